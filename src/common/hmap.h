@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * An open-addressing hash map from 64-bit keys to pointers, with linear
+ * probing and backward-shift deletion. Values are borrowed.
+ */
+#ifndef SYSHARK_HMAP_H
+#define SYSHARK_HMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct hmap_slot {
+	uint64_t key;
+	void *val; /* NULL = empty slot */
+};
+
+struct hmap {
+	struct hmap_slot *slots;
+	size_t cap; /* power of two */
+	size_t count;
+};
+
+void hmap_init(struct hmap *m);
+void hmap_fini(struct hmap *m);
+void *hmap_get(const struct hmap *m, uint64_t key);
+/* Inserts or replaces; val must not be NULL. Returns the old value or NULL. */
+void *hmap_put(struct hmap *m, uint64_t key, void *val);
+/* Removes key; returns its value or NULL. */
+void *hmap_del(struct hmap *m, uint64_t key);
+
+/* Iteration: for (i = 0; hmap_next(m, &i, &k, &v);) */
+int hmap_next(const struct hmap *m, size_t *i, uint64_t *key, void **val);
+
+#endif

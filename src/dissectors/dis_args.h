@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Rendering of event parameters as text, table-driven by the schema. The
+ * "compat" view reproduces sysdig 0.29.3's evt.args byte for byte; the
+ * "cur" view uses the current parameter names and types (JSON, fields).
+ *
+ * State (thread names, fd names, users) is reached only through the
+ * callbacks of struct dis_ctx, so this module needs no engine.
+ */
+#ifndef SYSHARK_DIS_ARGS_H
+#define SYSHARK_DIS_ARGS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "event.h"
+#include "sbuf.h"
+#include "schema.h"
+
+/* BYTEBUF values longer than this are cut and end in "..." (sysdig -v off). */
+#define DIS_MAX_BUF_OUT 80
+
+enum dis_view {
+	DIS_VIEW_CUR,
+	DIS_VIEW_COMPAT,
+};
+
+struct dis_fdinfo {
+	char typechar;
+	uint8_t l4proto;
+	const char *name;
+};
+
+struct dis_ctx {
+	const void *arg;
+	bool has_thread; /* the event's thread is known */
+	const char *cwd; /* its working directory, ending in '/' */
+	/* Command name of thread tid, or NULL. */
+	const char *(*comm)(const void *arg, int64_t tid);
+	/* An fd of the event's thread; false if unknown. */
+	bool (*fd)(const void *arg, int64_t fd, struct dis_fdinfo *out);
+	const char *(*user)(const void *arg, uint32_t uid);
+	const char *(*group)(const void *arg, uint32_t gid);
+	uint32_t max_buf; /* 0 = no limit */
+};
+
+/* Parameter table and count of ev in a view. */
+const struct ev_param_info *dis_params(const struct ev_view *ev, enum dis_view view,
+				       unsigned int *n);
+
+/*
+ * Renders parameter i of ev: the value into val and the resolved form (flag
+ * names, errno name, fd name, ...) into res, which stays empty if there is
+ * none. Both are appended to.
+ */
+void dis_param_render(struct sbuf *val, struct sbuf *res, const struct ev_view *ev,
+		      const struct ev_param_info *params, unsigned int i,
+		      const struct dis_ctx *ctx);
+
+/* evt.args: "name=value(resolved) " for each parameter. */
+void dis_args_render(struct sbuf *o, const struct ev_view *ev, enum dis_view view,
+		     const struct dis_ctx *ctx);
+
+/* The event's type name; generic events take the syscall name. */
+const char *dis_event_name(const struct ev_view *ev, char *buf, unsigned int buflen);
+
+#endif

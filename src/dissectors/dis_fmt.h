@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Formatting of the value types shared by the renderers and the engine:
+ * addresses, socket tuples, paths, printable buffers. Pure functions over
+ * bytes; they append to an sbuf.
+ */
+#ifndef SYSHARK_DIS_FMT_H
+#define SYSHARK_DIS_FMT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "sbuf.h"
+
+/* PPM socket families as they appear on the wire. */
+#define DIS_AF_UNIX 1
+#define DIS_AF_INET 2
+#define DIS_AF_INET6 10
+
+void dis_fmt_ipv4(struct sbuf *o, const uint8_t ip[4]);
+void dis_fmt_ipv6(struct sbuf *o, const uint8_t ip[16]);
+bool dis_ipv4_mapped(const uint8_t ip[16]);
+
+/* A PT_SOCKADDR value as sysdig prints it ("1.2.3.4:80", a unix path, ...). */
+void dis_fmt_sockaddr(struct sbuf *o, const uint8_t *p, uint32_t len);
+/* A PT_SOCKTUPLE value ("1.2.3.4:5->6.7.8.9:10", "a->b /path"). */
+void dis_fmt_socktuple(struct sbuf *o, const uint8_t *p, uint32_t len);
+
+/*
+ * Joins dir and path and removes "." and ".." components and repeated
+ * slashes, as libsinsp does for relative paths. An absolute path ignores dir.
+ */
+void dis_fmt_path_join(struct sbuf *o, const char *dir, const char *path);
+
+/* Bytes as text, non-printable bytes as '.', as sysdig's default output. */
+void dis_fmt_dots(struct sbuf *o, const uint8_t *p, uint32_t len);
+
+/* Appends s keeping only printable ASCII (libsinsp sanitize_string). */
+void dis_fmt_sanitized(struct sbuf *o, const char *s);
+
+#endif

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "eng_replay.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include "schema.h"
+#include "xalloc.h"
+
+#define SF_DF_STATE_ONLY 1u
+
+struct eng_replay *eng_replay_open(const char *path, struct diag *d)
+{
+	struct eng_replay *r;
+	struct sf_reader *rd = sf_reader_open(path, d);
+
+	if (!rd)
+		return NULL;
+	r = xcalloc(1, sizeof(*r));
+	r->rd = rd;
+	eng_state_init(&r->state);
+	r->next_num = 1;
+	return r;
+}
+
+void eng_replay_free(struct eng_replay *r)
+{
+	if (!r)
+		return;
+	eng_state_fini(&r->state);
+	sf_reader_free(r->rd);
+	free(r);
+}
+
+static bool is_state_record(uint16_t type)
+{
+	return type == EV_USER_ADDED_E || type == EV_USER_DELETED_E || type == EV_GROUP_ADDED_E ||
+	       type == EV_GROUP_DELETED_E;
+}
+
+static bool is_internal(uint16_t type)
+{
+	const struct ev_info *info = &ev_table[type];
+	uint32_t cat = type < EV_COMPAT_MAX ? info->compat_category : info->category;
+
+	return (cat & EV_C_INTERNAL) != 0;
+}
+
+int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
+{
+	struct sf_block b;
+	int rc;
+
+	for (;;) {
+		rc = sf_reader_next(r->rd, &b, d);
+		if (rc <= 0)
+			return rc;
+		r->stats.bytes = b.off + b.total_len;
+		r->stats.blocks[b.kind]++;
+		switch (b.kind) {
+		case SF_K_SHB:
+			r->stats.sections++;
+			if (r->stats.sections > 1)
+				eng_state_reset(&r->state);
+			continue;
+		case SF_K_EV:
+			break;
+		case SF_K_UNKNOWN:
+			r->stats.unknown_blocks++;
+			continue;
+		case SF_K_PACKET:
+			continue;
+		default:
+			rc = eng_state_add_block(&r->state, &b, d);
+			if (rc < 0)
+				return rc;
+			continue;
+		}
+		rc = sf_event_decode(&b, &e->ev, d);
+		if (rc < 0)
+			return rc;
+		if (e->ev.type >= EV_MAX) {
+			r->stats.unknown_events++;
+			continue;
+		}
+		e->off = b.off;
+		e->thread = eng_state_on_event(&r->state, &e->ev, r->next_num);
+		if (is_state_record(e->ev.type)) {
+			r->stats.state_events++;
+			continue;
+		}
+		e->num = r->next_num++;
+		e->hidden = is_internal(e->ev.type) || (e->ev.flags & SF_DF_STATE_ONLY);
+		r->stats.events++;
+		if (e->hidden)
+			r->stats.hidden++;
+		if (!r->stats.first_ts || e->ev.ts < r->stats.first_ts)
+			r->stats.first_ts = e->ev.ts;
+		if (e->ev.ts > r->stats.last_ts)
+			r->stats.last_ts = e->ev.ts;
+		return 1;
+	}
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Replays a capture file: walks its blocks, keeps the state current and
+ * hands out events in file order with their numbers. Counts everything it
+ * skips (unknown blocks and event types, packet blocks) for --stats and the
+ * status line.
+ *
+ * Event numbers start at 1 and count every event of a known type except the
+ * user and group records that newer captures store as events; these only
+ * carry state. (sysdig 0.29.3 numbers the same way.)
+ */
+#ifndef SYSHARK_ENG_REPLAY_H
+#define SYSHARK_ENG_REPLAY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "eng_state.h"
+#include "event.h"
+#include "sf_reader.h"
+
+struct eng_stats {
+	uint64_t events;	   /* numbered events */
+	uint64_t hidden;	   /* internal events not shown by default */
+	uint64_t state_events;	   /* user/group records */
+	uint64_t unknown_events;   /* event types this build does not know */
+	uint64_t dropped;	   /* events the capture says it lost */
+	uint64_t sections;
+	uint64_t blocks[SF_K_MAX];
+	uint64_t unknown_blocks;
+	uint64_t first_ts, last_ts;
+	uint64_t bytes;
+};
+
+struct eng_evt {
+	struct ev_view ev;
+	uint64_t num;
+	uint64_t off;		  /* block offset in the uncompressed stream */
+	struct eng_thread *thread; /* borrowed; valid until the next event */
+	bool hidden;		  /* internal or state-only: not shown by default */
+};
+
+struct eng_replay {
+	struct sf_reader *rd;
+	struct eng_state state;
+	struct eng_stats stats;
+	uint64_t next_num;
+};
+
+/* Returns NULL with d set. Caller frees with eng_replay_free(). */
+struct eng_replay *eng_replay_open(const char *path, struct diag *d);
+void eng_replay_free(struct eng_replay *r);
+
+/* 1 with e filled, 0 at the end, or -errno with d set (damage at d->off). */
+int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d);
+
+#endif

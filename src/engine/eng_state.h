@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Process, thread, fd, user and group state, built from a capture's state
+ * blocks and kept current by its events, the way libsinsp does it: threads
+ * appear with clone/fork and the process list, change with execve and
+ * chdir, and go with procexit; fds appear with open/socket/accept/pipe/dup
+ * and go with close. Each thread remembers its last enter event so that an
+ * exit can be paired with it.
+ *
+ * Owned and used by one thread (the engine's).
+ */
+#ifndef SYSHARK_ENG_STATE_H
+#define SYSHARK_ENG_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "event.h"
+#include "hmap.h"
+#include "sf_blocks.h"
+
+struct eng_fd {
+	int64_t fd;
+	uint8_t type; /* scap_fd_type */
+	uint8_t l4proto;
+	uint32_t open_flags;
+	uint64_t ino;
+	uint32_t dev;
+	uint8_t sip[16], dip[16];
+	uint16_t sport, dport;
+	char *name; /* owned */
+};
+
+struct eng_fdtab {
+	struct hmap fds; /* fd -> struct eng_fd */
+	unsigned int refs;
+};
+
+/* A byte string with an explicit length (NUL-lists). */
+struct eng_blob {
+	char *p;
+	uint32_t len;
+};
+
+struct eng_thread {
+	int64_t tid, pid, ptid, sid, vpgid, vtid, vpid;
+	char *comm, *exe, *exepath, *cwd, *root; /* owned, never NULL */
+	struct eng_blob args, env, cgroups;
+	int64_t fdlimit;
+	uint32_t flags, uid, gid, loginuid;
+	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
+	uint64_t pfmajor, pfminor;
+	struct eng_fdtab *fdtab; /* shared by the threads of a process */
+	/* The last enter event, for pairing with its exit. */
+	uint8_t *enter;
+	uint32_t enter_len, enter_cap;
+	uint16_t enter_type; /* EV_MAX if none */
+	bool enter_v1;	     /* stored with the 22-byte header */
+	uint64_t enter_num;
+	int64_t lastevent_fd;
+	uint64_t prev_ts;
+};
+
+struct eng_user {
+	uint32_t id, gid;
+	char *name, *home, *shell;
+};
+
+struct eng_state {
+	struct hmap threads; /* tid -> struct eng_thread */
+	struct hmap users;   /* uid -> struct eng_user */
+	struct hmap groups;  /* gid -> struct eng_user */
+	int64_t tid_to_remove;
+	struct sf_machine machine;
+	bool have_machine;
+};
+
+void eng_state_init(struct eng_state *s);
+void eng_state_fini(struct eng_state *s);
+/* Drops everything (a new section starts). */
+void eng_state_reset(struct eng_state *s);
+
+/* Feeds a state block (PL, FDL, UL, MI); returns 0 or -EINVAL with d set. */
+int eng_state_add_block(struct eng_state *s, const struct sf_block *b, struct diag *d);
+
+/*
+ * Updates the state with event ev (number num). Call before rendering the
+ * event, as libsinsp parses before it formats. Returns the event's thread, or
+ * NULL if it has none.
+ */
+struct eng_thread *eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num);
+
+/* The paired enter event of exit ev, decoded into out; false if none. */
+bool eng_state_enter_of(const struct eng_thread *t, const struct ev_view *ev, struct ev_view *out);
+
+struct eng_thread *eng_state_thread(const struct eng_state *s, int64_t tid);
+struct eng_fd *eng_state_fd(const struct eng_thread *t, int64_t fd);
+const struct eng_user *eng_state_user(const struct eng_state *s, uint32_t uid);
+const struct eng_user *eng_state_group(const struct eng_state *s, uint32_t gid);
+
+/* libsinsp's type character of an fd ('f', '4', 'u', ...). */
+char eng_fd_typechar(const struct eng_fd *f);
+
+#endif

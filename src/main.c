@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * syshark: command-line entry point. Parses options and runs print mode,
+ * --stats, -L or -l.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "print.h"
+#include "xalloc.h"
+
+#define SYSHARK_VERSION "0.1.0"
+
+static void usage(FILE *f)
+{
+	fputs("usage: syshark -r FILE [-p] [-T text|json|fields] [-e FIELD]... [-n COUNT]\n"
+	      "       syshark -r FILE --stats\n"
+	      "       syshark -L | -l | --version\n"
+	      "\n"
+	      "  -r, --read FILE     read a .scap capture (plain or gzip)\n"
+	      "  -p, --print         print events as text even on a terminal\n"
+	      "  -T, --format FMT    text (sysdig's default line), json, or fields\n"
+	      "  -e, --field FIELD   a field to print with -T fields (repeatable)\n"
+	      "  -n, --count N       stop after N printed events\n"
+	      "  -A, --all           also print internal events\n"
+	      "      --stats         print a summary of the capture\n"
+	      "  -L, --list-events   list the event types and their parameters\n"
+	      "  -l, --list-fields   list the fields\n"
+	      "  -h, --help          this text\n",
+	      f);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "read", required_argument, NULL, 'r' },
+		{ "print", no_argument, NULL, 'p' },
+		{ "format", required_argument, NULL, 'T' },
+		{ "field", required_argument, NULL, 'e' },
+		{ "count", required_argument, NULL, 'n' },
+		{ "all", no_argument, NULL, 'A' },
+		{ "stats", no_argument, NULL, 's' },
+		{ "list-events", no_argument, NULL, 'L' },
+		{ "list-fields", no_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct print_opts po = { .fmt = PRINT_TEXT };
+	const char *file = NULL;
+	bool stats = false;
+	char *end;
+	int c;
+
+	po.fields = xcalloc((size_t)argc, sizeof(*po.fields));
+	while ((c = getopt_long(argc, argv, "r:pT:e:n:AlLhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			file = optarg;
+			break;
+		case 'p':
+			break;
+		case 'T':
+			if (strcmp(optarg, "text") == 0) {
+				po.fmt = PRINT_TEXT;
+			} else if (strcmp(optarg, "json") == 0) {
+				po.fmt = PRINT_JSON;
+			} else if (strcmp(optarg, "fields") == 0) {
+				po.fmt = PRINT_FIELDS;
+			} else {
+				fprintf(stderr, "syshark: -T %s: unknown format (text, json, fields)\n",
+					optarg);
+				return 2;
+			}
+			break;
+		case 'e':
+			po.fields[po.nfields++] = optarg;
+			break;
+		case 'n':
+			po.count = strtoull(optarg, &end, 10);
+			if (*end || !*optarg) {
+				fprintf(stderr, "syshark: -n %s: not a number\n", optarg);
+				return 2;
+			}
+			break;
+		case 'A':
+			po.all = true;
+			break;
+		case 's':
+			stats = true;
+			break;
+		case 'L':
+			print_event_list(stdout);
+			return 0;
+		case 'l':
+			print_field_list(stdout);
+			return 0;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("syshark %s\n", SYSHARK_VERSION);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "syshark: unexpected argument '%s'\n", argv[optind]);
+		return 2;
+	}
+	if (!file) {
+		fprintf(stderr, "syshark: no capture given: use -r FILE (live capture is not "
+				"available in this version)\n");
+		usage(stderr);
+		return 2;
+	}
+	if (po.fmt == PRINT_FIELDS && po.nfields == 0) {
+		fprintf(stderr, "syshark: -T fields needs at least one -e FIELD\n");
+		return 2;
+	}
+	if (stats)
+		return print_stats(file, stdout);
+	return print_file(file, &po, stdout);
+}

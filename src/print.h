@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Print mode: text, JSON and fields output of a capture, and --stats. */
+#ifndef SYSHARK_PRINT_H
+#define SYSHARK_PRINT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum print_fmt {
+	PRINT_TEXT,
+	PRINT_JSON,
+	PRINT_FIELDS,
+};
+
+struct print_opts {
+	enum print_fmt fmt;
+	const char **fields; /* PRINT_FIELDS: names */
+	unsigned int nfields;
+	bool all;	     /* also internal events */
+	unsigned long long count; /* stop after this many printed events, 0 = all */
+};
+
+/* Prints path to out. Returns the exit status (0, or 1 on damage). */
+int print_file(const char *path, const struct print_opts *o, FILE *out);
+
+/* --stats. Returns the exit status. */
+int print_stats(const char *path, FILE *out);
+
+/* -L: event types and their parameters, as sysdig -L. */
+void print_event_list(FILE *out);
+
+/* -l: every field with its description. */
+void print_field_list(FILE *out);
+
+#endif

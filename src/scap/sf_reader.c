@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Block walker for .scap files (pcapng container).
+ *
+ * The file is mapped read-only. A gzip file is inflated once, through zlib's
+ * gz* interface (which also joins concatenated members), into an unlinked
+ * temporary file that is then mapped, so memory use does not grow with the
+ * capture. If the compressed stream ends early the inflated prefix is kept
+ * and the error is reported when the walk reaches its end.
+ */
+#define _GNU_SOURCE
+#include "sf_reader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+#define SF_MAGIC 0x1A2B3C4Du
+#define SF_MAGIC_SWAPPED 0x4D3C2B1Au
+
+struct sf_reader {
+	const uint8_t *data;
+	size_t len;
+	size_t off;
+	bool mapped;
+	bool gzipped;
+	bool in_section;
+	struct diag tail_err; /* reported at the end of data (gzip truncation) */
+};
+
+static int sf_tmpfile(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		return fd;
+	snprintf(path, sizeof(path), "%s/syshark-XXXXXX", dir);
+	fd = mkstemp(path);
+	if (fd >= 0)
+		unlink(path);
+	return fd;
+}
+
+static int sf_write_all(int fd, const void *p, size_t n)
+{
+	const char *c = p;
+	ssize_t w;
+
+	while (n) {
+		w = write(fd, c, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		c += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Inflates fd into an unlinked temporary file; returns its fd or -errno. */
+static int sf_inflate(struct sf_reader *r, int fd, const char *path, struct diag *d)
+{
+	enum { CHUNK = 1 << 20 };
+	char *buf;
+	gzFile gz;
+	int out, dfd, rc = 0, n, zerr;
+	uint64_t total = 0;
+
+	out = sf_tmpfile();
+	if (out < 0)
+		return diag_set(d, -errno, 0, "%s: cannot create a temporary file to inflate into: %s",
+				path, strerror(errno));
+	dfd = dup(fd);
+	if (dfd < 0) {
+		rc = -errno;
+		close(out);
+		return diag_set(d, rc, 0, "%s: %s", path, strerror(-rc));
+	}
+	gz = gzdopen(dfd, "rb");
+	if (!gz) {
+		close(dfd);
+		close(out);
+		return diag_set(d, -ENOMEM, 0, "%s: cannot start gzip decoding", path);
+	}
+	gzbuffer(gz, 256 * 1024);
+	buf = xmalloc(CHUNK);
+	for (;;) {
+		n = gzread(gz, buf, CHUNK);
+		if (n > 0) {
+			rc = sf_write_all(out, buf, (size_t)n);
+			if (rc < 0) {
+				diag_set(d, rc, total, "%s: cannot inflate into temporary file: %s", path,
+					 strerror(-rc));
+				break;
+			}
+			total += (uint64_t)n;
+		}
+		if (n < CHUNK) {
+			const char *msg = gzerror(gz, &zerr);
+
+			if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END))
+				diag_set(&r->tail_err, -EIO, total,
+					 "gzip data is damaged or truncated after %llu uncompressed bytes (%s)",
+					 (unsigned long long)total, msg && *msg ? msg : "read error");
+			break;
+		}
+	}
+	free(buf);
+	gzclose(gz);
+	if (rc < 0) {
+		close(out);
+		return rc;
+	}
+	return out;
+}
+
+static int sf_map(struct sf_reader *r, int fd, const char *path, struct diag *d)
+{
+	struct stat st;
+	void *p;
+
+	if (fstat(fd, &st) < 0)
+		return diag_set(d, -errno, 0, "%s: %s", path, strerror(errno));
+	if (st.st_size == 0) {
+		r->data = (const uint8_t *)"";
+		r->len = 0;
+		return 0;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (p == MAP_FAILED)
+		return diag_set(d, -errno, 0, "%s: cannot map the file: %s", path, strerror(errno));
+	madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
+	r->data = p;
+	r->len = (size_t)st.st_size;
+	r->mapped = true;
+	return 0;
+}
+
+struct sf_reader *sf_reader_open(const char *path, struct diag *d)
+{
+	struct sf_reader *r;
+	unsigned char magic[2];
+	struct stat st;
+	ssize_t n;
+	int fd, mfd, rc;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_set(d, -errno, 0, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_set(d, -EISDIR, 0, "%s: is a directory", path);
+		close(fd);
+		return NULL;
+	}
+	r = xcalloc(1, sizeof(*r));
+	n = pread(fd, magic, 2, 0);
+	mfd = fd;
+	if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+		r->gzipped = true;
+		mfd = sf_inflate(r, fd, path, d);
+		if (mfd < 0) {
+			close(fd);
+			free(r);
+			return NULL;
+		}
+	}
+	rc = sf_map(r, mfd, path, d);
+	if (mfd != fd)
+		close(mfd);
+	close(fd);
+	if (rc < 0) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct sf_reader *sf_reader_open_mem(const void *buf, size_t len, struct diag *d)
+{
+	struct sf_reader *r = xcalloc(1, sizeof(*r));
+
+	(void)d;
+	r->data = buf;
+	r->len = len;
+	return r;
+}
+
+void sf_reader_free(struct sf_reader *r)
+{
+	if (!r)
+		return;
+	if (r->mapped)
+		munmap((void *)(uintptr_t)r->data, r->len);
+	free(r);
+}
+
+const uint8_t *sf_reader_data(const struct sf_reader *r, size_t *len)
+{
+	*len = r->len;
+	return r->data;
+}
+
+bool sf_reader_gzipped(const struct sf_reader *r)
+{
+	return r->gzipped;
+}
+
+int sf_reader_seek(struct sf_reader *r, uint64_t off)
+{
+	if (off > r->len)
+		return -EINVAL;
+	r->off = (size_t)off;
+	r->in_section = true;
+	return 0;
+}
+
+static void sf_classify(struct sf_block *b)
+{
+	static const struct {
+		uint32_t type;
+		uint8_t kind, version;
+		bool flags;
+	} map[] = {
+		{ SF_BT_SHB, SF_K_SHB, 1, false },
+		{ SF_BT_MI, SF_K_MI, 1, false },	  { 0x8002ABCDu, SF_K_MI, 1, false },
+		{ SF_BT_PL_V1, SF_K_PL, 1, false },	  { 0x8000ABCDu, SF_K_PL, 1, false },
+		{ SF_BT_PL_V2, SF_K_PL, 2, false },	  { 0x8013ABCDu, SF_K_PL, 2, false },
+		{ SF_BT_PL_V3, SF_K_PL, 3, false },	  { 0x8014ABCDu, SF_K_PL, 3, false },
+		{ SF_BT_PL_V4, SF_K_PL, 4, false },	  { SF_BT_PL_V5, SF_K_PL, 5, false },
+		{ SF_BT_PL_V6, SF_K_PL, 6, false },	  { SF_BT_PL_V7, SF_K_PL, 7, false },
+		{ SF_BT_PL_V8, SF_K_PL, 8, false },	  { SF_BT_PL_V9, SF_K_PL, 9, false },
+		{ SF_BT_FDL_V1, SF_K_FDL, 1, false },	  { 0x8001ABCDu, SF_K_FDL, 1, false },
+		{ SF_BT_FDL_V2, SF_K_FDL, 2, false },	  { SF_BT_EV, SF_K_EV, 1, false },
+		{ 0x8010ABCDu, SF_K_EV, 1, false },	  { SF_BT_EVF, SF_K_EV, 1, true },
+		{ SF_BT_EV_V2, SF_K_EV, 2, false },	  { SF_BT_EVF_V2, SF_K_EV, 2, true },
+		{ SF_BT_EV_V2_LARGE, SF_K_EV, 2, false }, { SF_BT_EVF_V2_LARGE, SF_K_EV, 2, true },
+		{ SF_BT_IL_V1, SF_K_IL, 1, false },	  { 0x8011ABCDu, SF_K_IL, 1, false },
+		{ SF_BT_IL_V2, SF_K_IL, 2, false },	  { SF_BT_UL_V1, SF_K_UL, 1, false },
+		{ 0x8012ABCDu, SF_K_UL, 1, false },	  { SF_BT_UL_V2, SF_K_UL, 2, false },
+		{ SF_BT_IDB, SF_K_PACKET, 1, false },	  { SF_BT_EPB, SF_K_PACKET, 1, false },
+		{ SF_BT_SPB, SF_K_PACKET, 1, false },	  { SF_BT_OPB, SF_K_PACKET, 1, false },
+	};
+	size_t i;
+
+	b->kind = SF_K_UNKNOWN;
+	b->version = 0;
+	b->has_flags = false;
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		if (map[i].type == b->type) {
+			b->kind = map[i].kind;
+			b->version = map[i].version;
+			b->has_flags = map[i].flags;
+			return;
+		}
+	}
+}
+
+int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
+{
+	size_t left = r->len - r->off;
+	const uint8_t *p = r->data + r->off;
+	uint32_t type, len, trailer, magic;
+	uint16_t major;
+
+	if (left == 0) {
+		if (r->tail_err.code) {
+			if (d)
+				*d = r->tail_err;
+			return r->tail_err.code;
+		}
+		if (r->off == 0)
+			return diag_set(d, -EINVAL, 0, "empty file: no section header block");
+		return 0;
+	}
+	if (left < 12)
+		return diag_set(d, -EINVAL, r->off,
+				"truncated block at offset %zu: %zu bytes left, a block needs at least 12",
+				r->off, left);
+	type = buf_le32(p);
+	len = buf_le32(p + 4);
+	if (!r->in_section && type != SF_BT_SHB)
+		return diag_set(d, -EINVAL, r->off,
+				"not a scap capture: no section header block at offset %zu", r->off);
+	if (type == SF_BT_SHB) {
+		magic = buf_le32(p + 8);
+		if (magic == SF_MAGIC_SWAPPED)
+			return diag_set(d, -ENOTSUP, r->off,
+					"section at offset %zu is big-endian, which is not supported",
+					r->off);
+		if (magic != SF_MAGIC)
+			return diag_set(d, -EINVAL, r->off,
+					"bad byte-order magic 0x%08x in section header at offset %zu",
+					magic, r->off);
+	}
+	if (len < 12 || len % 4)
+		return diag_set(d, -EINVAL, r->off,
+				"bad block length %u at offset %zu (block type 0x%x)", len, r->off,
+				type);
+	if (len > left)
+		return diag_set(d, -EINVAL, r->off,
+				"truncated block at offset %zu (block type 0x%x): %zu of %u bytes present",
+				r->off, type, left, len);
+	trailer = buf_le32(p + len - 4);
+	if (trailer != len)
+		return diag_set(d, -EINVAL, r->off + len - 4,
+				"block at offset %zu (type 0x%x): trailing length %u differs from %u",
+				r->off, type, trailer, len);
+	if (type == SF_BT_SHB) {
+		if (len < 28)
+			return diag_set(d, -EINVAL, r->off,
+					"section header at offset %zu is %u bytes, needs 28", r->off,
+					len);
+		major = buf_le16(p + 12);
+		if (major > 1)
+			return diag_set(d, -ENOTSUP, r->off,
+					"section at offset %zu has version %u.%u, newer than 1.x",
+					r->off, major, buf_le16(p + 14));
+		r->in_section = true;
+	}
+	b->type = type;
+	b->off = r->off;
+	b->total_len = len;
+	b->body = p + 8;
+	b->body_len = len - 12;
+	sf_classify(b);
+	r->off += len;
+	return 1;
+}
+
+int sf_event_decode(const struct sf_block *b, struct ev_view *ev, struct diag *d)
+{
+	struct buf_cur c;
+	uint16_t cpu = 0;
+	uint32_t flags = 0;
+	int rc;
+
+	buf_init(&c, b->body, b->body_len);
+	buf_get_u16(&c, &cpu);
+	if (b->has_flags)
+		buf_get_u32(&c, &flags);
+	if (c.err)
+		return diag_set(d, -EINVAL, b->off, "event block at offset %llu is too short",
+				(unsigned long long)b->off);
+	rc = ev_view_decode(ev, c.p + c.off, (uint32_t)buf_left(&c), b->version == 1, d);
+	if (rc < 0) {
+		char msg[sizeof(d->msg)];
+
+		if (d) {
+			snprintf(msg, sizeof(msg), "%s", d->msg);
+			diag_set(d, rc, b->off + 8 + c.off + d->off, "event block at offset %llu: %s",
+				 (unsigned long long)b->off, msg);
+		}
+		return rc;
+	}
+	ev->cpu = cpu;
+	ev->flags = flags;
+	return 0;
+}
