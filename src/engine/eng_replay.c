@@ -9,10 +9,9 @@
 
 #define SF_DF_STATE_ONLY 1u
 
-struct eng_replay *eng_replay_open(const char *path, struct diag *d)
+static struct eng_replay *eng_replay_new(struct sf_reader *rd)
 {
 	struct eng_replay *r;
-	struct sf_reader *rd = sf_reader_open(path, d);
 
 	if (!rd)
 		return NULL;
@@ -21,6 +20,16 @@ struct eng_replay *eng_replay_open(const char *path, struct diag *d)
 	eng_state_init(&r->state);
 	r->next_num = 1;
 	return r;
+}
+
+struct eng_replay *eng_replay_open(const char *path, struct diag *d)
+{
+	return eng_replay_new(sf_reader_open(path, d));
+}
+
+struct eng_replay *eng_replay_open_mem(const void *buf, size_t len, struct diag *d)
+{
+	return eng_replay_new(sf_reader_open_mem(buf, len, d));
 }
 
 void eng_replay_free(struct eng_replay *r)
@@ -36,6 +45,12 @@ static bool is_state_record(uint16_t type)
 {
 	return type == EV_USER_ADDED_E || type == EV_USER_DELETED_E || type == EV_GROUP_ADDED_E ||
 	       type == EV_GROUP_DELETED_E;
+}
+
+static bool is_container(uint16_t type)
+{
+	return type == EV_CONTAINER_E || type == EV_CONTAINER_JSON_E ||
+	       type == EV_CONTAINER_JSON_2_E;
 }
 
 static bool is_internal(uint16_t type)
@@ -62,6 +77,7 @@ int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 			r->stats.sections++;
 			if (r->stats.sections > 1)
 				eng_state_reset(&r->state);
+			r->past_head = false;
 			continue;
 		case SF_K_EV:
 			break;
@@ -90,7 +106,11 @@ int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 			continue;
 		}
 		e->num = r->next_num++;
-		e->hidden = is_internal(e->ev.type) || (e->ev.flags & SF_DF_STATE_ONLY);
+		/* Container records at the head of a capture describe its start state. */
+		if (!is_container(e->ev.type))
+			r->past_head = true;
+		e->hidden = is_internal(e->ev.type) || (e->ev.flags & SF_DF_STATE_ONLY) ||
+			    !r->past_head;
 		r->stats.events++;
 		if (e->hidden)
 			r->stats.hidden++;

@@ -13,6 +13,7 @@
 #define SYSHARK_ENG_REPLAY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "eng_state.h"
@@ -45,10 +46,13 @@ struct eng_replay {
 	struct eng_state state;
 	struct eng_stats stats;
 	uint64_t next_num;
+	bool past_head; /* an event other than a container record was seen */
 };
 
 /* Returns NULL with d set. Caller frees with eng_replay_free(). */
 struct eng_replay *eng_replay_open(const char *path, struct diag *d);
+/* The same over a caller-owned buffer (borrowed until eng_replay_free()). */
+struct eng_replay *eng_replay_open_mem(const void *buf, size_t len, struct diag *d);
 void eng_replay_free(struct eng_replay *r);
 
 /* 1 with e filled, 0 at the end, or -errno with d set (damage at d->off). */

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Line formats of print mode. The text format is sysdig's default,
+ *   %evt.num %evt.time %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.args
+ * with the arguments in sysdig 0.29.3's layout, so the output of both tools
+ * can be compared line for line.
+ */
+#define _GNU_SOURCE
+#include "eng_format.h"
+
+#include <string.h>
+
+#include "dis_args.h"
+#include "schema.h"
+
+/* A container event's thread name: "container:" and the id in its JSON. */
+static void print_container_name(struct sbuf *o, const struct ev_view *ev)
+{
+	const uint8_t *p;
+	int64_t n = ev_param(ev, 0, &p);
+	const char *key = "\"id\":\"", *s, *end;
+
+	sbuf_puts(o, "container:");
+	if (n <= 0)
+		return;
+	s = memmem(p, (size_t)n, key, strlen(key));
+	if (!s)
+		return;
+	s += strlen(key);
+	end = memchr(s, '"', (size_t)n - (size_t)(s - (const char *)p));
+	if (end)
+		sbuf_put(o, s, (size_t)(end - s));
+}
+
+void eng_format_text(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e)
+{
+	struct dis_ctx ctx;
+	char name[64];
+
+	sbuf_put_u64(o, e->num);
+	sbuf_putc(o, ' ');
+	eng_fmt_time(o, e->ev.ts);
+	sbuf_putc(o, ' ');
+	sbuf_put_u64(o, e->ev.cpu);
+	sbuf_putc(o, ' ');
+	if (e->thread && e->thread->comm[0])
+		sbuf_puts(o, e->thread->comm);
+	else if (e->ev.type == EV_CONTAINER_JSON_E || e->ev.type == EV_CONTAINER_JSON_2_E)
+		print_container_name(o, &e->ev);
+	else
+		sbuf_puts(o, "<NA>");
+	sbuf_puts(o, " (");
+	sbuf_put_i64(o, e->ev.tid);
+	sbuf_puts(o, ") ");
+	sbuf_putc(o, ev_type_is_enter(e->ev.type) ? '>' : '<');
+	sbuf_putc(o, ' ');
+	sbuf_puts(o, dis_event_name(&e->ev, name, sizeof(name)));
+	sbuf_putc(o, ' ');
+	eng_dis_ctx(&ctx, s, e);
+	dis_args_render(o, &e->ev, DIS_VIEW_COMPAT, &ctx);
+	sbuf_putc(o, '\n');
+}
+
+void eng_json_str(struct sbuf *o, const char *s, size_t n)
+{
+	size_t i;
+
+	sbuf_putc(o, '"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\') {
+			sbuf_putc(o, '\\');
+			sbuf_putc(o, (char)c);
+		} else if (c < 0x20 || c == 0x7f) {
+			sbuf_printf(o, "\\u%04x", c);
+		} else {
+			sbuf_putc(o, (char)c);
+		}
+	}
+	sbuf_putc(o, '"');
+}
+
+void eng_format_json(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     struct sbuf *tmp)
+{
+	static const char *const names[] = { "evt.num", "evt.time", "evt.rawtime", "evt.cpu",
+					     "evt.dir", "evt.type", "evt.res", "proc.name",
+					     "proc.pid", "proc.ppid", "proc.exe", "proc.cmdline",
+					     "thread.tid", "user.uid", "user.name", "fd.num",
+					     "fd.name", "fd.typechar" };
+	const struct ev_param_info *params;
+	struct sbuf val, res;
+	struct dis_ctx ctx;
+	unsigned int i, n;
+
+	sbuf_putc(o, '{');
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const struct eng_field *f = eng_field_find(names[i]);
+
+		sbuf_reset(tmp);
+		if (i)
+			sbuf_putc(o, ',');
+		eng_json_str(o, names[i], strlen(names[i]));
+		sbuf_putc(o, ':');
+		if (!eng_field_extract(f, tmp, s, e))
+			sbuf_puts(o, "null");
+		else if (f->numeric)
+			sbuf_put(o, tmp->s, tmp->len);
+		else
+			eng_json_str(o, tmp->s, tmp->len);
+	}
+	eng_dis_ctx(&ctx, s, e);
+	ctx.max_buf = 0;
+	params = dis_params(&e->ev, DIS_VIEW_CUR, &n);
+	sbuf_init(&val);
+	sbuf_init(&res);
+	sbuf_puts(o, ",\"evt.args\":{");
+	for (i = 0; i < n; i++) {
+		sbuf_reset(&val);
+		sbuf_reset(&res);
+		dis_param_render(&val, &res, &e->ev, params, i, &ctx);
+		if (i)
+			sbuf_putc(o, ',');
+		eng_json_str(o, params[i].name, strlen(params[i].name));
+		sbuf_putc(o, ':');
+		eng_json_str(o, val.s, val.len);
+	}
+	sbuf_puts(o, "},\"evt.args.resolved\":{");
+	for (i = 0; i < n; i++) {
+		size_t before = o->len;
+
+		sbuf_reset(&val);
+		sbuf_reset(&res);
+		dis_param_render(&val, &res, &e->ev, params, i, &ctx);
+		if (!res.len)
+			continue;
+		if (before > 0 && o->s[before - 1] != '{')
+			sbuf_putc(o, ',');
+		eng_json_str(o, params[i].name, strlen(params[i].name));
+		sbuf_putc(o, ':');
+		eng_json_str(o, res.s, res.len);
+	}
+	sbuf_puts(o, "}}\n");
+	sbuf_fini(&val);
+	sbuf_fini(&res);
+}
+
+void eng_format_fields(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_field *const *f, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			sbuf_putc(o, '\t');
+		if (!eng_field_extract(f[i], o, s, e))
+			sbuf_puts(o, "<NA>");
+	}
+	sbuf_putc(o, '\n');
+}
+
