@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "print.h"
-#include "xalloc.h"
 
 #define SYSHARK_VERSION "0.1.0"
 
@@ -49,13 +48,13 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct print_opts po = { .fmt = PRINT_TEXT };
+	static const char *fields[PRINT_MAX_FIELDS];
+	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
 	const char *file = NULL;
 	bool stats = false;
 	char *end;
 	int c;
 
-	po.fields = xcalloc((size_t)argc, sizeof(*po.fields));
 	while ((c = getopt_long(argc, argv, "r:pT:e:n:AlLhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
@@ -77,7 +76,12 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'e':
-			po.fields[po.nfields++] = optarg;
+			if (po.nfields == PRINT_MAX_FIELDS) {
+				fprintf(stderr, "syshark: too many -e fields (at most %d)\n",
+					PRINT_MAX_FIELDS);
+				return 2;
+			}
+			fields[po.nfields++] = optarg;
 			break;
 		case 'n':
 			po.count = strtoull(optarg, &end, 10);

@@ -21,7 +21,7 @@ static int report_damage(const char *path, const struct diag *d)
 
 int print_file(const char *path, const struct print_opts *o, FILE *out)
 {
-	const struct eng_field *fields[64];
+	const struct eng_field *fields[PRINT_MAX_FIELDS];
 	struct eng_replay *r;
 	struct eng_evt e;
 	struct diag d = { 0 };
@@ -30,10 +30,6 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 	unsigned int i;
 	int rc, status = 0;
 
-	if (o->nfields > 64) {
-		fprintf(stderr, "syshark: too many fields (at most 64)\n");
-		return 2;
-	}
 	for (i = 0; i < o->nfields; i++) {
 		fields[i] = eng_field_find(o->fields[i]);
 		if (!fields[i]) {

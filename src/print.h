@@ -12,6 +12,8 @@ enum print_fmt {
 	PRINT_FIELDS,
 };
 
+#define PRINT_MAX_FIELDS 64
+
 struct print_opts {
 	enum print_fmt fmt;
 	const char **fields; /* PRINT_FIELDS: names */

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Quick start 1: installs what is needed, builds syshark and shows a sample
+# capture. On a terminal the output goes through a pager.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+sample=${1:-../shared/corpus/sample.scap}
+if [ -t 1 ]; then
+	build/syshark -p -r "$sample" | less -RS
+else
+	build/syshark -r "$sample"
+fi
