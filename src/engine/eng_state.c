@@ -1042,6 +1042,27 @@ static void on_setresgid_exit(struct eng_call *c)
 		c->t->gid = (uint32_t)v;
 }
 
+/* useradded/groupadded: user and group records stored as events. */
+static void on_user_added(struct eng_call *c)
+{
+	struct sf_user u = { 0 };
+	int64_t v;
+	const char *str;
+
+	u.kind = c->ev->type == EV_GROUP_ADDED_E ? 1 : 0;
+	if (call_i64(c, "uid", &v))
+		u.uid = (uint32_t)v;
+	if (call_i64(c, "gid", &v))
+		u.gid = (uint32_t)v;
+	if ((str = call_str(c, "name")))
+		u.name = (struct buf_str){ str, (uint16_t)strnlen(str, 255) };
+	if ((str = call_str(c, "home")))
+		u.home = (struct buf_str){ str, (uint16_t)strnlen(str, 255) };
+	if ((str = call_str(c, "shell")))
+		u.shell = (struct buf_str){ str, (uint16_t)strnlen(str, 255) };
+	on_user(c->s, &u);
+}
+
 static const struct {
 	const char *name;
 	bool enter; /* handler runs on the enter event */
@@ -1090,6 +1111,8 @@ static const struct {
 	{ "setgid", false, on_setgid_exit },
 	{ "setresuid", false, on_setresuid_exit },
 	{ "setresgid", false, on_setresgid_exit },
+	{ "useradded", true, on_user_added },
+	{ "groupadded", true, on_user_added },
 };
 
 static void handlers_init(void)
