@@ -136,42 +136,33 @@ int sf_proclist_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct
 	return n;
 }
 
+/* Copies n address bytes into dst; false (sticky error) if short. */
+static bool sf_addr(struct buf_cur *e, uint8_t *dst, size_t n)
+{
+	const uint8_t *p = buf_take(e, n);
+
+	if (p)
+		memcpy(dst, p, n);
+	return p != NULL;
+}
+
 static bool sf_fd_payload(struct buf_cur *e, struct sf_fd *f, uint32_t ver)
 {
 	switch (f->type) {
 	case 3: /* IPV4_SOCK */
-		memcpy(f->sip, buf_take(e, 4) ?: (const uint8_t *)"\0\0\0\0", 4);
-		memcpy(f->dip, buf_take(e, 4) ?: (const uint8_t *)"\0\0\0\0", 4);
+	case 4: /* IPV6_SOCK */
+		sf_addr(e, f->sip, f->type == 3 ? 4 : 16);
+		sf_addr(e, f->dip, f->type == 3 ? 4 : 16);
 		buf_get_u16(e, &f->sport);
 		buf_get_u16(e, &f->dport);
 		buf_get_u8(e, &f->l4proto);
 		break;
-	case 4: { /* IPV6_SOCK */
-		const uint8_t *s = buf_take(e, 16), *dd = buf_take(e, 16);
-
-		if (s && dd) {
-			memcpy(f->sip, s, 16);
-			memcpy(f->dip, dd, 16);
-		}
-		buf_get_u16(e, &f->sport);
-		buf_get_u16(e, &f->dport);
-		buf_get_u8(e, &f->l4proto);
-		break;
-	}
 	case 5: /* IPV4_SERVSOCK */
-		memcpy(f->sip, buf_take(e, 4) ?: (const uint8_t *)"\0\0\0\0", 4);
+	case 6: /* IPV6_SERVSOCK */
+		sf_addr(e, f->sip, f->type == 5 ? 4 : 16);
 		buf_get_u16(e, &f->sport);
 		buf_get_u8(e, &f->l4proto);
 		break;
-	case 6: { /* IPV6_SERVSOCK */
-		const uint8_t *s = buf_take(e, 16);
-
-		if (s)
-			memcpy(f->sip, s, 16);
-		buf_get_u16(e, &f->sport);
-		buf_get_u8(e, &f->l4proto);
-		break;
-	}
 	case 8: /* UNIX_SOCK */
 		buf_get_u64(e, &f->usrc);
 		buf_get_u64(e, &f->udst);

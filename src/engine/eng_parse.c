@@ -1,0 +1,809 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Event handlers that keep the state current, as libsinsp's parser does.
+ * Handlers are chosen per event type once, from the schema's event names, so
+ * every historic version of a syscall (execve has eight ids) is handled by
+ * the same code. Parameters are found by name in the exit event and, for
+ * older layouts, in the paired enter event.
+ */
+#define _GNU_SOURCE
+#include "eng_state.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "dis_fmt.h"
+#include "eng_state_int.h"
+#include "sbuf.h"
+#include "schema.h"
+#include "xalloc.h"
+
+struct eng_call {
+	struct eng_state *s;
+	struct eng_thread *t;
+	const struct ev_view *ev;
+	struct ev_view enter;
+	bool have_enter;
+};
+
+typedef void (*eng_handler)(struct eng_call *c);
+
+static eng_handler handlers[EV_MAX];
+
+/* ---- event parameters by name ---- */
+
+/* Parameter name of the exit event, else of its enter event. */
+static int64_t call_param(const struct eng_call *c, const char *name, const uint8_t **p)
+{
+	int i = ev_param_find(c->ev->type, name);
+	int64_t n;
+
+	if (i >= 0 && (n = ev_param(c->ev, (unsigned int)i, p)) >= 0)
+		return n;
+	if (c->have_enter) {
+		i = ev_param_find(c->enter.type, name);
+		if (i >= 0)
+			return ev_param(&c->enter, (unsigned int)i, p);
+	}
+	return -1;
+}
+
+static bool call_i64(const struct eng_call *c, const char *name, int64_t *v)
+{
+	const uint8_t *p;
+	int64_t n = call_param(c, name, &p);
+
+	if (n == 8)
+		*v = (int64_t)buf_le64(p);
+	else if (n == 4)
+		*v = (int32_t)buf_le32(p);
+	else if (n == 2)
+		*v = buf_le16(p);
+	else if (n == 1)
+		*v = p[0];
+	else
+		return false;
+	return true;
+}
+
+static const char *call_str(const struct eng_call *c, const char *name)
+{
+	const uint8_t *p;
+	int64_t n = call_param(c, name, &p);
+
+	if (n <= 0 || p[n - 1] != 0)
+		return NULL;
+	return (const char *)p;
+}
+
+static int64_t call_res(const struct eng_call *c)
+{
+	const uint8_t *p;
+	int64_t n = ev_param(c->ev, 0, &p);
+
+	return n == 8 ? (int64_t)buf_le64(p) : -1;
+}
+
+static void fd_add(struct eng_call *c, int64_t fd, uint8_t type, const char *name)
+{
+	struct eng_fd *f;
+
+	if (!c->t || fd < 0)
+		return;
+	f = xcalloc(1, sizeof(*f));
+	f->fd = fd;
+	f->type = type;
+	f->name = xstrdup(name ? name : "");
+	eng_fd_put(eng_thread_fdtab(c->s, c->t), f);
+}
+
+/* ---- handlers ---- */
+
+static void on_clone_exit(struct eng_call *c)
+{
+	int64_t res = call_res(c), v, child_tid;
+	struct eng_thread *parent, *child;
+	const uint8_t *p;
+	const char *str;
+	int64_t n;
+	uint32_t flags = 0;
+
+	if (res < 0)
+		return;
+	child_tid = res == 0 ? c->ev->tid : res;
+	if (hmap_get(&c->s->threads, (uint64_t)child_tid))
+		return; /* already known: the other side of the clone created it */
+	if (call_i64(c, "flags", &v))
+		flags = (uint32_t)v;
+	parent = res == 0 ? NULL : c->t;
+	if (res == 0 && call_i64(c, "ptid", &v))
+		parent = hmap_get(&c->s->threads, (uint64_t)v);
+	child = eng_thread_new(child_tid);
+	if (res == 0 && call_i64(c, "pid", &v))
+		child->pid = v;
+	else if (flags & PPM_CL_CLONE_THREAD)
+		child->pid = parent ? parent->pid : child_tid;
+	child->ptid = res == 0 ? (call_i64(c, "ptid", &v) ? v : 0) : c->ev->tid;
+	if (res > 0 && (flags & PPM_CL_CLONE_THREAD) && parent)
+		child->ptid = parent->ptid;
+	if (parent) {
+		eng_str_set(&child->comm, parent->comm);
+		eng_str_set(&child->exe, parent->exe);
+		eng_str_set(&child->exepath, parent->exepath);
+		eng_blob_set(&child->args, parent->args.p, parent->args.len);
+		eng_blob_set(&child->env, parent->env.p, parent->env.len);
+		eng_str_set(&child->cwd, parent->cwd);
+		child->uid = parent->uid;
+		child->gid = parent->gid;
+		child->loginuid = parent->loginuid;
+		child->fdlimit = parent->fdlimit;
+	}
+	if ((str = call_str(c, "comm")))
+		eng_str_set(&child->comm, str);
+	if ((str = call_str(c, "exe")))
+		eng_str_set(&child->exe, str);
+	if ((n = call_param(c, "args", &p)) >= 0)
+		eng_blob_set(&child->args, p, (uint32_t)n);
+	if ((n = call_param(c, "cgroups", &p)) >= 0)
+		eng_blob_set(&child->cgroups, p, (uint32_t)n);
+	if ((str = call_str(c, "cwd")) && *str)
+		eng_cwd_set(child, str, strlen(str));
+	if (call_i64(c, "fdlimit", &v))
+		child->fdlimit = v;
+	if (call_i64(c, "uid", &v))
+		child->uid = (uint32_t)v;
+	if (call_i64(c, "gid", &v))
+		child->gid = (uint32_t)v;
+	if (call_i64(c, "vtid", &v))
+		child->vtid = v;
+	if (call_i64(c, "vpid", &v))
+		child->vpid = v;
+	child->flags = flags;
+	if (flags & PPM_CL_CLONE_THREAD) {
+		struct eng_thread *main_t = hmap_get(&c->s->threads, (uint64_t)child->pid);
+
+		if (main_t) {
+			child->fdtab = eng_thread_fdtab(c->s, main_t);
+			child->fdtab->refs++;
+		}
+	} else if (parent) {
+		struct eng_fdtab *pft = eng_thread_fdtab(c->s, parent);
+
+		if (flags & PPM_CL_CLONE_FILES) {
+			child->fdtab = pft;
+			pft->refs++;
+		} else {
+			child->fdtab = eng_fdtab_copy(pft);
+		}
+	}
+	eng_thread_put(c->s, child);
+	if (res == 0)
+		c->t = child;
+}
+
+static void on_execve_exit(struct eng_call *c)
+{
+	struct eng_thread *t = c->t;
+	const uint8_t *p;
+	const char *str;
+	int64_t n, v;
+
+	if (call_res(c) != 0)
+		return;
+	if (!t) {
+		t = eng_thread_new(c->ev->tid);
+		if (call_i64(c, "pid", &v))
+			t->pid = v;
+		eng_thread_put(c->s, t);
+		c->t = t;
+	}
+	if ((str = call_str(c, "exe"))) {
+		const char *slash = strrchr(str, '/');
+
+		eng_str_set(&t->exe, str);
+		eng_str_set(&t->comm, slash ? slash + 1 : str);
+	}
+	if ((str = call_str(c, "comm")))
+		eng_str_set(&t->comm, str);
+	if ((n = call_param(c, "args", &p)) >= 0)
+		eng_blob_set(&t->args, p, (uint32_t)n);
+	if ((n = call_param(c, "env", &p)) >= 0)
+		eng_blob_set(&t->env, p, (uint32_t)n);
+	if ((n = call_param(c, "cgroups", &p)) >= 0)
+		eng_blob_set(&t->cgroups, p, (uint32_t)n);
+	if ((str = call_str(c, "cwd")) && *str)
+		eng_cwd_set(t, str, strlen(str));
+	if ((str = call_str(c, "trusted_exepath")))
+		eng_str_set(&t->exepath, str);
+	if (call_i64(c, "pid", &v))
+		t->pid = v;
+	if (call_i64(c, "ptid", &v))
+		t->ptid = v;
+	if (call_i64(c, "fdlimit", &v))
+		t->fdlimit = v;
+	if (call_i64(c, "loginuid", &v))
+		t->loginuid = (uint32_t)v;
+	if (call_i64(c, "uid", &v))
+		t->uid = (uint32_t)v;
+	if (call_i64(c, "gid", &v))
+		t->gid = (uint32_t)v;
+	if (call_i64(c, "vtid", &v))
+		t->vtid = v;
+	if (call_i64(c, "vpid", &v))
+		t->vpid = v;
+}
+
+static void on_procexit(struct eng_call *c)
+{
+	c->s->tid_to_remove = c->ev->tid;
+}
+
+/* The directory an FSRELPATH is relative to: the dirfd's name or the cwd. */
+static const char *call_basedir(struct eng_call *c, const char *dirfd_name)
+{
+	int64_t dirfd;
+	struct eng_fd *f;
+
+	if (dirfd_name && call_i64(c, dirfd_name, &dirfd) && dirfd != -100) {
+		f = eng_state_fd(c->t, dirfd);
+		return f ? f->name : "";
+	}
+	return c->t ? c->t->cwd : "/";
+}
+
+static void on_open_exit(struct eng_call *c)
+{
+	int64_t fd, flags = 0;
+	const char *name;
+	struct sbuf path;
+
+	if (!c->t)
+		return;
+	if (!call_i64(c, "fd", &fd))
+		fd = call_res(c);
+	if (fd < 0)
+		return;
+	name = call_str(c, "name");
+	if (!name)
+		name = call_str(c, "path");
+	if (!name)
+		name = "";
+	call_i64(c, "flags", &flags);
+	sbuf_init(&path);
+	if (*name)
+		dis_fmt_path_join(&path, call_basedir(c, ev_param_find(c->ev->type, "dirfd") >= 0 ?
+							       "dirfd" : NULL),
+				  name);
+	fd_add(c, fd, (flags & PPM_O_DIRECTORY) ? FD_TYPE_DIRECTORY : FD_TYPE_FILE, path.s);
+	sbuf_fini(&path);
+	if (eng_state_fd(c->t, fd))
+		eng_state_fd(c->t, fd)->open_flags = (uint32_t)flags;
+}
+
+static void on_socket_exit(struct eng_call *c)
+{
+	int64_t fd = call_res(c), domain = 0;
+	uint8_t ftype;
+
+	if (fd < 0)
+		return;
+	call_i64(c, "domain", &domain);
+	switch (domain) {
+	case DIS_AF_INET:
+		ftype = FD_TYPE_IPV4_SOCK;
+		break;
+	case DIS_AF_INET6:
+		ftype = FD_TYPE_IPV6_SOCK;
+		break;
+	case DIS_AF_UNIX:
+		ftype = FD_TYPE_UNIX_SOCK;
+		break;
+	default:
+		ftype = FD_TYPE_UNSUPPORTED;
+		break;
+	}
+	fd_add(c, fd, ftype, "");
+}
+
+static bool ip_zero(const uint8_t *ip, size_t n)
+{
+	static const uint8_t zero[16];
+
+	return memcmp(ip, zero, n) == 0;
+}
+
+/* The fd name of an IP socket: "sip:sport->dip:dport". */
+static void sock_name(struct eng_fd *f)
+{
+	struct sbuf name;
+	bool v6 = f->type == FD_TYPE_IPV6_SOCK;
+
+	sbuf_init(&name);
+	if (v6)
+		dis_fmt_ipv6(&name, f->sip);
+	else
+		dis_fmt_ipv4(&name, f->sip);
+	sbuf_printf(&name, ":%u->", f->sport);
+	if (v6)
+		dis_fmt_ipv6(&name, f->dip);
+	else
+		dis_fmt_ipv4(&name, f->dip);
+	sbuf_printf(&name, ":%u", f->dport);
+	free(f->name);
+	f->name = xstrdup(name.s);
+	sbuf_fini(&name);
+}
+
+/*
+ * Takes the addresses of a socket tuple into f, as libsinsp does: nothing
+ * changes if the tuple is the known one (either way round); the source is
+ * replaced, the destination only filled when empty. Returns true on change.
+ */
+static bool sock_set_addrs(struct eng_fd *f, const uint8_t *sip, uint16_t sport,
+			   const uint8_t *dip, uint16_t dport, size_t alen, uint8_t type)
+{
+	bool changed = false;
+
+	if (f->type == type &&
+	    ((!memcmp(sip, f->sip, alen) && sport == f->sport && !memcmp(dip, f->dip, alen) &&
+	      dport == f->dport) ||
+	     (!memcmp(dip, f->sip, alen) && dport == f->sport && !memcmp(sip, f->dip, alen) &&
+	      sport == f->dport)))
+		return false;
+	if (f->type != type) {
+		memset(f->sip, 0, 16);
+		memset(f->dip, 0, 16);
+		f->sport = f->dport = 0;
+	}
+	f->type = type;
+	if (memcmp(f->sip, sip, alen) || f->sport != sport) {
+		memcpy(f->sip, sip, alen);
+		f->sport = sport;
+		changed = true;
+	}
+	if (ip_zero(f->dip, alen)) {
+		memcpy(f->dip, dip, alen);
+		changed = true;
+	}
+	if (f->dport == 0) {
+		f->dport = dport;
+		changed = true;
+	}
+	return changed;
+}
+
+/* Sets f from a PT_SOCKTUPLE value; returns true if its addresses changed. */
+static bool sock_set_tuple(struct eng_fd *f, const uint8_t *p, int64_t n)
+{
+	if (n <= 0)
+		return false;
+	if (p[0] == DIS_AF_INET && n == 13)
+		return sock_set_addrs(f, p + 1, buf_le16(p + 5), p + 7, buf_le16(p + 11), 4,
+				      FD_TYPE_IPV4_SOCK);
+	if (p[0] == DIS_AF_INET6 && n == 37) {
+		if (dis_ipv4_mapped(p + 1) && dis_ipv4_mapped(p + 19))
+			return sock_set_addrs(f, p + 13, buf_le16(p + 17), p + 31,
+					      buf_le16(p + 35), 4, FD_TYPE_IPV4_SOCK);
+		return sock_set_addrs(f, p + 1, buf_le16(p + 17), p + 19, buf_le16(p + 35), 16,
+				      FD_TYPE_IPV6_SOCK);
+	}
+	if (p[0] == DIS_AF_UNIX && n >= 17) {
+		const uint8_t *z = memchr(p + 17, 0, (size_t)n - 17);
+
+		f->type = FD_TYPE_UNIX_SOCK;
+		free(f->name);
+		f->name = xstrndup((const char *)p + 17,
+				   z ? (size_t)(z - (p + 17)) : (size_t)n - 17);
+		return true;
+	}
+	return false;
+}
+
+/* A zero address on one side of a datagram socket takes the other's. */
+static void sock_infer_addrs(struct eng_fd *f)
+{
+	size_t alen = f->type == FD_TYPE_IPV6_SOCK ? 16 : 4;
+
+	if (f->type != FD_TYPE_IPV4_SOCK && f->type != FD_TYPE_IPV6_SOCK)
+		return;
+	if (ip_zero(f->sip, alen) && !ip_zero(f->dip, alen))
+		memcpy(f->sip, f->dip, alen);
+	else if (ip_zero(f->dip, alen) && !ip_zero(f->sip, alen))
+		memcpy(f->dip, f->sip, alen);
+}
+
+static void on_connect_enter(struct eng_call *c)
+{
+	const uint8_t *p;
+	int64_t n, fd;
+	struct eng_fd *f;
+
+	if (!call_i64(c, "fd", &fd) || !(f = eng_state_fd(c->t, fd)))
+		return;
+	n = call_param(c, "addr", &p);
+	if (n == 7 && p[0] == DIS_AF_INET) {
+		f->type = FD_TYPE_IPV4_SOCK;
+		memcpy(f->dip, p + 1, 4);
+		f->dport = buf_le16(p + 5);
+	} else if (n == 19 && p[0] == DIS_AF_INET6) {
+		if (dis_ipv4_mapped(p + 1)) {
+			f->type = FD_TYPE_IPV4_SOCK;
+			memcpy(f->dip, p + 13, 4);
+		} else {
+			f->type = FD_TYPE_IPV6_SOCK;
+			memcpy(f->dip, p + 1, 16);
+		}
+		f->dport = buf_le16(p + 17);
+	}
+}
+
+static void on_connect_exit(struct eng_call *c)
+{
+	int64_t res = call_res(c), fd;
+	const uint8_t *p;
+	int64_t n;
+	struct eng_fd *f;
+
+	if (res < 0 && res != -EINPROGRESS)
+		return;
+	if (!call_i64(c, "fd", &fd) || !(f = eng_state_fd(c->t, fd)))
+		return;
+	n = call_param(c, "tuple", &p);
+	if (n <= 0)
+		return;
+	sock_set_tuple(f, p, n);
+	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK)
+		sock_name(f);
+}
+
+/* sendto/sendmsg/recvfrom/recvmsg: a datagram socket learns its peer. */
+static void on_msg_exit(struct eng_call *c)
+{
+	int64_t fd;
+	const uint8_t *p;
+	int64_t n;
+	struct eng_fd *f;
+
+	if (call_res(c) < 0 || !call_i64(c, "fd", &fd) || !(f = eng_state_fd(c->t, fd)))
+		return;
+	if (f->name[0] && f->l4proto == 2)
+		return;
+	n = call_param(c, "tuple", &p);
+	if (!sock_set_tuple(f, p, n))
+		return;
+	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK) {
+		if (f->l4proto == 0)
+			f->l4proto = 3; /* UDP */
+		sock_infer_addrs(f);
+		sock_name(f);
+	}
+}
+
+static void on_accept_exit(struct eng_call *c)
+{
+	int64_t fd;
+	const uint8_t *p;
+	int64_t n;
+	struct eng_fd *f;
+
+	if (!call_i64(c, "fd", &fd) || fd < 0)
+		return;
+	fd_add(c, fd, FD_TYPE_UNSUPPORTED, "");
+	f = eng_state_fd(c->t, fd);
+	if (!f)
+		return;
+	n = call_param(c, "tuple", &p);
+	sock_set_tuple(f, p, n);
+	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK) {
+		f->l4proto = 2;
+		sock_name(f);
+	}
+}
+
+static void on_bind_exit(struct eng_call *c)
+{
+	int64_t fd;
+	const uint8_t *p;
+	int64_t n;
+	struct eng_fd *f;
+	struct sbuf name;
+
+	if (call_res(c) < 0 || !call_i64(c, "fd", &fd))
+		return;
+	f = eng_state_fd(c->t, fd);
+	n = call_param(c, "addr", &p);
+	if (!f || n <= 0)
+		return;
+	sbuf_init(&name);
+	dis_fmt_sockaddr(&name, p, (uint32_t)n);
+	if (p[0] == DIS_AF_INET)
+		f->type = FD_TYPE_IPV4_SERVSOCK;
+	else if (p[0] == DIS_AF_INET6)
+		f->type = FD_TYPE_IPV6_SERVSOCK;
+	free(f->name);
+	f->name = xstrdup(name.s);
+	sbuf_fini(&name);
+}
+
+static void on_close_exit(struct eng_call *c)
+{
+	int64_t fd;
+
+	if (call_res(c) < 0 || !c->t || !call_i64(c, "fd", &fd) || !c->t->fdtab)
+		return;
+	eng_fd_free(hmap_del(&c->t->fdtab->fds, (uint64_t)fd));
+}
+
+static void on_pipe_exit(struct eng_call *c)
+{
+	int64_t fd;
+
+	if (call_res(c) < 0)
+		return;
+	if (call_i64(c, "fd1", &fd))
+		fd_add(c, fd, FD_TYPE_FIFO, "");
+	if (call_i64(c, "fd2", &fd))
+		fd_add(c, fd, FD_TYPE_FIFO, "");
+}
+
+static void on_dup_exit(struct eng_call *c)
+{
+	int64_t res = call_res(c), old;
+	struct eng_fd *src, *f;
+
+	if (res < 0 || !c->t)
+		return;
+	if (!call_i64(c, "oldfd", &old) && !call_i64(c, "fd", &old))
+		return;
+	src = eng_state_fd(c->t, old);
+	if (!src || old == res)
+		return;
+	f = xmalloc(sizeof(*f));
+	*f = *src;
+	f->fd = res;
+	f->name = xstrdup(src->name);
+	eng_fd_put(eng_thread_fdtab(c->s, c->t), f);
+}
+
+static void on_chdir_exit(struct eng_call *c)
+{
+	const char *path;
+	struct sbuf o;
+
+	if (call_res(c) < 0 || !c->t || !(path = call_str(c, "path")))
+		return;
+	sbuf_init(&o);
+	dis_fmt_path_join(&o, c->t->cwd, path);
+	eng_cwd_set(c->t, o.s, o.len);
+	sbuf_fini(&o);
+}
+
+static void on_fchdir_exit(struct eng_call *c)
+{
+	int64_t fd;
+	struct eng_fd *f;
+
+	if (call_res(c) < 0 || !call_i64(c, "fd", &fd) || !(f = eng_state_fd(c->t, fd)))
+		return;
+	eng_cwd_set(c->t, f->name, strlen(f->name));
+}
+
+static void fd_from_res(struct eng_call *c, uint8_t type)
+{
+	int64_t fd = call_res(c);
+
+	if (fd >= 0)
+		fd_add(c, fd, type, "");
+}
+
+static void on_eventfd_exit(struct eng_call *c)
+{
+	fd_from_res(c, FD_TYPE_EVENT);
+}
+
+static void on_signalfd_exit(struct eng_call *c)
+{
+	fd_from_res(c, FD_TYPE_SIGNALFD);
+}
+
+static void on_timerfd_exit(struct eng_call *c)
+{
+	fd_from_res(c, FD_TYPE_TIMERFD);
+}
+
+static void on_inotify_exit(struct eng_call *c)
+{
+	fd_from_res(c, FD_TYPE_INOTIFY);
+}
+
+static void on_epoll_exit(struct eng_call *c)
+{
+	fd_from_res(c, FD_TYPE_EVENTPOLL);
+}
+
+static void on_setuid_exit(struct eng_call *c)
+{
+	int64_t v;
+
+	if (call_res(c) == 0 && c->t && call_i64(c, "uid", &v))
+		c->t->uid = (uint32_t)v;
+}
+
+static void on_setgid_exit(struct eng_call *c)
+{
+	int64_t v;
+
+	if (call_res(c) == 0 && c->t && call_i64(c, "gid", &v))
+		c->t->gid = (uint32_t)v;
+}
+
+static void on_setresuid_exit(struct eng_call *c)
+{
+	int64_t v;
+
+	if (call_res(c) == 0 && c->t && call_i64(c, "euid", &v) && v != -1)
+		c->t->uid = (uint32_t)v;
+}
+
+static void on_setresgid_exit(struct eng_call *c)
+{
+	int64_t v;
+
+	if (call_res(c) == 0 && c->t && call_i64(c, "egid", &v) && v != -1)
+		c->t->gid = (uint32_t)v;
+}
+
+/* useradded/groupadded: user and group records stored as events. */
+static void on_user_added(struct eng_call *c)
+{
+	struct sf_user u = { 0 };
+	int64_t v;
+	const char *str;
+
+	u.kind = c->ev->type == EV_GROUP_ADDED_E ? 1 : 0;
+	if (call_i64(c, "uid", &v))
+		u.uid = (uint32_t)v;
+	if (call_i64(c, "gid", &v))
+		u.gid = (uint32_t)v;
+	if ((str = call_str(c, "name")))
+		u.name = (struct buf_str){ str, (uint16_t)strnlen(str, 255) };
+	if ((str = call_str(c, "home")))
+		u.home = (struct buf_str){ str, (uint16_t)strnlen(str, 255) };
+	if ((str = call_str(c, "shell")))
+		u.shell = (struct buf_str){ str, (uint16_t)strnlen(str, 255) };
+	eng_user_put(c->s, &u);
+}
+
+static const struct {
+	const char *name;
+	bool enter; /* handler runs on the enter event */
+	eng_handler fn;
+} handler_defs[] = {
+	{ "clone", false, on_clone_exit },
+	{ "clone3", false, on_clone_exit },
+	{ "fork", false, on_clone_exit },
+	{ "vfork", false, on_clone_exit },
+	{ "execve", false, on_execve_exit },
+	{ "execveat", false, on_execve_exit },
+	{ "procexit", true, on_procexit },
+	{ "open", false, on_open_exit },
+	{ "openat", false, on_open_exit },
+	{ "openat2", false, on_open_exit },
+	{ "creat", false, on_open_exit },
+	{ "open_by_handle_at", false, on_open_exit },
+	{ "socket", false, on_socket_exit },
+	{ "connect", true, on_connect_enter },
+	{ "connect", false, on_connect_exit },
+	{ "sendto", false, on_msg_exit },
+	{ "sendmsg", false, on_msg_exit },
+	{ "recvfrom", false, on_msg_exit },
+	{ "recvmsg", false, on_msg_exit },
+	{ "accept", false, on_accept_exit },
+	{ "accept4", false, on_accept_exit },
+	{ "bind", false, on_bind_exit },
+	{ "close", false, on_close_exit },
+	{ "pipe", false, on_pipe_exit },
+	{ "pipe2", false, on_pipe_exit },
+	{ "dup", false, on_dup_exit },
+	{ "dup2", false, on_dup_exit },
+	{ "dup3", false, on_dup_exit },
+	{ "chdir", false, on_chdir_exit },
+	{ "fchdir", false, on_fchdir_exit },
+	{ "eventfd", false, on_eventfd_exit },
+	{ "eventfd2", false, on_eventfd_exit },
+	{ "signalfd", false, on_signalfd_exit },
+	{ "signalfd4", false, on_signalfd_exit },
+	{ "timerfd_create", false, on_timerfd_exit },
+	{ "inotify_init", false, on_inotify_exit },
+	{ "inotify_init1", false, on_inotify_exit },
+	{ "epoll_create", false, on_epoll_exit },
+	{ "epoll_create1", false, on_epoll_exit },
+	{ "setuid", false, on_setuid_exit },
+	{ "setgid", false, on_setgid_exit },
+	{ "setresuid", false, on_setresuid_exit },
+	{ "setresgid", false, on_setresgid_exit },
+	{ "useradded", true, on_user_added },
+	{ "groupadded", true, on_user_added },
+};
+
+void eng_parse_init(void)
+{
+	static bool done;
+	size_t i, k;
+
+	if (done)
+		return;
+	for (i = 0; i < EV_MAX; i++) {
+		if (ev_table[i].flags & EV_F_UNUSED)
+			continue;
+		for (k = 0; k < sizeof(handler_defs) / sizeof(handler_defs[0]); k++) {
+			if (strcmp(ev_table[i].name, handler_defs[k].name) == 0 &&
+			    ev_type_is_enter((uint16_t)i) == handler_defs[k].enter)
+				handlers[i] = handler_defs[k].fn;
+		}
+	}
+	done = true;
+}
+
+/* ---- events ---- */
+
+static void enter_store(struct eng_thread *t, const struct ev_view *ev, uint64_t num)
+{
+	uint32_t n = ev->len;
+
+	if (n > t->enter_cap) {
+		t->enter = xreallocarray(t->enter, n, 1);
+		t->enter_cap = n;
+	}
+	memcpy(t->enter, ev->raw, n);
+	t->enter_len = n;
+	t->enter_type = ev->type;
+	t->enter_v1 = ev->hdr_len == EV_HDR_V1_LEN;
+	t->enter_num = num;
+}
+
+bool eng_state_enter_of(const struct eng_thread *t, const struct ev_view *ev, struct ev_view *out)
+{
+	uint16_t want;
+
+	if (!t || t->enter_type == EV_MAX || ev_type_is_enter(ev->type))
+		return false;
+	want = ev->type - 1;
+	if (t->enter_type != want &&
+	    !(t->enter_type == EV_SYSCALL_EXECVEAT_E && ev->type == EV_SYSCALL_EXECVE_19_X))
+		return false;
+	return ev_view_decode(out, t->enter, t->enter_len, t->enter_v1, NULL) == 0;
+}
+
+struct eng_thread *eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num)
+{
+	struct eng_call c = { .s = s, .ev = ev };
+	eng_handler fn;
+
+	if (s->tid_to_remove != -1) {
+		eng_thread_free(hmap_del(&s->threads, (uint64_t)s->tid_to_remove));
+		s->tid_to_remove = -1;
+	}
+	c.t = hmap_get(&s->threads, (uint64_t)ev->tid);
+	if (!c.t && ev->tid != -1 && ev->type != EV_SCHEDSWITCH_1_E &&
+	    ev->type != EV_SCHEDSWITCH_6_E && ev->type < EV_MAX &&
+	    !(ev_table[ev->type].category & EV_C_METAEVENT)) {
+		/* libsinsp makes a nameless thread for every tid it meets */
+		c.t = eng_thread_new(ev->tid);
+		eng_thread_put(s, c.t);
+	}
+	if (c.t)
+		eng_thread_fdtab(s, c.t);
+	fn = ev->type < EV_MAX ? handlers[ev->type] : NULL;
+	if (ev_type_is_enter(ev->type)) {
+		if (c.t && !(ev_table[ev->type < EV_MAX ? ev->type : 0].flags & EV_F_SKIPPARSERESET))
+			enter_store(c.t, ev, num);
+	} else if (c.t) {
+		c.have_enter = eng_state_enter_of(c.t, ev, &c.enter);
+	}
+	if (fn)
+		fn(&c);
+	return c.t;
+}

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Internals shared by eng_state.c (tables) and eng_parse.c (event handlers). */
+#ifndef SYSHARK_ENG_STATE_INT_H
+#define SYSHARK_ENG_STATE_INT_H
+
+#include "eng_state.h"
+
+#define PPM_CL_CLONE_FILES (1u << 2)
+#define PPM_CL_CLONE_THREAD (1u << 8)
+#define PPM_O_DIRECTORY (1u << 10)
+#define FD_TYPE_FILE 1
+#define FD_TYPE_DIRECTORY 2
+#define FD_TYPE_IPV4_SOCK 3
+#define FD_TYPE_IPV6_SOCK 4
+#define FD_TYPE_IPV4_SERVSOCK 5
+#define FD_TYPE_IPV6_SERVSOCK 6
+#define FD_TYPE_FIFO 7
+#define FD_TYPE_UNIX_SOCK 8
+#define FD_TYPE_EVENT 9
+#define FD_TYPE_UNSUPPORTED 10
+#define FD_TYPE_SIGNALFD 11
+#define FD_TYPE_EVENTPOLL 12
+#define FD_TYPE_INOTIFY 13
+#define FD_TYPE_TIMERFD 14
+#define FD_TYPE_FILE_V2 16
+
+void eng_blob_set(struct eng_blob *b, const void *p, uint32_t len);
+void eng_str_set(char **dst, const char *s);
+void eng_fd_free(struct eng_fd *f);
+/* Inserts f (owned) into ft, replacing and freeing an fd of the same number. */
+void eng_fd_put(struct eng_fdtab *ft, struct eng_fd *f);
+struct eng_fdtab *eng_fdtab_copy(const struct eng_fdtab *src);
+struct eng_thread *eng_thread_new(int64_t tid);
+void eng_thread_free(struct eng_thread *t);
+/* Inserts t (owned), replacing and freeing a thread of the same tid. */
+void eng_thread_put(struct eng_state *s, struct eng_thread *t);
+/* The fd table of t's process (the main thread's when it is known). */
+struct eng_fdtab *eng_thread_fdtab(struct eng_state *s, struct eng_thread *t);
+/* Sets the working directory, with a trailing '/'. */
+void eng_cwd_set(struct eng_thread *t, const char *cwd, size_t n);
+int eng_user_put(void *state, const struct sf_user *u);
+/* Builds the per-type handler table (idempotent). */
+void eng_parse_init(void);
+
+#endif
