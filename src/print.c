@@ -107,7 +107,7 @@ int print_stats(const char *path, FILE *out)
 	fprintf(out, "sections: %" PRIu64 "\n", r->stats.sections);
 	fprintf(out, "events: %" PRIu64 "\n", r->stats.events);
 	fprintf(out, "dropped: %" PRIu64 "\n", r->stats.dropped);
-	fprintf(out, "internal events: %" PRIu64 "\n", r->stats.hidden);
+	fprintf(out, "hidden events: %" PRIu64 "\n", r->stats.hidden);
 	fprintf(out, "user/group records: %" PRIu64 "\n", r->stats.state_events);
 	fprintf(out, "unknown event types: %" PRIu64 "\n", r->stats.unknown_events);
 	for (k = 1; k < SF_K_MAX; k++)

@@ -22,7 +22,7 @@
 
 struct eng_stats {
 	uint64_t events;	   /* numbered events */
-	uint64_t hidden;	   /* internal events not shown by default */
+	uint64_t hidden;	   /* internal and state-only events, not shown by default */
 	uint64_t state_events;	   /* user/group records */
 	uint64_t unknown_events;   /* event types this build does not know */
 	uint64_t dropped;	   /* events the capture says it lost */

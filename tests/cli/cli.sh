@@ -33,6 +33,13 @@ echo "not a capture at all" >"$tmp/text.scap"
 "$bin" -L >"$tmp/o" && grep -qx '< open(FD fd, FSPATH name, FLAGS32 flags, UINT32 mode, UINT32 dev, UINT64 ino)' "$tmp/o" && ok || bad "-L"
 "$bin" -l | grep -q '^fd.name ' && ok || bad "-l"
 
+# Unknown blocks, packet blocks, unknown event types: skipped and counted.
+seeds=$(dirname "$0")/../fuzz/corpus
+"$bin" -r "$seeds/odd_blocks.scap" --stats >"$tmp/s"
+for want in "events: 5" "hidden events: 1" "unknown event types: 1" "blocks packet: 2" "blocks unknown: 1"; do
+	grep -qx "$want" "$tmp/s" && ok || bad "odd_blocks --stats lacks '$want'"
+done
+
 f=$corpus/sample.scap
 if [ -r "$f" ]; then
 	n=$("$bin" -p -A -r "$f" | wc -l)
