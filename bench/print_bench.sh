@@ -11,7 +11,7 @@
 # usage: bench/print_bench.sh [-n EVENTS]
 #   EVENTS=N   events in the big file (default 1000000; -n N does the same)
 #   CORPUS=F   source capture, plain or gzip
-#              (default ../shared/corpus/open-multiple-files.scap from the repo)
+#              (default ../shared/corpus/sample.scap from the repo)
 set -euo pipefail
 
 usage() {
@@ -24,7 +24,7 @@ if [[ -n ${CORPUS:-} && $CORPUS != /* ]]; then
 	CORPUS=$PWD/$CORPUS
 fi
 cd "$(dirname "$0")/.."
-CORPUS=${CORPUS:-../shared/corpus/open-multiple-files.scap}
+CORPUS=${CORPUS:-../shared/corpus/sample.scap}
 EVENTS=${EVENTS:-1000000}
 
 while getopts "n:h" opt; do

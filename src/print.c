@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "print.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@
 #include "eng_replay.h"
 #include "sbuf.h"
 #include "schema.h"
+
+#define OUT_CHUNK (64 * 1024)
 
 static int report_damage(const char *path, const struct diag *d)
 {
@@ -48,7 +51,6 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 	while ((rc = eng_replay_next(r, &e, &d)) > 0) {
 		if (e.hidden && !o->all)
 			continue;
-		sbuf_reset(&line);
 		switch (o->fmt) {
 		case PRINT_TEXT:
 			eng_format_text(&line, &r->state, &e);
@@ -60,18 +62,26 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 			eng_format_fields(&line, &r->state, &e, fields, o->nfields);
 			break;
 		}
-		fwrite(line.s, 1, line.len, out);
+		/* Lines are written in large chunks. */
+		if (line.len >= OUT_CHUNK) {
+			if (fwrite(line.s, 1, line.len, out) != line.len)
+				break; /* reported below */
+			sbuf_reset(&line);
+		}
 		if (o->count && ++printed >= o->count)
 			break;
 	}
-	if (rc < 0)
-		status = report_damage(path, &d);
-	else if (rc == 0 && r->stats.events + r->stats.state_events + r->stats.unknown_events == 0)
-		fprintf(stderr, "syshark: %s: the capture holds no events\n", path);
+	if (!ferror(out))
+		fwrite(line.s, 1, line.len, out);
+	/* The events come out before any message about what follows them. */
 	if (fflush(out) != 0 || ferror(out)) {
-		fprintf(stderr, "syshark: error writing output\n");
+		fprintf(stderr, "syshark: error writing output: %s\n", strerror(errno));
 		status = 1;
 	}
+	if (rc < 0)
+		status = report_damage(path, &d);
+	else if (r->stats.events + r->stats.state_events + r->stats.unknown_events == 0)
+		fprintf(stderr, "syshark: %s: the capture holds no events\n", path);
 	sbuf_fini(&line);
 	sbuf_fini(&tmp);
 	eng_replay_free(r);

@@ -111,33 +111,11 @@ void sbuf_reset(struct sbuf *b)
 	b->s[0] = 0;
 }
 
-void sbuf_reserve(struct sbuf *b, size_t extra)
+void sbuf_grow(struct sbuf *b, size_t extra)
 {
-	if (b->len + extra + 1 <= b->cap)
-		return;
 	while (b->len + extra + 1 > b->cap)
 		b->cap *= 2;
 	b->s = xreallocarray(b->s, b->cap, 1);
-}
-
-void sbuf_putc(struct sbuf *b, char c)
-{
-	sbuf_reserve(b, 1);
-	b->s[b->len++] = c;
-	b->s[b->len] = 0;
-}
-
-void sbuf_put(struct sbuf *b, const void *p, size_t n)
-{
-	sbuf_reserve(b, n);
-	memcpy(b->s + b->len, p, n);
-	b->len += n;
-	b->s[b->len] = 0;
-}
-
-void sbuf_puts(struct sbuf *b, const char *s)
-{
-	sbuf_put(b, s, strlen(s));
 }
 
 void sbuf_printf(struct sbuf *b, const char *fmt, ...)
@@ -161,14 +139,42 @@ void sbuf_printf(struct sbuf *b, const char *fmt, ...)
 
 void sbuf_put_u64(struct sbuf *b, uint64_t v)
 {
+	static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+				    "25262728293031323334353637383940414243444546474849"
+				    "50515253545556575859606162636465666768697071727374"
+				    "75767778798081828384858687888990919293949596979899";
 	char tmp[24];
 	int i = sizeof(tmp);
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	while (v >= 100) {
+		unsigned int r = (unsigned int)(v % 100);
+
+		v /= 100;
+		tmp[--i] = pairs[2 * r + 1];
+		tmp[--i] = pairs[2 * r];
+	}
+	if (v >= 10) {
+		tmp[--i] = pairs[2 * v + 1];
+		tmp[--i] = pairs[2 * v];
+	} else {
+		tmp[--i] = (char)('0' + v);
+	}
 	sbuf_put(b, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+void sbuf_put_padded(struct sbuf *b, uint64_t v, unsigned int width)
+{
+	char *d;
+	unsigned int i;
+
+	sbuf_reserve(b, width);
+	d = b->s + b->len;
+	for (i = width; i > 0; i--) {
+		d[i - 1] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	b->len += width;
+	b->s[b->len] = 0;
 }
 
 void sbuf_put_i64(struct sbuf *b, int64_t v)

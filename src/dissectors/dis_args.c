@@ -428,15 +428,18 @@ void dis_param_render(struct sbuf *val, struct sbuf *res, const struct ev_view *
 void dis_args_render(struct sbuf *o, const struct ev_view *ev, enum dis_view view,
 		     const struct dis_ctx *ctx)
 {
+	/* Scratch kept per thread: rendering allocates nothing per event. */
+	static _Thread_local struct sbuf val, res;
 	const struct ev_param_info *params;
-	struct sbuf val, res;
 	unsigned int n, i;
 
 	if (ev->type == EV_GENERIC_E || ev->type == EV_GENERIC_X)
 		return;
+	if (!val.s) {
+		sbuf_init(&val);
+		sbuf_init(&res);
+	}
 	params = dis_params(ev, view, &n);
-	sbuf_init(&val);
-	sbuf_init(&res);
 	for (i = 0; i < n; i++) {
 		sbuf_reset(&val);
 		sbuf_reset(&res);
@@ -451,8 +454,6 @@ void dis_args_render(struct sbuf *o, const struct ev_view *ev, enum dis_view vie
 		}
 		sbuf_putc(o, ' ');
 	}
-	sbuf_fini(&val);
-	sbuf_fini(&res);
 }
 
 const char *dis_event_name(const struct ev_view *ev, char *buf, unsigned int buflen)

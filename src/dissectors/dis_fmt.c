@@ -10,7 +10,13 @@
 
 void dis_fmt_ipv4(struct sbuf *o, const uint8_t ip[4])
 {
-	sbuf_printf(o, "%u.%u.%u.%u", ip[0], ip[1], ip[2], ip[3]);
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (i)
+			sbuf_putc(o, '.');
+		sbuf_put_u64(o, ip[i]);
+	}
 }
 
 void dis_fmt_ipv6(struct sbuf *o, const uint8_t ip[16])

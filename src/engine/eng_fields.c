@@ -82,7 +82,9 @@ void eng_fmt_time(struct sbuf *o, uint64_t ts)
 		strftime(hms, sizeof(hms), "%H:%M:%S", &tm);
 		last_sec = sec;
 	}
-	sbuf_printf(o, "%s.%09u", hms, (unsigned int)(ts % 1000000000ULL));
+	sbuf_puts(o, hms);
+	sbuf_putc(o, '.');
+	sbuf_put_padded(o, ts % 1000000000ULL, 9);
 }
 
 bool eng_evt_fd(const struct eng_state *s, const struct eng_evt *e, int64_t *fd)

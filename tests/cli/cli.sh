@@ -51,6 +51,8 @@ if [ -r "$f" ]; then
 	"$bin" -r "$f" -T fields -e evt.num -e evt.type >"$tmp/fields"
 	"$bin" -p -r "$f" | awk '{print $1 "\t" $7}' >"$tmp/text"
 	cmp -s "$tmp/fields" "$tmp/text" && ok || bad "fields vs text"
+	"$bin" -r "$f" >/dev/full 2>"$tmp/e"
+	[ $? -eq 1 ] && grep -q 'error writing output' "$tmp/e" && ok || bad "full disk: $(cat "$tmp/e")"
 	"$bin" -r "$f" -n 5 -p | wc -l | grep -qx 5 && ok || bad "-n 5"
 	if command -v jq >/dev/null 2>&1; then
 		"$bin" -r "$f" -T json | jq -e 'select(.["evt.num"] == null)' >/dev/null
