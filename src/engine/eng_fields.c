@@ -206,7 +206,7 @@ static bool f_evt_res(struct sbuf *o, const struct eng_state *s, const struct en
 		sbuf_puts(o, "SUCCESS");
 		return true;
 	}
-	name = ev_tok_name(EV_TT_errno, (uint64_t)-res);
+	name = ev_tok_name(EV_TT_errno, 0 - (uint64_t)res);
 	if (name)
 		sbuf_puts(o, name);
 	else
