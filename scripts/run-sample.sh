@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 sample=${1:-../shared/corpus/sample.scap}
-if [ -t 1 ]; then
-	build/syshark -p -r "$sample" | less -RS
+pager=${PAGER:-less -RS}
+if [ -t 1 ] && command -v "${pager%% *}" >/dev/null; then
+	build/syshark -p -r "$sample" | $pager
 else
 	build/syshark -r "$sample"
 fi
