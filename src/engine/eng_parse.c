@@ -101,13 +101,41 @@ static void fd_add(struct eng_call *c, int64_t fd, uint8_t type, const char *nam
 
 /* ---- handlers ---- */
 
+/* Takes what clone and execve exits say about the process into t. */
+static void thread_apply(struct eng_call *c, struct eng_thread *t)
+{
+	const uint8_t *p;
+	const char *str;
+	int64_t n, v;
+
+	if ((str = call_str(c, "comm")))
+		eng_str_set(&t->comm, str);
+	if ((str = call_str(c, "exe")))
+		eng_str_set(&t->exe, str);
+	if ((n = call_param(c, "args", &p)) >= 0)
+		eng_blob_set(&t->args, p, (uint32_t)n);
+	if ((n = call_param(c, "env", &p)) >= 0)
+		eng_blob_set(&t->env, p, (uint32_t)n);
+	if ((n = call_param(c, "cgroups", &p)) >= 0)
+		eng_blob_set(&t->cgroups, p, (uint32_t)n);
+	if ((str = call_str(c, "cwd")) && *str)
+		eng_cwd_set(t, str, strlen(str));
+	if (call_i64(c, "fdlimit", &v))
+		t->fdlimit = v;
+	if (call_i64(c, "uid", &v))
+		t->uid = (uint32_t)v;
+	if (call_i64(c, "gid", &v))
+		t->gid = (uint32_t)v;
+	if (call_i64(c, "vtid", &v))
+		t->vtid = v;
+	if (call_i64(c, "vpid", &v))
+		t->vpid = v;
+}
+
 static void on_clone_exit(struct eng_call *c)
 {
 	int64_t res = call_res(c), v, child_tid;
 	struct eng_thread *parent, *child;
-	const uint8_t *p;
-	const char *str;
-	int64_t n;
 	uint32_t flags = 0;
 
 	if (res < 0)
@@ -140,26 +168,7 @@ static void on_clone_exit(struct eng_call *c)
 		child->loginuid = parent->loginuid;
 		child->fdlimit = parent->fdlimit;
 	}
-	if ((str = call_str(c, "comm")))
-		eng_str_set(&child->comm, str);
-	if ((str = call_str(c, "exe")))
-		eng_str_set(&child->exe, str);
-	if ((n = call_param(c, "args", &p)) >= 0)
-		eng_blob_set(&child->args, p, (uint32_t)n);
-	if ((n = call_param(c, "cgroups", &p)) >= 0)
-		eng_blob_set(&child->cgroups, p, (uint32_t)n);
-	if ((str = call_str(c, "cwd")) && *str)
-		eng_cwd_set(child, str, strlen(str));
-	if (call_i64(c, "fdlimit", &v))
-		child->fdlimit = v;
-	if (call_i64(c, "uid", &v))
-		child->uid = (uint32_t)v;
-	if (call_i64(c, "gid", &v))
-		child->gid = (uint32_t)v;
-	if (call_i64(c, "vtid", &v))
-		child->vtid = v;
-	if (call_i64(c, "vpid", &v))
-		child->vpid = v;
+	thread_apply(c, child);
 	child->flags = flags;
 	if (flags & PPM_CL_CLONE_THREAD) {
 		struct eng_thread *main_t = hmap_get(&c->s->threads, (uint64_t)child->pid);
@@ -186,9 +195,8 @@ static void on_clone_exit(struct eng_call *c)
 static void on_execve_exit(struct eng_call *c)
 {
 	struct eng_thread *t = c->t;
-	const uint8_t *p;
 	const char *str;
-	int64_t n, v;
+	int64_t v;
 
 	if (call_res(c) != 0)
 		return;
@@ -205,34 +213,15 @@ static void on_execve_exit(struct eng_call *c)
 		eng_str_set(&t->exe, str);
 		eng_str_set(&t->comm, slash ? slash + 1 : str);
 	}
-	if ((str = call_str(c, "comm")))
-		eng_str_set(&t->comm, str);
-	if ((n = call_param(c, "args", &p)) >= 0)
-		eng_blob_set(&t->args, p, (uint32_t)n);
-	if ((n = call_param(c, "env", &p)) >= 0)
-		eng_blob_set(&t->env, p, (uint32_t)n);
-	if ((n = call_param(c, "cgroups", &p)) >= 0)
-		eng_blob_set(&t->cgroups, p, (uint32_t)n);
-	if ((str = call_str(c, "cwd")) && *str)
-		eng_cwd_set(t, str, strlen(str));
+	thread_apply(c, t);
 	if ((str = call_str(c, "trusted_exepath")))
 		eng_str_set(&t->exepath, str);
 	if (call_i64(c, "pid", &v))
 		t->pid = v;
 	if (call_i64(c, "ptid", &v))
 		t->ptid = v;
-	if (call_i64(c, "fdlimit", &v))
-		t->fdlimit = v;
 	if (call_i64(c, "loginuid", &v))
 		t->loginuid = (uint32_t)v;
-	if (call_i64(c, "uid", &v))
-		t->uid = (uint32_t)v;
-	if (call_i64(c, "gid", &v))
-		t->gid = (uint32_t)v;
-	if (call_i64(c, "vtid", &v))
-		t->vtid = v;
-	if (call_i64(c, "vpid", &v))
-		t->vpid = v;
 }
 
 static void on_procexit(struct eng_call *c)
@@ -312,28 +301,6 @@ static bool ip_zero(const uint8_t *ip, size_t n)
 	static const uint8_t zero[16];
 
 	return memcmp(ip, zero, n) == 0;
-}
-
-/* The fd name of an IP socket: "sip:sport->dip:dport". */
-static void sock_name(struct eng_fd *f)
-{
-	struct sbuf name;
-	bool v6 = f->type == FD_TYPE_IPV6_SOCK;
-
-	sbuf_init(&name);
-	if (v6)
-		dis_fmt_ipv6(&name, f->sip);
-	else
-		dis_fmt_ipv4(&name, f->sip);
-	sbuf_printf(&name, ":%u->", f->sport);
-	if (v6)
-		dis_fmt_ipv6(&name, f->dip);
-	else
-		dis_fmt_ipv4(&name, f->dip);
-	sbuf_printf(&name, ":%u", f->dport);
-	free(f->name);
-	f->name = xstrdup(name.s);
-	sbuf_fini(&name);
 }
 
 /*
@@ -455,7 +422,7 @@ static void on_connect_exit(struct eng_call *c)
 		return;
 	sock_set_tuple(f, p, n);
 	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK)
-		sock_name(f);
+		eng_fd_name_addrs(f);
 }
 
 /* sendto/sendmsg/recvfrom/recvmsg: a datagram socket learns its peer. */
@@ -477,7 +444,7 @@ static void on_msg_exit(struct eng_call *c)
 		if (f->l4proto == 0)
 			f->l4proto = 3; /* UDP */
 		sock_infer_addrs(f);
-		sock_name(f);
+		eng_fd_name_addrs(f);
 	}
 }
 
@@ -498,7 +465,7 @@ static void on_accept_exit(struct eng_call *c)
 	sock_set_tuple(f, p, n);
 	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK) {
 		f->l4proto = 2;
-		sock_name(f);
+		eng_fd_name_addrs(f);
 	}
 }
 

@@ -119,7 +119,6 @@ struct eng_thread *eng_thread_new(int64_t tid)
 	eng_blob_set(&t->cgroups, "", 0);
 	t->loginuid = UINT32_MAX;
 	t->enter_type = EV_MAX;
-	t->lastevent_fd = -1;
 	return t;
 }
 
@@ -153,6 +152,33 @@ void eng_cwd_set(struct eng_thread *t, const char *cwd, size_t n)
 	if (n == 0 || cwd[n - 1] != '/')
 		t->cwd[n++] = '/';
 	t->cwd[n] = 0;
+}
+
+void eng_fd_name_addrs(struct eng_fd *f)
+{
+	bool v6 = f->type == FD_TYPE_IPV6_SOCK || f->type == FD_TYPE_IPV6_SERVSOCK;
+	bool server = f->type == FD_TYPE_IPV4_SERVSOCK || f->type == FD_TYPE_IPV6_SERVSOCK;
+	struct sbuf name;
+
+	sbuf_init(&name);
+	if (v6)
+		dis_fmt_ipv6(&name, f->sip);
+	else
+		dis_fmt_ipv4(&name, f->sip);
+	sbuf_putc(&name, ':');
+	sbuf_put_u64(&name, f->sport);
+	if (!server) {
+		sbuf_puts(&name, "->");
+		if (v6)
+			dis_fmt_ipv6(&name, f->dip);
+		else
+			dis_fmt_ipv4(&name, f->dip);
+		sbuf_putc(&name, ':');
+		sbuf_put_u64(&name, f->dport);
+	}
+	free(f->name);
+	f->name = xstrdup(name.s);
+	sbuf_fini(&name);
 }
 
 /* ---- public look-ups ---- */
@@ -281,7 +307,6 @@ static int on_fd(void *arg, uint64_t tid, const struct sf_fd *sf)
 	struct eng_state *s = arg;
 	struct eng_thread *t = hmap_get(&s->threads, tid);
 	struct eng_fd *f;
-	struct sbuf name;
 
 	if (!t)
 		return 0;
@@ -296,35 +321,10 @@ static int on_fd(void *arg, uint64_t tid, const struct sf_fd *sf)
 	memcpy(f->dip, sf->dip, 16);
 	f->sport = sf->sport;
 	f->dport = sf->dport;
-	sbuf_init(&name);
-	switch (sf->type) {
-	case FD_TYPE_IPV4_SOCK:
-		dis_fmt_ipv4(&name, sf->sip);
-		sbuf_printf(&name, ":%u->", sf->sport);
-		dis_fmt_ipv4(&name, sf->dip);
-		sbuf_printf(&name, ":%u", sf->dport);
-		break;
-	case FD_TYPE_IPV6_SOCK:
-		dis_fmt_ipv6(&name, sf->sip);
-		sbuf_printf(&name, ":%u->", sf->sport);
-		dis_fmt_ipv6(&name, sf->dip);
-		sbuf_printf(&name, ":%u", sf->dport);
-		break;
-	case FD_TYPE_IPV4_SERVSOCK:
-		dis_fmt_ipv4(&name, sf->sip);
-		sbuf_printf(&name, ":%u", sf->sport);
-		break;
-	case FD_TYPE_IPV6_SERVSOCK:
-		dis_fmt_ipv6(&name, sf->sip);
-		sbuf_printf(&name, ":%u", sf->sport);
-		break;
-	default:
-		if (sf->name.len)
-			sbuf_put(&name, sf->name.p, sf->name.len);
-		break;
-	}
-	f->name = xstrdup(name.s);
-	sbuf_fini(&name);
+	if (f->type >= FD_TYPE_IPV4_SOCK && f->type <= FD_TYPE_IPV6_SERVSOCK)
+		eng_fd_name_addrs(f);
+	else
+		f->name = xstrndup(sf->name.p ? sf->name.p : "", sf->name.len);
 	eng_fd_put(eng_thread_fdtab(s, t), f);
 	return 0;
 }

@@ -57,8 +57,6 @@ struct eng_thread {
 	uint16_t enter_type; /* EV_MAX if none */
 	bool enter_v1;	     /* stored with the 22-byte header */
 	uint64_t enter_num;
-	int64_t lastevent_fd;
-	uint64_t prev_ts;
 };
 
 struct eng_user {

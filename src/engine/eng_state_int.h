@@ -27,6 +27,8 @@
 void eng_blob_set(struct eng_blob *b, const void *p, uint32_t len);
 void eng_str_set(char **dst, const char *s);
 void eng_fd_free(struct eng_fd *f);
+/* Names an IP socket fd from its addresses: "sip:sport->dip:dport" or "ip:port". */
+void eng_fd_name_addrs(struct eng_fd *f);
 /* Inserts f (owned) into ft, replacing and freeing an fd of the same number. */
 void eng_fd_put(struct eng_fdtab *ft, struct eng_fd *f);
 struct eng_fdtab *eng_fdtab_copy(const struct eng_fdtab *src);
