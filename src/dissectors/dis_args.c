@@ -230,7 +230,7 @@ static void render_typed(struct sbuf *val, struct sbuf *res, int type, uint8_t f
 		dis_fmt_sanitized(val, path);
 		if (ctx->has_thread && n > 0 && strncmp(path, "<NA>", 4) != 0 && path[0] != '/' &&
 		    path[0]) {
-			if (reldir && *reldir)
+			if (reldir)
 				dis_fmt_path_join(res, reldir, path);
 		}
 		sbuf_fini(&tmp);

@@ -142,18 +142,19 @@ void dis_fmt_socktuple(struct sbuf *o, const uint8_t *p, uint32_t len)
 
 void dis_fmt_path_join(struct sbuf *o, const char *dir, const char *path)
 {
-	size_t base = o->len, root;
+	size_t base = o->len, root = base;
 	const char *c, *e;
 	size_t n;
 
-	if (path[0] != '/') {
-		sbuf_puts(o, dir);
-		if (o->len == base || o->s[o->len - 1] != '/')
-			sbuf_putc(o, '/');
-	} else {
+	if (path[0] == '/') {
 		sbuf_putc(o, '/');
+		root = base + 1;
+	} else if (*dir) {
+		sbuf_puts(o, dir);
+		if (o->s[o->len - 1] != '/')
+			sbuf_putc(o, '/');
+		root = dir[0] == '/' ? base + 1 : base;
 	}
-	root = base + 1;
 	for (c = path; *c;) {
 		while (*c == '/')
 			c++;
@@ -173,13 +174,13 @@ void dis_fmt_path_join(struct sbuf *o, const char *dir, const char *path)
 				sbuf_truncate(o, k);
 			}
 		} else {
-			if (o->s[o->len - 1] != '/')
+			if (o->len > base && o->s[o->len - 1] != '/')
 				sbuf_putc(o, '/');
 			sbuf_put(o, c, n);
 		}
 		c += n;
 	}
-	if (path[0] && path[strlen(path) - 1] == '/' && o->s[o->len - 1] != '/')
+	if (path[0] && path[strlen(path) - 1] == '/' && o->len > base && o->s[o->len - 1] != '/')
 		sbuf_putc(o, '/');
 }
 

@@ -9,6 +9,7 @@
 #include "eng_format.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "dis_args.h"
 #include "schema.h"
@@ -39,6 +40,18 @@ void eng_format_text(struct sbuf *o, const struct eng_state *s, const struct eng
 
 	sbuf_put_u64(o, e->num);
 	sbuf_putc(o, ' ');
+	if (e->ev.type == EV_PLUGINEVENT_E) {
+		/* sysdig's plugin line; no plugin is loaded to name the source */
+		time_t sec = (time_t)(e->ev.ts / 1000000000ULL);
+		struct tm tm;
+		char when[32];
+
+		localtime_r(&sec, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+		sbuf_puts(o, when);
+		sbuf_puts(o, " [<NA>] <NA>\n");
+		return;
+	}
 	eng_fmt_time(o, e->ev.ts);
 	sbuf_putc(o, ' ');
 	sbuf_put_u64(o, e->ev.cpu);

@@ -34,20 +34,31 @@ static eng_handler handlers[EV_MAX];
 
 /* ---- event parameters by name ---- */
 
+/* Parameter name of event ev; its length, or -1 if absent. */
+static int64_t view_param(const struct ev_view *ev, const char *name, const uint8_t **p)
+{
+	int i = ev_param_find(ev->type, name);
+
+	return i < 0 ? -1 : ev_param(ev, (unsigned int)i, p);
+}
+
+/* A string parameter of ev, or NULL if absent, empty or unterminated. */
+static const char *view_str(const struct ev_view *ev, const char *name)
+{
+	const uint8_t *p;
+	int64_t n = view_param(ev, name, &p);
+
+	return n > 0 && p[n - 1] == 0 ? (const char *)p : NULL;
+}
+
 /* Parameter name of the exit event, else of its enter event. */
 static int64_t call_param(const struct eng_call *c, const char *name, const uint8_t **p)
 {
-	int i = ev_param_find(c->ev->type, name);
-	int64_t n;
+	int64_t n = view_param(c->ev, name, p);
 
-	if (i >= 0 && (n = ev_param(c->ev, (unsigned int)i, p)) >= 0)
-		return n;
-	if (c->have_enter) {
-		i = ev_param_find(c->enter.type, name);
-		if (i >= 0)
-			return ev_param(&c->enter, (unsigned int)i, p);
-	}
-	return -1;
+	if (n < 0 && c->have_enter)
+		n = view_param(&c->enter, name, p);
+	return n;
 }
 
 static bool call_i64(const struct eng_call *c, const char *name, int64_t *v)
@@ -70,12 +81,9 @@ static bool call_i64(const struct eng_call *c, const char *name, int64_t *v)
 
 static const char *call_str(const struct eng_call *c, const char *name)
 {
-	const uint8_t *p;
-	int64_t n = call_param(c, name, &p);
+	const char *str = view_str(c->ev, name);
 
-	if (n <= 0 || p[n - 1] != 0)
-		return NULL;
-	return (const char *)p;
+	return str || !c->have_enter ? str : view_str(&c->enter, name);
 }
 
 static int64_t call_res(const struct eng_call *c)
@@ -244,6 +252,8 @@ static const char *call_basedir(struct eng_call *c, const char *dirfd_name)
 
 static void on_open_exit(struct eng_call *c)
 {
+	const char *pname = ev_param_find(c->ev->type, "path") >= 0 ? "path" : "name";
+	struct eng_call from = *c;
 	int64_t fd, flags = 0;
 	const char *name;
 	struct sbuf path;
@@ -254,16 +264,21 @@ static void on_open_exit(struct eng_call *c)
 		fd = call_res(c);
 	if (fd < 0)
 		return;
-	name = call_str(c, "name");
-	if (!name)
-		name = call_str(c, "path");
+	/* As libsinsp: the enter event's path, flags and dirfd win when it has a path. */
+	name = c->have_enter ? view_str(&c->enter, pname) : NULL;
+	if (name && strcmp(name, "(NULL)") != 0) {
+		from.ev = &c->enter;
+		from.have_enter = false;
+	} else {
+		name = view_str(c->ev, pname);
+	}
 	if (!name)
 		name = "";
-	call_i64(c, "flags", &flags);
+	call_i64(&from, "flags", &flags);
 	sbuf_init(&path);
 	if (*name)
-		dis_fmt_path_join(&path, call_basedir(c, ev_param_find(c->ev->type, "dirfd") >= 0 ?
-							       "dirfd" : NULL),
+		dis_fmt_path_join(&path, call_basedir(&from, ev_param_find(from.ev->type, "dirfd") >= 0 ?
+								 "dirfd" : NULL),
 				  name);
 	fd_add(c, fd, (flags & PPM_O_DIRECTORY) ? FD_TYPE_DIRECTORY : FD_TYPE_FILE, path.s);
 	sbuf_fini(&path);
@@ -290,7 +305,7 @@ static void on_socket_exit(struct eng_call *c)
 		ftype = FD_TYPE_UNIX_SOCK;
 		break;
 	default:
-		ftype = FD_TYPE_UNSUPPORTED;
+		ftype = FD_TYPE_UNKNOWN;
 		break;
 	}
 	fd_add(c, fd, ftype, "");
@@ -515,6 +530,18 @@ static void on_pipe_exit(struct eng_call *c)
 		fd_add(c, fd, FD_TYPE_FIFO, "");
 }
 
+static void on_socketpair_exit(struct eng_call *c)
+{
+	int64_t fd;
+
+	if (call_res(c) < 0)
+		return;
+	if (call_i64(c, "fd1", &fd))
+		fd_add(c, fd, FD_TYPE_UNIX_SOCK, "");
+	if (call_i64(c, "fd2", &fd))
+		fd_add(c, fd, FD_TYPE_UNIX_SOCK, "");
+}
+
 static void on_dup_exit(struct eng_call *c)
 {
 	int64_t res = call_res(c), old;
@@ -671,6 +698,7 @@ static const struct {
 	{ "accept4", false, on_accept_exit },
 	{ "bind", false, on_bind_exit },
 	{ "close", false, on_close_exit },
+	{ "socketpair", false, on_socketpair_exit },
 	{ "pipe", false, on_pipe_exit },
 	{ "pipe2", false, on_pipe_exit },
 	{ "dup", false, on_dup_exit },

@@ -8,6 +8,7 @@
 #define PPM_CL_CLONE_FILES (1u << 2)
 #define PPM_CL_CLONE_THREAD (1u << 8)
 #define PPM_O_DIRECTORY (1u << 10)
+#define FD_TYPE_UNKNOWN 0
 #define FD_TYPE_FILE 1
 #define FD_TYPE_DIRECTORY 2
 #define FD_TYPE_IPV4_SOCK 3

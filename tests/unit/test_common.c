@@ -36,6 +36,8 @@ static void test_path(void)
 		{ "/", "../../etc", "/etc" },
 		{ "/a/", "/abs/./p", "/abs/p" },
 		{ "/a/", "d/", "/a/d/" },
+		{ "", "sub/../f", "f" },
+		{ "", "../f", "f" },
 	};
 	size_t i;
 
