@@ -109,7 +109,10 @@ static void fd_add(struct eng_call *c, int64_t fd, uint8_t type, const char *nam
 
 /* ---- handlers ---- */
 
-/* Takes what clone and execve exits say about the process into t. */
+/*
+ * Takes what clone and execve exits say about the process into t. Not the
+ * cwd: libsinsp keeps the one it tracks (clone copies the parent's).
+ */
 static void thread_apply(struct eng_call *c, struct eng_thread *t)
 {
 	const uint8_t *p;
@@ -126,8 +129,6 @@ static void thread_apply(struct eng_call *c, struct eng_thread *t)
 		eng_blob_set(&t->env, p, (uint32_t)n);
 	if ((n = call_param(c, "cgroups", &p)) >= 0)
 		eng_blob_set(&t->cgroups, p, (uint32_t)n);
-	if ((str = call_str(c, "cwd")) && *str)
-		eng_cwd_set(t, str, strlen(str));
 	if (call_i64(c, "fdlimit", &v))
 		t->fdlimit = v;
 	if (call_i64(c, "uid", &v))
@@ -140,63 +141,73 @@ static void thread_apply(struct eng_call *c, struct eng_thread *t)
 		t->vpid = v;
 }
 
+/*
+ * clone/fork/vfork/clone3 exit, as libsinsp: the parent's exit makes the
+ * child (replacing a stale thread of that tid); the child's exit makes it
+ * only when it comes first ("inverted" clone). Inside a pid namespace only
+ * the child's exit counts, since the parent sees another tid.
+ */
 static void on_clone_exit(struct eng_call *c)
 {
-	int64_t res = call_res(c), v, child_tid;
+	int64_t res = call_res(c), v, child_tid, parent_tid, vtid = c->ev->tid;
 	struct eng_thread *parent, *child;
 	uint32_t flags = 0;
+	bool inverted = false;
 
 	if (res < 0)
 		return;
-	child_tid = res == 0 ? c->ev->tid : res;
-	if (hmap_get(&c->s->threads, (uint64_t)child_tid))
-		return; /* already known: the other side of the clone created it */
 	if (call_i64(c, "flags", &v))
 		flags = (uint32_t)v;
-	parent = res == 0 ? NULL : c->t;
-	if (res == 0 && call_i64(c, "ptid", &v))
-		parent = hmap_get(&c->s->threads, (uint64_t)v);
+	call_i64(c, "vtid", &vtid);
+	if (res == 0) {
+		if (c->t) {
+			if (call_i64(c, "vtid", &v))
+				c->t->vtid = v;
+			if (call_i64(c, "vpid", &v))
+				c->t->vpid = v;
+			return;
+		}
+		inverted = true;
+		child_tid = c->ev->tid;
+		if (!call_i64(c, (flags & PPM_CL_CLONE_THREAD) ? "pid" : "ptid", &parent_tid))
+			return;
+	} else {
+		if ((flags & PPM_CL_CHILD_IN_PIDNS) || vtid != c->ev->tid)
+			return;
+		child_tid = res;
+		parent_tid = c->ev->tid;
+	}
+	parent = hmap_get(&c->s->threads, (uint64_t)parent_tid);
+	if (!parent)
+		parent = eng_thread_new_unknown(c->s, parent_tid);
+	child = hmap_get(&c->s->threads, (uint64_t)child_tid);
+	if (child && (child->flags & PPM_CL_CLONE_INVERTED))
+		return;
 	child = eng_thread_new(child_tid);
-	if (res == 0 && call_i64(c, "pid", &v))
-		child->pid = v;
-	else if (flags & PPM_CL_CLONE_THREAD)
-		child->pid = parent ? parent->pid : child_tid;
-	child->ptid = res == 0 ? (call_i64(c, "ptid", &v) ? v : 0) : c->ev->tid;
-	if (res > 0 && (flags & PPM_CL_CLONE_THREAD) && parent)
-		child->ptid = parent->ptid;
-	if (parent) {
-		eng_str_set(&child->comm, parent->comm);
-		eng_str_set(&child->exe, parent->exe);
-		eng_str_set(&child->exepath, parent->exepath);
-		eng_blob_set(&child->args, parent->args.p, parent->args.len);
+	child->ptid = parent_tid;
+	eng_str_set(&child->comm, parent->comm);
+	eng_str_set(&child->exe, parent->exe);
+	eng_str_set(&child->exepath, parent->exepath);
+	eng_blob_set(&child->args, parent->args.p, parent->args.len);
+	eng_str_set(&child->root, parent->root);
+	child->sid = parent->sid;
+	child->vpgid = parent->vpgid;
+	child->loginuid = parent->loginuid;
+	if (!(flags & PPM_CL_CLONE_THREAD))
 		eng_blob_set(&child->env, parent->env.p, parent->env.len);
+	child->pid = (flags & PPM_CL_CLONE_THREAD) && call_i64(c, "pid", &v) ? v : child_tid;
+	child->flags = flags | (inverted ? PPM_CL_CLONE_INVERTED : 0);
+	if (!(flags & PPM_CL_CLONE_THREAD)) {
+		child->fdtab = eng_fdtab_copy(eng_thread_fdtab(c->s, parent));
 		eng_str_set(&child->cwd, parent->cwd);
-		child->uid = parent->uid;
-		child->gid = parent->gid;
-		child->loginuid = parent->loginuid;
-		child->fdlimit = parent->fdlimit;
 	}
 	thread_apply(c, child);
-	child->flags = flags;
-	if (flags & PPM_CL_CLONE_THREAD) {
-		struct eng_thread *main_t = hmap_get(&c->s->threads, (uint64_t)child->pid);
-
-		if (main_t) {
-			child->fdtab = eng_thread_fdtab(c->s, main_t);
-			child->fdtab->refs++;
-		}
-	} else if (parent) {
-		struct eng_fdtab *pft = eng_thread_fdtab(c->s, parent);
-
-		if (flags & PPM_CL_CLONE_FILES) {
-			child->fdtab = pft;
-			pft->refs++;
-		} else {
-			child->fdtab = eng_fdtab_copy(pft);
-		}
-	}
+	/* the oldest layouts have no comm: the exe stands for it */
+	if (ev_param_find(c->ev->type, "comm") < 0 && call_str(c, "exe"))
+		eng_str_set(&child->comm, child->exe);
 	eng_thread_put(c->s, child);
-	if (res == 0)
+	eng_thread_fdtab(c->s, child);
+	if (child_tid == c->ev->tid)
 		c->t = child;
 }
 
@@ -206,15 +217,10 @@ static void on_execve_exit(struct eng_call *c)
 	const char *str;
 	int64_t v;
 
-	if (call_res(c) != 0)
+	if (call_res(c) < 0)
 		return;
-	if (!t) {
-		t = eng_thread_new(c->ev->tid);
-		if (call_i64(c, "pid", &v))
-			t->pid = v;
-		eng_thread_put(c->s, t);
-		c->t = t;
-	}
+	if (!t)
+		t = c->t = eng_thread_new_unknown(c->s, c->ev->tid);
 	if ((str = call_str(c, "exe"))) {
 		const char *slash = strrchr(str, '/');
 
@@ -568,6 +574,7 @@ static void on_chdir_exit(struct eng_call *c)
 
 	if (call_res(c) < 0 || !c->t || !(path = call_str(c, "path")))
 		return;
+	/* chdir and getcwd both tell the working directory */
 	sbuf_init(&o);
 	dis_fmt_path_join(&o, c->t->cwd, path);
 	eng_cwd_set(c->t, o.s, o.len);
@@ -649,6 +656,40 @@ static void on_setresgid_exit(struct eng_call *c)
 		c->t->gid = (uint32_t)v;
 }
 
+#define PPM_RLIMIT_NOFILE 7
+
+/* The main thread of t's process, or t. */
+static struct eng_thread *main_thread(struct eng_state *s, struct eng_thread *t)
+{
+	struct eng_thread *m = t->tid != t->pid ? hmap_get(&s->threads, (uint64_t)t->pid) : NULL;
+
+	return m ? m : t;
+}
+
+/* getrlimit/setrlimit/prlimit: a new RLIMIT_NOFILE is the process's fdlimit. */
+static void on_rlimit_exit(struct eng_call *c)
+{
+	struct eng_thread *t = c->t;
+	int64_t resource, cur, pid = 0;
+	bool is_prlimit = c->ev->type == EV_SYSCALL_PRLIMIT_X;
+
+	if (call_res(c) < 0 || !c->have_enter ||
+	    !call_i64(c, "resource", &resource) || resource != PPM_RLIMIT_NOFILE)
+		return;
+	if (!call_i64(c, is_prlimit ? "newcur" : "cur", &cur) || cur == -1)
+		return;
+	if (is_prlimit) {
+		call_i64(c, "pid", &pid);
+		if (pid != 0 && pid != c->ev->tid) {
+			t = hmap_get(&c->s->threads, (uint64_t)pid);
+			if (!t)
+				t = eng_thread_new_unknown(c->s, pid);
+		}
+	}
+	if (t)
+		main_thread(c->s, t)->fdlimit = cur;
+}
+
 /* useradded/groupadded: user and group records stored as events. */
 static void on_user_added(struct eng_call *c)
 {
@@ -706,6 +747,7 @@ static const struct {
 	{ "dup3", false, on_dup_exit },
 	{ "chdir", false, on_chdir_exit },
 	{ "fchdir", false, on_fchdir_exit },
+	{ "getcwd", false, on_chdir_exit },
 	{ "eventfd", false, on_eventfd_exit },
 	{ "eventfd2", false, on_eventfd_exit },
 	{ "signalfd", false, on_signalfd_exit },
@@ -719,6 +761,9 @@ static const struct {
 	{ "setgid", false, on_setgid_exit },
 	{ "setresuid", false, on_setresuid_exit },
 	{ "setresgid", false, on_setresgid_exit },
+	{ "getrlimit", false, on_rlimit_exit },
+	{ "setrlimit", false, on_rlimit_exit },
+	{ "prlimit", false, on_rlimit_exit },
 	{ "useradded", true, on_user_added },
 	{ "groupadded", true, on_user_added },
 };
@@ -785,9 +830,8 @@ struct eng_thread *eng_state_on_event(struct eng_state *s, const struct ev_view 
 	if (!c.t && ev->tid != -1 && ev->type != EV_SCHEDSWITCH_1_E &&
 	    ev->type != EV_SCHEDSWITCH_6_E && ev->type < EV_MAX &&
 	    !(ev_table[ev->type].category & EV_C_METAEVENT)) {
-		/* libsinsp makes a nameless thread for every tid it meets */
-		c.t = eng_thread_new(ev->tid);
-		eng_thread_put(s, c.t);
+		/* libsinsp makes a thread for every tid it meets */
+		c.t = eng_thread_new_unknown(s, ev->tid);
 	}
 	if (c.t)
 		eng_thread_fdtab(s, c.t);

@@ -122,6 +122,18 @@ struct eng_thread *eng_thread_new(int64_t tid)
 	return t;
 }
 
+struct eng_thread *eng_thread_new_unknown(struct eng_state *s, int64_t tid)
+{
+	struct eng_thread *t = eng_thread_new(tid);
+
+	/* as libsinsp fills a thread it could not look up */
+	eng_str_set(&t->comm, "<NA>");
+	eng_str_set(&t->exe, "<NA>");
+	t->uid = t->gid = UINT32_MAX;
+	eng_thread_put(s, t);
+	return t;
+}
+
 void eng_thread_put(struct eng_state *s, struct eng_thread *t)
 {
 	eng_thread_free(hmap_put(&s->threads, (uint64_t)t->tid, t));

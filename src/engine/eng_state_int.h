@@ -5,8 +5,10 @@
 
 #include "eng_state.h"
 
-#define PPM_CL_CLONE_FILES (1u << 2)
-#define PPM_CL_CLONE_THREAD (1u << 8)
+/* PPM clone flags (table clone_flags). */
+#define PPM_CL_CLONE_THREAD 8192u
+#define PPM_CL_CLONE_INVERTED 65536u
+#define PPM_CL_CHILD_IN_PIDNS 536870912u
 #define PPM_O_DIRECTORY (1u << 10)
 #define FD_TYPE_UNKNOWN 0
 #define FD_TYPE_FILE 1
@@ -35,6 +37,8 @@ void eng_fd_put(struct eng_fdtab *ft, struct eng_fd *f);
 struct eng_fdtab *eng_fdtab_copy(const struct eng_fdtab *src);
 struct eng_thread *eng_thread_new(int64_t tid);
 void eng_thread_free(struct eng_thread *t);
+/* A thread met in an event but absent from the state, named "<NA>"; owned by s. */
+struct eng_thread *eng_thread_new_unknown(struct eng_state *s, int64_t tid);
 /* Inserts t (owned), replacing and freeing a thread of the same tid. */
 void eng_thread_put(struct eng_state *s, struct eng_thread *t);
 /* The fd table of t's process (the main thread's when it is known). */

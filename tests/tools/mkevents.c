@@ -114,7 +114,8 @@ static size_t param_value(const struct ev_param_info *pi, unsigned int id, unsig
 		LE(id % 4 == 0 ? 3 : id % 4 == 1 ? 4 : id % 4 == 2 ? (unsigned long long)-100LL : 9, 8);
 		break;
 	case EV_PT_PID:
-		LE(id % 2 ? TID : 1, 8);
+		/* a clone's result is a new child; other pids name known threads */
+		LE(strcmp(pi->name, "res") == 0 ? 1000 + id : id % 2 ? TID : 1, 8);
 		break;
 	case EV_PT_CHARBUF:
 		n = (size_t)sprintf((char *)p, "value-%u", id) + 1;
@@ -277,8 +278,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	state_blocks();
-	for (id = 0; id < EV_COMPAT_MAX; id++) {
-		const struct ev_info *info = &ev_table[id];
+	for (id = 0; id < 2 * EV_COMPAT_MAX; id++) {
+		/* Process events last: they change the thread the others use. */
+		bool process_pass = id >= EV_COMPAT_MAX;
+		const struct ev_info *info = &ev_table[id % EV_COMPAT_MAX];
 		bool skip = (info->compat_flags & EV_F_UNUSED) != 0;
 
 		/* Types that change the process or whose values are pointers. */
@@ -286,14 +289,21 @@ int main(int argc, char **argv)
 			if (info->compat_params[k].type == EV_PT_CHARBUFARRAY ||
 			    info->compat_params[k].type == EV_PT_CHARBUF_PAIR_ARRAY)
 				skip = true;
-		if ((info->compat_category & EV_C_CLASS_MASK) == EV_C_PROCESS)
+		if (((info->compat_category & EV_C_CLASS_MASK) == EV_C_PROCESS) != process_pass)
 			skip = true;
-		/* sysdig stops at a k8s or mesos record whose JSON it cannot parse */
-		if (strcmp(info->name, "k8s") == 0 || strcmp(info->name, "mesos") == 0)
+		/*
+		 * sysdig stops at a k8s, mesos or container record whose JSON it
+		 * cannot parse. After procexit, the tid's further events would meet
+		 * libsinsp's placeholder thread, whose cwd is not modelled.
+		 */
+		if (strcmp(info->name, "procexit") == 0)
+			skip = true;
+		if (strcmp(info->name, "k8s") == 0 || strcmp(info->name, "mesos") == 0 ||
+		    strcmp(info->name, "container") == 0)
 			skip = true;
 		if (skip)
 			continue;
-		event(ts, id, info->compat_params, info->compat_nparams);
+		event(ts, id % EV_COMPAT_MAX, info->compat_params, info->compat_nparams);
 		ts += 1000;
 	}
 	f = fopen(argv[1], "wb");
