@@ -55,7 +55,8 @@ static int sf_tmpfile(void)
 	return fd;
 }
 
-static int sf_write_all(int fd, const void *p, size_t n)
+/* Writes n bytes, adding what was written to *done; 0 or -errno. */
+static int sf_write_all(int fd, const void *p, size_t n, uint64_t *done)
 {
 	const char *c = p;
 	ssize_t w;
@@ -69,6 +70,7 @@ static int sf_write_all(int fd, const void *p, size_t n)
 		}
 		c += w;
 		n -= (size_t)w;
+		*done += (uint64_t)w;
 	}
 	return 0;
 }
@@ -103,21 +105,28 @@ static int sf_inflate(struct sf_reader *r, int fd, const char *path, struct diag
 	for (;;) {
 		n = gzread(gz, buf, CHUNK);
 		if (n > 0) {
-			rc = sf_write_all(out, buf, (size_t)n);
+			rc = sf_write_all(out, buf, (size_t)n, &total);
 			if (rc < 0) {
-				diag_set(d, rc, total, "%s: cannot inflate into temporary file: %s", path,
-					 strerror(-rc));
+				/* Keep what was inflated; say why the rest is missing. */
+				diag_set(&r->tail_err, rc, total,
+					 "cannot inflate past %llu bytes into the temporary directory "
+					 "(%s); set TMPDIR to a larger file system",
+					 (unsigned long long)total, strerror(-rc));
+				rc = 0;
 				break;
 			}
-			total += (uint64_t)n;
 		}
 		if (n < CHUNK) {
 			const char *msg = gzerror(gz, &zerr);
 
+			if (msg && strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ": "))
+				msg = strstr(msg, ": ") + 2; /* zlib names the fd, not the file */
 			if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END))
 				diag_set(&r->tail_err, -EIO, total,
-					 "gzip data is damaged or truncated after %llu uncompressed bytes (%s)",
-					 (unsigned long long)total, msg && *msg ? msg : "read error");
+					 "gzip data is damaged or cut short near compressed offset %lld, "
+					 "after %llu uncompressed bytes (%s)",
+					 (long long)gzoffset(gz), (unsigned long long)total,
+					 msg && *msg ? msg : "read error");
 			break;
 		}
 	}
@@ -273,6 +282,14 @@ static void sf_classify(struct sf_block *b)
 	}
 }
 
+/* The data ended early for a reason found while inflating: report that. */
+static int sf_tail_err(const struct sf_reader *r, struct diag *d)
+{
+	if (d)
+		*d = r->tail_err;
+	return r->tail_err.code;
+}
+
 int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 {
 	size_t left = r->len - r->off;
@@ -281,15 +298,14 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 	uint16_t major;
 
 	if (left == 0) {
-		if (r->tail_err.code) {
-			if (d)
-				*d = r->tail_err;
-			return r->tail_err.code;
-		}
+		if (r->tail_err.code)
+			return sf_tail_err(r, d);
 		if (r->off == 0)
 			return diag_set(d, -EINVAL, 0, "empty file: no section header block");
 		return 0;
 	}
+	if (left < 12 && r->tail_err.code)
+		return sf_tail_err(r, d);
 	if (left < 12)
 		return diag_set(d, -EINVAL, r->off,
 				"truncated block at offset %zu: %zu bytes left, a block needs at least 12",
@@ -314,6 +330,8 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 		return diag_set(d, -EINVAL, r->off,
 				"bad block length %u at offset %zu (block type 0x%x)", len, r->off,
 				type);
+	if (len > left && r->tail_err.code)
+		return sf_tail_err(r, d);
 	if (len > left)
 		return diag_set(d, -EINVAL, r->off,
 				"truncated block at offset %zu (block type 0x%x): %zu of %u bytes present",

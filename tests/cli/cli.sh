@@ -40,6 +40,22 @@ for want in "events: 5" "hidden events: 1" "unknown event types: 1" "blocks pack
 	grep -qx "$want" "$tmp/s" && ok || bad "odd_blocks --stats lacks '$want'"
 done
 
+# A temporary directory too small for the inflated capture: the events that
+# fit are printed, then one line says why the rest is missing.
+gz=$corpus/cat_write.scap
+if [ -r "$gz" ] && mkdir -p "$tmp/small" && mount -t tmpfs -o size=128k tmpfs "$tmp/small" 2>/dev/null; then
+	TMPDIR=$tmp/small "$bin" -r "$gz" >"$tmp/o" 2>"$tmp/e"
+	rc=$?
+	umount "$tmp/small"
+	[ $rc -eq 1 ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && grep -q 'set TMPDIR to a larger file system' "$tmp/e" && ok ||
+		bad "small TMPDIR: exit $rc: $(cat "$tmp/e")"
+else
+	echo "SKIP: cannot mount a small tmpfs (needs root); full-TMPDIR check not run"
+fi
+printf 'x' | gzip >"$tmp/bad.scap.gz" && head -c 10 "$tmp/bad.scap.gz" >"$tmp/cut.gz"
+"$bin" -r "$tmp/cut.gz" >"$tmp/o" 2>"$tmp/e"
+[ $? -eq 1 ] && grep -q 'gzip data is damaged or cut short near compressed offset' "$tmp/e" && ! grep -q '<fd:' "$tmp/e" && ok || bad "cut gzip: $(cat "$tmp/e")"
+
 f=$corpus/sample.scap
 if [ -r "$f" ]; then
 	n=$("$bin" -p -A -r "$f" | wc -l)
