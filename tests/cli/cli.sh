@@ -43,7 +43,7 @@ done
 # A temporary directory too small for the inflated capture: the events that
 # fit are printed, then one line says why the rest is missing.
 gz=$corpus/cat_write.scap
-if [ -r "$gz" ] && mkdir -p "$tmp/small" && mount -t tmpfs -o size=128k tmpfs "$tmp/small" 2>/dev/null; then
+if [ -r "$gz" ] && mkdir -p "$tmp/small" && mount -t tmpfs -o size=64k tmpfs "$tmp/small" 2>/dev/null; then
 	TMPDIR=$tmp/small "$bin" -r "$gz" >"$tmp/o" 2>"$tmp/e"
 	rc=$?
 	umount "$tmp/small"
