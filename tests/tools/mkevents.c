@@ -40,7 +40,7 @@ static void put_le(unsigned long long v, int n)
 	int i;
 
 	for (i = 0; i < n; i++)
-		put_u8((unsigned int)(v >> (8 * i)) & 0xff);
+		put_u8(i < 8 ? (unsigned int)(v >> (8 * i)) & 0xff : 0);
 }
 
 static void put_str16(const char *s)
