@@ -24,7 +24,7 @@ static int report_damage(const char *path, const struct diag *d)
 
 int print_file(const char *path, const struct print_opts *o, FILE *out)
 {
-	const struct eng_field *fields[PRINT_MAX_FIELDS];
+	struct eng_fref fields[PRINT_MAX_FIELDS];
 	struct eng_replay *r;
 	struct eng_evt e;
 	struct diag d = { 0 };
@@ -34,10 +34,9 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 	int rc, status = 0;
 
 	for (i = 0; i < o->nfields; i++) {
-		fields[i] = eng_field_find(o->fields[i]);
-		if (!fields[i]) {
-			fprintf(stderr, "syshark: unknown field '%s' (see syshark -l)\n",
-				o->fields[i]);
+		if (!eng_field_lookup(o->fields[i], &fields[i], &d)) {
+			fprintf(stderr, "syshark: -e %s: %s (see syshark -l)\n", o->fields[i],
+				d.msg);
 			return 2;
 		}
 	}
@@ -167,6 +166,13 @@ void print_field_list(FILE *out)
 {
 	const struct eng_field *f;
 
-	for (f = eng_field_all(); f->name; f++)
-		fprintf(out, "%-16s %s\n", f->name, f->desc);
+	for (f = eng_field_all(); f->name; f++) {
+		const char *arg = f->arg == ENG_FA_NAME ? ".NAME" :
+				  f->arg == ENG_FA_NONE	 ? "" :
+							   "[N]";
+		int w = 18 - (int)strlen(f->name);
+
+		fprintf(out, "%s%s%*s %s\n", f->name, arg, w > (int)strlen(arg) ? w - (int)strlen(arg) : 1,
+			"", f->desc);
+	}
 }

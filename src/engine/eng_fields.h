@@ -1,45 +1,80 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The field registry: every named field (evt.num, proc.name, fd.name, ...)
- * with its description and extractor. The print formats, and later the
- * filter language, the detail tree and the columns, all resolve names here.
+ * with its type, description and extractor, with sysdig's names and
+ * meanings. The print formats and the filter language (and later the detail
+ * tree and the columns) resolve names only here.
+ *
+ * Some fields take an argument: an index (proc.aname[2]) or a parameter
+ * name or index (evt.arg.fd, evt.arg[0]).
  */
 #ifndef SYSHARK_ENG_FIELDS_H
 #define SYSHARK_ENG_FIELDS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
+#include "diag.h"
 #include "dis_args.h"
 #include "eng_replay.h"
 #include "sbuf.h"
 
-struct eng_field;
+enum eng_fkind {
+	ENG_FK_STR,  /* text */
+	ENG_FK_NUM,  /* signed 64-bit number */
+	ENG_FK_BOOL, /* "true" or "false" */
+	ENG_FK_IP,   /* an IPv4 or IPv6 address */
+};
 
-typedef bool (*eng_field_fn)(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e);
+enum eng_farg {
+	ENG_FA_NONE,
+	ENG_FA_INDEX, /* [N], required */
+	ENG_FA_NAME,  /* .NAME or [N], required */
+	ENG_FA_OPT_INDEX, /* [N] or nothing */
+};
+
+struct eng_fref;
+
+typedef bool (*eng_field_fn)(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			     const struct eng_fref *r);
 
 struct eng_field {
 	const char *name;
 	const char *desc;
 	eng_field_fn extract;
-	bool numeric; /* JSON prints it without quotes */
+	uint8_t kind; /* enum eng_fkind */
+	uint8_t arg;  /* enum eng_farg */
 };
 
-const struct eng_field *eng_field_find(const char *name);
+/* A field with its argument, as named in a filter or a format. */
+struct eng_fref {
+	const struct eng_field *f;
+	bool has_arg;
+	int64_t idx;   /* [N] */
+	char name[64]; /* .NAME (empty when the argument is an index) */
+};
+
+/*
+ * Parses a field name with its argument at text. Returns the number of
+ * characters used, or -1 with d set (d->col is the 0-based column in text).
+ */
+int eng_field_parse(const char *text, struct eng_fref *out, struct diag *d);
+
+/* Looks a whole name up ("proc.aname[2]"); NULL-f fref on failure. */
+bool eng_field_lookup(const char *name, struct eng_fref *out, struct diag *d);
+
 /* All fields, ending with a NULL name. */
 const struct eng_field *eng_field_all(void);
 
 /*
- * Appends the value of f for e; false (nothing appended) if the event has
- * none, which the formats print as "<NA>".
+ * Appends the value of r for e; false (nothing appended) if the event has
+ * none, which the formats print as "<NA>" and filters treat as no match.
  */
-bool eng_field_extract(const struct eng_field *f, struct sbuf *o, const struct eng_state *s,
+bool eng_field_extract(const struct eng_fref *r, struct sbuf *o, const struct eng_state *s,
 		       const struct eng_evt *e);
 
 /* A dissector context bound to the state of event e (borrowed pointers). */
 void eng_dis_ctx(struct dis_ctx *ctx, const struct eng_state *s, const struct eng_evt *e);
-
-/* The fd an event works on: its "fd" parameter or its enter event's. */
-bool eng_evt_fd(const struct eng_state *s, const struct eng_evt *e, int64_t *fd);
 
 /* evt.time: local wall-clock time with nanoseconds (HH:MM:SS.nnnnnnnnn). */
 void eng_fmt_time(struct sbuf *o, uint64_t ts);

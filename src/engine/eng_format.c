@@ -109,16 +109,17 @@ void eng_format_json(struct sbuf *o, const struct eng_state *s, const struct eng
 
 	sbuf_putc(o, '{');
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		const struct eng_field *f = eng_field_find(names[i]);
+		struct eng_fref f;
 
+		eng_field_lookup(names[i], &f, NULL);
 		sbuf_reset(tmp);
 		if (i)
 			sbuf_putc(o, ',');
 		eng_json_str(o, names[i], strlen(names[i]));
 		sbuf_putc(o, ':');
-		if (!eng_field_extract(f, tmp, s, e))
+		if (!f.f || !eng_field_extract(&f, tmp, s, e))
 			sbuf_puts(o, "null");
-		else if (f->numeric)
+		else if (f.f->kind == ENG_FK_NUM || f.f->kind == ENG_FK_BOOL)
 			sbuf_put(o, tmp->s, tmp->len);
 		else
 			eng_json_str(o, tmp->s, tmp->len);
@@ -160,14 +161,14 @@ void eng_format_json(struct sbuf *o, const struct eng_state *s, const struct eng
 }
 
 void eng_format_fields(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		       const struct eng_field *const *f, unsigned int n)
+		       const struct eng_fref *f, unsigned int n)
 {
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
 		if (i)
 			sbuf_putc(o, '\t');
-		if (!eng_field_extract(f[i], o, s, e))
+		if (!eng_field_extract(&f[i], o, s, e))
 			sbuf_puts(o, "<NA>");
 	}
 	sbuf_putc(o, '\n');

@@ -15,7 +15,7 @@ void eng_format_text(struct sbuf *o, const struct eng_state *s, const struct eng
 void eng_format_json(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		     struct sbuf *tmp);
 void eng_format_fields(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		       const struct eng_field *const *f, unsigned int n);
+		       const struct eng_fref *f, unsigned int n);
 
 /* Appends s (n bytes) as a JSON string literal. */
 void eng_json_str(struct sbuf *o, const char *s, size_t n);

@@ -105,6 +105,7 @@ static void fd_add(struct eng_call *c, int64_t fd, uint8_t type, const char *nam
 	f->type = type;
 	f->name = xstrdup(name ? name : "");
 	eng_fd_put(eng_thread_fdtab(c->s, c->t), f);
+	c->t->lastevent_fd = fd; /* as libsinsp's add_fd */
 }
 
 /* ---- handlers ---- */
@@ -565,6 +566,7 @@ static void on_dup_exit(struct eng_call *c)
 	f->fd = res;
 	f->name = xstrdup(src->name);
 	eng_fd_put(eng_thread_fdtab(c->s, c->t), f);
+	c->t->lastevent_fd = res;
 }
 
 static void on_chdir_exit(struct eng_call *c)
@@ -817,18 +819,42 @@ bool eng_state_enter_of(const struct eng_thread *t, const struct ev_view *ev, st
 	return ev_view_decode(out, t->enter, t->enter_len, t->enter_v1, NULL) == 0;
 }
 
-struct eng_thread *eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num)
+/* The fd an enter event works on: its first parameter when it uses one. */
+static int64_t enter_fdnum(const struct ev_view *ev, uint32_t flags)
+{
+	uint64_t v;
+
+	if (!(flags & EV_F_USES_FD) || ev_table[ev->type].params == NULL ||
+	    ev_table[ev->type].params[0].type != EV_PT_FD || !ev_param_u64(ev, 0, &v))
+		return -1;
+	return (int64_t)v;
+}
+
+/* Keeps a copy of an fd that the event's handler may remove. */
+static const struct eng_fd *fd_keep(struct eng_state *s, const struct eng_fd *f)
+{
+	free(s->closed.name);
+	s->closed = *f;
+	s->closed.name = xstrdup(f->name);
+	return &s->closed;
+}
+
+void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num,
+			struct eng_evinfo *out)
 {
 	struct eng_call c = { .s = s, .ev = ev };
+	uint32_t flags = eng_event_flags(ev->type);
+	bool enter = ev_type_is_enter(ev->type);
+	bool is_switch = ev->type == EV_SCHEDSWITCH_1_E || ev->type == EV_SCHEDSWITCH_6_E;
 	eng_handler fn;
 
+	memset(out, 0, sizeof(*out));
 	if (s->tid_to_remove != -1) {
 		eng_thread_free(hmap_del(&s->threads, (uint64_t)s->tid_to_remove));
 		s->tid_to_remove = -1;
 	}
 	c.t = hmap_get(&s->threads, (uint64_t)ev->tid);
-	if (!c.t && ev->tid != -1 && ev->type != EV_SCHEDSWITCH_1_E &&
-	    ev->type != EV_SCHEDSWITCH_6_E && ev->type < EV_MAX &&
+	if (!c.t && ev->tid != -1 && !is_switch && ev->type < EV_MAX &&
 	    !(ev_table[ev->type].category & EV_C_METAEVENT)) {
 		/* libsinsp makes a thread for every tid it meets */
 		c.t = eng_thread_new_unknown(s, ev->tid);
@@ -836,13 +862,26 @@ struct eng_thread *eng_state_on_event(struct eng_state *s, const struct ev_view 
 	if (c.t)
 		eng_thread_fdtab(s, c.t);
 	fn = ev->type < EV_MAX ? handlers[ev->type] : NULL;
-	if (ev_type_is_enter(ev->type)) {
-		if (c.t && !(ev_table[ev->type < EV_MAX ? ev->type : 0].flags & EV_F_SKIPPARSERESET))
+	/* libsinsp's reset(): pairing, latency and the event's fd */
+	if (c.t && !is_switch && !(flags & EV_F_SKIPPARSERESET)) {
+		if (enter) {
 			enter_store(c.t, ev, num);
-	} else if (c.t) {
-		c.have_enter = eng_state_enter_of(c.t, ev, &c.enter);
+			c.t->lastevent_fd = enter_fdnum(ev, flags);
+			c.t->enter_ts = ev->ts;
+			out->fd = eng_state_fd(c.t, c.t->lastevent_fd);
+		} else {
+			if (c.t->enter_ts)
+				out->latency = ev->ts - c.t->enter_ts;
+			c.have_enter = eng_state_enter_of(c.t, ev, &c.enter);
+			out->paired = c.have_enter;
+			if (c.have_enter && (flags & EV_F_USES_FD)) {
+				out->fd = eng_state_fd(c.t, c.t->lastevent_fd);
+				if (out->fd && (flags & EV_F_DESTROYS_FD))
+					out->fd = fd_keep(s, out->fd);
+			}
+		}
 	}
 	if (fn)
 		fn(&c);
-	return c.t;
+	out->thread = c.t;
 }

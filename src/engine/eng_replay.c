@@ -100,7 +100,8 @@ int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 			continue;
 		}
 		e->off = b.off;
-		e->thread = eng_state_on_event(&r->state, &e->ev, r->next_num);
+		eng_state_on_event(&r->state, &e->ev, r->next_num, &e->info);
+		e->thread = e->info.thread;
 		if (is_state_record(e->ev.type)) {
 			r->stats.state_events++;
 			continue;

@@ -38,6 +38,7 @@ struct eng_evt {
 	uint64_t num;
 	uint64_t off;		  /* block offset in the uncompressed stream */
 	struct eng_thread *thread; /* borrowed; valid until the next event */
+	struct eng_evinfo info;	  /* thread, fd, pairing, latency (borrowed likewise) */
 	bool hidden;		  /* internal or state-only: not shown by default */
 };
 

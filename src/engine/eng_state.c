@@ -119,6 +119,7 @@ struct eng_thread *eng_thread_new(int64_t tid)
 	eng_blob_set(&t->cgroups, "", 0);
 	t->loginuid = UINT32_MAX;
 	t->enter_type = EV_MAX;
+	t->lastevent_fd = -1;
 	return t;
 }
 
@@ -217,6 +218,13 @@ const struct eng_user *eng_state_group(const struct eng_state *s, uint32_t gid)
 	return hmap_get(&s->groups, gid);
 }
 
+uint32_t eng_event_flags(uint16_t type)
+{
+	if (type >= EV_MAX)
+		return 0;
+	return type < EV_COMPAT_MAX ? ev_table[type].compat_flags : ev_table[type].flags;
+}
+
 char eng_fd_typechar(const struct eng_fd *f)
 {
 	return f->type < 32 ? ev_fd_typechar[f->type] : '?';
@@ -262,6 +270,7 @@ void eng_state_fini(struct eng_state *s)
 	hmap_fini(&s->threads);
 	users_clear(&s->users);
 	users_clear(&s->groups);
+	free(s->closed.name);
 }
 
 void eng_state_reset(struct eng_state *s)

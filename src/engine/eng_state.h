@@ -55,6 +55,8 @@ struct eng_thread {
 	uint8_t *enter;
 	uint32_t enter_len, enter_cap;
 	uint16_t enter_type; /* EV_MAX if none */
+	int64_t lastevent_fd; /* libsinsp's: the enter's fd, or the last fd added */
+	uint64_t enter_ts;   /* time of the last enter event (latency) */
 	bool enter_v1;	     /* stored with the 22-byte header */
 	uint64_t enter_num;
 };
@@ -64,6 +66,14 @@ struct eng_user {
 	char *name, *home, *shell;
 };
 
+/* What the state says about one event, as libsinsp's parser sees it. */
+struct eng_evinfo {
+	struct eng_thread *thread; /* NULL if the event has none */
+	const struct eng_fd *fd;   /* the fd it used (kept even if it closed it), or NULL */
+	bool paired;		   /* an exit whose enter was seen */
+	uint64_t latency;	   /* exit: ns since the thread's last enter */
+};
+
 struct eng_state {
 	struct hmap threads; /* tid -> struct eng_thread */
 	struct hmap users;   /* uid -> struct eng_user */
@@ -71,6 +81,7 @@ struct eng_state {
 	int64_t tid_to_remove;
 	struct sf_machine machine;
 	bool have_machine;
+	struct eng_fd closed; /* the fd a close removed, kept for its event */
 };
 
 void eng_state_init(struct eng_state *s);
@@ -82,11 +93,12 @@ void eng_state_reset(struct eng_state *s);
 int eng_state_add_block(struct eng_state *s, const struct sf_block *b, struct diag *d);
 
 /*
- * Updates the state with event ev (number num). Call before rendering the
- * event, as libsinsp parses before it formats. Returns the event's thread, or
- * NULL if it has none.
+ * Updates the state with event ev (number num) and describes the event in
+ * out. Call before rendering the event, as libsinsp parses before it
+ * formats. Pointers in out are borrowed until the next call.
  */
-struct eng_thread *eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num);
+void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num,
+			struct eng_evinfo *out);
 
 /* The paired enter event of exit ev, decoded into out; false if none. */
 bool eng_state_enter_of(const struct eng_thread *t, const struct ev_view *ev, struct ev_view *out);
@@ -95,6 +107,9 @@ struct eng_thread *eng_state_thread(const struct eng_state *s, int64_t tid);
 struct eng_fd *eng_state_fd(const struct eng_thread *t, int64_t fd);
 const struct eng_user *eng_state_user(const struct eng_state *s, uint32_t uid);
 const struct eng_user *eng_state_group(const struct eng_state *s, uint32_t gid);
+
+/* Event flags as sysdig 0.29.3 knows them (the current ones for newer ids). */
+uint32_t eng_event_flags(uint16_t type);
 
 /* libsinsp's type character of an fd ('f', '4', 'u', ...). */
 char eng_fd_typechar(const struct eng_fd *f);
