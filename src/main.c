@@ -10,12 +10,33 @@
 #include <unistd.h>
 
 #include "print.h"
+#include "xalloc.h"
 
 #define SYSHARK_VERSION "0.1.0"
+
+/* The words joined by spaces; caller frees. */
+static char *join_words(char **w, int n)
+{
+	size_t len = 1;
+	char *s;
+	int i;
+
+	for (i = 0; i < n; i++)
+		len += strlen(w[i]) + 1;
+	s = xmalloc(len);
+	s[0] = 0;
+	for (i = 0; i < n; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, w[i]);
+	}
+	return s;
+}
 
 static void usage(FILE *f)
 {
 	fputs("usage: syshark -r FILE [-p] [-T text|json|fields] [-e FIELD]... [-n COUNT]\n"
+	      "               [-Y FILTER | FILTER...]\n"
 	      "       syshark -r FILE --stats\n"
 	      "       syshark -L | -l | --version\n"
 	      "\n"
@@ -24,6 +45,8 @@ static void usage(FILE *f)
 	      "  -T, --format FMT    text (sysdig's default line), json, or fields\n"
 	      "  -e, --field FIELD   a field to print with -T fields (repeatable)\n"
 	      "  -n, --count N       stop after N printed events\n"
+	      "  -Y, --filter FILTER print only events that match (sysdig filter syntax);\n"
+	      "                      words after the options are taken as the filter too\n"
 	      "  -A, --all           also print internal events\n"
 	      "      --stats         print a summary of the capture\n"
 	      "  -L, --list-events   list the event types and their parameters\n"
@@ -40,6 +63,7 @@ int main(int argc, char **argv)
 		{ "format", required_argument, NULL, 'T' },
 		{ "field", required_argument, NULL, 'e' },
 		{ "count", required_argument, NULL, 'n' },
+		{ "filter", required_argument, NULL, 'Y' },
 		{ "all", no_argument, NULL, 'A' },
 		{ "stats", no_argument, NULL, 's' },
 		{ "list-events", no_argument, NULL, 'L' },
@@ -52,10 +76,10 @@ int main(int argc, char **argv)
 	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
 	const char *file = NULL;
 	bool stats = false;
-	char *end;
-	int c;
+	char *end, *trailing = NULL;
+	int c, status;
 
-	while ((c = getopt_long(argc, argv, "r:pT:e:n:AlLhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+r:pT:e:n:Y:AlLhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			file = optarg;
@@ -93,6 +117,9 @@ int main(int argc, char **argv)
 		case 'A':
 			po.all = true;
 			break;
+		case 'Y':
+			po.filter = optarg;
+			break;
 		case 's':
 			stats = true;
 			break;
@@ -114,8 +141,13 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "syshark: unexpected argument '%s'\n", argv[optind]);
-		return 2;
+		/* sysdig style: the words after the options are the filter */
+		if (po.filter) {
+			fprintf(stderr, "syshark: give the filter with -Y or after the options, "
+					"not both\n");
+			return 2;
+		}
+		po.filter = trailing = join_words(argv + optind, argc - optind);
 	}
 	if (!file) {
 		fprintf(stderr, "syshark: no capture given: use -r FILE (live capture is not "
@@ -128,6 +160,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (stats)
-		return print_stats(file, stdout);
-	return print_file(file, &po, stdout);
+		status = print_stats(file, stdout);
+	else
+		status = print_file(file, &po, stdout);
+	free(trailing);
+	return status;
 }

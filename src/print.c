@@ -9,6 +9,7 @@
 
 #include "dis_args.h"
 #include "eng_fields.h"
+#include "eng_filter.h"
 #include "eng_format.h"
 #include "eng_replay.h"
 #include "sbuf.h"
@@ -25,6 +26,7 @@ static int report_damage(const char *path, const struct diag *d)
 int print_file(const char *path, const struct print_opts *o, FILE *out)
 {
 	struct eng_fref fields[PRINT_MAX_FIELDS];
+	struct eng_filter *filter = NULL;
 	struct eng_replay *r;
 	struct eng_evt e;
 	struct diag d = { 0 };
@@ -40,15 +42,25 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 			return 2;
 		}
 	}
+	if (o->filter) {
+		filter = eng_filter_compile(o->filter, &d);
+		if (!filter) {
+			fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);
+			return 2;
+		}
+	}
 	r = eng_replay_open(path, &d);
 	if (!r) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
+		eng_filter_free(filter);
 		return 1;
 	}
 	sbuf_init(&line);
 	sbuf_init(&tmp);
 	while ((rc = eng_replay_next(r, &e, &d)) > 0) {
 		if (e.hidden && !o->all)
+			continue;
+		if (filter && !eng_filter_match(filter, &r->state, &e))
 			continue;
 		switch (o->fmt) {
 		case PRINT_TEXT:
@@ -84,6 +96,7 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 	sbuf_fini(&line);
 	sbuf_fini(&tmp);
 	eng_replay_free(r);
+	eng_filter_free(filter);
 	return status;
 }
 

@@ -19,6 +19,7 @@ struct print_opts {
 	const char **fields; /* PRINT_FIELDS: names */
 	unsigned int nfields;
 	bool all;	     /* also internal events */
+	const char *filter; /* only events that match, or NULL */
 	unsigned long long count; /* stop after this many printed events, 0 = all */
 };
 

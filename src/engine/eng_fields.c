@@ -1194,8 +1194,14 @@ int eng_field_parse(const char *text, struct eng_fref *out, struct diag *d)
 			}
 		}
 	}
+	if (!best && n == 0) {
+		diag_set(d, -EINVAL, 0, "expected a field, found '%c'", text[0]);
+		if (d)
+			d->col = 0;
+		return -1;
+	}
 	if (!best) {
-		diag_set(d, -EINVAL, 0, "unknown field '%.*s'", (int)(n ? n : 1), text);
+		diag_set(d, -EINVAL, 0, "unknown field '%.*s'", (int)n, text);
 		if (d)
 			d->col = 0;
 		return -1;

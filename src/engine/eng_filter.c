@@ -1,0 +1,566 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Filter compiler and evaluator. A recursive-descent parser turns the text
+ * into a tree of and/or/not nodes over checks; each check holds a field
+ * reference, an operator and its values, already converted to the field's
+ * type, so a bad value is reported at compile time with its column.
+ */
+#define _GNU_SOURCE
+#include "eng_filter.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eng_fields.h"
+#include "sbuf.h"
+#include "xalloc.h"
+
+enum op {
+	OP_EQ,
+	OP_NE,
+	OP_LT,
+	OP_LE,
+	OP_GT,
+	OP_GE,
+	OP_CONTAINS,
+	OP_ICONTAINS,
+	OP_BCONTAINS,
+	OP_STARTSWITH,
+	OP_ENDSWITH,
+	OP_GLOB,
+	OP_IN,
+	OP_INTERSECTS,
+	OP_PMATCH,
+	OP_EXISTS,
+};
+
+static const struct {
+	const char *word;
+	enum op op;
+} ops[] = {
+	{ "==", OP_EQ },
+	{ "=", OP_EQ },
+	{ "!=", OP_NE },
+	{ "<=", OP_LE },
+	{ "<", OP_LT },
+	{ ">=", OP_GE },
+	{ ">", OP_GT },
+	{ "contains", OP_CONTAINS },
+	{ "icontains", OP_ICONTAINS },
+	{ "bcontains", OP_BCONTAINS },
+	{ "startswith", OP_STARTSWITH },
+	{ "endswith", OP_ENDSWITH },
+	{ "glob", OP_GLOB },
+	{ "in", OP_IN },
+	{ "intersects", OP_INTERSECTS },
+	{ "pmatch", OP_PMATCH },
+	{ "exists", OP_EXISTS },
+};
+
+struct value {
+	char *s;   /* text (bytes for bcontains) */
+	size_t n;
+	int64_t i; /* numbers and booleans */
+};
+
+enum node_kind { N_AND, N_OR, N_NOT, N_CHECK };
+
+struct node {
+	enum node_kind kind;
+	struct node *a, *b;
+	/* N_CHECK */
+	struct eng_fref field;
+	enum op op;
+	struct value *vals;
+	unsigned int nvals;
+};
+
+struct eng_filter {
+	struct node *root;
+	struct sbuf scratch;
+};
+
+struct parser {
+	const char *text;
+	size_t pos;
+	struct diag *d;
+	bool failed;
+};
+
+static void node_free(struct node *n)
+{
+	unsigned int i;
+
+	if (!n)
+		return;
+	node_free(n->a);
+	node_free(n->b);
+	for (i = 0; i < n->nvals; i++)
+		free(n->vals[i].s);
+	free(n->vals);
+	free(n);
+}
+
+static bool fail(struct parser *p, size_t at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Records the first error: its text and 1-based column. Returns false. */
+static bool fail(struct parser *p, size_t at, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!p->failed && p->d) {
+		p->d->code = -EINVAL;
+		va_start(ap, fmt);
+		vsnprintf(p->d->msg, sizeof(p->d->msg), fmt, ap);
+		va_end(ap);
+		p->d->col = (uint32_t)at + 1;
+	}
+	p->failed = true;
+	return false;
+}
+
+static void skip_space(struct parser *p)
+{
+	while (isspace((unsigned char)p->text[p->pos]))
+		p->pos++;
+}
+
+/* True if the text at pos is word, followed by a non-word character. */
+static bool at_word(const struct parser *p, const char *word)
+{
+	size_t n = strlen(word);
+	char next;
+
+	if (strncmp(p->text + p->pos, word, n) != 0)
+		return false;
+	next = p->text[p->pos + n];
+	return !(isalnum((unsigned char)next) || next == '_' || next == '.');
+}
+
+static bool at_sym(const struct parser *p, const char *sym)
+{
+	return strncmp(p->text + p->pos, sym, strlen(sym)) == 0;
+}
+
+/* A bare or quoted value; malloc'd into v. */
+static bool parse_word(struct parser *p, struct value *v)
+{
+	const char *t = p->text;
+	size_t start = p->pos;
+	struct sbuf b;
+
+	skip_space(p);
+	start = p->pos;
+	sbuf_init(&b);
+	if (t[p->pos] == '"' || t[p->pos] == '\'') {
+		char q = t[p->pos++];
+
+		while (t[p->pos] && t[p->pos] != q) {
+			if (t[p->pos] == '\\' && t[p->pos + 1])
+				p->pos++;
+			sbuf_putc(&b, t[p->pos++]);
+		}
+		if (t[p->pos] != q) {
+			sbuf_fini(&b);
+			return fail(p, start, "unterminated quoted value");
+		}
+		p->pos++;
+	} else {
+		while (t[p->pos] && !isspace((unsigned char)t[p->pos]) && t[p->pos] != '(' &&
+		       t[p->pos] != ')' && t[p->pos] != ',')
+			sbuf_putc(&b, t[p->pos++]);
+		if (b.len == 0) {
+			sbuf_fini(&b);
+			if (t[start])
+				return fail(p, start, "expected a value, found '%c'", t[start]);
+			return fail(p, start, "expected a value at the end");
+		}
+	}
+	v->s = b.s;
+	v->n = b.len;
+	return true;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)tolower((unsigned char)c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Converts v to what field f and operator op compare with. */
+static bool convert(struct parser *p, const struct node *n, struct value *v, size_t at)
+{
+	char *end;
+
+	if (n->op == OP_BCONTAINS) {
+		size_t i;
+
+		if (v->n % 2)
+			return fail(p, at, "bcontains needs hex bytes, as in 2f746d70, not '%s'", v->s);
+		for (i = 0; i < v->n / 2; i++) {
+			int hi = hexval(v->s[2 * i]), lo = hexval(v->s[2 * i + 1]);
+
+			if (hi < 0 || lo < 0)
+				return fail(p, at, "bcontains needs hex bytes, as in 2f746d70, not '%s'",
+					    v->s);
+			v->s[i] = (char)(hi << 4 | lo);
+		}
+		v->n /= 2;
+		return true;
+	}
+	switch (n->field.f->kind) {
+	case ENG_FK_NUM:
+		if (n->op >= OP_CONTAINS && n->op <= OP_GLOB)
+			return fail(p, at - 1, "this operator does not apply to the number field %s",
+				    n->field.f->name);
+		errno = 0;
+		v->i = strtoll(v->s, &end, 0);
+		if (errno || *end || end == v->s)
+			return fail(p, at, "'%s' is not a number", v->s);
+		break;
+	case ENG_FK_BOOL:
+		if (strcmp(v->s, "true") == 0 || strcmp(v->s, "1") == 0)
+			v->i = 1;
+		else if (strcmp(v->s, "false") == 0 || strcmp(v->s, "0") == 0)
+			v->i = 0;
+		else
+			return fail(p, at, "'%s' is not true or false", v->s);
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+static struct node *parse_expr(struct parser *p);
+
+static struct node *parse_check(struct parser *p)
+{
+	struct node *n;
+	size_t start, i;
+	int used;
+
+	skip_space(p);
+	start = p->pos;
+	if (!p->text[p->pos]) {
+		fail(p, p->pos, "expected a field at the end");
+		return NULL;
+	}
+	n = xcalloc(1, sizeof(*n));
+	n->kind = N_CHECK;
+	used = eng_field_parse(p->text + p->pos, &n->field, p->d);
+	if (used < 0) {
+		if (p->d)
+			p->d->col += (uint32_t)start + 1;
+		p->failed = true;
+		node_free(n);
+		return NULL;
+	}
+	p->pos += (size_t)used;
+	skip_space(p);
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		bool sym = !isalpha((unsigned char)ops[i].word[0]);
+
+		if (sym ? at_sym(p, ops[i].word) : at_word(p, ops[i].word)) {
+			n->op = ops[i].op;
+			p->pos += strlen(ops[i].word);
+			break;
+		}
+	}
+	if (i == sizeof(ops) / sizeof(ops[0])) {
+		char field[80];
+
+		snprintf(field, sizeof(field), "%.*s", used, p->text + start);
+		fail(p, p->pos, "expected an operator after '%s'", field);
+		node_free(n);
+		return NULL;
+	}
+	if (n->op == OP_EXISTS)
+		return n;
+	skip_space(p);
+	if (n->op == OP_IN || n->op == OP_INTERSECTS || n->op == OP_PMATCH) {
+		if (p->text[p->pos] != '(') {
+			fail(p, p->pos, "expected '(' and a list of values");
+			node_free(n);
+			return NULL;
+		}
+		p->pos++;
+		for (;;) {
+			size_t at;
+
+			skip_space(p);
+			at = p->pos;
+			n->vals = xreallocarray(n->vals, n->nvals + 1, sizeof(*n->vals));
+			memset(&n->vals[n->nvals], 0, sizeof(*n->vals));
+			if (!parse_word(p, &n->vals[n->nvals])) {
+				node_free(n);
+				return NULL;
+			}
+			n->nvals++;
+			if (!convert(p, n, &n->vals[n->nvals - 1], at)) {
+				node_free(n);
+				return NULL;
+			}
+			skip_space(p);
+			if (p->text[p->pos] == ',') {
+				p->pos++;
+				continue;
+			}
+			if (p->text[p->pos] == ')') {
+				p->pos++;
+				return n;
+			}
+			fail(p, p->pos, "expected ',' or ')' in the list of values");
+			node_free(n);
+			return NULL;
+		}
+	}
+	n->vals = xcalloc(1, sizeof(*n->vals));
+	n->nvals = 1;
+	skip_space(p);
+	start = p->pos;
+	if (!parse_word(p, &n->vals[0]) || !convert(p, n, &n->vals[0], start)) {
+		node_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+static struct node *node_new(enum node_kind k, struct node *a, struct node *b)
+{
+	struct node *n = xcalloc(1, sizeof(*n));
+
+	n->kind = k;
+	n->a = a;
+	n->b = b;
+	return n;
+}
+
+static struct node *parse_factor(struct parser *p)
+{
+	struct node *n;
+	size_t open;
+
+	skip_space(p);
+	if (at_word(p, "not") || (at_sym(p, "!") && !at_sym(p, "!="))) {
+		p->pos += p->text[p->pos] == '!' ? 1 : 3;
+		n = parse_factor(p);
+		return n ? node_new(N_NOT, n, NULL) : NULL;
+	}
+	if (p->text[p->pos] == '(') {
+		open = p->pos++;
+		n = parse_expr(p);
+		if (!n)
+			return NULL;
+		skip_space(p);
+		if (p->text[p->pos] != ')') {
+			node_free(n);
+			fail(p, open, "unbalanced parenthesis: this '(' is never closed");
+			return NULL;
+		}
+		p->pos++;
+		return n;
+	}
+	return parse_check(p);
+}
+
+static struct node *parse_term(struct parser *p)
+{
+	struct node *n = parse_factor(p), *m;
+
+	while (n) {
+		skip_space(p);
+		if (at_word(p, "and"))
+			p->pos += 3;
+		else if (at_sym(p, "&&"))
+			p->pos += 2;
+		else
+			break;
+		m = parse_factor(p);
+		if (!m) {
+			node_free(n);
+			return NULL;
+		}
+		n = node_new(N_AND, n, m);
+	}
+	return n;
+}
+
+static struct node *parse_expr(struct parser *p)
+{
+	struct node *n = parse_term(p), *m;
+
+	while (n) {
+		skip_space(p);
+		if (at_word(p, "or"))
+			p->pos += 2;
+		else if (at_sym(p, "||"))
+			p->pos += 2;
+		else
+			break;
+		m = parse_term(p);
+		if (!m) {
+			node_free(n);
+			return NULL;
+		}
+		n = node_new(N_OR, n, m);
+	}
+	return n;
+}
+
+struct eng_filter *eng_filter_compile(const char *text, struct diag *d)
+{
+	struct parser p = { .text = text, .d = d };
+	struct eng_filter *f;
+	struct node *root;
+
+	skip_space(&p);
+	if (!text[p.pos]) {
+		fail(&p, 0, "the filter is empty");
+		return NULL;
+	}
+	root = parse_expr(&p);
+	if (!root)
+		return NULL;
+	skip_space(&p);
+	if (text[p.pos]) {
+		node_free(root);
+		if (text[p.pos] == ')')
+			fail(&p, p.pos, "unbalanced parenthesis: ')' without '('");
+		else
+			fail(&p, p.pos, "expected 'and', 'or' or the end, found '%s'", text + p.pos);
+		return NULL;
+	}
+	f = xcalloc(1, sizeof(*f));
+	f->root = root;
+	sbuf_init(&f->scratch);
+	return f;
+}
+
+void eng_filter_free(struct eng_filter *f)
+{
+	if (!f)
+		return;
+	node_free(f->root);
+	sbuf_fini(&f->scratch);
+	free(f);
+}
+
+static bool cmp_num(enum op op, int64_t a, int64_t b)
+{
+	switch (op) {
+	case OP_EQ:
+	case OP_IN:
+	case OP_INTERSECTS:
+		return a == b;
+	case OP_NE:
+		return a != b;
+	case OP_LT:
+		return a < b;
+	case OP_LE:
+		return a <= b;
+	case OP_GT:
+		return a > b;
+	case OP_GE:
+		return a >= b;
+	default:
+		return false;
+	}
+}
+
+/* pmatch: s is the path v or lies below it. */
+static bool path_under(const char *s, const struct value *v)
+{
+	size_t n = v->n;
+
+	while (n > 1 && v->s[n - 1] == '/')
+		n--;
+	return strncmp(s, v->s, n) == 0 && (s[n] == 0 || s[n] == '/' || (n == 1 && v->s[0] == '/'));
+}
+
+static bool cmp_str(enum op op, const char *s, size_t slen, const struct value *v)
+{
+	int c;
+
+	switch (op) {
+	case OP_EQ:
+	case OP_IN:
+	case OP_INTERSECTS:
+		return slen == v->n && memcmp(s, v->s, slen) == 0;
+	case OP_NE:
+		return !(slen == v->n && memcmp(s, v->s, slen) == 0);
+	case OP_CONTAINS:
+		return strstr(s, v->s) != NULL;
+	case OP_ICONTAINS:
+		return strcasestr(s, v->s) != NULL;
+	case OP_BCONTAINS:
+		return memmem(s, slen, v->s, v->n) != NULL;
+	case OP_STARTSWITH:
+		return strncmp(s, v->s, v->n) == 0;
+	case OP_ENDSWITH:
+		return slen >= v->n && memcmp(s + slen - v->n, v->s, v->n) == 0;
+	case OP_GLOB:
+		return fnmatch(v->s, s, 0) == 0;
+	case OP_PMATCH:
+		return path_under(s, v);
+	default:
+		c = strcmp(s, v->s);
+		return op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0;
+	}
+}
+
+static bool check(struct eng_filter *f, const struct node *n, const struct eng_state *s,
+		  const struct eng_evt *e)
+{
+	struct sbuf *b = &f->scratch;
+	unsigned int i;
+	int64_t num = 0;
+
+	sbuf_reset(b);
+	if (!eng_field_extract(&n->field, b, s, e))
+		return false;
+	if (n->op == OP_EXISTS)
+		return true;
+	if (n->field.f->kind == ENG_FK_NUM || n->field.f->kind == ENG_FK_BOOL) {
+		if (n->field.f->kind == ENG_FK_BOOL)
+			num = strcmp(b->s, "true") == 0;
+		else
+			num = strtoll(b->s, NULL, 10);
+		for (i = 0; i < n->nvals; i++)
+			if (cmp_num(n->op, num, n->vals[i].i))
+				return true;
+		return false;
+	}
+	for (i = 0; i < n->nvals; i++)
+		if (cmp_str(n->op, b->s, b->len, &n->vals[i]))
+			return true;
+	return false;
+}
+
+static bool eval(struct eng_filter *f, const struct node *n, const struct eng_state *s,
+		 const struct eng_evt *e)
+{
+	switch (n->kind) {
+	case N_AND:
+		return eval(f, n->a, s, e) && eval(f, n->b, s, e);
+	case N_OR:
+		return eval(f, n->a, s, e) || eval(f, n->b, s, e);
+	case N_NOT:
+		return !eval(f, n->a, s, e);
+	default:
+		return check(f, n, s, e);
+	}
+}
+
+bool eng_filter_match(struct eng_filter *f, const struct eng_state *s, const struct eng_evt *e)
+{
+	return eval(f, f->root, s, e);
+}

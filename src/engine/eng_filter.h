@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The filter language: sysdig's and Falco's condition syntax, with
+ * Wireshark's spellings accepted too.
+ *
+ *   expr   := term { ("or" | "||") term }
+ *   term   := factor { ("and" | "&&") factor }
+ *   factor := ("not" | "!") factor | "(" expr ")" | check
+ *   check  := FIELD "exists" | FIELD OP VALUE | FIELD ("in" | "intersects" | "pmatch") LIST
+ *   OP     := = == != < <= > >= contains icontains bcontains startswith endswith glob
+ *   LIST   := "(" VALUE { "," VALUE } ")"
+ *
+ * Values are bare words or quoted ('..' or ".."). A check on a field the
+ * event does not have is false, whatever the operator.
+ */
+#ifndef SYSHARK_ENG_FILTER_H
+#define SYSHARK_ENG_FILTER_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "eng_replay.h"
+
+struct eng_filter;
+
+/*
+ * Compiles text. Returns NULL with d set: d->msg names the problem and d->col
+ * is the 1-based column where it is. Caller frees with eng_filter_free().
+ */
+struct eng_filter *eng_filter_compile(const char *text, struct diag *d);
+void eng_filter_free(struct eng_filter *f);
+
+/* True if event e (with state s as of e) matches. */
+bool eng_filter_match(struct eng_filter *f, const struct eng_state *s, const struct eng_evt *e);
+
+#endif
