@@ -720,6 +720,8 @@ static bool f_proc_vpid(struct sbuf *o, const struct eng_state *s, const struct 
 {
 	UNUSED_ARGS;
 	NEED_THREAD(e);
+	if (e->thread->vpid == -1)
+		return false;
 	sbuf_put_i64(o, e->thread->vpid);
 	return true;
 }
@@ -768,6 +770,8 @@ static bool f_thread_vtid(struct sbuf *o, const struct eng_state *s, const struc
 {
 	UNUSED_ARGS;
 	NEED_THREAD(e);
+	if (e->thread->vtid == -1)
+		return false;
 	sbuf_put_i64(o, e->thread->vtid);
 	return true;
 }
@@ -897,6 +901,11 @@ static bool fd_is_ip(const struct eng_fd *f)
 	return f && f->type >= 3 && f->type <= 6;
 }
 
+static bool fd_is_servsock(const struct eng_fd *f)
+{
+	return f->type == 5 || f->type == 6;
+}
+
 static void put_ip(struct sbuf *o, const struct eng_fd *f, const uint8_t *ip)
 {
 	if (f->type == 4 || f->type == 6)
@@ -905,51 +914,71 @@ static void put_ip(struct sbuf *o, const struct eng_fd *f, const uint8_t *ip)
 		dis_fmt_ipv4(o, ip);
 }
 
-static bool f_fd_sip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		     const struct eng_fref *r)
+/* The client end of a connected socket (sip/sport), or NULL. */
+static const struct eng_fd *fd_client(const struct eng_evt *e)
 {
 	const struct eng_fd *f = evt_fd(e);
 
+	if (!fd_is_ip(f) || fd_is_servsock(f) || f->role == ENG_ROLE_NONE)
+		return NULL;
+	return f;
+}
+
+/* A socket whose server end is known: a listening socket or a connected one. */
+static const struct eng_fd *fd_server(const struct eng_evt *e)
+{
+	const struct eng_fd *f = evt_fd(e);
+
+	if (!fd_is_ip(f) || (!fd_is_servsock(f) && f->role == ENG_ROLE_NONE))
+		return NULL;
+	return f;
+}
+
+static bool f_fd_cip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	const struct eng_fd *f = fd_client(e);
+
 	UNUSED_ARGS;
-	if (!fd_is_ip(f))
+	if (!f)
 		return false;
 	put_ip(o, f, f->sip);
 	return true;
 }
 
-static bool f_fd_dip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+static bool f_fd_sip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		     const struct eng_fref *r)
 {
-	const struct eng_fd *f = evt_fd(e);
+	const struct eng_fd *f = fd_server(e);
 
 	UNUSED_ARGS;
-	if (!fd_is_ip(f) || f->type == 5 || f->type == 6)
+	if (!f)
 		return false;
-	put_ip(o, f, f->dip);
+	put_ip(o, f, fd_is_servsock(f) ? f->sip : f->dip);
+	return true;
+}
+
+static bool f_fd_cport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	const struct eng_fd *f = fd_client(e);
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	sbuf_put_u64(o, f->sport);
 	return true;
 }
 
 static bool f_fd_sport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		       const struct eng_fref *r)
 {
-	const struct eng_fd *f = evt_fd(e);
+	const struct eng_fd *f = fd_server(e);
 
 	UNUSED_ARGS;
-	if (!fd_is_ip(f))
+	if (!f)
 		return false;
-	sbuf_put_u64(o, f->sport);
-	return true;
-}
-
-static bool f_fd_dport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		       const struct eng_fref *r)
-{
-	const struct eng_fd *f = evt_fd(e);
-
-	UNUSED_ARGS;
-	if (!fd_is_ip(f) || f->type == 5 || f->type == 6)
-		return false;
-	sbuf_put_u64(o, f->dport);
+	sbuf_put_u64(o, fd_is_servsock(f) ? f->sport : f->dport);
 	return true;
 }
 
@@ -1143,10 +1172,16 @@ static const struct eng_field fields[] = {
 	{ "fd.directory", "directory of a file fd", f_fd_directory, ENG_FK_STR, ENG_FA_NONE },
 	{ "fd.filename", "file name of a file fd, without its directory", f_fd_filename,
 	  ENG_FK_STR, ENG_FA_NONE },
-	{ "fd.sip", "source IP address of a socket", f_fd_sip, ENG_FK_IP, ENG_FA_NONE },
-	{ "fd.dip", "destination IP address of a socket", f_fd_dip, ENG_FK_IP, ENG_FA_NONE },
-	{ "fd.sport", "source port of a socket", f_fd_sport, ENG_FK_NUM, ENG_FA_NONE },
-	{ "fd.dport", "destination port of a socket", f_fd_dport, ENG_FK_NUM, ENG_FA_NONE },
+	{ "fd.cip", "client IP address of a connected socket", f_fd_cip, ENG_FK_IP,
+	  ENG_FA_NONE },
+	{ "fd.sip", "server IP address of a socket", f_fd_sip, ENG_FK_IP, ENG_FA_NONE },
+	{ "fd.dip", "destination (server) IP address of a socket; as fd.sip", f_fd_sip,
+	  ENG_FK_IP, ENG_FA_NONE },
+	{ "fd.cport", "client port of a connected socket", f_fd_cport, ENG_FK_NUM,
+	  ENG_FA_NONE },
+	{ "fd.sport", "server port of a socket", f_fd_sport, ENG_FK_NUM, ENG_FA_NONE },
+	{ "fd.dport", "destination (server) port of a socket; as fd.sport", f_fd_sport,
+	  ENG_FK_NUM, ENG_FA_NONE },
 	{ "fd.l4proto", "IP protocol of a socket: tcp, udp, icmp, raw", f_fd_l4proto,
 	  ENG_FK_STR, ENG_FA_NONE },
 	{ "fd.sockfamily", "socket family: ip or unix", f_fd_sockfamily, ENG_FK_STR,

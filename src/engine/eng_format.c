@@ -14,25 +14,6 @@
 #include "dis_args.h"
 #include "schema.h"
 
-/* A container event's thread name: "container:" and the id in its JSON. */
-static void print_container_name(struct sbuf *o, const struct ev_view *ev)
-{
-	const uint8_t *p;
-	int64_t n = ev_param(ev, 0, &p);
-	const char *key = "\"id\":\"", *s, *end;
-
-	sbuf_puts(o, "container:");
-	if (n <= 0)
-		return;
-	s = memmem(p, (size_t)n, key, strlen(key));
-	if (!s)
-		return;
-	s += strlen(key);
-	end = memchr(s, '"', (size_t)n - (size_t)(s - (const char *)p));
-	if (end)
-		sbuf_put(o, s, (size_t)(end - s));
-}
-
 void eng_format_text(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e)
 {
 	struct dis_ctx ctx;
@@ -58,8 +39,6 @@ void eng_format_text(struct sbuf *o, const struct eng_state *s, const struct eng
 	sbuf_putc(o, ' ');
 	if (e->thread && e->thread->comm[0])
 		sbuf_puts(o, e->thread->comm);
-	else if (e->ev.type == EV_CONTAINER_JSON_E || e->ev.type == EV_CONTAINER_JSON_2_E)
-		print_container_name(o, &e->ev);
 	else
 		sbuf_puts(o, "<NA>");
 	sbuf_puts(o, " (");

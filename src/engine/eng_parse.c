@@ -443,8 +443,11 @@ static void on_connect_exit(struct eng_call *c)
 	if (n <= 0)
 		return;
 	sock_set_tuple(f, p, n);
-	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK)
+	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK) {
 		eng_fd_name_addrs(f);
+		if (f->role == ENG_ROLE_NONE)
+			f->role = ENG_ROLE_CLIENT;
+	}
 }
 
 /* sendto/sendmsg/recvfrom/recvmsg: a datagram socket learns its peer. */
@@ -487,6 +490,7 @@ static void on_accept_exit(struct eng_call *c)
 	sock_set_tuple(f, p, n);
 	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK) {
 		f->l4proto = 2;
+		f->role = ENG_ROLE_SERVER;
 		eng_fd_name_addrs(f);
 	}
 }
@@ -839,6 +843,34 @@ static const struct eng_fd *fd_keep(struct eng_state *s, const struct eng_fd *f)
 	return &s->closed;
 }
 
+/*
+ * A container record's thread, as libsinsp makes one for it: tid and pid -1,
+ * named "container:" and the id from the record's JSON.
+ */
+static struct eng_thread *container_thread(struct eng_state *s, const struct ev_view *ev)
+{
+	static const char key[] = "\"id\":\"";
+	const char *id = NULL, *end = NULL;
+	const uint8_t *p;
+	int64_t n = ev_param(ev, 0, &p);
+	struct sbuf name;
+
+	if (!s->container)
+		s->container = eng_thread_new(-1);
+	s->container->vtid = s->container->vpid = -2;
+	if (n > 0 && (id = memmem(p, (size_t)n, key, sizeof(key) - 1))) {
+		id += sizeof(key) - 1;
+		end = memchr(id, '"', (size_t)n - (size_t)(id - (const char *)p));
+	}
+	sbuf_init(&name);
+	sbuf_puts(&name, "container:");
+	if (end)
+		sbuf_put(&name, id, (size_t)(end - id));
+	eng_str_set(&s->container->comm, name.s);
+	sbuf_fini(&name);
+	return s->container;
+}
+
 void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num,
 			struct eng_evinfo *out)
 {
@@ -849,6 +881,10 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	eng_handler fn;
 
 	memset(out, 0, sizeof(*out));
+	if (ev->type == EV_CONTAINER_JSON_E || ev->type == EV_CONTAINER_JSON_2_E) {
+		out->thread = container_thread(s, ev);
+		return;
+	}
 	if (s->tid_to_remove != -1) {
 		eng_thread_free(hmap_del(&s->threads, (uint64_t)s->tid_to_remove));
 		s->tid_to_remove = -1;

@@ -78,6 +78,7 @@ int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 			if (r->stats.sections > 1)
 				eng_state_reset(&r->state);
 			r->past_head = false;
+			r->in_events = false;
 			continue;
 		case SF_K_EV:
 			break;
@@ -91,6 +92,10 @@ int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 			if (rc < 0)
 				return rc;
 			continue;
+		}
+		if (!r->in_events) {
+			eng_state_blocks_done(&r->state);
+			r->in_events = true;
 		}
 		rc = sf_event_decode(&b, &e->ev, d);
 		if (rc < 0)

@@ -48,6 +48,7 @@ struct eng_replay {
 	struct eng_stats stats;
 	uint64_t next_num;
 	bool past_head; /* an event other than a container record was seen */
+	bool in_events; /* the section's state blocks are done */
 };
 
 /* Returns NULL with d set. Caller frees with eng_replay_free(). */

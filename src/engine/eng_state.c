@@ -120,6 +120,7 @@ struct eng_thread *eng_thread_new(int64_t tid)
 	t->loginuid = UINT32_MAX;
 	t->enter_type = EV_MAX;
 	t->lastevent_fd = -1;
+	t->vtid = t->vpid = -1;
 	return t;
 }
 
@@ -271,6 +272,7 @@ void eng_state_fini(struct eng_state *s)
 	users_clear(&s->users);
 	users_clear(&s->groups);
 	free(s->closed.name);
+	eng_thread_free(s->container);
 }
 
 void eng_state_reset(struct eng_state *s)
@@ -376,6 +378,52 @@ int eng_user_put(void *arg, const struct sf_user *u)
 		free(old);
 	}
 	return 0;
+}
+
+void eng_state_blocks_done(struct eng_state *s)
+{
+	struct hmap ports;
+	size_t i = 0, j;
+	uint64_t k, fk;
+	void *v, *fv;
+
+	hmap_init(&ports);
+	while (hmap_next(&s->threads, &i, &k, &v)) {
+		struct eng_thread *t = v;
+
+		for (j = 0; t->fdtab && hmap_next(&t->fdtab->fds, &j, &fk, &fv);) {
+			struct eng_fd *f = fv;
+
+			if (f->type == FD_TYPE_IPV4_SERVSOCK || f->type == FD_TYPE_IPV6_SERVSOCK)
+				hmap_put(&ports, f->sport, f);
+		}
+	}
+	for (i = 0; hmap_next(&s->threads, &i, &k, &v);) {
+		struct eng_thread *t = v;
+
+		for (j = 0; t->fdtab && hmap_next(&t->fdtab->fds, &j, &fk, &fv);) {
+			struct eng_fd *f = fv;
+			uint8_t ip[4];
+			uint16_t port;
+
+			if (f->type != FD_TYPE_IPV4_SOCK || f->role != ENG_ROLE_NONE)
+				continue;
+			if (!hmap_get(&ports, f->sport)) {
+				f->role = ENG_ROLE_CLIENT;
+				continue;
+			}
+			/* the list has local->remote: a server's peer is the client */
+			memcpy(ip, f->sip, 4);
+			memcpy(f->sip, f->dip, 4);
+			memcpy(f->dip, ip, 4);
+			port = f->sport;
+			f->sport = f->dport;
+			f->dport = port;
+			f->role = ENG_ROLE_SERVER;
+			eng_fd_name_addrs(f);
+		}
+	}
+	hmap_fini(&ports);
 }
 
 int eng_state_add_block(struct eng_state *s, const struct sf_block *b, struct diag *d)

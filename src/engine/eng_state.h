@@ -19,10 +19,18 @@
 #include "hmap.h"
 #include "sf_blocks.h"
 
+/* Which end of a connection a socket is (libsinsp's roles). */
+enum eng_role { ENG_ROLE_NONE, ENG_ROLE_CLIENT, ENG_ROLE_SERVER };
+
+/*
+ * An open fd. For IP sockets sip/sport is the client side and dip/dport the
+ * server side once the role is known (libsinsp keeps tuples that way).
+ */
 struct eng_fd {
 	int64_t fd;
 	uint8_t type; /* scap_fd_type */
 	uint8_t l4proto;
+	uint8_t role; /* enum eng_role */
 	uint32_t open_flags;
 	uint64_t ino;
 	uint32_t dev;
@@ -82,12 +90,20 @@ struct eng_state {
 	struct sf_machine machine;
 	bool have_machine;
 	struct eng_fd closed; /* the fd a close removed, kept for its event */
+	struct eng_thread *container; /* the thread of container records */
 };
 
 void eng_state_init(struct eng_state *s);
 void eng_state_fini(struct eng_state *s);
 /* Drops everything (a new section starts). */
 void eng_state_reset(struct eng_state *s);
+
+/*
+ * Call once the state blocks of a section are in, before its first event:
+ * gives the sockets from the fd lists their roles (a socket on a port that
+ * some server socket listens on is the server end), as libsinsp does.
+ */
+void eng_state_blocks_done(struct eng_state *s);
 
 /* Feeds a state block (PL, FDL, UL, MI); returns 0 or -EINVAL with d set. */
 int eng_state_add_block(struct eng_state *s, const struct sf_block *b, struct diag *d);

@@ -66,6 +66,7 @@ int sf_proclist_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct
 		start = c.off;
 		memset(&p, 0, sizeof(p));
 		p.loginuid = UINT32_MAX;
+		p.vtid = p.vpid = -1;
 		e = c;
 		if (ver == 9) {
 			if (!buf_get_u32(&e, &elen) || elen < 4 || elen > buf_left(&c))
