@@ -2,7 +2,8 @@
 #
 # Generates the C schema from the TSV tables in schema/.
 #   awk -v mode=h|c -f gen_schema.awk param_types.tsv flag_tables.tsv \
-#       event_table.tsv event_table_sysdig029.tsv flag_tables_sysdig029.tsv
+#       event_table.tsv event_table_sysdig029.tsv flag_tables_sysdig029.tsv \
+#       syscall_info_sysdig029.tsv
 # mode=h writes schema_gen.h (enums), mode=c writes schema_gen.c (tables).
 
 BEGIN {
@@ -50,6 +51,15 @@ file == 5 {
 	ctok_name[$1, ct_n[$1]] = $2
 	ctok_val[$1, ct_n[$1]] = $3
 	ct_n[$1]++
+	next
+}
+
+# syscall_info_sysdig029.tsv: name value category flags syscall
+file == 6 {
+	sc_name[$2] = $5
+	sc_cat[$2] = $3
+	if ($2 + 1 > nsc)
+		nsc = $2 + 1
 	next
 }
 
@@ -159,7 +169,8 @@ END {
 			printf "\tEV_%s = %d,\n", e, i
 		}
 		printf "\tEV_MAX = %d,\n};\n\n", nev
-		printf "#define EV_COMPAT_MAX %d\n\n", ncompat()
+		printf "#define EV_COMPAT_MAX %d\n", ncompat()
+		printf "#define EV_SC_COMPAT_MAX %d\n\n", nsc
 		print "#endif"
 		exit
 	}
@@ -191,6 +202,11 @@ END {
 		if (has["compat", i])
 			emit_params("compat", i, "q_" i)
 	}
+	print "const struct ev_sc_info ev_sc_compat[EV_SC_COMPAT_MAX] = {"
+	for (i = 0; i < nsc; i++)
+		if (i in sc_name)
+			printf "\t[%d] = { \"%s\", %s },\n", i, sc_name[i], cflags(sc_cat[i], "EV_C_")
+	print "};"
 	print "\nconst struct ev_info ev_table[EV_MAX] = {"
 	for (i = 0; i < nev; i++) {
 		printf "\t[%d] = { \"%s\", \"%s\", %s, %s, %d, %d, %s, %s, %s, %s },\n", i,

@@ -119,7 +119,15 @@ struct ev_pt_info {
 	int8_t size;	  /* fixed wire size, or -1 if variable */
 };
 
+/* A system call as sysdig 0.29.3 names and classes it (generic events). */
+struct ev_sc_info {
+	const char *name;
+	uint32_t category;
+};
+
 extern const struct ev_info ev_table[EV_MAX];
+/* Indexed by ppm_sc code; name NULL where sysdig 0.29.3 has none. */
+extern const struct ev_sc_info ev_sc_compat[EV_SC_COMPAT_MAX];
 extern const struct ev_tok_table ev_tok_tables[EV_TT_MAX];
 extern const struct ev_pt_info ev_pt_table[EV_PT_MAX];
 /* libsinsp type character of each scap fd type, indexed by type. */

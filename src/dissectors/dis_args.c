@@ -466,6 +466,8 @@ const char *dis_event_name(const struct ev_view *ev, char *buf, unsigned int buf
 	if (!info)
 		return "<unknown>";
 	if ((ev->type == EV_GENERIC_E || ev->type == EV_GENERIC_X) && ev_param_u16(ev, 0, &sc)) {
+		if (sc < EV_SC_COMPAT_MAX && ev_sc_compat[sc].name)
+			return ev_sc_compat[sc].name;
 		name = ev_tok_name(EV_TT_ppm_sc, sc);
 		if (!name || strncmp(name, "PPM_SC_", 7) != 0 || sc == 0)
 			return "<unknown>";

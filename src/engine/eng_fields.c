@@ -343,6 +343,7 @@ static bool f_evt_type(struct sbuf *o, const struct eng_state *s, const struct e
 	return true;
 }
 
+/* evt.category as sysdig names it; I/O events take the class of their fd. */
 static bool f_evt_category(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			   const struct eng_fref *r)
 {
@@ -351,24 +352,36 @@ static bool f_evt_category(struct sbuf *o, const struct eng_state *s, const stru
 		[EV_C_NET] = "net",	    [EV_C_IPC] = "IPC",		[EV_C_MEMORY] = "memory",
 		[EV_C_PROCESS] = "process", [EV_C_SLEEP] = "sleep",	[EV_C_SYSTEM] = "system",
 		[EV_C_SIGNAL] = "signal",   [EV_C_USER] = "user",	[EV_C_TIME] = "time",
-		[EV_C_PROCESSING] = "processing", [EV_C_IO_READ] = "IO_read",
-		[EV_C_IO_WRITE] = "IO_write", [EV_C_IO_OTHER] = "IO_other",
+		[EV_C_PROCESSING] = "processing",
 	};
 	const struct ev_info *info = &ev_table[e->ev.type];
 	uint32_t cat = e->ev.type < EV_COMPAT_MAX ? info->compat_category : info->category;
+	const struct eng_fd *f = e->info.fd;
+	uint16_t sc;
 
 	UNUSED_ARGS;
-	if (cat & EV_C_WAIT)
+	if ((e->ev.type == EV_GENERIC_E || e->ev.type == EV_GENERIC_X) &&
+	    ev_param_u16(&e->ev, 0, &sc) && sc < EV_SC_COMPAT_MAX)
+		cat = ev_sc_compat[sc].category;
+	if (cat < sizeof(names) / sizeof(names[0]) && names[cat]) {
+		sbuf_puts(o, names[cat]);
+	} else if (cat == EV_C_IO_READ || cat == EV_C_IO_WRITE || cat == EV_C_IO_OTHER) {
+		if (f && (f->type == 1 || f->type == 2 || f->type == 16))
+			sbuf_puts(o, "file");
+		else if (f && f->type >= 3 && f->type <= 6)
+			sbuf_puts(o, "net");
+		else if (f && (f->type == 7 || f->type == 8 || f->type == 9 || f->type == 11 ||
+			       f->type == 13))
+			sbuf_puts(o, "ipc");
+		else
+			sbuf_puts(o, "unknown");
+	} else if (cat == EV_C_WAIT) {
 		sbuf_puts(o, "wait");
-	else if (cat & EV_C_SCHEDULER)
+	} else if (cat == EV_C_SCHEDULER) {
 		sbuf_puts(o, "scheduler");
-	else if (cat & EV_C_INTERNAL)
-		sbuf_puts(o, "internal");
-	else if ((cat & EV_C_CLASS_MASK) < sizeof(names) / sizeof(names[0]) &&
-		 names[cat & EV_C_CLASS_MASK])
-		sbuf_puts(o, names[cat & EV_C_CLASS_MASK]);
-	else
+	} else {
 		sbuf_puts(o, "unknown");
+	}
 	return true;
 }
 
@@ -836,14 +849,48 @@ static bool f_fd_typechar(struct sbuf *o, const struct eng_state *s, const struc
 {
 	const struct eng_fd *f;
 
-	(void)r;
+	UNUSED_ARGS;
 	if (!is_fd_event(e))
 		return false;
 	f = evt_fd(e);
-	if (!f)
-		return creator_name(o, s, e);
-	sbuf_putc(o, eng_fd_typechar(f));
-	return true;
+	if (f) {
+		sbuf_putc(o, eng_fd_typechar(f));
+		return true;
+	}
+	/* as sysdig: guess from the call that creates the fd */
+	switch (e->ev.type & ~1u) {
+	case EV_SYSCALL_OPEN_E:
+	case EV_SYSCALL_OPENAT_E:
+	case EV_SYSCALL_OPENAT_2_E:
+	case EV_SYSCALL_OPENAT2_E:
+	case EV_SYSCALL_CREAT_E:
+		sbuf_putc(o, 'f');
+		return true;
+	case EV_SOCKET_SOCKET_E:
+	case EV_SOCKET_ACCEPT_E:
+	case EV_SOCKET_ACCEPT_5_E:
+	case EV_SOCKET_ACCEPT4_E:
+	case EV_SOCKET_ACCEPT4_5_E:
+		sbuf_putc(o, '4');
+		return true;
+	case EV_SYSCALL_PIPE_E:
+		sbuf_putc(o, 'p');
+		return true;
+	case EV_SYSCALL_EVENTFD_E:
+		sbuf_putc(o, 'e');
+		return true;
+	case EV_SYSCALL_SIGNALFD_E:
+		sbuf_putc(o, 's');
+		return true;
+	case EV_SYSCALL_TIMERFD_CREATE_E:
+		sbuf_putc(o, 't');
+		return true;
+	case EV_SYSCALL_INOTIFY_INIT_E:
+		sbuf_putc(o, 'i');
+		return true;
+	default:
+		return false;
+	}
 }
 
 static bool f_fd_directory(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
