@@ -39,7 +39,7 @@ static bool ctx_fd(const void *arg, int64_t fd, struct dis_fdinfo *out)
 	if (!f)
 		return false;
 	out->typechar = eng_fd_typechar(f);
-	out->l4proto = f->l4proto;
+	out->l4proto = eng_fd_l4proto(f);
 	out->name = f->name;
 	return true;
 }
@@ -276,21 +276,26 @@ static bool f_evt_rawtime_ns(struct sbuf *o, const struct eng_state *s, const st
 	return true;
 }
 
+/* The thread's latency as of this event (sysdig: 0 without a thread). */
 static bool evt_latency(const struct eng_evt *e, uint64_t *v)
 {
-	if (!e->thread || (ev_table[e->ev.type].compat_category & EV_C_INTERNAL))
+	*v = 0;
+	if (!e->thread)
+		return true;
+	if (ev_table[e->ev.type].compat_category & EV_C_INTERNAL)
 		return false;
-	*v = e->info.latency;
+	*v = e->thread->latency;
 	return true;
 }
 
 static bool f_evt_latency(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			  const struct eng_fref *r)
 {
-	uint64_t v = 0;
+	uint64_t v;
 
 	UNUSED_ARGS;
-	evt_latency(e, &v);
+	if (!evt_latency(e, &v))
+		return false;
 	sbuf_put_u64(o, v);
 	return true;
 }
@@ -298,10 +303,11 @@ static bool f_evt_latency(struct sbuf *o, const struct eng_state *s, const struc
 static bool f_evt_latency_s(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			    const struct eng_fref *r)
 {
-	uint64_t v = 0;
+	uint64_t v;
 
 	UNUSED_ARGS;
-	evt_latency(e, &v);
+	if (!evt_latency(e, &v))
+		return false;
 	sbuf_put_u64(o, v / 1000000000ULL);
 	return true;
 }
@@ -309,10 +315,11 @@ static bool f_evt_latency_s(struct sbuf *o, const struct eng_state *s, const str
 static bool f_evt_latency_ns(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			     const struct eng_fref *r)
 {
-	uint64_t v = 0;
+	uint64_t v;
 
 	UNUSED_ARGS;
-	evt_latency(e, &v);
+	if (!evt_latency(e, &v))
+		return false;
 	sbuf_put_u64(o, v % 1000000000ULL);
 	return true;
 }
@@ -1038,7 +1045,7 @@ static bool f_fd_l4proto(struct sbuf *o, const struct eng_state *s, const struct
 	UNUSED_ARGS;
 	if (!fd_is_ip(f))
 		return false;
-	sbuf_puts(o, f->l4proto < 6 ? names[f->l4proto] : "<NA>");
+	sbuf_puts(o, eng_fd_l4proto(f) < 6 ? names[eng_fd_l4proto(f)] : "<NA>");
 	return true;
 }
 

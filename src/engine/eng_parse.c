@@ -295,27 +295,44 @@ static void on_open_exit(struct eng_call *c)
 
 static void on_socket_exit(struct eng_call *c)
 {
-	int64_t fd = call_res(c), domain = 0;
-	uint8_t ftype;
+	int64_t fd = call_res(c), domain = 0, type = 0, proto = 0;
+	uint8_t ftype, l4 = ENG_L4_UNKNOWN;
+	struct eng_fd *f;
 
 	if (fd < 0)
 		return;
 	call_i64(c, "domain", &domain);
+	call_i64(c, "type", &type);
+	call_i64(c, "proto", &proto);
 	switch (domain) {
 	case DIS_AF_INET:
-		ftype = FD_TYPE_IPV4_SOCK;
-		break;
 	case DIS_AF_INET6:
-		ftype = FD_TYPE_IPV6_SOCK;
+		ftype = domain == DIS_AF_INET ? FD_TYPE_IPV4_SOCK : FD_TYPE_IPV6_SOCK;
+		/* as libsinsp's add_socket */
+		if (proto == 6 || proto == 17)
+			l4 = (type & 0xff) == 3 ? ENG_L4_RAW : proto == 6 ? ENG_L4_TCP : ENG_L4_UDP;
+		else if (proto == 0)
+			l4 = (type & 0xff) == 1 ? ENG_L4_TCP : (type & 0xff) == 2 ? ENG_L4_UDP :
+								     ENG_L4_UNKNOWN;
+		else if (proto == 1)
+			l4 = (type & 0xff) == 3 ? ENG_L4_RAW : ENG_L4_ICMP;
+		else if (proto == 255)
+			l4 = ENG_L4_RAW;
 		break;
 	case DIS_AF_UNIX:
 		ftype = FD_TYPE_UNIX_SOCK;
+		break;
+	case 16: /* AF_NETLINK */
+		ftype = FD_TYPE_NETLINK;
 		break;
 	default:
 		ftype = FD_TYPE_UNKNOWN;
 		break;
 	}
 	fd_add(c, fd, ftype, "");
+	f = eng_state_fd(c->t, fd);
+	if (f)
+		f->l4proto = l4;
 }
 
 static bool ip_zero(const uint8_t *ip, size_t n)
@@ -450,6 +467,36 @@ static void on_connect_exit(struct eng_call *c)
 	}
 }
 
+/* True if the thread's process has a server socket on port. */
+static bool bound_to_port(const struct eng_thread *t, uint16_t port)
+{
+	size_t i = 0;
+	uint64_t k;
+	void *v;
+
+	while (t->fdtab && hmap_next(&t->fdtab->fds, &i, &k, &v)) {
+		const struct eng_fd *f = v;
+
+		if ((f->type == FD_TYPE_IPV4_SERVSOCK || f->type == FD_TYPE_IPV6_SERVSOCK) &&
+		    f->sport == port)
+			return true;
+	}
+	return false;
+}
+
+static void sock_swap(struct eng_fd *f)
+{
+	uint8_t ip[16];
+	uint16_t port;
+
+	memcpy(ip, f->sip, 16);
+	memcpy(f->sip, f->dip, 16);
+	memcpy(f->dip, ip, 16);
+	port = f->sport;
+	f->sport = f->dport;
+	f->dport = port;
+}
+
 /* sendto/sendmsg/recvfrom/recvmsg: a datagram socket learns its peer. */
 static void on_msg_exit(struct eng_call *c)
 {
@@ -460,17 +507,23 @@ static void on_msg_exit(struct eng_call *c)
 
 	if (call_res(c) < 0 || !call_i64(c, "fd", &fd) || !(f = eng_state_fd(c->t, fd)))
 		return;
-	if (f->name[0] && f->l4proto == 2)
+	if (f->name[0] && eng_fd_l4proto(f) == ENG_L4_TCP)
 		return;
 	n = call_param(c, "tuple", &p);
 	if (!sock_set_tuple(f, p, n))
 		return;
-	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK) {
-		if (f->l4proto == 0)
-			f->l4proto = 3; /* UDP */
-		sock_infer_addrs(f);
-		eng_fd_name_addrs(f);
-	}
+	if (f->type != FD_TYPE_IPV4_SOCK && f->type != FD_TYPE_IPV6_SOCK)
+		return;
+	if (f->l4proto == ENG_L4_UNKNOWN)
+		f->l4proto = ENG_L4_UDP;
+	sock_infer_addrs(f);
+	if (f->role == ENG_ROLE_NONE)
+		f->role = bound_to_port(c->t, f->dport) ? ENG_ROLE_SERVER : ENG_ROLE_CLIENT;
+	/* the tuple is as the call saw it: received data comes from the peer */
+	if ((eng_event_flags(c->ev->type) & EV_F_READS_FROM_FD) ? f->role == ENG_ROLE_CLIENT :
+								 f->role == ENG_ROLE_SERVER)
+		sock_swap(f);
+	eng_fd_name_addrs(f);
 }
 
 static void on_accept_exit(struct eng_call *c)
@@ -904,10 +957,11 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 			enter_store(c.t, ev, num);
 			c.t->lastevent_fd = enter_fdnum(ev, flags);
 			c.t->enter_ts = ev->ts;
+			c.t->latency = 0;
 			out->fd = eng_state_fd(c.t, c.t->lastevent_fd);
 		} else {
 			if (c.t->enter_ts)
-				out->latency = ev->ts - c.t->enter_ts;
+				c.t->latency = ev->ts - c.t->enter_ts;
 			c.have_enter = eng_state_enter_of(c.t, ev, &c.enter);
 			out->paired = c.have_enter;
 			if (c.have_enter && (flags & EV_F_USES_FD)) {

@@ -226,6 +226,22 @@ uint32_t eng_event_flags(uint16_t type)
 	return type < EV_COMPAT_MAX ? ev_table[type].compat_flags : ev_table[type].flags;
 }
 
+uint8_t eng_fd_l4proto(const struct eng_fd *f)
+{
+	switch (f->type) {
+	case FD_TYPE_IPV4_SOCK:
+	case FD_TYPE_IPV6_SOCK:
+		if (f->l4proto == ENG_L4_RAW)
+			return ENG_L4_RAW;
+		return f->role == ENG_ROLE_NONE ? ENG_L4_NA : f->l4proto;
+	case FD_TYPE_IPV4_SERVSOCK:
+	case FD_TYPE_IPV6_SERVSOCK:
+		return f->l4proto;
+	default:
+		return ENG_L4_UNKNOWN;
+	}
+}
+
 char eng_fd_typechar(const struct eng_fd *f)
 {
 	return f->type < 32 ? ev_fd_typechar[f->type] : '?';

@@ -19,6 +19,9 @@
 #include "hmap.h"
 #include "sf_blocks.h"
 
+/* IP protocols of sockets (scap_l4_proto). */
+enum eng_l4 { ENG_L4_UNKNOWN, ENG_L4_NA, ENG_L4_TCP, ENG_L4_UDP, ENG_L4_ICMP, ENG_L4_RAW };
+
 /* Which end of a connection a socket is (libsinsp's roles). */
 enum eng_role { ENG_ROLE_NONE, ENG_ROLE_CLIENT, ENG_ROLE_SERVER };
 
@@ -64,7 +67,8 @@ struct eng_thread {
 	uint32_t enter_len, enter_cap;
 	uint16_t enter_type; /* EV_MAX if none */
 	int64_t lastevent_fd; /* libsinsp's: the enter's fd, or the last fd added */
-	uint64_t enter_ts;   /* time of the last enter event (latency) */
+	uint64_t enter_ts;   /* time of the last enter event */
+	uint64_t latency;    /* at an exit: ns since enter_ts; 0 after an enter */
 	bool enter_v1;	     /* stored with the 22-byte header */
 	uint64_t enter_num;
 };
@@ -79,7 +83,6 @@ struct eng_evinfo {
 	struct eng_thread *thread; /* NULL if the event has none */
 	const struct eng_fd *fd;   /* the fd it used (kept even if it closed it), or NULL */
 	bool paired;		   /* an exit whose enter was seen */
-	uint64_t latency;	   /* exit: ns since the thread's last enter */
 };
 
 struct eng_state {
@@ -126,6 +129,9 @@ const struct eng_user *eng_state_group(const struct eng_state *s, uint32_t gid);
 
 /* Event flags as sysdig 0.29.3 knows them (the current ones for newer ids). */
 uint32_t eng_event_flags(uint16_t type);
+
+/* The protocol of an IP socket as libsinsp tells it: n/a until it has a role. */
+uint8_t eng_fd_l4proto(const struct eng_fd *f);
 
 /* libsinsp's type character of an fd ('f', '4', 'u', ...). */
 char eng_fd_typechar(const struct eng_fd *f);

@@ -25,6 +25,7 @@
 #define FD_TYPE_EVENTPOLL 12
 #define FD_TYPE_INOTIFY 13
 #define FD_TYPE_TIMERFD 14
+#define FD_TYPE_NETLINK 15
 #define FD_TYPE_FILE_V2 16
 
 void eng_blob_set(struct eng_blob *b, const void *p, uint32_t len);
