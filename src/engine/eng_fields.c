@@ -1148,6 +1148,51 @@ static bool f_group_name(struct sbuf *o, const struct eng_state *s, const struct
 	return true;
 }
 
+static bool f_container_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			   const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_puts(o, e->thread->container_id[0] ? e->thread->container_id : "host");
+	return true;
+}
+
+static const struct eng_container *evt_container(const struct eng_state *s,
+						 const struct eng_evt *e)
+{
+	return e->thread ? eng_state_container(s, e->thread->container_id) : NULL;
+}
+
+static bool f_container_name(struct sbuf *o, const struct eng_state *s,
+			     const struct eng_evt *e, const struct eng_fref *r)
+{
+	const struct eng_container *c;
+
+	(void)r;
+	NEED_THREAD(e);
+	if (!e->thread->container_id[0]) {
+		sbuf_puts(o, "host");
+		return true;
+	}
+	c = evt_container(s, e);
+	if (!c || !c->name || !c->name[0])
+		return false;
+	sbuf_puts(o, c->name);
+	return true;
+}
+
+static bool f_container_image(struct sbuf *o, const struct eng_state *s,
+			      const struct eng_evt *e, const struct eng_fref *r)
+{
+	const struct eng_container *c = evt_container(s, e);
+
+	(void)r;
+	if (!c || !c->image || !c->image[0])
+		return false;
+	sbuf_puts(o, c->image);
+	return true;
+}
+
 static const struct eng_field fields[] = {
 	{ "evt.num", "event number", f_evt_num, ENG_FK_NUM, ENG_FA_NONE },
 	{ "evt.time", "event time as HH:MM:SS.nnnnnnnnn (local time)", f_evt_time, ENG_FK_STR,
@@ -1176,7 +1221,7 @@ static const struct eng_field fields[] = {
 	{ "evt.arg", "one argument by name or index (evt.arg.fd, evt.arg[0]), resolved",
 	  f_evt_arg, ENG_FK_STR, ENG_FA_NAME },
 	{ "evt.rawarg", "one argument by name or index, unresolved (numbers as numbers)",
-	  f_evt_rawarg, ENG_FK_STR, ENG_FA_NAME },
+	  f_evt_rawarg, ENG_FK_DYN, ENG_FA_NAME },
 	{ "evt.res", "result: SUCCESS or the errno name", f_evt_res, ENG_FK_STR, ENG_FA_NONE },
 	{ "evt.rawres", "result as a number", f_evt_rawres, ENG_FK_NUM, ENG_FA_NONE },
 	{ "evt.failed", "true if the call returned an error", f_evt_failed, ENG_FK_BOOL,
@@ -1249,6 +1294,11 @@ static const struct eng_field fields[] = {
 	  ENG_FA_NONE },
 	{ "group.gid", "group id", f_group_gid, ENG_FK_NUM, ENG_FA_NONE },
 	{ "group.name", "group name", f_group_name, ENG_FK_STR, ENG_FA_NONE },
+	{ "container.id", "container id (12 characters), or host", f_container_id, ENG_FK_STR,
+	  ENG_FA_NONE },
+	{ "container.name", "container name, or host", f_container_name, ENG_FK_STR,
+	  ENG_FA_NONE },
+	{ "container.image", "container image", f_container_image, ENG_FK_STR, ENG_FA_NONE },
 	{ NULL, NULL, NULL, 0, 0 },
 };
 

@@ -24,6 +24,7 @@ enum eng_fkind {
 	ENG_FK_NUM,  /* signed 64-bit number */
 	ENG_FK_BOOL, /* "true" or "false" */
 	ENG_FK_IP,   /* an IPv4 or IPv6 address */
+	ENG_FK_DYN,  /* a number or text, by the event (evt.rawarg) */
 };
 
 enum eng_farg {

@@ -66,6 +66,7 @@ struct value {
 	char *s;   /* text (bytes for bcontains) */
 	size_t n;
 	int64_t i; /* numbers and booleans */
+	bool is_num; /* the text is a number (for fields of either kind) */
 };
 
 enum node_kind { N_AND, N_OR, N_NOT, N_CHECK };
@@ -76,6 +77,7 @@ struct node {
 	/* N_CHECK */
 	struct eng_fref field;
 	enum op op;
+	size_t op_at; /* column of the operator, for errors */
 	struct value *vals;
 	unsigned int nvals;
 };
@@ -216,14 +218,15 @@ static bool convert(struct parser *p, const struct node *n, struct value *v, siz
 		v->n /= 2;
 		return true;
 	}
+	errno = 0;
+	v->i = strtoll(v->s, &end, 0);
+	v->is_num = !errno && !*end && end != v->s;
 	switch (n->field.f->kind) {
 	case ENG_FK_NUM:
 		if (n->op >= OP_CONTAINS && n->op <= OP_GLOB)
-			return fail(p, at - 1, "this operator does not apply to the number field %s",
+			return fail(p, n->op_at, "this operator does not apply to the number field %s",
 				    n->field.f->name);
-		errno = 0;
-		v->i = strtoll(v->s, &end, 0);
-		if (errno || *end || end == v->s)
+		if (!v->is_num)
 			return fail(p, at, "'%s' is not a number", v->s);
 		break;
 	case ENG_FK_BOOL:
@@ -271,6 +274,7 @@ static struct node *parse_check(struct parser *p)
 
 		if (sym ? at_sym(p, ops[i].word) : at_word(p, ops[i].word)) {
 			n->op = ops[i].op;
+			n->op_at = p->pos;
 			p->pos += strlen(ops[i].word);
 			break;
 		}
@@ -529,6 +533,15 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 		return false;
 	if (n->op == OP_EXISTS)
 		return true;
+	if (n->field.f->kind == ENG_FK_DYN && n->op <= OP_GE && n->vals[0].is_num) {
+		char *end;
+
+		/* compare as numbers when the event's value is one */
+		errno = 0;
+		num = strtoll(b->s, &end, 10);
+		if (!errno && !*end && end != b->s)
+			return cmp_num(n->op, num, n->vals[0].i);
+	}
 	if (n->field.f->kind == ENG_FK_NUM || n->field.f->kind == ENG_FK_BOOL) {
 		if (n->field.f->kind == ENG_FK_BOOL)
 			num = strcmp(b->s, "true") == 0;

@@ -10,6 +10,7 @@
 #include "eng_state.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,6 +204,7 @@ static void on_clone_exit(struct eng_call *c)
 		eng_str_set(&child->cwd, parent->cwd);
 	}
 	thread_apply(c, child);
+	eng_thread_set_container(child);
 	/* the oldest layouts have no comm: the exe stands for it */
 	if (ev_param_find(c->ev->type, "comm") < 0 && call_str(c, "exe"))
 		eng_str_set(&child->comm, child->exe);
@@ -229,6 +231,7 @@ static void on_execve_exit(struct eng_call *c)
 		eng_str_set(&t->comm, slash ? slash + 1 : str);
 	}
 	thread_apply(c, t);
+	eng_thread_set_container(t);
 	if ((str = call_str(c, "trusted_exepath")))
 		eng_str_set(&t->exepath, str);
 	if (call_i64(c, "pid", &v))
@@ -911,6 +914,8 @@ static struct eng_thread *container_thread(struct eng_state *s, const struct ev_
 	if (!s->container)
 		s->container = eng_thread_new(-1);
 	s->container->vtid = s->container->vpid = -2;
+	s->container->uid = s->container->gid = 0;
+	s->container->container_id[0] = 0;
 	if (n > 0 && (id = memmem(p, (size_t)n, key, sizeof(key) - 1))) {
 		id += sizeof(key) - 1;
 		end = memchr(id, '"', (size_t)n - (size_t)(id - (const char *)p));
@@ -920,6 +925,8 @@ static struct eng_thread *container_thread(struct eng_state *s, const struct ev_
 	if (end)
 		sbuf_put(&name, id, (size_t)(end - id));
 	eng_str_set(&s->container->comm, name.s);
+	if (n > 0 && (id = eng_container_put(s, (const char *)p, (size_t)n)))
+		snprintf(s->container->container_id, sizeof(s->container->container_id), "%s", id);
 	sbuf_fini(&name);
 	return s->container;
 }

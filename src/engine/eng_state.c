@@ -6,7 +6,9 @@
 #define _GNU_SOURCE
 #include "eng_state.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,6 +197,108 @@ void eng_fd_name_addrs(struct eng_fd *f)
 	sbuf_fini(&name);
 }
 
+static uint64_t container_key(const char *id)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*id)
+		h = (h ^ (uint8_t)*id++) * 1099511628211ULL;
+	return h;
+}
+
+/* A run of 64 hex digits at p. */
+static bool hex64(const char *p, const char *end)
+{
+	int i;
+
+	if (end - p < 64)
+		return false;
+	for (i = 0; i < 64; i++)
+		if (!isxdigit((unsigned char)p[i]))
+			return false;
+	return i == 64 && (p + 64 == end || !isxdigit((unsigned char)p[64]));
+}
+
+void eng_thread_set_container(struct eng_thread *t)
+{
+	const char *p = t->cgroups.p, *end = p + t->cgroups.len, *c;
+
+	t->container_id[0] = 0;
+	/* any path component that is, or ends with, a 64-hex-digit id */
+	for (c = p; c < end; c++) {
+		if ((*c == '/' || *c == '-') && hex64(c + 1, end)) {
+			memcpy(t->container_id, c + 1, 12);
+			t->container_id[12] = 0;
+			return;
+		}
+	}
+}
+
+/* The string value of key at the top level of the JSON object at p, or NULL. */
+static char *json_top_str(const char *p, const char *end, const char *key)
+{
+	size_t klen = strlen(key);
+	int depth = 0;
+	const char *q;
+
+	for (; p < end; p++) {
+		if (*p == '{' || *p == '[') {
+			depth++;
+		} else if (*p == '}' || *p == ']') {
+			depth--;
+		} else if (*p == '"') {
+			q = p + 1;
+			while (q < end && *q != '"')
+				q += *q == '\\' ? 2 : 1;
+			if (q >= end)
+				return NULL;
+			if (depth == 1 && (size_t)(q - p - 1) == klen && !memcmp(p + 1, key, klen)) {
+				const char *v = q + 1, *ve;
+
+				while (v < end && (*v == ':' || isspace((unsigned char)*v)))
+					v++;
+				if (v >= end || *v != '"')
+					return NULL;
+				for (ve = v + 1; ve < end && *ve != '"'; ve += *ve == '\\' ? 2 : 1)
+					;
+				return ve < end ? xstrndup(v + 1, (size_t)(ve - v - 1)) : NULL;
+			}
+			p = q;
+		}
+	}
+	return NULL;
+}
+
+const char *eng_container_put(struct eng_state *s, const char *json, size_t n)
+{
+	const char *end = json + n, *obj = memmem(json, n, "\"container\"", 11);
+	struct eng_container *c, *old;
+	char *id;
+
+	if (!obj || !(obj = memchr(obj, '{', (size_t)(end - obj))))
+		return NULL;
+	id = json_top_str(obj, end, "id");
+	if (!id)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	snprintf(c->id, sizeof(c->id), "%s", id);
+	free(id);
+	c->name = json_top_str(obj, end, "name");
+	c->image = json_top_str(obj, end, "image");
+	old = hmap_put(&s->containers, container_key(c->id), c);
+	if (old) {
+		free(old->name);
+		free(old->image);
+		free(old);
+	}
+	return c->id;
+}
+
+const struct eng_container *eng_state_container(const struct eng_state *s, const char *id)
+{
+	return hmap_get(&s->containers, container_key(id));
+}
+
 /* ---- public look-ups ---- */
 
 struct eng_thread *eng_state_thread(const struct eng_state *s, int64_t tid)
@@ -255,6 +359,7 @@ void eng_state_init(struct eng_state *s)
 	hmap_init(&s->threads);
 	hmap_init(&s->users);
 	hmap_init(&s->groups);
+	hmap_init(&s->containers);
 	s->tid_to_remove = -1;
 	eng_parse_init();
 }
@@ -287,6 +392,14 @@ void eng_state_fini(struct eng_state *s)
 	hmap_fini(&s->threads);
 	users_clear(&s->users);
 	users_clear(&s->groups);
+	for (i = 0; hmap_next(&s->containers, &i, &k, &v);) {
+		struct eng_container *c = v;
+
+		free(c->name);
+		free(c->image);
+		free(c);
+	}
+	hmap_fini(&s->containers);
 	free(s->closed.name);
 	eng_thread_free(s->container);
 }
@@ -332,6 +445,7 @@ static int on_proc(void *arg, const struct sf_proc *p)
 	t->pfminor = p->pfminor;
 	t->vtid = p->vtid;
 	t->vpid = p->vpid;
+	eng_thread_set_container(t);
 	eng_thread_put(s, t);
 	return 0;
 }

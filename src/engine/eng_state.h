@@ -55,6 +55,7 @@ struct eng_blob {
 
 struct eng_thread {
 	int64_t tid, pid, ptid, sid, vpgid, vtid, vpid;
+	char container_id[13]; /* "" on the host */
 	char *comm, *exe, *exepath, *cwd, *root; /* owned, never NULL */
 	struct eng_blob args, env, cgroups;
 	int64_t fdlimit;
@@ -73,6 +74,11 @@ struct eng_thread {
 	uint64_t enter_num;
 };
 
+struct eng_container {
+	char id[13];
+	char *name, *image; /* owned */
+};
+
 struct eng_user {
 	uint32_t id, gid;
 	char *name, *home, *shell;
@@ -89,6 +95,7 @@ struct eng_state {
 	struct hmap threads; /* tid -> struct eng_thread */
 	struct hmap users;   /* uid -> struct eng_user */
 	struct hmap groups;  /* gid -> struct eng_user */
+	struct hmap containers; /* hash of id -> struct eng_container */
 	int64_t tid_to_remove;
 	struct sf_machine machine;
 	bool have_machine;
@@ -126,6 +133,8 @@ struct eng_thread *eng_state_thread(const struct eng_state *s, int64_t tid);
 struct eng_fd *eng_state_fd(const struct eng_thread *t, int64_t fd);
 const struct eng_user *eng_state_user(const struct eng_state *s, uint32_t uid);
 const struct eng_user *eng_state_group(const struct eng_state *s, uint32_t gid);
+/* A container described by a container record, or NULL. */
+const struct eng_container *eng_state_container(const struct eng_state *s, const char *id);
 
 /* Event flags as sysdig 0.29.3 knows them (the current ones for newer ids). */
 uint32_t eng_event_flags(uint16_t type);

@@ -47,6 +47,11 @@ struct eng_fdtab *eng_thread_fdtab(struct eng_state *s, struct eng_thread *t);
 /* Sets the working directory, with a trailing '/'. */
 void eng_cwd_set(struct eng_thread *t, const char *cwd, size_t n);
 int eng_user_put(void *state, const struct sf_user *u);
+/* Sets t's container id from its cgroups (docker, cri-o, containerd ids). */
+void eng_thread_set_container(struct eng_thread *t);
+/* Stores what a container record's JSON says (id, name, image); returns the id. */
+const char *eng_container_put(struct eng_state *s, const char *json, size_t n);
+
 /* Builds the per-type handler table (idempotent). */
 void eng_parse_init(void);
 

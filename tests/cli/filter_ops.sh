@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Filter features sysdig 0.29.3 cannot check for us: operators it lacks
+# (bcontains, intersects), Wireshark spellings, quoting, trailing filter
+# words, and the error messages, each with its column and exit status 2.
+set -u
+bin=$1
+corpus=$2
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+f=$corpus/cat_write.scap
+[ -r "$f" ] || { echo "SKIP: $f is missing"; exit 77; }
+
+# same_events A B: filters A and B select the same, non-empty set of events
+same_events() {
+	local a b
+	a=$("$bin" -r "$f" -T fields -e evt.num -Y "$1")
+	b=$("$bin" -r "$f" -T fields -e evt.num -Y "$2")
+	if [ -n "$a" ] && [ "$a" = "$b" ]; then ok; else bad "[$1] and [$2] differ"; fi
+}
+same_events 'fd.name bcontains 2f657463' 'fd.name contains /etc'
+same_events 'evt.type intersects (open, close)' 'evt.type in (open, close)'
+same_events 'evt.type == open && !(fd.name contains lib) || proc.name == bash' \
+	'evt.type = open and not (fd.name contains lib) or proc.name = bash'
+same_events 'proc.name = "cat" and fd.name startswith '"'"'/etc'"'"'' 'proc.name = cat and fd.name startswith /etc'
+same_events 'evt.num in (131, 0x84, 141)' 'evt.num = 131 or evt.num = 132 or evt.num = 141'
+same_events 'evt.is_io = 1' 'evt.is_io = true'
+a=$("$bin" -r "$f" -T fields -e evt.num evt.type = open)
+b=$("$bin" -r "$f" -T fields -e evt.num -Y 'evt.type = open')
+[ -n "$a" ] && [ "$a" = "$b" ] && ok || bad "trailing filter words differ from -Y"
+
+# expect_error FILTER MESSAGE: one line on stderr, exit status 2
+expect_error() {
+	local out rc
+	out=$("$bin" -r "$f" -Y "$1" 2>&1 >/dev/null)
+	rc=$?
+	if [ "$rc" -eq 2 ] && [ "$out" = "syshark: filter column $2" ]; then
+		ok
+	else
+		bad "[$1]: exit $rc, got '$out', want 'syshark: filter column $2'"
+	fi
+}
+expect_error 'proc.nme = cat' "1: unknown field 'proc.nme'"
+expect_error 'proc.name cat' "11: expected an operator after 'proc.name'"
+expect_error '(proc.name = cat' "1: unbalanced parenthesis: this '(' is never closed"
+expect_error 'proc.name = cat)' "16: unbalanced parenthesis: ')' without '('"
+expect_error 'proc.pid = abc' "12: 'abc' is not a number"
+expect_error 'evt.failed = maybe' "14: 'maybe' is not true or false"
+expect_error 'proc.pid contains 3' "10: this operator does not apply to the number field proc.pid"
+expect_error 'proc.name = cat and' "20: expected a field at the end"
+expect_error 'proc.name = cat and = 4' "21: expected a field, found '='"
+expect_error 'proc.name = ' "13: expected a value at the end"
+expect_error "proc.name = 'cat" "13: unterminated quoted value"
+expect_error 'evt.arg = 3' "8: 'evt.arg' needs an argument, as in evt.arg.fd or [0]"
+expect_error 'proc.aname[x] = bash' "12: 'proc.aname[...]' needs a number in brackets"
+expect_error 'fd.name bcontains 2f6' "19: bcontains needs hex bytes, as in 2f746d70, not '2f6'"
+expect_error 'proc.name in (cat, bash' "24: expected ',' or ')' in the list of values"
+expect_error 'proc.name in cat' "14: expected '(' and a list of values"
+expect_error 'proc.name = cat xyz' "17: expected 'and', 'or' or the end, found 'xyz'"
+expect_error '' "1: the filter is empty"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
