@@ -16,14 +16,23 @@ CC=clang cmake -S . -B build-asan -DSYSHARK_SANITIZE=ON -DSYSHARK_FUZZ=ON \
 cmake --build build-asan -j"$(nproc)"
 (cd build-asan && ctest --output-on-failure -j"$(nproc)")
 
+# fuzz TARGET SECONDS SEED_DIR...: runs a libFuzzer target on a copy of its seeds
+fuzz() {
+	local target=$1 secs=$2 work
+	shift 2
+	work=$(mktemp -d)
+	for dir in "$@"; do cp "$dir"/* "$work/" 2>/dev/null || true; done
+	echo "$target: running for ${secs}s"
+	if ! build-asan/tests/"$target" -max_total_time="$secs" -print_final_stats=1 \
+		-artifact_prefix="$work/" "$work" 2>"$work.log"; then
+		tail -40 "$work.log"
+		echo "$target: found a crash"
+		exit 1
+	fi
+	grep -E 'stat::number_of_executed_units' "$work.log" || true
+	rm -rf "$work" "$work.log"
+}
 secs=${FUZZ_SECONDS:-60}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp tests/fuzz/corpus/* "$work/"
-cp ../shared/corpus/*.scap "$work/" 2>/dev/null || true
-echo "fuzz_scap: running for ${secs}s"
-build-asan/tests/fuzz_scap -max_total_time="$secs" -print_final_stats=1 "$work" \
-	2>"$work.log" || { tail -40 "$work.log"; echo "fuzz_scap: found a crash"; exit 1; }
-grep -E 'stat::number_of_executed_units' "$work.log" || true
-rm -f "$work.log"
+fuzz fuzz_scap "$secs" tests/fuzz/corpus ../shared/corpus
+fuzz fuzz_filter "$((secs / 2))" tests/fuzz/filter_corpus
 echo "all tests passed"
