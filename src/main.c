@@ -36,7 +36,7 @@ static char *join_words(char **w, int n)
 static void usage(FILE *f)
 {
 	fputs("usage: syshark -r FILE [-p] [-T text|json|fields] [-e FIELD]... [-n COUNT]\n"
-	      "               [-Y FILTER | FILTER...]\n"
+	      "               [-w OUT] [-Y FILTER | FILTER...]\n"
 	      "       syshark -r FILE --stats\n"
 	      "       syshark -L | -l | --version\n"
 	      "\n"
@@ -47,6 +47,8 @@ static void usage(FILE *f)
 	      "  -n, --count N       stop after N printed events\n"
 	      "  -Y, --filter FILTER print only events that match (sysdig filter syntax);\n"
 	      "                      words after the options are taken as the filter too\n"
+	      "  -w, --write OUT     write the chosen events to a new .scap (with the state\n"
+	      "                      needed to decode them) instead of printing them\n"
 	      "  -A, --all           also print internal events\n"
 	      "      --stats         print a summary of the capture\n"
 	      "  -L, --list-events   list the event types and their parameters\n"
@@ -64,6 +66,7 @@ int main(int argc, char **argv)
 		{ "field", required_argument, NULL, 'e' },
 		{ "count", required_argument, NULL, 'n' },
 		{ "filter", required_argument, NULL, 'Y' },
+		{ "write", required_argument, NULL, 'w' },
 		{ "all", no_argument, NULL, 'A' },
 		{ "stats", no_argument, NULL, 's' },
 		{ "list-events", no_argument, NULL, 'L' },
@@ -79,7 +82,7 @@ int main(int argc, char **argv)
 	char *end, *trailing = NULL;
 	int c, status;
 
-	while ((c = getopt_long(argc, argv, "+r:pT:e:n:Y:AlLhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+r:pT:e:n:Y:w:AlLhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			file = optarg;
@@ -119,6 +122,9 @@ int main(int argc, char **argv)
 			break;
 		case 'Y':
 			po.filter = optarg;
+			break;
+		case 'w':
+			po.write = optarg;
 			break;
 		case 's':
 			stats = true;

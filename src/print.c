@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dis_args.h"
+#include "eng_export.h"
 #include "eng_fields.h"
 #include "eng_filter.h"
 #include "eng_format.h"
@@ -27,6 +28,8 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 {
 	struct eng_fref fields[PRINT_MAX_FIELDS];
 	struct eng_filter *filter = NULL;
+	struct eng_export *x = NULL;
+	struct diag wd = { 0 };
 	struct eng_replay *r;
 	struct eng_evt e;
 	struct diag d = { 0 };
@@ -57,10 +60,23 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 	}
 	sbuf_init(&line);
 	sbuf_init(&tmp);
+	if (o->write && !(x = eng_export_open(o->write, r, &d))) {
+		fprintf(stderr, "syshark: %s\n", d.msg);
+		status = 1;
+		goto out;
+	}
 	while ((rc = eng_replay_next(r, &e, &d)) > 0) {
-		if (e.hidden && !o->all)
+		bool chosen = !(e.hidden && !o->all) &&
+			      (!filter || eng_filter_match(filter, &r->state, &e));
+
+		if (x) {
+			if (eng_export_event(x, &e, chosen, &wd) < 0)
+				break;
+			if (chosen && o->count && ++printed >= o->count)
+				break;
 			continue;
-		if (filter && !eng_filter_match(filter, &r->state, &e))
+		}
+		if (!chosen)
 			continue;
 		switch (o->fmt) {
 		case PRINT_TEXT:
@@ -89,10 +105,16 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 		fprintf(stderr, "syshark: error writing output: %s\n", strerror(errno));
 		status = 1;
 	}
-	if (rc < 0)
+	if (x && eng_export_close(x, &wd) < 0) {
+		/* a write error; it also stops the replay, so it says it all */
+		fprintf(stderr, "syshark: %s\n", wd.msg);
+		status = 1;
+	} else if (rc < 0) {
 		status = report_damage(path, &d);
-	else if (r->stats.events + r->stats.state_events + r->stats.unknown_events == 0)
+	} else if (r->stats.events + r->stats.state_events + r->stats.unknown_events == 0) {
 		fprintf(stderr, "syshark: %s: the capture holds no events\n", path);
+	}
+out:
 	sbuf_fini(&line);
 	sbuf_fini(&tmp);
 	eng_replay_free(r);

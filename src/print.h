@@ -20,6 +20,7 @@ struct print_opts {
 	unsigned int nfields;
 	bool all;	     /* also internal events */
 	const char *filter; /* only events that match, or NULL */
+	const char *write;  /* write the chosen events to this .scap instead */
 	unsigned long long count; /* stop after this many printed events, 0 = all */
 };
 

@@ -879,6 +879,18 @@ bool eng_state_enter_of(const struct eng_thread *t, const struct ev_view *ev, st
 	return ev_view_decode(out, t->enter, t->enter_len, t->enter_v1, NULL) == 0;
 }
 
+bool eng_event_changes_state(uint16_t type)
+{
+	uint32_t mask = EV_F_MODIFIES_STATE | EV_F_CREATES_FD | EV_F_DESTROYS_FD;
+
+	if (type >= EV_MAX)
+		return false;
+	eng_parse_init();
+	return handlers[type] || handlers[type ^ 1u] || (eng_event_flags(type) & mask) ||
+	       ((type ^ 1u) < EV_MAX && (eng_event_flags(type ^ 1u) & mask)) ||
+	       type == EV_CONTAINER_JSON_E || type == EV_CONTAINER_JSON_2_E;
+}
+
 /* The fd an enter event works on: its first parameter when it uses one. */
 static int64_t enter_fdnum(const struct ev_view *ev, uint32_t flags)
 {

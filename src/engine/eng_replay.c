@@ -72,6 +72,9 @@ int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 			return rc;
 		r->stats.bytes = b.off + b.total_len;
 		r->stats.blocks[b.kind]++;
+		if (b.kind != SF_K_EV && r->on_block &&
+		    (rc = r->on_block(r->on_block_arg, &b, d)) < 0)
+			return rc;
 		switch (b.kind) {
 		case SF_K_SHB:
 			r->stats.sections++;
@@ -102,13 +105,18 @@ int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 			return rc;
 		if (e->ev.type >= EV_MAX) {
 			r->stats.unknown_events++;
+			if (r->on_block && (rc = r->on_block(r->on_block_arg, &b, d)) < 0)
+				return rc;
 			continue;
 		}
 		e->off = b.off;
+		e->blk = b;
 		eng_state_on_event(&r->state, &e->ev, r->next_num, &e->info);
 		e->thread = e->info.thread;
 		if (is_state_record(e->ev.type)) {
 			r->stats.state_events++;
+			if (r->on_block && (rc = r->on_block(r->on_block_arg, &b, d)) < 0)
+				return rc;
 			continue;
 		}
 		e->num = r->next_num++;

@@ -35,6 +35,7 @@ struct eng_stats {
 
 struct eng_evt {
 	struct ev_view ev;
+	struct sf_block blk;	  /* the block it came from */
 	uint64_t num;
 	uint64_t off;		  /* block offset in the uncompressed stream */
 	struct eng_thread *thread; /* borrowed; valid until the next event */
@@ -48,6 +49,13 @@ struct eng_replay {
 	struct eng_stats stats;
 	uint64_t next_num;
 	bool past_head; /* an event other than a container record was seen */
+	/*
+	 * Called for every block that is not handed out as an event (state
+	 * blocks, packet and unknown blocks, events that only carry state or
+	 * have an unknown type). A negative return stops the replay with it.
+	 */
+	int (*on_block)(void *arg, const struct sf_block *b, struct diag *d);
+	void *on_block_arg;
 	bool in_events; /* the section's state blocks are done */
 };
 

@@ -136,6 +136,12 @@ const struct eng_user *eng_state_group(const struct eng_state *s, uint32_t gid);
 /* A container described by a container record, or NULL. */
 const struct eng_container *eng_state_container(const struct eng_state *s, const char *id);
 
+/*
+ * True if events of this type (or of its other direction) change the state,
+ * so that a reader needs them to decode the events that follow.
+ */
+bool eng_event_changes_state(uint16_t type);
+
 /* Event flags as sysdig 0.29.3 knows them (the current ones for newer ids). */
 uint32_t eng_event_flags(uint16_t type);
 

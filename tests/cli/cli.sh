@@ -69,6 +69,13 @@ if [ -r "$f" ]; then
 	cmp -s "$tmp/fields" "$tmp/text" && ok || bad "fields vs text"
 	"$bin" -r "$f" >/dev/full 2>"$tmp/e"
 	[ $? -eq 1 ] && grep -q 'error writing output' "$tmp/e" && ok || bad "full disk: $(cat "$tmp/e")"
+	"$bin" -r "$f" -w /dev/full 2>"$tmp/e"
+	[ $? -eq 1 ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && grep -q '/dev/full: cannot write after' "$tmp/e" && ok ||
+		bad "export to a full disk: $(cat "$tmp/e")"
+	"$bin" -r "$f" -w "$tmp/nodir/x.scap" 2>"$tmp/e"
+	[ $? -eq 1 ] && grep -q 'No such file or directory' "$tmp/e" && ok || bad "export to a missing directory: $(cat "$tmp/e")"
+	"$bin" -r "$f" -n 5 -w "$tmp/five.scap" && [ "$("$bin" -r "$tmp/five.scap" | wc -l)" -eq 5 ] && ok ||
+		bad "-n 5 -w writes five events"
 	"$bin" -r "$f" -n 5 -p | wc -l | grep -qx 5 && ok || bad "-n 5"
 	if command -v jq >/dev/null 2>&1; then
 		"$bin" -r "$f" -T json | jq -e 'select(.["evt.num"] == null)' >/dev/null

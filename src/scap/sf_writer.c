@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Block writer. Blocks are assembled in a buffer and written with one
+ * write(); a short write is rolled back with ftruncate() so the file always
+ * ends on a block boundary.
+ */
+#include "sf_writer.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+struct sf_writer {
+	int fd;
+	char *path;
+	uint64_t off;
+	int err; /* first write error, -errno */
+	uint8_t *buf;
+	size_t cap;
+};
+
+struct sf_writer *sf_writer_open(const char *path, struct diag *d)
+{
+	struct sf_writer *w;
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		diag_set(d, -errno, 0, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	w = xcalloc(1, sizeof(*w));
+	w->fd = fd;
+	w->path = xstrdup(path);
+	return w;
+}
+
+uint64_t sf_writer_bytes(const struct sf_writer *w)
+{
+	return w->off;
+}
+
+static int sf_writer_fail(struct sf_writer *w, int err, struct diag *d)
+{
+	if (!w->err)
+		w->err = err;
+	return diag_set(d, err, w->off, "%s: cannot write after %llu bytes: %s", w->path,
+			(unsigned long long)w->off, strerror(-err));
+}
+
+/* Writes n bytes of w->buf as one block, or nothing. */
+static int sf_writer_put(struct sf_writer *w, size_t n, struct diag *d)
+{
+	size_t done = 0;
+	ssize_t r;
+
+	if (w->err)
+		return sf_writer_fail(w, w->err, d);
+	while (done < n) {
+		r = write(w->fd, w->buf + done, n - done);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			int err = r < 0 ? -errno : -ENOSPC;
+
+			if (done && ftruncate(w->fd, (off_t)w->off) == 0)
+				lseek(w->fd, (off_t)w->off, SEEK_SET);
+			return sf_writer_fail(w, err, d);
+		}
+		done += (size_t)r;
+	}
+	w->off += n;
+	return 0;
+}
+
+static uint8_t *sf_writer_room(struct sf_writer *w, size_t n)
+{
+	if (n > w->cap) {
+		w->cap = n + 4096;
+		w->buf = xreallocarray(w->buf, w->cap, 1);
+	}
+	return w->buf;
+}
+
+static void put_le32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+	p[2] = (uint8_t)(v >> 16);
+	p[3] = (uint8_t)(v >> 24);
+}
+
+int sf_writer_block(struct sf_writer *w, uint32_t type, const void *body, uint32_t len,
+		    struct diag *d)
+{
+	uint32_t total = (uint32_t)(((uint64_t)len + 3) / 4 * 4 + 12);
+	uint8_t *p = sf_writer_room(w, total);
+
+	put_le32(p, type);
+	put_le32(p + 4, total);
+	memcpy(p + 8, body, len);
+	memset(p + 8 + len, 0, total - 12 - len);
+	put_le32(p + total - 4, total);
+	return sf_writer_put(w, total, d);
+}
+
+int sf_writer_copy(struct sf_writer *w, const struct sf_block *b, struct diag *d)
+{
+	return sf_writer_block(w, b->type, b->body, b->body_len, d);
+}
+
+/* The flagged block type of an event block type, or 0. */
+static uint32_t sf_flagged_type(uint32_t type)
+{
+	switch (type) {
+	case SF_BT_EV:
+	case 0x8010ABCDu:
+	case SF_BT_EVF:
+		return SF_BT_EVF;
+	case SF_BT_EV_V2:
+	case SF_BT_EVF_V2:
+		return SF_BT_EVF_V2;
+	case SF_BT_EV_V2_LARGE:
+	case SF_BT_EVF_V2_LARGE:
+		return SF_BT_EVF_V2_LARGE;
+	default:
+		return 0;
+	}
+}
+
+/* The plain block type of an event block type. */
+static uint32_t sf_plain_type(uint32_t type)
+{
+	switch (type) {
+	case SF_BT_EVF:
+	case 0x8010ABCDu:
+		return SF_BT_EV;
+	case SF_BT_EVF_V2:
+		return SF_BT_EV_V2;
+	case SF_BT_EVF_V2_LARGE:
+		return SF_BT_EV_V2_LARGE;
+	default:
+		return type;
+	}
+}
+
+int sf_writer_event(struct sf_writer *w, const struct sf_block *b, uint32_t flags,
+		    struct diag *d)
+{
+	uint32_t skip = b->has_flags ? 6 : 2, len, type, evlen;
+	uint8_t *body;
+	int rc;
+
+	if (b->body_len < skip)
+		return diag_set(d, -EINVAL, b->off, "event block at offset %llu is too short",
+				(unsigned long long)b->off);
+	type = flags ? sf_flagged_type(b->type) : sf_plain_type(b->type);
+	if (!type)
+		return diag_set(d, -EINVAL, b->off, "block at offset %llu is not an event",
+				(unsigned long long)b->off);
+	/* cpu, [flags], then the event as it was, without padding or options */
+	evlen = b->body_len - skip;
+	if (evlen >= 20 && buf_le32(b->body + skip + 16) <= evlen)
+		evlen = buf_le32(b->body + skip + 16);
+	len = evlen + (flags ? 6 : 2);
+	body = xmalloc(len);
+	memcpy(body, b->body, 2);
+	if (flags)
+		put_le32(body + 2, flags);
+	memcpy(body + (flags ? 6 : 2), b->body + skip, evlen);
+	rc = sf_writer_block(w, type, body, len, d);
+	free(body);
+	return rc;
+}
+
+int sf_writer_close(struct sf_writer *w, struct diag *d)
+{
+	int rc = w->err;
+
+	if (!rc && fsync(w->fd) < 0 && errno != EINVAL)
+		rc = sf_writer_fail(w, -errno, d);
+	else if (rc)
+		sf_writer_fail(w, rc, d);
+	if (close(w->fd) < 0 && !rc)
+		rc = sf_writer_fail(w, -errno, d);
+	free(w->buf);
+	free(w->path);
+	free(w);
+	return rc;
+}
