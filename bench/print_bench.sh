@@ -14,118 +14,18 @@
 #              (default ../shared/corpus/sample.scap from the repo)
 set -euo pipefail
 
-usage() {
-	echo "usage: $0 [-n EVENTS]   (env: EVENTS=N, CORPUS=FILE)" >&2
-	exit 2
-}
-
-# A relative CORPUS is taken from the caller's directory, not the repo's.
-if [[ -n ${CORPUS:-} && $CORPUS != /* ]]; then
-	CORPUS=$PWD/$CORPUS
-fi
-cd "$(dirname "$0")/.."
-CORPUS=${CORPUS:-../shared/corpus/sample.scap}
-EVENTS=${EVENTS:-1000000}
-
-while getopts "n:h" opt; do
-	case $opt in
-	n) EVENTS=$OPTARG ;;
-	*) usage ;;
-	esac
-done
-shift $((OPTIND - 1))
-[[ $# -eq 0 ]] || usage
-if ! [[ $EVENTS =~ ^[0-9]+$ ]] || ((EVENTS < 4)); then
-	echo "$0: EVENTS must be a number >= 4, not '$EVENTS'" >&2
-	exit 2
-fi
-EVENTS=$((10#$EVENTS))
-[[ -r $CORPUS ]] || { echo "$0: cannot read corpus file $CORPUS" >&2; exit 1; }
-
-OUT=bench/out
-mkdir -p "$OUT"
-
-if [[ ! -x build/syshark ]]; then
-	echo "build/syshark is missing: building it"
-	cmake -S . -B build >/dev/null
-	cmake --build build -j2 >/dev/null
-fi
-SYSHARK=build/syshark
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+. "$(dirname "$0")/lib.sh"
+bench_init "$@"
 
 # Make the capture files.
-cc -O2 -Wall -Wextra -o "$OUT/mkbig" bench/mkbig.c
-gzip -dcf "$CORPUS" >"$OUT/corpus.scap"
 QUARTER=$((EVENTS / 4))
 BIG=$OUT/big-$EVENTS.scap
 SMALL=$OUT/big-$QUARTER.scap
-"$OUT/mkbig" "$OUT/corpus.scap" "$BIG" "$EVENTS" 2>&1
-"$OUT/mkbig" "$OUT/corpus.scap" "$SMALL" "$QUARTER" 2>&1
+make_big "$BIG" "$EVENTS"
+make_big "$SMALL" "$QUARTER"
 
-# now_us: wall clock in microseconds, or nothing if bash lacks EPOCHREALTIME.
-now_us() {
-	local t=${EPOCHREALTIME:-}
-	echo "${t//[.,]/}"
-}
-
-# run_once NAME CMD...: run CMD once with stdout to /dev/null; set SEC and
-# KB (max RSS; "n/a" without /usr/bin/time). SEC comes from bash's
-# microsecond clock when it has one: %e only has 10 ms resolution.
-run_once() {
-	local name=$1 t0 t1
-	shift
-	t0=$(now_us)
-	if [[ -x /usr/bin/time ]]; then
-		if ! /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$@" \
-			>/dev/null 2>"$OUT/$name.err"; then
-			echo "$0: $name failed, see $OUT/$name.err" >&2
-			exit 1
-		fi
-		read -r SEC KB <"$OUT/time.txt"
-	else
-		local TIMEFORMAT=%3R
-		if ! { time "$@" >/dev/null 2>"$OUT/$name.err"; } 2>"$OUT/time.txt"; then
-			echo "$0: $name failed, see $OUT/$name.err" >&2
-			exit 1
-		fi
-		read -r SEC <"$OUT/time.txt"
-		KB=n/a
-	fi
-	t1=$(now_us)
-	if [[ -n $t0 && -n $t1 ]]; then
-		SEC=$(printf '%d.%03d' $(((t1 - t0) / 1000000)) $(((t1 - t0) % 1000000 / 1000)))
-	fi
-}
-
-# run_best NAME CMD...: run CMD twice; set BEST_SEC to the better
-# time and BEST_KB to the larger max RSS.
-run_best() {
-	BEST_SEC="" BEST_KB=n/a
-	for _ in 1 2; do
-		run_once "$@"
-		if [[ -z $BEST_SEC ]] || awk -v a="$SEC" -v b="$BEST_SEC" 'BEGIN { exit !(a < b) }'; then
-			BEST_SEC=$SEC
-		fi
-		if [[ $KB != n/a ]] && { [[ $BEST_KB == n/a ]] || ((KB > BEST_KB)); }; then
-			BEST_KB=$KB
-		fi
-	done
-}
-
-mib() {
-	if [[ $1 == n/a ]]; then echo n/a; else awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; fi
-}
-
-file_kb() {
-	echo $(($(stat -c %s "$1") / 1024))
-}
-
-per_sec() {
-	awk -v n="$EVENTS" -v s="$1" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "inf" }'
-}
-
-row() {
-	printf '%-8s %10s %14s %14s\n' "$@"
-}
+ROW_WIDTHS=(-8 10 14 14)
 
 echo
 echo "capture: $BIG ($EVENTS events, $(mib "$(file_kb "$BIG")") MiB), from $CORPUS"
@@ -136,9 +36,7 @@ run_best syshark "$SYSHARK" -p -r "$BIG"
 SH_SEC=$BEST_SEC SH_KB=$BEST_KB
 "$SYSHARK" -p -r "$BIG" >"$OUT/syshark.txt"
 
-HAVE_SYSDIG=0
-if command -v sysdig >/dev/null 2>&1; then
-	HAVE_SYSDIG=1
+if ((HAVE_SYSDIG)); then
 	run_best sysdig sysdig -r "$BIG"
 	SD_SEC=$BEST_SEC SD_KB=$BEST_KB
 	sysdig -r "$BIG" >"$OUT/sysdig.txt" 2>>"$OUT/sysdig.err"

@@ -166,7 +166,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (stats)
-		status = print_stats(file, stdout);
+		status = print_stats(file, po.filter, stdout);
 	else
 		status = print_file(file, &po, stdout);
 	free(trailing);

@@ -128,21 +128,29 @@ static const char *const kind_names[SF_K_MAX] = {
 	[SF_K_UL] = "user list",	  [SF_K_EV] = "event",		  [SF_K_PACKET] = "packet",
 };
 
-int print_stats(const char *path, FILE *out)
+int print_stats(const char *path, const char *filter_text, FILE *out)
 {
+	struct eng_filter *filter = NULL;
 	struct eng_replay *r;
 	struct eng_evt e;
 	struct diag d = { 0 };
 	struct sbuf t;
+	uint64_t matching = 0;
 	int rc, k, status = 0;
 
+	if (filter_text && !(filter = eng_filter_compile(filter_text, &d))) {
+		fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);
+		return 2;
+	}
 	r = eng_replay_open(path, &d);
 	if (!r) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
+		eng_filter_free(filter);
 		return 1;
 	}
 	while ((rc = eng_replay_next(r, &e, &d)) > 0)
-		;
+		if (filter && !e.hidden && eng_filter_match(filter, &r->state, &e))
+			matching++;
 	if (rc < 0)
 		status = report_damage(path, &d);
 	fprintf(out, "file: %s\n", path);
@@ -150,6 +158,8 @@ int print_stats(const char *path, FILE *out)
 	fprintf(out, "bytes: %" PRIu64 "\n", r->stats.bytes);
 	fprintf(out, "sections: %" PRIu64 "\n", r->stats.sections);
 	fprintf(out, "events: %" PRIu64 "\n", r->stats.events);
+	if (filter)
+		fprintf(out, "matching events: %" PRIu64 "\n", matching);
 	fprintf(out, "dropped: %" PRIu64 "\n", r->stats.dropped);
 	fprintf(out, "hidden events: %" PRIu64 "\n", r->stats.hidden);
 	fprintf(out, "user/group records: %" PRIu64 "\n", r->stats.state_events);
@@ -172,6 +182,7 @@ int print_stats(const char *path, FILE *out)
 		sbuf_fini(&t);
 	}
 	eng_replay_free(r);
+	eng_filter_free(filter);
 	return status;
 }
 

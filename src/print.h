@@ -27,8 +27,8 @@ struct print_opts {
 /* Prints path to out. Returns the exit status (0, or 1 on damage). */
 int print_file(const char *path, const struct print_opts *o, FILE *out);
 
-/* --stats. Returns the exit status. */
-int print_stats(const char *path, FILE *out);
+/* --stats, with a count of the events matching filter (if not NULL). */
+int print_stats(const char *path, const char *filter, FILE *out);
 
 /* -L: event types and their parameters, as sysdig -L. */
 void print_event_list(FILE *out);

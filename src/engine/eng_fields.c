@@ -1214,7 +1214,7 @@ static const struct eng_field fields[] = {
 	{ "evt.cpu", "CPU the event happened on", f_evt_cpu, ENG_FK_NUM, ENG_FA_NONE },
 	{ "evt.dir", "direction: > enter, < exit", f_evt_dir, ENG_FK_STR, ENG_FA_NONE },
 	{ "evt.type", "event type (system call name)", f_evt_type, ENG_FK_STR, ENG_FA_NONE },
-	{ "evt.category", "event category: file, net, IPC, process, IO_read, wait, ...",
+	{ "evt.category", "event category: file, net, ipc, IPC, process, memory, wait, ...",
 	  f_evt_category, ENG_FK_STR, ENG_FA_NONE },
 	{ "evt.args", "all arguments as one string", f_evt_args, ENG_FK_STR, ENG_FA_NONE },
 	{ "evt.info", "the arguments, as evt.args", f_evt_args, ENG_FK_STR, ENG_FA_NONE },

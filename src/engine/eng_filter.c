@@ -218,8 +218,10 @@ static bool convert(struct parser *p, const struct node *n, struct value *v, siz
 		v->n /= 2;
 		return true;
 	}
+	/* decimal, or hexadecimal with 0x (a leading 0 is not octal, as in sysdig) */
 	errno = 0;
-	v->i = strtoll(v->s, &end, 0);
+	v->i = strtoll(v->s, &end,
+		       v->s[0] == '0' && (v->s[1] == 'x' || v->s[1] == 'X') ? 16 : 10);
 	v->is_num = !errno && !*end && end != v->s;
 	switch (n->field.f->kind) {
 	case ENG_FK_NUM:

@@ -3,7 +3,9 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "eng_snap.h"
 #include "schema.h"
 #include "xalloc.h"
 
@@ -41,7 +43,7 @@ void eng_replay_free(struct eng_replay *r)
 	free(r);
 }
 
-static bool is_state_record(uint16_t type)
+bool eng_is_state_record(uint16_t type)
 {
 	return type == EV_USER_ADDED_E || type == EV_USER_DELETED_E || type == EV_GROUP_ADDED_E ||
 	       type == EV_GROUP_DELETED_E;
@@ -113,7 +115,7 @@ int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 		e->blk = b;
 		eng_state_on_event(&r->state, &e->ev, r->next_num, &e->info);
 		e->thread = e->info.thread;
-		if (is_state_record(e->ev.type)) {
+		if (eng_is_state_record(e->ev.type)) {
 			r->stats.state_events++;
 			if (r->on_block && (rc = r->on_block(r->on_block_arg, &b, d)) < 0)
 				return rc;
@@ -134,4 +136,45 @@ int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 			r->stats.last_ts = e->ev.ts;
 		return 1;
 	}
+}
+
+/* Checkpoint layout: reader offset, counters, stats, then the state. */
+struct replay_pos {
+	uint64_t off;
+	uint64_t next_num;
+	uint8_t past_head, in_events, pad[6];
+	struct eng_stats stats;
+};
+
+void eng_replay_save(const struct eng_replay *r, struct sbuf *out)
+{
+	struct replay_pos pos;
+
+	memset(&pos, 0, sizeof(pos));
+	pos.off = sf_reader_tell(r->rd);
+	pos.next_num = r->next_num;
+	pos.past_head = r->past_head;
+	pos.in_events = r->in_events;
+	pos.stats = r->stats;
+	sbuf_put(out, &pos, sizeof(pos));
+	eng_snap_save(&r->state, out);
+}
+
+int eng_replay_restore(struct eng_replay *r, const void *p, size_t n)
+{
+	struct replay_pos pos;
+	int rc;
+
+	if (n < sizeof(pos))
+		return -EINVAL;
+	memcpy(&pos, p, sizeof(pos));
+	eng_state_reset(&r->state);
+	rc = eng_snap_load(&r->state, (const uint8_t *)p + sizeof(pos), n - sizeof(pos));
+	if (rc < 0 || sf_reader_seek(r->rd, pos.off) < 0)
+		return -EINVAL;
+	r->next_num = pos.next_num;
+	r->past_head = pos.past_head;
+	r->in_events = pos.in_events;
+	r->stats = pos.stats;
+	return 0;
 }

@@ -18,6 +18,7 @@
 
 #include "eng_state.h"
 #include "event.h"
+#include "sbuf.h"
 #include "sf_reader.h"
 
 struct eng_stats {
@@ -64,6 +65,19 @@ struct eng_replay *eng_replay_open(const char *path, struct diag *d);
 /* The same over a caller-owned buffer (borrowed until eng_replay_free()). */
 struct eng_replay *eng_replay_open_mem(const void *buf, size_t len, struct diag *d);
 void eng_replay_free(struct eng_replay *r);
+
+/* Appends where the replay stands and its state (a checkpoint) to out. */
+void eng_replay_save(const struct eng_replay *r, struct sbuf *out);
+
+/*
+ * Moves a replay of the same capture to a checkpoint made by
+ * eng_replay_save(); its next event is the one after the checkpoint.
+ * Returns 0 or -EINVAL if the checkpoint is damaged.
+ */
+int eng_replay_restore(struct eng_replay *r, const void *p, size_t n);
+
+/* True for the user and group records that carry state and get no number. */
+bool eng_is_state_record(uint16_t type);
 
 /* 1 with e filled, 0 at the end, or -errno with d set (damage at d->off). */
 int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d);

@@ -41,7 +41,7 @@ void eng_str_set(char **dst, const char *s)
 	*dst = xstrdup(s ? s : "");
 }
 
-static struct eng_fdtab *fdtab_new(void)
+struct eng_fdtab *eng_fdtab_new(void)
 {
 	struct eng_fdtab *ft = xcalloc(1, sizeof(*ft));
 
@@ -58,7 +58,7 @@ void eng_fd_free(struct eng_fd *f)
 	free(f);
 }
 
-static void fdtab_unref(struct eng_fdtab *ft)
+void eng_fdtab_unref(struct eng_fdtab *ft)
 {
 	size_t i = 0;
 	uint64_t k;
@@ -74,7 +74,7 @@ static void fdtab_unref(struct eng_fdtab *ft)
 
 struct eng_fdtab *eng_fdtab_copy(const struct eng_fdtab *src)
 {
-	struct eng_fdtab *ft = fdtab_new();
+	struct eng_fdtab *ft = eng_fdtab_new();
 	size_t i = 0;
 	uint64_t k;
 	void *v;
@@ -102,7 +102,7 @@ void eng_thread_free(struct eng_thread *t)
 	free(t->env.p);
 	free(t->cgroups.p);
 	free(t->enter);
-	fdtab_unref(t->fdtab);
+	eng_fdtab_unref(t->fdtab);
 	free(t);
 }
 
@@ -155,7 +155,7 @@ struct eng_fdtab *eng_thread_fdtab(struct eng_state *s, struct eng_thread *t)
 		t->fdtab = eng_thread_fdtab(s, main_t);
 		t->fdtab->refs++;
 	} else {
-		t->fdtab = fdtab_new();
+		t->fdtab = eng_fdtab_new();
 	}
 	return t->fdtab;
 }
@@ -272,7 +272,7 @@ static char *json_top_str(const char *p, const char *end, const char *key)
 const char *eng_container_put(struct eng_state *s, const char *json, size_t n)
 {
 	const char *end = json + n, *obj = memmem(json, n, "\"container\"", 11);
-	struct eng_container *c, *old;
+	struct eng_container *c;
 	char *id;
 
 	if (!obj || !(obj = memchr(obj, '{', (size_t)(end - obj))))
@@ -285,13 +285,19 @@ const char *eng_container_put(struct eng_state *s, const char *json, size_t n)
 	free(id);
 	c->name = json_top_str(obj, end, "name");
 	c->image = json_top_str(obj, end, "image");
-	old = hmap_put(&s->containers, container_key(c->id), c);
+	eng_container_add(s, c);
+	return c->id;
+}
+
+void eng_container_add(struct eng_state *s, struct eng_container *c)
+{
+	struct eng_container *old = hmap_put(&s->containers, container_key(c->id), c);
+
 	if (old) {
 		free(old->name);
 		free(old->image);
 		free(old);
 	}
-	return c->id;
 }
 
 const struct eng_container *eng_state_container(const struct eng_state *s, const char *id)

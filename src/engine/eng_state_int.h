@@ -31,6 +31,10 @@
 void eng_blob_set(struct eng_blob *b, const void *p, uint32_t len);
 void eng_str_set(char **dst, const char *s);
 void eng_fd_free(struct eng_fd *f);
+/* A new, empty fd table with one reference. */
+struct eng_fdtab *eng_fdtab_new(void);
+/* Drops a reference; the last one frees the table and its fds. */
+void eng_fdtab_unref(struct eng_fdtab *ft);
 /* Names an IP socket fd from its addresses: "sip:sport->dip:dport" or "ip:port". */
 void eng_fd_name_addrs(struct eng_fd *f);
 /* Inserts f (owned) into ft, replacing and freeing an fd of the same number. */
@@ -51,6 +55,8 @@ int eng_user_put(void *state, const struct sf_user *u);
 void eng_thread_set_container(struct eng_thread *t);
 /* Stores what a container record's JSON says (id, name, image); returns the id. */
 const char *eng_container_put(struct eng_state *s, const char *json, size_t n);
+/* Adds c (owned), replacing a container of the same id. */
+void eng_container_add(struct eng_state *s, struct eng_container *c);
 
 /* Builds the per-type handler table (idempotent). */
 void eng_parse_init(void);

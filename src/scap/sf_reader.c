@@ -232,6 +232,11 @@ bool sf_reader_gzipped(const struct sf_reader *r)
 	return r->gzipped;
 }
 
+uint64_t sf_reader_tell(const struct sf_reader *r)
+{
+	return r->off;
+}
+
 int sf_reader_seek(struct sf_reader *r, uint64_t off)
 {
 	if (off > r->len)

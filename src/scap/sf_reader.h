@@ -93,6 +93,9 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d);
 /* Moves to a block offset previously returned in sf_block.off. */
 int sf_reader_seek(struct sf_reader *r, uint64_t off);
 
+/* Offset of the next block. */
+uint64_t sf_reader_tell(const struct sf_reader *r);
+
 /* The whole uncompressed stream (borrowed). */
 const uint8_t *sf_reader_data(const struct sf_reader *r, size_t *len);
 

@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Snapshot format (all little-endian):
+ *   u32 magic 'SNP1'
+ *   u64 tid_to_remove, u8 have_machine, machine info
+ *   u32 nfdtabs, then each: u32 nfds, then each fd
+ *   u32 nthreads, then each thread with the index of its fd table (or ~0)
+ *   u32 nusers, users; u32 ngroups, groups; u32 ncontainers, containers
+ * Shared fd tables are written once and shared again on load.
+ */
+#include "eng_snap.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "eng_state_int.h"
+#include "schema.h"
+#include "xalloc.h"
+
+#define SNAP_MAGIC 0x31504e53u /* "SNP1" */
+#define NO_TABLE UINT32_MAX
+
+static void put_u8(struct sbuf *o, uint8_t v)
+{
+	sbuf_putc(o, (char)v);
+}
+
+static void put_u32(struct sbuf *o, uint32_t v)
+{
+	uint8_t b[4] = { (uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24) };
+
+	sbuf_put(o, b, 4);
+}
+
+static void put_u64(struct sbuf *o, uint64_t v)
+{
+	put_u32(o, (uint32_t)v);
+	put_u32(o, (uint32_t)(v >> 32));
+}
+
+static void put_bytes(struct sbuf *o, const void *p, uint32_t n)
+{
+	put_u32(o, n);
+	sbuf_put(o, p, n);
+}
+
+static void put_str(struct sbuf *o, const char *s)
+{
+	put_bytes(o, s ? s : "", s ? (uint32_t)strlen(s) : 0);
+}
+
+static void put_fd(struct sbuf *o, const struct eng_fd *f)
+{
+	put_u64(o, (uint64_t)f->fd);
+	put_u8(o, f->type);
+	put_u8(o, f->l4proto);
+	put_u8(o, f->role);
+	put_u32(o, f->open_flags);
+	put_u64(o, f->ino);
+	put_u32(o, f->dev);
+	sbuf_put(o, f->sip, 16);
+	sbuf_put(o, f->dip, 16);
+	put_u32(o, (uint32_t)f->sport << 16 | f->dport);
+	put_str(o, f->name);
+}
+
+static void put_thread(struct sbuf *o, const struct eng_thread *t, uint32_t table)
+{
+	put_u64(o, (uint64_t)t->tid);
+	put_u64(o, (uint64_t)t->pid);
+	put_u64(o, (uint64_t)t->ptid);
+	put_u64(o, (uint64_t)t->sid);
+	put_u64(o, (uint64_t)t->vpgid);
+	put_u64(o, (uint64_t)t->vtid);
+	put_u64(o, (uint64_t)t->vpid);
+	put_str(o, t->container_id);
+	put_str(o, t->comm);
+	put_str(o, t->exe);
+	put_str(o, t->exepath);
+	put_str(o, t->cwd);
+	put_str(o, t->root);
+	put_bytes(o, t->args.p, t->args.len);
+	put_bytes(o, t->env.p, t->env.len);
+	put_bytes(o, t->cgroups.p, t->cgroups.len);
+	put_u64(o, (uint64_t)t->fdlimit);
+	put_u32(o, t->flags);
+	put_u32(o, t->uid);
+	put_u32(o, t->gid);
+	put_u32(o, t->loginuid);
+	put_u32(o, t->vmsize_kb);
+	put_u32(o, t->vmrss_kb);
+	put_u32(o, t->vmswap_kb);
+	put_u64(o, t->pfmajor);
+	put_u64(o, t->pfminor);
+	put_u32(o, table);
+	put_bytes(o, t->enter, t->enter_type == EV_MAX ? 0 : t->enter_len);
+	put_u32(o, t->enter_type);
+	put_u8(o, t->enter_v1);
+	put_u64(o, t->enter_num);
+	put_u64(o, (uint64_t)t->lastevent_fd);
+	put_u64(o, t->enter_ts);
+	put_u64(o, t->latency);
+}
+
+static void put_users(struct sbuf *o, const struct hmap *m)
+{
+	size_t i = 0;
+	uint64_t k;
+	void *v;
+
+	put_u32(o, (uint32_t)m->count);
+	while (hmap_next(m, &i, &k, &v)) {
+		const struct eng_user *u = v;
+
+		put_u32(o, u->id);
+		put_u32(o, u->gid);
+		put_str(o, u->name);
+		put_str(o, u->home);
+		put_str(o, u->shell);
+	}
+}
+
+void eng_snap_save(const struct eng_state *s, struct sbuf *out)
+{
+	struct hmap tables; /* fdtab pointer -> index + 1 */
+	struct eng_fdtab **list = NULL;
+	size_t i = 0, j, ntables = 0;
+	uint64_t k;
+	void *v;
+
+	hmap_init(&tables);
+	while (hmap_next(&s->threads, &i, &k, &v)) {
+		struct eng_thread *t = v;
+
+		if (t->fdtab && !hmap_get(&tables, (uintptr_t)t->fdtab)) {
+			list = xreallocarray(list, ntables + 1, sizeof(*list));
+			list[ntables++] = t->fdtab;
+			hmap_put(&tables, (uintptr_t)t->fdtab, (void *)(uintptr_t)ntables);
+		}
+	}
+	put_u32(out, SNAP_MAGIC);
+	put_u64(out, (uint64_t)s->tid_to_remove);
+	put_u8(out, s->have_machine);
+	put_u32(out, s->machine.num_cpus);
+	put_u64(out, s->machine.memory_bytes);
+	put_str(out, s->machine.hostname);
+	put_u64(out, s->machine.boot_ts);
+	put_u32(out, (uint32_t)ntables);
+	for (j = 0; j < ntables; j++) {
+		put_u32(out, (uint32_t)list[j]->fds.count);
+		for (i = 0; hmap_next(&list[j]->fds, &i, &k, &v);)
+			put_fd(out, v);
+	}
+	put_u32(out, (uint32_t)s->threads.count);
+	for (i = 0; hmap_next(&s->threads, &i, &k, &v);) {
+		struct eng_thread *t = v;
+		uintptr_t idx = t->fdtab ? (uintptr_t)hmap_get(&tables, (uintptr_t)t->fdtab) : 0;
+
+		put_thread(out, t, idx ? (uint32_t)(idx - 1) : NO_TABLE);
+	}
+	put_users(out, &s->users);
+	put_users(out, &s->groups);
+	put_u32(out, (uint32_t)s->containers.count);
+	for (i = 0; hmap_next(&s->containers, &i, &k, &v);) {
+		const struct eng_container *c = v;
+
+		put_str(out, c->id);
+		put_str(out, c->name);
+		put_str(out, c->image);
+	}
+	free(list);
+	hmap_fini(&tables);
+}
+
+/* ---- loading ---- */
+
+static uint64_t get_u64(struct buf_cur *c)
+{
+	uint64_t v = 0;
+
+	buf_get_u64(c, &v);
+	return v;
+}
+
+static uint32_t get_u32(struct buf_cur *c)
+{
+	uint32_t v = 0;
+
+	buf_get_u32(c, &v);
+	return v;
+}
+
+static uint8_t get_u8(struct buf_cur *c)
+{
+	uint8_t v = 0;
+
+	buf_get_u8(c, &v);
+	return v;
+}
+
+/* A length-prefixed string, copied; NULL (sticky error) if short. */
+static char *get_str(struct buf_cur *c, uint32_t *len)
+{
+	uint32_t n = get_u32(c);
+	const uint8_t *p = buf_take(c, n);
+
+	if (!p)
+		return NULL;
+	if (len)
+		*len = n;
+	return xstrndup((const char *)p, n);
+}
+
+static void set_str(char **dst, struct buf_cur *c)
+{
+	char *s = get_str(c, NULL);
+
+	if (s) {
+		free(*dst);
+		*dst = s;
+	}
+}
+
+static void set_blob(struct eng_blob *b, struct buf_cur *c)
+{
+	uint32_t n = 0;
+	char *s = get_str(c, &n);
+
+	if (s) {
+		free(b->p);
+		b->p = s;
+		b->len = n;
+	}
+}
+
+static struct eng_fd *get_fd(struct buf_cur *c)
+{
+	struct eng_fd *f = xcalloc(1, sizeof(*f));
+	const uint8_t *ip;
+	uint32_t ports;
+
+	f->fd = (int64_t)get_u64(c);
+	f->type = get_u8(c);
+	f->l4proto = get_u8(c);
+	f->role = get_u8(c);
+	f->open_flags = get_u32(c);
+	f->ino = get_u64(c);
+	f->dev = get_u32(c);
+	if ((ip = buf_take(c, 16)))
+		memcpy(f->sip, ip, 16);
+	if ((ip = buf_take(c, 16)))
+		memcpy(f->dip, ip, 16);
+	ports = get_u32(c);
+	f->sport = (uint16_t)(ports >> 16);
+	f->dport = (uint16_t)ports;
+	f->name = get_str(c, NULL);
+	if (!f->name)
+		f->name = xstrdup("");
+	return f;
+}
+
+static void get_users(struct buf_cur *c, struct eng_state *s, uint8_t kind)
+{
+	uint32_t n = get_u32(c), i;
+
+	for (i = 0; i < n && !c->err; i++) {
+		struct sf_user u = { .kind = kind };
+		char *name, *home, *shell;
+
+		u.uid = u.gid = get_u32(c);
+		u.gid = get_u32(c);
+		if (kind)
+			u.gid = u.uid;
+		name = get_str(c, NULL);
+		home = get_str(c, NULL);
+		shell = get_str(c, NULL);
+		u.name = (struct buf_str){ name ? name : "", (uint16_t)(name ? strlen(name) : 0) };
+		u.home = (struct buf_str){ home ? home : "", (uint16_t)(home ? strlen(home) : 0) };
+		u.shell = (struct buf_str){ shell ? shell : "", (uint16_t)(shell ? strlen(shell) : 0) };
+		if (!c->err)
+			eng_user_put(s, &u);
+		free(name);
+		free(home);
+		free(shell);
+	}
+}
+
+int eng_snap_load(struct eng_state *s, const void *p, size_t n)
+{
+	struct eng_fdtab **tables = NULL;
+	struct buf_cur c;
+	uint32_t ntables, nthreads, i, j;
+	char *host;
+
+	buf_init(&c, p, n);
+	if (get_u32(&c) != SNAP_MAGIC)
+		return -EINVAL;
+	s->tid_to_remove = (int64_t)get_u64(&c);
+	s->have_machine = get_u8(&c);
+	s->machine.num_cpus = get_u32(&c);
+	s->machine.memory_bytes = get_u64(&c);
+	host = get_str(&c, NULL);
+	if (host) {
+		snprintf(s->machine.hostname, sizeof(s->machine.hostname), "%s", host);
+		free(host);
+	}
+	s->machine.boot_ts = get_u64(&c);
+	ntables = get_u32(&c);
+	if (ntables > n)
+		goto bad;
+	tables = xcalloc(ntables + 1, sizeof(*tables));
+	for (i = 0; i < ntables && !c.err; i++) {
+		uint32_t nfds = get_u32(&c);
+
+		tables[i] = eng_fdtab_new();
+		for (j = 0; j < nfds && !c.err; j++)
+			eng_fd_put(tables[i], get_fd(&c));
+	}
+	nthreads = get_u32(&c);
+	for (i = 0; i < nthreads && !c.err; i++) {
+		struct eng_thread *t = eng_thread_new((int64_t)get_u64(&c));
+		uint32_t table, enter_len = 0;
+		char *cid, *enter;
+
+		t->pid = (int64_t)get_u64(&c);
+		t->ptid = (int64_t)get_u64(&c);
+		t->sid = (int64_t)get_u64(&c);
+		t->vpgid = (int64_t)get_u64(&c);
+		t->vtid = (int64_t)get_u64(&c);
+		t->vpid = (int64_t)get_u64(&c);
+		cid = get_str(&c, NULL);
+		if (cid) {
+			snprintf(t->container_id, sizeof(t->container_id), "%s", cid);
+			free(cid);
+		}
+		set_str(&t->comm, &c);
+		set_str(&t->exe, &c);
+		set_str(&t->exepath, &c);
+		set_str(&t->cwd, &c);
+		set_str(&t->root, &c);
+		set_blob(&t->args, &c);
+		set_blob(&t->env, &c);
+		set_blob(&t->cgroups, &c);
+		t->fdlimit = (int64_t)get_u64(&c);
+		t->flags = get_u32(&c);
+		t->uid = get_u32(&c);
+		t->gid = get_u32(&c);
+		t->loginuid = get_u32(&c);
+		t->vmsize_kb = get_u32(&c);
+		t->vmrss_kb = get_u32(&c);
+		t->vmswap_kb = get_u32(&c);
+		t->pfmajor = get_u64(&c);
+		t->pfminor = get_u64(&c);
+		table = get_u32(&c);
+		enter = get_str(&c, &enter_len);
+		t->enter_type = (uint16_t)get_u32(&c);
+		t->enter_v1 = get_u8(&c);
+		t->enter_num = get_u64(&c);
+		t->lastevent_fd = (int64_t)get_u64(&c);
+		t->enter_ts = get_u64(&c);
+		t->latency = get_u64(&c);
+		if (enter && enter_len) {
+			t->enter = (uint8_t *)enter;
+			t->enter_len = t->enter_cap = enter_len;
+		} else {
+			free(enter);
+			t->enter_type = EV_MAX;
+		}
+		if (table != NO_TABLE && table < ntables) {
+			t->fdtab = tables[table];
+			t->fdtab->refs++;
+		}
+		eng_thread_put(s, t);
+	}
+	get_users(&c, s, 0);
+	get_users(&c, s, 1);
+	for (i = get_u32(&c); i > 0 && !c.err; i--) {
+		char *id = get_str(&c, NULL), *name = get_str(&c, NULL), *image = get_str(&c, NULL);
+		struct eng_container *ct = xcalloc(1, sizeof(*ct));
+
+		snprintf(ct->id, sizeof(ct->id), "%s", id ? id : "");
+		ct->name = name;
+		ct->image = image;
+		free(id);
+		eng_container_add(s, ct);
+	}
+	/* the tables were created with one reference each: drop it */
+	for (i = 0; i < ntables; i++)
+		eng_fdtab_unref(tables[i]);
+	free(tables);
+	if (c.err)
+		goto bad;
+	return 0;
+bad:
+	eng_state_reset(s);
+	return -EINVAL;
+}
