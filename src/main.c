@@ -51,6 +51,9 @@ static void usage(FILE *f)
 	      "                      needed to decode them) instead of printing them\n"
 	      "  -A, --all           also print internal events\n"
 	      "      --stats         print a summary of the capture\n"
+	      "      --index         build (or load) the event index and describe it\n"
+	      "      --event N       print event N, found through the index\n"
+	      "      --no-cache      keep the index in a temporary file, not the cache\n"
 	      "  -L, --list-events   list the event types and their parameters\n"
 	      "  -l, --list-fields   list the fields\n"
 	      "  -h, --help          this text\n",
@@ -69,6 +72,9 @@ int main(int argc, char **argv)
 		{ "write", required_argument, NULL, 'w' },
 		{ "all", no_argument, NULL, 'A' },
 		{ "stats", no_argument, NULL, 's' },
+		{ "index", no_argument, NULL, 'I' },
+		{ "event", required_argument, NULL, 'E' },
+		{ "no-cache", no_argument, NULL, 'C' },
 		{ "list-events", no_argument, NULL, 'L' },
 		{ "list-fields", no_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
@@ -78,7 +84,8 @@ int main(int argc, char **argv)
 	static const char *fields[PRINT_MAX_FIELDS];
 	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
 	const char *file = NULL;
-	bool stats = false;
+	bool stats = false, index = false, use_cache = true;
+	unsigned long long event_at = 0;
 	char *end, *trailing = NULL;
 	int c, status;
 
@@ -129,6 +136,19 @@ int main(int argc, char **argv)
 		case 's':
 			stats = true;
 			break;
+		case 'I':
+			index = true;
+			break;
+		case 'C':
+			use_cache = false;
+			break;
+		case 'E':
+			event_at = strtoull(optarg, &end, 10);
+			if (*end || !*optarg || event_at == 0) {
+				fprintf(stderr, "syshark: --event %s: not an event number\n", optarg);
+				return 2;
+			}
+			break;
 		case 'L':
 			print_event_list(stdout);
 			return 0;
@@ -165,7 +185,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "syshark: -T fields needs at least one -e FIELD\n");
 		return 2;
 	}
-	if (stats)
+	if (index)
+		status = print_index(file, use_cache, stdout);
+	else if (event_at)
+		status = print_event_at(file, event_at, use_cache, stdout);
+	else if (stats)
 		status = print_stats(file, po.filter, stdout);
 	else
 		status = print_file(file, &po, stdout);

@@ -10,6 +10,7 @@
 #include "dis_args.h"
 #include "eng_export.h"
 #include "eng_fields.h"
+#include "eng_index.h"
 #include "eng_filter.h"
 #include "eng_format.h"
 #include "eng_replay.h"
@@ -221,4 +222,71 @@ void print_field_list(FILE *out)
 		fprintf(out, "%s%s%*s %s\n", f->name, arg, w > (int)strlen(arg) ? w - (int)strlen(arg) : 1,
 			"", f->desc);
 	}
+}
+
+int print_index(const char *path, bool use_cache, FILE *out)
+{
+	struct eng_index *ix;
+	struct eng_ix_info info;
+	struct diag d = { 0 };
+
+	ix = eng_index_open(path, use_cache ? 0 : ENG_IX_NO_CACHE, &d);
+	if (!ix) {
+		fprintf(stderr, "syshark: %s\n", d.msg);
+		return 1;
+	}
+	eng_index_wait(ix);
+	eng_index_info(ix, &info);
+	fprintf(out, "events: %" PRIu64 "\n", info.events);
+	fprintf(out, "checkpoints: %" PRIu64 "\n", info.checkpoints);
+	fprintf(out, "index bytes: %" PRIu64 " (%.2f per event)\n", info.bytes,
+		info.events ? (double)info.bytes / (double)info.events : 0.0);
+	if (info.cached) {
+		fprintf(out, "built: no, loaded from the cache\n");
+	} else {
+		fprintf(out, "pass 1 (entries): %.3f s, %.0f events/s\n", info.pass1_s,
+			info.pass1_s > 0 ? (double)info.events / info.pass1_s : 0.0);
+		fprintf(out, "pass 2 (checkpoints): %.3f s, %.0f events/s\n", info.pass2_s,
+			info.pass2_s > 0 ? (double)info.events / info.pass2_s : 0.0);
+	}
+	fprintf(out, "file: %s\n", info.path[0] ? info.path : "(temporary, unlinked)");
+	if (info.damaged)
+		fprintf(stderr, "syshark: %s: %s\n", path, eng_index_damage(ix)->msg);
+	eng_index_free(ix);
+	return info.damaged ? 1 : 0;
+}
+
+int print_event_at(const char *path, uint64_t n, bool use_cache, FILE *out)
+{
+	struct eng_index *ix;
+	struct eng_replay *r;
+	struct eng_evt e;
+	struct diag d = { 0 };
+	struct sbuf line;
+	int rc;
+
+	ix = eng_index_open(path, use_cache ? 0 : ENG_IX_NO_CACHE, &d);
+	if (!ix) {
+		fprintf(stderr, "syshark: %s\n", d.msg);
+		return 1;
+	}
+	r = eng_index_replay_at(ix, n, &d);
+	if (!r) {
+		fprintf(stderr, "syshark: %s: %s\n", path, d.msg);
+		eng_index_free(ix);
+		return 1;
+	}
+	rc = eng_replay_next(r, &e, &d);
+	if (rc > 0) {
+		sbuf_init(&line);
+		eng_format_text(&line, &r->state, &e);
+		fwrite(line.s, 1, line.len, out);
+		sbuf_fini(&line);
+	} else {
+		fprintf(stderr, "syshark: %s: %s\n", path,
+			rc < 0 ? d.msg : "no such event");
+	}
+	eng_replay_free(r);
+	eng_index_free(ix);
+	return rc > 0 ? 0 : 1;
 }

@@ -4,6 +4,7 @@
 #define SYSHARK_PRINT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum print_fmt {
@@ -29,6 +30,12 @@ int print_file(const char *path, const struct print_opts *o, FILE *out);
 
 /* --stats, with a count of the events matching filter (if not NULL). */
 int print_stats(const char *path, const char *filter, FILE *out);
+
+/* --index: builds or loads the index of path and describes it. */
+int print_index(const char *path, bool use_cache, FILE *out);
+
+/* --event N: prints event n through the index (text line). */
+int print_event_at(const char *path, uint64_t n, bool use_cache, FILE *out);
 
 /* -L: event types and their parameters, as sysdig -L. */
 void print_event_list(FILE *out);

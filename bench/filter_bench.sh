@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# filter_bench.sh: time `syshark -r BIG -Y FILTER -T fields -e evt.num`
+# against `sysdig -r BIG -p %evt.num FILTER` for a few filters, on a big
+# capture and on one ten times its size, and check that both tools print the
+# same event numbers.
+#
+# The captures are made by bench/mkbig.c as in print_bench.sh and kept in
+# bench/out/: they are reused while they have the size mkbig gives them (the
+# larger one is about 670 MB at the default size).
+#
+# usage: bench/filter_bench.sh [-n EVENTS]
+#   EVENTS=N   events in the first file (default 1000000; -n N does the
+#              same); the second file has 10 * N
+#   CORPUS=F   source capture, plain or gzip
+#              (default ../shared/corpus/sample.scap from the repo)
+#   SKIP_10M=1 leave out the second file
+set -euo pipefail
+
+USAGE_ENV="SKIP_10M=1"
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+. "$(dirname "$0")/lib.sh"
+bench_init "$@"
+
+if ! ((HAVE_SYSDIG)); then
+	echo "$0: sysdig is not installed (Debian package 'sysdig'): nothing to compare with" >&2
+	exit 1
+fi
+
+FILTERS=(
+	'evt.type = read or evt.type = write'
+	'proc.name = multipathd and evt.dir = <'
+	'fd.name contains /proc and not evt.failed = true'
+)
+GOAL=3
+ROW_WIDTHS=(-48 10 10 6 9 9)
+STATUS=0 MIN_RATIO=""
+
+# bench_file FILE N: time every filter on FILE (N events) and print a table.
+bench_file() {
+	local big=$1 n=$2 i f sh_sec sd_sec ratio matches same base diffs=""
+
+	echo
+	echo "capture: $big ($n events, $(mib "$(file_kb "$big")") MiB)"
+	echo "best of 2 runs each, output to /dev/null; ratio = sysdig s / syshark s:"
+	row filter "syshark s" "sysdig s" ratio matches identical
+	for i in "${!FILTERS[@]}"; do
+		f=${FILTERS[i]}
+		base=$OUT/filter-$n-$i
+		run_best filter-syshark "$SYSHARK" -r "$big" -Y "$f" -T fields -e evt.num
+		sh_sec=$BEST_SEC
+		run_best filter-sysdig sysdig -r "$big" -p %evt.num "$f"
+		sd_sec=$BEST_SEC
+
+		"$SYSHARK" -r "$big" -Y "$f" -T fields -e evt.num >"$base.syshark.txt"
+		sysdig -r "$big" -p %evt.num "$f" >"$base.sysdig.txt" 2>>"$OUT/filter-sysdig.err"
+		matches=$(wc -l <"$base.syshark.txt")
+		if cmp -s "$base.syshark.txt" "$base.sysdig.txt"; then
+			same=yes
+		else
+			same=NO STATUS=1
+			diffs+="outputs DIFFER for '$f': $base.syshark.txt has $matches lines,"
+			diffs+=" $base.sysdig.txt $(wc -l <"$base.sysdig.txt")"$'\n'
+			diffs+=$(diff "$base.sysdig.txt" "$base.syshark.txt" | head -n 6 || true)$'\n'
+		fi
+
+		ratio=$(awk -v a="$sd_sec" -v b="$sh_sec" \
+			'BEGIN { if (b > 0) printf "%.1f", a / b; else print "inf" }')
+		MIN_RATIO=$(awk -v a="$ratio" -v b="$MIN_RATIO" 'BEGIN {
+			print (b == "" || (a != "inf" && (b == "inf" || a + 0 < b + 0))) ? a : b }')
+		row "$f" "$sh_sec" "$sd_sec" "$ratio" "$matches" "$same"
+	done
+	printf '%s' "$diffs"
+}
+
+echo "host: $(nproc) cpus, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n1)"
+BIG=$OUT/big-$EVENTS.scap
+reuse_big "$BIG" "$EVENTS"
+bench_file "$BIG" "$EVENTS"
+
+if [[ ${SKIP_10M:-0} != 0 ]]; then
+	echo
+	echo "SKIP_10M=1: the $((EVENTS * 10))-event file is left out"
+else
+	echo
+	BIG10=$OUT/big-$((EVENTS * 10)).scap
+	reuse_big "$BIG10" $((EVENTS * 10))
+	bench_file "$BIG10" $((EVENTS * 10))
+fi
+
+echo
+if [[ $MIN_RATIO == inf ]] || awk -v r="$MIN_RATIO" -v g="$GOAL" 'BEGIN { exit !(r >= g) }'; then
+	echo "filtering at least $GOAL times faster than sysdig: met (lowest ratio $MIN_RATIO)"
+else
+	echo "filtering at least $GOAL times faster than sysdig: NOT met (lowest ratio $MIN_RATIO)"
+fi
+((STATUS == 0)) || echo "$0: some outputs differ" >&2
+exit $STATUS

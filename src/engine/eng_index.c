@@ -1,0 +1,541 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Index file layout (little-endian, as the host writes it):
+ *
+ *   [0, 512)            header (struct ix_hdr)
+ *   [512, 512 + 12*cap) entries: u32 offset low, u32 offset high 16 bits |
+ *                       type << 16, u32 tid; cap = capture bytes / 36 + 1, the
+ *                       most events the capture can hold (the file is sparse)
+ *   then                checkpoints (eng_replay_save() bytes), appended
+ *   then                the checkpoint directory (struct ix_cp each)
+ *
+ * The header is written last, with complete = 1, so a half-built index is
+ * never taken for a whole one. The capture's size, mtime, inode and device
+ * identify it; the build's version must match.
+ */
+#define _GNU_SOURCE
+#include "eng_index.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "schema.h"
+#include "xalloc.h"
+
+#define IX_MAGIC "SYSHKIX1"
+#define IX_VERSION 1u
+#define IX_HDR 512u
+#define IX_ENTRY 12u
+#define IX_MIN_BLOCK 36u	   /* smallest event block: a v1 event without parameters */
+#define IX_MIN_INTERVAL 4096u /* events between checkpoints, at least */
+
+struct ix_hdr {
+	char magic[8];
+	uint32_t version, hdr_size;
+	uint64_t cap_size, cap_mtime_ns, cap_ino, cap_dev;
+	uint64_t data_len, entry_cap;
+	uint64_t nevents, ncps, cps_off;
+	uint32_t complete, damaged;
+	int32_t damage_code;
+	uint32_t pad;
+	uint64_t damage_off;
+	char damage_msg[200];
+};
+_Static_assert(sizeof(struct ix_hdr) <= IX_HDR, "index header fits its space");
+
+struct ix_cp {
+	uint64_t num; /* the checkpoint follows event num */
+	uint64_t off; /* its bytes in the index file */
+	uint64_t len;
+};
+
+struct eng_index {
+	char *capture;
+	struct sf_reader *rd; /* the capture, mapped (inflated once) */
+	const uint8_t *data;
+	size_t len;
+	struct stat st;
+
+	int fd;
+	uint8_t *map;
+	size_t map_len;
+	uint64_t cap;
+	char path[PATH_MAX], tmp_path[PATH_MAX + 8];
+
+	struct ix_cp *cps;
+	uint64_t cps_cap;
+	_Atomic uint64_t ncps;
+	uint64_t snap_end;
+
+	_Atomic uint64_t count;
+	_Atomic bool p1done, done, stop;
+	pthread_t thread;
+	bool threaded;
+	pthread_mutex_t lock; /* reading checkpoints */
+	pthread_cond_t cond;
+
+	struct diag damage;
+	bool damaged, cached;
+	double pass1_s, pass2_s;
+};
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const uint8_t *b = p;
+
+	while (n--)
+		h = (h ^ *b++) * 1099511628211ULL;
+	return h;
+}
+
+/* The cache directory, created if needed; false if there is none. */
+static bool cache_dir(char *out, size_t n)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char base[PATH_MAX];
+
+	if (xdg && *xdg)
+		snprintf(base, sizeof(base), "%s", xdg);
+	else if (home && *home)
+		snprintf(base, sizeof(base), "%s/.cache", home);
+	else
+		return false;
+	mkdir(base, 0700);
+	if ((size_t)snprintf(out, n, "%s/syshark", base) >= n)
+		return false;
+	if (mkdir(out, 0700) < 0 && errno != EEXIST)
+		return false;
+	return access(out, W_OK | X_OK) == 0;
+}
+
+static void hdr_identity(const struct eng_index *ix, struct ix_hdr *h)
+{
+	memcpy(h->magic, IX_MAGIC, 8);
+	h->version = IX_VERSION;
+	h->hdr_size = IX_HDR;
+	h->cap_size = (uint64_t)ix->st.st_size;
+	h->cap_mtime_ns = (uint64_t)ix->st.st_mtim.tv_sec * 1000000000ULL +
+			  (uint64_t)ix->st.st_mtim.tv_nsec;
+	h->cap_ino = (uint64_t)ix->st.st_ino;
+	h->cap_dev = (uint64_t)ix->st.st_dev;
+	h->data_len = ix->len;
+	h->entry_cap = ix->cap;
+}
+
+
+bool eng_index_entry(const struct eng_index *ix, uint64_t n, struct eng_ix_entry *out)
+{
+	uint32_t w[3];
+
+	if (n == 0 || n > eng_index_count(ix))
+		return false;
+	memcpy(w, ix->map + IX_HDR + (n - 1) * IX_ENTRY, sizeof(w));
+	out->off = (uint64_t)w[0] | (uint64_t)(w[1] & 0xffff) << 32;
+	out->type = (uint16_t)(w[1] >> 16);
+	out->tid = w[2];
+	return true;
+}
+
+uint64_t eng_index_count(const struct eng_index *ix)
+{
+	return atomic_load_explicit(&ix->count, memory_order_acquire);
+}
+
+bool eng_index_pass1_done(const struct eng_index *ix)
+{
+	return atomic_load_explicit(&ix->p1done, memory_order_acquire);
+}
+
+#define IX_BATCH 65536u /* entries written and published at a time */
+
+/* Writes entries [first, first + k) from buf; false on a write error. */
+static bool entries_flush(struct eng_index *ix, const uint32_t *buf, uint64_t first, uint64_t k);
+
+/* Pass 1: block walk, one entry per numbered event. */
+static void pass1(struct eng_index *ix)
+{
+	struct sf_reader *rd = sf_reader_open_mem(ix->data, ix->len, NULL);
+	uint32_t *batch = xmalloc(IX_BATCH * IX_ENTRY);
+	struct sf_block b;
+	uint64_t n = 0, k = 0;
+	int rc = 0;
+
+	while (!atomic_load(&ix->stop) && (rc = sf_reader_next(rd, &b, &ix->damage)) > 0) {
+		uint32_t pre = b.has_flags ? 6 : 2;
+		uint16_t type;
+
+		if (b.kind != SF_K_EV || b.body_len < pre + 22)
+			continue;
+		type = buf_le16(b.body + pre + 20);
+		if (type >= EV_MAX || eng_is_state_record(type))
+			continue;
+		batch[3 * k] = (uint32_t)b.off;
+		batch[3 * k + 1] = (uint32_t)(b.off >> 32) | (uint32_t)type << 16;
+		batch[3 * k + 2] = (uint32_t)buf_le64(b.body + pre + 8);
+		if (++k == IX_BATCH) {
+			if (!entries_flush(ix, batch, n + 1, k))
+				break;
+			n += k;
+			k = 0;
+			atomic_store_explicit(&ix->count, n, memory_order_release);
+		}
+	}
+	if (k && entries_flush(ix, batch, n + 1, k))
+		n += k;
+	if (!atomic_load(&ix->stop) && rc < 0)
+		ix->damaged = true;
+	atomic_store_explicit(&ix->count, n, memory_order_release);
+	atomic_store_explicit(&ix->p1done, true, memory_order_release);
+	free(batch);
+	sf_reader_free(rd);
+}
+
+static int write_all_at(int fd, const void *p, size_t n, uint64_t off)
+{
+	const uint8_t *c = p;
+	ssize_t w;
+
+	while (n) {
+		w = pwrite(fd, c, n, (off_t)off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		c += w;
+		n -= (size_t)w;
+		off += (uint64_t)w;
+	}
+	return 0;
+}
+
+static int write_all_at(int fd, const void *p, size_t n, uint64_t off);
+
+static bool entries_flush(struct eng_index *ix, const uint32_t *buf, uint64_t first, uint64_t k)
+{
+	/* written, not stored through the map: full pages need no zeroing */
+	return write_all_at(ix->fd, buf, k * IX_ENTRY, IX_HDR + (first - 1) * IX_ENTRY) == 0;
+}
+
+/* Pass 2: a full replay, with a checkpoint every so often. */
+static void pass2(struct eng_index *ix)
+{
+	struct eng_replay *r = eng_replay_open_mem(ix->data, ix->len, NULL);
+	uint64_t last = 0, interval = IX_MIN_INTERVAL;
+	struct eng_evt e;
+	struct sbuf snap;
+
+	sbuf_init(&snap);
+	while (!atomic_load(&ix->stop) && eng_replay_next(r, &e, NULL) > 0) {
+		if (e.num - last < interval || ix->cps_cap == atomic_load(&ix->ncps))
+			continue;
+		sbuf_reset(&snap);
+		eng_replay_save(r, &snap);
+		if (write_all_at(ix->fd, snap.s, snap.len, ix->snap_end) < 0)
+			break; /* no room: fewer checkpoints, replays stay correct */
+		pthread_mutex_lock(&ix->lock);
+		ix->cps[atomic_load(&ix->ncps)] =
+			(struct ix_cp){ .num = e.num, .off = ix->snap_end, .len = snap.len };
+		atomic_fetch_add(&ix->ncps, 1);
+		pthread_mutex_unlock(&ix->lock);
+		ix->snap_end += snap.len;
+		last = e.num;
+		/* checkpoints cost at most about 3 bytes per event */
+		interval = snap.len / 3 > IX_MIN_INTERVAL ? snap.len / 3 : IX_MIN_INTERVAL;
+	}
+	sbuf_fini(&snap);
+	eng_replay_free(r);
+}
+
+/* Writes the directory and the header, and moves the file into the cache. */
+static void finish(struct eng_index *ix)
+{
+	struct ix_hdr h;
+	uint64_t n = atomic_load(&ix->ncps);
+
+	memset(&h, 0, sizeof(h));
+	hdr_identity(ix, &h);
+	h.nevents = eng_index_count(ix);
+	h.ncps = n;
+	h.cps_off = ix->snap_end;
+	h.damaged = ix->damaged;
+	if (ix->damaged) {
+		h.damage_code = ix->damage.code;
+		h.damage_off = ix->damage.off;
+		snprintf(h.damage_msg, sizeof(h.damage_msg), "%s", ix->damage.msg);
+	}
+	if (write_all_at(ix->fd, ix->cps, n * sizeof(*ix->cps), ix->snap_end) < 0)
+		return;
+	h.complete = 1;
+	memcpy(ix->map, &h, sizeof(h));
+	if (ix->tmp_path[0]) {
+		msync(ix->map, IX_HDR, MS_SYNC);
+		if (rename(ix->tmp_path, ix->path) < 0)
+			unlink(ix->tmp_path);
+		ix->tmp_path[0] = 0;
+	}
+}
+
+static void *build(void *arg)
+{
+	struct eng_index *ix = arg;
+	double t0 = now_s();
+
+	pass1(ix);
+	ix->pass1_s = now_s() - t0;
+	t0 = now_s();
+	pass2(ix);
+	ix->pass2_s = now_s() - t0;
+	if (!atomic_load(&ix->stop))
+		finish(ix);
+	pthread_mutex_lock(&ix->lock);
+	atomic_store_explicit(&ix->done, true, memory_order_release);
+	pthread_cond_broadcast(&ix->cond);
+	pthread_mutex_unlock(&ix->lock);
+	return NULL;
+}
+
+/* Maps the index file's header and entries; false on failure. */
+static bool map_file(struct eng_index *ix)
+{
+	ix->map_len = IX_HDR + ix->cap * IX_ENTRY;
+	ix->map = mmap(NULL, ix->map_len, PROT_READ | PROT_WRITE, MAP_SHARED, ix->fd, 0);
+	if (ix->map == MAP_FAILED) {
+		ix->map = NULL;
+		return false;
+	}
+	return true;
+}
+
+/* Tries the cache: true if a complete index of this capture was loaded. */
+static bool load_cached(struct eng_index *ix)
+{
+	struct ix_hdr h, want;
+	struct stat st;
+	int fd = open(ix->path, O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		return false;
+	memset(&want, 0, sizeof(want));
+	hdr_identity(ix, &want);
+	if (pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) || memcmp(h.magic, IX_MAGIC, 8) ||
+	    h.version != IX_VERSION || !h.complete || h.cap_size != want.cap_size ||
+	    h.cap_mtime_ns != want.cap_mtime_ns || h.cap_ino != want.cap_ino ||
+	    h.cap_dev != want.cap_dev || h.data_len != want.data_len ||
+	    h.entry_cap != want.entry_cap || h.nevents > h.entry_cap || fstat(fd, &st) < 0 ||
+	    h.ncps > (uint64_t)st.st_size / sizeof(struct ix_cp) ||
+	    h.cps_off + h.ncps * sizeof(struct ix_cp) > (uint64_t)st.st_size) {
+		close(fd);
+		return false;
+	}
+	ix->fd = fd;
+	ix->cap = h.entry_cap;
+	ix->cps_cap = h.ncps;
+	ix->cps = xcalloc(h.ncps + 1, sizeof(*ix->cps));
+	if (!map_file(ix) || pread(fd, ix->cps, h.ncps * sizeof(*ix->cps), (off_t)h.cps_off) !=
+				     (ssize_t)(h.ncps * sizeof(*ix->cps))) {
+		close(fd);
+		ix->fd = -1;
+		return false;
+	}
+	ix->snap_end = h.cps_off;
+	atomic_store(&ix->ncps, h.ncps);
+	atomic_store(&ix->count, h.nevents);
+	atomic_store(&ix->p1done, true);
+	atomic_store(&ix->done, true);
+	ix->damaged = h.damaged;
+	if (h.damaged) {
+		ix->damage.code = h.damage_code;
+		ix->damage.off = h.damage_off;
+		snprintf(ix->damage.msg, sizeof(ix->damage.msg), "%s", h.damage_msg);
+	}
+	ix->cached = true;
+	return true;
+}
+
+/* Creates the file to build into: in the cache, else unlinked in TMPDIR. */
+static bool create_file(struct eng_index *ix, bool use_cache)
+{
+	const char *tmpdir = getenv("TMPDIR");
+
+	if (use_cache && ix->path[0]) {
+		snprintf(ix->tmp_path, sizeof(ix->tmp_path), "%s.XXXXXX", ix->path);
+		ix->fd = mkostemp(ix->tmp_path, O_CLOEXEC);
+		if (ix->fd >= 0 && ftruncate(ix->fd, (off_t)(IX_HDR + ix->cap * IX_ENTRY)) == 0)
+			return true;
+		if (ix->fd >= 0) {
+			close(ix->fd);
+			unlink(ix->tmp_path);
+		}
+	}
+	ix->tmp_path[0] = 0;
+	ix->path[0] = 0;
+	ix->fd = open(tmpdir && *tmpdir ? tmpdir : "/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	return ix->fd >= 0 && ftruncate(ix->fd, (off_t)(IX_HDR + ix->cap * IX_ENTRY)) == 0;
+}
+
+struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct diag *d)
+{
+	struct eng_index *ix = xcalloc(1, sizeof(*ix));
+	char real[PATH_MAX], dir[PATH_MAX];
+	uint64_t key;
+
+	ix->fd = -1;
+	pthread_mutex_init(&ix->lock, NULL);
+	pthread_cond_init(&ix->cond, NULL);
+	ix->capture = xstrdup(capture);
+	if (stat(capture, &ix->st) < 0) {
+		diag_set(d, -errno, 0, "%s: %s", capture, strerror(errno));
+		goto fail;
+	}
+	ix->rd = sf_reader_open(capture, d);
+	if (!ix->rd)
+		goto fail;
+	ix->data = sf_reader_data(ix->rd, &ix->len);
+	ix->cap = ix->len / IX_MIN_BLOCK + 1;
+	if (!realpath(capture, real))
+		snprintf(real, sizeof(real), "%s", capture);
+	key = fnv(1469598103934665603ULL, real, strlen(real));
+	key = fnv(key, &ix->st.st_size, sizeof(ix->st.st_size));
+	key = fnv(key, &ix->st.st_mtim, sizeof(ix->st.st_mtim));
+	key = fnv(key, &ix->st.st_ino, sizeof(ix->st.st_ino));
+	if (!(flags & ENG_IX_NO_CACHE) && cache_dir(dir, sizeof(dir)) &&
+	    (size_t)snprintf(ix->path, sizeof(ix->path), "%s/%016llx.idx", dir,
+			     (unsigned long long)key) < sizeof(ix->path) &&
+	    load_cached(ix))
+		return ix;
+	if (!create_file(ix, !(flags & ENG_IX_NO_CACHE)) || !map_file(ix)) {
+		diag_set(d, -errno, 0, "cannot create the index of %s: %s", capture,
+			 strerror(errno));
+		goto fail;
+	}
+	ix->snap_end = IX_HDR + ix->cap * IX_ENTRY;
+	ix->cps_cap = ix->cap / IX_MIN_INTERVAL + 2;
+	ix->cps = xcalloc(ix->cps_cap, sizeof(*ix->cps));
+	if (pthread_create(&ix->thread, NULL, build, ix) != 0) {
+		diag_set(d, -EAGAIN, 0, "cannot start the engine thread");
+		goto fail;
+	}
+	ix->threaded = true;
+	return ix;
+fail:
+	eng_index_free(ix);
+	return NULL;
+}
+
+void eng_index_wait(struct eng_index *ix)
+{
+	pthread_mutex_lock(&ix->lock);
+	while (!atomic_load_explicit(&ix->done, memory_order_acquire))
+		pthread_cond_wait(&ix->cond, &ix->lock);
+	pthread_mutex_unlock(&ix->lock);
+}
+
+void eng_index_free(struct eng_index *ix)
+{
+	if (!ix)
+		return;
+	if (ix->threaded) {
+		atomic_store(&ix->stop, true);
+		pthread_join(ix->thread, NULL);
+	}
+	if (ix->map)
+		munmap(ix->map, ix->map_len);
+	if (ix->fd >= 0)
+		close(ix->fd);
+	if (ix->tmp_path[0])
+		unlink(ix->tmp_path);
+	sf_reader_free(ix->rd);
+	pthread_mutex_destroy(&ix->lock);
+	pthread_cond_destroy(&ix->cond);
+	free(ix->cps);
+	free(ix->capture);
+	free(ix);
+}
+
+struct eng_replay *eng_index_replay_at(struct eng_index *ix, uint64_t n, struct diag *d)
+{
+	struct eng_replay *r = eng_replay_open_mem(ix->data, ix->len, d);
+	struct ix_cp cp = { 0 };
+	uint64_t lo = 0, hi;
+	struct eng_evt e;
+	void *snap;
+	int rc;
+
+	/* the last checkpoint before event n */
+	pthread_mutex_lock(&ix->lock);
+	hi = atomic_load(&ix->ncps);
+	while (lo < hi) {
+		uint64_t mid = (lo + hi) / 2;
+
+		if (ix->cps[mid].num < n)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0)
+		cp = ix->cps[lo - 1];
+	pthread_mutex_unlock(&ix->lock);
+	if (cp.len) {
+		snap = xmalloc(cp.len);
+		rc = pread(ix->fd, snap, cp.len, (off_t)cp.off) == (ssize_t)cp.len ?
+			     eng_replay_restore(r, snap, cp.len) :
+			     -EIO;
+		free(snap);
+		if (rc < 0) {
+			/* a bad checkpoint: start over from the beginning */
+			eng_replay_free(r);
+			r = eng_replay_open_mem(ix->data, ix->len, d);
+		}
+	}
+	while (r->next_num < n) {
+		rc = eng_replay_next(r, &e, d);
+		if (rc <= 0) {
+			if (rc == 0)
+				diag_set(d, -ERANGE, 0, "the capture has no event %llu",
+					 (unsigned long long)n);
+			eng_replay_free(r);
+			return NULL;
+		}
+	}
+	return r;
+}
+
+void eng_index_info(const struct eng_index *ix, struct eng_ix_info *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->events = eng_index_count(ix);
+	out->checkpoints = atomic_load(&ix->ncps);
+	/* header, the entries in use, checkpoints and their directory */
+	out->bytes = IX_HDR + out->events * IX_ENTRY +
+		     (ix->snap_end - (IX_HDR + ix->cap * IX_ENTRY)) +
+		     out->checkpoints * sizeof(struct ix_cp);
+	out->pass1_s = ix->pass1_s;
+	out->pass2_s = ix->pass2_s;
+	out->cached = ix->cached;
+	out->damaged = ix->damaged;
+	snprintf(out->path, sizeof(out->path), "%s", ix->path);
+}
+
+const struct diag *eng_index_damage(const struct eng_index *ix)
+{
+	return &ix->damage;
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The event index: for every numbered event of a capture, where its block
+ * is, its type and its thread (12 bytes), plus state checkpoints so that any
+ * event can be shown with its process, thread, fd and user details after
+ * replaying at most a few thousand events, never from the start.
+ *
+ * The index lives in a memory-mapped file in $XDG_CACHE_HOME/syshark/ (or
+ * ~/.cache/syshark/), named after the capture's path, size, mtime and inode,
+ * and is reused while the capture is unchanged. Where the cache cannot be
+ * written, an unlinked temporary file is used.
+ *
+ * It is built in two passes by the engine thread: the first walks the blocks
+ * and fills the entries (readers see the count grow, so the first events are
+ * usable at once), the second replays the capture with its state and writes
+ * checkpoints. Counts are read with acquire semantics from any thread.
+ */
+#ifndef SYSHARK_ENG_INDEX_H
+#define SYSHARK_ENG_INDEX_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "eng_replay.h"
+
+struct eng_ix_entry {
+	uint64_t off;  /* block offset in the uncompressed capture */
+	uint16_t type; /* event type */
+	uint32_t tid;  /* thread id (low 32 bits) */
+};
+
+struct eng_ix_info {
+	uint64_t events;
+	uint64_t checkpoints;
+	uint64_t bytes;	     /* index file bytes in use */
+	double pass1_s, pass2_s; /* build time of each pass, 0 when loaded */
+	bool cached;	     /* loaded from the cache */
+	bool damaged;	     /* the capture ends in damage (see eng_index_damage) */
+	char path[4096];     /* the index file, "" if unlinked */
+};
+
+enum {
+	ENG_IX_NO_CACHE = 1 << 0, /* build into a temporary file, ignore the cache */
+};
+
+struct eng_index;
+
+/*
+ * Opens the index of capture, loading it from the cache or starting to build
+ * it on a new engine thread. Returns NULL with d set if the capture cannot
+ * be read at all. Caller frees with eng_index_free() (which stops a build).
+ */
+struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct diag *d);
+void eng_index_free(struct eng_index *ix);
+
+/* Waits until both passes are done. */
+void eng_index_wait(struct eng_index *ix);
+
+/* Events indexed so far; all of them once pass 1 is done. */
+uint64_t eng_index_count(const struct eng_index *ix);
+bool eng_index_pass1_done(const struct eng_index *ix);
+
+/* Entry of event n (1-based); false if n is not indexed yet. */
+bool eng_index_entry(const struct eng_index *ix, uint64_t n, struct eng_ix_entry *out);
+
+/*
+ * Opens a replay of the capture positioned so that its next event is event
+ * n, with the state as it was before it. Returns NULL with d set.
+ */
+struct eng_replay *eng_index_replay_at(struct eng_index *ix, uint64_t n, struct diag *d);
+
+/* Figures for --index and the benchmarks (after eng_index_wait()). */
+void eng_index_info(const struct eng_index *ix, struct eng_ix_info *out);
+
+/* The damage that ends the capture, if info.damaged. */
+const struct diag *eng_index_damage(const struct eng_index *ix);
+
+#endif

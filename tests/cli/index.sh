@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The event index: `--event N` (found through the index and its checkpoints)
+# prints the same line as a full replay, for events across every capture;
+# the index is cached by the capture's identity and rebuilt when it changes.
+set -u
+bin=$1
+corpus=$2
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+[ -d "$corpus" ] || { echo "SKIP: $corpus is missing"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export XDG_CACHE_HOME=$tmp/cache
+
+for f in "$corpus"/*.scap; do
+	TZ=UTC "$bin" -A -r "$f" 2>/dev/null | grep -E '^[0-9]+ ' >"$tmp/all"
+	total=$(wc -l <"$tmp/all")
+	[ "$total" -gt 0 ] || continue
+	for k in 1 2 3 5 8 13; do
+		line=$(((total * k) / 13))
+		[ "$line" -ge 1 ] || line=1
+		want=$(sed -n "${line}p" "$tmp/all")
+		n=${want%% *}
+		got=$(TZ=UTC "$bin" -r "$f" --event "$n" | head -n 1)
+		[ "$got" = "$want" ] && ok || bad "$(basename "$f") event $n: [$got] want [$want]"
+	done
+done
+
+f=$corpus/sample.scap
+if [ -r "$f" ]; then
+	cp "$f" "$tmp/c.scap"
+	"$bin" -r "$tmp/c.scap" --index >"$tmp/1"
+	"$bin" -r "$tmp/c.scap" --index >"$tmp/2"
+	grep -q '^pass 1' "$tmp/1" && grep -qx 'built: no, loaded from the cache' "$tmp/2" && ok ||
+		bad "second open does not load the cached index"
+	grep -qx "events: $("$bin" -A -r "$tmp/c.scap" | wc -l)" "$tmp/1" && ok || bad "index event count"
+	touch -d '2001-01-01' "$tmp/c.scap"
+	"$bin" -r "$tmp/c.scap" --index >"$tmp/3"
+	grep -q '^pass 1' "$tmp/3" && ok || bad "a changed capture reuses a stale index"
+	"$bin" -r "$tmp/c.scap" --index --no-cache | grep -qx 'file: (temporary, unlinked)' && ok ||
+		bad "--no-cache uses the cache"
+	"$bin" -r "$tmp/c.scap" --event 999999 >/dev/null 2>"$tmp/e"
+	[ $? -eq 1 ] && grep -q 'has no event 999999' "$tmp/e" && ok || bad "event past the end: $(cat "$tmp/e")"
+	chmod 0 "$tmp/cache/syshark" 2>/dev/null
+	if [ ! -w "$tmp/cache/syshark" ]; then
+		"$bin" -r "$tmp/c.scap" --index | grep -qx 'file: (temporary, unlinked)' && ok ||
+			bad "an unwritable cache is not worked around"
+	fi
+	chmod 700 "$tmp/cache/syshark"
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
