@@ -19,6 +19,15 @@
 
 #define OUT_CHUNK (64 * 1024)
 
+/* Runs the filter (if any) on e, with sysdig's side effect of a rejection. */
+static bool match(struct eng_filter *filter, struct eng_replay *r, const struct eng_evt *e)
+{
+	if (!filter || eng_filter_match(filter, &r->state, e))
+		return true;
+	eng_state_filtered_out(&r->state, &e->info, &e->ev);
+	return false;
+}
+
 static int report_damage(const char *path, const struct diag *d)
 {
 	fprintf(stderr, "syshark: %s: %s\n", path, d->msg);
@@ -67,8 +76,7 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 		goto out;
 	}
 	while ((rc = eng_replay_next(r, &e, &d)) > 0) {
-		bool chosen = !(e.hidden && !o->all) &&
-			      (!filter || eng_filter_match(filter, &r->state, &e));
+		bool chosen = !(e.hidden && !o->all) && match(filter, r, &e);
 
 		if (x) {
 			if (eng_export_event(x, &e, chosen, &wd) < 0)
@@ -150,7 +158,7 @@ int print_stats(const char *path, const char *filter_text, FILE *out)
 		return 1;
 	}
 	while ((rc = eng_replay_next(r, &e, &d)) > 0)
-		if (filter && !e.hidden && eng_filter_match(filter, &r->state, &e))
+		if (filter && !e.hidden && match(filter, r, &e))
 			matching++;
 	if (rc < 0)
 		status = report_damage(path, &d);

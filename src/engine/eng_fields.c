@@ -284,6 +284,9 @@ static bool evt_latency(const struct eng_evt *e, uint64_t *v)
 		return true;
 	if (ev_table[e->ev.type].compat_category & EV_C_INTERNAL)
 		return false;
+	/* libsinsp gives these no thread: cpu hotplug and the like */
+	if (eng_event_flags(e->ev.type) & EV_F_SKIPPARSERESET)
+		return true;
 	*v = e->thread->latency;
 	return true;
 }
@@ -1148,6 +1151,100 @@ static bool f_group_name(struct sbuf *o, const struct eng_state *s, const struct
 	return true;
 }
 
+/* ---- fdlist.* (poll and ppoll) ---- */
+
+enum fdl_kind { FDL_NUMS, FDL_NAMES, FDL_CIPS, FDL_SIPS, FDL_CPORTS, FDL_SPORTS };
+
+/* A comma-separated list over the fds of a poll event, as sysdig makes it. */
+static bool fdlist(struct sbuf *o, const struct eng_evt *e, enum fdl_kind kind)
+{
+	const uint8_t *p;
+	size_t start = o->len;
+	uint16_t nfds, i;
+	int64_t n;
+	int idx;
+
+	switch (e->ev.type) {
+	case EV_SYSCALL_POLL_E:
+	case EV_SYSCALL_PPOLL_E:
+		idx = 0;
+		break;
+	case EV_SYSCALL_POLL_X:
+	case EV_SYSCALL_PPOLL_X:
+		idx = 1;
+		break;
+	default:
+		return false;
+	}
+	n = ev_param(&e->ev, (unsigned int)idx, &p);
+	if (n < 2 || !e->thread)
+		return false;
+	nfds = buf_le16(p);
+	for (i = 0; i < nfds && 2u + 10u * i + 10u <= (uint64_t)n; i++) {
+		int64_t fd = (int64_t)buf_le64(p + 2 + 10 * i);
+		const struct eng_fd *f = eng_state_fd(e->thread, fd);
+		bool v6 = f && (f->type == 4 || f->type == 6);
+		bool added = true;
+
+		switch (kind) {
+		case FDL_NUMS:
+			sbuf_put_i64(o, fd);
+			break;
+		case FDL_NAMES:
+			sbuf_puts(o, f && f->name[0] ? f->name : "<NA>");
+			break;
+		case FDL_CIPS:
+		case FDL_CPORTS:
+			if (f && (f->type == 3 || f->type == 4)) {
+				if (kind == FDL_CIPS)
+					put_ip(o, f, f->sip);
+				else
+					sbuf_put_u64(o, f->sport);
+			} else {
+				added = false;
+			}
+			break;
+		case FDL_SIPS:
+			if (f && f->type >= 3 && f->type <= 6) {
+				/* sysdig prints a v6 server socket's address as v4 */
+				if (f->type == 6)
+					dis_fmt_ipv4(o, f->sip);
+				else
+					put_ip(o, f, f->type == 5 ? f->sip : f->dip);
+			} else {
+				added = false;
+			}
+			(void)v6;
+			break;
+		case FDL_SPORTS:
+			if (f && (f->type == 3 || f->type == 4))
+				sbuf_put_u64(o, f->dport);
+			else
+				added = false;
+			break;
+		}
+		if (added)
+			sbuf_putc(o, ',');
+	}
+	if (o->len > start && o->s[o->len - 1] == ',')
+		sbuf_truncate(o, o->len - 1);
+	return o->len > start;
+}
+
+#define FDLIST_FN(fn, kind)                                                                  \
+	static bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,   \
+		       const struct eng_fref *r)                                             \
+	{                                                                                    \
+		UNUSED_ARGS;                                                                 \
+		return fdlist(o, e, kind);                                                   \
+	}
+FDLIST_FN(f_fdlist_nums, FDL_NUMS)
+FDLIST_FN(f_fdlist_names, FDL_NAMES)
+FDLIST_FN(f_fdlist_cips, FDL_CIPS)
+FDLIST_FN(f_fdlist_sips, FDL_SIPS)
+FDLIST_FN(f_fdlist_cports, FDL_CPORTS)
+FDLIST_FN(f_fdlist_sports, FDL_SPORTS)
+
 static bool f_container_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			   const struct eng_fref *r)
 {
@@ -1294,6 +1391,18 @@ static const struct eng_field fields[] = {
 	  ENG_FA_NONE },
 	{ "group.gid", "group id", f_group_gid, ENG_FK_NUM, ENG_FA_NONE },
 	{ "group.name", "group name", f_group_name, ENG_FK_STR, ENG_FA_NONE },
+	{ "fdlist.nums", "poll events: the fd numbers, comma-separated", f_fdlist_nums,
+	  ENG_FK_STR, ENG_FA_NONE },
+	{ "fdlist.names", "poll events: the fd names, comma-separated", f_fdlist_names,
+	  ENG_FK_STR, ENG_FA_NONE },
+	{ "fdlist.cips", "poll events: the client IP addresses of the fds", f_fdlist_cips,
+	  ENG_FK_STR, ENG_FA_NONE },
+	{ "fdlist.sips", "poll events: the server IP addresses of the fds", f_fdlist_sips,
+	  ENG_FK_STR, ENG_FA_NONE },
+	{ "fdlist.cports", "poll events: the client ports of the fds", f_fdlist_cports,
+	  ENG_FK_STR, ENG_FA_NONE },
+	{ "fdlist.sports", "poll events: the server ports of the fds", f_fdlist_sports,
+	  ENG_FK_STR, ENG_FA_NONE },
 	{ "container.id", "container id (12 characters), or host", f_container_id, ENG_FK_STR,
 	  ENG_FA_NONE },
 	{ "container.name", "container name, or host", f_container_name, ENG_FK_STR,

@@ -150,8 +150,8 @@ static bool at_sym(const struct parser *p, const char *sym)
 	return strncmp(p->text + p->pos, sym, strlen(sym)) == 0;
 }
 
-/* A bare or quoted value; malloc'd into v. */
-static bool parse_word(struct parser *p, struct value *v)
+/* A bare or quoted value; malloc'd into v. Commas end bare values in lists. */
+static bool parse_word(struct parser *p, struct value *v, bool in_list)
 {
 	const char *t = p->text;
 	size_t start = p->pos;
@@ -175,7 +175,7 @@ static bool parse_word(struct parser *p, struct value *v)
 		p->pos++;
 	} else {
 		while (t[p->pos] && !isspace((unsigned char)t[p->pos]) && t[p->pos] != '(' &&
-		       t[p->pos] != ')' && t[p->pos] != ',')
+		       t[p->pos] != ')' && (t[p->pos] != ',' || !in_list))
 			sbuf_putc(&b, t[p->pos++]);
 		if (b.len == 0) {
 			sbuf_fini(&b);
@@ -306,7 +306,7 @@ static struct node *parse_check(struct parser *p)
 			at = p->pos;
 			n->vals = xreallocarray(n->vals, n->nvals + 1, sizeof(*n->vals));
 			memset(&n->vals[n->nvals], 0, sizeof(*n->vals));
-			if (!parse_word(p, &n->vals[n->nvals])) {
+			if (!parse_word(p, &n->vals[n->nvals], true)) {
 				node_free(n);
 				return NULL;
 			}
@@ -333,7 +333,7 @@ static struct node *parse_check(struct parser *p)
 	n->nvals = 1;
 	skip_space(p);
 	start = p->pos;
-	if (!parse_word(p, &n->vals[0]) || !convert(p, n, &n->vals[0], start)) {
+	if (!parse_word(p, &n->vals[0], false) || !convert(p, n, &n->vals[0], start)) {
 		node_free(n);
 		return NULL;
 	}

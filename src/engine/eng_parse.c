@@ -686,6 +686,15 @@ static void on_epoll_exit(struct eng_call *c)
 	fd_from_res(c, FD_TYPE_EVENTPOLL);
 }
 
+/* getsockopt: libsinsp takes its fd as the event's fd. */
+static void on_getsockopt_exit(struct eng_call *c)
+{
+	int64_t fd;
+
+	if (c->t && call_i64(c, "fd", &fd))
+		c->t->lastevent_fd = fd;
+}
+
 static void on_setuid_exit(struct eng_call *c)
 {
 	int64_t v;
@@ -819,6 +828,7 @@ static const struct {
 	{ "inotify_init1", false, on_inotify_exit },
 	{ "epoll_create", false, on_epoll_exit },
 	{ "epoll_create1", false, on_epoll_exit },
+	{ "getsockopt", false, on_getsockopt_exit },
 	{ "setuid", false, on_setuid_exit },
 	{ "setgid", false, on_setgid_exit },
 	{ "setresuid", false, on_setresuid_exit },
@@ -877,6 +887,17 @@ bool eng_state_enter_of(const struct eng_thread *t, const struct ev_view *ev, st
 	    !(t->enter_type == EV_SYSCALL_EXECVEAT_E && ev->type == EV_SYSCALL_EXECVE_19_X))
 		return false;
 	return ev_view_decode(out, t->enter, t->enter_len, t->enter_v1, NULL) == 0;
+}
+
+void eng_state_filtered_out(struct eng_state *s, const struct eng_evinfo *info,
+			    const struct ev_view *ev)
+{
+	uint32_t flags = eng_event_flags(ev->type);
+
+	(void)s;
+	if (info->thread && !(flags & (EV_F_MODIFIES_STATE | EV_F_SKIPPARSERESET)) &&
+	    ev->type != EV_SCHEDSWITCH_6_E)
+		info->thread->enter_type = EV_MAX;
 }
 
 bool eng_event_changes_state(uint16_t type)
@@ -949,7 +970,8 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	struct eng_call c = { .s = s, .ev = ev };
 	uint32_t flags = eng_event_flags(ev->type);
 	bool enter = ev_type_is_enter(ev->type);
-	bool is_switch = ev->type == EV_SCHEDSWITCH_1_E || ev->type == EV_SCHEDSWITCH_6_E;
+	/* libsinsp's reset() stops early for the newer switch event only */
+	bool is_switch = ev->type == EV_SCHEDSWITCH_6_E;
 	eng_handler fn;
 
 	memset(out, 0, sizeof(*out));
@@ -984,6 +1006,11 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 			c.have_enter = eng_state_enter_of(c.t, ev, &c.enter);
 			out->paired = c.have_enter;
 			if (c.have_enter && (flags & EV_F_USES_FD)) {
+				uint64_t v;
+
+				/* copy_file_range works on its output fd */
+				if (ev->type == EV_SYSCALL_COPY_FILE_RANGE_X && ev_param_u64(ev, 1, &v))
+					c.t->lastevent_fd = (int64_t)v;
 				out->fd = eng_state_fd(c.t, c.t->lastevent_fd);
 				if (out->fd && (flags & EV_F_DESTROYS_FD))
 					out->fd = fd_keep(s, out->fd);

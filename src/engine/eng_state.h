@@ -137,6 +137,14 @@ const struct eng_user *eng_state_group(const struct eng_state *s, uint32_t gid);
 const struct eng_container *eng_state_container(const struct eng_state *s, const char *id);
 
 /*
+ * Tells the state that a filter rejected event ev. As in libsinsp, a rejected
+ * event that does not change the state ends its thread's pairing: the next
+ * exit is not paired with the enter before it.
+ */
+void eng_state_filtered_out(struct eng_state *s, const struct eng_evinfo *info,
+			    const struct ev_view *ev);
+
+/*
  * True if events of this type (or of its other direction) change the state,
  * so that a reader needs them to decode the events that follow.
  */

@@ -10,7 +10,9 @@
 #   values are garbage (6 << 32 for gid 6).
 # - bcontains and intersects: sysdig 0.29.3 does not have them; filter_ops.sh
 #   checks them against contains and in instead.
-# - fd.dport/fd.dip: names the issue asks for; sysdig 0.29.3 has no such fields.
+# - fd.dport/fd.dip: names syshark adds; sysdig 0.29.3 has no such fields.
+# - filters that mix 'and' and 'or' without parentheses: sysdig 0.29.3
+#   refuses them, syshark reads them with 'and' binding tighter.
 set -u
 bin=$1
 file=$2
