@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dis_args.h"
 #include "eng_export.h"
@@ -18,6 +19,23 @@
 #include "schema.h"
 
 #define OUT_CHUNK (64 * 1024)
+
+/* Appends e in the chosen format. */
+static void format_line(struct sbuf *out, const struct print_opts *o, const struct eng_state *s,
+			const struct eng_evt *e, const struct eng_fref *fields, struct sbuf *tmp)
+{
+	switch (o->fmt) {
+	case PRINT_TEXT:
+		eng_format_text(out, s, e);
+		break;
+	case PRINT_JSON:
+		eng_format_json(out, s, e, tmp);
+		break;
+	case PRINT_FIELDS:
+		eng_format_fields(out, s, e, fields, o->nfields);
+		break;
+	}
+}
 
 /* Runs the filter (if any) on e, with sysdig's side effect of a rejection. */
 static bool match(struct eng_filter *filter, struct eng_replay *r, const struct eng_evt *e)
@@ -32,6 +50,78 @@ static int report_damage(const char *path, const struct diag *d)
 {
 	fprintf(stderr, "syshark: %s: %s\n", path, d->msg);
 	return 1;
+}
+
+/* What one thread needs to select and format events. */
+struct pworker {
+	const struct print_opts *o;
+	const struct eng_fref *fields;
+	struct eng_filter *filter;
+	struct sbuf tmp;
+};
+
+static void pworker_event(void *ctx, struct eng_replay *r, const struct eng_evt *e,
+			  struct sbuf *out)
+{
+	struct pworker *w = ctx;
+
+	if ((e->hidden && !w->o->all) || !match(w->filter, r, e))
+		return;
+	format_line(out, w->o, &r->state, e, w->fields, &w->tmp);
+}
+
+static int emit_out(void *arg, const char *p, size_t n)
+{
+	return fwrite(p, 1, n, arg) == n ? 0 : -1;
+}
+
+/*
+ * With a cached index and more than one CPU, events are selected and
+ * formatted by several threads, chunk by chunk between checkpoints. Returns
+ * the exit status, or -1 if that path does not apply.
+ */
+static int print_parallel(const char *path, const struct print_opts *o,
+			  const struct eng_fref *fields, FILE *out)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	struct eng_scan_worker sw[8];
+	struct pworker pw[8];
+	struct eng_index *ix;
+	struct eng_ix_info info;
+	struct diag d = { 0 };
+	unsigned int n, i;
+	int rc, status = 0;
+
+	if (o->write || o->count || ncpu < 2 || !o->filter)
+		return -1;
+	ix = eng_index_open(path, ENG_IX_CACHED_ONLY, &d);
+	if (!ix)
+		return -1;
+	eng_index_info(ix, &info);
+	if (info.checkpoints == 0) {
+		eng_index_free(ix);
+		return -1;
+	}
+	n = ncpu > 8 ? 8 : (unsigned int)ncpu;
+	for (i = 0; i < n; i++) {
+		pw[i] = (struct pworker){ .o = o, .fields = fields };
+		pw[i].filter = eng_filter_compile(o->filter, NULL);
+		sbuf_init(&pw[i].tmp);
+		sw[i] = (struct eng_scan_worker){ .ctx = &pw[i], .fn = pworker_event };
+	}
+	rc = eng_index_scan(ix, sw, n, emit_out, out, &d);
+	if (fflush(out) != 0 || ferror(out)) {
+		fprintf(stderr, "syshark: error writing output: %s\n", strerror(errno));
+		status = 1;
+	} else if (rc < 0) {
+		status = report_damage(path, &d);
+	}
+	for (i = 0; i < n; i++) {
+		eng_filter_free(pw[i].filter);
+		sbuf_fini(&pw[i].tmp);
+	}
+	eng_index_free(ix);
+	return status;
 }
 
 int print_file(const char *path, const struct print_opts *o, FILE *out)
@@ -62,6 +152,11 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 			return 2;
 		}
 	}
+	if ((status = print_parallel(path, o, fields, out)) >= 0) {
+		eng_filter_free(filter);
+		return status;
+	}
+	status = 0;
 	r = eng_replay_open(path, &d);
 	if (!r) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
@@ -87,17 +182,7 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 		}
 		if (!chosen)
 			continue;
-		switch (o->fmt) {
-		case PRINT_TEXT:
-			eng_format_text(&line, &r->state, &e);
-			break;
-		case PRINT_JSON:
-			eng_format_json(&line, &r->state, &e, &tmp);
-			break;
-		case PRINT_FIELDS:
-			eng_format_fields(&line, &r->state, &e, fields, o->nfields);
-			break;
-		}
+		format_line(&line, o, &r->state, &e, fields, &tmp);
 		/* Lines are written in large chunks. */
 		if (line.len >= OUT_CHUNK) {
 			if (fwrite(line.s, 1, line.len, out) != line.len)

@@ -114,14 +114,31 @@ static const struct ev_param_info *evt_params(const struct eng_evt *e, unsigned 
 /* Index of parameter name in e's (sysdig) parameter list, or -1. */
 static int evt_param_index(const struct eng_evt *e, const char *name)
 {
+	static _Thread_local struct {
+		const char *name;
+		uint16_t type;
+		int16_t idx;
+	} memo[512];
 	const struct ev_param_info *p;
-	unsigned int n, i;
+	unsigned int n, i, k = ((uintptr_t)name >> 3 ^ e->ev.type * 31u) & 511;
+	int idx = -1;
 
 	p = evt_params(e, &n);
-	for (i = 0; i < n; i++)
-		if (strcmp(p[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	if (memo[k].name == name && memo[k].type == e->ev.type && memo[k].idx < (int)n)
+		return memo[k].idx;
+	for (i = 0; i < n; i++) {
+		if (strcmp(p[i].name, name) == 0) {
+			idx = (int)i;
+			break;
+		}
+	}
+	/* cache only names present in the table's full list (n may be short) */
+	if (idx >= 0) {
+		memo[k].name = name;
+		memo[k].type = e->ev.type;
+		memo[k].idx = (int16_t)idx;
+	}
+	return idx;
 }
 
 static bool evt_i64(const struct eng_evt *e, const char *name, int64_t *v)

@@ -41,7 +41,8 @@ struct eng_ix_info {
 };
 
 enum {
-	ENG_IX_NO_CACHE = 1 << 0, /* build into a temporary file, ignore the cache */
+	ENG_IX_NO_CACHE = 1 << 0,    /* build into a temporary file, ignore the cache */
+	ENG_IX_CACHED_ONLY = 1 << 1, /* only load a cached index; NULL, d untouched, if none */
 };
 
 struct eng_index;
@@ -69,6 +70,22 @@ bool eng_index_entry(const struct eng_index *ix, uint64_t n, struct eng_ix_entry
  * n, with the state as it was before it. Returns NULL with d set.
  */
 struct eng_replay *eng_index_replay_at(struct eng_index *ix, uint64_t n, struct diag *d);
+
+/*
+ * Parallel scan of a finished index: the events are cut into chunks between
+ * checkpoints and replayed by up to nthreads threads, each with its own
+ * worker context; fn is called for every event of a chunk and appends what
+ * it wants to out. emit then receives the chunks' output in event order, on
+ * the calling thread. A chunk that ends in damage stops the scan: the
+ * function returns -errno with d set, after emitting what came before.
+ */
+struct eng_scan_worker {
+	void *ctx;
+	void (*fn)(void *ctx, struct eng_replay *r, const struct eng_evt *e, struct sbuf *out);
+};
+
+int eng_index_scan(struct eng_index *ix, struct eng_scan_worker *workers, unsigned int nthreads,
+		   int (*emit)(void *arg, const char *p, size_t n), void *arg, struct diag *d);
 
 /* Figures for --index and the benchmarks (after eng_index_wait()). */
 void eng_index_info(const struct eng_index *ix, struct eng_ix_info *out);

@@ -967,13 +967,17 @@ static struct eng_thread *container_thread(struct eng_state *s, const struct ev_
 void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num,
 			struct eng_evinfo *out)
 {
-	struct eng_call c = { .s = s, .ev = ev };
+	struct eng_call c; /* not zeroed whole: its enter view is large */
 	uint32_t flags = eng_event_flags(ev->type);
 	bool enter = ev_type_is_enter(ev->type);
 	/* libsinsp's reset() stops early for the newer switch event only */
 	bool is_switch = ev->type == EV_SCHEDSWITCH_6_E;
 	eng_handler fn;
 
+	c.s = s;
+	c.ev = ev;
+	c.t = NULL;
+	c.have_enter = false;
 	memset(out, 0, sizeof(*out));
 	if (ev->type == EV_CONTAINER_JSON_E || ev->type == EV_CONTAINER_JSON_2_E) {
 		out->thread = container_thread(s, ev);

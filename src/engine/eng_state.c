@@ -329,13 +329,6 @@ const struct eng_user *eng_state_group(const struct eng_state *s, uint32_t gid)
 	return hmap_get(&s->groups, gid);
 }
 
-uint32_t eng_event_flags(uint16_t type)
-{
-	if (type >= EV_MAX)
-		return 0;
-	return type < EV_COMPAT_MAX ? ev_table[type].compat_flags : ev_table[type].flags;
-}
-
 uint8_t eng_fd_l4proto(const struct eng_fd *f)
 {
 	switch (f->type) {
@@ -488,6 +481,13 @@ static int on_fd(void *arg, uint64_t tid, const struct sf_fd *sf)
 	return 0;
 }
 
+static bool buf_str_eq(const struct buf_str *a, const char *b)
+{
+	size_t n = a->p ? a->len : 0;
+
+	return strlen(b) == n && (n == 0 || memcmp(a->p, b, n) == 0);
+}
+
 static struct eng_user *user_new(const struct sf_user *u)
 {
 	struct eng_user *r = xcalloc(1, sizeof(*r));
@@ -504,8 +504,13 @@ int eng_user_put(void *arg, const struct sf_user *u)
 {
 	struct eng_state *s = arg;
 	struct hmap *m = u->kind == 0 ? &s->users : &s->groups;
-	struct eng_user *old, *r = user_new(u);
+	struct eng_user *old = hmap_get(m, u->kind == 0 ? u->uid : u->gid), *r;
 
+	/* captures repeat their user records: keep what is already known */
+	if (old && old->gid == u->gid && buf_str_eq(&u->name, old->name) &&
+	    buf_str_eq(&u->home, old->home) && buf_str_eq(&u->shell, old->shell))
+		return 0;
+	r = user_new(u);
 	old = hmap_put(m, r->id, r);
 	if (old) {
 		free(old->name);

@@ -17,6 +17,7 @@
 
 #include "event.h"
 #include "hmap.h"
+#include "schema.h"
 #include "sf_blocks.h"
 
 /* IP protocols of sockets (scap_l4_proto). */
@@ -151,7 +152,12 @@ void eng_state_filtered_out(struct eng_state *s, const struct eng_evinfo *info,
 bool eng_event_changes_state(uint16_t type);
 
 /* Event flags as sysdig 0.29.3 knows them (the current ones for newer ids). */
-uint32_t eng_event_flags(uint16_t type);
+static inline uint32_t eng_event_flags(uint16_t type)
+{
+	if (type >= EV_MAX)
+		return 0;
+	return type < EV_COMPAT_MAX ? ev_table[type].compat_flags : ev_table[type].flags;
+}
 
 /* The protocol of an IP socket as libsinsp tells it: n/a until it has a role. */
 uint8_t eng_fd_l4proto(const struct eng_fd *f);

@@ -246,44 +246,89 @@ int sf_reader_seek(struct sf_reader *r, uint64_t off)
 	return 0;
 }
 
+static void sf_set(struct sf_block *b, enum sf_kind kind, uint8_t version, bool flags)
+{
+	b->kind = kind;
+	b->version = version;
+	b->has_flags = flags;
+}
+
+/* Block type to kind and version, _INT aliases included. */
 static void sf_classify(struct sf_block *b)
 {
-	static const struct {
-		uint32_t type;
-		uint8_t kind, version;
-		bool flags;
-	} map[] = {
-		{ SF_BT_SHB, SF_K_SHB, 1, false },
-		{ SF_BT_MI, SF_K_MI, 1, false },	  { 0x8002ABCDu, SF_K_MI, 1, false },
-		{ SF_BT_PL_V1, SF_K_PL, 1, false },	  { 0x8000ABCDu, SF_K_PL, 1, false },
-		{ SF_BT_PL_V2, SF_K_PL, 2, false },	  { 0x8013ABCDu, SF_K_PL, 2, false },
-		{ SF_BT_PL_V3, SF_K_PL, 3, false },	  { 0x8014ABCDu, SF_K_PL, 3, false },
-		{ SF_BT_PL_V4, SF_K_PL, 4, false },	  { SF_BT_PL_V5, SF_K_PL, 5, false },
-		{ SF_BT_PL_V6, SF_K_PL, 6, false },	  { SF_BT_PL_V7, SF_K_PL, 7, false },
-		{ SF_BT_PL_V8, SF_K_PL, 8, false },	  { SF_BT_PL_V9, SF_K_PL, 9, false },
-		{ SF_BT_FDL_V1, SF_K_FDL, 1, false },	  { 0x8001ABCDu, SF_K_FDL, 1, false },
-		{ SF_BT_FDL_V2, SF_K_FDL, 2, false },	  { SF_BT_EV, SF_K_EV, 1, false },
-		{ 0x8010ABCDu, SF_K_EV, 1, false },	  { SF_BT_EVF, SF_K_EV, 1, true },
-		{ SF_BT_EV_V2, SF_K_EV, 2, false },	  { SF_BT_EVF_V2, SF_K_EV, 2, true },
-		{ SF_BT_EV_V2_LARGE, SF_K_EV, 2, false }, { SF_BT_EVF_V2_LARGE, SF_K_EV, 2, true },
-		{ SF_BT_IL_V1, SF_K_IL, 1, false },	  { 0x8011ABCDu, SF_K_IL, 1, false },
-		{ SF_BT_IL_V2, SF_K_IL, 2, false },	  { SF_BT_UL_V1, SF_K_UL, 1, false },
-		{ 0x8012ABCDu, SF_K_UL, 1, false },	  { SF_BT_UL_V2, SF_K_UL, 2, false },
-		{ SF_BT_IDB, SF_K_PACKET, 1, false },	  { SF_BT_EPB, SF_K_PACKET, 1, false },
-		{ SF_BT_SPB, SF_K_PACKET, 1, false },	  { SF_BT_OPB, SF_K_PACKET, 1, false },
-	};
-	size_t i;
-
-	b->kind = SF_K_UNKNOWN;
-	b->version = 0;
-	b->has_flags = false;
-	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
-		if (map[i].type == b->type) {
-			b->kind = map[i].kind;
-			b->version = map[i].version;
-			b->has_flags = map[i].flags;
-			return;
-		}
+	switch (b->type) {
+	case SF_BT_EV_V2:
+	case SF_BT_EV_V2_LARGE:
+		sf_set(b, SF_K_EV, 2, false);
+		break;
+	case SF_BT_EVF_V2:
+	case SF_BT_EVF_V2_LARGE:
+		sf_set(b, SF_K_EV, 2, true);
+		break;
+	case SF_BT_EV:
+	case 0x8010ABCDu:
+		sf_set(b, SF_K_EV, 1, false);
+		break;
+	case SF_BT_EVF:
+		sf_set(b, SF_K_EV, 1, true);
+		break;
+	case SF_BT_SHB:
+		sf_set(b, SF_K_SHB, 1, false);
+		break;
+	case SF_BT_MI:
+	case 0x8002ABCDu:
+		sf_set(b, SF_K_MI, 1, false);
+		break;
+	case SF_BT_PL_V1:
+	case 0x8000ABCDu:
+		sf_set(b, SF_K_PL, 1, false);
+		break;
+	case SF_BT_PL_V2:
+	case 0x8013ABCDu:
+		sf_set(b, SF_K_PL, 2, false);
+		break;
+	case SF_BT_PL_V3:
+	case 0x8014ABCDu:
+		sf_set(b, SF_K_PL, 3, false);
+		break;
+	case SF_BT_PL_V4:
+	case SF_BT_PL_V5:
+	case SF_BT_PL_V6:
+	case SF_BT_PL_V7:
+	case SF_BT_PL_V8:
+	case SF_BT_PL_V9:
+		sf_set(b, SF_K_PL, (uint8_t)(b->type - SF_BT_PL_V4 + 4), false);
+		break;
+	case SF_BT_FDL_V1:
+	case 0x8001ABCDu:
+		sf_set(b, SF_K_FDL, 1, false);
+		break;
+	case SF_BT_FDL_V2:
+		sf_set(b, SF_K_FDL, 2, false);
+		break;
+	case SF_BT_IL_V1:
+	case 0x8011ABCDu:
+		sf_set(b, SF_K_IL, 1, false);
+		break;
+	case SF_BT_IL_V2:
+		sf_set(b, SF_K_IL, 2, false);
+		break;
+	case SF_BT_UL_V1:
+	case 0x8012ABCDu:
+		sf_set(b, SF_K_UL, 1, false);
+		break;
+	case SF_BT_UL_V2:
+		sf_set(b, SF_K_UL, 2, false);
+		break;
+	case SF_BT_IDB:
+	case SF_BT_EPB:
+	case SF_BT_SPB:
+	case SF_BT_OPB:
+		sf_set(b, SF_K_PACKET, 1, false);
+		break;
+	default:
+		sf_set(b, SF_K_UNKNOWN, 0, false);
+		break;
 	}
 }
 
