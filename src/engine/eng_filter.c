@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dis_args.h"
 #include "eng_fields.h"
+#include "schema.h"
 #include "sbuf.h"
 #include "xalloc.h"
 
@@ -78,6 +80,8 @@ struct node {
 	struct eng_fref field;
 	enum op op;
 	size_t op_at; /* column of the operator, for errors */
+	/* evt.type with =, != or in: the matching ids and generic syscalls */
+	uint8_t *type_set, *sc_set;
 	struct value *vals;
 	unsigned int nvals;
 };
@@ -105,6 +109,8 @@ static void node_free(struct node *n)
 	for (i = 0; i < n->nvals; i++)
 		free(n->vals[i].s);
 	free(n->vals);
+	free(n->type_set);
+	free(n->sc_set);
 	free(n);
 }
 
@@ -245,6 +251,44 @@ static bool convert(struct parser *p, const struct node *n, struct value *v, siz
 	return true;
 }
 
+/*
+ * evt.type compared by name: precomputes which event ids (and, for generic
+ * events, which syscall codes) carry a name in the values.
+ */
+static void compile_type_set(struct node *n)
+{
+	char name[64];
+	unsigned int i, k;
+
+	if (strcmp(n->field.f->name, "evt.type") != 0 ||
+	    (n->op != OP_EQ && n->op != OP_NE && n->op != OP_IN))
+		return;
+	n->type_set = xcalloc(EV_MAX, 1);
+	n->sc_set = xcalloc(65536, 1);
+	for (i = 0; i < EV_MAX; i++) {
+		struct ev_view ev = { .type = (uint16_t)i };
+
+		for (k = 0; k < n->nvals; k++)
+			if (strcmp(dis_event_name(&ev, name, sizeof(name)), n->vals[k].s) == 0)
+				n->type_set[i] = 1;
+	}
+	/* codes past both syscall tables are all named "<unknown>" */
+	for (i = 0; i < 65536; i++) {
+		uint8_t sc[2] = { (uint8_t)i, (uint8_t)(i >> 8) };
+
+		if (i >= 1024) {
+			n->sc_set[i] = n->sc_set[1023];
+			continue;
+		}
+		struct ev_view ev = { .type = EV_GENERIC_E, .nparams = 1, .data = sc };
+
+		ev.plen[0] = 2;
+		for (k = 0; k < n->nvals; k++)
+			if (strcmp(dis_event_name(&ev, name, sizeof(name)), n->vals[k].s) == 0)
+				n->sc_set[i] = 1;
+	}
+}
+
 static struct node *parse_expr(struct parser *p);
 
 static struct node *parse_check(struct parser *p)
@@ -322,6 +366,7 @@ static struct node *parse_check(struct parser *p)
 			}
 			if (p->text[p->pos] == ')') {
 				p->pos++;
+				compile_type_set(n);
 				return n;
 			}
 			fail(p, p->pos, "expected ',' or ')' in the list of values");
@@ -337,6 +382,7 @@ static struct node *parse_check(struct parser *p)
 		node_free(n);
 		return NULL;
 	}
+	compile_type_set(n);
 	return n;
 }
 
@@ -530,6 +576,15 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 	unsigned int i;
 	int64_t num = 0;
 
+	if (n->type_set) {
+		uint16_t sc;
+		bool in = e->ev.type < EV_MAX && n->type_set[e->ev.type];
+
+		if ((e->ev.type == EV_GENERIC_E || e->ev.type == EV_GENERIC_X) &&
+		    ev_param_u16(&e->ev, 0, &sc))
+			in = n->sc_set[sc];
+		return n->op == OP_NE ? !in : in;
+	}
 	sbuf_reset(b);
 	if (!eng_field_extract(&n->field, b, s, e))
 		return false;
