@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dis_args.h"
@@ -19,6 +20,15 @@
 #include "schema.h"
 
 #define OUT_CHUNK (64 * 1024)
+
+/* True if both paths name one existing file. */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
 
 /* Appends e in the chosen format. */
 static void format_line(struct sbuf *out, const struct print_opts *o, const struct eng_state *s,
@@ -151,6 +161,12 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 			fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);
 			return 2;
 		}
+	}
+	if (o->write && same_file(path, o->write)) {
+		fprintf(stderr, "syshark: -w %s: that is the capture being read; write elsewhere\n",
+			o->write);
+		eng_filter_free(filter);
+		return 2;
 	}
 	if ((status = print_parallel(path, o, fields, out)) >= 0) {
 		eng_filter_free(filter);

@@ -39,12 +39,16 @@ struct eng_fref;
 typedef bool (*eng_field_fn)(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			     const struct eng_fref *r);
 
+/* A text field the state holds as it is: the value without copying, or NULL. */
+typedef const char *(*eng_field_str_fn)(const struct eng_state *s, const struct eng_evt *e);
+
 struct eng_field {
 	const char *name;
 	const char *desc;
 	eng_field_fn extract;
 	uint8_t kind; /* enum eng_fkind */
 	uint8_t arg;  /* enum eng_farg */
+	eng_field_str_fn str; /* optional fast path for filters */
 };
 
 /* A field with its argument, as named in a filter or a format. */

@@ -585,6 +585,20 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 			in = n->sc_set[sc];
 		return n->op == OP_NE ? !in : in;
 	}
+	if (n->field.f->str) {
+		const char *v = n->field.f->str(s, e);
+		size_t len;
+
+		if (!v)
+			return false;
+		if (n->op == OP_EXISTS)
+			return true;
+		len = strlen(v);
+		for (i = 0; i < n->nvals; i++)
+			if (cmp_str(n->op, v, len, &n->vals[i]))
+				return true;
+		return false;
+	}
 	sbuf_reset(b);
 	if (!eng_field_extract(&n->field, b, s, e))
 		return false;

@@ -3,7 +3,9 @@
  * The event index: for every numbered event of a capture, where its block
  * is, its type and its thread (12 bytes), plus state checkpoints so that any
  * event can be shown with its process, thread, fd and user details after
- * replaying at most a few thousand events, never from the start.
+ * replaying the events since the checkpoint before it (at least 4096 apart,
+ * spaced so that checkpoints cost about 3 bytes per event), never from the
+ * start.
  *
  * The index lives in a memory-mapped file in $XDG_CACHE_HOME/syshark/ (or
  * ~/.cache/syshark/), named after the capture's path, size, mtime and inode,

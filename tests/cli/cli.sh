@@ -69,6 +69,10 @@ if [ -r "$f" ]; then
 	cmp -s "$tmp/fields" "$tmp/text" && ok || bad "fields vs text"
 	"$bin" -r "$f" >/dev/full 2>"$tmp/e"
 	[ $? -eq 1 ] && grep -q 'error writing output' "$tmp/e" && ok || bad "full disk: $(cat "$tmp/e")"
+	cp "$f" "$tmp/same.scap"
+	"$bin" -r "$tmp/same.scap" -w "$tmp/same.scap" 2>"$tmp/e"
+	[ $? -eq 2 ] && grep -q 'that is the capture being read' "$tmp/e" && cmp -s "$f" "$tmp/same.scap" && ok ||
+		bad "-w over the input: $(cat "$tmp/e")"
 	"$bin" -r "$f" -w /dev/full 2>"$tmp/e"
 	[ $? -eq 1 ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && grep -q '/dev/full: cannot write after' "$tmp/e" && ok ||
 		bad "export to a full disk: $(cat "$tmp/e")"

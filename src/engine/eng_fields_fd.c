@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Field extractors: fd.* and fdlist.*. */
+#include "eng_fields.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "dis_fmt.h"
+#include "eng_fields_int.h"
+#include "schema.h"
+
+/* ---- fd.* ---- */
+
+bool f_fd_num(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	if (!fx_is_fd_event(e))
+		return false;
+	sbuf_put_i64(o, e->thread->lastevent_fd);
+	return true;
+}
+
+bool f_fd_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		      const struct eng_fref *r)
+{
+	const struct eng_fd *f;
+	int64_t res;
+
+	(void)r;
+	if (!fx_is_fd_event(e))
+		return false;
+	f = fx_evt_fd(e);
+	if (!f || (e->ev.type == EV_SOCKET_CONNECT_X && fx_evt_i64(e, "res", &res) && res < 0))
+		return fx_creator_name(o, s, e);
+	dis_fmt_sanitized(o, f->name);
+	return true;
+}
+
+bool f_fd_type(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		      const struct eng_fref *r)
+{
+	static const char *const names[] = {
+		[1] = "file",	   [2] = "directory", [3] = "ipv4",	 [4] = "ipv6",
+		[5] = "ipv4",	   [6] = "ipv6",      [7] = "pipe",	 [8] = "unix",
+		[9] = "event",	   [11] = "signalfd", [12] = "eventpoll", [13] = "inotify",
+		[14] = "timerfd", [15] = "netlink",  [16] = "file",
+	};
+	const struct eng_fd *f = fx_evt_fd(e);
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	sbuf_puts(o, f->type < sizeof(names) / sizeof(names[0]) && names[f->type] ? names[f->type] :
+										   "<NA>");
+	return true;
+}
+
+bool f_fd_typechar(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r)
+{
+	const struct eng_fd *f;
+
+	UNUSED_ARGS;
+	if (!fx_is_fd_event(e))
+		return false;
+	f = fx_evt_fd(e);
+	if (f) {
+		sbuf_putc(o, eng_fd_typechar(f));
+		return true;
+	}
+	/* as sysdig: guess from the call that creates the fd */
+	switch (e->ev.type & ~1u) {
+	case EV_SYSCALL_OPEN_E:
+	case EV_SYSCALL_OPENAT_E:
+	case EV_SYSCALL_OPENAT_2_E:
+	case EV_SYSCALL_OPENAT2_E:
+	case EV_SYSCALL_CREAT_E:
+		sbuf_putc(o, 'f');
+		return true;
+	case EV_SOCKET_SOCKET_E:
+	case EV_SOCKET_ACCEPT_E:
+	case EV_SOCKET_ACCEPT_5_E:
+	case EV_SOCKET_ACCEPT4_E:
+	case EV_SOCKET_ACCEPT4_5_E:
+		sbuf_putc(o, '4');
+		return true;
+	case EV_SYSCALL_PIPE_E:
+		sbuf_putc(o, 'p');
+		return true;
+	case EV_SYSCALL_EVENTFD_E:
+		sbuf_putc(o, 'e');
+		return true;
+	case EV_SYSCALL_SIGNALFD_E:
+		sbuf_putc(o, 's');
+		return true;
+	case EV_SYSCALL_TIMERFD_CREATE_E:
+		sbuf_putc(o, 't');
+		return true;
+	case EV_SYSCALL_INOTIFY_INIT_E:
+		sbuf_putc(o, 'i');
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool f_fd_directory(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			   const struct eng_fref *r)
+{
+	const struct eng_fd *f;
+	size_t start = o->len;
+	char *slash;
+
+	(void)r;
+	if (!fx_is_fd_event(e))
+		return false;
+	f = fx_evt_fd(e);
+	if (!f) {
+		fx_creator_name(o, s, e);
+	} else {
+		if (f->type != 1 && f->type != 2)
+			return false;
+		dis_fmt_sanitized(o, f->name);
+		if (f->type == 2)
+			return true;
+	}
+	slash = strrchr(o->s + start, '/');
+	if (slash && slash != o->s + start) {
+		if (slash[1])
+			sbuf_truncate(o, (size_t)(slash - o->s));
+	} else {
+		sbuf_truncate(o, start);
+		sbuf_putc(o, '/');
+	}
+	return true;
+}
+
+bool f_fd_filename(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+	const char *slash;
+
+	UNUSED_ARGS;
+	if (!f || f->type != 1)
+		return false;
+	slash = strrchr(f->name, '/');
+	if (!slash)
+		sbuf_putc(o, '/');
+	else if (slash[1])
+		dis_fmt_sanitized(o, slash + 1);
+	else
+		dis_fmt_sanitized(o, f->name);
+	return true;
+}
+
+static bool fd_is_ip(const struct eng_fd *f)
+{
+	return f && f->type >= 3 && f->type <= 6;
+}
+
+static bool fd_is_servsock(const struct eng_fd *f)
+{
+	return f->type == 5 || f->type == 6;
+}
+
+static void put_ip(struct sbuf *o, const struct eng_fd *f, const uint8_t *ip)
+{
+	if (f->type == 4 || f->type == 6)
+		dis_fmt_ipv6(o, ip);
+	else
+		dis_fmt_ipv4(o, ip);
+}
+
+/* The client end of a connected socket (sip/sport), or NULL. */
+static const struct eng_fd *fd_client(const struct eng_evt *e)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+
+	if (!fd_is_ip(f) || fd_is_servsock(f) || f->role == ENG_ROLE_NONE)
+		return NULL;
+	return f;
+}
+
+/* A socket whose server end is known: a listening socket or a connected one. */
+static const struct eng_fd *fd_server(const struct eng_evt *e)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+
+	if (!fd_is_ip(f) || (!fd_is_servsock(f) && f->role == ENG_ROLE_NONE))
+		return NULL;
+	return f;
+}
+
+bool f_fd_cip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	const struct eng_fd *f = fd_client(e);
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	put_ip(o, f, f->sip);
+	return true;
+}
+
+bool f_fd_sip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	const struct eng_fd *f = fd_server(e);
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	put_ip(o, f, fd_is_servsock(f) ? f->sip : f->dip);
+	return true;
+}
+
+bool f_fd_cport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	const struct eng_fd *f = fd_client(e);
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	sbuf_put_u64(o, f->sport);
+	return true;
+}
+
+bool f_fd_sport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	const struct eng_fd *f = fd_server(e);
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	sbuf_put_u64(o, fd_is_servsock(f) ? f->sport : f->dport);
+	return true;
+}
+
+bool f_fd_l4proto(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			 const struct eng_fref *r)
+{
+	static const char *const names[] = { "<NA>", "<NA>", "tcp", "udp", "icmp", "raw" };
+	const struct eng_fd *f = fx_evt_fd(e);
+
+	UNUSED_ARGS;
+	if (!fd_is_ip(f))
+		return false;
+	sbuf_puts(o, eng_fd_l4proto(f) < 6 ? names[eng_fd_l4proto(f)] : "<NA>");
+	return true;
+}
+
+bool f_fd_sockfamily(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			    const struct eng_fref *r)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	if (fd_is_ip(f))
+		sbuf_puts(o, "ip");
+	else if (f->type == 8)
+		sbuf_puts(o, "unix");
+	else
+		return false;
+	return true;
+}
+
+/* ---- fdlist.* (poll and ppoll) ---- */
+
+enum fdl_kind { FDL_NUMS, FDL_NAMES, FDL_CIPS, FDL_SIPS, FDL_CPORTS, FDL_SPORTS };
+
+/* A comma-separated list over the fds of a poll event, as sysdig makes it. */
+static bool fdlist(struct sbuf *o, const struct eng_evt *e, enum fdl_kind kind)
+{
+	const uint8_t *p;
+	size_t start = o->len;
+	uint16_t nfds, i;
+	int64_t n;
+	int idx;
+
+	switch (e->ev.type) {
+	case EV_SYSCALL_POLL_E:
+	case EV_SYSCALL_PPOLL_E:
+		idx = 0;
+		break;
+	case EV_SYSCALL_POLL_X:
+	case EV_SYSCALL_PPOLL_X:
+		idx = 1;
+		break;
+	default:
+		return false;
+	}
+	n = ev_param(&e->ev, (unsigned int)idx, &p);
+	if (n < 2 || !e->thread)
+		return false;
+	nfds = buf_le16(p);
+	for (i = 0; i < nfds && 2u + 10u * i + 10u <= (uint64_t)n; i++) {
+		int64_t fd = (int64_t)buf_le64(p + 2 + 10 * i);
+		const struct eng_fd *f = eng_state_fd(e->thread, fd);
+		bool v6 = f && (f->type == 4 || f->type == 6);
+		bool added = true;
+
+		switch (kind) {
+		case FDL_NUMS:
+			sbuf_put_i64(o, fd);
+			break;
+		case FDL_NAMES:
+			sbuf_puts(o, f && f->name[0] ? f->name : "<NA>");
+			break;
+		case FDL_CIPS:
+		case FDL_CPORTS:
+			if (f && (f->type == 3 || f->type == 4)) {
+				if (kind == FDL_CIPS)
+					put_ip(o, f, f->sip);
+				else
+					sbuf_put_u64(o, f->sport);
+			} else {
+				added = false;
+			}
+			break;
+		case FDL_SIPS:
+			if (f && f->type >= 3 && f->type <= 6) {
+				/* sysdig prints a v6 server socket's address as v4 */
+				if (f->type == 6)
+					dis_fmt_ipv4(o, f->sip);
+				else
+					put_ip(o, f, f->type == 5 ? f->sip : f->dip);
+			} else {
+				added = false;
+			}
+			(void)v6;
+			break;
+		case FDL_SPORTS:
+			if (f && (f->type == 3 || f->type == 4))
+				sbuf_put_u64(o, f->dport);
+			else
+				added = false;
+			break;
+		}
+		if (added)
+			sbuf_putc(o, ',');
+	}
+	if (o->len > start && o->s[o->len - 1] == ',')
+		sbuf_truncate(o, o->len - 1);
+	return o->len > start;
+}
+
+#define FDLIST_FN(fn, kind)                                                                  \
+	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,   \
+		       const struct eng_fref *r)                                             \
+	{                                                                                    \
+		UNUSED_ARGS;                                                                 \
+		return fdlist(o, e, kind);                                                   \
+	}
+FDLIST_FN(f_fdlist_nums, FDL_NUMS)
+FDLIST_FN(f_fdlist_names, FDL_NAMES)
+FDLIST_FN(f_fdlist_cips, FDL_CIPS)
+FDLIST_FN(f_fdlist_sips, FDL_SIPS)
+FDLIST_FN(f_fdlist_cports, FDL_CPORTS)
+FDLIST_FN(f_fdlist_sports, FDL_SPORTS)

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Internals shared by the field extractors (eng_fields*.c). */
+#ifndef SYSHARK_ENG_FIELDS_INT_H
+#define SYSHARK_ENG_FIELDS_INT_H
+
+#include "eng_fields.h"
+
+#define UNUSED_ARGS (void)s, (void)r
+
+#define NEED_THREAD(e)                   \
+	do {                             \
+		if (!(e)->thread)        \
+			return false;    \
+	} while (0)
+
+bool fx_put_bool(struct sbuf *o, bool v);
+/* The parameters of e as sysdig 0.29.3 names them. */
+const struct ev_param_info *fx_evt_params(const struct eng_evt *e, unsigned int *n);
+/* Index of parameter name in e's (sysdig) parameter list, or -1. */
+int fx_evt_param_index(const struct eng_evt *e, const char *name);
+bool fx_evt_i64(const struct eng_evt *e, const char *name, int64_t *v);
+/* The result of an exit: "res", or "fd" of an exit that creates an fd. */
+bool fx_evt_result(const struct eng_evt *e, int64_t *res);
+const struct eng_thread *fx_main_thread(const struct eng_state *s, const struct eng_thread *t);
+/* The thread that is the parent of t's process. */
+const struct eng_thread *fx_parent_of(const struct eng_state *s, const struct eng_thread *t);
+/* The fd the event works on, as libsinsp's fd filter checks find it. */
+const struct eng_fd *fx_evt_fd(const struct eng_evt *e);
+bool fx_is_fd_event(const struct eng_evt *e);
+/* Path parameter of an fd-creating exit, resolved: fd.name of a failed open. */
+bool fx_creator_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e);
+
+bool f_evt_num(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	          const struct eng_fref *r);
+bool f_evt_time(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_evt_datetime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	               const struct eng_fref *r);
+bool f_evt_rawtime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	              const struct eng_fref *r);
+bool f_evt_rawtime_s(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                const struct eng_fref *r);
+bool f_evt_rawtime_ns(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                 const struct eng_fref *r);
+bool f_evt_latency(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	              const struct eng_fref *r);
+bool f_evt_latency_s(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                const struct eng_fref *r);
+bool f_evt_latency_ns(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                 const struct eng_fref *r);
+bool f_evt_cpu(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	          const struct eng_fref *r);
+bool f_evt_dir(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	          const struct eng_fref *r);
+bool f_evt_type(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_evt_category(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	               const struct eng_fref *r);
+bool f_evt_args(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_evt_arg(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	          const struct eng_fref *r);
+bool f_evt_rawarg(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	             const struct eng_fref *r);
+bool f_evt_res(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	          const struct eng_fref *r);
+bool f_evt_rawres(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	             const struct eng_fref *r);
+bool f_evt_failed(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	             const struct eng_fref *r);
+bool f_evt_is_io(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	            const struct eng_fref *r);
+bool f_evt_is_io_read(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                 const struct eng_fref *r);
+bool f_evt_is_io_write(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                  const struct eng_fref *r);
+bool f_evt_io_dir(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	             const struct eng_fref *r);
+bool f_evt_is_wait(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	              const struct eng_fref *r);
+bool f_proc_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	            const struct eng_fref *r);
+bool f_proc_pid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_proc_ppid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	            const struct eng_fref *r);
+bool f_proc_exe(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_proc_exepath(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	               const struct eng_fref *r);
+bool f_proc_args(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	            const struct eng_fref *r);
+bool f_proc_cmdline(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	               const struct eng_fref *r);
+bool f_proc_cwd(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_proc_pname(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	             const struct eng_fref *r);
+bool f_proc_aname(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	             const struct eng_fref *r);
+bool f_proc_apid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	            const struct eng_fref *r);
+bool f_proc_vpid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	            const struct eng_fref *r);
+bool f_proc_sid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_proc_fdlimit(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	               const struct eng_fref *r);
+bool f_proc_env(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_thread_tid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	             const struct eng_fref *r);
+bool f_thread_vtid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	              const struct eng_fref *r);
+bool f_thread_ismain(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                const struct eng_fref *r);
+const char *s_proc_name(const struct eng_state *s, const struct eng_evt *e);
+const char *s_evt_dir(const struct eng_state *s, const struct eng_evt *e);
+bool f_fd_num(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	         const struct eng_fref *r);
+bool f_fd_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	          const struct eng_fref *r);
+bool f_fd_type(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	          const struct eng_fref *r);
+bool f_fd_typechar(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	              const struct eng_fref *r);
+bool f_fd_directory(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	               const struct eng_fref *r);
+bool f_fd_filename(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	              const struct eng_fref *r);
+bool f_fd_cip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	         const struct eng_fref *r);
+bool f_fd_sip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	         const struct eng_fref *r);
+bool f_fd_cport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_fd_sport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_fd_l4proto(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	             const struct eng_fref *r);
+bool f_fd_sockfamily(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                const struct eng_fref *r);
+bool f_user_uid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_user_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	            const struct eng_fref *r);
+bool f_user_homedir(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	               const struct eng_fref *r);
+bool f_user_shell(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	             const struct eng_fref *r);
+bool f_user_loginuid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                const struct eng_fref *r);
+bool f_group_gid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	            const struct eng_fref *r);
+bool f_group_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	             const struct eng_fref *r);
+bool f_fdlist_nums(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	              const struct eng_fref *r);
+bool f_fdlist_names(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	               const struct eng_fref *r);
+bool f_fdlist_cips(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	              const struct eng_fref *r);
+bool f_fdlist_sips(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	              const struct eng_fref *r);
+bool f_fdlist_cports(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                const struct eng_fref *r);
+bool f_fdlist_sports(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                const struct eng_fref *r);
+bool f_container_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	               const struct eng_fref *r);
+bool f_container_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                 const struct eng_fref *r);
+bool f_container_image(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	                  const struct eng_fref *r);
+
+#endif

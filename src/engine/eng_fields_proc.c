@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Field extractors: proc.*, thread.*, user.*, group.*, container.*. */
+#include "eng_fields.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "dis_fmt.h"
+#include "eng_fields_int.h"
+#include "schema.h"
+
+/* ---- proc.*, thread.* ---- */
+
+
+bool f_proc_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	if (!e->thread->comm[0])
+		return false;
+	sbuf_puts(o, e->thread->comm);
+	return true;
+}
+
+const char *s_proc_name(const struct eng_state *s, const struct eng_evt *e)
+{
+	(void)s;
+	return e->thread && e->thread->comm[0] ? e->thread->comm : NULL;
+}
+
+const char *s_evt_dir(const struct eng_state *s, const struct eng_evt *e)
+{
+	(void)s;
+	return ev_type_is_enter(e->ev.type) ? ">" : "<";
+}
+
+bool f_proc_pid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_put_i64(o, e->thread->pid);
+	return true;
+}
+
+bool f_proc_ppid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r)
+{
+	const struct eng_thread *m;
+
+	(void)r;
+	NEED_THREAD(e);
+	m = fx_main_thread(s, e->thread);
+	if (!m)
+		return false;
+	sbuf_put_i64(o, m->ptid);
+	return true;
+}
+
+bool f_proc_exe(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_puts(o, e->thread->exe);
+	return true;
+}
+
+bool f_proc_exepath(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			   const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_puts(o, e->thread->exepath);
+	return true;
+}
+
+/* The NUL-list args as "a b c". */
+static void put_args(struct sbuf *o, const struct eng_blob *a)
+{
+	uint32_t i;
+	bool first = true;
+
+	for (i = 0; i < a->len;) {
+		size_t n = strnlen(a->p + i, a->len - i);
+
+		if (!first)
+			sbuf_putc(o, ' ');
+		sbuf_put(o, a->p + i, n);
+		first = false;
+		i += (uint32_t)n + 1;
+	}
+}
+
+bool f_proc_args(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	put_args(o, &e->thread->args);
+	return true;
+}
+
+bool f_proc_cmdline(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			   const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_puts(o, e->thread->comm);
+	if (e->thread->args.len) {
+		sbuf_putc(o, ' ');
+		put_args(o, &e->thread->args);
+	}
+	return true;
+}
+
+bool f_proc_cwd(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	const struct eng_thread *m;
+
+	(void)r;
+	NEED_THREAD(e);
+	m = fx_main_thread(s, e->thread);
+	sbuf_puts(o, m ? m->cwd : e->thread->cwd);
+	return true;
+}
+
+bool f_proc_pname(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			 const struct eng_fref *r)
+{
+	const struct eng_thread *p;
+
+	(void)r;
+	NEED_THREAD(e);
+	p = fx_parent_of(s, e->thread);
+	if (!p)
+		return false;
+	sbuf_puts(o, p->comm);
+	return true;
+}
+
+/* Ancestor n of t (0 = t's process), or NULL. */
+static const struct eng_thread *ancestor(const struct eng_state *s, const struct eng_thread *t,
+					 int64_t n)
+{
+	const struct eng_thread *a = fx_main_thread(s, t);
+	int64_t i;
+
+	for (i = 0; a && i < n; i++) {
+		const struct eng_thread *p = fx_parent_of(s, a);
+
+		if (!p || p == a)
+			return NULL;
+		a = fx_main_thread(s, p);
+	}
+	return a;
+}
+
+bool f_proc_aname(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			 const struct eng_fref *r)
+{
+	const struct eng_thread *a;
+
+	NEED_THREAD(e);
+	a = ancestor(s, e->thread, r->has_arg ? r->idx : 1);
+	if (!a)
+		return false;
+	sbuf_puts(o, a->comm);
+	return true;
+}
+
+bool f_proc_apid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r)
+{
+	const struct eng_thread *a;
+
+	NEED_THREAD(e);
+	a = ancestor(s, e->thread, r->has_arg ? r->idx : 1);
+	if (!a)
+		return false;
+	sbuf_put_i64(o, a->pid);
+	return true;
+}
+
+bool f_proc_vpid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	if (e->thread->vpid == -1)
+		return false;
+	sbuf_put_i64(o, e->thread->vpid);
+	return true;
+}
+
+bool f_proc_sid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_put_i64(o, e->thread->sid);
+	return true;
+}
+
+bool f_proc_fdlimit(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			   const struct eng_fref *r)
+{
+	const struct eng_thread *m;
+
+	(void)r;
+	NEED_THREAD(e);
+	m = fx_main_thread(s, e->thread);
+	sbuf_put_i64(o, (m ? m : e->thread)->fdlimit);
+	return true;
+}
+
+bool f_proc_env(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	put_args(o, &e->thread->env);
+	return true;
+}
+
+bool f_thread_tid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			 const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_put_i64(o, e->ev.tid);
+	return true;
+}
+
+bool f_thread_vtid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	if (e->thread->vtid == -1)
+		return false;
+	sbuf_put_i64(o, e->thread->vtid);
+	return true;
+}
+
+bool f_thread_ismain(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			    const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	return fx_put_bool(o, e->thread->tid == e->thread->pid);
+}
+
+/* ---- user.*, group.*, container.* ---- */
+
+bool f_user_uid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_put_u64(o, e->thread->uid);
+	return true;
+}
+
+static const struct eng_user *evt_user(const struct eng_state *s, const struct eng_evt *e)
+{
+	return e->thread ? eng_state_user(s, e->thread->uid) : NULL;
+}
+
+bool f_user_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r)
+{
+	const struct eng_user *u = evt_user(s, e);
+
+	(void)r;
+	if (!u)
+		return false;
+	sbuf_puts(o, u->name);
+	return true;
+}
+
+bool f_user_homedir(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			   const struct eng_fref *r)
+{
+	const struct eng_user *u = evt_user(s, e);
+
+	(void)r;
+	if (!u)
+		return false;
+	sbuf_puts(o, u->home);
+	return true;
+}
+
+bool f_user_shell(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			 const struct eng_fref *r)
+{
+	const struct eng_user *u = evt_user(s, e);
+
+	(void)r;
+	if (!u)
+		return false;
+	sbuf_puts(o, u->shell);
+	return true;
+}
+
+bool f_user_loginuid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			    const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_put_i64(o, (int32_t)e->thread->loginuid);
+	return true;
+}
+
+bool f_group_gid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_put_u64(o, e->thread->gid);
+	return true;
+}
+
+bool f_group_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			 const struct eng_fref *r)
+{
+	const struct eng_user *g;
+
+	(void)r;
+	if (!e->thread || !(g = eng_state_group(s, e->thread->gid)))
+		return false;
+	sbuf_puts(o, g->name);
+	return true;
+}
+
+bool f_container_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			   const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_puts(o, e->thread->container_id[0] ? e->thread->container_id : "host");
+	return true;
+}
+
+static const struct eng_container *evt_container(const struct eng_state *s,
+						 const struct eng_evt *e)
+{
+	return e->thread ? eng_state_container(s, e->thread->container_id) : NULL;
+}
+
+bool f_container_name(struct sbuf *o, const struct eng_state *s,
+			     const struct eng_evt *e, const struct eng_fref *r)
+{
+	const struct eng_container *c;
+
+	(void)r;
+	NEED_THREAD(e);
+	if (!e->thread->container_id[0]) {
+		sbuf_puts(o, "host");
+		return true;
+	}
+	c = evt_container(s, e);
+	if (!c || !c->name || !c->name[0])
+		return false;
+	sbuf_puts(o, c->name);
+	return true;
+}
+
+bool f_container_image(struct sbuf *o, const struct eng_state *s,
+			      const struct eng_evt *e, const struct eng_fref *r)
+{
+	const struct eng_container *c = evt_container(s, e);
+
+	(void)r;
+	if (!c || !c->image || !c->image[0])
+		return false;
+	sbuf_puts(o, c->image);
+	return true;
+}
