@@ -52,5 +52,30 @@ if [ -r "$f" ]; then
 	fi
 	chmod 700 "$tmp/cache/syshark"
 fi
+# Filtering in parallel over a cached index prints what one replay prints,
+# in every format, and stops at damage the same way.
+if [ -r "$f" ]; then
+	for _ in $(seq 30); do cat "$f"; done >"$tmp/big.scap"
+	head -c $(($(stat -c %s "$tmp/big.scap") - 5000)) "$tmp/big.scap" >"$tmp/cut.scap"
+	for cap in big cut; do
+		"$bin" -r "$tmp/$cap.scap" --index >"$tmp/ix" 2>/dev/null
+		grep -q '^checkpoints: [1-9]' "$tmp/ix" || bad "$cap: no checkpoints to run in parallel"
+		for args in "-Y evt.dir=<" "-T json -Y proc.name=sysdig" \
+			"-T fields -e evt.num -e fd.name -Y fd.typechar=f"; do
+			# shellcheck disable=SC2086
+			TZ=UTC "$bin" -r "$tmp/$cap.scap" $args >"$tmp/par" 2>"$tmp/par.err"
+			a=$?
+			# shellcheck disable=SC2086
+			TZ=UTC XDG_CACHE_HOME=$tmp/none "$bin" -r "$tmp/$cap.scap" $args >"$tmp/seq" 2>"$tmp/seq.err"
+			b=$?
+			if [ $a -eq $b ] && cmp -s "$tmp/par" "$tmp/seq" && cmp -s "$tmp/par.err" "$tmp/seq.err" &&
+				[ -s "$tmp/par" ]; then
+				ok
+			else
+				bad "$cap [$args]: parallel (exit $a) and single replay (exit $b) differ"
+			fi
+		done
+	done
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
