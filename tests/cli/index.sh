@@ -61,7 +61,7 @@ if [ -r "$f" ]; then
 		"$bin" -r "$tmp/$cap.scap" --index >"$tmp/ix" 2>/dev/null
 		grep -q '^checkpoints: [1-9]' "$tmp/ix" || bad "$cap: no checkpoints to run in parallel"
 		for args in "-Y evt.dir=<" "-T json -Y proc.name=sysdig" \
-			"-T fields -e evt.num -e fd.name -Y fd.typechar=f"; do
+			"-T fields -e evt.num -e fd.name -Y fd.num>=0"; do
 			# shellcheck disable=SC2086
 			TZ=UTC "$bin" -r "$tmp/$cap.scap" $args >"$tmp/par" 2>"$tmp/par.err"
 			a=$?
