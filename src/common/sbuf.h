@@ -38,7 +38,8 @@ static inline void sbuf_putc(struct sbuf *b, char c)
 static inline void sbuf_put(struct sbuf *b, const void *p, size_t n)
 {
 	sbuf_reserve(b, n);
-	memcpy(b->s + b->len, p, n);
+	if (n)
+		memcpy(b->s + b->len, p, n);
 	b->len += n;
 	b->s[b->len] = 0;
 }
