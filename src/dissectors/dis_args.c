@@ -425,11 +425,20 @@ void dis_param_render(struct sbuf *val, struct sbuf *res, const struct ev_view *
 	render_typed(val, res, type, pi->fmt, pi, p, (uint32_t)n, reldir(ev, params, pi, ctx), ctx);
 }
 
+/* Scratch kept per thread: rendering allocates nothing per event. */
+static _Thread_local struct sbuf val, res;
+
+void dis_thread_done(void)
+{
+	if (val.s) {
+		sbuf_fini(&val);
+		sbuf_fini(&res);
+	}
+}
+
 void dis_args_render(struct sbuf *o, const struct ev_view *ev, enum dis_view view,
 		     const struct dis_ctx *ctx)
 {
-	/* Scratch kept per thread: rendering allocates nothing per event. */
-	static _Thread_local struct sbuf val, res;
 	const struct ev_param_info *params;
 	unsigned int n, i;
 

@@ -61,6 +61,9 @@ void dis_param_render(struct sbuf *val, struct sbuf *res, const struct ev_view *
 void dis_args_render(struct sbuf *o, const struct ev_view *ev, enum dis_view view,
 		     const struct dis_ctx *ctx);
 
+/* Frees the calling thread's rendering scratch; call before a thread ends. */
+void dis_thread_done(void);
+
 /* The event's type name; generic events take the syscall name. */
 const char *dis_event_name(const struct ev_view *ev, char *buf, unsigned int buflen);
 

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "dis_args.h"
 #include "schema.h"
 #include "xalloc.h"
 
@@ -603,6 +604,7 @@ static void *scan_main(void *arg)
 			pthread_cond_wait(&sc->cond, &sc->lock);
 		if (sc->stop || sc->next >= sc->nchunks) {
 			pthread_mutex_unlock(&sc->lock);
+			dis_thread_done();
 			return NULL;
 		}
 		k = sc->next++;
