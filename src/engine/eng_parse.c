@@ -985,9 +985,14 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	}
 	if (s->tid_to_remove != -1) {
 		eng_thread_free(hmap_del(&s->threads, (uint64_t)s->tid_to_remove));
+		s->last = NULL;
 		s->tid_to_remove = -1;
 	}
-	c.t = hmap_get(&s->threads, (uint64_t)ev->tid);
+	/* consecutive events mostly come from one thread */
+	if (s->last && s->last->tid == ev->tid)
+		c.t = s->last;
+	else
+		c.t = hmap_get(&s->threads, (uint64_t)ev->tid);
 	if (!c.t && ev->tid != -1 && !is_switch && ev->type < EV_MAX &&
 	    !(ev_table[ev->type].category & EV_C_METAEVENT)) {
 		/* libsinsp makes a thread for every tid it meets */
@@ -1024,4 +1029,5 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	if (fn)
 		fn(&c);
 	out->thread = c.t;
+	s->last = c.t;
 }

@@ -140,6 +140,7 @@ struct eng_thread *eng_thread_new_unknown(struct eng_state *s, int64_t tid)
 
 void eng_thread_put(struct eng_state *s, struct eng_thread *t)
 {
+	s->last = NULL;
 	eng_thread_free(hmap_put(&s->threads, (uint64_t)t->tid, t));
 }
 

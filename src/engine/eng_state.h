@@ -102,6 +102,7 @@ struct eng_state {
 	bool have_machine;
 	struct eng_fd closed; /* the fd a close removed, kept for its event */
 	struct eng_thread *container; /* the thread of container records */
+	struct eng_thread *last;      /* the thread of the last event (a look-up cache) */
 };
 
 void eng_state_init(struct eng_state *s);
