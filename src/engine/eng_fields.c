@@ -201,9 +201,6 @@ bool fx_is_fd_event(const struct eng_evt *e)
 /* Path parameter of an fd-creating exit, resolved: fd.name of a failed open. */
 bool fx_creator_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e)
 {
-	const struct ev_param_info *params;
-	struct sbuf val, res;
-	struct dis_ctx ctx;
 	unsigned int n;
 	int i = -1;
 
@@ -222,18 +219,29 @@ bool fx_creator_name(struct sbuf *o, const struct eng_state *s, const struct eng
 	default:
 		return true; /* the fd name is empty */
 	}
+	fx_evt_params(e, &n);
+	if ((unsigned int)i < n)
+		fx_put_param(o, s, e, (unsigned int)i, 0);
+	return true;
+}
+
+void fx_put_param(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  unsigned int i, uint32_t max_buf)
+{
+	const struct ev_param_info *params;
+	struct sbuf val, res;
+	struct dis_ctx ctx;
+	unsigned int n;
+
 	params = fx_evt_params(e, &n);
-	if ((unsigned int)i >= n)
-		return true;
 	eng_dis_ctx(&ctx, s, e);
-	ctx.max_buf = 0;
+	ctx.max_buf = max_buf;
 	sbuf_init(&val);
 	sbuf_init(&res);
-	dis_param_render(&val, &res, &e->ev, params, (unsigned int)i, &ctx);
+	dis_param_render(&val, &res, &e->ev, params, i, &ctx);
 	sbuf_puts(o, res.len ? res.s : val.s);
 	sbuf_fini(&val);
 	sbuf_fini(&res);
-	return true;
 }
 
 static const struct eng_field fields[] = {

@@ -216,22 +216,11 @@ static int arg_index(const struct eng_evt *e, const struct eng_fref *r)
 bool f_evt_arg(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		      const struct eng_fref *r)
 {
-	const struct ev_param_info *params;
-	struct sbuf val, res;
-	struct dis_ctx ctx;
-	unsigned int n;
 	int i = arg_index(e, r);
 
 	if (i < 0)
 		return false;
-	params = fx_evt_params(e, &n);
-	eng_dis_ctx(&ctx, s, e);
-	sbuf_init(&val);
-	sbuf_init(&res);
-	dis_param_render(&val, &res, &e->ev, params, (unsigned int)i, &ctx);
-	sbuf_puts(o, res.len ? res.s : val.s);
-	sbuf_fini(&val);
-	sbuf_fini(&res);
+	fx_put_param(o, s, e, (unsigned int)i, DIS_MAX_BUF_OUT);
 	return true;
 }
 

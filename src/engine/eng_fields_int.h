@@ -27,6 +27,9 @@ const struct eng_thread *fx_parent_of(const struct eng_state *s, const struct en
 /* The fd the event works on, as libsinsp's fd filter checks find it. */
 const struct eng_fd *fx_evt_fd(const struct eng_evt *e);
 bool fx_is_fd_event(const struct eng_evt *e);
+/* Parameter i of e, resolved if it has a resolved form, else as is. */
+void fx_put_param(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  unsigned int i, uint32_t max_buf);
 /* Path parameter of an fd-creating exit, resolved: fd.name of a failed open. */
 bool fx_creator_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e);
 

@@ -3,15 +3,8 @@
 #
 # Command-line behaviour: errors are one line with the right exit status,
 # --stats agrees with the printed events, the formats are well formed.
-set -u
-bin=$1
-corpus=$2
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=check.sh
+. "$(dirname "$0")/check.sh"
 
 "$bin" -r /nonexistent.scap >"$tmp/o" 2>"$tmp/e"
 [ $? -eq 1 ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && grep -q '/nonexistent.scap: No such file' "$tmp/e" && ok || bad "missing file: $(cat "$tmp/e")"
@@ -89,5 +82,4 @@ if [ -r "$f" ]; then
 else
 	echo "SKIP: $f missing; corpus checks not run"
 fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -4,13 +4,8 @@
 # Filter features sysdig 0.29.3 cannot check for us: operators it lacks
 # (bcontains, intersects), Wireshark spellings, quoting, trailing filter
 # words, and the error messages, each with its column and exit status 2.
-set -u
-bin=$1
-corpus=$2
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+# shellcheck source=check.sh
+. "$(dirname "$0")/check.sh"
 f=$corpus/cat_write.scap
 [ -r "$f" ] || { echo "SKIP: $f is missing"; exit 77; }
 
@@ -61,5 +56,4 @@ expect_error 'proc.name in (cat, bash' "24: expected ',' or ')' in the list of v
 expect_error 'proc.name in cat' "14: expected '(' and a list of values"
 expect_error 'proc.name = cat xyz' "17: expected 'and', 'or' or the end, found 'xyz'"
 expect_error '' "1: the filter is empty"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

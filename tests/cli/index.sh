@@ -4,16 +4,9 @@
 # The event index: `--event N` (found through the index and its checkpoints)
 # prints the same line as a full replay, for events across every capture;
 # the index is cached by the capture's identity and rebuilt when it changes.
-set -u
-bin=$1
-corpus=$2
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+# shellcheck source=check.sh
+. "$(dirname "$0")/check.sh"
 [ -d "$corpus" ] || { echo "SKIP: $corpus is missing"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export XDG_CACHE_HOME=$tmp/cache
 
 for f in "$corpus"/*.scap; do
@@ -77,5 +70,4 @@ if [ -r "$f" ]; then
 		done
 	done
 fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
