@@ -273,41 +273,22 @@ static const struct eng_user *evt_user(const struct eng_state *s, const struct e
 	return e->thread ? eng_state_user(s, e->thread->uid) : NULL;
 }
 
-bool f_user_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-			const struct eng_fref *r)
-{
-	const struct eng_user *u = evt_user(s, e);
-
-	(void)r;
-	if (!u)
-		return false;
-	sbuf_puts(o, u->name);
-	return true;
-}
-
-bool f_user_homedir(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-			   const struct eng_fref *r)
-{
-	const struct eng_user *u = evt_user(s, e);
-
-	(void)r;
-	if (!u)
-		return false;
-	sbuf_puts(o, u->home);
-	return true;
-}
-
-bool f_user_shell(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-			 const struct eng_fref *r)
-{
-	const struct eng_user *u = evt_user(s, e);
-
-	(void)r;
-	if (!u)
-		return false;
-	sbuf_puts(o, u->shell);
-	return true;
-}
+/* user.name, user.homedir, user.shell: a text of the event's user. */
+#define USER_STR_FN(fn, member)                                                              \
+	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,          \
+		const struct eng_fref *r)                                                    \
+	{                                                                                    \
+		const struct eng_user *u = evt_user(s, e);                                   \
+                                                                                             \
+		(void)r;                                                                     \
+		if (!u)                                                                      \
+			return false;                                                        \
+		sbuf_puts(o, u->member);                                                     \
+		return true;                                                                 \
+	}
+USER_STR_FN(f_user_name, name)
+USER_STR_FN(f_user_homedir, home)
+USER_STR_FN(f_user_shell, shell)
 
 bool f_user_loginuid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			    const struct eng_fref *r)
