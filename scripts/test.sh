@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Quick start 2: installs what is needed, builds syshark twice (release, and
-# ASan+UBSan with clang), runs every test in both, then runs the reader's
-# fuzz target for a short while (FUZZ_SECONDS, default 60).
+# ASan+UBSan with clang), runs every test in both, then runs the fuzz targets
+# for a short while: the reader for FUZZ_SECONDS (default 60), the filter
+# language for half that, checkpoints for a quarter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -35,4 +36,9 @@ fuzz() {
 secs=${FUZZ_SECONDS:-60}
 fuzz fuzz_scap "$secs" tests/fuzz/corpus ../shared/corpus
 fuzz fuzz_filter "$((secs / 2))" tests/fuzz/filter_corpus
+snaps=$(mktemp -d)
+build-asan/tests/make_snap_seed ../shared/corpus/sample.scap "$snaps/sample" 2>/dev/null ||
+	build-asan/tests/make_snap_seed tests/fuzz/corpus/state_write.scap "$snaps/seed"
+fuzz fuzz_snap "$((secs / 4))" "$snaps"
+rm -rf "$snaps"
 echo "all tests passed"

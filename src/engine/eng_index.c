@@ -357,6 +357,18 @@ static bool load_cached(struct eng_index *ix)
 		ix->fd = -1;
 		return false;
 	}
+	/* checkpoints lie between the entries and the directory, in order */
+	for (uint64_t i = 0; i < h.ncps; i++) {
+		const struct ix_cp *cp = &ix->cps[i];
+
+		if (cp->off < IX_HDR + h.entry_cap * IX_ENTRY || cp->len > h.cps_off ||
+		    cp->off > h.cps_off - cp->len || cp->num > h.nevents ||
+		    (i && cp->num <= ix->cps[i - 1].num)) {
+			close(fd);
+			ix->fd = -1;
+			return false;
+		}
+	}
 	ix->snap_end = h.cps_off;
 	atomic_store(&ix->ncps, h.ncps);
 	atomic_store(&ix->count, h.nevents);
