@@ -316,7 +316,7 @@ static const struct eng_field fields[] = {
 	  ENG_FK_BOOL, ENG_FA_NONE, NULL },
 	{ "fd.num", "fd number the event works on", f_fd_num, ENG_FK_NUM, ENG_FA_NONE, NULL },
 	{ "fd.name", "fd name: file path, socket tuple, ...", f_fd_name, ENG_FK_STR,
-	  ENG_FA_NONE, NULL },
+	  ENG_FA_NONE, s_fd_name },
 	{ "fd.type", "fd type: file, directory, ipv4, ipv6, unix, pipe, event, ...", f_fd_type,
 	  ENG_FK_STR, ENG_FA_NONE, NULL },
 	{ "fd.typechar", "fd type as one character (f file, 4 IPv4, u unix, ...)", f_fd_typechar,

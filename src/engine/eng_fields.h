@@ -39,7 +39,10 @@ struct eng_fref;
 typedef bool (*eng_field_fn)(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			     const struct eng_fref *r);
 
-/* A text field the state holds as it is: the value without copying, or NULL. */
+/*
+ * Fast path for filters, for a text field the state holds as it is: the value
+ * without copying, or NULL to take the ordinary extractor.
+ */
 typedef const char *(*eng_field_str_fn)(const struct eng_state *s, const struct eng_evt *e);
 
 struct eng_field {

@@ -41,6 +41,19 @@ bool f_fd_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *
 	return true;
 }
 
+const char *s_fd_name(const struct eng_state *s, const struct eng_evt *e)
+{
+	const struct eng_fd *f;
+	int64_t res;
+
+	(void)s;
+	if (!fx_is_fd_event(e) || !(f = fx_evt_fd(e)) ||
+	    (e->ev.type == EV_SOCKET_CONNECT_X && fx_evt_i64(e, "res", &res) && res < 0))
+		return NULL;
+	/* filters compare the name unsanitised, as sysdig does */
+	return f->name;
+}
+
 bool f_fd_type(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		      const struct eng_fref *r)
 {

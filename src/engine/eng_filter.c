@@ -573,6 +573,7 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 		  const struct eng_evt *e)
 {
 	struct sbuf *b = &f->scratch;
+	const char *v;
 	unsigned int i;
 	int64_t num = 0;
 
@@ -585,12 +586,9 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 			in = n->sc_set[sc];
 		return n->op == OP_NE ? !in : in;
 	}
-	if (n->field.f->str) {
-		const char *v = n->field.f->str(s, e);
+	if (n->field.f->str && (v = n->field.f->str(s, e))) {
 		size_t len;
 
-		if (!v)
-			return false;
 		if (n->op == OP_EXISTS)
 			return true;
 		len = strlen(v);
