@@ -285,6 +285,8 @@ static const struct eng_field fields[] = {
 	{ "evt.is_io_write", "true for events that write to an fd", f_evt_is_io_write,
 	  ENG_FK_BOOL, ENG_FA_NONE, NULL },
 	{ "evt.io_dir", "read or write, for I/O events", f_evt_io_dir, ENG_FK_STR, ENG_FA_NONE, NULL },
+	{ "evt.buflen", "I/O exits on a known fd: the number of bytes read or written",
+	  f_evt_buflen, ENG_FK_NUM, ENG_FA_NONE, NULL },
 	{ "evt.is_wait", "true for events that wait (sleep, poll, ...)", f_evt_is_wait,
 	  ENG_FK_BOOL, ENG_FA_NONE, NULL },
 	{ "proc.name", "process (command) name", f_proc_name, ENG_FK_STR, ENG_FA_NONE,

@@ -352,3 +352,19 @@ bool f_evt_is_wait(struct sbuf *o, const struct eng_state *s, const struct eng_e
 	UNUSED_ARGS;
 	return fx_put_bool(o, eng_event_flags(e->ev.type) & EV_F_WAITS);
 }
+
+/* evt.buflen: the byte count of an I/O exit on a known fd (its result). */
+bool f_evt_buflen(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	uint32_t cat = e->ev.type < EV_COMPAT_MAX ? ev_table[e->ev.type].compat_category :
+						   ev_table[e->ev.type].category;
+	int64_t res;
+
+	UNUSED_ARGS;
+	if (ev_type_is_enter(e->ev.type) || !e->info.fd || !(cat & EV_C_IO_BASE) ||
+	    !fx_evt_i64(e, "res", &res) || res < 0)
+		return false;
+	sbuf_put_i64(o, res);
+	return true;
+}

@@ -176,6 +176,8 @@ bool f_container_name(struct sbuf *o, const struct eng_state *s, const struct en
 bool f_container_image(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	                  const struct eng_fref *r);
 
+bool f_evt_buflen(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r);
 const char *s_fd_name(const struct eng_state *s, const struct eng_evt *e);
 
 #endif

@@ -1026,6 +1026,9 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 			}
 		}
 	}
+	/* libsinsp looks the fd of a write exit up whether or not it is paired */
+	if (ev->type == EV_SYSCALL_WRITE_X && c.t && !out->fd)
+		out->fd = eng_state_fd(c.t, c.t->lastevent_fd);
 	if (fn)
 		fn(&c);
 	out->thread = c.t;
