@@ -49,8 +49,11 @@ static int pt_from_name(const char *name)
 	return -1;
 }
 
-static void put_num(struct sbuf *o, uint8_t fmt, bool is_signed, int64_t sv, uint64_t uv,
-		    int bits)
+/*
+ * A number in the parameter's format: sv is the value as sysdig's decimal
+ * conversion sees it, uv its bits (bits wide) for octal and hex.
+ */
+static void put_num(struct sbuf *o, uint8_t fmt, int64_t sv, uint64_t uv, int bits)
 {
 	uint64_t mask = bits == 64 ? UINT64_MAX : ((1ULL << bits) - 1);
 
@@ -62,13 +65,12 @@ static void put_num(struct sbuf *o, uint8_t fmt, bool is_signed, int64_t sv, uin
 		sbuf_printf(o, "%" PRIX64, uv & mask);
 		break;
 	case EV_PF_10_PADDED_DEC:
-		sbuf_printf(o, "%09" PRId64, is_signed ? sv : (int64_t)sv);
+		sbuf_printf(o, "%09" PRId64, sv);
 		break;
 	default:
 		sbuf_put_i64(o, sv);
 		break;
 	}
-	(void)is_signed;
 }
 
 /* Flags rendering as libsinsp: names in table order, an exact match last. */
@@ -172,29 +174,29 @@ static void render_typed(struct sbuf *val, struct sbuf *res, int type, uint8_t f
 
 	switch (type) {
 	case EV_PT_INT8:
-		put_num(val, fmt, true, (int8_t)u, u, 8);
+		put_num(val, fmt, (int8_t)u, u, 8);
 		break;
 	case EV_PT_INT16:
-		put_num(val, fmt, true, (int16_t)u, u, 16);
+		put_num(val, fmt, (int16_t)u, u, 16);
 		break;
 	case EV_PT_INT32:
-		put_num(val, fmt, true, (int32_t)u, u, 32);
+		put_num(val, fmt, (int32_t)u, u, 32);
 		break;
 	case EV_PT_INT64:
-		put_num(val, fmt, true, (int64_t)u, u, 64);
+		put_num(val, fmt, (int64_t)u, u, 64);
 		break;
 	case EV_PT_UINT8:
-		put_num(val, fmt, false, (int64_t)(uint8_t)u, u, 8);
+		put_num(val, fmt, (int64_t)(uint8_t)u, u, 8);
 		break;
 	case EV_PT_UINT16:
-		put_num(val, fmt, false, (int64_t)(uint16_t)u, u, 16);
+		put_num(val, fmt, (int64_t)(uint16_t)u, u, 16);
 		break;
 	case EV_PT_UINT32:
 		/* sysdig prints it with %d */
-		put_num(val, fmt, false, (int64_t)(int32_t)u, u, 32);
+		put_num(val, fmt, (int64_t)(int32_t)u, u, 32);
 		break;
 	case EV_PT_UINT64:
-		put_num(val, fmt, false, (int64_t)u, u, 64);
+		put_num(val, fmt, (int64_t)u, u, 64);
 		break;
 	case EV_PT_FD:
 		render_fd(val, res, (int64_t)u, ctx);
@@ -302,7 +304,7 @@ static void render_typed(struct sbuf *val, struct sbuf *res, int type, uint8_t f
 		put_flags(res, pi->table, (uint32_t)u);
 		break;
 	case EV_PT_MODE:
-		put_num(val, fmt, false, (int64_t)(int32_t)u, u, 32);
+		put_num(val, fmt, (int64_t)(int32_t)u, u, 32);
 		put_flags(res, pi->table, (uint32_t)u);
 		break;
 	case EV_PT_UID:

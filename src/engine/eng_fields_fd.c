@@ -320,7 +320,6 @@ static bool fdlist(struct sbuf *o, const struct eng_evt *e, enum fdl_kind kind)
 	for (i = 0; i < nfds && 2u + 10u * i + 10u <= (uint64_t)n; i++) {
 		int64_t fd = (int64_t)buf_le64(p + 2 + 10 * i);
 		const struct eng_fd *f = eng_state_fd(e->thread, fd);
-		bool v6 = f && (f->type == 4 || f->type == 6);
 		bool added = true;
 
 		switch (kind) {
@@ -351,7 +350,6 @@ static bool fdlist(struct sbuf *o, const struct eng_evt *e, enum fdl_kind kind)
 			} else {
 				added = false;
 			}
-			(void)v6;
 			break;
 		case FDL_SPORTS:
 			if (f && (f->type == 3 || f->type == 4))
