@@ -18,6 +18,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -266,6 +267,99 @@ static void pass2(struct eng_index *ix)
 	eng_replay_free(r);
 }
 
+/* The cache size limit in bytes: SYSHARK_CACHE_MAX (with K, M or G), else 1 GiB. */
+static uint64_t cache_limit(void)
+{
+	const char *s = getenv("SYSHARK_CACHE_MAX");
+	char *end;
+	const char *units = "kmg", *unit;
+	unsigned long long v;
+	int shift = 0;
+
+	if (!s || *s < '0' || *s > '9')
+		return 1ULL << 30;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return 1ULL << 30;
+	if (*end && (unit = strchr(units, *end | 0x20))) {
+		shift = 10 * (int)(unit - units + 1);
+		end++;
+	}
+	if (*end || v > UINT64_MAX >> shift)
+		return 1ULL << 30;
+	return v << shift;
+}
+
+struct cache_file {
+	char name[64];
+	struct timespec used;
+	uint64_t size;
+};
+
+static int cache_file_cmp(const void *a, const void *b)
+{
+	const struct cache_file *x = a, *y = b;
+
+	if (x->used.tv_sec != y->used.tv_sec)
+		return x->used.tv_sec < y->used.tv_sec ? -1 : 1;
+	return (x->used.tv_nsec > y->used.tv_nsec) - (x->used.tv_nsec < y->used.tv_nsec);
+}
+
+/*
+ * Keeps the cache under its limit by deleting the least recently used
+ * indexes (loading one touches it), never the one just written. Builds
+ * left over by a killed process are deleted after a day.
+ */
+static void cache_prune(const char *keep)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(keep, '/');
+	struct cache_file *v = NULL;
+	size_t n = 0, cap = 0;
+	uint64_t total = 0, limit = cache_limit();
+	struct dirent *de;
+	DIR *d;
+	int dfd;
+
+	if (!slash || (size_t)(slash - keep) >= sizeof(dir))
+		return;
+	memcpy(dir, keep, (size_t)(slash - keep));
+	dir[slash - keep] = 0;
+	if (!(d = opendir(dir)))
+		return;
+	dfd = dirfd(d);
+	while ((de = readdir(d))) {
+		const char *dot = strstr(de->d_name, ".idx");
+		struct stat st;
+
+		if (!dot || strlen(de->d_name) >= sizeof(v->name) ||
+		    fstatat(dfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (dot[4]) {
+			if (st.st_mtime < time(NULL) - 86400)
+				unlinkat(dfd, de->d_name, 0);
+			continue;
+		}
+		total += (uint64_t)st.st_blocks * 512;
+		if (!strcmp(de->d_name, slash + 1))
+			continue;
+		if (n == cap)
+			v = xreallocarray(v, cap = cap ? 2 * cap : 16, sizeof(*v));
+		snprintf(v[n].name, sizeof(v[n].name), "%s", de->d_name);
+		v[n].used = st.st_mtim;
+		v[n].size = (uint64_t)st.st_blocks * 512;
+		n++;
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), cache_file_cmp);
+	for (size_t i = 0; i < n && total > limit; i++)
+		if (unlinkat(dfd, v[i].name, 0) == 0)
+			total -= v[i].size;
+	free(v);
+	closedir(d);
+}
+
 /* Writes the directory and the header, and moves the file into the cache. */
 static void finish(struct eng_index *ix)
 {
@@ -291,6 +385,8 @@ static void finish(struct eng_index *ix)
 		msync(ix->map, IX_HDR, MS_SYNC);
 		if (rename(ix->tmp_path, ix->path) < 0)
 			unlink(ix->tmp_path);
+		else
+			cache_prune(ix->path);
 		ix->tmp_path[0] = 0;
 	}
 }
@@ -380,6 +476,7 @@ static bool load_cached(struct eng_index *ix)
 		ix->damage.off = h.damage_off;
 		snprintf(ix->damage.msg, sizeof(ix->damage.msg), "%s", h.damage_msg);
 	}
+	futimens(fd, NULL); /* marks it recently used */
 	ix->cached = true;
 	return true;
 }

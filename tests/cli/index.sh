@@ -44,6 +44,18 @@ if [ -r "$f" ]; then
 			bad "an unwritable cache is not worked around"
 	fi
 	chmod 700 "$tmp/cache/syshark"
+	# The cache is kept under SYSHARK_CACHE_MAX, least recently used first.
+	cp "$f" "$tmp/d.scap"
+	touch -d '2001-01-01' "$tmp/cache/syshark/0000000000000000.idx.zzzzzz"
+	"$bin" -r "$tmp/d.scap" --index >/dev/null
+	[ "$(find "$tmp/cache/syshark" -name '*.idx' | wc -l)" -ge 2 ] && ok || bad "the default cache limit evicts"
+	[ ! -e "$tmp/cache/syshark/0000000000000000.idx.zzzzzz" ] && ok || bad "an abandoned build is kept"
+	"$bin" -r "$tmp/c.scap" --index >/dev/null
+	touch "$tmp/d.scap"
+	SYSHARK_CACHE_MAX=1K "$bin" -r "$tmp/d.scap" --index >/dev/null
+	[ "$(find "$tmp/cache/syshark" -name '*.idx' | wc -l)" -eq 1 ] && ok || bad "SYSHARK_CACHE_MAX is not kept"
+	SYSHARK_CACHE_MAX=1K "$bin" -r "$tmp/d.scap" --index | grep -qx 'built: no, loaded from the cache' &&
+		ok || bad "the newest index was evicted"
 fi
 # Filtering in parallel over a cached index prints what one replay prints,
 # in every format, and stops at damage the same way.
