@@ -234,15 +234,16 @@ bool f_fd_sip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e
 	return true;
 }
 
+/* libsinsp gives 0 for any other socket with a role. */
 bool f_fd_cport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		       const struct eng_fref *r)
 {
-	const struct eng_fd *f = fd_client(e);
+	const struct eng_fd *f = fx_evt_fd(e);
 
 	UNUSED_ARGS;
-	if (!f)
+	if (!f || f->role == ENG_ROLE_NONE)
 		return false;
-	sbuf_put_u64(o, f->sport);
+	sbuf_put_u64(o, f->type == 3 || f->type == 4 ? f->sport : 0);
 	return true;
 }
 
@@ -256,6 +257,55 @@ bool f_fd_sport(struct sbuf *o, const struct eng_state *s, const struct eng_evt 
 		return false;
 	sbuf_put_u64(o, fd_is_servsock(f) ? f->sport : f->dport);
 	return true;
+}
+
+/*
+ * One end of a connected socket, as libsinsp picks it: the tuple's source
+ * is the local end if its address belongs to this machine, else the
+ * destination is. Prints the address, or the port if port is set.
+ */
+static bool put_end(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    bool local_end, bool port)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+	bool src;
+
+	if (!f || (f->type != 3 && f->type != 4) || f->role == ENG_ROLE_NONE)
+		return false;
+	src = eng_state_is_local(s, e->thread, f->sip, f->type == 4 ? 16 : 4) == local_end;
+	if (port)
+		sbuf_put_u64(o, src ? f->sport : f->dport);
+	else
+		put_ip(o, f, src ? f->sip : f->dip);
+	return true;
+}
+
+bool f_fd_lip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	(void)r;
+	return put_end(o, s, e, true, false);
+}
+
+bool f_fd_rip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	(void)r;
+	return put_end(o, s, e, false, false);
+}
+
+bool f_fd_lport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	(void)r;
+	return put_end(o, s, e, true, true);
+}
+
+bool f_fd_rport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	(void)r;
+	return put_end(o, s, e, false, true);
 }
 
 bool f_fd_l4proto(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

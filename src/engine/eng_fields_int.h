@@ -139,6 +139,14 @@ bool f_fd_cport(struct sbuf *o, const struct eng_state *s, const struct eng_evt 
 	           const struct eng_fref *r);
 bool f_fd_sport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	           const struct eng_fref *r);
+bool f_fd_lip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	         const struct eng_fref *r);
+bool f_fd_rip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	         const struct eng_fref *r);
+bool f_fd_lport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
+bool f_fd_rport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	           const struct eng_fref *r);
 bool f_fd_l4proto(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	             const struct eng_fref *r);
 bool f_fd_sockfamily(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

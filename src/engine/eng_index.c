@@ -36,7 +36,7 @@
 #include "xalloc.h"
 
 #define IX_MAGIC "SYSHKIX1"
-#define IX_VERSION 1u
+#define IX_VERSION 2u
 #define IX_HDR 512u
 #define IX_ENTRY 12u
 #define IX_MIN_BLOCK 36u	   /* smallest event block: a v1 event without parameters */

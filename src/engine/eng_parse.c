@@ -463,11 +463,10 @@ static void on_connect_exit(struct eng_call *c)
 	if (n <= 0)
 		return;
 	sock_set_tuple(f, p, n);
-	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK) {
+	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK)
 		eng_fd_name_addrs(f);
-		if (f->role == ENG_ROLE_NONE)
-			f->role = ENG_ROLE_CLIENT;
-	}
+	if (f->role == ENG_ROLE_NONE)
+		f->role = ENG_ROLE_CLIENT;
 }
 
 /* True if the thread's process has a server socket on port. */
@@ -544,9 +543,9 @@ static void on_accept_exit(struct eng_call *c)
 		return;
 	n = call_param(c, "tuple", &p);
 	sock_set_tuple(f, p, n);
+	f->role = ENG_ROLE_SERVER;
 	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK) {
 		f->l4proto = 2;
-		f->role = ENG_ROLE_SERVER;
 		eng_fd_name_addrs(f);
 	}
 }
@@ -761,6 +760,15 @@ static void on_rlimit_exit(struct eng_call *c)
 		main_thread(c->s, t)->fdlimit = cur;
 }
 
+/* setsid: the thread's new session. */
+static void on_setsid_exit(struct eng_call *c)
+{
+	int64_t res = call_res(c);
+
+	if (res >= 0 && c->t)
+		c->t->sid = res;
+}
+
 /* useradded/groupadded: user and group records stored as events. */
 static void on_user_added(struct eng_call *c)
 {
@@ -836,6 +844,7 @@ static const struct {
 	{ "getrlimit", false, on_rlimit_exit },
 	{ "setrlimit", false, on_rlimit_exit },
 	{ "prlimit", false, on_rlimit_exit },
+	{ "setsid", false, on_setsid_exit },
 	{ "useradded", true, on_user_added },
 	{ "groupadded", true, on_user_added },
 };
@@ -944,8 +953,11 @@ static struct eng_thread *container_thread(struct eng_state *s, const struct ev_
 	int64_t n = ev_param(ev, 0, &p);
 	struct sbuf name;
 
-	if (!s->container)
+	if (!s->container) {
 		s->container = eng_thread_new(-1);
+		eng_str_set(&s->container->cwd, "");
+		s->container->sid = s->container->vpgid = s->container->fdlimit = -1;
+	}
 	s->container->vtid = s->container->vpid = -2;
 	s->container->uid = s->container->gid = 0;
 	s->container->container_id[0] = 0;

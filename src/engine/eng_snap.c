@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Snapshot format (all little-endian):
- *   u32 magic 'SNP1'
+ *   u32 magic 'SNP2'
  *   u64 tid_to_remove, u8 have_machine, machine info
  *   u32 nfdtabs, then each: u32 nfds, then each fd
  *   u32 nthreads, then each thread with the index of its fd table (or ~0)
  *   u32 nusers, users; u32 ngroups, groups; u32 ncontainers, containers
+ *   u32 nifaddrs, then each: u8 length, 16 address bytes
  * Shared fd tables are written once and shared again on load.
  */
 #include "eng_snap.h"
@@ -20,7 +21,7 @@
 #include "schema.h"
 #include "xalloc.h"
 
-#define SNAP_MAGIC 0x31504e53u /* "SNP1" */
+#define SNAP_MAGIC 0x32504e53u /* "SNP2" */
 #define NO_TABLE UINT32_MAX
 
 static void put_u8(struct sbuf *o, uint8_t v)
@@ -170,6 +171,12 @@ void eng_snap_save(const struct eng_state *s, struct sbuf *out)
 		put_str(out, c->id);
 		put_str(out, c->name);
 		put_str(out, c->image);
+		sbuf_put(out, c->ip, sizeof(c->ip));
+	}
+	put_u32(out, s->nifaddrs);
+	for (j = 0; j < s->nifaddrs; j++) {
+		put_u8(out, s->ifaddrs[j].len);
+		sbuf_put(out, s->ifaddrs[j].addr, sizeof(s->ifaddrs[j].addr));
 	}
 	free(list);
 	hmap_fini(&tables);
@@ -380,12 +387,24 @@ int eng_snap_load(struct eng_state *s, const void *p, size_t n)
 	for (i = get_u32(&c); i > 0 && !c.err; i--) {
 		char *id = get_str(&c, NULL), *name = get_str(&c, NULL), *image = get_str(&c, NULL);
 		struct eng_container *ct = xcalloc(1, sizeof(*ct));
+		const uint8_t *ip = buf_take(&c, sizeof(ct->ip));
 
 		snprintf(ct->id, sizeof(ct->id), "%s", id ? id : "");
 		ct->name = name;
 		ct->image = image;
+		if (ip)
+			memcpy(ct->ip, ip, sizeof(ct->ip));
 		free(id);
 		eng_container_add(s, ct);
+	}
+	for (i = get_u32(&c); i > 0 && !c.err; i--) {
+		uint8_t len = get_u8(&c);
+		const uint8_t *addr = buf_take(&c, 16);
+
+		if (addr && (len == 4 || len == 16))
+			eng_state_add_ifaddr(s, addr, len);
+		else
+			c.err = true;
 	}
 	/* the tables were created with one reference each: drop it */
 	for (i = 0; i < ntables; i++)

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include "eng_state.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -133,6 +134,8 @@ struct eng_thread *eng_thread_new_unknown(struct eng_state *s, int64_t tid)
 	/* as libsinsp fills a thread it could not look up */
 	eng_str_set(&t->comm, "<NA>");
 	eng_str_set(&t->exe, "<NA>");
+	eng_str_set(&t->cwd, "");
+	t->ptid = t->sid = t->vpgid = t->fdlimit = -1;
 	t->uid = t->gid = UINT32_MAX;
 	eng_thread_put(s, t);
 	return t;
@@ -274,7 +277,7 @@ const char *eng_container_put(struct eng_state *s, const char *json, size_t n)
 {
 	const char *end = json + n, *obj = memmem(json, n, "\"container\"", 11);
 	struct eng_container *c;
-	char *id;
+	char *id, *ip;
 
 	if (!obj || !(obj = memchr(obj, '{', (size_t)(end - obj))))
 		return NULL;
@@ -286,6 +289,10 @@ const char *eng_container_put(struct eng_state *s, const char *json, size_t n)
 	free(id);
 	c->name = json_top_str(obj, end, "name");
 	c->image = json_top_str(obj, end, "image");
+	ip = json_top_str(obj, end, "ip");
+	if (!ip || inet_pton(AF_INET, ip, c->ip) != 1)
+		memset(c->ip, 0, sizeof(c->ip));
+	free(ip);
 	eng_container_add(s, c);
 	return c->id;
 }
@@ -402,6 +409,7 @@ void eng_state_fini(struct eng_state *s)
 	hmap_fini(&s->containers);
 	free(s->closed.name);
 	eng_thread_free(s->container);
+	free(s->ifaddrs);
 }
 
 void eng_state_reset(struct eng_state *s)
@@ -411,6 +419,58 @@ void eng_state_reset(struct eng_state *s)
 }
 
 /* ---- state blocks ---- */
+
+void eng_state_add_ifaddr(struct eng_state *s, const uint8_t *addr, size_t len)
+{
+	struct eng_ifaddr *a;
+
+	s->ifaddrs = xreallocarray(s->ifaddrs, s->nifaddrs + 1, sizeof(*s->ifaddrs));
+	a = &s->ifaddrs[s->nifaddrs++];
+	memset(a, 0, sizeof(*a));
+	a->len = len == 16 ? 16 : 4;
+	memcpy(a->addr, addr, a->len);
+}
+
+static int on_iface(void *arg, const uint8_t *addr, size_t len)
+{
+	eng_state_add_ifaddr(arg, addr, len);
+	return 0;
+}
+
+/*
+ * As libsinsp: an IPv4 address is local if it is the address of the
+ * thread's container or, when that container has none, of any container,
+ * or of an interface. An IPv6 address is local if its first 64 bits match
+ * an interface's, and never for a thread in a container.
+ */
+bool eng_state_is_local(const struct eng_state *s, const struct eng_thread *t,
+			const uint8_t *sip, size_t len)
+{
+	static const uint8_t zero[4];
+	const struct eng_container *c = NULL;
+
+	if (t && t->container_id[0]) {
+		if (len == 16)
+			return false;
+		c = eng_state_container(s, t->container_id);
+	}
+	if (c && memcmp(c->ip, zero, 4)) {
+		if (!memcmp(c->ip, sip, 4))
+			return true;
+	} else if (c) {
+		size_t i = 0;
+		uint64_t k;
+		void *v;
+
+		while (hmap_next(&s->containers, &i, &k, &v))
+			if (!memcmp(((const struct eng_container *)v)->ip, sip, 4))
+				return true;
+	}
+	for (uint32_t i = 0; i < s->nifaddrs; i++)
+		if (s->ifaddrs[i].len == len && !memcmp(s->ifaddrs[i].addr, sip, len == 16 ? 8 : 4))
+			return true;
+	return false;
+}
 
 static int on_proc(void *arg, const struct sf_proc *p)
 {
@@ -478,6 +538,8 @@ static int on_fd(void *arg, uint64_t tid, const struct sf_fd *sf)
 		eng_fd_name_addrs(f);
 	else
 		f->name = xstrndup(sf->name.p ? sf->name.p : "", sf->name.len);
+	if (f->type == FD_TYPE_UNIX_SOCK) /* as libsinsp guesses */
+		f->role = f->name[0] ? ENG_ROLE_SERVER : ENG_ROLE_CLIENT;
 	eng_fd_put(eng_thread_fdtab(s, t), f);
 	return 0;
 }
@@ -587,7 +649,9 @@ int eng_state_add_block(struct eng_state *s, const struct sf_block *b, struct di
 		rc = sf_userlist_parse(b, eng_user_put, s, d);
 		break;
 	case SF_K_IL:
-		rc = sf_iflist_parse(b, d);
+		/* a later list replaces the earlier one, as in libscap */
+		s->nifaddrs = 0;
+		rc = sf_iflist_parse(b, on_iface, s, d);
 		break;
 	default:
 		break;

@@ -78,6 +78,7 @@ struct eng_thread {
 struct eng_container {
 	char id[13];
 	char *name, *image; /* owned */
+	uint8_t ip[4];      /* network order; 0.0.0.0 if unknown */
 };
 
 struct eng_user {
@@ -92,6 +93,12 @@ struct eng_evinfo {
 	bool paired;		   /* an exit whose enter was seen */
 };
 
+/* An address of the machine's interfaces: 4 bytes (IPv4) or 16 (IPv6). */
+struct eng_ifaddr {
+	uint8_t len;
+	uint8_t addr[16];
+};
+
 struct eng_state {
 	struct hmap threads; /* tid -> struct eng_thread */
 	struct hmap users;   /* uid -> struct eng_user */
@@ -103,6 +110,8 @@ struct eng_state {
 	struct eng_fd closed; /* the fd a close removed, kept for its event */
 	struct eng_thread *container; /* the thread of container records */
 	struct eng_thread *last;      /* the thread of the last event (a look-up cache) */
+	struct eng_ifaddr *ifaddrs;   /* from the section's interface list */
+	uint32_t nifaddrs;
 };
 
 void eng_state_init(struct eng_state *s);
@@ -117,7 +126,7 @@ void eng_state_reset(struct eng_state *s);
  */
 void eng_state_blocks_done(struct eng_state *s);
 
-/* Feeds a state block (PL, FDL, UL, MI); returns 0 or -EINVAL with d set. */
+/* Feeds a state block (PL, FDL, UL, IL, MI); returns 0 or -EINVAL with d set. */
 int eng_state_add_block(struct eng_state *s, const struct sf_block *b, struct diag *d);
 
 /*
@@ -135,6 +144,11 @@ struct eng_thread *eng_state_thread(const struct eng_state *s, int64_t tid);
 struct eng_fd *eng_state_fd(const struct eng_thread *t, int64_t fd);
 const struct eng_user *eng_state_user(const struct eng_state *s, uint32_t uid);
 const struct eng_user *eng_state_group(const struct eng_state *s, uint32_t gid);
+/* Adds an interface address (len 4 or 16) to the machine's list. */
+void eng_state_add_ifaddr(struct eng_state *s, const uint8_t *addr, size_t len);
+/* Whether sip is an address of this machine, as libsinsp decides for thread t. */
+bool eng_state_is_local(const struct eng_state *s, const struct eng_thread *t,
+			const uint8_t *sip, size_t len);
 /* A container described by a container record, or NULL. */
 const struct eng_container *eng_state_container(const struct eng_state *s, const char *id);
 

@@ -269,14 +269,14 @@ int sf_userlist_parse(const struct sf_block *b, sf_user_fn fn, void *arg, struct
 	return n;
 }
 
-int sf_iflist_parse(const struct sf_block *b, struct diag *d)
+int sf_iflist_parse(const struct sf_block *b, sf_iface_fn fn, void *arg, struct diag *d)
 {
 	static const uint8_t addrlen[] = { 0, 4, 16, 4, 16 };
 	struct buf_cur c, e;
 	uint32_t elen = 0;
 	uint16_t type = 0, namelen = 0;
-	size_t start;
-	int n = 0;
+	size_t start, addr;
+	int n = 0, rc;
 
 	buf_init(&c, b->body, b->body_len);
 	while (buf_left(&c) >= 4) {
@@ -291,9 +291,12 @@ int sf_iflist_parse(const struct sf_block *b, struct diag *d)
 		buf_get_u16(&e, &namelen);
 		if (e.err || type == 0 || type > 4)
 			return sf_bad(d, b, &c, "interface list entry");
+		addr = e.off;
 		buf_skip(&e, 3u * addrlen[type] + (type <= 2 ? 8 : 0) + namelen);
 		if (e.err)
 			return sf_bad(d, b, &c, "interface list entry");
+		if (fn && (rc = fn(arg, b->body + addr, addrlen[type])) != 0)
+			return rc;
 		c.off = b->version == 2 ? start + 4 + elen : e.off;
 		n++;
 	}

@@ -56,6 +56,8 @@ struct sf_user {
 typedef int (*sf_proc_fn)(void *arg, const struct sf_proc *p);
 typedef int (*sf_fd_fn)(void *arg, uint64_t tid, const struct sf_fd *f);
 typedef int (*sf_user_fn)(void *arg, const struct sf_user *u);
+/* An interface address: 4 bytes (IPv4) or 16 (IPv6), in network order. */
+typedef int (*sf_iface_fn)(void *arg, const uint8_t *addr, size_t len);
 
 /* Each returns the number of entries, or -EINVAL with d set at the bad entry.
  * A callback returning non-zero stops the walk with that value. */
@@ -63,6 +65,6 @@ int sf_machine_parse(const struct sf_block *b, struct sf_machine *m, struct diag
 int sf_proclist_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct diag *d);
 int sf_fdlist_parse(const struct sf_block *b, sf_fd_fn fn, void *arg, struct diag *d);
 int sf_userlist_parse(const struct sf_block *b, sf_user_fn fn, void *arg, struct diag *d);
-int sf_iflist_parse(const struct sf_block *b, struct diag *d);
+int sf_iflist_parse(const struct sf_block *b, sf_iface_fn fn, void *arg, struct diag *d);
 
 #endif

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # For every filter in filters.txt, the events syshark selects from a capture
-# must be exactly those `sysdig -r FILE -p %evt.num FILTER` selects. Exit 77 =
-# skipped.
+# must be exactly those `sysdig -r FILE -p %evt.num FILTER` selects, and the
+# values of the fields in fields.txt must be those `sysdig -p` prints for
+# every event. Exit 77 = skipped.
 #
 # Not in the list, on purpose:
 # - group.gid: sysdig 0.29.3 reads it as 8 bytes from a 4-byte field, so its
@@ -35,4 +36,20 @@ while IFS= read -r flt; do
 	fi
 done <"$list"
 [ "$fails" -eq 0 ] || { echo "$fails of $n filters differ on $(basename "$file")"; exit 1; }
-echo "PASS: $n filters select the same events as sysdig on $(basename "$file")"
+
+# shellcheck disable=SC2207
+fields=($(cat "$(dirname "$0")/fields.txt"))
+fmt='*'
+args=()
+for f in "${fields[@]}"; do
+	fmt+="%$f"$'\t'
+	args+=(-e "$f")
+done
+TZ=UTC sysdig -r "$file" -p "${fmt%$'\t'}" >"$tmp/a" 2>&1
+TZ=UTC "$bin" -r "$file" -T fields "${args[@]}" >"$tmp/b" 2>&1
+if ! cmp -s "$tmp/a" "$tmp/b"; then
+	echo "FAIL: field values differ from sysdig's on $(basename "$file"):"
+	diff "$tmp/a" "$tmp/b" | head -5
+	exit 1
+fi
+echo "PASS: $n filters select the same events as sysdig, and ${#fields[@]} fields have its values, on $(basename "$file")"
