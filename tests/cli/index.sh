@@ -82,4 +82,14 @@ if [ -r "$f" ]; then
 		done
 	done
 fi
+# Checkpoints carry the interface list that fd.lip and fd.lport need.
+f=$corpus/test_ipv6_client.scap
+if [ -r "$f" ]; then
+	for _ in $(seq 200); do cat "$f"; done >"$tmp/v6.scap"
+	"$bin" -r "$tmp/v6.scap" --index | grep -q '^checkpoints: [1-9]' || bad "v6: no checkpoints"
+	args=(-T fields -e evt.num -e fd.lip -e fd.lport -e fd.rip -e fd.rport -Y 'fd.lport > 1024')
+	"$bin" -r "$tmp/v6.scap" "${args[@]}" >"$tmp/par"
+	XDG_CACHE_HOME=$tmp/none "$bin" -r "$tmp/v6.scap" "${args[@]}" >"$tmp/seq"
+	[ -s "$tmp/par" ] && cmp -s "$tmp/par" "$tmp/seq" && ok || bad "v6: parallel fd.lport differs"
+fi
 finish
