@@ -118,7 +118,8 @@ bool f_fd_typechar(struct sbuf *o, const struct eng_state *s, const struct eng_e
 		sbuf_putc(o, 'i');
 		return true;
 	default:
-		return false;
+		sbuf_putc(o, 'o');
+		return true;
 	}
 }
 
@@ -134,7 +135,8 @@ bool f_fd_directory(struct sbuf *o, const struct eng_state *s, const struct eng_
 		return false;
 	f = fx_evt_fd(e);
 	if (!f) {
-		fx_creator_name(o, s, e);
+		if (!fx_creator_name(o, s, e))
+			return false;
 	} else {
 		if (f->type != 1 && f->type != 2)
 			return false;
