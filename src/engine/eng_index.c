@@ -267,6 +267,8 @@ static void pass2(struct eng_index *ix)
 	eng_replay_free(r);
 }
 
+#define CACHE_MAX_DEFAULT (1ULL << 30)
+
 /* The cache size limit in bytes: SYSHARK_CACHE_MAX (with K, M or G), else 1 GiB. */
 static uint64_t cache_limit(void)
 {
@@ -277,17 +279,17 @@ static uint64_t cache_limit(void)
 	int shift = 0;
 
 	if (!s || *s < '0' || *s > '9')
-		return 1ULL << 30;
+		return CACHE_MAX_DEFAULT;
 	errno = 0;
 	v = strtoull(s, &end, 10);
 	if (errno || end == s)
-		return 1ULL << 30;
+		return CACHE_MAX_DEFAULT;
 	if (*end && (unit = strchr(units, *end | 0x20))) {
 		shift = 10 * (int)(unit - units + 1);
 		end++;
 	}
 	if (*end || v > UINT64_MAX >> shift)
-		return 1ULL << 30;
+		return CACHE_MAX_DEFAULT;
 	return v << shift;
 }
 

@@ -486,19 +486,6 @@ static bool bound_to_port(const struct eng_thread *t, uint16_t port)
 	return false;
 }
 
-static void sock_swap(struct eng_fd *f)
-{
-	uint8_t ip[16];
-	uint16_t port;
-
-	memcpy(ip, f->sip, 16);
-	memcpy(f->sip, f->dip, 16);
-	memcpy(f->dip, ip, 16);
-	port = f->sport;
-	f->sport = f->dport;
-	f->dport = port;
-}
-
 /* sendto/sendmsg/recvfrom/recvmsg: a datagram socket learns its peer. */
 static void on_msg_exit(struct eng_call *c)
 {
@@ -524,7 +511,7 @@ static void on_msg_exit(struct eng_call *c)
 	/* the tuple is as the call saw it: received data comes from the peer */
 	if ((eng_event_flags(c->ev->type) & EV_F_READS_FROM_FD) ? f->role == ENG_ROLE_CLIENT :
 								 f->role == ENG_ROLE_SERVER)
-		sock_swap(f);
+		eng_fd_swap_ends(f);
 	eng_fd_name_addrs(f);
 }
 

@@ -174,6 +174,19 @@ void eng_cwd_set(struct eng_thread *t, const char *cwd, size_t n)
 	t->cwd[n] = 0;
 }
 
+void eng_fd_swap_ends(struct eng_fd *f)
+{
+	uint8_t ip[16];
+	uint16_t port;
+
+	memcpy(ip, f->sip, 16);
+	memcpy(f->sip, f->dip, 16);
+	memcpy(f->dip, ip, 16);
+	port = f->sport;
+	f->sport = f->dport;
+	f->dport = port;
+}
+
 void eng_fd_name_addrs(struct eng_fd *f)
 {
 	bool v6 = f->type == FD_TYPE_IPV6_SOCK || f->type == FD_TYPE_IPV6_SERVSOCK;
@@ -607,8 +620,6 @@ void eng_state_blocks_done(struct eng_state *s)
 
 		for (j = 0; t->fdtab && hmap_next(&t->fdtab->fds, &j, &fk, &fv);) {
 			struct eng_fd *f = fv;
-			uint8_t ip[4];
-			uint16_t port;
 
 			if (f->type != FD_TYPE_IPV4_SOCK || f->role != ENG_ROLE_NONE)
 				continue;
@@ -617,12 +628,7 @@ void eng_state_blocks_done(struct eng_state *s)
 				continue;
 			}
 			/* the list has local->remote: a server's peer is the client */
-			memcpy(ip, f->sip, 4);
-			memcpy(f->sip, f->dip, 4);
-			memcpy(f->dip, ip, 4);
-			port = f->sport;
-			f->sport = f->dport;
-			f->dport = port;
+			eng_fd_swap_ends(f);
 			f->role = ENG_ROLE_SERVER;
 			eng_fd_name_addrs(f);
 		}

@@ -37,6 +37,8 @@ struct eng_fdtab *eng_fdtab_new(void);
 void eng_fdtab_unref(struct eng_fdtab *ft);
 /* Names an IP socket fd from its addresses: "sip:sport->dip:dport" or "ip:port". */
 void eng_fd_name_addrs(struct eng_fd *f);
+/* Swaps the source and destination addresses and ports of a socket. */
+void eng_fd_swap_ends(struct eng_fd *f);
 /* Inserts f (owned) into ft, replacing and freeing an fd of the same number. */
 void eng_fd_put(struct eng_fdtab *ft, struct eng_fd *f);
 struct eng_fdtab *eng_fdtab_copy(const struct eng_fdtab *src);
