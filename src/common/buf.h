@@ -77,6 +77,25 @@ static inline uint64_t buf_le64(const uint8_t *p)
 	return (uint64_t)buf_le32(p) | (uint64_t)buf_le32(p + 4) << 32;
 }
 
+/* Little-endian stores for writers. */
+static inline void buf_put_le16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+}
+
+static inline void buf_put_le32(uint8_t *p, uint32_t v)
+{
+	buf_put_le16(p, (uint16_t)v);
+	buf_put_le16(p + 2, (uint16_t)(v >> 16));
+}
+
+static inline void buf_put_le64(uint8_t *p, uint64_t v)
+{
+	buf_put_le32(p, (uint32_t)v);
+	buf_put_le32(p + 4, (uint32_t)(v >> 32));
+}
+
 static inline bool buf_get_u8(struct buf_cur *c, uint8_t *v)
 {
 	const uint8_t *p = buf_take(c, 1);

@@ -254,7 +254,7 @@ static void sf_set(struct sf_block *b, enum sf_kind kind, uint8_t version, bool 
 }
 
 /* Block type to kind and version, _INT aliases included. */
-static void sf_classify(struct sf_block *b)
+void sf_classify(struct sf_block *b)
 {
 	switch (b->type) {
 	case SF_BT_EV_V2:

@@ -102,6 +102,9 @@ const uint8_t *sf_reader_data(const struct sf_reader *r, size_t *len);
 /* True if the file was gzip-compressed. */
 bool sf_reader_gzipped(const struct sf_reader *r);
 
+/* Sets b's kind, version and has_flags from its type. */
+void sf_classify(struct sf_block *b);
+
 /*
  * Decodes an event block into ev (pointing into the mapping).
  * Returns 0 or -EINVAL with d set.

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Block writer. Blocks are assembled in a buffer and written with one
- * write(); a short write is rolled back with ftruncate() so the file always
- * ends on a block boundary.
+ * write() (or, when buffered, several blocks per write()); a short write is
+ * rolled back with ftruncate() so the file always ends on a block boundary.
+ * A writer made by sf_writer_open_fn() hands each block to a function
+ * instead.
  */
 #include "sf_writer.h"
 
@@ -18,10 +20,14 @@
 struct sf_writer {
 	int fd;
 	char *path;
-	uint64_t off;
-	int err; /* first write error, -errno */
+	uint64_t off; /* bytes in the file */
+	int err;      /* first write error, -errno */
 	uint8_t *buf;
+	size_t len;   /* complete blocks waiting in buf */
 	size_t cap;
+	size_t flush_at; /* buffered: write when len reaches this; 0 = every block */
+	sf_block_fn fn;
+	void *fn_arg;
 };
 
 struct sf_writer *sf_writer_open(const char *path, struct diag *d)
@@ -39,9 +45,25 @@ struct sf_writer *sf_writer_open(const char *path, struct diag *d)
 	return w;
 }
 
+struct sf_writer *sf_writer_open_fn(sf_block_fn fn, void *arg)
+{
+	struct sf_writer *w = xcalloc(1, sizeof(*w));
+
+	w->fd = -1;
+	w->path = xstrdup("(stream)");
+	w->fn = fn;
+	w->fn_arg = arg;
+	return w;
+}
+
+void sf_writer_set_buffer(struct sf_writer *w, size_t bytes)
+{
+	w->flush_at = bytes;
+}
+
 uint64_t sf_writer_bytes(const struct sf_writer *w)
 {
-	return w->off;
+	return w->off + w->len;
 }
 
 static int sf_writer_fail(struct sf_writer *w, int err, struct diag *d)
@@ -52,12 +74,30 @@ static int sf_writer_fail(struct sf_writer *w, int err, struct diag *d)
 			(unsigned long long)w->off, strerror(-err));
 }
 
-/* Writes n bytes of w->buf as one block, or nothing. */
-static int sf_writer_put(struct sf_writer *w, size_t n, struct diag *d)
+/* The bytes of the whole blocks at the start of the first n waiting bytes. */
+static size_t sf_whole_blocks(const struct sf_writer *w, size_t n)
 {
-	size_t done = 0;
+	size_t at = 0, len;
+
+	while (at + 8 <= n) {
+		len = buf_le32(w->buf + at + 4);
+		if (at + len > n)
+			break;
+		at += len;
+	}
+	return at;
+}
+
+/*
+ * Writes the waiting blocks. When the disk fills part way, the file keeps
+ * the blocks that were written whole and ends there.
+ */
+static int sf_writer_drain(struct sf_writer *w, struct diag *d)
+{
+	size_t done = 0, n = w->len, keep;
 	ssize_t r;
 
+	w->len = 0;
 	if (w->err)
 		return sf_writer_fail(w, w->err, d);
 	while (done < n) {
@@ -67,8 +107,10 @@ static int sf_writer_put(struct sf_writer *w, size_t n, struct diag *d)
 		if (r <= 0) {
 			int err = r < 0 ? -errno : -ENOSPC;
 
-			if (done && ftruncate(w->fd, (off_t)w->off) == 0)
-				lseek(w->fd, (off_t)w->off, SEEK_SET);
+			keep = sf_whole_blocks(w, done);
+			if (done > keep && ftruncate(w->fd, (off_t)(w->off + keep)) == 0)
+				lseek(w->fd, (off_t)(w->off + keep), SEEK_SET);
+			w->off += keep;
 			return sf_writer_fail(w, err, d);
 		}
 		done += (size_t)r;
@@ -77,21 +119,34 @@ static int sf_writer_put(struct sf_writer *w, size_t n, struct diag *d)
 	return 0;
 }
 
-static uint8_t *sf_writer_room(struct sf_writer *w, size_t n)
+int sf_writer_flush(struct sf_writer *w, struct diag *d)
 {
-	if (n > w->cap) {
-		w->cap = n + 4096;
-		w->buf = xreallocarray(w->buf, w->cap, 1);
-	}
-	return w->buf;
+	return w->len || w->err ? sf_writer_drain(w, d) : 0;
 }
 
-static void put_le32(uint8_t *p, uint32_t v)
+/* Ends the block of n bytes just assembled at the end of the buffer. */
+static int sf_writer_put(struct sf_writer *w, size_t n, struct diag *d)
 {
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-	p[2] = (uint8_t)(v >> 16);
-	p[3] = (uint8_t)(v >> 24);
+	int rc;
+
+	if (w->fn) {
+		rc = w->fn(w->fn_arg, w->buf, (uint32_t)n, d);
+		if (rc == 0)
+			w->off += n;
+		return rc;
+	}
+	w->len += n;
+	return w->len >= w->flush_at ? sf_writer_drain(w, d) : 0;
+}
+
+/* Room for a block of n bytes after the waiting ones. */
+static uint8_t *sf_writer_room(struct sf_writer *w, size_t n)
+{
+	if (w->len + n > w->cap) {
+		w->cap = w->len + n + (w->flush_at > 4096 ? w->flush_at : 4096);
+		w->buf = xreallocarray(w->buf, w->cap, 1);
+	}
+	return w->buf + w->len;
 }
 
 int sf_writer_block(struct sf_writer *w, uint32_t type, const void *body, uint32_t len,
@@ -100,11 +155,11 @@ int sf_writer_block(struct sf_writer *w, uint32_t type, const void *body, uint32
 	uint32_t total = (uint32_t)(((uint64_t)len + 3) / 4 * 4 + 12);
 	uint8_t *p = sf_writer_room(w, total);
 
-	put_le32(p, type);
-	put_le32(p + 4, total);
+	buf_put_le32(p, type);
+	buf_put_le32(p + 4, total);
 	memcpy(p + 8, body, len);
 	memset(p + 8 + len, 0, total - 12 - len);
-	put_le32(p + total - 4, total);
+	buf_put_le32(p + total - 4, total);
 	return sf_writer_put(w, total, d);
 }
 
@@ -170,23 +225,50 @@ int sf_writer_event(struct sf_writer *w, const struct sf_block *b, uint32_t flag
 	body = xmalloc(len);
 	memcpy(body, b->body, 2);
 	if (flags)
-		put_le32(body + 2, flags);
+		buf_put_le32(body + 2, flags);
 	memcpy(body + (flags ? 6 : 2), b->body + skip, evlen);
 	rc = sf_writer_block(w, type, body, len, d);
 	free(body);
 	return rc;
 }
 
+int sf_writer_ev(struct sf_writer *w, uint16_t cpu, uint32_t flags, bool large, const void *ev,
+		 uint32_t len, struct diag *d)
+{
+	uint32_t pre = flags ? 6 : 2, body = pre + len;
+	uint32_t total = (uint32_t)(((uint64_t)body + 3) / 4 * 4 + 12);
+	uint8_t *p = sf_writer_room(w, total);
+	uint32_t type = large ? (flags ? SF_BT_EVF_V2_LARGE : SF_BT_EV_V2_LARGE) :
+				(flags ? SF_BT_EVF_V2 : SF_BT_EV_V2);
+
+	buf_put_le32(p, type);
+	buf_put_le32(p + 4, total);
+	buf_put_le16(p + 8, cpu);
+	if (flags)
+		buf_put_le32(p + 10, flags);
+	memcpy(p + 8 + pre, ev, len);
+	memset(p + 8 + body, 0, total - 12 - body);
+	buf_put_le32(p + total - 4, total);
+	return sf_writer_put(w, total, d);
+}
+
 int sf_writer_close(struct sf_writer *w, struct diag *d)
 {
-	int rc = w->err;
+	int rc;
 
+	if (w->fn) {
+		rc = w->err;
+		goto out_free;
+	}
+	sf_writer_flush(w, NULL);
+	rc = w->err;
 	if (!rc && fsync(w->fd) < 0 && errno != EINVAL)
 		rc = sf_writer_fail(w, -errno, d);
 	else if (rc)
 		sf_writer_fail(w, rc, d);
 	if (close(w->fd) < 0 && !rc)
 		rc = sf_writer_fail(w, -errno, d);
+out_free:
 	free(w->buf);
 	free(w->path);
 	free(w);

@@ -11,6 +11,8 @@
 #ifndef SYSHARK_SF_WRITER_H
 #define SYSHARK_SF_WRITER_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "diag.h"
@@ -20,6 +22,23 @@ struct sf_writer;
 
 /* Creates path (replacing it). Returns NULL with d set. */
 struct sf_writer *sf_writer_open(const char *path, struct diag *d);
+
+/*
+ * A whole block (header, body, padding, trailer) of n bytes, borrowed for
+ * the call. A non-zero return is the writer's result for that block.
+ */
+typedef int (*sf_block_fn)(void *arg, const uint8_t *block, uint32_t n, struct diag *d);
+
+/* A writer that hands every block to fn instead of a file. */
+struct sf_writer *sf_writer_open_fn(sf_block_fn fn, void *arg);
+
+/*
+ * Gathers blocks until bytes are waiting, then writes them with one
+ * write(). sf_writer_flush() and sf_writer_close() write the rest. A failed
+ * write loses the blocks of that write only.
+ */
+void sf_writer_set_buffer(struct sf_writer *w, size_t bytes);
+int sf_writer_flush(struct sf_writer *w, struct diag *d);
 
 /*
  * Flushes and closes; returns 0 or -errno with d set (the first write error,
@@ -41,7 +60,14 @@ int sf_writer_copy(struct sf_writer *w, const struct sf_block *b, struct diag *d
 int sf_writer_event(struct sf_writer *w, const struct sf_block *b, uint32_t flags,
 		    struct diag *d);
 
-/* Bytes written so far. */
+/*
+ * Writes a v2 event block around event ev (len bytes, header included): EV,
+ * EVF with flags, or their LARGE forms for the large-payload event types.
+ */
+int sf_writer_ev(struct sf_writer *w, uint16_t cpu, uint32_t flags, bool large, const void *ev,
+		 uint32_t len, struct diag *d);
+
+/* Bytes written (or waiting to be) so far. */
 uint64_t sf_writer_bytes(const struct sf_writer *w);
 
 #define SF_DF_STATE_ONLY 1u
