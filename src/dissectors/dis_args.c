@@ -230,10 +230,12 @@ static void render_typed(struct sbuf *val, struct sbuf *res, int type, uint8_t f
 		sbuf_init(&tmp);
 		path = payload_cstr(p, n, &tmp);
 		dis_fmt_sanitized(val, path);
-		if (ctx->has_thread && n > 0 && strncmp(path, "<NA>", 4) != 0 && path[0] != '/' &&
-		    path[0]) {
+		/* as libsinsp, an empty path resolves to the directory itself */
+		if (ctx->has_thread && n > 0 && strncmp(path, "<NA>", 4) != 0 && path[0] != '/') {
 			if (reldir)
 				dis_fmt_path_join(res, reldir, path);
+			if (reldir && !path[0] && res->len > 1 && res->s[res->len - 1] == '/')
+				sbuf_truncate(res, res->len - 1);
 		}
 		sbuf_fini(&tmp);
 		break;

@@ -286,10 +286,12 @@ static void on_open_exit(struct eng_call *c)
 		name = "";
 	call_i64(&from, "flags", &flags);
 	sbuf_init(&path);
-	if (*name)
-		dis_fmt_path_join(&path, call_basedir(&from, ev_param_find(from.ev->type, "dirfd") >= 0 ?
-								 "dirfd" : NULL),
-				  name);
+	dis_fmt_path_join(&path,
+			  call_basedir(&from, ev_param_find(from.ev->type, "dirfd") >= 0 ? "dirfd" : NULL),
+			  name);
+	/* as libsinsp, an empty path names the directory itself */
+	if (!*name && path.len > 1 && path.s[path.len - 1] == '/')
+		sbuf_truncate(&path, path.len - 1);
 	fd_add(c, fd, (flags & PPM_O_DIRECTORY) ? FD_TYPE_DIRECTORY : FD_TYPE_FILE, path.s);
 	sbuf_fini(&path);
 	if (eng_state_fd(c->t, fd))
@@ -615,6 +617,15 @@ static void on_dup_exit(struct eng_call *c)
 	c->t->lastevent_fd = res;
 }
 
+/* fcntl F_DUPFD and F_DUPFD_CLOEXEC (PPM values 1 and 26) duplicate the fd. */
+static void on_fcntl_exit(struct eng_call *c)
+{
+	int64_t cmd;
+
+	if (call_i64(c, "cmd", &cmd) && (cmd == 1 || cmd == 26))
+		on_dup_exit(c);
+}
+
 static void on_chdir_exit(struct eng_call *c)
 {
 	const char *path;
@@ -811,6 +822,7 @@ static const struct {
 	{ "dup", false, on_dup_exit },
 	{ "dup2", false, on_dup_exit },
 	{ "dup3", false, on_dup_exit },
+	{ "fcntl", false, on_fcntl_exit },
 	{ "chdir", false, on_chdir_exit },
 	{ "fchdir", false, on_fchdir_exit },
 	{ "getcwd", false, on_chdir_exit },
@@ -835,6 +847,15 @@ static const struct {
 	{ "useradded", true, on_user_added },
 	{ "groupadded", true, on_user_added },
 };
+
+/* The exit of clone, clone3, fork or vfork. */
+static bool is_clone_exit(uint16_t type)
+{
+	const char *n = ev_table[type].name;
+
+	return !ev_type_is_enter(type) && (strcmp(n, "clone") == 0 || strcmp(n, "clone3") == 0 ||
+					   strcmp(n, "fork") == 0 || strcmp(n, "vfork") == 0);
+}
 
 void eng_parse_init(void)
 {
@@ -993,8 +1014,11 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	else
 		c.t = hmap_get(&s->threads, (uint64_t)ev->tid);
 	if (!c.t && ev->tid != -1 && !is_switch && ev->type < EV_MAX &&
-	    !(ev_table[ev->type].category & EV_C_METAEVENT)) {
-		/* libsinsp makes a thread for every tid it meets */
+	    !(ev_table[ev->type].category & EV_C_METAEVENT) && !is_clone_exit(ev->type)) {
+		/*
+		 * libsinsp makes a thread for every tid it meets, but a child's
+		 * clone exit that comes before its parent's makes its own
+		 */
 		c.t = eng_thread_new_unknown(s, ev->tid);
 	}
 	if (c.t)

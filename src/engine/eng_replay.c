@@ -11,27 +11,34 @@
 
 #define SF_DF_STATE_ONLY 1u
 
-static struct eng_replay *eng_replay_new(struct sf_reader *rd)
+struct eng_replay *eng_replay_new(void)
 {
-	struct eng_replay *r;
+	struct eng_replay *r = xcalloc(1, sizeof(*r));
 
-	if (!rd)
-		return NULL;
-	r = xcalloc(1, sizeof(*r));
-	r->rd = rd;
 	eng_state_init(&r->state);
 	r->next_num = 1;
 	return r;
 }
 
+static struct eng_replay *eng_replay_with(struct sf_reader *rd)
+{
+	struct eng_replay *r;
+
+	if (!rd)
+		return NULL;
+	r = eng_replay_new();
+	r->rd = rd;
+	return r;
+}
+
 struct eng_replay *eng_replay_open(const char *path, struct diag *d)
 {
-	return eng_replay_new(sf_reader_open(path, d));
+	return eng_replay_with(sf_reader_open(path, d));
 }
 
 struct eng_replay *eng_replay_open_mem(const void *buf, size_t len, struct diag *d)
 {
-	return eng_replay_new(sf_reader_open_mem(buf, len, d));
+	return eng_replay_with(sf_reader_open_mem(buf, len, d));
 }
 
 void eng_replay_free(struct eng_replay *r)
@@ -63,79 +70,98 @@ static bool is_internal(uint16_t type)
 	return (cat & EV_C_INTERNAL) != 0;
 }
 
+/* The drop count a live capture records at its end (see capture.c). */
+static void count_drops(struct eng_replay *r, const struct ev_view *ev)
+{
+	const char *id, *desc;
+
+	if (ev->type != EV_NOTIFICATION_E || !(ev->flags & SF_DF_STATE_ONLY))
+		return;
+	id = ev_param_str(ev, 0);
+	desc = ev_param_str(ev, 1);
+	if (id && desc && strcmp(id, ENG_DROPS_ID) == 0)
+		r->stats.dropped += strtoull(desc, NULL, 10);
+}
+
 int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 {
 	struct sf_block b;
 	int rc;
 
-	for (;;) {
+	do {
 		rc = sf_reader_next(r->rd, &b, d);
 		if (rc <= 0)
 			return rc;
-		r->stats.bytes = b.off + b.total_len;
-		r->stats.blocks[b.kind]++;
-		if (b.kind != SF_K_EV && r->on_block &&
-		    (rc = r->on_block(r->on_block_arg, &b, d)) < 0)
-			return rc;
-		switch (b.kind) {
-		case SF_K_SHB:
-			r->stats.sections++;
-			if (r->stats.sections > 1)
-				eng_state_reset(&r->state);
-			r->past_head = false;
-			r->in_events = false;
-			continue;
-		case SF_K_EV:
-			break;
-		case SF_K_UNKNOWN:
-			r->stats.unknown_blocks++;
-			continue;
-		case SF_K_PACKET:
-			continue;
-		default:
-			rc = eng_state_add_block(&r->state, &b, d);
-			if (rc < 0)
-				return rc;
-			continue;
-		}
-		if (!r->in_events) {
-			eng_state_blocks_done(&r->state);
-			r->in_events = true;
-		}
-		rc = sf_event_decode(&b, &e->ev, d);
-		if (rc < 0)
-			return rc;
-		if (e->ev.type >= EV_MAX) {
-			r->stats.unknown_events++;
-			if (r->on_block && (rc = r->on_block(r->on_block_arg, &b, d)) < 0)
-				return rc;
-			continue;
-		}
-		e->off = b.off;
-		e->blk = b;
-		eng_state_on_event(&r->state, &e->ev, r->next_num, &e->info);
-		e->thread = e->info.thread;
-		if (eng_is_state_record(e->ev.type)) {
-			r->stats.state_events++;
-			if (r->on_block && (rc = r->on_block(r->on_block_arg, &b, d)) < 0)
-				return rc;
-			continue;
-		}
-		e->num = r->next_num++;
-		/* Container records at the head of a capture describe its start state. */
-		if (!is_container(e->ev.type))
-			r->past_head = true;
-		e->hidden = is_internal(e->ev.type) || (e->ev.flags & SF_DF_STATE_ONLY) ||
-			    !r->past_head;
-		r->stats.events++;
-		if (e->hidden)
-			r->stats.hidden++;
-		if (!r->stats.first_ts || e->ev.ts < r->stats.first_ts)
-			r->stats.first_ts = e->ev.ts;
-		if (e->ev.ts > r->stats.last_ts)
-			r->stats.last_ts = e->ev.ts;
-		return 1;
+		rc = eng_replay_feed(r, &b, e, d);
+	} while (rc == 0);
+	return rc;
+}
+
+int eng_replay_feed(struct eng_replay *r, const struct sf_block *b, struct eng_evt *e,
+		    struct diag *d)
+{
+	int rc;
+
+	r->stats.bytes = b->off + b->total_len;
+	r->stats.blocks[b->kind]++;
+	if (b->kind != SF_K_EV && r->on_block && (rc = r->on_block(r->on_block_arg, b, d)) < 0)
+		return rc;
+	switch (b->kind) {
+	case SF_K_SHB:
+		r->stats.sections++;
+		if (r->stats.sections > 1)
+			eng_state_reset(&r->state);
+		r->past_head = false;
+		r->in_events = false;
+		return 0;
+	case SF_K_EV:
+		break;
+	case SF_K_UNKNOWN:
+		r->stats.unknown_blocks++;
+		return 0;
+	case SF_K_PACKET:
+		return 0;
+	default:
+		rc = eng_state_add_block(&r->state, b, d);
+		return rc < 0 ? rc : 0;
 	}
+	if (!r->in_events) {
+		eng_state_blocks_done(&r->state);
+		r->in_events = true;
+	}
+	rc = sf_event_decode(b, &e->ev, d);
+	if (rc < 0)
+		return rc;
+	if (e->ev.type >= EV_MAX) {
+		r->stats.unknown_events++;
+		if (r->on_block && (rc = r->on_block(r->on_block_arg, b, d)) < 0)
+			return rc;
+		return 0;
+	}
+	e->off = b->off;
+	e->blk = *b;
+	eng_state_on_event(&r->state, &e->ev, r->next_num, &e->info);
+	e->thread = e->info.thread;
+	if (eng_is_state_record(e->ev.type)) {
+		r->stats.state_events++;
+		if (r->on_block && (rc = r->on_block(r->on_block_arg, b, d)) < 0)
+			return rc;
+		return 0;
+	}
+	e->num = r->next_num++;
+	count_drops(r, &e->ev);
+	/* Container records at the head of a capture describe its start state. */
+	if (!is_container(e->ev.type))
+		r->past_head = true;
+	e->hidden = is_internal(e->ev.type) || (e->ev.flags & SF_DF_STATE_ONLY) || !r->past_head;
+	r->stats.events++;
+	if (e->hidden)
+		r->stats.hidden++;
+	if (!r->stats.first_ts || e->ev.ts < r->stats.first_ts)
+		r->stats.first_ts = e->ev.ts;
+	if (e->ev.ts > r->stats.last_ts)
+		r->stats.last_ts = e->ev.ts;
+	return 1;
 }
 
 /* Checkpoint layout: reader offset, counters, stats, then the state. */

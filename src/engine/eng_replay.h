@@ -21,6 +21,13 @@
 #include "sbuf.h"
 #include "sf_reader.h"
 
+/*
+ * A live capture ends with a state-only notification event whose id is
+ * this and whose description starts with the number of events the probe
+ * dropped; stats.dropped adds them up.
+ */
+#define ENG_DROPS_ID "syshark.dropped"
+
 struct eng_stats {
 	uint64_t events;	   /* numbered events */
 	uint64_t hidden;	   /* internal and state-only events, not shown by default */
@@ -62,6 +69,8 @@ struct eng_replay {
 
 /* Returns NULL with d set. Caller frees with eng_replay_free(). */
 struct eng_replay *eng_replay_open(const char *path, struct diag *d);
+/* A replay without a file, fed block by block (live capture). */
+struct eng_replay *eng_replay_new(void);
 /* The same over a caller-owned buffer (borrowed until eng_replay_free()). */
 struct eng_replay *eng_replay_open_mem(const void *buf, size_t len, struct diag *d);
 void eng_replay_free(struct eng_replay *r);
@@ -81,5 +90,13 @@ bool eng_is_state_record(uint16_t type);
 
 /* 1 with e filled, 0 at the end, or -errno with d set (damage at d->off). */
 int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d);
+
+/*
+ * Takes block b (borrowed for the call) into the replay: 1 with e filled if
+ * it is an event to hand out, 0 if it only carried state or was skipped,
+ * or -errno with d set.
+ */
+int eng_replay_feed(struct eng_replay *r, const struct sf_block *b, struct eng_evt *e,
+		    struct diag *d);
 
 #endif
