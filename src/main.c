@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * syshark: command-line entry point. Parses options and runs print mode,
- * --stats, -L or -l.
+ * live capture, --stats, -L or -l.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "capture.h"
 #include "print.h"
 #include "xalloc.h"
 
@@ -37,10 +38,18 @@ static void usage(FILE *f)
 {
 	fputs("usage: syshark -r FILE [-p] [-T text|json|fields] [-e FIELD]... [-n COUNT]\n"
 	      "               [-w OUT] [-Y FILTER | FILTER...]\n"
+	      "       syshark [-w OUT] [-s SNAPLEN] [-B MIB] [--duration SECS] [-c COUNT]\n"
+	      "               [-Y FILTER] [-- CMD [ARGS...]]\n"
 	      "       syshark -r FILE --stats\n"
 	      "       syshark -L | -l | --version\n"
 	      "\n"
 	      "  -r, --read FILE     read a .scap capture (plain or gzip)\n"
+	      "                      without -r: capture live with the BPF probe (root)\n"
+	      "  -s, --snaplen N     live: I/O bytes kept per event (default 256)\n"
+	      "  -B, --buffer-size M live: ring buffer size in MiB (default 16)\n"
+	      "      --duration S    live: stop after S seconds\n"
+	      "  -c, --capture-count N  stop after N events (as -n)\n"
+	      "  -- CMD ARGS...      live: run CMD and capture only it and its children\n"
 	      "  -p, --print         print events as text even on a terminal\n"
 	      "  -T, --format FMT    text (sysdig's default line), json, or fields\n"
 	      "  -e, --field FIELD   a field to print with -T fields (repeatable)\n"
@@ -71,25 +80,30 @@ int main(int argc, char **argv)
 		{ "filter", required_argument, NULL, 'Y' },
 		{ "write", required_argument, NULL, 'w' },
 		{ "all", no_argument, NULL, 'A' },
-		{ "stats", no_argument, NULL, 's' },
+		{ "stats", no_argument, NULL, 'X' },
 		{ "index", no_argument, NULL, 'I' },
 		{ "event", required_argument, NULL, 'E' },
 		{ "no-cache", no_argument, NULL, 'C' },
 		{ "list-events", no_argument, NULL, 'L' },
 		{ "list-fields", no_argument, NULL, 'l' },
+		{ "snaplen", required_argument, NULL, 'S' },
+		{ "buffer-size", required_argument, NULL, 'B' },
+		{ "duration", required_argument, NULL, 'D' },
+		{ "capture-count", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *fields[PRINT_MAX_FIELDS];
 	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
+	struct capture_opts co = { .po = &po, .snaplen = 256 };
 	const char *file = NULL;
 	bool stats = false, index = false, use_cache = true;
 	unsigned long long event_at = 0;
 	char *end, *trailing = NULL;
 	int c, status;
 
-	while ((c = getopt_long(argc, argv, "+r:pT:e:n:Y:w:AlLhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+r:pT:e:n:c:Y:w:s:B:AlLhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			file = optarg;
@@ -118,9 +132,35 @@ int main(int argc, char **argv)
 			fields[po.nfields++] = optarg;
 			break;
 		case 'n':
+		case 'c':
 			po.count = strtoull(optarg, &end, 10);
-			if (*end || !*optarg) {
-				fprintf(stderr, "syshark: -n %s: not a number\n", optarg);
+			if (*end || !*optarg || *optarg == '-') {
+				fprintf(stderr, "syshark: -%c %s: not a number\n", c, optarg);
+				return 2;
+			}
+			break;
+		case 's':
+		case 'S':
+			co.snaplen = (uint32_t)strtoul(optarg, &end, 10);
+			if (*end || !*optarg || co.snaplen > 65536) {
+				fprintf(stderr, "syshark: -s %s: not a snap length (0 to 65536)\n",
+					optarg);
+				return 2;
+			}
+			break;
+		case 'B':
+			co.ring_bytes = strtoull(optarg, &end, 10) << 20;
+			if (*end || !*optarg || co.ring_bytes == 0 || co.ring_bytes > (1ull << 30)) {
+				fprintf(stderr, "syshark: -B %s: not a buffer size (1 to 1024 MiB)\n",
+					optarg);
+				return 2;
+			}
+			break;
+		case 'D':
+			co.duration = strtod(optarg, &end);
+			if (*end || !*optarg || !(co.duration > 0)) {
+				fprintf(stderr, "syshark: --duration %s: not a number of seconds\n",
+					optarg);
 				return 2;
 			}
 			break;
@@ -133,7 +173,7 @@ int main(int argc, char **argv)
 		case 'w':
 			po.write = optarg;
 			break;
-		case 's':
+		case 'X':
 			stats = true;
 			break;
 		case 'I':
@@ -166,7 +206,10 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind < argc) {
+	if (optind < argc && !file && strcmp(argv[optind - 1], "--") == 0) {
+		/* live: the command to run and follow */
+		co.cmd = argv + optind;
+	} else if (optind < argc) {
 		/* sysdig style: the words after the options are the filter */
 		if (po.filter) {
 			fprintf(stderr, "syshark: give the filter with -Y or after the options, "
@@ -175,17 +218,17 @@ int main(int argc, char **argv)
 		}
 		po.filter = trailing = join_words(argv + optind, argc - optind);
 	}
-	if (!file) {
-		fprintf(stderr, "syshark: no capture given: use -r FILE (live capture is not "
-				"available in this version)\n");
-		usage(stderr);
-		return 2;
-	}
 	if (po.fmt == PRINT_FIELDS && po.nfields == 0) {
 		fprintf(stderr, "syshark: -T fields needs at least one -e FIELD\n");
 		return 2;
 	}
-	if (index)
+	if (!file && (index || event_at || stats)) {
+		fprintf(stderr, "syshark: --index, --event and --stats need -r FILE\n");
+		return 2;
+	}
+	if (!file)
+		status = capture_run(&co);
+	else if (index)
 		status = print_index(file, use_cache, stdout);
 	else if (event_at)
 		status = print_event_at(file, event_at, use_cache, stdout);

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 #include "eng_replay.h"
 #include "sbuf.h"
 #include "schema.h"
+#include "xalloc.h"
 
 #define OUT_CHUNK (64 * 1024)
 
@@ -134,101 +136,160 @@ static int print_parallel(const char *path, const struct print_opts *o,
 	return status;
 }
 
-int print_file(const char *path, const struct print_opts *o, FILE *out)
-{
+struct printer {
+	const struct print_opts *o;
+	FILE *out;
 	struct eng_fref fields[PRINT_MAX_FIELDS];
-	struct eng_filter *filter = NULL;
-	struct eng_export *x = NULL;
-	struct diag wd = { 0 };
-	struct eng_replay *r;
-	struct eng_evt e;
-	struct diag d = { 0 };
+	struct eng_filter *filter;
+	struct eng_export *x;
+	struct diag wd; /* the export's write error */
 	struct sbuf line, tmp;
-	unsigned long long printed = 0;
-	unsigned int i;
-	int rc, status = 0;
+	unsigned long long printed;
+};
 
+struct printer *printer_new(const struct print_opts *o, FILE *out)
+{
+	struct printer *pr = xcalloc(1, sizeof(*pr));
+	struct diag d = { 0 };
+	unsigned int i;
+
+	pr->o = o;
+	pr->out = out;
+	sbuf_init(&pr->line);
+	sbuf_init(&pr->tmp);
 	for (i = 0; i < o->nfields; i++) {
-		if (!eng_field_lookup(o->fields[i], &fields[i], &d)) {
+		if (!eng_field_lookup(o->fields[i], &pr->fields[i], &d)) {
 			fprintf(stderr, "syshark: -e %s: %s (see syshark -l)\n", o->fields[i],
 				d.msg);
-			return 2;
+			goto out_free;
 		}
 	}
 	if (o->filter) {
-		filter = eng_filter_compile(o->filter, &d);
-		if (!filter) {
+		pr->filter = eng_filter_compile(o->filter, &d);
+		if (!pr->filter) {
 			fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);
-			return 2;
+			goto out_free;
 		}
 	}
+	return pr;
+
+out_free:
+	printer_free(pr);
+	return NULL;
+}
+
+int printer_export(struct printer *pr, struct eng_replay *r)
+{
+	struct diag d = { 0 };
+
+	pr->x = eng_export_open(pr->o->write, r, &d);
+	if (!pr->x) {
+		fprintf(stderr, "syshark: %s\n", d.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int printer_event(struct printer *pr, struct eng_replay *r, const struct eng_evt *e)
+{
+	const struct print_opts *o = pr->o;
+	bool chosen = !(e->hidden && !o->all) && match(pr->filter, r, e);
+
+	if (pr->x) {
+		if (eng_export_event(pr->x, e, chosen, &pr->wd) < 0)
+			return 1;
+		return chosen && o->count && ++pr->printed >= o->count;
+	}
+	if (!chosen)
+		return 0;
+	format_line(&pr->line, o, &r->state, e, pr->fields, &pr->tmp);
+	/* Lines are written in large chunks. */
+	if (pr->line.len >= OUT_CHUNK && printer_flush(pr) < 0)
+		return 1;
+	return o->count && ++pr->printed >= o->count;
+}
+
+unsigned long long printer_count(const struct printer *pr)
+{
+	return pr->x ? eng_export_count(pr->x) : pr->printed;
+}
+
+int printer_flush(struct printer *pr)
+{
+	if (ferror(pr->out) || fwrite(pr->line.s, 1, pr->line.len, pr->out) != pr->line.len)
+		return -1;
+	sbuf_reset(&pr->line);
+	return fflush(pr->out) == 0 ? 0 : -1;
+}
+
+int printer_free(struct printer *pr)
+{
+	int status = 0;
+
+	if (!pr)
+		return 2;
+	/* The events come out before any message about what follows them. */
+	if (printer_flush(pr) < 0 || ferror(pr->out)) {
+		fprintf(stderr, "syshark: error writing output: %s\n", strerror(errno));
+		status = 1;
+	}
+	if (pr->x && eng_export_close(pr->x, &pr->wd) < 0) {
+		fprintf(stderr, "syshark: %s\n", pr->wd.msg);
+		status = 1;
+	}
+	sbuf_fini(&pr->line);
+	sbuf_fini(&pr->tmp);
+	eng_filter_free(pr->filter);
+	free(pr);
+	return status;
+}
+
+int print_file(const char *path, const struct print_opts *o, FILE *out)
+{
+	struct printer *pr;
+	struct eng_replay *r;
+	struct eng_evt e;
+	struct diag d = { 0 };
+	int rc = 0, status;
+
+	pr = printer_new(o, out);
+	if (!pr)
+		return 2;
 	if (o->write && same_file(path, o->write)) {
 		fprintf(stderr, "syshark: -w %s: that is the capture being read; write elsewhere\n",
 			o->write);
-		eng_filter_free(filter);
+		printer_free(pr);
 		return 2;
 	}
-	if ((status = print_parallel(path, o, fields, out)) >= 0) {
-		eng_filter_free(filter);
+	if ((status = print_parallel(path, o, pr->fields, out)) >= 0) {
+		printer_free(pr);
 		return status;
 	}
-	status = 0;
 	r = eng_replay_open(path, &d);
 	if (!r) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
-		eng_filter_free(filter);
+		printer_free(pr);
 		return 1;
 	}
-	sbuf_init(&line);
-	sbuf_init(&tmp);
-	if (o->write && !(x = eng_export_open(o->write, r, &d))) {
-		fprintf(stderr, "syshark: %s\n", d.msg);
+	if (o->write && printer_export(pr, r) < 0) {
 		status = 1;
 		goto out;
 	}
 	while ((rc = eng_replay_next(r, &e, &d)) > 0) {
-		bool chosen = !(e.hidden && !o->all) && match(filter, r, &e);
-
-		if (x) {
-			if (eng_export_event(x, &e, chosen, &wd) < 0)
-				break;
-			if (chosen && o->count && ++printed >= o->count)
-				break;
-			continue;
-		}
-		if (!chosen)
-			continue;
-		format_line(&line, o, &r->state, &e, fields, &tmp);
-		/* Lines are written in large chunks. */
-		if (line.len >= OUT_CHUNK) {
-			if (fwrite(line.s, 1, line.len, out) != line.len)
-				break; /* reported below */
-			sbuf_reset(&line);
-		}
-		if (o->count && ++printed >= o->count)
+		if (printer_event(pr, r, &e))
 			break;
 	}
-	if (!ferror(out))
-		fwrite(line.s, 1, line.len, out);
-	/* The events come out before any message about what follows them. */
-	if (fflush(out) != 0 || ferror(out)) {
-		fprintf(stderr, "syshark: error writing output: %s\n", strerror(errno));
-		status = 1;
-	}
-	if (x && eng_export_close(x, &wd) < 0) {
-		/* a write error; it also stops the replay, so it says it all */
-		fprintf(stderr, "syshark: %s\n", wd.msg);
-		status = 1;
-	} else if (rc < 0) {
+	/* a write error also stops the replay, so the printer's message says it all */
+	status = printer_free(pr);
+	pr = NULL;
+	if (!status && rc < 0)
 		status = report_damage(path, &d);
-	} else if (r->stats.events + r->stats.state_events + r->stats.unknown_events == 0) {
+	else if (!status && r->stats.events + r->stats.state_events + r->stats.unknown_events == 0)
 		fprintf(stderr, "syshark: %s: the capture holds no events\n", path);
-	}
 out:
-	sbuf_fini(&line);
-	sbuf_fini(&tmp);
+	if (pr)
+		printer_free(pr);
 	eng_replay_free(r);
-	eng_filter_free(filter);
 	return status;
 }
 

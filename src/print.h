@@ -25,6 +25,28 @@ struct print_opts {
 	unsigned long long count; /* stop after this many printed events, 0 = all */
 };
 
+/*
+ * A printer selects events with the options' filter and prints them, or
+ * with -w writes them (and what decoding them needs) to a new capture. The
+ * same printer serves files and live capture.
+ */
+struct eng_replay;
+struct eng_evt;
+struct printer;
+
+/* Returns NULL after printing why (a bad field or filter: exit status 2). */
+struct printer *printer_new(const struct print_opts *o, FILE *out);
+/* Starts writing o->write from replay r; -1 after printing why. */
+int printer_export(struct printer *pr, struct eng_replay *r);
+/* Takes event e of replay r; 1 once no more are wanted (count, write error). */
+int printer_event(struct printer *pr, struct eng_replay *r, const struct eng_evt *e);
+/* Writes the lines gathered so far; -1 on an output error. */
+int printer_flush(struct printer *pr);
+/* Events printed or written as chosen. */
+unsigned long long printer_count(const struct printer *pr);
+/* Flushes and frees; returns the exit status so far (0, or 1 after an error). */
+int printer_free(struct printer *pr);
+
 /* Prints path to out. Returns the exit status (0, or 1 on damage). */
 int print_file(const char *path, const struct print_opts *o, FILE *out);
 

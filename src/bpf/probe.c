@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The probe's loader: configures the skeleton (snap length, ring buffer
+ * size, our own pid, the epoch offset of the boot clock), loads it, fills
+ * the recipe table, attaches the programs and drains the ring buffer.
+ *
+ * Ring buffer pages are read-only to user space, so each event is copied
+ * into a buffer of the probe's before its flag values are rewritten
+ * (probe_flags.h) and it is handed on.
+ */
+#include "probe.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "probe_flags.h"
+#include "probe_table.h"
+#include "syscalls.h"
+#include "syscalls.skel.h"
+#include "xalloc.h"
+
+#define RING_DEFAULT (16u << 20)
+
+struct probe {
+	struct syscalls_bpf *skel;
+	struct ring_buffer *rb;
+	probe_event_fn fn;
+	void *arg;
+	int stop; /* fn's non-zero result */
+	unsigned int ncpus;
+	uint64_t *cpu_dropped;
+	struct probe_counters *percpu;
+	uint8_t ev[PROBE_CHUNK];
+};
+
+/* libbpf's last message, for the error line when loading fails. */
+static char libbpf_last[200];
+
+__attribute__((format(printf, 2, 0))) static int libbpf_log(enum libbpf_print_level level,
+								const char *fmt, va_list ap)
+{
+	char line[sizeof(libbpf_last)];
+	size_t n;
+
+	if (level == LIBBPF_DEBUG)
+		return 0;
+	vsnprintf(line, sizeof(line), fmt, ap);
+	n = strcspn(line, "\n");
+	line[n] = 0;
+	if (n)
+		memcpy(libbpf_last, line, n + 1);
+	return 0;
+}
+
+static uint64_t clock_ns(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static uint32_t pow2_at_least(uint64_t v)
+{
+	uint32_t r = 4096;
+
+	while (r < v && r < (1u << 30))
+		r <<= 1;
+	return r;
+}
+
+/* Whether this process may load tracing BPF programs (root, or CAP_BPF and CAP_PERFMON). */
+static bool may_load_bpf(void)
+{
+	unsigned long long eff = 0;
+	char line[256];
+	FILE *f;
+
+	if (geteuid() == 0)
+		return true;
+	f = fopen("/proc/self/status", "r");
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "CapEff: %llx", &eff) == 1)
+			break;
+	}
+	fclose(f);
+	return (eff >> 39 & 1) && (eff >> 38 & 1); /* CAP_BPF, CAP_PERFMON */
+}
+
+/* One line for a failure to load or attach, with what to do about it. */
+static struct probe *fail(struct probe *p, struct diag *d, int err, const char *what)
+{
+	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
+		diag_set(d, -ENOTSUP, 0,
+			 "this kernel has no BTF (/sys/kernel/btf/vmlinux is missing): the probe "
+			 "needs a kernel built with CONFIG_DEBUG_INFO_BTF=y");
+	else if ((err == -EPERM || err == -EACCES) && !may_load_bpf())
+		diag_set(d, err, 0,
+			 "no privilege to load the BPF probe: run as root, or give syshark "
+			 "CAP_BPF and CAP_PERFMON (setcap cap_bpf,cap_perfmon+ep syshark)");
+	else
+		diag_set(d, err, 0, "%s the BPF probe failed: %s%s%s", what, strerror(-err),
+			 libbpf_last[0] ? ": " : "", libbpf_last);
+	probe_free(p);
+	return NULL;
+}
+
+static int on_sample(void *ctx, void *data, size_t size)
+{
+	struct probe *p = ctx;
+	const struct probe_rec_hdr *h = data;
+	uint32_t len;
+
+	if (p->stop || size < sizeof(*h) + PROBE_EV_HDR || size > sizeof(p->ev) + sizeof(*h))
+		return 0;
+	len = (uint32_t)(size - sizeof(*h));
+	memcpy(p->ev, (const uint8_t *)data + sizeof(*h), len);
+	if (probe_flags_fixup(p->ev, len) != 0)
+		return 0;
+	p->stop = p->fn(p->arg, p->ev, len, h->cpu);
+	return p->stop ? -1 : 0;
+}
+
+struct probe *probe_open(const struct probe_opts *o, struct diag *d)
+{
+	struct probe *p = xcalloc(1, sizeof(*p));
+	struct probe_sc *tab;
+	int err, ncpus;
+	uint32_t i;
+	uint8_t one = 1;
+
+	libbpf_last[0] = 0;
+	libbpf_set_print(libbpf_log);
+	ncpus = libbpf_num_possible_cpus();
+	if (ncpus <= 0)
+		return fail(p, d, ncpus ? ncpus : -EINVAL, "counting CPUs for");
+	p->ncpus = (unsigned int)ncpus;
+	p->cpu_dropped = xcalloc(p->ncpus, sizeof(*p->cpu_dropped));
+	p->percpu = xcalloc(p->ncpus, sizeof(*p->percpu));
+
+	p->skel = syscalls_bpf__open();
+	if (!p->skel)
+		return fail(p, d, -errno, "opening");
+	p->skel->rodata->self_tgid = (uint32_t)getpid();
+	p->skel->rodata->snaplen = o->snaplen;
+	p->skel->rodata->follow = o->follow > 0;
+	p->skel->rodata->boot_to_epoch = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_BOOTTIME);
+	bpf_map__set_max_entries(p->skel->maps.events,
+				 pow2_at_least(o->ring_bytes ? o->ring_bytes : RING_DEFAULT));
+	bpf_map__set_max_entries(p->skel->maps.scratch, p->ncpus);
+	err = syscalls_bpf__load(p->skel);
+	if (err)
+		return fail(p, d, err, "loading");
+
+	tab = xcalloc(PROBE_NR_MAX, sizeof(*tab));
+	if (probe_table_fill(tab, PROBE_NR_MAX, d)) {
+		free(tab);
+		probe_free(p);
+		return NULL;
+	}
+	for (i = 0; !err && i < PROBE_NR_MAX; i++) {
+		if (bpf_map_update_elem(bpf_map__fd(p->skel->maps.sc_table), &i, &tab[i], 0))
+			err = -errno;
+	}
+	free(tab);
+	if (err)
+		return fail(p, d, err, "configuring");
+	if (o->follow > 0) {
+		uint32_t pid = (uint32_t)o->follow;
+
+		if (bpf_map_update_elem(bpf_map__fd(p->skel->maps.tracked), &pid, &one, 0))
+			return fail(p, d, -errno, "configuring");
+	}
+	p->rb = ring_buffer__new(bpf_map__fd(p->skel->maps.events), on_sample, p, NULL);
+	if (!p->rb)
+		return fail(p, d, -errno, "opening the ring buffer of");
+	err = syscalls_bpf__attach(p->skel);
+	if (err)
+		return fail(p, d, err, "attaching");
+	return p;
+}
+
+void probe_free(struct probe *p)
+{
+	if (!p)
+		return;
+	ring_buffer__free(p->rb);
+	syscalls_bpf__destroy(p->skel);
+	free(p->cpu_dropped);
+	free(p->percpu);
+	free(p);
+}
+
+int probe_poll(struct probe *p, int timeout_ms, probe_event_fn fn, void *arg)
+{
+	int n;
+
+	p->fn = fn;
+	p->arg = arg;
+	p->stop = 0;
+	n = ring_buffer__poll(p->rb, timeout_ms);
+	if (p->stop)
+		return p->stop;
+	return n;
+}
+
+int probe_fd(const struct probe *p)
+{
+	return ring_buffer__epoll_fd(p->rb);
+}
+
+void probe_stats(struct probe *p, struct probe_stats *st)
+{
+	uint32_t zero = 0;
+	unsigned int i;
+
+	memset(st, 0, sizeof(*st));
+	st->ncpus = p->ncpus;
+	st->cpu_dropped = p->cpu_dropped;
+	if (bpf_map_lookup_elem(bpf_map__fd(p->skel->maps.counters), &zero, p->percpu))
+		return;
+	for (i = 0; i < p->ncpus; i++) {
+		st->seen += p->percpu[i].seen;
+		st->dropped += p->percpu[i].dropped;
+		st->toobig += p->percpu[i].toobig;
+		p->cpu_dropped[i] = p->percpu[i].dropped;
+	}
+}

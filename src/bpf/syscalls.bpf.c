@@ -1,0 +1,907 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * syshark's probe: raw syscall enter/exit, process fork and exit.
+ *
+ * Every event is assembled in a per-CPU scratch buffer (an array map entry
+ * per CPU: per-CPU maps cannot hold 64 KiB) as a struct probe_rec_hdr
+ * followed by a scap v2 event, then copied into the ring buffer. The
+ * parameters come from the recipe the loader put in sc_table for the
+ * syscall number (see syscalls.h); one bpf_loop() callback writes one
+ * parameter, so the verifier checks the encoder once, not per parameter.
+ *
+ * Offsets into the scratch buffer are masked with PROBE_CHUNK - 1 and sizes
+ * are kept below PROBE_CHUNK, in a buffer of twice that, so every access is
+ * provably in bounds; an event that would outgrow PROBE_CHUNK has its last
+ * variable-length parameters cut short and is counted in toobig.
+ */
+#include "vmlinux.h"
+
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_endian.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+#include "syscalls.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+#define MASK (PROBE_CHUNK - 1)
+#define REC_HDR ((__u32)sizeof(struct probe_rec_hdr))
+#define EV_AT(b) ((b) + REC_HDR)
+#define AF_UNIX_ 1
+#define AF_INET_ 2
+#define AF_INET6_ 10
+#define S_IFMT_ 0170000
+#define S_IFSOCK_ 0140000
+#define RLIMIT_NOFILE_ 7
+#define PIDTYPE_PGID_ 2
+
+/* Set by the loader between open and load. */
+const volatile __u32 self_tgid = 0;
+const volatile __u32 snaplen = 256;
+const volatile __u32 follow = 0;    /* only processes in the tracked map */
+const volatile __u64 boot_to_epoch = 0; /* add to the boot clock for epoch ns */
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 8 << 20);
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct probe_counters);
+} counters SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, PROBE_NR_MAX);
+	__type(key, __u32);
+	__type(value, struct probe_sc);
+} sc_table SEC(".maps");
+
+struct scratch {
+	__u8 buf[2 * PROBE_CHUNK];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1); /* the loader sets one per possible CPU */
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, __u8);
+} tracked SEC(".maps");
+
+struct path_buf {
+	char s[PROBE_PATH_MAX];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u32);
+	__type(value, struct path_buf);
+} exec_paths SEC(".maps");
+
+/* What an event is being built from; the bpf_loop() context. */
+struct build {
+	__u64 args[6];
+	__s64 ret;
+	__u32 nr;  /* key into sc_table */
+	__u32 cpu;
+	__u32 off; /* next free byte of the record */
+	__u32 nparams;
+	__u32 exit;
+	__u32 toobig;
+};
+
+/* Argument a (no variable offsets: the verifier rejects them on the stack). */
+static __always_inline __u64 arg_of(const struct build *b, __u32 a)
+{
+	switch (a) {
+	case 0:
+		return b->args[0];
+	case 1:
+		return b->args[1];
+	case 2:
+		return b->args[2];
+	case 3:
+		return b->args[3];
+	case 4:
+		return b->args[4];
+	case 5:
+		return b->args[5];
+	case PA_RET:
+		return (__u64)b->ret;
+	default:
+		return 0;
+	}
+}
+
+/* Bytes left for the event before PROBE_CHUNK. */
+static __always_inline __u32 room(const struct build *b)
+{
+	return b->off < PROBE_CHUNK ? PROBE_CHUNK - b->off : 0;
+}
+
+static __always_inline __u32 put_int(struct build *b, __u8 *buf, __u64 v, __u32 size)
+{
+	__u8 *dst = buf + (b->off & MASK);
+
+	if (room(b) < 8) {
+		b->toobig = 1;
+		return 0;
+	}
+	switch (size) {
+	case 1:
+		*dst = (__u8)v;
+		return 1;
+	case 2:
+		*(__u16 *)dst = (__u16)v;
+		return 2;
+	case 4:
+		*(__u32 *)dst = (__u32)v;
+		return 4;
+	default:
+		*(__u64 *)dst = v;
+		return 8;
+	}
+}
+
+/* At most max bytes, and what room is left; 0 if none. */
+static __always_inline __u32 fit(struct build *b, __u64 want, __u32 max)
+{
+	__u32 r = room(b);
+
+	if (want > max)
+		want = max;
+	if (want > r) {
+		want = r;
+		b->toobig = 1;
+	}
+	return (__u32)want & MASK;
+}
+
+static __always_inline __u32 put_ustr(struct build *b, __u8 *buf, __u64 uptr)
+{
+	__u8 *dst = buf + (b->off & MASK);
+	__u32 max = fit(b, PROBE_STR_MAX, PROBE_STR_MAX);
+	long n;
+
+	if (max < 1)
+		return 0;
+	n = uptr ? bpf_probe_read_user_str(dst, max, (const void *)uptr) : -1;
+	if (n <= 0) {
+		*dst = 0;
+		return 1;
+	}
+	return (__u32)n;
+}
+
+static __always_inline __u32 put_kstr(struct build *b, __u8 *buf, const void *kptr)
+{
+	__u8 *dst = buf + (b->off & MASK);
+	__u32 max = fit(b, PROBE_STR_MAX, PROBE_STR_MAX);
+	long n;
+
+	if (max < 1)
+		return 0;
+	n = bpf_probe_read_kernel_str(dst, max, kptr);
+	if (n <= 0) {
+		*dst = 0;
+		return 1;
+	}
+	return (__u32)n;
+}
+
+/* Copies want user bytes (at most snaplen) to the end of the event at +at. */
+static __always_inline __u32 put_ubytes(struct build *b, __u8 *buf, __u32 at, __u64 uptr,
+					__u64 want, __u32 max)
+{
+	__u8 *dst = buf + ((b->off + at) & MASK);
+	__u32 n;
+
+	b->off += at;
+	n = fit(b, want, max);
+	b->off -= at;
+	if (!n || bpf_probe_read_user(dst, n, (const void *)uptr))
+		return 0;
+	return n;
+}
+
+static __always_inline struct file *fd_file(__s64 fd)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct file **fds;
+	struct file *f = NULL;
+
+	if (fd < 0 || !fdt || fd >= BPF_CORE_READ(fdt, max_fds))
+		return NULL;
+	fds = BPF_CORE_READ(fdt, fd);
+	bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]);
+	return f;
+}
+
+static __always_inline __u32 encode_dev(__u32 kdev)
+{
+	__u32 major = kdev >> 20, minor = kdev & 0xfffff;
+
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+}
+
+struct iov_ctx {
+	struct build *b;
+	__u8 *buf;
+	__u64 iov;
+	__u64 cnt;
+	__u64 want; /* bytes to copy */
+	__u32 copied;
+	__u32 total; /* sum of iov_len */
+};
+
+static long iov_one(__u32 i, struct iov_ctx *c)
+{
+	struct iovec v;
+	__u64 n;
+
+	if (i >= c->cnt || i >= PROBE_IOV_MAX)
+		return 1;
+	if (bpf_probe_read_user(&v, sizeof(v), (const void *)(c->iov + i * sizeof(v))))
+		return 1;
+	c->total += (__u32)v.iov_len;
+	if (c->copied >= c->want)
+		return 0;
+	n = c->want - c->copied;
+	if (n > v.iov_len)
+		n = v.iov_len;
+	c->copied += put_ubytes(c->b, c->buf, c->copied, (__u64)v.iov_base, n, snaplen);
+	return 0;
+}
+
+/* Walks an iovec array; returns the bytes copied, sets *total. */
+static __always_inline __u32 put_iov(struct build *b, __u8 *buf, __u64 iov, __u64 cnt,
+				     __u64 want, __u32 *total)
+{
+	struct iov_ctx c = { .b = b, .buf = buf, .iov = iov, .cnt = cnt, .want = want };
+
+	if (c.want > snaplen)
+		c.want = snaplen;
+	bpf_loop(PROBE_IOV_MAX, iov_one, &c, 0);
+	*total = c.total;
+	return c.copied;
+}
+
+/* A sockaddr in scap form (family, address, port in host order). */
+__noinline __u32 put_sockaddr(struct build *b, struct scratch *s, __u64 uptr, __u64 ulen)
+{
+	__u8 *dst;
+	__u16 fam = 0, port = 0;
+	long n;
+	__u8 *buf;
+
+	if (!b || !s)
+		return 0;
+	buf = s->buf;
+	dst = buf + (b->off & MASK);
+
+	if (!uptr || ulen < 2 || room(b) < 128 ||
+	    bpf_probe_read_user(&fam, sizeof(fam), (const void *)uptr))
+		return 0;
+	switch (fam) {
+	case AF_INET_:
+		dst[0] = AF_INET_;
+		if (bpf_probe_read_user(dst + 1, 4, (const void *)(uptr + 4)) ||
+		    bpf_probe_read_user(&port, 2, (const void *)(uptr + 2)))
+			return 0;
+		*(__u16 *)(dst + 5) = bpf_ntohs(port);
+		return 7;
+	case AF_INET6_:
+		dst[0] = AF_INET6_;
+		if (bpf_probe_read_user(dst + 1, 16, (const void *)(uptr + 8)) ||
+		    bpf_probe_read_user(&port, 2, (const void *)(uptr + 2)))
+			return 0;
+		*(__u16 *)(dst + 17) = bpf_ntohs(port);
+		return 19;
+	case AF_UNIX_:
+		dst[0] = AF_UNIX_;
+		n = bpf_probe_read_user_str(dst + 1, 108, (const void *)(uptr + 2));
+		if (n == 1 && ulen > 3) { /* abstract: a NUL, then the name */
+			dst[1] = '@';
+			n = bpf_probe_read_user_str(dst + 2, 107, (const void *)(uptr + 3));
+			n = n > 0 ? n + 1 : 2;
+		}
+		if (n <= 0) {
+			dst[1] = 0;
+			n = 1;
+		}
+		return 1 + (__u32)n;
+	default:
+		return 0;
+	}
+}
+
+/* An IPv4 user sockaddr's address (network order) and port (host order). */
+static __always_inline bool user_inet4(__u64 uptr, __u8 *ip, __u16 *port)
+{
+	struct sockaddr_in sin;
+
+	if (bpf_probe_read_user(&sin, sizeof(sin), (const void *)uptr) ||
+	    sin.sin_family != AF_INET_)
+		return false;
+	__builtin_memcpy(ip, &sin.sin_addr, 4);
+	*port = bpf_ntohs(sin.sin_port);
+	return true;
+}
+
+/* The path of a unix socket's address at dst, '@' for abstract names. */
+static __always_inline long put_unix_path(__u8 *dst, struct unix_sock *us)
+{
+	struct unix_address *ua = BPF_CORE_READ(us, addr);
+	char *path;
+	long n;
+
+	if (!ua) {
+		*dst = 0;
+		return 1;
+	}
+	path = (char *)ua + bpf_core_field_offset(struct unix_address, name) +
+	       bpf_core_field_offset(struct sockaddr_un, sun_path);
+	n = bpf_probe_read_kernel_str(dst, 108, path);
+	if (n == 1) {
+		dst[0] = '@';
+		n = bpf_probe_read_kernel_str(dst + 1, 107, path + 1);
+		n = n > 1 ? n + 1 : (dst[0] = 0, 1);
+	}
+	return n > 0 ? n : (*dst = 0, 1);
+}
+
+/*
+ * The socket tuple of fd, as the kernel module writes it: outbound
+ * (connect, send) local then remote; inbound (accept, receive) remote then
+ * local. uaddr is the user's sockaddr to use when the kernel has no peer
+ * (unconnected datagram sockets), or 0.
+ */
+__noinline __u32 put_tuple(struct build *b, struct scratch *s, __s64 fd, __u32 inbound,
+				       __u64 uaddr)
+{
+	__u8 *dst;
+	struct file *f = fd_file(fd);
+	struct socket *sock;
+	struct sock *sk;
+	__u16 fam, lport, rport;
+	__u32 lo, ro;
+	long n;
+	__u8 *buf;
+
+	if (!b || !s)
+		return 0;
+	buf = s->buf;
+	dst = buf + (b->off & MASK);
+
+	if (!f || room(b) < 160)
+		return 0;
+	if ((BPF_CORE_READ(f, f_inode, i_mode) & S_IFMT_) != S_IFSOCK_)
+		return 0;
+	sock = BPF_CORE_READ(f, private_data);
+	sk = BPF_CORE_READ(sock, sk);
+	if (!sk)
+		return 0;
+	fam = BPF_CORE_READ(sk, __sk_common.skc_family);
+	lport = BPF_CORE_READ(sk, __sk_common.skc_num);
+	rport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	switch (fam) {
+	case AF_INET_:
+		lo = inbound ? 7 : 1;
+		ro = inbound ? 1 : 7;
+		dst[0] = AF_INET_;
+		bpf_core_read(dst + lo, 4, &sk->__sk_common.skc_rcv_saddr);
+		*(__u16 *)(dst + lo + 4) = lport;
+		if (!rport && uaddr && user_inet4(uaddr, dst + ro, &rport)) {
+		} else {
+			bpf_core_read(dst + ro, 4, &sk->__sk_common.skc_daddr);
+		}
+		*(__u16 *)(dst + ro + 4) = rport;
+		return 13;
+	case AF_INET6_:
+		lo = inbound ? 19 : 1;
+		ro = inbound ? 1 : 19;
+		dst[0] = AF_INET6_;
+		bpf_core_read(dst + lo, 16, &sk->__sk_common.skc_v6_rcv_saddr);
+		*(__u16 *)(dst + lo + 16) = lport;
+		bpf_core_read(dst + ro, 16, &sk->__sk_common.skc_v6_daddr);
+		*(__u16 *)(dst + ro + 16) = rport;
+		return 37;
+	case AF_UNIX_: {
+		struct unix_sock *us = (struct unix_sock *)sk;
+		struct sock *peer = BPF_CORE_READ(us, peer);
+
+		dst[0] = AF_UNIX_;
+		*(__u64 *)(dst + 1) = inbound ? (__u64)us : (__u64)peer;
+		*(__u64 *)(dst + 9) = inbound ? (__u64)peer : (__u64)us;
+		n = put_unix_path(dst + 17, inbound || !peer ? us : (struct unix_sock *)peer);
+		return 17 + (__u32)n;
+	}
+	default:
+		return 0;
+	}
+}
+
+__noinline __u32 put_fdlist(struct build *b, struct scratch *s, __u64 uptr, __u64 cnt,
+					__u32 revents)
+{
+	__u8 *dst;
+	struct pollfd p;
+	__u32 i, n = cnt < PROBE_POLL_MAX ? (__u32)cnt : PROBE_POLL_MAX;
+	__u8 *buf;
+
+	if (!b || !s)
+		return 0;
+	buf = s->buf;
+	dst = buf + (b->off & MASK);
+
+	if (room(b) < 2 + 10 * PROBE_POLL_MAX)
+		return 0;
+	for (i = 0; i < PROBE_POLL_MAX; i++) {
+		if (i >= n || bpf_probe_read_user(&p, sizeof(p), (const void *)(uptr + 8 * i)))
+			break;
+		*(__s64 *)(dst + 2 + 10 * i) = p.fd;
+		*(__s16 *)(dst + 10 + 10 * i) = revents ? p.revents : p.events;
+	}
+	*(__u16 *)dst = (__u16)i;
+	return 2 + 10 * i;
+}
+
+static __always_inline int pid_nr_level(struct pid *pid, bool virt)
+{
+	unsigned int level = virt ? BPF_CORE_READ(pid, level) : 0;
+	struct upid up = {};
+
+	bpf_probe_read_kernel(&up, sizeof(up),
+			      (void *)pid + bpf_core_field_offset(struct pid, numbers) +
+				      level * bpf_core_type_size(struct upid));
+	return up.nr;
+}
+
+static __always_inline __u64 cap_of(const kernel_cap_t *cap)
+{
+	__u64 v = 0;
+
+	bpf_probe_read_kernel(&v, sizeof(v), cap);
+	return v;
+}
+
+/* The argv (skip_first: without argv[0]) or environment area. */
+static __always_inline __u32 put_area(struct build *b, __u8 *buf, __u64 start, __u64 end,
+				      bool skip_first)
+{
+	__u32 n0 = 0;
+
+	if (end <= start)
+		return 0;
+	if (skip_first) {
+		n0 = put_ustr(b, buf, start);
+		if (start + n0 >= end)
+			return 0;
+	}
+	return put_ubytes(b, buf, 0, start + n0, end - start - n0, PROBE_ARGS_MAX);
+}
+
+__noinline __u32 put_proc(struct build *b, struct scratch *s, __u32 field, __u32 size)
+{
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
+	struct mm_struct *mm = BPF_CORE_READ(t, mm);
+	struct inode *ino;
+	struct path_buf *pb;
+	__u64 v = 0;
+	__u8 *buf;
+
+	if (!b || !s)
+		return 0;
+	buf = s->buf;
+
+	switch (field) {
+	case PF_EXE:
+		return mm ? put_ustr(b, buf, BPF_CORE_READ(mm, arg_start)) : put_ustr(b, buf, 0);
+	case PF_ARGS:
+		return mm ? put_area(b, buf, BPF_CORE_READ(mm, arg_start),
+				     BPF_CORE_READ(mm, arg_end), true) : 0;
+	case PF_ENV:
+		return mm ? put_area(b, buf, BPF_CORE_READ(mm, env_start),
+				     BPF_CORE_READ(mm, env_end), false) : 0;
+	case PF_COMM:
+		return put_kstr(b, buf, &t->comm);
+	case PF_CWD:
+	case PF_CGROUPS:
+		return field == PF_CWD ? put_ustr(b, buf, 0) : 0;
+	case PF_FILENAME:
+		pb = bpf_map_lookup_elem(&exec_paths, &(__u32){ (__u32)bpf_get_current_pid_tgid() });
+		return pb ? put_kstr(b, buf, pb->s) : put_ustr(b, buf, 0);
+	case PF_TID:
+		v = BPF_CORE_READ(t, pid);
+		break;
+	case PF_PID:
+		v = BPF_CORE_READ(t, tgid);
+		break;
+	case PF_PTID:
+		v = BPF_CORE_READ(t, real_parent, tgid);
+		break;
+	case PF_VTID:
+		v = pid_nr_level(BPF_CORE_READ(t, thread_pid), true);
+		break;
+	case PF_VPID:
+		v = pid_nr_level(BPF_CORE_READ(t, group_leader, thread_pid), true);
+		break;
+	case PF_PGID:
+	case PF_VPGID: {
+		struct pid *pg = BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID_]);
+
+		v = pg ? pid_nr_level(pg, field == PF_VPGID) : 0;
+		break;
+	}
+	case PF_FDLIMIT:
+		v = BPF_CORE_READ(t, signal, rlim[RLIMIT_NOFILE_].rlim_cur);
+		break;
+	case PF_PGFT_MAJ:
+		v = BPF_CORE_READ(t, maj_flt);
+		break;
+	case PF_PGFT_MIN:
+		v = BPF_CORE_READ(t, min_flt);
+		break;
+	case PF_UID:
+		v = BPF_CORE_READ(t, cred, euid.val);
+		break;
+	case PF_GID:
+		v = BPF_CORE_READ(t, cred, egid.val);
+		break;
+	case PF_LOGINUID:
+		v = BPF_CORE_READ(t, loginuid.val);
+		break;
+	case PF_CAP_INH:
+		v = cap_of(&BPF_CORE_READ(t, cred)->cap_inheritable);
+		break;
+	case PF_CAP_PRM:
+		v = cap_of(&BPF_CORE_READ(t, cred)->cap_permitted);
+		break;
+	case PF_CAP_EFF:
+		v = cap_of(&BPF_CORE_READ(t, cred)->cap_effective);
+		break;
+	case PF_EXE_INO:
+	case PF_EXE_CTIME:
+	case PF_EXE_MTIME:
+		ino = mm ? BPF_CORE_READ(mm, exe_file, f_inode) : NULL;
+		if (!ino)
+			break;
+		if (field == PF_EXE_INO)
+			v = BPF_CORE_READ(ino, i_ino);
+		else if (field == PF_EXE_CTIME && bpf_core_field_exists(ino->i_ctime_sec))
+			v = BPF_CORE_READ(ino, i_ctime_sec) * 1000000000ull +
+			    BPF_CORE_READ(ino, i_ctime_nsec);
+		else if (field == PF_EXE_MTIME && bpf_core_field_exists(ino->i_mtime_sec))
+			v = BPF_CORE_READ(ino, i_mtime_sec) * 1000000000ull +
+			    BPF_CORE_READ(ino, i_mtime_nsec);
+		break;
+	case PF_EXIT_STATUS:
+	case PF_EXIT_RET:
+	case PF_EXIT_SIG:
+	case PF_EXIT_CORE:
+		v = BPF_CORE_READ(t, exit_code);
+		v = field == PF_EXIT_RET ? (v >> 8) & 0xff :
+		    field == PF_EXIT_SIG ? v & 0x7f :
+		    field == PF_EXIT_CORE ? (v & 0x80) != 0 : v;
+		break;
+	default: /* PF_TTY, PF_ZERO */
+		break;
+	}
+	return put_int(b, buf, v, size);
+}
+
+static __always_inline __u32 put_vm(struct build *b, __u8 *buf, __u32 which)
+{
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
+	struct mm_struct *mm = BPF_CORE_READ(t, mm);
+	__u64 v = 0;
+
+	if (mm && which == 0)
+		v = BPF_CORE_READ(mm, total_vm) << 2;
+	else if (mm && which == 1)
+		v = (BPF_CORE_READ(mm, rss_stat[0].count) + BPF_CORE_READ(mm, rss_stat[1].count) +
+		     BPF_CORE_READ(mm, rss_stat[3].count)) << 2;
+	else if (mm && which == 2)
+		v = BPF_CORE_READ(mm, rss_stat[2].count) << 2;
+	return put_int(b, buf, v, 4);
+}
+
+/* Writes parameter p at the end of the event; returns its length. */
+__noinline __u32 put_param(struct build *b, struct scratch *s, const struct probe_param *p,
+			    __u32 ppm_sc)
+{
+	__u64 a, want, v = 0;
+	struct file *f;
+	__u32 total = 0;
+	__u8 *buf;
+
+	if (!b || !s || !p)
+		return 0;
+	buf = s->buf;
+	a = arg_of(b, p->arg);
+
+	switch (p->kind) {
+	case PK_ARG:
+		return put_int(b, buf, a, p->size);
+	case PK_ARG_INT:
+		return put_int(b, buf, (__u64)(__s64)(__s32)a, p->size);
+	case PK_ARG_MASK:
+		return put_int(b, buf, a & p->aux, p->size);
+	case PK_FCNTL_CMD:
+		return put_int(b, buf, a >= 1024 ? a - 1024 + 0x80 : a, 1);
+	case PK_DYN:
+		if (room(b) < 16)
+			return 0;
+		buf[b->off & MASK] = (__u8)p->aux;
+		b->off++;
+		v = put_int(b, buf, a, 8);
+		b->off--;
+		return 1 + (__u32)v;
+	case PK_RET:
+		return put_int(b, buf, (__u64)b->ret, p->size);
+	case PK_CONST:
+		return put_int(b, buf, p->aux, p->size);
+	case PK_STR:
+		return put_ustr(b, buf, a);
+	case PK_BUF:
+		want = p->aux == PL_RET ? (b->ret > 0 ? (__u64)b->ret : 0) : arg_of(b, p->aux);
+		return put_ubytes(b, buf, 0, a, want, snaplen);
+	case PK_IOV:
+	case PK_IOV_SIZE:
+	case PK_MSG:
+	case PK_MSG_SIZE: {
+		__u64 iov = a, cnt = arg_of(b, p->arg + 1);
+		__u32 n;
+
+		if (p->kind == PK_MSG || p->kind == PK_MSG_SIZE) {
+			if (bpf_probe_read_user(&iov, 8, (const void *)(a + 16)) ||
+			    bpf_probe_read_user(&cnt, 8, (const void *)(a + 24)))
+				iov = cnt = 0;
+		}
+		want = p->aux == PL_RET ? (b->ret > 0 ? (__u64)b->ret : 0) : ~0ull;
+		if (p->kind == PK_IOV_SIZE || p->kind == PK_MSG_SIZE)
+			want = 0;
+		n = put_iov(b, buf, iov, cnt, want, &total);
+		if (p->kind == PK_IOV_SIZE || p->kind == PK_MSG_SIZE)
+			return put_int(b, buf, total, 4);
+		return n;
+	}
+	case PK_SOCKADDR:
+		return put_sockaddr(b, s, a, arg_of(b, p->aux));
+	case PK_TUPLE: {
+		__u64 uaddr = 0;
+
+		if (p->aux >> 8)
+			uaddr = arg_of(b, p->aux >> 8);
+		if (p->aux & PT_MSGNAME)
+			bpf_probe_read_user(&uaddr, 8, (const void *)arg_of(b, 1));
+		return put_tuple(b, s, (__s64)(__s32)a, p->aux & PT_INBOUND, uaddr);
+	}
+	case PK_FD_DEV:
+	case PK_FD_INO:
+	case PK_UMEM_INO:
+		if (p->kind == PK_UMEM_INO) {
+			__s32 fd = -1;
+
+			bpf_probe_read_user(&fd, 4, (const void *)(a + p->aux));
+			a = (__u64)(__s64)fd;
+		}
+		f = fd_file((__s64)(__s32)a);
+		if (f && p->kind == PK_FD_DEV)
+			v = encode_dev(BPF_CORE_READ(f, f_inode, i_sb, s_dev));
+		else if (f)
+			v = BPF_CORE_READ(f, f_inode, i_ino);
+		return put_int(b, buf, v, p->size);
+	case PK_UMEM_U64:
+		if (a)
+			bpf_probe_read_user(&v, 8, (const void *)(a + p->aux));
+		return put_int(b, buf, v, p->size);
+	case PK_UMEM_INT: {
+		__s32 i = -1;
+
+		if (a)
+			bpf_probe_read_user(&i, 4, (const void *)(a + p->aux));
+		return put_int(b, buf, (__u64)(__s64)i, p->size);
+	}
+	case PK_TIMESPEC: {
+		struct __kernel_timespec ts;
+
+		v = ~0ull;
+		if (a && !bpf_probe_read_user(&ts, sizeof(ts), (const void *)a))
+			v = ts.tv_sec * 1000000000ull + ts.tv_nsec;
+		return put_int(b, buf, v, 8);
+	}
+	case PK_FDLIST:
+		return put_fdlist(b, s, a, arg_of(b, p->arg + 1), p->aux);
+	case PK_SIGSET:
+		if (a)
+			bpf_probe_read_user(&v, 4, (const void *)a);
+		return put_int(b, buf, v, 4);
+	case PK_PROC:
+		return put_proc(b, s, p->aux, p->size);
+	case PK_VM:
+		return put_vm(b, buf, p->aux);
+	case PK_SC:
+		return put_int(b, buf, ppm_sc, 2);
+	case PK_NATIVE:
+		return put_int(b, buf, b->nr, 2);
+	default:
+		return 0;
+	}
+}
+
+static long param_cb(__u32 i, struct build *b)
+{
+	struct probe_sc *sc = bpf_map_lookup_elem(&sc_table, &b->nr);
+	struct scratch *s = bpf_map_lookup_elem(&scratch, &b->cpu);
+	const struct probe_param *p;
+	__u32 len;
+
+	if (!sc || !s || i >= PROBE_PARAMS_MAX)
+		return 1;
+	/* keep the mask: the verifier must see the index bounded */
+	asm volatile("%0 &= 31" : "+r"(i));
+	p = b->exit ? &sc->exit[i] : &sc->enter[i];
+	len = put_param(b, s, p, sc->ppm_sc);
+	*(__u16 *)(s->buf + ((REC_HDR + PROBE_EV_HDR + 2 * i) & MASK)) = (__u16)len;
+	b->off += len;
+	return 0;
+}
+
+static __always_inline void count(__u32 dropped, __u32 toobig)
+{
+	struct probe_counters *c = bpf_map_lookup_elem(&counters, &(__u32){ 0 });
+
+	if (!c)
+		return;
+	c->seen++;
+	c->dropped += dropped;
+	c->toobig += toobig;
+}
+
+/* Builds the event of recipe b->nr (enter or exit) and sends it. */
+static __always_inline void emit(struct build *b, __u16 type, __u32 nparams)
+{
+	struct scratch *s;
+	__u8 *ev;
+	__u32 size;
+
+	b->cpu = bpf_get_smp_processor_id();
+	s = bpf_map_lookup_elem(&scratch, &b->cpu);
+	if (!s || nparams > PROBE_PARAMS_MAX)
+		return;
+	b->nparams = nparams;
+	b->off = REC_HDR + PROBE_EV_HDR + 2 * nparams;
+	bpf_loop(nparams, param_cb, b, 0);
+
+	size = b->off < PROBE_CHUNK ? b->off : PROBE_CHUNK;
+	((struct probe_rec_hdr *)s->buf)->cpu = (__u16)b->cpu;
+	ev = EV_AT(s->buf);
+	*(__u64 *)ev = bpf_ktime_get_boot_ns() + boot_to_epoch;
+	*(__u64 *)(ev + 8) = (__u32)bpf_get_current_pid_tgid();
+	*(__u32 *)(ev + 16) = size - REC_HDR;
+	*(__u16 *)(ev + 20) = type;
+	*(__u32 *)(ev + 22) = nparams;
+	count(bpf_ringbuf_output(&events, s->buf, size, 0) != 0, b->toobig);
+}
+
+static __always_inline bool wanted(void)
+{
+	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+
+	if (tgid == self_tgid)
+		return false;
+	return !follow || bpf_map_lookup_elem(&tracked, &tgid);
+}
+
+static __always_inline void read_args(struct build *b, struct pt_regs *regs)
+{
+	b->args[0] = BPF_CORE_READ(regs, di);
+	b->args[1] = BPF_CORE_READ(regs, si);
+	b->args[2] = BPF_CORE_READ(regs, dx);
+	b->args[3] = BPF_CORE_READ(regs, r10);
+	b->args[4] = BPF_CORE_READ(regs, r8);
+	b->args[5] = BPF_CORE_READ(regs, r9);
+}
+
+SEC("raw_tp/sys_enter")
+int sys_enter(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct build b = {};
+	struct probe_sc *sc;
+	long id = (long)ctx->args[1];
+
+	if (id < 0 || id >= PROBE_NR_MAX - 1 || !wanted())
+		return 0;
+	b.nr = (__u32)id;
+	sc = bpf_map_lookup_elem(&sc_table, &b.nr);
+	if (!sc || !(sc->flags & PSC_DEFINED))
+		return 0;
+	read_args(&b, (struct pt_regs *)ctx->args[0]);
+	if (sc->flags & PSC_SAVE_PATH) {
+		struct path_buf *pb;
+		__u32 tid = (__u32)bpf_get_current_pid_tgid();
+
+		bpf_map_update_elem(&exec_paths, &tid, &(struct path_buf){}, BPF_ANY);
+		pb = bpf_map_lookup_elem(&exec_paths, &tid);
+		if (pb)
+			bpf_probe_read_user_str(pb->s, sizeof(pb->s),
+						(const void *)b.args[sc->flags & PSC_PATH_ARG1 ? 1 : 0]);
+	}
+	emit(&b, sc->enter_type, sc->nenter);
+	return 0;
+}
+
+SEC("raw_tp/sys_exit")
+int sys_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct pt_regs *regs = (struct pt_regs *)ctx->args[0];
+	struct build b = { .exit = 1 };
+	struct probe_sc *sc;
+	long id = BPF_CORE_READ(regs, orig_ax);
+
+	if (id < 0 || id >= PROBE_NR_MAX - 1 || !wanted())
+		return 0;
+	b.nr = (__u32)id;
+	sc = bpf_map_lookup_elem(&sc_table, &b.nr);
+	if (!sc || !(sc->flags & PSC_DEFINED))
+		return 0;
+	read_args(&b, regs);
+	b.ret = (__s64)ctx->args[1];
+	emit(&b, sc->exit_type, sc->nexit);
+	if (sc->flags & PSC_SAVE_PATH) {
+		__u32 tid = (__u32)bpf_get_current_pid_tgid();
+
+		bpf_map_delete_elem(&exec_paths, &tid);
+	}
+	return 0;
+}
+
+/* New processes of a tracked process are tracked too. */
+SEC("raw_tp/sched_process_fork")
+int sched_process_fork(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct task_struct *parent = (struct task_struct *)ctx->args[0];
+	struct task_struct *child = (struct task_struct *)ctx->args[1];
+	__u32 ptgid, ctgid;
+
+	if (!follow)
+		return 0;
+	ptgid = BPF_CORE_READ(parent, tgid);
+	ctgid = BPF_CORE_READ(child, tgid);
+	if (bpf_map_lookup_elem(&tracked, &ptgid))
+		bpf_map_update_elem(&tracked, &ctgid, &(__u8){ 1 }, BPF_ANY);
+	return 0;
+}
+
+SEC("raw_tp/sched_process_exit")
+int sched_process_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct build b = { .nr = PROBE_NR_PROCEXIT, .exit = 1 };
+	struct probe_sc *sc;
+
+	__u64 pt = bpf_get_current_pid_tgid();
+	__u32 tgid = pt >> 32;
+
+	if (!wanted())
+		return 0;
+	sc = bpf_map_lookup_elem(&sc_table, &b.nr);
+	if (sc && (sc->flags & PSC_DEFINED))
+		emit(&b, sc->exit_type, sc->nexit);
+	if (follow && tgid == (__u32)pt)
+		bpf_map_delete_elem(&tracked, &tgid);
+	return 0;
+}

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Live capture. The probe's events become event blocks of a new capture:
+ * a section header, the state snapshot of the running system, then the
+ * events as they come. Without a filter, -w writes the blocks straight to
+ * the file (gathered into large writes); otherwise they go through the
+ * engine, block by block, to the same printer print mode uses, which
+ * prints them or writes the chosen ones (with what decoding them needs).
+ *
+ * At the end a state-only notification event records the number of events
+ * the probe dropped (ENG_DROPS_ID), so that --stats can tell it later.
+ */
+#define _GNU_SOURCE
+#include "capture.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "eng_replay.h"
+#include "probe.h"
+#include "probe_snapshot.h"
+#include "sbuf.h"
+#include "schema.h"
+#include "sf_reader.h"
+#include "sf_writer.h"
+
+#define FILE_BUFFER (1u << 20)
+#define POLL_MS 100
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+struct capture {
+	const struct capture_opts *o;
+	struct sf_writer *w; /* the file, or the stream into the engine */
+	struct eng_replay *r; /* the engine, when events go through it */
+	struct printer *pr;
+	struct eng_evt e;
+	uint64_t events;      /* events taken from the probe */
+	uint64_t last_ts;     /* of the last one */
+	uint64_t block_off;   /* offset of the next block in the stream */
+	bool done;	      /* the count is reached or output failed */
+	struct diag wd;	      /* the write error that stopped the capture */
+	bool werr;
+};
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A block of the stream into the engine: one event or state block. */
+static int feed_block(void *arg, const uint8_t *p, uint32_t n, struct diag *d)
+{
+	struct capture *c = arg;
+	struct sf_block b = {
+		.type = buf_le32(p),
+		.off = c->block_off,
+		.total_len = n,
+		.body = p + 8,
+		.body_len = n - 12,
+	};
+	int rc;
+
+	c->block_off += n;
+	sf_classify(&b);
+	rc = eng_replay_feed(c->r, &b, &c->e, d);
+	if (rc == 1 && printer_event(c->pr, c->r, &c->e))
+		c->done = true;
+	return rc < 0 ? rc : 0;
+}
+
+static int on_event(void *arg, const uint8_t *ev, uint32_t len, uint16_t cpu)
+{
+	struct capture *c = arg;
+	uint16_t type = buf_le16(ev + 20);
+	const struct ev_info *ei = ev_info_get(type);
+	bool large = ei && (ei->flags & EV_F_LARGE_PAYLOAD);
+
+	c->events++;
+	c->last_ts = buf_le64(ev);
+	if (sf_writer_ev(c->w, cpu, 0, large, ev, len, &c->wd) < 0) {
+		c->werr = c->done = true;
+		return 1;
+	}
+	if (!c->r && c->o->po->count && c->events >= c->o->po->count)
+		c->done = true;
+	return c->done;
+}
+
+/* The section header: version 1.2, no options, length unknown. */
+static int write_shb(struct sf_writer *w, struct diag *d)
+{
+	uint8_t body[16] = { 0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 2, 0 };
+
+	memset(body + 8, 0xff, 8);
+	return sf_writer_block(w, SF_BT_SHB, body, sizeof(body), d);
+}
+
+/* The drop count, as a state-only notification event (type 280). */
+static int write_drops(struct capture *c, const struct probe_stats *st)
+{
+	static const char id[] = ENG_DROPS_ID;
+	uint8_t ev[512];
+	struct sbuf desc;
+	uint32_t len, n1 = sizeof(id), n2;
+	unsigned int i;
+	int rc;
+
+	sbuf_init(&desc);
+	sbuf_printf(&desc, "%llu", (unsigned long long)st->dropped);
+	for (i = 0; i < st->ncpus && desc.len < 300; i++) {
+		if (st->cpu_dropped[i])
+			sbuf_printf(&desc, " cpu%u=%llu", i,
+				    (unsigned long long)st->cpu_dropped[i]);
+	}
+	n2 = (uint32_t)desc.len + 1;
+	len = 26 + 4 + n1 + n2;
+	memset(ev, 0, 26);
+	buf_put_le64(ev, c->last_ts);
+	buf_put_le64(ev + 8, (uint64_t)-1);
+	buf_put_le32(ev + 16, len);
+	buf_put_le16(ev + 20, 280);
+	buf_put_le32(ev + 22, 2);
+	buf_put_le16(ev + 26, (uint16_t)n1);
+	buf_put_le16(ev + 28, (uint16_t)n2);
+	memcpy(ev + 30, id, n1);
+	memcpy(ev + 30 + n1, desc.s, n2);
+	sbuf_fini(&desc);
+	rc = sf_writer_ev(c->w, 0, SF_DF_STATE_ONLY, false, ev, len, &c->wd);
+	if (rc < 0)
+		c->werr = true;
+	return rc;
+}
+
+/* Starts cmd stopped at a gate; returns its pid, or -1 after saying why. */
+static pid_t start_cmd(char **cmd, int *gate_w)
+{
+	int gate[2];
+	pid_t pid;
+	char go;
+
+	if (pipe2(gate, O_CLOEXEC) < 0) {
+		fprintf(stderr, "syshark: cannot start %s: %s\n", cmd[0], strerror(errno));
+		return -1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "syshark: cannot start %s: %s\n", cmd[0], strerror(errno));
+		close(gate[0]);
+		close(gate[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(gate[1]);
+		if (read(gate[0], &go, 1) != 1)
+			_exit(127);
+		execvp(cmd[0], cmd);
+		fprintf(stderr, "syshark: %s: %s\n", cmd[0], strerror(errno));
+		_exit(127);
+	}
+	close(gate[0]);
+	*gate_w = gate[1];
+	return pid;
+}
+
+static void set_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_stop_signal };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Opens where events go; -1 after saying why. */
+static int open_sink(struct capture *c)
+{
+	const struct print_opts *po = c->o->po;
+	struct diag d = { 0 };
+
+	if (po->write && !po->filter) {
+		c->w = sf_writer_open(po->write, &d);
+		if (!c->w) {
+			fprintf(stderr, "syshark: %s\n", d.msg);
+			return -1;
+		}
+		sf_writer_set_buffer(c->w, FILE_BUFFER);
+		return 0;
+	}
+	c->pr = printer_new(po, stdout);
+	if (!c->pr)
+		return -2;
+	c->r = eng_replay_new();
+	if (po->write && printer_export(c->pr, c->r) < 0)
+		return -1;
+	c->w = sf_writer_open_fn(feed_block, c);
+	return 0;
+}
+
+static void report(const struct capture *c, const struct probe_stats *st, int cmd_status)
+{
+	const struct print_opts *po = c->o->po;
+	unsigned int i;
+
+	fprintf(stderr, "syshark: %llu events captured", (unsigned long long)c->events);
+	if (po->write && !c->r)
+		fprintf(stderr, " to %s (%llu bytes)", po->write,
+			(unsigned long long)sf_writer_bytes(c->w));
+	else if (po->write)
+		fprintf(stderr, ", %llu written to %s", printer_count(c->pr), po->write);
+	fprintf(stderr, ", %llu dropped", (unsigned long long)st->dropped);
+	if (st->dropped) {
+		for (i = 0; i < st->ncpus; i++)
+			fprintf(stderr, "%s cpu%u %llu", i ? "," : " (", i,
+				(unsigned long long)st->cpu_dropped[i]);
+		fputc(')', stderr);
+	}
+	if (st->toobig)
+		fprintf(stderr, ", %llu cut short", (unsigned long long)st->toobig);
+	if (cmd_status >= 0)
+		fprintf(stderr, "; the command exited with status %d", cmd_status);
+	fputc('\n', stderr);
+}
+
+int capture_run(const struct capture_opts *o)
+{
+	struct capture c = { .o = o };
+	struct probe_opts popts = { .snaplen = o->snaplen, .ring_bytes = o->ring_bytes };
+	struct probe_stats st;
+	struct diag d = { 0 };
+	struct probe *p;
+	double deadline = o->duration > 0 ? now_s() + o->duration : 0;
+	int gate = -1, status = 0, cmd_status = -1, wst, rc;
+	pid_t child = 0;
+
+	if (o->cmd && (child = start_cmd(o->cmd, &gate)) < 0)
+		return 1;
+	popts.follow = child;
+	p = probe_open(&popts, &d);
+	if (!p) {
+		fprintf(stderr, "syshark: %s\n", d.msg);
+		status = 1;
+		goto out_child;
+	}
+	rc = open_sink(&c);
+	if (rc < 0) {
+		status = rc == -2 ? 2 : 1;
+		goto out_probe;
+	}
+	set_signals();
+	if (write_shb(c.w, &c.wd) < 0 || probe_snapshot_write(c.w, NULL, &c.wd) < 0 ||
+	    sf_writer_flush(c.w, &c.wd) < 0) {
+		fprintf(stderr, "syshark: %s\n", c.wd.msg);
+		status = 1;
+		goto out_probe;
+	}
+	if (gate >= 0) {
+		if (write(gate, "g", 1) != 1)
+			fprintf(stderr, "syshark: cannot start %s: %s\n", o->cmd[0], strerror(errno));
+		close(gate);
+		gate = -1;
+	}
+	while (!stop_signal && !c.done) {
+		int wait_ms = POLL_MS;
+
+		if (deadline) {
+			double left = deadline - now_s();
+
+			if (left <= 0)
+				break;
+			if (left * 1000 < wait_ms)
+				wait_ms = (int)(left * 1000) + 1;
+		}
+		rc = probe_poll(p, wait_ms, on_event, &c);
+		if (rc < 0 && rc != -EINTR) {
+			fprintf(stderr, "syshark: reading the probe's events failed: %s\n",
+				strerror(-rc));
+			status = 1;
+			break;
+		}
+		if (c.pr && printer_flush(c.pr) < 0)
+			break;
+		/* at most a poll's worth of events waits in memory */
+		if (!c.werr && sf_writer_flush(c.w, &c.wd) < 0) {
+			c.werr = true;
+			break;
+		}
+		if (child > 0 && waitpid(child, &wst, WNOHANG) == child) {
+			cmd_status = WIFEXITED(wst) ? WEXITSTATUS(wst) : 128 + WTERMSIG(wst);
+			child = 0;
+			break;
+		}
+	}
+	/* What the probe sent before the stop is kept too. */
+	while (!c.done && probe_poll(p, 0, on_event, &c) > 0)
+		;
+	probe_stats(p, &st);
+	if (!c.werr)
+		write_drops(&c, &st);
+	if (!c.werr && sf_writer_flush(c.w, &c.wd) < 0)
+		c.werr = true;
+	if (c.werr) {
+		fprintf(stderr, "syshark: capture stopped: %s\n", c.wd.msg);
+		status = 1;
+	}
+	report(&c, &st, cmd_status);
+out_probe:
+	probe_free(p);
+out_child:
+	if (gate >= 0)
+		close(gate); /* the command never starts */
+	if (child > 0)
+		waitpid(child, &wst, WNOHANG); /* a command still running is left to run */
+	if (c.w && sf_writer_close(c.w, &d) < 0 && !c.werr) {
+		fprintf(stderr, "syshark: %s\n", d.msg);
+		status = 1;
+	}
+	if (c.pr) {
+		rc = printer_free(c.pr);
+		if (rc > status)
+			status = rc;
+	}
+	eng_replay_free(c.r);
+	return status;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Live capture: the probe's events to a .scap file or to the printer. */
+#ifndef SYSHARK_CAPTURE_H
+#define SYSHARK_CAPTURE_H
+
+#include <stdint.h>
+
+#include "print.h"
+
+struct capture_opts {
+	const struct print_opts *po; /* po->write: the file; po->filter, po->count */
+	uint32_t snaplen;
+	uint64_t ring_bytes;	     /* 0: the probe's default */
+	double duration;	     /* seconds, 0 = until stopped */
+	char **cmd;		     /* run this and capture only its process tree */
+};
+
+/*
+ * Captures until Ctrl-C, SIGTERM, SIGHUP, the duration, the count or the end
+ * of the command. Returns the exit status: 0, 1 on a capture or write error
+ * (after saying what), 2 on bad options.
+ */
+int capture_run(const struct capture_opts *o);
+
+#endif

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Captures `cat /etc/hostname` (its output piped, so that cat reads and
+# writes instead of copying in the kernel) and checks the open and the read
+# of /etc/hostname with the file's bytes, in syshark and in sysdig.
+. "$(dirname "$0")/lib.sh"
+need_probe
+need_sysdig
+
+f=$tmp/read.scap
+capture "$f" sh -c 'cat /etc/hostname | cat >/dev/null' || { finish; exit; }
+want=$(head -c 40 /etc/hostname | tr -c '[:print:]' '.')
+
+"$bin" -r "$f" -T fields -e evt.type -e evt.dir -e fd.name \
+	-Y 'proc.name = cat and fd.name = /etc/hostname' >"$tmp/ev.txt"
+if grep -qP '^openat\t<\t/etc/hostname$' "$tmp/ev.txt"; then ok; else
+	bad "no openat exit on /etc/hostname: $(head -5 "$tmp/ev.txt")"; fi
+if grep -qP '^read\t<\t/etc/hostname$' "$tmp/ev.txt"; then ok; else
+	bad "no read exit on /etc/hostname: $(head -5 "$tmp/ev.txt")"; fi
+
+# the data of the first read is the file's content
+got=$("$bin" -r "$f" -T fields -e evt.arg.data -n 1 \
+	-Y 'proc.name = cat and evt.type = read and evt.dir = < and fd.name = /etc/hostname')
+case $got in
+"$want"*) ok ;;
+*) bad "read data '$got' is not /etc/hostname's '$want'" ;;
+esac
+res=$("$bin" -r "$f" -T fields -e evt.rawres -n 1 \
+	-Y 'proc.name = cat and evt.type = read and evt.dir = < and fd.name = /etc/hostname')
+[ "$res" = "$(stat -c %s /etc/hostname)" ] && ok || bad "read returned '$res', not the file's size"
+
+# both readers agree on everything
+same_as_sysdig "$f"
+fields_both "$f" 'fd.name = /etc/hostname' evt.type evt.dir proc.name proc.pid fd.num fd.type evt.res evt.arg.data
+finish

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Captures a TCP connect to a local listener and checks the socket tuple of
+# the connect and the bytes sent, in syshark and in sysdig.
+. "$(dirname "$0")/lib.sh"
+need_probe
+need_sysdig
+command -v python3 >/dev/null || { echo "SKIP: python3 is needed for the listener"; exit 77; }
+
+# a listener on a free port that takes one connection and reads it
+python3 - "$tmp/port" <<'PY' &
+import socket, sys
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(1)
+open(sys.argv[1], "w").write(str(s.getsockname()[1]))
+c, _ = s.accept()
+c.recv(100)
+PY
+srv=$!
+for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done
+port=$(cat "$tmp/port")
+
+f=$tmp/tcp.scap
+capture "$f" bash -c "exec 3<>/dev/tcp/127.0.0.1/$port; printf hello-syshark >&3; exec 3>&-" ||
+	{ kill "$srv"; finish; exit; }
+wait "$srv"
+
+conn=$("$bin" -r "$f" -T fields -e fd.name -e fd.sport -e fd.cip -e fd.sip \
+	-Y 'evt.type = connect and evt.dir = < and fd.type = ipv4')
+case $conn in
+"127.0.0.1:"*"->127.0.0.1:$port	$port	127.0.0.1	127.0.0.1") ok ;;
+*) bad "connect tuple is '$conn', wanted 127.0.0.1:N->127.0.0.1:$port" ;;
+esac
+data=$("$bin" -r "$f" -T fields -e evt.arg.data -Y "evt.type = write and evt.dir = < and fd.sport = $port")
+[ "$data" = "hello-syshark" ] && ok || bad "write on the socket carried '$data'"
+
+same_as_sysdig "$f"
+fields_both "$f" 'fd.type = ipv4' evt.type evt.dir fd.name fd.cip fd.sip fd.cport fd.sport fd.l4proto evt.rawres
+finish
