@@ -3,14 +3,16 @@
 #
 # Installs the Debian packages that building and testing syshark need,
 # skipping those already installed. Run as root (or with sudo available).
-# libclang-rt-14-dev brings the sanitizer and libFuzzer runtimes; sysdig is
-# the peer the tests compare output with.
+# libclang-rt-14-dev brings the sanitizer and libFuzzer runtimes; clang,
+# bpftool and libbpf-dev build the probe; sysdig is the peer the tests
+# compare output with; python3 and util-linux serve the live-capture tests.
 set -euo pipefail
 
 pkgs=(
 	build-essential cmake clang pkg-config
 	zlib1g-dev libncurses-dev libreadline-dev libbpf-dev libelf-dev
-	libclang-rt-14-dev
+	bpftool linux-libc-dev libclang-rt-14-dev
+	python3 util-linux strace
 	sysdig
 	jq tmux time
 )

@@ -266,7 +266,7 @@ int capture_run(const struct capture_opts *o)
 		goto out_probe;
 	}
 	set_signals();
-	if (write_shb(c.w, &c.wd) < 0 || probe_snapshot_write(c.w, NULL, &c.wd) < 0 ||
+	if (write_shb(c.w, &c.wd) < 0 || probe_snapshot_write(c.w, child, NULL, &c.wd) < 0 ||
 	    sf_writer_flush(c.w, &c.wd) < 0) {
 		fprintf(stderr, "syshark: %s\n", c.wd.msg);
 		status = 1;

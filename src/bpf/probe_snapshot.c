@@ -1091,8 +1091,10 @@ static int put(struct sf_writer *w, uint32_t type, const struct sbuf *b, size_t 
 	return sf_writer_block(w, type, b->s + off, (uint32_t)(end - off), d);
 }
 
-int probe_snapshot_write(struct sf_writer *w, struct probe_snapshot_stats *st, struct diag *d)
+int probe_snapshot_write(struct sf_writer *w, pid_t only, struct probe_snapshot_stats *st,
+			 struct diag *d)
 {
+	char pid[24];
 	struct probe_snapshot_stats dummy;
 	struct snap *s = xcalloc(1, sizeof(*s));
 	struct ifaddrs *ifs = NULL;
@@ -1118,7 +1120,14 @@ int probe_snapshot_write(struct sf_writer *w, struct probe_snapshot_stats *st, s
 		return rc;
 	}
 	cgroup_init(s);
-	while ((de = readdir(dir)))
+	if (only > 0) {
+		/* the command and its parent, this process */
+		snprintf(pid, sizeof(pid), "%d", (int)getpid());
+		snap_process(s, pid);
+		snprintf(pid, sizeof(pid), "%d", (int)only);
+		snap_process(s, pid);
+	}
+	while (only <= 0 && (de = readdir(dir)))
 		if (is_number(de->d_name))
 			snap_process(s, de->d_name);
 	closedir(dir);

@@ -9,6 +9,7 @@
 #define SYSHARK_PROBE_SNAPSHOT_H
 
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "diag.h"
 #include "sf_writer.h"
@@ -27,12 +28,15 @@ struct probe_snapshot_stats {
 /*
  * Writes the state blocks after the caller's section header, in the order
  * of scap-format.md section 12: MI, IL_V2, UL_V2, one PL_V9 with every
- * thread, then one FDL_V2 per process (keyed by its main thread). What
+ * thread, then one FDL_V2 per process (keyed by its main thread). With
+ * only > 0 the processes are that one (a child of the caller) and the
+ * caller, so that a capture of one command describes nothing else. What
  * vanishes or cannot be read while /proc is walked is skipped and counted
  * in st (which may be NULL). Returns 0, or -errno with d set when /proc
  * cannot be opened or a block cannot be written. Call from one thread at a
  * time: it enumerates users with getpwent_r(), whose position is global.
  */
-int probe_snapshot_write(struct sf_writer *w, struct probe_snapshot_stats *st, struct diag *d);
+int probe_snapshot_write(struct sf_writer *w, pid_t only, struct probe_snapshot_stats *st,
+			 struct diag *d);
 
 #endif

@@ -141,7 +141,7 @@ int main(int argc, char **argv)
 	sbuf_fini(&shb);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!rc)
-		rc = probe_snapshot_write(w, &st, &d);
+		rc = probe_snapshot_write(w, 0, &st, &d);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (!rc)
 		rc = read_events(w, fd, &d);
