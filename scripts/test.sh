@@ -4,7 +4,8 @@
 # Quick start 2: installs what is needed, builds syshark twice (release, and
 # ASan+UBSan with clang), runs every test in both, then runs the fuzz targets
 # for a short while: the reader for FUZZ_SECONDS (default 60), the filter
-# language for half that, checkpoints for a quarter.
+# language for half that, checkpoints and the probe's flag rewriting for a
+# quarter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -41,4 +42,7 @@ build-asan/tests/make_snap_seed ../shared/corpus/sample.scap "$snaps/sample" 2>/
 	build-asan/tests/make_snap_seed tests/fuzz/corpus/state_write.scap "$snaps/seed"
 fuzz fuzz_snap "$((secs / 4))" "$snaps"
 rm -rf "$snaps"
+flags=$(mktemp -d)
+fuzz fuzz_probe_flags "$((secs / 4))" "$flags"
+rmdir "$flags"
 echo "all tests passed"

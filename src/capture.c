@@ -33,7 +33,7 @@
 #include "sf_writer.h"
 
 #define FILE_BUFFER (1u << 20)
-#define POLL_MS 100
+#define POLL_MS 50
 
 static volatile sig_atomic_t stop_signal;
 

@@ -137,7 +137,7 @@ struct probe *probe_open(const struct probe_opts *o, struct diag *d)
 	struct probe *p = xcalloc(1, sizeof(*p));
 	struct probe_sc *tab;
 	int err, ncpus;
-	uint32_t i;
+	uint32_t i, ring;
 	uint8_t one = 1;
 
 	libbpf_last[0] = 0;
@@ -156,8 +156,10 @@ struct probe *probe_open(const struct probe_opts *o, struct diag *d)
 	p->skel->rodata->snaplen = o->snaplen;
 	p->skel->rodata->follow = o->follow > 0;
 	p->skel->rodata->boot_to_epoch = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_BOOTTIME);
-	bpf_map__set_max_entries(p->skel->maps.events,
-				 pow2_at_least(o->ring_bytes ? o->ring_bytes : RING_DEFAULT));
+	ring = pow2_at_least(o->ring_bytes ? o->ring_bytes : RING_DEFAULT);
+	bpf_map__set_max_entries(p->skel->maps.events, ring);
+	/* the reader is woken when an eighth of the ring is waiting */
+	p->skel->rodata->wakeup_bytes = ring / 8;
 	bpf_map__set_max_entries(p->skel->maps.scratch, p->ncpus);
 	err = syscalls_bpf__load(p->skel);
 	if (err)
@@ -204,15 +206,21 @@ void probe_free(struct probe *p)
 
 int probe_poll(struct probe *p, int timeout_ms, probe_event_fn fn, void *arg)
 {
-	int n;
+	int n, m;
 
 	p->fn = fn;
 	p->arg = arg;
 	p->stop = 0;
+	/* the probe wakes the reader only now and then: take what waits either way */
 	n = ring_buffer__poll(p->rb, timeout_ms);
+	if (n < 0 && n != -EINTR)
+		return n;
+	m = p->stop ? 0 : ring_buffer__consume(p->rb);
 	if (p->stop)
 		return p->stop;
-	return n;
+	if (m < 0)
+		return m;
+	return n < 0 ? n : n + m;
 }
 
 int probe_fd(const struct probe *p)

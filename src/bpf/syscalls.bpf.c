@@ -6,8 +6,9 @@
  * per CPU: per-CPU maps cannot hold 64 KiB) as a struct probe_rec_hdr
  * followed by a scap v2 event, then copied into the ring buffer. The
  * parameters come from the recipe the loader put in sc_table for the
- * syscall number (see syscalls.h); one bpf_loop() callback writes one
- * parameter, so the verifier checks the encoder once, not per parameter.
+ * syscall number (see syscalls.h); put_param() writes one parameter and is
+ * a global function, so the verifier checks the encoder once, not per
+ * parameter.
  *
  * Offsets into the scratch buffer are masked with PROBE_CHUNK - 1 and sizes
  * are kept below PROBE_CHUNK, in a buffer of twice that, so every access is
@@ -41,6 +42,7 @@ const volatile __u32 self_tgid = 0;
 const volatile __u32 snaplen = 256;
 const volatile __u32 follow = 0;    /* only processes in the tracked map */
 const volatile __u64 boot_to_epoch = 0; /* add to the boot clock for epoch ns */
+const volatile __u64 wakeup_bytes = 1 << 20;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -90,7 +92,7 @@ struct {
 	__type(value, struct path_buf);
 } exec_paths SEC(".maps");
 
-/* What an event is being built from; the bpf_loop() context. */
+/* What an event is being built from. */
 struct build {
 	__u64 args[6];
 	__s64 ret;
@@ -743,24 +745,6 @@ __noinline __u32 put_param(struct build *b, struct scratch *s, const struct prob
 	}
 }
 
-static long param_cb(__u32 i, struct build *b)
-{
-	struct probe_sc *sc = bpf_map_lookup_elem(&sc_table, &b->nr);
-	struct scratch *s = bpf_map_lookup_elem(&scratch, &b->cpu);
-	const struct probe_param *p;
-	__u32 len;
-
-	if (!sc || !s || i >= PROBE_PARAMS_MAX)
-		return 1;
-	/* keep the mask: the verifier must see the index bounded */
-	asm volatile("%0 &= 31" : "+r"(i));
-	p = b->exit ? &sc->exit[i] : &sc->enter[i];
-	len = put_param(b, s, p, sc->ppm_sc);
-	*(__u16 *)(s->buf + ((REC_HDR + PROBE_EV_HDR + 2 * i) & MASK)) = (__u16)len;
-	b->off += len;
-	return 0;
-}
-
 static __always_inline void count(__u32 dropped, __u32 toobig)
 {
 	struct probe_counters *c = bpf_map_lookup_elem(&counters, &(__u32){ 0 });
@@ -772,12 +756,25 @@ static __always_inline void count(__u32 dropped, __u32 toobig)
 	c->toobig += toobig;
 }
 
-/* Builds the event of recipe b->nr (enter or exit) and sends it. */
-static __always_inline void emit(struct build *b, __u16 type, __u32 nparams)
+/*
+ * Waking the reader for every event costs more than the event itself: it
+ * is woken only once wakeup_bytes are waiting, and otherwise polls on a
+ * timer (probe_poll()).
+ */
+static __always_inline __u64 wakeup_flag(void)
 {
+	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP :
+									      BPF_RB_NO_WAKEUP;
+}
+
+/* Builds the event of recipe b->nr (enter or exit) and sends it. */
+static __always_inline void emit(struct build *b, const struct probe_sc *sc)
+{
+	__u32 nparams = b->exit ? sc->nexit : sc->nenter, size, i, len;
+	__u16 type = b->exit ? sc->exit_type : sc->enter_type;
+	const struct probe_param *p;
 	struct scratch *s;
 	__u8 *ev;
-	__u32 size;
 
 	b->cpu = bpf_get_smp_processor_id();
 	s = bpf_map_lookup_elem(&scratch, &b->cpu);
@@ -785,9 +782,16 @@ static __always_inline void emit(struct build *b, __u16 type, __u32 nparams)
 		return;
 	b->nparams = nparams;
 	b->off = REC_HDR + PROBE_EV_HDR + 2 * nparams;
-	bpf_loop(nparams, param_cb, b, 0);
+	/* put_param() is a global function: the verifier checks it once */
+	for (i = 0; i < PROBE_PARAMS_MAX && i < nparams; i++) {
+		p = b->exit ? &sc->exit[i] : &sc->enter[i];
+		len = put_param(b, s, p, sc->ppm_sc);
+		*(__u16 *)(s->buf + ((REC_HDR + PROBE_EV_HDR + 2 * i) & MASK)) = (__u16)len;
+		b->off += len;
+	}
 
 	size = b->off < PROBE_CHUNK ? b->off : PROBE_CHUNK;
+	asm volatile("%0 &= 0xffff" : "+r"(size)); /* a bound the verifier keeps */
 	((struct probe_rec_hdr *)s->buf)->cpu = (__u16)b->cpu;
 	ev = EV_AT(s->buf);
 	*(__u64 *)ev = bpf_ktime_get_boot_ns() + boot_to_epoch;
@@ -795,7 +799,7 @@ static __always_inline void emit(struct build *b, __u16 type, __u32 nparams)
 	*(__u32 *)(ev + 16) = size - REC_HDR;
 	*(__u16 *)(ev + 20) = type;
 	*(__u32 *)(ev + 22) = nparams;
-	count(bpf_ringbuf_output(&events, s->buf, size, 0) != 0, b->toobig);
+	count(bpf_ringbuf_output(&events, s->buf, size, wakeup_flag()) != 0, b->toobig);
 }
 
 static __always_inline bool wanted(void)
@@ -807,14 +811,24 @@ static __always_inline bool wanted(void)
 	return !follow || bpf_map_lookup_elem(&tracked, &tgid);
 }
 
-static __always_inline void read_args(struct build *b, struct pt_regs *regs)
+/*
+ * The syscall's arguments and number, with one read of the saved registers
+ * r10 to orig_ax, which lie in this order in x86_64's struct pt_regs.
+ */
+static __always_inline long read_args(struct build *b, const struct pt_regs *kregs)
 {
-	b->args[0] = BPF_CORE_READ(regs, di);
-	b->args[1] = BPF_CORE_READ(regs, si);
-	b->args[2] = BPF_CORE_READ(regs, dx);
-	b->args[3] = BPF_CORE_READ(regs, r10);
-	b->args[4] = BPF_CORE_READ(regs, r8);
-	b->args[5] = BPF_CORE_READ(regs, r9);
+	__u64 r[9]; /* r10 r9 r8 ax cx dx si di orig_ax */
+
+	if (bpf_probe_read_kernel(r, sizeof(r), (const void *)kregs +
+						       bpf_core_field_offset(struct pt_regs, r10)))
+		return -1;
+	b->args[0] = r[7];
+	b->args[1] = r[6];
+	b->args[2] = r[5];
+	b->args[3] = r[0];
+	b->args[4] = r[2];
+	b->args[5] = r[1];
+	return (long)r[8];
 }
 
 SEC("raw_tp/sys_enter")
@@ -841,27 +855,28 @@ int sys_enter(struct bpf_raw_tracepoint_args *ctx)
 			bpf_probe_read_user_str(pb->s, sizeof(pb->s),
 						(const void *)b.args[sc->flags & PSC_PATH_ARG1 ? 1 : 0]);
 	}
-	emit(&b, sc->enter_type, sc->nenter);
+	emit(&b, sc);
 	return 0;
 }
 
 SEC("raw_tp/sys_exit")
 int sys_exit(struct bpf_raw_tracepoint_args *ctx)
 {
-	struct pt_regs *regs = (struct pt_regs *)ctx->args[0];
 	struct build b = { .exit = 1 };
 	struct probe_sc *sc;
-	long id = BPF_CORE_READ(regs, orig_ax);
+	long id;
 
-	if (id < 0 || id >= PROBE_NR_MAX - 1 || !wanted())
+	if (!wanted())
+		return 0;
+	id = read_args(&b, (const struct pt_regs *)ctx->args[0]);
+	if (id < 0 || id >= PROBE_NR_MAX - 1)
 		return 0;
 	b.nr = (__u32)id;
 	sc = bpf_map_lookup_elem(&sc_table, &b.nr);
 	if (!sc || !(sc->flags & PSC_DEFINED))
 		return 0;
-	read_args(&b, regs);
 	b.ret = (__s64)ctx->args[1];
-	emit(&b, sc->exit_type, sc->nexit);
+	emit(&b, sc);
 	if (sc->flags & PSC_SAVE_PATH) {
 		__u32 tid = (__u32)bpf_get_current_pid_tgid();
 
@@ -900,7 +915,7 @@ int sched_process_exit(struct bpf_raw_tracepoint_args *ctx)
 		return 0;
 	sc = bpf_map_lookup_elem(&sc_table, &b.nr);
 	if (sc && (sc->flags & PSC_DEFINED))
-		emit(&b, sc->exit_type, sc->nexit);
+		emit(&b, sc);
 	if (follow && tgid == (__u32)pt)
 		bpf_map_delete_elem(&tracked, &tgid);
 	return 0;

@@ -30,6 +30,21 @@ res=$("$bin" -r "$f" -T fields -e evt.rawres -n 1 \
 	-Y 'proc.name = cat and evt.type = read and evt.dir = < and fd.name = /etc/hostname')
 [ "$res" = "$(stat -c %s /etc/hostname)" ] && ok || bad "read returned '$res', not the file's size"
 
+# printed live, without a file, through a filter
+out=$("$bin" -Y 'fd.name = /etc/hostname and evt.type = read and evt.dir = <' -T fields \
+	-e proc.name -e evt.arg.data -n 1 -- sh -c 'cat /etc/hostname | cat >/dev/null' 2>/dev/null)
+case $out in
+"cat	$want"*) ok ;;
+*) bad "live printing shows '$out'" ;;
+esac
+
+# Wireshark's reader takes every event too
+if command -v tshark >/dev/null; then
+	n=$(tshark -r "$f" 2>"$tmp/tshark.err" | wc -l)
+	cap=$(grep -oE '[0-9]+ events captured' "$tmp/capture.err" | cut -d' ' -f1)
+	[ "$n" = "$cap" ] && ok || bad "tshark reads $n events of $cap: $(head -2 "$tmp/tshark.err")"
+fi
+
 # both readers agree on everything
 same_as_sysdig "$f"
 fields_both "$f" 'fd.name = /etc/hostname' evt.type evt.dir proc.name proc.pid fd.num fd.type evt.res evt.arg.data

@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# live_bench.sh: the cost of live capture. A syscall-heavy command,
+# `dd if=/dev/zero of=/dev/null bs=1 count=N` (two syscalls, so four events,
+# per record), is timed bare, under `syshark -w bench/out/live.scap --`,
+# under `strace -f -o /dev/null` and under `perf trace -o /dev/null` (when
+# perf trace works on this kernel); then the capture's rate and drops are
+# shown, and its drop count is checked: the events in the file must be the
+# ones syshark says it captured, and captured + dropped must be what dd makes
+# (the events of a dd with count=0, plus four per record). One more capture
+# with a 64 MiB buffer (-B 64) shows what the buffer size does to the drops.
+#
+# N defaults to 200000, not 2000000: with bs=1 strace costs about 40 us a
+# record and perf trace about 75 (2 cpus, 6.18 kernel), so three runs of
+# each at 2000000 would take a quarter of an hour; at 200000 the whole
+# script takes about a minute and a half.
+# Needs root (the BPF probe). Everything it writes goes to bench/out/.
+#
+# usage: bench/live_bench.sh [-n COUNT]
+#   COUNT=N    dd records (default 200000; -n N does the same)
+# Goals: at most 2x slower than bare; at most 1% of events dropped at the
+# default buffer size. Exits 0 whether the goals are met or not, 1 if the
+# capture cannot run.
+set -euo pipefail
+
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+. "$(dirname "$0")/lib.sh"
+
+usage() {
+	echo "usage: $0 [-n COUNT]   (env: COUNT=N, dd records)" >&2
+	exit 2
+}
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
+COUNT=${COUNT:-200000}
+while getopts "n:h" opt; do
+	case $opt in
+	n) COUNT=$OPTARG ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+[[ $# -eq 0 ]] || usage
+if ! [[ $COUNT =~ ^[0-9]+$ ]] || ((10#$COUNT < 1)); then
+	echo "$0: COUNT must be a number >= 1, not '$COUNT'" >&2
+	exit 2
+fi
+COUNT=$((10#$COUNT))
+
+OUT=bench/out
+SYSHARK=build/syshark
+mkdir -p "$OUT"
+if [[ ! -x $SYSHARK ]]; then
+	echo "$SYSHARK is missing: building it"
+	[[ -f build/CMakeCache.txt ]] || cmake -S . -B build >/dev/null
+	cmake --build build -j2 >/dev/null
+fi
+
+RUNS=3
+GOAL_RATIO=2
+GOAL_DROP_PCT=1
+DD=(dd if=/dev/zero of=/dev/null bs=1 "count=$COUNT")
+CAP=$OUT/live.scap
+ROW_WIDTHS=(-10 9 8 14)
+
+# The reason a timed run failed, if one does: run_once only names the file.
+RUNNING=""
+# shellcheck disable=SC2317 # called by the EXIT trap
+on_exit() {
+	local rc=$?
+	if ((rc != 0)) && [[ -n $RUNNING && -s $OUT/$RUNNING.err ]]; then
+		echo "$0: $RUNNING said:" >&2
+		tail -n 5 "$OUT/$RUNNING.err" | sed 's/^/  /' >&2
+	fi
+}
+trap on_exit EXIT
+
+if ((EUID != 0)); then
+	echo "$0: live capture loads a BPF probe, which needs root: run it as root" >&2
+	exit 1
+fi
+if ! "$SYSHARK" -w "$OUT/live-probe.scap" -- true >/dev/null 2>"$OUT/live-probe.err"; then
+	echo "$0: syshark cannot capture (the probe does not load?):" >&2
+	sed 's/^/  /' "$OUT/live-probe.err" >&2
+	exit 1
+fi
+
+# best NAME CMD...: run CMD RUNS times; BEST_SEC is the fastest run.
+best() {
+	local i
+	BEST_SEC=""
+	RUNNING=$1
+	for ((i = 0; i < RUNS; i++)); do
+		run_once "$@"
+		if [[ -z $BEST_SEC ]] || awk -v a="$SEC" -v b="$BEST_SEC" 'BEGIN { exit !(a < b) }'; then
+			BEST_SEC=$SEC
+		fi
+	done
+	RUNNING=""
+}
+
+# capture NAME FILE [SYSHARK OPTIONS]: time one capture of dd into FILE; set
+# SEC, CAPTURED and DROPPED (from syshark's last line), and FILE_EVENTS and
+# FILE_DROPPED (from --stats on the file, less the drop record at its end).
+capture() {
+	local name=$1 file=$2 line stats
+	shift 2
+	RUNNING=$name
+	run_once "$name" "$SYSHARK" "$@" -w "$file" -- "${DD[@]}"
+	line=$(grep '^syshark: .* events captured' "$OUT/$name.err" | tail -n 1 || true)
+	CAPTURED=$(sed -n 's/^syshark: \([0-9]\+\) events captured.*/\1/p' <<<"$line")
+	DROPPED=$(sed -n 's/.*, \([0-9]\+\) dropped.*/\1/p' <<<"$line")
+	if [[ -z $CAPTURED || -z $DROPPED ]]; then
+		echo "$0: no 'N events captured ..., N dropped' line from syshark" >&2
+		exit 1
+	fi
+	# The capture ends with one state-only event that records the drop
+	# count: it is in --stats' "events" (and "hidden events") but is not
+	# one of the probe's events.
+	stats=$("$SYSHARK" -r "$file" --stats)
+	FILE_EVENTS=$(($(sed -n 's/^events: //p' <<<"$stats") - 1))
+	FILE_DROPPED=$(sed -n 's/^dropped: //p' <<<"$stats")
+	RUNNING=""
+}
+
+# pct PART WHOLE: PART as a percentage of WHOLE.
+pct() {
+	awk -v p="$1" -v w="$2" 'BEGIN { printf "%.3f", (w > 0 ? 100 * p / w : 0) }'
+}
+
+# ratio SEC: SEC against the bare run.
+ratio() {
+	awk -v a="$1" -v b="$BARE_SEC" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "inf" }'
+}
+
+# extra_us SEC: what each of dd's syscalls costs more than bare, in us.
+extra_us() {
+	awk -v a="$1" -v b="$BARE_SEC" -v n=$((2 * COUNT)) 'BEGIN { printf "%.2f", (a - b) * 1e6 / n }'
+}
+
+echo "host:    $(nproc) cpus, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n1), kernel $(uname -r)"
+echo "command: ${DD[*]} ($((2 * COUNT)) syscalls)"
+[[ -x /usr/bin/time ]] || echo "note: /usr/bin/time is absent: timing with bash 'time'"
+# Another live capture fires on every syscall of the system, dd's too:
+# look for one now and after the runs, since it makes every row slower.
+OTHERS=$(pgrep -d ' ' -x syshark || true)
+
+HAVE_STRACE=0
+if ! command -v strace >/dev/null 2>&1; then
+	echo "strace: not installed: skipped"
+elif ! strace -f -o /dev/null true >/dev/null 2>"$OUT/live-strace-probe.err"; then
+	echo "strace: not available ($(grep -m1 . "$OUT/live-strace-probe.err" || echo "it fails"))"
+else
+	HAVE_STRACE=1
+fi
+HAVE_PERF=0
+if ! command -v perf >/dev/null 2>&1; then
+	echo "perf trace: not available (perf is not installed)"
+elif ! perf trace -o /dev/null -- true >/dev/null 2>"$OUT/live-perf-probe.err"; then
+	echo "perf trace: not available ($(grep -m1 . "$OUT/live-perf-probe.err" || echo "it fails"))"
+else
+	HAVE_PERF=1
+fi
+
+# What dd makes besides its records: the events of a dd that copies nothing.
+COUNT_SAVED=$COUNT
+COUNT=0 DD=(dd if=/dev/zero of=/dev/null bs=1 count=0)
+capture live-base "$OUT/live-base.scap"
+BASE=$((CAPTURED + DROPPED))
+COUNT=$COUNT_SAVED DD=(dd if=/dev/zero of=/dev/null bs=1 "count=$COUNT")
+EXPECTED=$((BASE + 4 * COUNT))
+
+best live-bare "${DD[@]}"
+BARE_SEC=$BEST_SEC
+
+# The capture: every run is checked; the fastest gives the rate.
+SH_SEC="" EXACT=yes DROPS=() MAX_DROP_PCT=0.000 WHY=""
+for ((i = 0; i < RUNS; i++)); do
+	capture live-syshark "$CAP"
+	if ((FILE_EVENTS != CAPTURED || FILE_DROPPED != DROPPED || CAPTURED + DROPPED != EXPECTED)); then
+		EXACT=NO
+		WHY+="  run $((i + 1)): syshark says $CAPTURED captured, $DROPPED dropped;"
+		WHY+=" the file has $FILE_EVENTS events, $FILE_DROPPED dropped;"
+		WHY+=" dd makes $EXPECTED events"$'\n'
+	fi
+	DROPS+=("$DROPPED")
+	p=$(pct "$DROPPED" $((CAPTURED + DROPPED)))
+	MAX_DROP_PCT=$(awk -v a="$p" -v b="$MAX_DROP_PCT" 'BEGIN { print (a > b ? a : b) }')
+	if [[ -z $SH_SEC ]] || awk -v a="$SEC" -v b="$SH_SEC" 'BEGIN { exit !(a < b) }'; then
+		SH_SEC=$SEC SH_CAPTURED=$CAPTURED SH_DROPPED=$DROPPED SH_KB=$(file_kb "$CAP")
+	fi
+done
+
+if ((HAVE_STRACE)); then
+	best live-strace strace -f -o /dev/null "${DD[@]}"
+	ST_SEC=$BEST_SEC
+fi
+if ((HAVE_PERF)); then
+	best live-perf perf trace -o /dev/null -- "${DD[@]}"
+	PT_SEC=$BEST_SEC
+fi
+
+# The same capture with a 64 MiB buffer, once.
+capture live-syshark-B64 "$OUT/live-B64.scap" -B 64
+B64_EXACT=yes
+((FILE_EVENTS == CAPTURED && FILE_DROPPED == DROPPED && CAPTURED + DROPPED == EXPECTED)) || B64_EXACT=NO
+B64="$SEC s, $CAPTURED events, $DROPPED dropped ($(pct "$DROPPED" $((CAPTURED + DROPPED)))%),"
+B64+=" drop count exact: $B64_EXACT"
+
+OTHERS+=" $(pgrep -d ' ' -x syshark || true)"
+OTHERS=$(tr ' ' '\n' <<<"$OTHERS" | sort -nu | paste -sd ' ' | sed 's/^ *//')
+if [[ -n $OTHERS ]]; then
+	echo "note: other syshark processes ran during the runs (pids $OTHERS):" \
+		"their probes slow every row"
+fi
+
+echo
+echo "best of $RUNS runs each (wall clock, tool start and stop included); ratio = tool s / bare s:"
+row tool seconds ratio "extra us/call"
+row bare "$BARE_SEC" 1.0 0.00
+row syshark "$SH_SEC" "$(ratio "$SH_SEC")" "$(extra_us "$SH_SEC")"
+((HAVE_STRACE)) && row strace "$ST_SEC" "$(ratio "$ST_SEC")" "$(extra_us "$ST_SEC")"
+((HAVE_PERF)) && row "perf trace" "$PT_SEC" "$(ratio "$PT_SEC")" "$(extra_us "$PT_SEC")"
+
+echo
+echo "syshark capture (fastest run): $SH_CAPTURED events in $SH_SEC s," \
+	"$(per_sec "$SH_SEC" "$SH_CAPTURED") events/s, $SH_DROPPED dropped" \
+	"($(pct "$SH_DROPPED" $((SH_CAPTURED + SH_DROPPED)))%), $(mib "$SH_KB") MiB in $CAP"
+echo "dropped in the $RUNS runs: ${DROPS[*]} (default buffer)"
+echo "drop count exact: $EXACT (file events = captured, and captured + dropped =" \
+	"$EXPECTED = $BASE for dd count=0 + 4 per record, in all $RUNS runs)"
+printf '%s' "$WHY"
+
+echo "with -B 64 (one run): $B64"
+
+echo
+R=$(ratio "$SH_SEC")
+if [[ $R != inf ]] && awk -v r="$R" -v g="$GOAL_RATIO" 'BEGIN { exit !(r <= g) }'; then
+	echo "at most ${GOAL_RATIO}x slower than bare: met (${R}x)"
+else
+	echo "at most ${GOAL_RATIO}x slower than bare: NOT met (${R}x)"
+fi
+if awk -v p="$MAX_DROP_PCT" -v g="$GOAL_DROP_PCT" 'BEGIN { exit !(p <= g) }'; then
+	echo "at most ${GOAL_DROP_PCT}% of events dropped at the default buffer size: met (worst run ${MAX_DROP_PCT}%)"
+else
+	echo "at most ${GOAL_DROP_PCT}% of events dropped at the default buffer size: NOT met (worst run ${MAX_DROP_PCT}%)"
+fi
+exit 0
