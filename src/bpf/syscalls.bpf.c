@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * syshark's probe: raw syscall enter/exit, process fork and exit.
+ * syshark's probe: raw syscall enter/exit, process fork, exec and exit.
  *
  * Every event is assembled in a per-CPU scratch buffer (an array map entry
  * per CPU: per-CPU maps cannot hold 64 KiB) as a struct probe_rec_hdr
@@ -902,21 +902,42 @@ int sched_process_fork(struct bpf_raw_tracepoint_args *ctx)
 	return 0;
 }
 
+/*
+ * When a thread other than the main one calls execve, it takes over the
+ * main thread's id: the path saved at its enter moves along, so that the
+ * exit event finds it.
+ */
+SEC("raw_tp/sched_process_exec")
+int sched_process_exec(struct bpf_raw_tracepoint_args *ctx)
+{
+	__u32 old = (__u32)ctx->args[1], now = (__u32)bpf_get_current_pid_tgid();
+	struct path_buf *pb;
+
+	if (old == now || !wanted())
+		return 0;
+	pb = bpf_map_lookup_elem(&exec_paths, &old);
+	if (pb) {
+		bpf_map_update_elem(&exec_paths, &now, pb, BPF_ANY);
+		bpf_map_delete_elem(&exec_paths, &old);
+	}
+	return 0;
+}
+
 SEC("raw_tp/sched_process_exit")
 int sched_process_exit(struct bpf_raw_tracepoint_args *ctx)
 {
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
 	struct build b = { .nr = PROBE_NR_PROCEXIT, .exit = 1 };
+	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
 	struct probe_sc *sc;
-
-	__u64 pt = bpf_get_current_pid_tgid();
-	__u32 tgid = pt >> 32;
 
 	if (!wanted())
 		return 0;
 	sc = bpf_map_lookup_elem(&sc_table, &b.nr);
 	if (sc && (sc->flags & PSC_DEFINED))
 		emit(&b, sc);
-	if (follow && tgid == (__u32)pt)
+	/* the last thread out (not a main thread replaced by an exec) */
+	if (follow && BPF_CORE_READ(t, signal, live.counter) == 0)
 		bpf_map_delete_elem(&tracked, &tgid);
 	return 0;
 }

@@ -242,8 +242,31 @@ static void on_execve_exit(struct eng_call *c)
 		t->loginuid = (uint32_t)v;
 }
 
+/* Whether other threads of t's process are alive. */
+static bool has_other_threads(const struct eng_state *s, const struct eng_thread *t)
+{
+	const struct eng_thread *o;
+	uint64_t key;
+	size_t i = 0;
+	void *v;
+
+	while (hmap_next(&s->threads, &i, &key, &v)) {
+		o = v;
+		if (o != t && o->pid == t->pid)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * As libsinsp, the main thread of a process stays while its other threads
+ * live: it holds the process's details, and a thread that execs takes its
+ * place.
+ */
 static void on_procexit(struct eng_call *c)
 {
+	if (c->t && c->t->tid == c->t->pid && has_other_threads(c->s, c->t))
+		return;
 	c->s->tid_to_remove = c->ev->tid;
 }
 
@@ -289,8 +312,8 @@ static void on_open_exit(struct eng_call *c)
 	dis_fmt_path_join(&path,
 			  call_basedir(&from, ev_param_find(from.ev->type, "dirfd") >= 0 ? "dirfd" : NULL),
 			  name);
-	/* as libsinsp, an empty path names the directory itself */
-	if (!*name && path.len > 1 && path.s[path.len - 1] == '/')
+	/* as libsinsp, no trailing slash: an empty path names the directory itself */
+	if (path.len > 1 && path.s[path.len - 1] == '/')
 		sbuf_truncate(&path, path.len - 1);
 	fd_add(c, fd, (flags & PPM_O_DIRECTORY) ? FD_TYPE_DIRECTORY : FD_TYPE_FILE, path.s);
 	sbuf_fini(&path);
