@@ -229,7 +229,7 @@ static void report(const struct capture *c, const struct probe_stats *st, int cm
 	fprintf(stderr, ", %llu dropped", (unsigned long long)st->dropped);
 	if (st->dropped) {
 		for (i = 0; i < st->ncpus; i++)
-			fprintf(stderr, "%s cpu%u %llu", i ? "," : " (", i,
+			fprintf(stderr, "%scpu%u %llu", i ? ", " : " (", i,
 				(unsigned long long)st->cpu_dropped[i]);
 		fputc(')', stderr);
 	}
