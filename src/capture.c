@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "eng_index.h"
 #include "eng_replay.h"
 #include "probe.h"
 #include "probe_snapshot.h"
@@ -48,6 +49,8 @@ struct capture {
 	struct eng_replay *r; /* the engine, when events go through it */
 	struct printer *pr;
 	struct eng_evt e;
+	struct eng_index *ix; /* -w without a filter: the file's index, as it grows */
+	struct eng_replay *ixr; /* the state the index's checkpoints hold */
 	uint64_t events;      /* events taken from the probe */
 	uint64_t last_ts;     /* of the last one */
 	uint64_t block_off;   /* offset of the next block in the stream */
@@ -64,21 +67,42 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* A block of the stream into the engine: one event or state block. */
-static int feed_block(void *arg, const uint8_t *p, uint32_t n, struct diag *d)
+/* The block at p (n bytes, at offset off of its stream). */
+static struct sf_block block_at(const uint8_t *p, uint32_t n, uint64_t off)
 {
-	struct capture *c = arg;
 	struct sf_block b = {
 		.type = buf_le32(p),
-		.off = c->block_off,
+		.off = off,
 		.total_len = n,
 		.body = p + 8,
 		.body_len = n - 12,
 	};
+
+	sf_classify(&b);
+	return b;
+}
+
+/* A block written to the file: its events go into the file's index. */
+static void index_block(void *arg, const uint8_t *p, uint32_t n, uint64_t off)
+{
+	struct capture *c = arg;
+	struct sf_block b = block_at(p, n, off);
+
+	if (c->ix && eng_replay_feed(c->ixr, &b, &c->e, NULL) == 1 &&
+	    eng_index_live_add(c->ix, c->ixr, &c->e) < 0) {
+		eng_index_free(c->ix); /* out of step: reopening the file builds it */
+		c->ix = NULL;
+	}
+}
+
+/* A block of the stream into the engine: one event or state block. */
+static int feed_block(void *arg, const uint8_t *p, uint32_t n, struct diag *d)
+{
+	struct capture *c = arg;
+	struct sf_block b = block_at(p, n, c->block_off);
 	int rc;
 
 	c->block_off += n;
-	sf_classify(&b);
 	rc = eng_replay_feed(c->r, &b, &c->e, d);
 	if (rc == 1 && printer_event(c->pr, c->r, &c->e))
 		c->done = true;
@@ -203,6 +227,12 @@ static int open_sink(struct capture *c)
 			return -1;
 		}
 		sf_writer_set_buffer(c->w, FILE_BUFFER);
+		/* the index grows with the file; without it, reopening builds one */
+		c->ix = eng_index_live_new(&d);
+		if (c->ix) {
+			c->ixr = eng_replay_new();
+			sf_writer_set_tap(c->w, index_block, c);
+		}
 		return 0;
 	}
 	c->pr = printer_new(po, stdout);
@@ -333,6 +363,11 @@ out_child:
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		status = 1;
 	}
+	/* a complete file gets its index in the cache (it is only a cache) */
+	if (c.ix && !status && o->po->write)
+		eng_index_live_finish(c.ix, o->po->write, NULL);
+	eng_index_free(c.ix);
+	eng_replay_free(c.ixr);
 	if (c.pr) {
 		rc = printer_free(c.pr);
 		if (rc > status)

@@ -41,6 +41,7 @@
 #define IX_ENTRY 12u
 #define IX_MIN_BLOCK 36u	   /* smallest event block: a v1 event without parameters */
 #define IX_MIN_INTERVAL 4096u /* events between checkpoints, at least */
+#define IX_LIVE_CAP (1ULL << 28) /* entries of a live index (a sparse file) */
 
 struct ix_hdr {
 	char magic[8];
@@ -90,6 +91,11 @@ struct eng_index {
 	struct diag damage;
 	bool damaged, cached;
 	double pass1_s, pass2_s;
+
+	/* a live index: grown event by event while the capture is written */
+	bool live;
+	uint64_t last_cp, interval;
+	struct sbuf snap;
 };
 
 static double now_s(void)
@@ -229,41 +235,55 @@ static int write_all_at(int fd, const void *p, size_t n, uint64_t off)
 	return 0;
 }
 
-static int write_all_at(int fd, const void *p, size_t n, uint64_t off);
-
 static bool entries_flush(struct eng_index *ix, const uint32_t *buf, uint64_t first, uint64_t k)
 {
 	/* written, not stored through the map: full pages need no zeroing */
 	return write_all_at(ix->fd, buf, k * IX_ENTRY, IX_HDR + (first - 1) * IX_ENTRY) == 0;
 }
 
+/*
+ * Saves the replay's state as a checkpoint after event num if enough events
+ * have passed since the last one. False when the index file is full.
+ */
+static bool checkpoint(struct eng_index *ix, const struct eng_replay *r, uint64_t num)
+{
+	uint64_t n = atomic_load(&ix->ncps);
+
+	if (num - ix->last_cp < ix->interval)
+		return true;
+	if (n == ix->cps_cap) {
+		if (!ix->live)
+			return true;
+		pthread_mutex_lock(&ix->lock);
+		ix->cps_cap = ix->cps_cap * 2 + 16;
+		ix->cps = xreallocarray(ix->cps, ix->cps_cap, sizeof(*ix->cps));
+		pthread_mutex_unlock(&ix->lock);
+	}
+	sbuf_reset(&ix->snap);
+	eng_replay_save(r, &ix->snap);
+	if (write_all_at(ix->fd, ix->snap.s, ix->snap.len, ix->snap_end) < 0)
+		return false; /* no room: fewer checkpoints, replays stay correct */
+	pthread_mutex_lock(&ix->lock);
+	ix->cps[n] = (struct ix_cp){ .num = num, .off = ix->snap_end, .len = ix->snap.len };
+	atomic_fetch_add(&ix->ncps, 1);
+	pthread_mutex_unlock(&ix->lock);
+	ix->snap_end += ix->snap.len;
+	ix->last_cp = num;
+	/* checkpoints cost at most about 3 bytes per event */
+	ix->interval = ix->snap.len / 3 > IX_MIN_INTERVAL ? ix->snap.len / 3 : IX_MIN_INTERVAL;
+	return true;
+}
+
 /* Pass 2: a full replay, with a checkpoint every so often. */
 static void pass2(struct eng_index *ix)
 {
 	struct eng_replay *r = eng_replay_open_mem(ix->data, ix->len, NULL);
-	uint64_t last = 0, interval = IX_MIN_INTERVAL;
 	struct eng_evt e;
-	struct sbuf snap;
 
-	sbuf_init(&snap);
 	while (!atomic_load(&ix->stop) && eng_replay_next(r, &e, NULL) > 0) {
-		if (e.num - last < interval || ix->cps_cap == atomic_load(&ix->ncps))
-			continue;
-		sbuf_reset(&snap);
-		eng_replay_save(r, &snap);
-		if (write_all_at(ix->fd, snap.s, snap.len, ix->snap_end) < 0)
-			break; /* no room: fewer checkpoints, replays stay correct */
-		pthread_mutex_lock(&ix->lock);
-		ix->cps[atomic_load(&ix->ncps)] =
-			(struct ix_cp){ .num = e.num, .off = ix->snap_end, .len = snap.len };
-		atomic_fetch_add(&ix->ncps, 1);
-		pthread_mutex_unlock(&ix->lock);
-		ix->snap_end += snap.len;
-		last = e.num;
-		/* checkpoints cost at most about 3 bytes per event */
-		interval = snap.len / 3 > IX_MIN_INTERVAL ? snap.len / 3 : IX_MIN_INTERVAL;
+		if (!checkpoint(ix, r, e.num))
+			break;
 	}
-	sbuf_fini(&snap);
 	eng_replay_free(r);
 }
 
@@ -504,15 +524,36 @@ static bool create_file(struct eng_index *ix, bool use_cache)
 	return ix->fd >= 0 && ftruncate(ix->fd, (off_t)(IX_HDR + ix->cap * IX_ENTRY)) == 0;
 }
 
-struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct diag *d)
+static void index_init(struct eng_index *ix)
 {
-	struct eng_index *ix = xcalloc(1, sizeof(*ix));
+	ix->fd = -1;
+	ix->interval = IX_MIN_INTERVAL;
+	sbuf_init(&ix->snap);
+	pthread_mutex_init(&ix->lock, NULL);
+	pthread_cond_init(&ix->cond, NULL);
+}
+
+/* The cache file of capture as it is now (ix->st), in path; false if none. */
+static bool cache_path(const struct eng_index *ix, const char *capture, char *path, size_t n)
+{
 	char real[PATH_MAX], dir[PATH_MAX];
 	uint64_t key;
 
-	ix->fd = -1;
-	pthread_mutex_init(&ix->lock, NULL);
-	pthread_cond_init(&ix->cond, NULL);
+	if (!realpath(capture, real))
+		snprintf(real, sizeof(real), "%s", capture);
+	key = fnv(1469598103934665603ULL, real, strlen(real));
+	key = fnv(key, &ix->st.st_size, sizeof(ix->st.st_size));
+	key = fnv(key, &ix->st.st_mtim, sizeof(ix->st.st_mtim));
+	key = fnv(key, &ix->st.st_ino, sizeof(ix->st.st_ino));
+	return cache_dir(dir, sizeof(dir)) &&
+	       (size_t)snprintf(path, n, "%s/%016llx.idx", dir, (unsigned long long)key) < n;
+}
+
+struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct diag *d)
+{
+	struct eng_index *ix = xcalloc(1, sizeof(*ix));
+
+	index_init(ix);
 	ix->capture = xstrdup(capture);
 	if (stat(capture, &ix->st) < 0) {
 		diag_set(d, -errno, 0, "%s: %s", capture, strerror(errno));
@@ -523,15 +564,7 @@ struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct
 		goto fail;
 	ix->data = sf_reader_data(ix->rd, &ix->len);
 	ix->cap = ix->len / IX_MIN_BLOCK + 1;
-	if (!realpath(capture, real))
-		snprintf(real, sizeof(real), "%s", capture);
-	key = fnv(1469598103934665603ULL, real, strlen(real));
-	key = fnv(key, &ix->st.st_size, sizeof(ix->st.st_size));
-	key = fnv(key, &ix->st.st_mtim, sizeof(ix->st.st_mtim));
-	key = fnv(key, &ix->st.st_ino, sizeof(ix->st.st_ino));
-	if (!(flags & ENG_IX_NO_CACHE) && cache_dir(dir, sizeof(dir)) &&
-	    (size_t)snprintf(ix->path, sizeof(ix->path), "%s/%016llx.idx", dir,
-			     (unsigned long long)key) < sizeof(ix->path) &&
+	if (!(flags & ENG_IX_NO_CACHE) && cache_path(ix, capture, ix->path, sizeof(ix->path)) &&
 	    load_cached(ix))
 		return ix;
 	if (flags & ENG_IX_CACHED_ONLY) {
@@ -555,6 +588,89 @@ struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct
 fail:
 	eng_index_free(ix);
 	return NULL;
+}
+
+struct eng_index *eng_index_live_new(struct diag *d)
+{
+	struct eng_index *ix = xcalloc(1, sizeof(*ix));
+
+	index_init(ix);
+	ix->live = true;
+	ix->cap = IX_LIVE_CAP;
+	if (!create_file(ix, false) || !map_file(ix)) {
+		diag_set(d, -errno, 0, "cannot create the index of the capture: %s",
+			 strerror(errno));
+		eng_index_free(ix);
+		return NULL;
+	}
+	ix->snap_end = IX_HDR + ix->cap * IX_ENTRY;
+	return ix;
+}
+
+int eng_index_live_add(struct eng_index *ix, const struct eng_replay *r,
+		       const struct eng_evt *e)
+{
+	uint64_t n = eng_index_count(ix) + 1;
+	uint32_t w[3];
+
+	if (e->num != n || n > ix->cap)
+		return -EINVAL;
+	w[0] = (uint32_t)e->off;
+	w[1] = (uint32_t)(e->off >> 32) | (uint32_t)e->ev.type << 16;
+	w[2] = (uint32_t)e->ev.tid;
+	memcpy(ix->map + IX_HDR + (n - 1) * IX_ENTRY, w, sizeof(w));
+	atomic_store_explicit(&ix->count, n, memory_order_release);
+	checkpoint(ix, r, n);
+	return 0;
+}
+
+/*
+ * The capture is complete: its entries and checkpoints move into a cache
+ * file sized for it, keyed to the file as it is now, as if it had been
+ * indexed when opened.
+ */
+int eng_index_live_finish(struct eng_index *ix, const char *capture, struct diag *d)
+{
+	uint64_t n = eng_index_count(ix), ncps = atomic_load(&ix->ncps), i;
+	uint64_t old_snaps = IX_HDR + ix->cap * IX_ENTRY, snaps = ix->snap_end - old_snaps;
+	uint8_t *old_map = ix->map;
+	size_t old_len = ix->map_len;
+	int old_fd = ix->fd, rc = 0;
+	uint8_t *buf;
+
+	if (stat(capture, &ix->st) < 0)
+		return diag_set(d, -errno, 0, "%s: %s", capture, strerror(errno));
+	ix->len = (size_t)ix->st.st_size;
+	if (!cache_path(ix, capture, ix->path, sizeof(ix->path)))
+		return diag_set(d, -ENOENT, 0, "no cache directory for the index");
+	ix->cap = ix->len / IX_MIN_BLOCK + 1;
+	if (n > ix->cap)
+		return diag_set(d, -EINVAL, 0, "%s is shorter than its index", capture);
+	ix->map = NULL;
+	if (!create_file(ix, true) || !map_file(ix)) {
+		rc = diag_set(d, -errno, 0, "cannot write the index of %s: %s", capture,
+			      strerror(errno));
+		goto out;
+	}
+	/* the entries, then the checkpoints, whose offsets move with them */
+	buf = xmalloc(snaps > n * IX_ENTRY ? snaps : n * IX_ENTRY);
+	if (pread(old_fd, buf, n * IX_ENTRY, IX_HDR) != (ssize_t)(n * IX_ENTRY) ||
+	    write_all_at(ix->fd, buf, n * IX_ENTRY, IX_HDR) < 0 ||
+	    pread(old_fd, buf, snaps, (off_t)old_snaps) != (ssize_t)snaps ||
+	    write_all_at(ix->fd, buf, snaps, IX_HDR + ix->cap * IX_ENTRY) < 0)
+		rc = diag_set(d, -EIO, 0, "cannot write the index of %s", capture);
+	free(buf);
+	if (rc)
+		goto out;
+	for (i = 0; i < ncps; i++)
+		ix->cps[i].off = ix->cps[i].off - old_snaps + IX_HDR + ix->cap * IX_ENTRY;
+	ix->snap_end = IX_HDR + ix->cap * IX_ENTRY + snaps;
+	ix->live = false;
+	finish(ix);
+out:
+	munmap(old_map, old_len);
+	close(old_fd);
+	return rc;
 }
 
 void eng_index_wait(struct eng_index *ix)
@@ -584,6 +700,7 @@ void eng_index_free(struct eng_index *ix)
 	pthread_cond_destroy(&ix->cond);
 	free(ix->cps);
 	free(ix->capture);
+	sbuf_fini(&ix->snap);
 	free(ix);
 }
 

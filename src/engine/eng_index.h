@@ -89,6 +89,27 @@ struct eng_scan_worker {
 int eng_index_scan(struct eng_index *ix, struct eng_scan_worker *workers, unsigned int nthreads,
 		   int (*emit)(void *arg, const char *p, size_t n), void *arg, struct diag *d);
 
+/*
+ * A live index, built while a capture is written: the writing thread adds
+ * each numbered event of replay r (which it feeds every block it writes,
+ * state blocks included) just after writing it, and readers on other
+ * threads see the count grow. Entries live in an unlinked sparse file.
+ * Returns NULL with d set. Not for eng_index_replay_at() or the scan until
+ * it is finished.
+ */
+struct eng_index *eng_index_live_new(struct diag *d);
+
+/* Adds event e (its number must be the next one); 0 or -EINVAL. */
+int eng_index_live_add(struct eng_index *ix, const struct eng_replay *r,
+		       const struct eng_evt *e);
+
+/*
+ * The capture file is complete and closed: stores the index in the cache
+ * for it, so that opening it later loads the index instead of building it.
+ * Returns 0 or -errno with d set. Free ix with eng_index_free() afterwards.
+ */
+int eng_index_live_finish(struct eng_index *ix, const char *capture, struct diag *d);
+
 /* Figures for --index and the benchmarks (after eng_index_wait()). */
 void eng_index_info(const struct eng_index *ix, struct eng_ix_info *out);
 

@@ -177,7 +177,8 @@ void eng_replay_save(const struct eng_replay *r, struct sbuf *out)
 	struct replay_pos pos;
 
 	memset(&pos, 0, sizeof(pos));
-	pos.off = sf_reader_tell(r->rd);
+	/* where the next block starts: fed replays have no reader to ask */
+	pos.off = r->rd ? sf_reader_tell(r->rd) : r->stats.bytes;
 	pos.next_num = r->next_num;
 	pos.past_head = r->past_head;
 	pos.in_events = r->in_events;

@@ -28,6 +28,8 @@ struct sf_writer {
 	size_t flush_at; /* buffered: write when len reaches this; 0 = every block */
 	sf_block_fn fn;
 	void *fn_arg;
+	sf_tap_fn tap;
+	void *tap_arg;
 };
 
 struct sf_writer *sf_writer_open(const char *path, struct diag *d)
@@ -59,6 +61,12 @@ struct sf_writer *sf_writer_open_fn(sf_block_fn fn, void *arg)
 void sf_writer_set_buffer(struct sf_writer *w, size_t bytes)
 {
 	w->flush_at = bytes;
+}
+
+void sf_writer_set_tap(struct sf_writer *w, sf_tap_fn fn, void *arg)
+{
+	w->tap = fn;
+	w->tap_arg = arg;
 }
 
 uint64_t sf_writer_bytes(const struct sf_writer *w)
@@ -135,6 +143,8 @@ static int sf_writer_put(struct sf_writer *w, size_t n, struct diag *d)
 			w->off += n;
 		return rc;
 	}
+	if (w->tap)
+		w->tap(w->tap_arg, w->buf + w->len, (uint32_t)n, w->off + w->len);
 	w->len += n;
 	return w->len >= w->flush_at ? sf_writer_drain(w, d) : 0;
 }

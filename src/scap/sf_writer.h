@@ -41,6 +41,13 @@ void sf_writer_set_buffer(struct sf_writer *w, size_t bytes);
 int sf_writer_flush(struct sf_writer *w, struct diag *d);
 
 /*
+ * Shows fn every block as it is added to the file: its bytes (borrowed for
+ * the call) and its offset in the file.
+ */
+typedef void (*sf_tap_fn)(void *arg, const uint8_t *block, uint32_t n, uint64_t off);
+void sf_writer_set_tap(struct sf_writer *w, sf_tap_fn fn, void *arg);
+
+/*
  * Flushes and closes; returns 0 or -errno with d set (the first write error,
  * if any, is reported here too). Frees w in every case.
  */
