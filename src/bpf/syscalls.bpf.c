@@ -281,11 +281,28 @@ static __always_inline __u32 put_iov(struct build *b, __u8 *buf, __u64 iov, __u6
 	return c.copied;
 }
 
+/*
+ * An IP sockaddr at uptr as scap writes it: family, address (alen bytes at
+ * addr_off, network order), port (host order).
+ */
+static __always_inline __u32 sockaddr_ip(__u8 *dst, __u64 uptr, __u8 fam, __u32 addr_off,
+					 __u32 alen)
+{
+	__u16 port;
+
+	dst[0] = fam;
+	if (bpf_probe_read_user(dst + 1, alen, (const void *)(uptr + addr_off)) ||
+	    bpf_probe_read_user(&port, 2, (const void *)(uptr + 2)))
+		return 0;
+	*(__u16 *)(dst + 1 + alen) = bpf_ntohs(port);
+	return 1 + alen + 2;
+}
+
 /* A sockaddr in scap form (family, address, port in host order). */
 __noinline __u32 put_sockaddr(struct build *b, struct scratch *s, __u64 uptr, __u64 ulen)
 {
 	__u8 *dst;
-	__u16 fam = 0, port = 0;
+	__u16 fam = 0;
 	long n;
 	__u8 *buf;
 
@@ -299,19 +316,9 @@ __noinline __u32 put_sockaddr(struct build *b, struct scratch *s, __u64 uptr, __
 		return 0;
 	switch (fam) {
 	case AF_INET_:
-		dst[0] = AF_INET_;
-		if (bpf_probe_read_user(dst + 1, 4, (const void *)(uptr + 4)) ||
-		    bpf_probe_read_user(&port, 2, (const void *)(uptr + 2)))
-			return 0;
-		*(__u16 *)(dst + 5) = bpf_ntohs(port);
-		return 7;
+		return sockaddr_ip(dst, uptr, AF_INET_, 4, 4);
 	case AF_INET6_:
-		dst[0] = AF_INET6_;
-		if (bpf_probe_read_user(dst + 1, 16, (const void *)(uptr + 8)) ||
-		    bpf_probe_read_user(&port, 2, (const void *)(uptr + 2)))
-			return 0;
-		*(__u16 *)(dst + 17) = bpf_ntohs(port);
-		return 19;
+		return sockaddr_ip(dst, uptr, AF_INET6_, 8, 16);
 	case AF_UNIX_:
 		dst[0] = AF_UNIX_;
 		n = bpf_probe_read_user_str(dst + 1, 108, (const void *)(uptr + 2));

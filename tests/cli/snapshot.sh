@@ -7,19 +7,13 @@
 # and then Debian's sysdig must show the true process, user and fd of those
 # events, and the process list must hold about as many threads as /proc.
 # Exit 77 (skip) only when sysdig is missing and everything else passed.
-set -u
+. "$(dirname "$0")/../checks.sh"
 bin=$1
 mksnap=$2
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 # same WHAT GOT WANT
 same() {
 	if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', want '$3'"; fi
 }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 export TZ=UTC
 

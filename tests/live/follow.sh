@@ -7,10 +7,7 @@
 need_probe
 need_sysdig
 
-# noise: a loop of cats outside the command's tree
-(while :; do cat /etc/hostname >/dev/null; done) &
-noise=$!
-trap 'kill $noise 2>/dev/null; rm -rf "$tmp"' EXIT
+start_noise
 
 f=$tmp/follow.scap
 capture "$f" sh -c 'for i in 1 2 3; do cat /etc/hostname >/dev/null; done; (sleep 0.1; ls / >/dev/null) &

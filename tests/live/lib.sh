@@ -1,20 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# Sourced by the live-capture tests: BIN argument, a scratch directory,
-# counted checks, and helpers that capture with the real probe and read the
-# file back with syshark and with Debian's sysdig.
-set -u
+# Sourced by the live-capture tests: BIN argument, the counted checks and
+# scratch directory of tests/checks.sh, and helpers that capture with the
+# real probe and read the file back with syshark and with Debian's sysdig.
+. "$(dirname "${BASH_SOURCE[0]}")/../checks.sh"
 bin=$1
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
-finish() {
-	echo "$pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
-}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export TZ=UTC
+
+# Keeps the machine busy with the same system calls outside the capture
+# until the test ends.
+start_noise() {
+	(while :; do cat /etc/hostname >/dev/null; done) &
+	noise=$!
+	trap 'kill $noise 2>/dev/null; rm -rf "$tmp"' EXIT
+}
 
 # Skips (exit 77) unless the probe loads here: root, BPF and BTF.
 need_probe() {

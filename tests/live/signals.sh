@@ -8,9 +8,7 @@
 need_probe
 need_sysdig
 
-(while :; do cat /etc/hostname >/dev/null; done) &
-noise=$!
-trap 'kill $noise 2>/dev/null; rm -rf "$tmp"' EXIT
+start_noise
 
 for sig in INT TERM HUP; do
 	f=$tmp/sig-$sig.scap
