@@ -124,7 +124,7 @@ static int on_event(void *arg, const uint8_t *ev, uint32_t len, uint16_t cpu)
 	}
 	if (!c->r && c->o->po->count && c->events >= c->o->po->count)
 		c->done = true;
-	return c->done;
+	return c->done || stop_signal;
 }
 
 /* The section header: version 1.2, no options, length unknown. */
@@ -339,7 +339,8 @@ int capture_run(const struct capture_opts *o)
 			break;
 		}
 	}
-	/* What the probe sent before the stop is kept too. */
+	/* What the probe sent before the stop is kept too, and nothing after. */
+	probe_detach(p);
 	while (!c.done && probe_poll(p, 0, on_event, &c) > 0)
 		;
 	probe_stats(p, &st);

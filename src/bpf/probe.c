@@ -29,13 +29,16 @@
 #include "xalloc.h"
 
 #define RING_DEFAULT (16u << 20)
+/* Events one poll hands out at most, so its caller gets a turn under load. */
+#define POLL_BATCH 65536u
 
 struct probe {
 	struct syscalls_bpf *skel;
 	struct ring_buffer *rb;
 	probe_event_fn fn;
 	void *arg;
-	int stop; /* fn's non-zero result */
+	int stop;	    /* fn's non-zero result */
+	unsigned int taken; /* events handed out in this poll */
 	unsigned int ncpus;
 	uint64_t *cpu_dropped;
 	struct probe_counters *percpu;
@@ -122,14 +125,15 @@ static int on_sample(void *ctx, void *data, size_t size)
 	const struct probe_rec_hdr *h = data;
 	uint32_t len;
 
-	if (p->stop || size < sizeof(*h) + PROBE_EV_HDR || size > sizeof(p->ev) + sizeof(*h))
+	if (size < sizeof(*h) + PROBE_EV_HDR || size > sizeof(p->ev) + sizeof(*h))
 		return 0;
 	len = (uint32_t)(size - sizeof(*h));
 	memcpy(p->ev, (const uint8_t *)data + sizeof(*h), len);
 	if (probe_flags_fixup(p->ev, len) != 0)
 		return 0;
 	p->stop = p->fn(p->arg, p->ev, len, h->cpu);
-	return p->stop ? -1 : 0;
+	/* a negative result ends libbpf's loop; the sample counts as read */
+	return p->stop || ++p->taken >= POLL_BATCH ? -1 : 0;
 }
 
 struct probe *probe_open(const struct probe_opts *o, struct diag *d)
@@ -206,21 +210,27 @@ void probe_free(struct probe *p)
 
 int probe_poll(struct probe *p, int timeout_ms, probe_event_fn fn, void *arg)
 {
-	int n, m;
+	int n;
 
 	p->fn = fn;
 	p->arg = arg;
 	p->stop = 0;
-	/* the probe wakes the reader only now and then: take what waits either way */
+	p->taken = 0;
+	/*
+	 * The probe wakes the reader only now and then: take what waits either
+	 * way. -1 is on_sample() ending the loop (a stop or a full batch).
+	 */
 	n = ring_buffer__poll(p->rb, timeout_ms);
-	if (n < 0 && n != -EINTR)
-		return n;
-	m = p->stop ? 0 : ring_buffer__consume(p->rb);
-	if (p->stop)
-		return p->stop;
-	if (m < 0)
-		return m;
-	return n < 0 ? n : n + m;
+	if (n >= 0)
+		n = ring_buffer__consume(p->rb);
+	if (n == -1)
+		return p->stop ? p->stop : (int)p->taken;
+	return n < 0 ? n : (int)p->taken;
+}
+
+void probe_detach(struct probe *p)
+{
+	syscalls_bpf__detach(p->skel);
 }
 
 int probe_fd(const struct probe *p)

@@ -51,6 +51,12 @@ void probe_free(struct probe *p);
  */
 int probe_poll(struct probe *p, int timeout_ms, probe_event_fn fn, void *arg);
 
+/*
+ * Stops the probe producing events; what it sent before stays to be read
+ * with probe_poll().
+ */
+void probe_detach(struct probe *p);
+
 /* A descriptor that is readable when events are waiting. */
 int probe_fd(const struct probe *p);
 
