@@ -142,7 +142,7 @@ struct probe *probe_open(const struct probe_opts *o, struct diag *d)
 	struct probe_sc *tab;
 	int err, ncpus;
 	uint32_t i, ring;
-	uint8_t one = 1;
+	uint8_t at_exec = 2; /* TRACK_AT_EXEC: followed from its first execve */
 
 	libbpf_last[0] = 0;
 	libbpf_set_print(libbpf_log);
@@ -185,7 +185,7 @@ struct probe *probe_open(const struct probe_opts *o, struct diag *d)
 	if (o->follow > 0) {
 		uint32_t pid = (uint32_t)o->follow;
 
-		if (bpf_map_update_elem(bpf_map__fd(p->skel->maps.tracked), &pid, &one, 0))
+		if (bpf_map_update_elem(bpf_map__fd(p->skel->maps.tracked), &pid, &at_exec, 0))
 			return fail(p, d, -errno, "configuring");
 	}
 	p->rb = ring_buffer__new(bpf_map__fd(p->skel->maps.events), on_sample, p, NULL);

@@ -809,13 +809,33 @@ static __always_inline void emit(struct build *b, const struct probe_sc *sc)
 	count(bpf_ringbuf_output(&events, s->buf, size, wakeup_flag()) != 0, b->toobig);
 }
 
-static __always_inline bool wanted(void)
+/* Values in the tracked map. */
+#define TRACK_YES 1
+#define TRACK_AT_EXEC 2 /* the command, from its first execve on */
+
+/*
+ * Whether to capture the current process. The command syshark starts is
+ * followed from its first execve: what it does before (waiting to be let
+ * go) is syshark's, not the command's. exec is true at an execve enter.
+ */
+static __always_inline bool wanted_at(bool exec)
 {
 	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+	__u8 *t;
 
 	if (tgid == self_tgid)
 		return false;
-	return !follow || bpf_map_lookup_elem(&tracked, &tgid);
+	if (!follow)
+		return true;
+	t = bpf_map_lookup_elem(&tracked, &tgid);
+	if (t && *t == TRACK_AT_EXEC && exec)
+		*t = TRACK_YES;
+	return t && *t == TRACK_YES;
+}
+
+static __always_inline bool wanted(void)
+{
+	return wanted_at(false);
 }
 
 /*
@@ -845,11 +865,11 @@ int sys_enter(struct bpf_raw_tracepoint_args *ctx)
 	struct probe_sc *sc;
 	long id = (long)ctx->args[1];
 
-	if (id < 0 || id >= PROBE_NR_MAX - 1 || !wanted())
+	if (id < 0 || id >= PROBE_NR_MAX - 1)
 		return 0;
 	b.nr = (__u32)id;
 	sc = bpf_map_lookup_elem(&sc_table, &b.nr);
-	if (!sc || !(sc->flags & PSC_DEFINED))
+	if (!sc || !(sc->flags & PSC_DEFINED) || !wanted_at(sc->flags & PSC_SAVE_PATH))
 		return 0;
 	read_args(&b, (struct pt_regs *)ctx->args[0]);
 	if (sc->flags & PSC_SAVE_PATH) {
@@ -905,7 +925,7 @@ int sched_process_fork(struct bpf_raw_tracepoint_args *ctx)
 	ptgid = BPF_CORE_READ(parent, tgid);
 	ctgid = BPF_CORE_READ(child, tgid);
 	if (bpf_map_lookup_elem(&tracked, &ptgid))
-		bpf_map_update_elem(&tracked, &ctgid, &(__u8){ 1 }, BPF_ANY);
+		bpf_map_update_elem(&tracked, &ctgid, &(__u8){ TRACK_YES }, BPF_ANY);
 	return 0;
 }
 
