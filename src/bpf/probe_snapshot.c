@@ -1157,3 +1157,36 @@ int probe_snapshot_write(struct sf_writer *w, pid_t only, struct probe_snapshot_
 	snap_fini(s);
 	return rc;
 }
+
+unsigned int probe_snapshot_parse(enum probe_snap_text kind, const char *text)
+{
+	struct sf_proc p = { 0 };
+	struct hmap m;
+	unsigned int n;
+	size_t i = 0;
+	uint64_t k;
+	void *v;
+
+	hmap_init(&m);
+	switch (kind) {
+	case PROBE_SNAP_NET_TCP:
+	case PROBE_SNAP_NET_TCP6:
+		load_inet(&m, text, kind == PROBE_SNAP_NET_TCP6, L4_TCP);
+		break;
+	case PROBE_SNAP_NET_UNIX:
+		load_unix(&m, text);
+		break;
+	case PROBE_SNAP_NET_NETLINK:
+		load_netlink(&m, text);
+		break;
+	case PROBE_SNAP_STATUS:
+		parse_status(text, &p);
+		hmap_fini(&m);
+		return p.pid != 0;
+	}
+	n = (unsigned int)m.count;
+	while (hmap_next(&m, &i, &k, &v))
+		free(v);
+	hmap_fini(&m);
+	return n;
+}

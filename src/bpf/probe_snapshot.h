@@ -39,4 +39,20 @@ struct probe_snapshot_stats {
 int probe_snapshot_write(struct sf_writer *w, pid_t only, struct probe_snapshot_stats *st,
 			 struct diag *d);
 
+/* The /proc files whose text probe_snapshot_parse() reads. */
+enum probe_snap_text {
+	PROBE_SNAP_NET_TCP,	/* /proc/net/tcp (udp and raw read alike) */
+	PROBE_SNAP_NET_TCP6,
+	PROBE_SNAP_NET_UNIX,
+	PROBE_SNAP_NET_NETLINK,
+	PROBE_SNAP_STATUS,	/* /proc/PID/status */
+};
+
+/*
+ * Parses the NUL-terminated text of one /proc file as the snapshot does and
+ * returns how many entries it understood (for status, 1 if it found the
+ * pid). For tests and the fuzz target.
+ */
+unsigned int probe_snapshot_parse(enum probe_snap_text kind, const char *text);
+
 #endif
