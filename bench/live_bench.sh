@@ -5,7 +5,9 @@
 # `dd if=/dev/zero of=/dev/null bs=1 count=N` (two syscalls, so four events,
 # per record), is timed bare, under `syshark -w bench/out/live.scap --`,
 # under `strace -f -o /dev/null` and under `perf trace -o /dev/null` (when
-# perf trace works on this kernel); then the capture's rate and drops are
+# perf trace works on this kernel), and with only the raw syscall
+# tracepoints switched on (`perf stat -e raw_syscalls:*`, the floor for any
+# tool that sees every syscall); then the capture's rate and drops are
 # shown, and its drop count is checked: the events in the file must be the
 # ones syshark says it captured, and captured + dropped must be what dd makes
 # (the events of a dd with count=0, plus four per record). One more capture
@@ -199,7 +201,13 @@ fi
 if ((HAVE_PERF)); then
 	best live-perf perf trace -o /dev/null -- "${DD[@]}"
 	PT_SEC=$BEST_SEC
+	# the floor: the raw syscall tracepoints switched on and merely counted
+	best live-tp perf stat -e raw_syscalls:sys_enter,raw_syscalls:sys_exit -o /dev/null -- "${DD[@]}"
+	TP_SEC=$BEST_SEC
 fi
+# syshark's fixed cost: loading the probe, the snapshot, the end
+best live-startup "$SYSHARK" -w "$OUT/live-startup.scap" -- true
+UP_SEC=$BEST_SEC
 
 # The same capture with a 64 MiB buffer, once.
 capture live-syshark-B64 "$OUT/live-B64.scap" -B 64
@@ -222,6 +230,9 @@ row bare "$BARE_SEC" 1.0 0.00
 row syshark "$SH_SEC" "$(ratio "$SH_SEC")" "$(extra_us "$SH_SEC")"
 ((HAVE_STRACE)) && row strace "$ST_SEC" "$(ratio "$ST_SEC")" "$(extra_us "$ST_SEC")"
 ((HAVE_PERF)) && row "perf trace" "$PT_SEC" "$(ratio "$PT_SEC")" "$(extra_us "$PT_SEC")"
+((HAVE_PERF)) && row "tracepoint" "$TP_SEC" "$(ratio "$TP_SEC")" "$(extra_us "$TP_SEC")"
+echo "(tracepoint: perf stat counting raw_syscalls:sys_enter/sys_exit, the cost any"
+echo " tool that sees every syscall pays; syshark's start and stop alone take $UP_SEC s)"
 
 echo
 echo "syshark capture (fastest run): $SH_CAPTURED events in $SH_SEC s," \
