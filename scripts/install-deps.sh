@@ -12,7 +12,7 @@ pkgs=(
 	build-essential cmake clang pkg-config
 	zlib1g-dev libncurses-dev libreadline-dev libbpf-dev libelf-dev
 	bpftool linux-libc-dev libclang-rt-14-dev
-	python3 util-linux strace
+	python3 util-linux strace cppcheck
 	sysdig
 	jq tmux time
 )

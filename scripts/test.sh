@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 tools/check-includes.sh
 scripts/build.sh
+tools/cppcheck.sh
 (cd build && ctest --output-on-failure -j"$(nproc)")
 
 CC=clang cmake -S . -B build-asan -DSYSHARK_SANITIZE=ON -DSYSHARK_FUZZ=ON \

@@ -1104,6 +1104,7 @@ int probe_snapshot_write(struct sf_writer *w, pid_t only, struct probe_snapshot_
 	DIR *dir;
 	int rc;
 
+	memset(&dummy, 0, sizeof(dummy));
 	s->st = st ? st : &dummy;
 	memset(s->st, 0, sizeof(*s->st));
 	sbuf_init(&s->pl);

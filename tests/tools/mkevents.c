@@ -72,6 +72,13 @@ static void block_end(size_t at)
 	memcpy(buf + at + 4, &(unsigned int){ (unsigned int)len }, 4);
 }
 
+/* v, little-endian, in w bytes at p; returns w. */
+static size_t le_put(unsigned char *p, unsigned long long v, size_t w)
+{
+	memcpy(p, &v, w);
+	return w;
+}
+
 /* The value of one parameter of type t, into p; returns its length. */
 static size_t param_value(const struct ev_param_info *pi, unsigned int id, unsigned char *p)
 {
@@ -79,7 +86,7 @@ static size_t param_value(const struct ev_param_info *pi, unsigned int id, unsig
 	int t = pi->type;
 	unsigned long long v = 3 + id % 5;
 
-#define LE(val, width) (memcpy(p, &(unsigned long long){ (val) }, (width)), n = (width))
+#define LE(val, width) (n = le_put(p, (val), (width)))
 	switch (t) {
 	case EV_PT_INT8: case EV_PT_UINT8: case EV_PT_SIGTYPE: case EV_PT_L4PROTO:
 	case EV_PT_SOCKFAMILY: case EV_PT_FLAGS8: case EV_PT_ENUMFLAGS8:

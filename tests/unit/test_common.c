@@ -76,8 +76,8 @@ static void test_schema(void)
 	const struct ev_info *open_x = ev_info_get(EV_SYSCALL_OPEN_X);
 
 	CHECK(open_x && strcmp(open_x->name, "open") == 0);
-	CHECK(open_x->nparams == 6 && open_x->compat_nparams == 5);
-	CHECK(open_x->params[2].table == EV_TT_file_flags);
+	CHECK(open_x && open_x->nparams == 6 && open_x->compat_nparams == 5);
+	CHECK(open_x && open_x->params[2].table == EV_TT_file_flags);
 	CHECK_STR(ev_tok_name(EV_TT_errno, 2), "ENOENT");
 	CHECK(ev_param_find(EV_SYSCALL_OPEN_X, "flags") == 2);
 	CHECK(ev_info_get(EV_MAX) == NULL);
