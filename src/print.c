@@ -145,6 +145,7 @@ struct printer {
 	struct diag wd; /* the export's write error */
 	struct sbuf line, tmp;
 	unsigned long long printed;
+	bool reader_gone; /* the pipe's reader left (as head(1) does): a stop, not an error */
 };
 
 struct printer *printer_new(const struct print_opts *o, FILE *out)
@@ -216,10 +217,13 @@ unsigned long long printer_count(const struct printer *pr)
 
 int printer_flush(struct printer *pr)
 {
-	if (ferror(pr->out) || fwrite(pr->line.s, 1, pr->line.len, pr->out) != pr->line.len)
+	if (ferror(pr->out) || fwrite(pr->line.s, 1, pr->line.len, pr->out) != pr->line.len ||
+	    fflush(pr->out) != 0) {
+		pr->reader_gone = errno == EPIPE;
 		return -1;
+	}
 	sbuf_reset(&pr->line);
-	return fflush(pr->out) == 0 ? 0 : -1;
+	return 0;
 }
 
 int printer_free(struct printer *pr)
@@ -229,7 +233,7 @@ int printer_free(struct printer *pr)
 	if (!pr)
 		return 2;
 	/* The events come out before any message about what follows them. */
-	if (printer_flush(pr) < 0 || ferror(pr->out)) {
+	if ((printer_flush(pr) < 0 || ferror(pr->out)) && !pr->reader_gone) {
 		fprintf(stderr, "syshark: error writing output: %s\n", strerror(errno));
 		status = 1;
 	}

@@ -38,6 +38,12 @@ case $out in
 *) bad "live printing shows '$out'" ;;
 esac
 
+# a reader that leaves early (head) ends the capture quietly
+"$bin" -- sh -c 'cat /etc/hostname | cat >/dev/null' 2>"$tmp/head.err" | head -1 >/dev/null
+rc=${PIPESTATUS[0]}
+[ "$rc" -eq 0 ] && ! grep -q 'error' "$tmp/head.err" && ok ||
+	bad "piping into head: exit $rc, $(cat "$tmp/head.err")"
+
 # Wireshark's reader takes every event too
 if command -v tshark >/dev/null; then
 	n=$(tshark -r "$f" 2>"$tmp/tshark.err" | wc -l)
