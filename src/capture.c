@@ -30,6 +30,7 @@
 #include "probe_snapshot.h"
 #include "sbuf.h"
 #include "schema.h"
+#include "sf_encode.h"
 #include "sf_reader.h"
 #include "sf_writer.h"
 
@@ -130,13 +131,17 @@ static int on_event(void *arg, const uint8_t *ev, uint32_t len, uint16_t cpu)
 /* The section header: version 1.2, no options, length unknown. */
 static int write_shb(struct sf_writer *w, struct diag *d)
 {
-	uint8_t body[16] = { 0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 2, 0 };
+	struct sbuf b;
+	int rc;
 
-	memset(body + 8, 0xff, 8);
-	return sf_writer_block(w, SF_BT_SHB, body, sizeof(body), d);
+	sbuf_init(&b);
+	sf_section_encode(&b);
+	rc = sf_writer_block(w, SF_BT_SHB, b.s, (uint32_t)b.len, d);
+	sbuf_fini(&b);
+	return rc;
 }
 
-/* The drop count, as a state-only notification event (type 280). */
+/* The drop count, as a state-only notification event. */
 static int write_drops(struct capture *c, const struct probe_stats *st)
 {
 	static const char id[] = ENG_DROPS_ID;
@@ -159,7 +164,7 @@ static int write_drops(struct capture *c, const struct probe_stats *st)
 	buf_put_le64(ev, c->last_ts);
 	buf_put_le64(ev + 8, (uint64_t)-1);
 	buf_put_le32(ev + 16, len);
-	buf_put_le16(ev + 20, 280);
+	buf_put_le16(ev + 20, EV_NOTIFICATION_E);
 	buf_put_le32(ev + 22, 2);
 	buf_put_le16(ev + 26, (uint16_t)n1);
 	buf_put_le16(ev + 28, (uint16_t)n2);

@@ -219,7 +219,8 @@ int printer_flush(struct printer *pr)
 {
 	if (ferror(pr->out) || fwrite(pr->line.s, 1, pr->line.len, pr->out) != pr->line.len ||
 	    fflush(pr->out) != 0) {
-		pr->reader_gone = errno == EPIPE;
+		if (errno == EPIPE)
+			pr->reader_gone = true; /* stays so: later calls fail on the stream's error */
 		return -1;
 	}
 	sbuf_reset(&pr->line);
