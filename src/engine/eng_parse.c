@@ -424,12 +424,15 @@ static bool sock_set_tuple(struct eng_fd *f, const uint8_t *p, int64_t n)
 				      FD_TYPE_IPV6_SOCK);
 	}
 	if (p[0] == DIS_AF_UNIX && n >= 17) {
-		const uint8_t *z = memchr(p + 17, 0, (size_t)n - 17);
+		struct sbuf name;
 
+		/* named as libsinsp does: "ffff...->ffff... /path" */
+		sbuf_init(&name);
+		dis_fmt_socktuple(&name, p, (uint32_t)n);
 		f->type = FD_TYPE_UNIX_SOCK;
 		free(f->name);
-		f->name = xstrndup((const char *)p + 17,
-				   z ? (size_t)(z - (p + 17)) : (size_t)n - 17);
+		f->name = xstrdup(name.s);
+		sbuf_fini(&name);
 		return true;
 	}
 	return false;
@@ -470,6 +473,12 @@ static void on_connect_enter(struct eng_call *c)
 			memcpy(f->dip, p + 1, 16);
 		}
 		f->dport = buf_le16(p + 17);
+	} else if (n > 1 && p[0] == DIS_AF_UNIX) {
+		const uint8_t *z = memchr(p + 1, 0, (size_t)n - 1);
+
+		f->type = FD_TYPE_UNIX_SOCK;
+		free(f->name);
+		f->name = xstrndup((const char *)p + 1, z ? (size_t)(z - (p + 1)) : (size_t)n - 1);
 	}
 }
 

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Captures a TCP connect to a local listener and checks the socket tuple of
-# the connect and the bytes sent, in syshark and in sysdig.
+# the connect and the bytes sent, in syshark and in sysdig; then unix
+# socket connects, one to a listener and one to a missing path.
 . "$(dirname "$0")/lib.sh"
 need_probe
 need_sysdig
@@ -38,4 +39,36 @@ data=$("$bin" -r "$f" -T fields -e evt.arg.data -Y "evt.type = write and evt.dir
 
 same_as_sysdig "$f"
 fields_both "$f" 'fd.type = ipv4' evt.type evt.dir fd.name fd.cip fd.sip fd.cport fd.sport fd.l4proto evt.rawres
+
+# A unix connect names the socket by the path it asks for, even when the
+# path does not exist.
+f=$tmp/unix.scap
+capture "$f" python3 - "$tmp/listen.sock" "$tmp/missing.sock" <<'PY' || { finish; exit; }
+import socket, sys
+srv = socket.socket(socket.AF_UNIX)
+srv.bind(sys.argv[1])
+srv.listen(1)
+for path in sys.argv[1:]:
+    c = socket.socket(socket.AF_UNIX)
+    try:
+        c.connect(path)
+    except OSError:
+        pass
+    c.close()
+PY
+names=$("$bin" -r "$f" -T fields -e fd.name -Y 'evt.type = connect and evt.dir = > and fd.type = unix' |
+	grep -F "$tmp/")
+want="$tmp/listen.sock
+$tmp/missing.sock"
+[ "$names" = "$want" ] && ok || bad "unix connects were on sockets named '$names', wanted '$want'"
+# once connected, the name is the tuple, as libsinsp writes it
+names=$("$bin" -r "$f" -T fields -e fd.name -Y 'evt.type = close and evt.dir = > and fd.type = unix' |
+	grep -F "$tmp/")
+case $names in
+[0-9a-f]*"->"[0-9a-f]*" $tmp/listen.sock
+$tmp/missing.sock
+$tmp/listen.sock") ok ;;
+*) bad "unix sockets closed were named '$names'" ;;
+esac
+same_as_sysdig "$f"
 finish
