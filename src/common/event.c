@@ -8,24 +8,31 @@
 #include "buf.h"
 #include "schema.h"
 
-/* Fills plen/poff for n parameters; returns the byte count they cover or -1. */
-static int64_t ev_view_scan(struct ev_view *ev, const uint8_t *lens, uint32_t n, uint32_t lenw,
-			    uint32_t room)
+/*
+ * Fills plen/poff for n parameters whose lengths, lenw bytes each, start at
+ * lens; returns the byte count they cover. Inlined once per width.
+ */
+static inline __attribute__((always_inline)) uint64_t
+ev_view_scan(struct ev_view *ev, const uint8_t *lens, uint32_t n, uint32_t lenw)
 {
+	uint32_t i, l, stored = n < EV_MAX_PARAMS ? n : EV_MAX_PARAMS;
 	uint64_t sum = 0;
-	uint32_t i, l;
 
-	for (i = 0; i < n; i++) {
-		l = lenw == 4 ? buf_le32(lens + 4 * i) : buf_le16(lens + 2 * i);
-		if (i < EV_MAX_PARAMS) {
-			ev->plen[i] = l;
-			ev->poff[i] = (uint32_t)sum;
-		}
+	for (i = 0; i < stored; i++) {
+		l = lenw == 2 ? buf_le16(lens + 2 * i) : buf_le32(lens + 4 * i);
+		ev->plen[i] = l;
+		ev->poff[i] = (uint32_t)sum;
 		sum += l;
-		if (sum > room)
-			return -1;
 	}
-	return (int64_t)sum;
+	for (; i < n; i++)
+		sum += lenw == 2 ? buf_le16(lens + 2 * i) : buf_le32(lens + 4 * i);
+	return sum;
+}
+
+/* The parameter table of n parameters at lens; returns the bytes they cover. */
+static inline __attribute__((always_inline)) uint64_t ev_view_params(struct ev_view *ev, const uint8_t *lens, uint32_t n)
+{
+	return ev->lenw == 2 ? ev_view_scan(ev, lens, n, 2) : ev_view_scan(ev, lens, n, 4);
 }
 
 int ev_view_decode(struct ev_view *ev, const uint8_t *p, uint32_t avail, bool v1, struct diag *d)
@@ -33,7 +40,6 @@ int ev_view_decode(struct ev_view *ev, const uint8_t *p, uint32_t avail, bool v1
 	uint32_t hdr = v1 ? EV_HDR_V1_LEN : EV_HDR_V2_LEN;
 	const struct ev_info *info;
 	uint32_t n, room;
-	int64_t used;
 
 	if (avail < hdr)
 		return diag_set(d, -EINVAL, 0, "event header needs %u bytes, block has %u", hdr,
@@ -60,26 +66,20 @@ int ev_view_decode(struct ev_view *ev, const uint8_t *p, uint32_t avail, bool v1
 		if ((uint64_t)n * ev->lenw > room)
 			return diag_set(d, -EINVAL, 22, "event has %u parameters, too many for %u bytes",
 					n, ev->len);
-		used = ev_view_scan(ev, p + hdr, n, ev->lenw, room - n * ev->lenw);
-		if (used < 0)
+		if (ev_view_params(ev, p + hdr, n) > room - n * ev->lenw)
 			return diag_set(d, -EINVAL, hdr,
 					"parameter lengths exceed the event length %u", ev->len);
-		ev->nparams = n;
-		ev->data = p + hdr + n * ev->lenw;
-		return 0;
-	}
-	/* v1: infer nparams from the table, the largest count that fits exactly. */
-	n = info ? info->nparams : 0;
-	for (;;) {
-		if ((uint64_t)n * ev->lenw <= room) {
-			used = ev_view_scan(ev, p + hdr, n, ev->lenw, room - n * ev->lenw);
-			if (used >= 0 && (uint64_t)used + n * ev->lenw == room)
+	} else {
+		/* v1: infer nparams from the table, the largest count that fits exactly */
+		for (n = info ? info->nparams : 0;; n--) {
+			if ((uint64_t)n * ev->lenw <= room &&
+			    ev_view_params(ev, p + hdr, n) == room - n * ev->lenw)
 				break;
+			if (n == 0)
+				return diag_set(d, -EINVAL, hdr,
+						"no parameter count fits the event length %u",
+						ev->len);
 		}
-		if (n == 0)
-			return diag_set(d, -EINVAL, hdr,
-					"no parameter count fits the event length %u", ev->len);
-		n--;
 	}
 	ev->nparams = n;
 	ev->data = p + hdr + n * ev->lenw;

@@ -246,88 +246,94 @@ int sf_reader_seek(struct sf_reader *r, uint64_t off)
 	return 0;
 }
 
-static void sf_set(struct sf_block *b, enum sf_kind kind, uint8_t version, bool flags)
+/* Kind, version and dump flags of the block types 0x201..0x222. */
+static const struct {
+	uint8_t kind, version, has_flags;
+} sf_types[] = {
+	[SF_BT_MI - 0x200] = { SF_K_MI, 1, 0 },
+	[SF_BT_PL_V1 - 0x200] = { SF_K_PL, 1, 0 },
+	[SF_BT_FDL_V1 - 0x200] = { SF_K_FDL, 1, 0 },
+	[SF_BT_EV - 0x200] = { SF_K_EV, 1, 0 },
+	[SF_BT_IL_V1 - 0x200] = { SF_K_IL, 1, 0 },
+	[SF_BT_UL_V1 - 0x200] = { SF_K_UL, 1, 0 },
+	[SF_BT_PL_V2 - 0x200] = { SF_K_PL, 2, 0 },
+	[SF_BT_EVF - 0x200] = { SF_K_EV, 1, 1 },
+	[SF_BT_PL_V3 - 0x200] = { SF_K_PL, 3, 0 },
+	[SF_BT_PL_V4 - 0x200] = { SF_K_PL, 4, 0 },
+	[SF_BT_PL_V5 - 0x200] = { SF_K_PL, 5, 0 },
+	[SF_BT_PL_V6 - 0x200] = { SF_K_PL, 6, 0 },
+	[SF_BT_PL_V7 - 0x200] = { SF_K_PL, 7, 0 },
+	[SF_BT_PL_V8 - 0x200] = { SF_K_PL, 8, 0 },
+	[SF_BT_PL_V9 - 0x200] = { SF_K_PL, 9, 0 },
+	[SF_BT_EV_V2 - 0x200] = { SF_K_EV, 2, 0 },
+	[SF_BT_EVF_V2 - 0x200] = { SF_K_EV, 2, 1 },
+	[SF_BT_FDL_V2 - 0x200] = { SF_K_FDL, 2, 0 },
+	[SF_BT_IL_V2 - 0x200] = { SF_K_IL, 2, 0 },
+	[SF_BT_UL_V2 - 0x200] = { SF_K_UL, 2, 0 },
+	[SF_BT_EV_V2_LARGE - 0x200] = { SF_K_EV, 2, 0 },
+	[SF_BT_EVF_V2_LARGE - 0x200] = { SF_K_EV, 2, 1 },
+};
+
+/* The block type an _INT alias stands for, or 0. */
+static uint32_t sf_alias(uint32_t type)
 {
-	b->kind = kind;
-	b->version = version;
-	b->has_flags = flags;
+	switch (type) {
+	case 0x8010ABCDu:
+		return SF_BT_EV;
+	case 0x8002ABCDu:
+		return SF_BT_MI;
+	case 0x8000ABCDu:
+		return SF_BT_PL_V1;
+	case 0x8013ABCDu:
+		return SF_BT_PL_V2;
+	case 0x8014ABCDu:
+		return SF_BT_PL_V3;
+	case 0x8001ABCDu:
+		return SF_BT_FDL_V1;
+	case 0x8011ABCDu:
+		return SF_BT_IL_V1;
+	case 0x8012ABCDu:
+		return SF_BT_UL_V1;
+	default:
+		return 0;
+	}
+}
+
+static bool sf_classify_scap(struct sf_block *b, uint32_t type)
+{
+	uint32_t i = type - 0x200;
+
+	if (type < 0x200 || i >= sizeof(sf_types) / sizeof(sf_types[0]) || !sf_types[i].kind)
+		return false;
+	b->kind = sf_types[i].kind;
+	b->version = sf_types[i].version;
+	b->has_flags = sf_types[i].has_flags;
+	return true;
 }
 
 /* Block type to kind and version, _INT aliases included. */
 void sf_classify(struct sf_block *b)
 {
+	/* the scap block types first: events are nearly all of a capture */
+	if (sf_classify_scap(b, b->type))
+		return;
+	b->version = 1;
+	b->has_flags = false;
 	switch (b->type) {
-	case SF_BT_EV_V2:
-	case SF_BT_EV_V2_LARGE:
-		sf_set(b, SF_K_EV, 2, false);
-		break;
-	case SF_BT_EVF_V2:
-	case SF_BT_EVF_V2_LARGE:
-		sf_set(b, SF_K_EV, 2, true);
-		break;
-	case SF_BT_EV:
-	case 0x8010ABCDu:
-		sf_set(b, SF_K_EV, 1, false);
-		break;
-	case SF_BT_EVF:
-		sf_set(b, SF_K_EV, 1, true);
-		break;
 	case SF_BT_SHB:
-		sf_set(b, SF_K_SHB, 1, false);
-		break;
-	case SF_BT_MI:
-	case 0x8002ABCDu:
-		sf_set(b, SF_K_MI, 1, false);
-		break;
-	case SF_BT_PL_V1:
-	case 0x8000ABCDu:
-		sf_set(b, SF_K_PL, 1, false);
-		break;
-	case SF_BT_PL_V2:
-	case 0x8013ABCDu:
-		sf_set(b, SF_K_PL, 2, false);
-		break;
-	case SF_BT_PL_V3:
-	case 0x8014ABCDu:
-		sf_set(b, SF_K_PL, 3, false);
-		break;
-	case SF_BT_PL_V4:
-	case SF_BT_PL_V5:
-	case SF_BT_PL_V6:
-	case SF_BT_PL_V7:
-	case SF_BT_PL_V8:
-	case SF_BT_PL_V9:
-		sf_set(b, SF_K_PL, (uint8_t)(b->type - SF_BT_PL_V4 + 4), false);
-		break;
-	case SF_BT_FDL_V1:
-	case 0x8001ABCDu:
-		sf_set(b, SF_K_FDL, 1, false);
-		break;
-	case SF_BT_FDL_V2:
-		sf_set(b, SF_K_FDL, 2, false);
-		break;
-	case SF_BT_IL_V1:
-	case 0x8011ABCDu:
-		sf_set(b, SF_K_IL, 1, false);
-		break;
-	case SF_BT_IL_V2:
-		sf_set(b, SF_K_IL, 2, false);
-		break;
-	case SF_BT_UL_V1:
-	case 0x8012ABCDu:
-		sf_set(b, SF_K_UL, 1, false);
-		break;
-	case SF_BT_UL_V2:
-		sf_set(b, SF_K_UL, 2, false);
+		b->kind = SF_K_SHB;
 		break;
 	case SF_BT_IDB:
 	case SF_BT_EPB:
 	case SF_BT_SPB:
 	case SF_BT_OPB:
-		sf_set(b, SF_K_PACKET, 1, false);
+		b->kind = SF_K_PACKET;
 		break;
 	default:
-		sf_set(b, SF_K_UNKNOWN, 0, false);
+		if (!sf_classify_scap(b, sf_alias(b->type))) {
+			b->kind = SF_K_UNKNOWN;
+			b->version = 0;
+		}
 		break;
 	}
 }
@@ -415,30 +421,25 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 
 int sf_event_decode(const struct sf_block *b, struct ev_view *ev, struct diag *d)
 {
-	struct buf_cur c;
-	uint16_t cpu = 0;
-	uint32_t flags = 0;
+	/* u16 cpu, then the u32 dump flags of an EVF block */
+	uint32_t skip = b->has_flags ? 6 : 2;
 	int rc;
 
-	buf_init(&c, b->body, b->body_len);
-	buf_get_u16(&c, &cpu);
-	if (b->has_flags)
-		buf_get_u32(&c, &flags);
-	if (c.err)
+	if (b->body_len < skip)
 		return diag_set(d, -EINVAL, b->off, "event block at offset %llu is too short",
 				(unsigned long long)b->off);
-	rc = ev_view_decode(ev, c.p + c.off, (uint32_t)buf_left(&c), b->version == 1, d);
+	rc = ev_view_decode(ev, b->body + skip, b->body_len - skip, b->version == 1, d);
 	if (rc < 0) {
 		char msg[sizeof(d->msg)];
 
 		if (d) {
 			snprintf(msg, sizeof(msg), "%s", d->msg);
-			diag_set(d, rc, b->off + 8 + c.off + d->off, "event block at offset %llu: %s",
+			diag_set(d, rc, b->off + 8 + skip + d->off, "event block at offset %llu: %s",
 				 (unsigned long long)b->off, msg);
 		}
 		return rc;
 	}
-	ev->cpu = cpu;
-	ev->flags = flags;
+	ev->cpu = buf_le16(b->body);
+	ev->flags = b->has_flags ? buf_le32(b->body + 2) : 0;
 	return 0;
 }
