@@ -802,11 +802,21 @@ static void on_setsid_exit(struct eng_call *c)
 /* useradded/groupadded: user and group records stored as events. */
 static void on_user_added(struct eng_call *c)
 {
+	const struct ev_view *ev = c->ev;
+	const uint8_t *rec = ev->raw + ev->hdr_len;
+	size_t n = ev->len - ev->hdr_len;
 	struct sf_user u = { 0 };
+	uint32_t id;
 	int64_t v;
 	const char *str;
 
-	u.kind = c->ev->type == EV_GROUP_ADDED_E ? 1 : 0;
+	u.kind = ev->type == EV_GROUP_ADDED_E ? 1 : 0;
+	/* parameter 0 is the uid of a user, the gid of a group */
+	if (!ev_param_u32(ev, 0, &id))
+		return;
+	/* captures repeat their user records */
+	if (eng_user_repeats(c->s, &u, id, rec, n))
+		return;
 	if (call_i64(c, "uid", &v))
 		u.uid = (uint32_t)v;
 	if (call_i64(c, "gid", &v))
@@ -818,6 +828,7 @@ static void on_user_added(struct eng_call *c)
 	if ((str = call_str(c, "shell")))
 		u.shell = (struct buf_str){ str, (uint16_t)strnlen(str, 255) };
 	eng_user_put(c->s, &u);
+	eng_user_set_record(c->s, &u, id, rec, n);
 }
 
 static const struct {

@@ -384,20 +384,25 @@ void eng_state_init(struct eng_state *s)
 	eng_parse_init();
 }
 
+static void eng_user_free(struct eng_user *u)
+{
+	if (!u)
+		return;
+	free(u->name);
+	free(u->home);
+	free(u->shell);
+	free(u->rec);
+	free(u);
+}
+
 static void users_clear(struct hmap *m)
 {
 	size_t i = 0;
 	uint64_t k;
 	void *v;
 
-	while (hmap_next(m, &i, &k, &v)) {
-		struct eng_user *u = v;
-
-		free(u->name);
-		free(u->home);
-		free(u->shell);
-		free(u);
-	}
+	while (hmap_next(m, &i, &k, &v))
+		eng_user_free(v);
 	hmap_fini(m);
 }
 
@@ -587,14 +592,34 @@ int eng_user_put(void *arg, const struct sf_user *u)
 	    buf_str_eq(&u->home, old->home) && buf_str_eq(&u->shell, old->shell))
 		return 0;
 	r = user_new(u);
-	old = hmap_put(m, r->id, r);
-	if (old) {
-		free(old->name);
-		free(old->home);
-		free(old->shell);
-		free(old);
-	}
+	eng_user_free(hmap_put(m, r->id, r));
 	return 0;
+}
+
+static struct hmap *user_map(const struct eng_state *s, const struct sf_user *u)
+{
+	return (struct hmap *)(u->kind == 0 ? &s->users : &s->groups);
+}
+
+bool eng_user_repeats(const struct eng_state *s, const struct sf_user *u, uint32_t id,
+		      const void *rec, size_t n)
+{
+	const struct eng_user *old = hmap_get(user_map(s, u), id);
+
+	return old && old->rec && old->rec_len == n && memcmp(old->rec, rec, n) == 0;
+}
+
+void eng_user_set_record(struct eng_state *s, const struct sf_user *u, uint32_t id,
+			 const void *rec, size_t n)
+{
+	struct eng_user *r = hmap_get(user_map(s, u), id);
+
+	if (!r || n > UINT32_MAX)
+		return;
+	free(r->rec);
+	r->rec = xmalloc(n ? n : 1);
+	memcpy(r->rec, rec, n);
+	r->rec_len = (uint32_t)n;
 }
 
 void eng_state_blocks_done(struct eng_state *s)

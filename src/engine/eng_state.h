@@ -84,6 +84,8 @@ struct eng_container {
 struct eng_user {
 	uint32_t id, gid;
 	char *name, *home, *shell;
+	uint8_t *rec;	  /* parameters of the record event that set it, or NULL */
+	uint32_t rec_len;
 };
 
 /* What the state says about one event, as libsinsp's parser sees it. */

@@ -53,6 +53,15 @@ struct eng_fdtab *eng_thread_fdtab(struct eng_state *s, struct eng_thread *t);
 /* Sets the working directory, with a trailing '/'. */
 void eng_cwd_set(struct eng_thread *t, const char *cwd, size_t n);
 int eng_user_put(void *state, const struct sf_user *u);
+/*
+ * Puts u as eng_user_put() does, from a record event whose parameter bytes
+ * are rec: a record that repeats the one that set the entry is skipped
+ * without decoding it. id is the uid of a user or the gid of a group.
+ */
+bool eng_user_repeats(const struct eng_state *s, const struct sf_user *u, uint32_t id,
+		      const void *rec, size_t n);
+void eng_user_set_record(struct eng_state *s, const struct sf_user *u, uint32_t id,
+			 const void *rec, size_t n);
 /* Sets t's container id from its cgroups (docker, cri-o, containerd ids). */
 void eng_thread_set_container(struct eng_thread *t);
 /* Stores what a container record's JSON says (id, name, image); returns the id. */
