@@ -244,6 +244,8 @@ void fx_put_param(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 	sbuf_fini(&res);
 }
 
+const char eng_field_absent[] = "";
+
 static const struct eng_field fields[] = {
 	{ "evt.num", "event number", f_evt_num, ENG_FK_NUM, ENG_FA_NONE, NULL },
 	{ "evt.time", "event time as HH:MM:SS.nnnnnnnnn (local time)", f_evt_time, ENG_FK_STR,

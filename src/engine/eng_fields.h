@@ -41,9 +41,11 @@ typedef bool (*eng_field_fn)(struct sbuf *o, const struct eng_state *s, const st
 
 /*
  * Fast path for filters, for a text field the state holds as it is: the value
- * without copying, or NULL to take the ordinary extractor.
+ * without copying, eng_field_absent if the event has none, or NULL to take
+ * the ordinary extractor.
  */
 typedef const char *(*eng_field_str_fn)(const struct eng_state *s, const struct eng_evt *e);
+extern const char eng_field_absent[];
 
 struct eng_field {
 	const char *name;

@@ -47,7 +47,9 @@ const char *s_fd_name(const struct eng_state *s, const struct eng_evt *e)
 	int64_t res;
 
 	(void)s;
-	if (!fx_is_fd_event(e) || !(f = fx_evt_fd(e)) ||
+	if (!fx_is_fd_event(e))
+		return eng_field_absent;
+	if (!(f = fx_evt_fd(e)) ||
 	    (e->ev.type == EV_SOCKET_CONNECT_X && fx_evt_i64(e, "res", &res) && res < 0))
 		return NULL;
 	/* filters compare the name unsanitised, as sysdig does */

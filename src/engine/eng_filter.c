@@ -589,6 +589,8 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 	if (n->field.f->str && (v = n->field.f->str(s, e))) {
 		size_t len;
 
+		if (v == eng_field_absent)
+			return false;
 		if (n->op == OP_EXISTS)
 			return true;
 		len = strlen(v);
