@@ -58,7 +58,7 @@ void *hmap_put(struct hmap *m, uint64_t key, void *val)
 	size_t i;
 	void *prev;
 
-	if ((m->count + 1) * 4 > m->cap * 3)
+	if ((m->count + 1) * 2 > m->cap)
 		hmap_grow(m);
 	i = hmap_hash(key, m->cap);
 	while (m->slots[i].val) {
