@@ -244,7 +244,7 @@ static int open_sink(struct capture *c)
 	if (!c->pr)
 		return -2;
 	c->r = eng_replay_new();
-	if (po->write && printer_export(c->pr, c->r) < 0)
+	if (printer_start(c->pr, c->r) < 0)
 		return -1;
 	c->w = sf_writer_open_fn(feed_block, c);
 	return 0;

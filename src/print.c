@@ -70,6 +70,7 @@ struct pworker {
 	const struct eng_fref *fields;
 	struct eng_filter *filter;
 	struct sbuf tmp;
+	bool wanted[EV_MAX]; /* the types the filter may match */
 };
 
 static void pworker_event(void *ctx, struct eng_replay *r, const struct eng_evt *e,
@@ -118,8 +119,10 @@ static int print_parallel(const char *path, const struct print_opts *o,
 	for (i = 0; i < n; i++) {
 		pw[i] = (struct pworker){ .o = o, .fields = fields };
 		pw[i].filter = eng_filter_compile(o->filter, NULL);
+		eng_filter_types(pw[i].filter, pw[i].wanted);
 		sbuf_init(&pw[i].tmp);
-		sw[i] = (struct eng_scan_worker){ .ctx = &pw[i], .fn = pworker_event };
+		sw[i] = (struct eng_scan_worker){ .ctx = &pw[i], .fn = pworker_event,
+						  .wanted = pw[i].wanted };
 	}
 	rc = eng_index_scan(ix, sw, n, emit_out, out, &d);
 	if (fflush(out) != 0 || ferror(out)) {
@@ -179,10 +182,18 @@ out_free:
 	return NULL;
 }
 
-int printer_export(struct printer *pr, struct eng_replay *r)
+int printer_start(struct printer *pr, struct eng_replay *r)
 {
 	struct diag d = { 0 };
+	bool wanted[EV_MAX];
 
+	if (!pr->o->write) {
+		if (pr->filter) {
+			eng_filter_types(pr->filter, wanted);
+			eng_replay_want(r, wanted);
+		}
+		return 0;
+	}
 	pr->x = eng_export_open(pr->o->write, r, &d);
 	if (!pr->x) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
@@ -276,7 +287,7 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 		printer_free(pr);
 		return 1;
 	}
-	if (o->write && printer_export(pr, r) < 0) {
+	if (printer_start(pr, r) < 0) {
 		status = 1;
 		goto out;
 	}

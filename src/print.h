@@ -36,8 +36,12 @@ struct printer;
 
 /* Returns NULL after printing why (a bad field or filter: exit status 2). */
 struct printer *printer_new(const struct print_opts *o, FILE *out);
-/* Starts writing o->write from replay r; -1 after printing why. */
-int printer_export(struct printer *pr, struct eng_replay *r);
+/*
+ * Readies replay r for the printer: with -w, starts writing o->write from
+ * it; otherwise, with a filter, lets it pass over the events the filter
+ * can never match. -1 after printing why.
+ */
+int printer_start(struct printer *pr, struct eng_replay *r);
 /* Takes event e of replay r; 1 once no more are wanted (count, write error). */
 int printer_event(struct printer *pr, struct eng_replay *r, const struct eng_evt *e);
 /* Writes the lines gathered so far; -1 on an output error. */

@@ -47,6 +47,13 @@ typedef bool (*eng_field_fn)(struct sbuf *o, const struct eng_state *s, const st
 typedef const char *(*eng_field_str_fn)(const struct eng_state *s, const struct eng_evt *e);
 extern const char eng_field_absent[];
 
+/* Which events a field can have a value on, for filters to rule types out. */
+enum eng_fscope {
+	ENG_FS_ANY,
+	ENG_FS_TYPE, /* the value depends on the event type alone */
+	ENG_FS_FD,   /* only events that create, use or destroy an fd */
+};
+
 struct eng_field {
 	const char *name;
 	const char *desc;
@@ -54,6 +61,7 @@ struct eng_field {
 	uint8_t kind; /* enum eng_fkind */
 	uint8_t arg;  /* enum eng_farg */
 	eng_field_str_fn str; /* optional fast path for filters */
+	uint8_t scope;	      /* enum eng_fscope */
 };
 
 /* A field with its argument, as named in a filter or a format. */

@@ -648,3 +648,61 @@ bool eng_filter_match(struct eng_filter *f, const struct eng_state *s, const str
 {
 	return eval(f, f->root, s, e);
 }
+
+/* The types a check can be true on, as its field's scope tells. */
+static void check_types(struct eng_filter *f, const struct node *n, bool *possible)
+{
+	const uint32_t fd_flags = EV_F_CREATES_FD | EV_F_USES_FD | EV_F_DESTROYS_FD;
+	struct eng_evt bare;
+	uint16_t t;
+
+	memset(&bare, 0, sizeof(bare));
+	for (t = 0; t < EV_MAX; t++) {
+		switch (n->field.f->scope) {
+		case ENG_FS_TYPE:
+			/* a generic event's name is in its parameters */
+			bare.ev.type = t;
+			possible[t] = t == EV_GENERIC_E || t == EV_GENERIC_X ||
+				      check(f, n, NULL, &bare);
+			break;
+		case ENG_FS_FD:
+			possible[t] = (eng_event_flags(t) & fd_flags) != 0;
+			break;
+		default:
+			possible[t] = true;
+			break;
+		}
+	}
+}
+
+static void node_types(struct eng_filter *f, const struct node *n, bool *possible)
+{
+	bool *other;
+	uint16_t t;
+
+	switch (n->kind) {
+	case N_AND:
+	case N_OR:
+		other = xcalloc(EV_MAX, sizeof(*other));
+		node_types(f, n->a, possible);
+		node_types(f, n->b, other);
+		for (t = 0; t < EV_MAX; t++)
+			possible[t] = n->kind == N_AND ? possible[t] && other[t] :
+							 possible[t] || other[t];
+		free(other);
+		break;
+	case N_NOT:
+		/* what the inner check rules out may match here */
+		for (t = 0; t < EV_MAX; t++)
+			possible[t] = true;
+		break;
+	default:
+		check_types(f, n, possible);
+		break;
+	}
+}
+
+void eng_filter_types(struct eng_filter *f, bool *possible)
+{
+	node_types(f, f->root, possible);
+}

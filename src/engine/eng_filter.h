@@ -33,4 +33,10 @@ void eng_filter_free(struct eng_filter *f);
 /* True if event e (with state s as of e) matches. */
 bool eng_filter_match(struct eng_filter *f, const struct eng_state *s, const struct eng_evt *e);
 
+/*
+ * Sets possible[t] (EV_MAX entries) for every event type t the filter may
+ * match, and clears it for the types it can never match.
+ */
+void eng_filter_types(struct eng_filter *f, bool *possible);
+
 #endif

@@ -810,9 +810,12 @@ static void scan_chunk_run(struct scan *sc, struct scan_chunk *c, struct eng_sca
 		c->rc = c->d.code ? c->d.code : -EIO;
 		return;
 	}
-	while ((rc = eng_replay_next(r, &e, &c->d)) > 0) {
+	if (w->wanted)
+		eng_replay_want(r, w->wanted);
+	/* events passed over may take the replay beyond the chunk's last */
+	while ((rc = eng_replay_next(r, &e, &c->d)) > 0 && e.num <= c->last) {
 		w->fn(w->ctx, r, &e, &c->out);
-		if (e.num >= c->last)
+		if (e.num == c->last)
 			break;
 	}
 	c->rc = rc < 0 ? rc : 0;

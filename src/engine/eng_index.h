@@ -80,10 +80,12 @@ struct eng_replay *eng_index_replay_at(struct eng_index *ix, uint64_t n, struct 
  * it wants to out. emit then receives the chunks' output in event order, on
  * the calling thread. A chunk that ends in damage stops the scan: the
  * function returns -errno with d set, after emitting what came before.
+ * With wanted set (see eng_replay_want()), fn may not see the other events.
  */
 struct eng_scan_worker {
 	void *ctx;
 	void (*fn)(void *ctx, struct eng_replay *r, const struct eng_evt *e, struct sbuf *out);
+	const bool *wanted; /* EV_MAX entries, or NULL for every event */
 };
 
 int eng_index_scan(struct eng_index *ix, struct eng_scan_worker *workers, unsigned int nthreads,

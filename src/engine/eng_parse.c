@@ -960,6 +960,24 @@ void eng_state_filtered_out(struct eng_state *s, const struct eng_evinfo *info,
 		info->thread->enter_type = EV_MAX;
 }
 
+bool eng_event_ignored_by_state(uint16_t type)
+{
+	if (type >= EV_MAX)
+		return false;
+	eng_parse_init();
+	/* the replay counts the drops a notification records */
+	if (handlers[type] || type == EV_NOTIFICATION_E || type == EV_CONTAINER_JSON_E ||
+	    type == EV_CONTAINER_JSON_2_E)
+		return false;
+	/*
+	 * as eng_state_on_event() goes: the newer switch event, and meta events
+	 * that skip the pairing reset, neither make a thread nor touch one
+	 */
+	return type == EV_SCHEDSWITCH_6_E ||
+	       ((eng_event_flags(type) & EV_F_SKIPPARSERESET) &&
+		(ev_table[type].category & EV_C_METAEVENT));
+}
+
 bool eng_event_changes_state(uint16_t type)
 {
 	uint32_t mask = EV_F_MODIFIES_STATE | EV_F_CREATES_FD | EV_F_DESTROYS_FD;

@@ -47,7 +47,18 @@ void eng_replay_free(struct eng_replay *r)
 		return;
 	eng_state_fini(&r->state);
 	sf_reader_free(r->rd);
+	free(r->skip);
 	free(r);
+}
+
+void eng_replay_want(struct eng_replay *r, const bool *wanted)
+{
+	uint16_t t;
+
+	if (!r->skip)
+		r->skip = xcalloc(EV_MAX, sizeof(*r->skip));
+	for (t = 0; t < EV_MAX; t++)
+		r->skip[t] = !wanted[t] && eng_event_ignored_by_state(t);
 }
 
 bool eng_is_state_record(uint16_t type)
@@ -97,6 +108,40 @@ int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 	return rc;
 }
 
+/* Numbers an event and counts it; returns whether it is hidden. */
+static bool count_event(struct eng_replay *r, uint16_t type, uint64_t ts, uint32_t flags,
+			uint64_t *num)
+{
+	bool hidden;
+
+	*num = r->next_num++;
+	/* Container records at the head of a capture describe its start state. */
+	if (!is_container(type))
+		r->past_head = true;
+	hidden = is_internal(type) || (flags & SF_DF_STATE_ONLY) || !r->past_head;
+	r->stats.events++;
+	if (hidden)
+		r->stats.hidden++;
+	if (!r->stats.first_ts || ts < r->stats.first_ts)
+		r->stats.first_ts = ts;
+	if (ts > r->stats.last_ts)
+		r->stats.last_ts = ts;
+	return hidden;
+}
+
+/* An event the reader does not want and the state ignores: counted only. */
+static bool pass_over(struct eng_replay *r, const struct sf_block *b)
+{
+	uint16_t type;
+	uint64_t ts, num;
+	uint32_t flags;
+
+	if (!sf_event_peek(b, &type, &ts, &flags) || type >= EV_MAX || !r->skip[type])
+		return false;
+	count_event(r, type, ts, flags, &num);
+	return true;
+}
+
 int eng_replay_feed(struct eng_replay *r, const struct sf_block *b, struct eng_evt *e,
 		    struct diag *d)
 {
@@ -129,6 +174,8 @@ int eng_replay_feed(struct eng_replay *r, const struct sf_block *b, struct eng_e
 		eng_state_blocks_done(&r->state);
 		r->in_events = true;
 	}
+	if (r->skip && pass_over(r, b))
+		return r->on_block && (rc = r->on_block(r->on_block_arg, b, d)) < 0 ? rc : 0;
 	rc = sf_event_decode(b, &e->ev, d);
 	if (rc < 0)
 		return rc;
@@ -148,19 +195,8 @@ int eng_replay_feed(struct eng_replay *r, const struct sf_block *b, struct eng_e
 			return rc;
 		return 0;
 	}
-	e->num = r->next_num++;
 	count_drops(r, &e->ev);
-	/* Container records at the head of a capture describe its start state. */
-	if (!is_container(e->ev.type))
-		r->past_head = true;
-	e->hidden = is_internal(e->ev.type) || (e->ev.flags & SF_DF_STATE_ONLY) || !r->past_head;
-	r->stats.events++;
-	if (e->hidden)
-		r->stats.hidden++;
-	if (!r->stats.first_ts || e->ev.ts < r->stats.first_ts)
-		r->stats.first_ts = e->ev.ts;
-	if (e->ev.ts > r->stats.last_ts)
-		r->stats.last_ts = e->ev.ts;
+	e->hidden = count_event(r, e->ev.type, e->ev.ts, e->ev.flags, &e->num);
 	return 1;
 }
 

@@ -65,6 +65,7 @@ struct eng_replay {
 	int (*on_block)(void *arg, const struct sf_block *b, struct diag *d);
 	void *on_block_arg;
 	bool in_events; /* the section's state blocks are done */
+	bool *skip;	/* EV_MAX entries: types passed over (eng_replay_want()) */
 };
 
 /* Returns NULL with d set. Caller frees with eng_replay_free(). */
@@ -74,6 +75,13 @@ struct eng_replay *eng_replay_new(void);
 /* The same over a caller-owned buffer (borrowed until eng_replay_free()). */
 struct eng_replay *eng_replay_open_mem(const void *buf, size_t len, struct diag *d);
 void eng_replay_free(struct eng_replay *r);
+
+/*
+ * Lets r pass over the events its reader has no use for: events of a type
+ * not in wanted (EV_MAX entries) that the state ignores too are numbered
+ * and counted, but neither decoded nor handed out.
+ */
+void eng_replay_want(struct eng_replay *r, const bool *wanted);
 
 /* Appends where the replay stands and its state (a checkpoint) to out. */
 void eng_replay_save(const struct eng_replay *r, struct sbuf *out);

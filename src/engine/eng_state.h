@@ -168,6 +168,12 @@ void eng_state_filtered_out(struct eng_state *s, const struct eng_evinfo *info,
  */
 bool eng_event_changes_state(uint16_t type);
 
+/*
+ * True if the state takes nothing from events of this type: a replay may
+ * pass over them when its reader has no use for them either.
+ */
+bool eng_event_ignored_by_state(uint16_t type);
+
 /* Event flags as sysdig 0.29.3 knows them (the current ones for newer ids). */
 static inline uint32_t eng_event_flags(uint16_t type)
 {

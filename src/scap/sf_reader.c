@@ -443,3 +443,20 @@ int sf_event_decode(const struct sf_block *b, struct ev_view *ev, struct diag *d
 	ev->flags = b->has_flags ? buf_le32(b->body + 2) : 0;
 	return 0;
 }
+
+bool sf_event_peek(const struct sf_block *b, uint16_t *type, uint64_t *ts, uint32_t *flags)
+{
+	uint32_t skip = b->has_flags ? 6 : 2, hdr = b->version == 1 ? EV_HDR_V1_LEN : EV_HDR_V2_LEN;
+	const uint8_t *p = b->body + skip;
+	uint32_t len;
+
+	if (b->body_len < skip + hdr)
+		return false;
+	len = buf_le32(p + 16);
+	if (len < hdr || len > b->body_len - skip)
+		return false;
+	*ts = buf_le64(p);
+	*type = buf_le16(p + 20);
+	*flags = b->has_flags ? buf_le32(b->body + 2) : 0;
+	return true;
+}

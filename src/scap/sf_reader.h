@@ -111,4 +111,10 @@ void sf_classify(struct sf_block *b);
  */
 int sf_event_decode(const struct sf_block *b, struct ev_view *ev, struct diag *d);
 
+/*
+ * The type, time and dump flags of the event in block b, read without
+ * decoding it; false if its header does not fit (decode it for the error).
+ */
+bool sf_event_peek(const struct sf_block *b, uint16_t *type, uint64_t *ts, uint32_t *flags);
+
 #endif
