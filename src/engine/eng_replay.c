@@ -2,6 +2,7 @@
 #include "eng_replay.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,9 +12,18 @@
 
 #define SF_DF_STATE_ONLY 1u
 
+/* What numbering an event needs to know of its type, looked up once. */
+enum { TC_INTERNAL = 1, TC_CONTAINER = 2 };
+static uint8_t type_class[EV_MAX];
+static pthread_once_t type_class_once = PTHREAD_ONCE_INIT;
+
+static void type_class_init(void);
+
 struct eng_replay *eng_replay_new(void)
 {
 	struct eng_replay *r = xcalloc(1, sizeof(*r));
+
+	pthread_once(&type_class_once, type_class_init);
 
 	eng_state_init(&r->state);
 	r->next_num = 1;
@@ -81,6 +91,15 @@ static bool is_internal(uint16_t type)
 	return (cat & EV_C_INTERNAL) != 0;
 }
 
+static void type_class_init(void)
+{
+	uint16_t t;
+
+	for (t = 0; t < EV_MAX; t++)
+		type_class[t] = (is_internal(t) ? TC_INTERNAL : 0) |
+				(is_container(t) ? TC_CONTAINER : 0);
+}
+
 /* The drop count a live capture records at its end (see capture.c). */
 static void count_drops(struct eng_replay *r, const struct ev_view *ev)
 {
@@ -112,16 +131,16 @@ int eng_replay_next(struct eng_replay *r, struct eng_evt *e, struct diag *d)
 static bool count_event(struct eng_replay *r, uint16_t type, uint64_t ts, uint32_t flags,
 			uint64_t *num)
 {
+	uint8_t cls = type_class[type];
 	bool hidden;
 
 	*num = r->next_num++;
 	/* Container records at the head of a capture describe its start state. */
-	if (!is_container(type))
+	if (!(cls & TC_CONTAINER))
 		r->past_head = true;
-	hidden = is_internal(type) || (flags & SF_DF_STATE_ONLY) || !r->past_head;
+	hidden = (cls & TC_INTERNAL) || (flags & SF_DF_STATE_ONLY) || !r->past_head;
 	r->stats.events++;
-	if (hidden)
-		r->stats.hidden++;
+	r->stats.hidden += hidden;
 	if (!r->stats.first_ts || ts < r->stats.first_ts)
 		r->stats.first_ts = ts;
 	if (ts > r->stats.last_ts)
