@@ -775,7 +775,15 @@ const struct diag *eng_index_damage(const struct eng_index *ix)
 
 /* ---- parallel scan ---- */
 
-#define SCAN_INFLIGHT 4u /* chunks done but not emitted, per thread */
+#define SCAN_INFLIGHT 2u /* chunks done but not emitted, per thread */
+/*
+ * Chunks span checkpoints until they hold this many events, as long as each
+ * thread still gets SCAN_SHARE of them: every chunk starts by loading a
+ * checkpoint, which costs about as much as replaying 40 events per event
+ * of a single checkpoint's span.
+ */
+#define SCAN_MIN_EVENTS 150000u
+#define SCAN_SHARE 8u
 
 struct scan_chunk {
 	uint64_t first, last; /* event numbers */
@@ -803,6 +811,7 @@ struct scan_thread {
 static void scan_chunk_run(struct scan *sc, struct scan_chunk *c, struct eng_scan_worker *w)
 {
 	struct eng_replay *r = eng_index_replay_at(sc->ix, c->first, &c->d);
+	struct eng_ix_entry first;
 	struct eng_evt e;
 	int rc = 0;
 
@@ -819,6 +828,8 @@ static void scan_chunk_run(struct scan *sc, struct scan_chunk *c, struct eng_sca
 			break;
 	}
 	c->rc = rc < 0 ? rc : 0;
+	if (eng_index_entry(sc->ix, c->first, &first))
+		sf_reader_release(sc->ix->rd, first.off, sf_reader_tell(r->rd) - first.off);
 	eng_replay_free(r);
 }
 
@@ -853,19 +864,22 @@ int eng_index_scan(struct eng_index *ix, struct eng_scan_worker *workers, unsign
 {
 	struct scan sc = { .ix = ix };
 	struct scan_thread *th;
-	uint64_t ncps = atomic_load(&ix->ncps), count = eng_index_count(ix), i, prev = 0;
+	uint64_t ncps = atomic_load(&ix->ncps), count = eng_index_count(ix), i, prev = 0, span;
 	int rc = 0;
 	unsigned int t;
 
 	if (nthreads == 0)
 		nthreads = 1;
+	span = count / ((uint64_t)nthreads * SCAN_SHARE);
+	if (span > SCAN_MIN_EVENTS)
+		span = SCAN_MIN_EVENTS;
 	sc.window = SCAN_INFLIGHT * nthreads;
 	sc.chunks = xcalloc(ncps + 1, sizeof(*sc.chunks));
 	for (i = 0; i <= ncps; i++) {
 		/* the last chunk runs to the end, to meet any damage there */
 		uint64_t last = i < ncps ? ix->cps[i].num : UINT64_MAX;
 
-		if (last <= prev || prev >= count)
+		if (last <= prev || prev >= count || (i < ncps && last - prev < span))
 			continue;
 		sc.chunks[sc.nchunks].first = prev + 1;
 		sc.chunks[sc.nchunks].last = last;

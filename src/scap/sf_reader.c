@@ -221,6 +221,21 @@ void sf_reader_free(struct sf_reader *r)
 	free(r);
 }
 
+void sf_reader_release(const struct sf_reader *r, uint64_t off, uint64_t len)
+{
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), lo, hi;
+
+	if (!r->mapped || off >= r->len)
+		return;
+	if (len > r->len - off)
+		len = r->len - off;
+	/* whole pages only: the neighbours' bytes may still be in use */
+	lo = ((uintptr_t)r->data + off + page - 1) & ~(page - 1);
+	hi = ((uintptr_t)r->data + off + len) & ~(page - 1);
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_DONTNEED);
+}
+
 const uint8_t *sf_reader_data(const struct sf_reader *r, size_t *len)
 {
 	*len = r->len;

@@ -99,6 +99,15 @@ uint64_t sf_reader_tell(const struct sf_reader *r);
 /* The whole uncompressed stream (borrowed). */
 const uint8_t *sf_reader_data(const struct sf_reader *r, size_t *len);
 
+/*
+ * Lets the kernel drop the page mappings of bytes [off, off + len) of a
+ * capture mapped from its file, which the caller is done with: unmapping
+ * then happens bit by bit on the callers' threads rather than all at once
+ * at the end. The bytes stay readable (they are mapped again if read). A
+ * no-op for an inflated capture.
+ */
+void sf_reader_release(const struct sf_reader *r, uint64_t off, uint64_t len);
+
 /* True if the file was gzip-compressed. */
 bool sf_reader_gzipped(const struct sf_reader *r);
 
