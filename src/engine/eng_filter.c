@@ -89,7 +89,10 @@ struct node {
 struct eng_filter {
 	struct node *root;
 	struct sbuf scratch;
+	bool *possible; /* EV_MAX entries: the types it may match */
 };
+
+static void node_types(struct eng_filter *f, const struct node *n, bool *possible);
 
 struct parser {
 	const char *text;
@@ -494,6 +497,8 @@ struct eng_filter *eng_filter_compile(const char *text, struct diag *d)
 	f = xcalloc(1, sizeof(*f));
 	f->root = root;
 	sbuf_init(&f->scratch);
+	f->possible = xcalloc(EV_MAX, sizeof(*f->possible));
+	node_types(f, root, f->possible);
 	return f;
 }
 
@@ -503,6 +508,7 @@ void eng_filter_free(struct eng_filter *f)
 		return;
 	node_free(f->root);
 	sbuf_fini(&f->scratch);
+	free(f->possible);
 	free(f);
 }
 
@@ -646,6 +652,8 @@ static bool eval(struct eng_filter *f, const struct node *n, const struct eng_st
 
 bool eng_filter_match(struct eng_filter *f, const struct eng_state *s, const struct eng_evt *e)
 {
+	if (e->ev.type < EV_MAX && !f->possible[e->ev.type])
+		return false;
 	return eval(f, f->root, s, e);
 }
 
@@ -702,7 +710,7 @@ static void node_types(struct eng_filter *f, const struct node *n, bool *possibl
 	}
 }
 
-void eng_filter_types(struct eng_filter *f, bool *possible)
+void eng_filter_types(const struct eng_filter *f, bool *possible)
 {
-	node_types(f, f->root, possible);
+	memcpy(possible, f->possible, EV_MAX * sizeof(*possible));
 }

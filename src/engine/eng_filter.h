@@ -37,6 +37,6 @@ bool eng_filter_match(struct eng_filter *f, const struct eng_state *s, const str
  * Sets possible[t] (EV_MAX entries) for every event type t the filter may
  * match, and clears it for the types it can never match.
  */
-void eng_filter_types(struct eng_filter *f, bool *possible);
+void eng_filter_types(const struct eng_filter *f, bool *possible);
 
 #endif
