@@ -434,6 +434,19 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 	return 1;
 }
 
+/* Puts the block's offset into the event decoder's message; returns rc. */
+static __attribute__((cold, noinline)) int sf_event_error(const struct sf_block *b, uint32_t skip,
+							  int rc, struct diag *d)
+{
+	char msg[sizeof(d->msg)];
+
+	if (!d)
+		return rc;
+	snprintf(msg, sizeof(msg), "%s", d->msg);
+	return diag_set(d, rc, b->off + 8 + skip + d->off, "event block at offset %llu: %s",
+			(unsigned long long)b->off, msg);
+}
+
 int sf_event_decode(const struct sf_block *b, struct ev_view *ev, struct diag *d)
 {
 	/* u16 cpu, then the u32 dump flags of an EVF block */
@@ -444,16 +457,8 @@ int sf_event_decode(const struct sf_block *b, struct ev_view *ev, struct diag *d
 		return diag_set(d, -EINVAL, b->off, "event block at offset %llu is too short",
 				(unsigned long long)b->off);
 	rc = ev_view_decode(ev, b->body + skip, b->body_len - skip, b->version == 1, d);
-	if (rc < 0) {
-		char msg[sizeof(d->msg)];
-
-		if (d) {
-			snprintf(msg, sizeof(msg), "%s", d->msg);
-			diag_set(d, rc, b->off + 8 + skip + d->off, "event block at offset %llu: %s",
-				 (unsigned long long)b->off, msg);
-		}
-		return rc;
-	}
+	if (rc < 0)
+		return sf_event_error(b, skip, rc, d);
 	ev->cpu = buf_le16(b->body);
 	ev->flags = b->has_flags ? buf_le32(b->body + 2) : 0;
 	return 0;
