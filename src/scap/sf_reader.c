@@ -361,7 +361,21 @@ static int sf_tail_err(const struct sf_reader *r, struct diag *d)
 	return r->tail_err.code;
 }
 
-int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
+/* Hands out the block of type and len at the reader's offset. */
+static int sf_take(struct sf_reader *r, struct sf_block *b, uint32_t type, uint32_t len)
+{
+	b->type = type;
+	b->off = r->off;
+	b->total_len = len;
+	b->body = r->data + r->off + 8;
+	b->body_len = len - 12;
+	sf_classify(b);
+	r->off += len;
+	return 1;
+}
+
+/* The next block, every check made and every problem named. */
+static int sf_next_checked(struct sf_reader *r, struct sf_block *b, struct diag *d)
 {
 	size_t left = r->len - r->off;
 	const uint8_t *p = r->data + r->off;
@@ -424,14 +438,24 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 					r->off, major, buf_le16(p + 14));
 		r->in_section = true;
 	}
-	b->type = type;
-	b->off = r->off;
-	b->total_len = len;
-	b->body = p + 8;
-	b->body_len = len - 12;
-	sf_classify(b);
-	r->off += len;
-	return 1;
+	return sf_take(r, b, type, len);
+}
+
+int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
+{
+	size_t left = r->len - r->off;
+	const uint8_t *p = r->data + r->off;
+	uint32_t type, len;
+
+	/* what nearly every call meets: a whole block inside a section */
+	if (left >= 12 && r->in_section) {
+		type = buf_le32(p);
+		len = buf_le32(p + 4);
+		if (type != SF_BT_SHB && len >= 12 && len % 4 == 0 && len <= left &&
+		    buf_le32(p + len - 4) == len)
+			return sf_take(r, b, type, len);
+	}
+	return sf_next_checked(r, b, d);
 }
 
 /* Puts the block's offset into the event decoder's message; returns rc. */
