@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * syshark: command-line entry point. Parses options and runs print mode,
- * live capture, --stats, -L or -l.
+ * syshark: command-line entry point. Parses options and runs the terminal
+ * interface, print mode, live capture, --stats, -L or -l.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -11,6 +11,7 @@
 
 #include "capture.h"
 #include "print.h"
+#include "tui.h"
 #include "xalloc.h"
 
 #define SYSHARK_VERSION "0.1.0"
@@ -50,7 +51,8 @@ static void usage(FILE *f)
 	      "      --duration S    live: stop after S seconds\n"
 	      "  -c, --capture-count N  stop after N events (as -n)\n"
 	      "  -- CMD ARGS...      live: run CMD and capture only it and its children\n"
-	      "  -p, --print         print events as text even on a terminal\n"
+	      "  -p, --print         print events even on a terminal (there, -r FILE\n"
+	      "                      alone opens the full-screen interface)\n"
 	      "  -T, --format FMT    text (sysdig's default line), json, or fields\n"
 	      "  -e, --field FIELD   a field to print with -T fields (repeatable)\n"
 	      "  -n, --count N       stop after N printed events\n"
@@ -98,7 +100,7 @@ int main(int argc, char **argv)
 	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
 	struct capture_opts co = { .po = &po, .snaplen = 256 };
 	const char *file = NULL;
-	bool stats = false, index = false, use_cache = true;
+	bool stats = false, index = false, use_cache = true, print = false, formatted = false;
 	unsigned long long event_at = 0;
 	char *end, *trailing = NULL;
 	int c, status;
@@ -109,8 +111,10 @@ int main(int argc, char **argv)
 			file = optarg;
 			break;
 		case 'p':
+			print = true;
 			break;
 		case 'T':
+			formatted = true;
 			if (strcmp(optarg, "text") == 0) {
 				po.fmt = PRINT_TEXT;
 			} else if (strcmp(optarg, "json") == 0) {
@@ -234,6 +238,9 @@ int main(int argc, char **argv)
 		status = print_event_at(file, event_at, use_cache, stdout);
 	else if (stats)
 		status = print_stats(file, po.filter, stdout);
+	else if (!print && !formatted && !po.write && !po.count && !po.all &&
+		 isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		status = tui_run(file, po.filter);
 	else
 		status = print_file(file, &po, stdout);
 	free(trailing);

@@ -149,7 +149,11 @@ const char *ev_tok_name(int tt, uint64_t v);
 /* Value of name in table tt; returns false if absent. */
 bool ev_tok_value(int tt, const char *name, uint64_t *v);
 
-/* Index of parameter name in the current layout of type, or -1. */
+/*
+ * Index of parameter name in the current layout of type, or -1. Lookups are
+ * memoised by the address of name, so it must be text that never changes,
+ * such as a string literal.
+ */
 int ev_param_find(uint16_t type, const char *name);
 
 /* Table id of a table name, or -1. */

@@ -114,18 +114,23 @@ const struct ev_param_info *fx_evt_params(const struct eng_evt *e, unsigned int 
 /* Index of parameter name in e's (sysdig) parameter list, or -1. */
 int fx_evt_param_index(const struct eng_evt *e, const char *name)
 {
+	/* keyed by the name's text: callers' names may live in reused buffers */
 	static _Thread_local struct {
-		const char *name;
+		char name[32];
 		uint16_t type;
 		int16_t idx;
 	} memo[512];
 	const struct ev_param_info *p;
-	unsigned int n, i, k = ((uintptr_t)name >> 3 ^ e->ev.type * 31u) & 511;
+	unsigned int n, i, h = e->ev.type * 31u;
+	size_t len = strlen(name);
 	int idx = -1;
 
+	for (i = 0; i < len; i++)
+		h = h * 33u + (unsigned char)name[i];
+	h &= 511;
 	p = fx_evt_params(e, &n);
-	if (memo[k].name == name && memo[k].type == e->ev.type && memo[k].idx < (int)n)
-		return memo[k].idx;
+	if (memo[h].type == e->ev.type && memo[h].idx < (int)n && strcmp(memo[h].name, name) == 0)
+		return memo[h].idx;
 	for (i = 0; i < n; i++) {
 		if (strcmp(p[i].name, name) == 0) {
 			idx = (int)i;
@@ -133,10 +138,10 @@ int fx_evt_param_index(const struct eng_evt *e, const char *name)
 		}
 	}
 	/* cache only names present in the table's full list (n may be short) */
-	if (idx >= 0) {
-		memo[k].name = name;
-		memo[k].type = e->ev.type;
-		memo[k].idx = (int16_t)idx;
+	if (idx >= 0 && len < sizeof(memo[h].name)) {
+		memcpy(memo[h].name, name, len + 1);
+		memo[h].type = e->ev.type;
+		memo[h].idx = (int16_t)idx;
 	}
 	return idx;
 }

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "keymap.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+struct binding {
+	int key;
+	enum tui_mode mode;
+	enum tui_action action;
+	char *help;
+};
+
+struct keymap {
+	struct binding *b;
+	size_t n, cap;
+};
+
+static const struct {
+	const char *name;
+	const char *help; /* when the binding gives none */
+} actions[TA_COUNT] = {
+	[TA_NONE] = { "none", "does nothing" },
+	[TA_QUIT] = { "quit", "quit" },
+	[TA_HELP] = { "help", "this help" },
+	[TA_DOWN] = { "down", "next line" },
+	[TA_UP] = { "up", "previous line" },
+	[TA_PAGE_DOWN] = { "page-down", "next page" },
+	[TA_PAGE_UP] = { "page-up", "previous page" },
+	[TA_TOP] = { "top", "first line" },
+	[TA_BOTTOM] = { "bottom", "last line" },
+	[TA_FOCUS_NEXT] = { "focus-next", "next pane" },
+	[TA_FOCUS_PREV] = { "focus-prev", "previous pane" },
+	[TA_FILTER] = { "filter", "edit the display filter" },
+	[TA_CLEAR_FILTER] = { "clear-filter", "show every event" },
+	[TA_FIND] = { "find", "find an event by filter or text" },
+	[TA_FIND_NEXT] = { "find-next", "find the next match" },
+	[TA_FIND_PREV] = { "find-prev", "find the previous match" },
+	[TA_GOTO] = { "goto", "go to an event number" },
+	[TA_MARK] = { "mark", "mark or unmark the event" },
+	[TA_NEXT_MARK] = { "next-mark", "jump to the next marked event" },
+	[TA_TIME_REF] = { "time-ref", "make the event the time reference" },
+	[TA_TIME_FORMAT] = { "time-format", "absolute, relative or delta time" },
+	[TA_EXPAND] = { "expand", "expand the node" },
+	[TA_COLLAPSE] = { "collapse", "collapse the node" },
+	[TA_TOGGLE] = { "toggle", "expand or collapse the node" },
+	[TA_APPLY] = { "apply", "filter on the node's field = value" },
+	[TA_APPLY_AND] = { "apply-and", "add the node's field = value to the filter" },
+	[TA_PREPARE] = { "prepare", "put the node's field = value in the prompt" },
+	[TA_SAVE] = { "save", "save the shown events to a .scap file" },
+	[TA_PAUSE] = { "pause", "pause or resume following a live capture" },
+	[TA_REDRAW] = { "redraw", "redraw the screen" },
+};
+
+static const char *const mode_names[TM_COUNT] = {
+	[TM_ANY] = "any", [TM_LIST] = "list", [TM_TREE] = "tree", [TM_HEX] = "hex",
+};
+
+static const struct {
+	const char *name;
+	int key;
+} key_names[] = {
+	{ "Up", TK_UP },     { "Down", TK_DOWN }, { "Left", TK_LEFT },   { "Right", TK_RIGHT },
+	{ "PgUp", TK_PGUP }, { "PgDn", TK_PGDN }, { "Home", TK_HOME },   { "End", TK_END },
+	{ "Tab", '\t' },     { "BTab", TK_BTAB }, { "Enter", '\n' },     { "Esc", 27 },
+	{ "BSpace", 127 },   { "Del", TK_DEL },   { "Space", ' ' },
+};
+
+const char *keymap_action_name(enum tui_action a)
+{
+	return a < TA_COUNT ? actions[a].name : "?";
+}
+
+struct keymap *keymap_new(void)
+{
+	return xcalloc(1, sizeof(struct keymap));
+}
+
+void keymap_free(struct keymap *km)
+{
+	size_t i;
+
+	if (!km)
+		return;
+	for (i = 0; i < km->n; i++)
+		free(km->b[i].help);
+	free(km->b);
+	free(km);
+}
+
+/* A key name as keymap files write it; -1 if it is none. */
+static int parse_key(const char *s)
+{
+	size_t i;
+	char *end;
+	long f;
+
+	if (s[0] && !s[1])
+		return (unsigned char)s[0];
+	if (s[0] == 'C' && s[1] == '-' && s[2] && !s[3] && isalpha((unsigned char)s[2]))
+		return tolower((unsigned char)s[2]) & 0x1f;
+	if (s[0] == 'F' && isdigit((unsigned char)s[1])) {
+		f = strtol(s + 1, &end, 10);
+		return !*end && f >= 1 && f <= 12 ? TK_F1 + (int)f - 1 : -1;
+	}
+	for (i = 0; i < sizeof(key_names) / sizeof(key_names[0]); i++)
+		if (strcmp(s, key_names[i].name) == 0)
+			return key_names[i].key;
+	return -1;
+}
+
+/* The name of key, for the help screen. */
+static void key_name(int key, char *buf, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(key_names) / sizeof(key_names[0]); i++) {
+		if (key_names[i].key == key) {
+			snprintf(buf, n, "%s", key_names[i].name);
+			return;
+		}
+	}
+	if (key >= TK_F1 && key < TK_MAX)
+		snprintf(buf, n, "F%d", key - TK_F1 + 1);
+	else if (key >= 1 && key < 32)
+		snprintf(buf, n, "C-%c", key + 'a' - 1);
+	else
+		snprintf(buf, n, "%c", key);
+}
+
+static enum tui_action parse_action(const char *s)
+{
+	int a;
+
+	for (a = TA_QUIT; a < TA_COUNT; a++)
+		if (strcmp(s, actions[a].name) == 0)
+			return (enum tui_action)a;
+	return TA_NONE;
+}
+
+/*
+ * Splits line into at most max words (a double-quoted word may hold
+ * spaces); returns the count, or -1 for an unterminated quote. Modifies line.
+ */
+static int split_words(char *line, char **w, int max, bool *quoted)
+{
+	int n = 0;
+	char *p = line;
+
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p || (*p == '#' && n == 0)) /* a comment line; '#' may be a key */
+			return n;
+		if (n == max)
+			return max + 1;
+		quoted[n] = *p == '"';
+		if (quoted[n]) {
+			w[n++] = ++p;
+			p = strchr(p, '"');
+			if (!p)
+				return -1;
+			*p++ = 0;
+			continue;
+		}
+		w[n++] = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+		if (*p)
+			*p++ = 0;
+	}
+}
+
+static void add(struct keymap *km, int key, enum tui_mode mode, enum tui_action action,
+		const char *help)
+{
+	size_t i;
+
+	for (i = 0; i < km->n; i++) {
+		if (km->b[i].key == key && km->b[i].mode == mode) {
+			free(km->b[i].help);
+			break;
+		}
+	}
+	if (i == km->n) {
+		if (km->n == km->cap) {
+			km->cap = km->cap * 2 + 16;
+			km->b = xreallocarray(km->b, km->cap, sizeof(*km->b));
+		}
+		km->n++;
+	}
+	km->b[i] = (struct binding){ key, mode, action, help ? xstrdup(help) : NULL };
+}
+
+/* Checks one line; fills the binding or returns an error message. */
+static const char *parse_line(char *line, struct binding *out)
+{
+	char *w[7];
+	bool quoted[7];
+	int n = split_words(line, w, 6, quoted), at = 1, m;
+
+	memset(out, 0, sizeof(*out));
+	out->key = -1;
+	if (n < 0)
+		return "unterminated \"";
+	if (n == 0)
+		return NULL;
+	if (strcmp(w[0], "bind") != 0)
+		return "expected 'bind'";
+	if (n > 1 && strcmp(w[1], "-m") == 0) {
+		if (n < 3)
+			return "-m needs a mode (list, tree, hex)";
+		for (m = TM_LIST; m < TM_COUNT; m++)
+			if (strcmp(w[2], mode_names[m]) == 0)
+				break;
+		if (m == TM_COUNT)
+			return "unknown mode (list, tree, hex)";
+		out->mode = (enum tui_mode)m;
+		at = 3;
+	}
+	if (n < at + 2)
+		return "expected: bind [-m MODE] KEY ACTION [\"help\"]";
+	if (n > at + 3 || (n == at + 3 && !quoted[at + 2]))
+		return "too many words: quote the help text";
+	out->key = parse_key(w[at]);
+	if (out->key < 0)
+		return "unknown key name";
+	out->action = parse_action(w[at + 1]);
+	if (out->action == TA_NONE && strcmp(w[at + 1], "none") != 0)
+		return "unknown action";
+	out->help = n == at + 3 ? w[at + 2] : NULL;
+	return NULL;
+}
+
+int keymap_load(struct keymap *km, const char *text, const char *source, struct diag *d)
+{
+	struct binding *pending = NULL;
+	size_t npending = 0, i;
+	char *copy = xstrdup(text), *line = copy, *next;
+	unsigned int lineno = 0;
+	int rc = 0;
+
+	for (; line; line = next) {
+		struct binding b;
+		const char *err;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = 0;
+		lineno++;
+		err = parse_line(line, &b);
+		if (err) {
+			rc = diag_set(d, -EINVAL, lineno, "%s:%u: %s", source, lineno, err);
+			break;
+		}
+		if (b.key < 0)
+			continue;
+		pending = xreallocarray(pending, npending + 1, sizeof(*pending));
+		pending[npending++] = b;
+	}
+	for (i = 0; rc == 0 && i < npending; i++)
+		add(km, pending[i].key, pending[i].mode, pending[i].action, pending[i].help);
+	free(pending);
+	free(copy);
+	return rc;
+}
+
+enum tui_action keymap_action(const struct keymap *km, enum tui_mode mode, int key)
+{
+	enum tui_action any = TA_NONE;
+	size_t i;
+
+	for (i = 0; i < km->n; i++) {
+		if (km->b[i].key != key)
+			continue;
+		if (km->b[i].mode == mode)
+			return km->b[i].action;
+		if (km->b[i].mode == TM_ANY)
+			any = km->b[i].action;
+	}
+	return any;
+}
+
+void keymap_help(const struct keymap *km, struct sbuf *out)
+{
+	static const char *const titles[TM_COUNT] = {
+		[TM_ANY] = "Everywhere",
+		[TM_LIST] = "Event list",
+		[TM_TREE] = "Detail tree",
+		[TM_HEX] = "Hex pane",
+	};
+	char name[16];
+	size_t i;
+	int m;
+
+	for (m = TM_ANY; m < TM_COUNT; m++) {
+		bool any = false;
+
+		for (i = 0; i < km->n; i++) {
+			const struct binding *b = &km->b[i];
+
+			if (b->mode != (enum tui_mode)m || b->action == TA_NONE)
+				continue;
+			if (!any)
+				sbuf_printf(out, "%s%s\n", m == TM_ANY ? "" : "\n", titles[m]);
+			any = true;
+			key_name(b->key, name, sizeof(name));
+			sbuf_printf(out, "  %-8s %s\n", name,
+				    b->help ? b->help : actions[b->action].help);
+		}
+	}
+}

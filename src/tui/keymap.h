@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Key bindings of the terminal interface, as data. A keymap file has one
+ * binding per line:
+ *
+ *   bind [-m MODE] KEY ACTION ["help text"]
+ *
+ * MODE is list, tree or hex (the pane that has the focus); a binding
+ * without -m holds in every pane unless the pane binds the key itself.
+ * KEY is a character (q, /, '), C-x for Ctrl-x, F1..F12, or a name: Up,
+ * Down, Left, Right, PgUp, PgDn, Home, End, Tab, BTab, Enter, Esc, BSpace,
+ * Del, Space. A line that starts with '#' is a comment. Keys are plain ints: characters are
+ * themselves (Tab 9, Enter 10, Esc 27, BSpace 127) and the other named keys
+ * are the TK_* values below, so this module needs no terminal library.
+ */
+#ifndef SYSHARK_KEYMAP_H
+#define SYSHARK_KEYMAP_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "sbuf.h"
+
+enum tui_mode {
+	TM_ANY,
+	TM_LIST,
+	TM_TREE,
+	TM_HEX,
+	TM_COUNT,
+};
+
+enum tui_action {
+	TA_NONE,
+	TA_QUIT,
+	TA_HELP,
+	TA_DOWN,
+	TA_UP,
+	TA_PAGE_DOWN,
+	TA_PAGE_UP,
+	TA_TOP,
+	TA_BOTTOM,
+	TA_FOCUS_NEXT,
+	TA_FOCUS_PREV,
+	TA_FILTER,
+	TA_CLEAR_FILTER,
+	TA_FIND,
+	TA_FIND_NEXT,
+	TA_FIND_PREV,
+	TA_GOTO,
+	TA_MARK,
+	TA_NEXT_MARK,
+	TA_TIME_REF,
+	TA_TIME_FORMAT,
+	TA_EXPAND,
+	TA_COLLAPSE,
+	TA_TOGGLE,
+	TA_APPLY,
+	TA_APPLY_AND,
+	TA_PREPARE,
+	TA_SAVE,
+	TA_PAUSE,
+	TA_REDRAW,
+	TA_COUNT,
+};
+
+/* Keys with names, beyond characters; the terminal layer maps its codes to these. */
+enum {
+	TK_UP = 0x10000,
+	TK_DOWN,
+	TK_LEFT,
+	TK_RIGHT,
+	TK_PGUP,
+	TK_PGDN,
+	TK_HOME,
+	TK_END,
+	TK_BTAB,
+	TK_DEL,
+	TK_F1, /* TK_F1 + n - 1 is Fn, up to F12 */
+	TK_MAX = TK_F1 + 12,
+};
+
+struct keymap;
+
+/* An empty keymap. */
+struct keymap *keymap_new(void);
+void keymap_free(struct keymap *km);
+
+/*
+ * Adds the bindings in text (a keymap file's contents), later ones
+ * replacing earlier ones of the same key and mode. On a bad line returns
+ * -EINVAL with d->msg "SOURCE:LINE: what is wrong" and adds nothing.
+ */
+int keymap_load(struct keymap *km, const char *text, const char *source, struct diag *d);
+
+/* The action of key in mode, looking at the mode's own bindings first. */
+enum tui_action keymap_action(const struct keymap *km, enum tui_mode mode, int key);
+
+/* The help screen: one line per binding, grouped by mode. */
+void keymap_help(const struct keymap *km, struct sbuf *out);
+
+/* Name of an action as keymap files spell it. */
+const char *keymap_action_name(enum tui_action a);
+
+/* The keymap built into syshark (keymaps/default.keys). */
+extern const char keymap_default_text[];
+
+#endif

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "prompt.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "eng_fields.h"
+#include "keymap.h"
+#include "sbuf.h"
+#include "xalloc.h"
+
+#define HISTORY_MAX 500
+
+static struct {
+	bool active, done, cancelled;
+	char *label;
+	char *line;	 /* the accepted line */
+	unsigned char in[8]; /* bytes readline reads next */
+	size_t nin, at;
+	struct sbuf choices;
+	char **words;
+	size_t nwords, capwords;
+	char history[4096];
+	FILE *devnull;
+} pr;
+
+static const char *const operators[] = {
+	"and", "or", "not", "contains", "icontains", "bcontains", "startswith", "endswith",
+	"glob", "in", "intersects", "pmatch", "exists",
+};
+
+static int getc_fn(FILE *f)
+{
+	(void)f;
+	return pr.at < pr.nin ? pr.in[pr.at++] : EOF;
+}
+
+static int input_available(void)
+{
+	return pr.at < pr.nin;
+}
+
+/* The screen code draws the line: readline draws nothing. */
+static void redisplay(void)
+{
+}
+
+static void on_line(char *line)
+{
+	rl_callback_handler_remove();
+	pr.active = false;
+	if (!line) {
+		pr.cancelled = true;
+		return;
+	}
+	free(pr.line);
+	pr.line = line;
+	pr.done = true;
+	if (*line)
+		add_history(line);
+}
+
+static void show_choices(char **matches, int n, int max)
+{
+	int i;
+
+	(void)max;
+	sbuf_reset(&pr.choices);
+	for (i = 1; i <= n; i++)
+		sbuf_printf(&pr.choices, "%s%s", i > 1 ? " " : "", matches[i]);
+}
+
+/* Candidates for text: fields, operators and the words of the capture. */
+static char *complete_next(const char *text, int state)
+{
+	static size_t i, phase;
+	const struct eng_field *f = eng_field_all();
+	size_t len = strlen(text);
+
+	if (!state)
+		i = phase = 0;
+	for (; phase < 3; phase++, i = 0) {
+		for (;; i++) {
+			const char *w;
+
+			if (phase == 0)
+				w = f[i].name;
+			else if (phase == 1)
+				w = i < sizeof(operators) / sizeof(operators[0]) ? operators[i] : NULL;
+			else
+				w = i < pr.nwords ? pr.words[i] : NULL;
+			if (!w)
+				break;
+			if (strncmp(w, text, len) == 0) {
+				i++;
+				return xstrdup(w);
+			}
+		}
+	}
+	return NULL;
+}
+
+static char **complete(const char *text, int start, int end)
+{
+	(void)start;
+	(void)end;
+	rl_attempted_completion_over = 1; /* no file names */
+	sbuf_reset(&pr.choices);
+	return rl_completion_matches(text, complete_next);
+}
+
+static void history_path(void)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char dir[4096];
+
+	if (state && *state)
+		snprintf(dir, sizeof(dir), "%s/syshark", state);
+	else if (home && *home)
+		snprintf(dir, sizeof(dir), "%s/.local/state/syshark", home);
+	else
+		return;
+	/* the parents of an XDG directory are made as needed */
+	for (char *p = dir + 1; *p; p++) {
+		if (*p == '/') {
+			*p = 0;
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	}
+	mkdir(dir, 0700);
+	snprintf(pr.history, sizeof(pr.history), "%s/history", dir);
+}
+
+void prompt_init(void)
+{
+	sbuf_init(&pr.choices);
+	pr.devnull = fopen("/dev/null", "w");
+	rl_readline_name = "syshark";
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_change_environment = 0;
+	rl_prep_term_function = NULL;
+	rl_deprep_term_function = NULL;
+	rl_getc_function = getc_fn;
+	rl_input_available_hook = input_available;
+	rl_redisplay_function = redisplay;
+	rl_outstream = pr.devnull;
+	rl_attempted_completion_function = complete;
+	rl_completion_display_matches_hook = show_choices;
+	rl_basic_word_break_characters = " \t\n()=!<>,\"'";
+	rl_completion_append_character = ' ';
+	rl_variable_bind("bell-style", "none");
+	using_history();
+	history_path();
+	if (pr.history[0])
+		read_history(pr.history);
+}
+
+void prompt_fini(void)
+{
+	size_t i;
+
+	if (pr.active)
+		rl_callback_handler_remove();
+	if (pr.history[0] && write_history(pr.history) == 0)
+		history_truncate_file(pr.history, HISTORY_MAX);
+	for (i = 0; i < pr.nwords; i++)
+		free(pr.words[i]);
+	free(pr.words);
+	free(pr.label);
+	free(pr.line);
+	sbuf_fini(&pr.choices);
+	if (pr.devnull)
+		fclose(pr.devnull);
+	memset(&pr, 0, sizeof(pr));
+}
+
+void prompt_open(const char *label, const char *text)
+{
+	free(pr.label);
+	pr.label = xstrdup(label);
+	pr.active = true;
+	pr.done = pr.cancelled = false;
+	sbuf_reset(&pr.choices);
+	rl_callback_handler_install("", on_line);
+	if (text && *text)
+		rl_insert_text(text);
+}
+
+bool prompt_active(void)
+{
+	return pr.active;
+}
+
+/* The bytes readline knows the key by. */
+static size_t key_bytes(int key, unsigned char *out)
+{
+	switch (key) {
+	case TK_LEFT:
+		out[0] = 2; /* C-b */
+		return 1;
+	case TK_RIGHT:
+		out[0] = 6; /* C-f */
+		return 1;
+	case TK_HOME:
+		out[0] = 1; /* C-a */
+		return 1;
+	case TK_END:
+		out[0] = 5; /* C-e */
+		return 1;
+	case TK_UP:
+		out[0] = 16; /* C-p: history */
+		return 1;
+	case TK_DOWN:
+		out[0] = 14; /* C-n */
+		return 1;
+	case TK_DEL:
+		out[0] = 4; /* C-d */
+		return 1;
+	case 8:
+		out[0] = 127;
+		return 1;
+	case '\r':
+		out[0] = '\n';
+		return 1;
+	default:
+		if (key < 0 || key > 255)
+			return 0;
+		out[0] = (unsigned char)key;
+		return 1;
+	}
+}
+
+enum prompt_result prompt_key(int key)
+{
+	if (!pr.active)
+		return pr.done ? PR_DONE : PR_CANCEL;
+	if (key == 27 || key == 7) { /* Esc, C-g */
+		rl_callback_handler_remove();
+		pr.active = false;
+		pr.cancelled = true;
+		return PR_CANCEL;
+	}
+	pr.nin = key_bytes(key, pr.in);
+	pr.at = 0;
+	while (pr.active && pr.at < pr.nin)
+		rl_callback_read_char();
+	if (pr.done)
+		return PR_DONE;
+	return pr.cancelled ? PR_CANCEL : PR_EDITING;
+}
+
+const char *prompt_label(void)
+{
+	return pr.label ? pr.label : "";
+}
+
+const char *prompt_line(void)
+{
+	if (pr.active)
+		return rl_line_buffer ? rl_line_buffer : "";
+	return pr.done && pr.line ? pr.line : "";
+}
+
+size_t prompt_cursor(void)
+{
+	return pr.active ? (size_t)rl_point : strlen(prompt_line());
+}
+
+const char *prompt_choices(void)
+{
+	return pr.choices.s ? pr.choices.s : "";
+}
+
+void prompt_add_word(const char *word)
+{
+	size_t i;
+
+	if (!word || !*word || strchr(word, ' '))
+		return;
+	for (i = 0; i < pr.nwords; i++)
+		if (strcmp(pr.words[i], word) == 0)
+			return;
+	if (pr.nwords == pr.capwords) {
+		pr.capwords = pr.capwords * 2 + 64;
+		pr.words = xreallocarray(pr.words, pr.capwords, sizeof(*pr.words));
+	}
+	pr.words[pr.nwords++] = xstrdup(word);
+}

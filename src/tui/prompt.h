@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The prompt line of the terminal interface: GNU readline driven through its
+ * callback interface. The screen code feeds it keys and draws its text;
+ * readline never touches the terminal itself. History is kept between runs
+ * in $XDG_STATE_HOME/syshark/history (~/.local/state/syshark/history).
+ */
+#ifndef SYSHARK_PROMPT_H
+#define SYSHARK_PROMPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum prompt_result {
+	PR_EDITING,
+	PR_DONE,   /* Enter: prompt_line() has the text */
+	PR_CANCEL, /* Esc, C-g, or C-d on an empty line */
+};
+
+/* Loads the history; call once before the first prompt. */
+void prompt_init(void);
+/* Saves the history. */
+void prompt_fini(void);
+
+/* Starts editing text after label ("Filter: "). */
+void prompt_open(const char *label, const char *text);
+/* Feeds a key (a character, or a TK_* value of keymap.h). */
+enum prompt_result prompt_key(int key);
+bool prompt_active(void);
+
+const char *prompt_label(void);
+/* The text being edited, or the accepted line after PR_DONE. */
+const char *prompt_line(void);
+/* Byte offset of the cursor in prompt_line(). */
+size_t prompt_cursor(void);
+/* Completions of the last Tab that had several, space-separated, or "". */
+const char *prompt_choices(void);
+
+/* Words Tab completes besides field names and operators (copied). */
+void prompt_add_word(const char *word);
+
+#endif

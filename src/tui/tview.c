@@ -1,0 +1,775 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#define _GNU_SOURCE /* wcwidth */
+#include "tview.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "dis_args.h"
+#include "eng_export.h"
+#include "eng_fields.h"
+#include "eng_filter.h"
+#include "eng_index.h"
+#include "schema.h"
+#include "xalloc.h"
+
+/* Rows are kept in blocks that never move, so the search can add rows while the screen reads. */
+#define ROW_BLOCK 65536u
+/* A replay steps forward this far rather than restart from a checkpoint. */
+#define STEP_MAX 4096u
+/* Replays positioned for rendering: the list's and the selected event's. */
+#define NCURSORS 2
+
+struct cursor {
+	struct eng_replay *r;
+	struct eng_evt e;
+	bool have;
+	uint64_t used;
+};
+
+struct search {
+	struct tview *v;
+	char *filter; /* owned; "" for every event */
+	pthread_t thread;
+	atomic_bool stop, done;
+	_Atomic uint64_t scanned, dropped;
+};
+
+struct tview {
+	char *path;
+	struct eng_index *ix;
+	/* rows: event numbers, in blocks of ROW_BLOCK */
+	pthread_mutex_t lock;
+	uint64_t **blocks;
+	size_t nblocks;
+	_Atomic uint64_t nrows;
+	struct search *search;
+	char *filter;
+	struct cursor cursors[NCURSORS];
+	uint64_t uses;
+	uint64_t first_ts;
+	enum tview_time time_mode;
+	uint64_t ref_event;
+	struct diag damage;
+	bool damaged;
+};
+
+static void rows_clear(struct tview *v)
+{
+	size_t i;
+
+	pthread_mutex_lock(&v->lock);
+	for (i = 0; i < v->nblocks; i++)
+		free(v->blocks[i]);
+	free(v->blocks);
+	v->blocks = NULL;
+	v->nblocks = 0;
+	atomic_store(&v->nrows, 0);
+	pthread_mutex_unlock(&v->lock);
+}
+
+static void rows_add(struct tview *v, uint64_t num)
+{
+	uint64_t n = atomic_load(&v->nrows);
+
+	if (n % ROW_BLOCK == 0) {
+		uint64_t *b = xmalloc(ROW_BLOCK * sizeof(*b));
+
+		pthread_mutex_lock(&v->lock);
+		v->blocks = xreallocarray(v->blocks, v->nblocks + 1, sizeof(*v->blocks));
+		v->blocks[v->nblocks++] = b;
+		pthread_mutex_unlock(&v->lock);
+	}
+	pthread_mutex_lock(&v->lock);
+	v->blocks[n / ROW_BLOCK][n % ROW_BLOCK] = num;
+	pthread_mutex_unlock(&v->lock);
+	atomic_store(&v->nrows, n + 1);
+}
+
+uint64_t tview_row_event(struct tview *v, uint64_t row)
+{
+	uint64_t num = 0;
+
+	if (row >= atomic_load(&v->nrows))
+		return 0;
+	pthread_mutex_lock(&v->lock);
+	num = v->blocks[row / ROW_BLOCK][row % ROW_BLOCK];
+	pthread_mutex_unlock(&v->lock);
+	return num;
+}
+
+uint64_t tview_row_at(struct tview *v, uint64_t num)
+{
+	uint64_t lo = 0, hi = atomic_load(&v->nrows);
+
+	while (lo < hi) {
+		uint64_t mid = lo + (hi - lo) / 2;
+
+		if (tview_row_event(v, mid) < num)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The search thread: replays the capture and keeps the rows the filter selects. */
+static void *search_main(void *arg)
+{
+	struct search *s = arg;
+	struct tview *v = s->v;
+	struct eng_filter *f = s->filter[0] ? eng_filter_compile(s->filter, NULL) : NULL;
+	struct eng_replay *r = eng_index_replay_at(v->ix, 1, NULL);
+	bool wanted[EV_MAX];
+	struct eng_evt e;
+
+	if (r && f) {
+		eng_filter_types(f, wanted);
+		eng_replay_want(r, wanted);
+	}
+	while (r && !atomic_load(&s->stop) && eng_replay_next(r, &e, NULL) > 0) {
+		atomic_store(&s->scanned, e.num);
+		if (e.hidden)
+			continue;
+		if (f && !eng_filter_match(f, &r->state, &e)) {
+			eng_state_filtered_out(&r->state, &e.info, &e.ev);
+			continue;
+		}
+		rows_add(v, e.num);
+	}
+	if (r)
+		atomic_store(&s->dropped, r->stats.dropped);
+	eng_replay_free(r);
+	eng_filter_free(f);
+	dis_thread_done();
+	atomic_store(&s->done, true);
+	return NULL;
+}
+
+static void search_stop(struct tview *v)
+{
+	if (!v->search)
+		return;
+	atomic_store(&v->search->stop, true);
+	pthread_join(v->search->thread, NULL);
+	free(v->search->filter);
+	free(v->search);
+	v->search = NULL;
+}
+
+static void search_start(struct tview *v)
+{
+	struct search *s = xcalloc(1, sizeof(*s));
+
+	s->v = v;
+	s->filter = xstrdup(v->filter);
+	rows_clear(v);
+	if (pthread_create(&s->thread, NULL, search_main, s) != 0) {
+		/* no thread: search here, the caller waits */
+		search_main(s);
+		s->thread = pthread_self();
+		free(s->filter);
+		free(s);
+		return;
+	}
+	v->search = s;
+}
+
+struct tview *tview_open(const char *path, struct diag *d)
+{
+	struct tview *v;
+	struct eng_index *ix = eng_index_open(path, 0, d);
+
+	if (!ix)
+		return NULL;
+	v = xcalloc(1, sizeof(*v));
+	v->path = xstrdup(path);
+	v->ix = ix;
+	v->filter = xstrdup("");
+	pthread_mutex_init(&v->lock, NULL);
+	search_start(v);
+	return v;
+}
+
+void tview_free(struct tview *v)
+{
+	int i;
+
+	if (!v)
+		return;
+	search_stop(v);
+	rows_clear(v);
+	for (i = 0; i < NCURSORS; i++)
+		eng_replay_free(v->cursors[i].r);
+	eng_index_free(v->ix);
+	pthread_mutex_destroy(&v->lock);
+	free(v->filter);
+	free(v->path);
+	dis_thread_done();
+	free(v);
+}
+
+void tview_status(struct tview *v, struct tview_status *out)
+{
+	const struct diag *dmg = eng_index_damage(v->ix);
+
+	memset(out, 0, sizeof(*out));
+	out->events = eng_index_count(v->ix);
+	out->rows = atomic_load(&v->nrows);
+	out->indexing = !eng_index_pass1_done(v->ix);
+	if (v->search) {
+		out->scanned = atomic_load(&v->search->scanned);
+		out->searching = !atomic_load(&v->search->done);
+		out->dropped = atomic_load(&v->search->dropped);
+	} else {
+		out->scanned = out->events;
+	}
+	out->error = dmg && dmg->code ? dmg->msg : NULL;
+}
+
+int tview_set_filter(struct tview *v, const char *filter, struct diag *d)
+{
+	struct eng_filter *f;
+
+	if (!filter)
+		filter = "";
+	while (*filter == ' ')
+		filter++;
+	if (*filter) {
+		f = eng_filter_compile(filter, d);
+		if (!f)
+			return -EINVAL;
+		eng_filter_free(f);
+	}
+	search_stop(v);
+	free(v->filter);
+	v->filter = xstrdup(filter);
+	search_start(v);
+	return 0;
+}
+
+const char *tview_filter(const struct tview *v)
+{
+	return v->filter;
+}
+
+/*
+ * A cursor positioned at event num: the one that can step there soonest,
+ * else the least used one restarted from a checkpoint. NULL if num is missing.
+ */
+static struct cursor *event_at(struct tview *v, uint64_t num)
+{
+	struct cursor *c = NULL, *lru = &v->cursors[0];
+	struct diag d = { 0 };
+	int i;
+
+	if (num == 0)
+		return NULL;
+	for (i = 0; i < NCURSORS; i++) {
+		struct cursor *k = &v->cursors[i];
+
+		if (k->r && k->have && k->e.num <= num && num - k->e.num <= STEP_MAX &&
+		    (!c || k->e.num > c->e.num))
+			c = k;
+		if (k->used < lru->used)
+			lru = k;
+	}
+	if (c && c->e.num == num) {
+		c->used = ++v->uses;
+		return c;
+	}
+	if (!c) {
+		c = lru;
+		eng_replay_free(c->r);
+		c->have = false;
+		c->r = eng_index_replay_at(v->ix, num, &d);
+		if (!c->r)
+			return NULL;
+	}
+	c->used = ++v->uses;
+	while (eng_replay_next(c->r, &c->e, &d) > 0) {
+		c->have = true;
+		if (c->e.num == num)
+			return c;
+		if (c->e.num > num)
+			break;
+	}
+	eng_replay_free(c->r);
+	c->r = NULL;
+	c->have = false;
+	return NULL;
+}
+
+void tview_set_time(struct tview *v, enum tview_time mode, uint64_t ref_event)
+{
+	v->time_mode = mode < TT_COUNT ? mode : TT_ABSOLUTE;
+	v->ref_event = ref_event;
+}
+
+const char *tview_time_name(enum tview_time mode)
+{
+	static const char *const names[TT_COUNT] = {
+		[TT_ABSOLUTE] = "absolute",
+		[TT_RELATIVE] = "relative",
+		[TT_REFERENCE] = "since reference",
+		[TT_DELTA] = "delta",
+	};
+
+	return mode < TT_COUNT ? names[mode] : "?";
+}
+
+/* Column widths of the row text; the last column (Info) takes the rest. */
+static const struct {
+	const char *title;
+	int width;
+} cols[] = {
+	{ "No.", 8 },	  { "Time", 18 },   { "CPU", 3 },	  { "Process", 15 },
+	{ "PID", 7 },	  { "TID", 7 },	    { "Dir", 3 },	  { "Event", 14 },
+	{ "FD name", 28 }, { "Info", 0 },
+};
+
+void tview_header(struct sbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		if (cols[i].width)
+			sbuf_printf(out, "%-*s ", cols[i].width, cols[i].title);
+		else
+			sbuf_puts(out, cols[i].title);
+	}
+}
+
+/* Appends the value of field name for the cursor's event; false if it has none. */
+static bool field_text(const struct cursor *c, const char *name, struct sbuf *out)
+{
+	struct eng_fref fr;
+
+	if (!eng_field_lookup(name, &fr, NULL))
+		return false;
+	return eng_field_extract(&fr, out, &c->r->state, &c->e);
+}
+
+static void put_seconds(struct sbuf *out, int64_t ns)
+{
+	uint64_t a = ns < 0 ? (uint64_t)-ns : (uint64_t)ns;
+
+	sbuf_printf(out, "%s%llu.%09llu", ns < 0 ? "-" : "", (unsigned long long)(a / 1000000000u),
+		    (unsigned long long)(a % 1000000000u));
+}
+
+/* What the time column of row counts from (it may move a cursor). */
+static uint64_t time_base(struct tview *v, uint64_t row)
+{
+	const struct cursor *c;
+
+	switch (v->time_mode) {
+	case TT_REFERENCE:
+		c = event_at(v, v->ref_event);
+		return c ? c->e.ev.ts : 0;
+	case TT_DELTA:
+		c = row > 0 ? event_at(v, tview_row_event(v, row - 1)) : NULL;
+		return c ? c->e.ev.ts : 0;
+	case TT_RELATIVE:
+		/* the capture's first event, shown or not */
+		if (!v->first_ts && (c = event_at(v, 1)))
+			v->first_ts = c->e.ev.ts;
+		return v->first_ts;
+	default:
+		return 0;
+	}
+}
+
+static void time_text(struct tview *v, uint64_t ts, uint64_t base, struct sbuf *out)
+{
+	if (v->time_mode == TT_ABSOLUTE)
+		eng_fmt_time(out, ts);
+	else
+		put_seconds(out, base ? (int64_t)(ts - base) : 0);
+}
+
+/* Appends s sanitised and cut or padded to width display cells (0: no limit). */
+static void put_cell(struct sbuf *out, const char *s, int width)
+{
+	struct sbuf clean;
+	mbstate_t st;
+	const char *p;
+	int cells = 0;
+
+	sbuf_init(&clean);
+	tview_sanitize(&clean, s);
+	memset(&st, 0, sizeof(st));
+	for (p = clean.s; *p && (!width || cells < width);) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, p, strlen(p), &st);
+		int w;
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
+			break;
+		w = wcwidth(wc);
+		if (w < 0 || (width && cells + w > width))
+			break;
+		sbuf_put(out, p, k);
+		cells += w;
+		p += k;
+	}
+	while (width && cells++ < width)
+		sbuf_putc(out, ' ');
+	sbuf_fini(&clean);
+}
+
+bool tview_row_text(struct tview *v, uint64_t row, struct sbuf *out)
+{
+	static const char *const fields[] = {
+		"evt.num", NULL, "evt.cpu", "proc.name", "proc.pid", "thread.tid",
+		"evt.dir", "evt.type", "fd.name", "evt.info",
+	};
+	uint64_t base = time_base(v, row);
+	const struct cursor *c = event_at(v, tview_row_event(v, row));
+	struct sbuf val;
+	size_t i;
+
+	if (!c)
+		return false;
+	sbuf_init(&val);
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		sbuf_reset(&val);
+		if (!fields[i])
+			time_text(v, c->e.ev.ts, base, &val);
+		else if (!field_text(c, fields[i], &val))
+			sbuf_reset(&val);
+		put_cell(out, val.s, cols[i].width);
+		if (cols[i].width)
+			sbuf_putc(out, ' ');
+	}
+	sbuf_fini(&val);
+	return true;
+}
+
+enum tview_class tview_row_class(struct tview *v, uint64_t row)
+{
+	const struct cursor *c = event_at(v, tview_row_event(v, row));
+	enum tview_class k = TC_OTHER;
+	struct sbuf val;
+
+	if (!c)
+		return TC_OTHER;
+	sbuf_init(&val);
+	if (field_text(c, "evt.failed", &val) && strcmp(val.s, "true") == 0) {
+		k = TC_ERROR;
+	} else {
+		sbuf_reset(&val);
+		field_text(c, "fd.type", &val);
+		if (!strcmp(val.s, "ipv4") || !strcmp(val.s, "ipv6") || !strcmp(val.s, "unix"))
+			k = TC_NET;
+		else if (!strcmp(val.s, "file") || !strcmp(val.s, "directory"))
+			k = TC_FILE;
+		else if (ev_table[c->e.ev.type].category & EV_C_PROCESS)
+			k = TC_PROCESS;
+	}
+	sbuf_fini(&val);
+	return k;
+}
+
+/* Tree building. */
+struct tree {
+	struct tview_node *n;
+	unsigned int count, cap;
+};
+
+static struct tview_node *node_add(struct tree *t, unsigned int depth, const char *text)
+{
+	struct tview_node *n;
+
+	if (t->count == t->cap) {
+		t->cap = t->cap * 2 + 32;
+		t->n = xreallocarray(t->n, t->cap, sizeof(*t->n));
+	}
+	n = &t->n[t->count++];
+	memset(n, 0, sizeof(*n));
+	n->depth = depth;
+	n->text = xstrdup(text);
+	return n;
+}
+
+static void section(struct tree *t, const char *title, uint32_t off, uint32_t len)
+{
+	struct tview_node *n = node_add(t, 0, title);
+
+	n->section = true;
+	n->off = off;
+	n->len = len;
+}
+
+/* A "label: value" node for field, if the event has a value for it. */
+static void field_node(const struct cursor *c, struct tree *t, unsigned int depth,
+		       const char *label, const char *field, uint32_t off, uint32_t len)
+{
+	struct sbuf val, text;
+	struct tview_node *n;
+
+	sbuf_init(&val);
+	if (field_text(c, field, &val)) {
+		sbuf_init(&text);
+		sbuf_printf(&text, "%s: ", label);
+		tview_sanitize(&text, val.s);
+		n = node_add(t, depth, text.s);
+		sbuf_reset(&text);
+		/* numbers and plain words compare unquoted, the rest quoted */
+		if (val.len && strspn(val.s, "0123456789abcdefghijklmnopqrstuvwxyz"
+					     "ABCDEFGHIJKLMNOPQRSTUVWXYZ_.-/:") == val.len)
+			sbuf_printf(&text, "%s = %s", field, val.s);
+		else if (!strchr(val.s, '"'))
+			sbuf_printf(&text, "%s = \"%s\"", field, val.s);
+		if (text.len)
+			n->filter = xstrdup(text.s);
+		n->off = off;
+		n->len = len;
+		sbuf_fini(&text);
+	}
+	sbuf_fini(&val);
+}
+
+static void args_nodes(const struct cursor *c, struct tree *t)
+{
+	const struct ev_view *ev = &c->e.ev;
+	const struct ev_param_info *params;
+	uint32_t base = (uint32_t)(ev->data - ev->raw);
+	unsigned int i, n;
+	struct sbuf name;
+
+	params = dis_params(ev, DIS_VIEW_CUR, &n);
+	sbuf_init(&name);
+	for (i = 0; i < n && i < ev->nparams && i < EV_MAX_PARAMS; i++) {
+		sbuf_reset(&name);
+		sbuf_printf(&name, "evt.arg.%s", params[i].name);
+		field_node(c, t, 1, params[i].name, name.s, base + ev->poff[i], ev->plen[i]);
+	}
+	sbuf_fini(&name);
+}
+
+/* Fields of each section after Event and Arguments, and when they apply. */
+static const struct {
+	const char *section; /* NULL: another field of the section before */
+	const char *label, *field;
+} more_nodes[] = {
+	{ "Process", "Name", "proc.name" },
+	{ NULL, "PID", "proc.pid" },
+	{ NULL, "Executable", "proc.exe" },
+	{ NULL, "Command line", "proc.cmdline" },
+	{ NULL, "Working directory", "proc.cwd" },
+	{ NULL, "User", "user.name" },
+	{ NULL, "UID", "user.uid" },
+	{ NULL, "Parent", "proc.pname" },
+	{ NULL, "Parent PID", "proc.ppid" },
+	{ NULL, "Grandparent", "proc.aname[2]" },
+	{ NULL, "Ancestor 3", "proc.aname[3]" },
+	{ NULL, "Ancestor 4", "proc.aname[4]" },
+	{ NULL, "Ancestor 5", "proc.aname[5]" },
+	{ "Thread", "TID", "thread.tid" },
+	{ NULL, "Main thread", "thread.ismain" },
+	{ "File descriptor", "Number", "fd.num" },
+	{ NULL, "Type", "fd.type" },
+	{ NULL, "Name", "fd.name" },
+	{ NULL, "Client IP", "fd.cip" },
+	{ NULL, "Client port", "fd.cport" },
+	{ NULL, "Server IP", "fd.sip" },
+	{ NULL, "Server port", "fd.sport" },
+	{ NULL, "Protocol", "fd.l4proto" },
+	{ "Container", "ID", "container.id" },
+	{ NULL, "Name", "container.name" },
+	{ NULL, "Image", "container.image" },
+};
+
+unsigned int tview_tree(struct tview *v, uint64_t num, struct tview_node **nodes)
+{
+	const struct cursor *c = event_at(v, num);
+	const struct eng_evt *e;
+	struct tree t = { 0 };
+	bool on = false;
+	uint32_t hdr;
+	size_t i;
+
+	*nodes = NULL;
+	if (!c)
+		return 0;
+	e = &c->e;
+	hdr = e->ev.hdr_len;
+	section(&t, "Event", 0, hdr);
+	field_node(c, &t, 1, "Number", "evt.num", 0, 0);
+	field_node(c, &t, 1, "Time", "evt.datetime", 0, 8);
+	field_node(c, &t, 1, "Thread", "thread.tid", 8, 8);
+	field_node(c, &t, 1, "Type", "evt.type", 20, 2);
+	field_node(c, &t, 1, "Direction", "evt.dir", 20, 2);
+	field_node(c, &t, 1, "CPU", "evt.cpu", 0, 0);
+	if (!ev_type_is_enter(e->ev.type)) {
+		field_node(c, &t, 1, "Latency (ns)", "evt.latency", 0, 0);
+		field_node(c, &t, 1, "Result", "evt.res", 0, 0);
+		field_node(c, &t, 1, "Failed", "evt.failed", 0, 0);
+	}
+	section(&t, "Arguments", hdr, e->ev.len - hdr);
+	args_nodes(c, &t);
+	for (i = 0; i < sizeof(more_nodes) / sizeof(more_nodes[0]); i++) {
+		if (more_nodes[i].section) {
+			/* the thread's sections need a thread, the fd's an fd */
+			on = strcmp(more_nodes[i].section, "File descriptor") == 0 ?
+				     e->info.fd != NULL :
+				     e->thread != NULL;
+			if (on)
+				section(&t, more_nodes[i].section,
+					strcmp(more_nodes[i].section, "Thread") ? 0 : 8,
+					strcmp(more_nodes[i].section, "Thread") ? 0 : 8);
+		}
+		if (on)
+			field_node(c, &t, 1, more_nodes[i].label, more_nodes[i].field, 0, 0);
+	}
+	*nodes = t.n;
+	return t.count;
+}
+
+void tview_tree_free(struct tview_node *nodes, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		free(nodes[i].text);
+		free(nodes[i].filter);
+	}
+	free(nodes);
+}
+
+/* Whether row matches f, or contains text when f is NULL. */
+static bool row_matches(struct tview *v, uint64_t row, struct eng_filter *f, const char *text)
+{
+	const struct cursor *c;
+	struct sbuf line;
+	bool hit;
+
+	if (f) {
+		c = event_at(v, tview_row_event(v, row));
+		return c && eng_filter_match(f, &c->r->state, &c->e);
+	}
+	sbuf_init(&line);
+	hit = tview_row_text(v, row, &line) && strstr(line.s, text);
+	sbuf_fini(&line);
+	return hit;
+}
+
+int64_t tview_find(struct tview *v, uint64_t from, bool forward, const char *what)
+{
+	const uint64_t window = 1024;
+	struct eng_filter *f = eng_filter_compile(what, NULL);
+	uint64_t rows = atomic_load(&v->nrows), row, lo;
+	int64_t found = -1;
+
+	if (forward) {
+		for (row = from + 1; row < rows && found < 0; row++)
+			if (row_matches(v, row, f, what))
+				found = (int64_t)row;
+	} else {
+		/* windows scanned forward, the cursors' way, going back */
+		for (lo = from; lo > 0 && found < 0;) {
+			uint64_t hi = lo;
+
+			lo = lo > window ? lo - window : 0;
+			for (row = lo; row < hi; row++)
+				if (row_matches(v, row, f, what))
+					found = (int64_t)row;
+		}
+	}
+	eng_filter_free(f);
+	return found;
+}
+
+const uint8_t *tview_bytes(struct tview *v, uint64_t num, uint32_t *len)
+{
+	const struct cursor *c = event_at(v, num);
+
+	if (!c)
+		return NULL;
+	*len = c->e.ev.len;
+	return c->e.ev.raw;
+}
+
+void tview_hex_line(const uint8_t *p, uint32_t len, uint32_t off, struct sbuf *out)
+{
+	uint32_t i;
+
+	sbuf_printf(out, "%04x  ", off);
+	for (i = 0; i < 16; i++) {
+		if (off + i < len)
+			sbuf_printf(out, "%02x ", p[off + i]);
+		else
+			sbuf_puts(out, "   ");
+		if (i == 7)
+			sbuf_putc(out, ' ');
+	}
+	sbuf_putc(out, ' ');
+	for (i = 0; i < 16 && off + i < len; i++)
+		sbuf_putc(out, p[off + i] >= 0x20 && p[off + i] < 0x7f ? (char)p[off + i] : '.');
+}
+
+void tview_sanitize(struct sbuf *out, const char *s)
+{
+	mbstate_t st;
+	size_t n = strlen(s);
+
+	memset(&st, 0, sizeof(st));
+	while (n) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s, n, &st);
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			sbuf_putc(out, '.');
+			memset(&st, 0, sizeof(st));
+			s++;
+			n--;
+			continue;
+		}
+		if (!iswprint((wint_t)wc))
+			sbuf_putc(out, '.');
+		else
+			sbuf_put(out, s, k);
+		s += k;
+		n -= k;
+	}
+}
+
+long long tview_save(struct tview *v, const char *path, struct diag *d)
+{
+	struct eng_replay *r = eng_replay_open(v->path, d);
+	struct eng_filter *f = NULL;
+	struct eng_export *x;
+	struct eng_evt e;
+	long long n;
+	int rc = 0;
+
+	if (!r)
+		return -1;
+	if (v->filter[0])
+		f = eng_filter_compile(v->filter, d);
+	x = (v->filter[0] && !f) ? NULL : eng_export_open(path, r, d);
+	if (!x) {
+		eng_filter_free(f);
+		eng_replay_free(r);
+		return -1;
+	}
+	while (rc >= 0 && eng_replay_next(r, &e, d) > 0) {
+		bool chosen = !e.hidden && (!f || eng_filter_match(f, &r->state, &e));
+
+		if (!chosen && f && !e.hidden)
+			eng_state_filtered_out(&r->state, &e.info, &e.ev);
+		rc = eng_export_event(x, &e, chosen, d);
+	}
+	n = (long long)eng_export_count(x);
+	if (eng_export_close(x, rc < 0 ? NULL : d) < 0 || rc < 0)
+		n = -1;
+	eng_filter_free(f);
+	eng_replay_free(r);
+	return n;
+}

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What the terminal interface shows of a capture, without a terminal: the
+ * rows (the events the display filter keeps, found by a background thread
+ * while the user works), each row's text, the detail tree of an event and
+ * its raw bytes. The screen code (tui.c) only draws what this gives it, so
+ * row and tree formatting are tested without a terminal.
+ */
+#ifndef SYSHARK_TVIEW_H
+#define SYSHARK_TVIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "sbuf.h"
+
+struct tview;
+
+/* Opens path and starts indexing it and finding its rows. NULL with d set. */
+struct tview *tview_open(const char *path, struct diag *d);
+void tview_free(struct tview *v);
+
+struct tview_status {
+	uint64_t events;   /* events indexed so far */
+	uint64_t rows;	   /* rows found so far */
+	uint64_t scanned;  /* events the row search has passed */
+	uint64_t dropped;  /* events the capture says it lost */
+	bool indexing;	   /* the index is still being built */
+	bool searching;	   /* the row search is still going */
+	const char *error; /* the capture's damage, or NULL */
+};
+
+void tview_status(struct tview *v, struct tview_status *out);
+
+/*
+ * Shows only the events filter keeps (NULL or "" for every event) and
+ * starts finding them again. A filter that does not compile is refused:
+ * -EINVAL with d->msg and d->col (1-based) set, and the old one stays.
+ */
+int tview_set_filter(struct tview *v, const char *filter, struct diag *d);
+const char *tview_filter(const struct tview *v); /* "" when none */
+
+/* Event number of row (0-based), or 0 if there is no such row yet. */
+uint64_t tview_row_event(struct tview *v, uint64_t row);
+/* The row of the first event numbered num or later; rows if none. */
+uint64_t tview_row_at(struct tview *v, uint64_t num);
+
+enum tview_time {
+	TT_ABSOLUTE,  /* wall-clock time */
+	TT_RELATIVE,  /* seconds since the first event */
+	TT_REFERENCE, /* seconds since the reference event */
+	TT_DELTA,     /* seconds since the row before */
+	TT_COUNT,
+};
+
+void tview_set_time(struct tview *v, enum tview_time mode, uint64_t ref_event);
+const char *tview_time_name(enum tview_time mode);
+
+/* Column titles, as tview_row_text() lays the columns out. */
+void tview_header(struct sbuf *out);
+
+/*
+ * The text of row (0-based), columns padded to fixed widths; false if the
+ * row does not exist yet. Control bytes from the capture are replaced.
+ */
+bool tview_row_text(struct tview *v, uint64_t row, struct sbuf *out);
+
+/* The kind of event a row shows, for colours. */
+enum tview_class {
+	TC_OTHER,
+	TC_ERROR,   /* a failed call */
+	TC_FILE,
+	TC_NET,
+	TC_PROCESS,
+};
+enum tview_class tview_row_class(struct tview *v, uint64_t row);
+
+/* A node of an event's detail tree. */
+struct tview_node {
+	char *text;   /* "label: value" */
+	char *filter; /* "field = value", or NULL */
+	unsigned int depth;
+	bool section; /* a heading, which expands and collapses */
+	uint32_t off, len; /* the bytes it comes from, in tview_bytes() */
+};
+
+/*
+ * Builds the detail tree of event num into nodes (caller frees with
+ * tview_tree_free()); returns the node count, 0 if the event is missing.
+ */
+unsigned int tview_tree(struct tview *v, uint64_t num, struct tview_node **nodes);
+void tview_tree_free(struct tview_node *nodes, unsigned int n);
+
+/*
+ * The nearest row after from (forward) or before it whose event matches
+ * what as a filter, or, if what is not a filter, whose text contains it;
+ * -1 if there is none.
+ */
+int64_t tview_find(struct tview *v, uint64_t from, bool forward, const char *what);
+
+/* The raw bytes of event num (borrowed until the next call); NULL if missing. */
+const uint8_t *tview_bytes(struct tview *v, uint64_t num, uint32_t *len);
+
+/* One line of the hex dump of bytes at off: offset, 16 bytes, ASCII. */
+void tview_hex_line(const uint8_t *p, uint32_t len, uint32_t off, struct sbuf *out);
+
+/* s with control bytes and bad UTF-8 replaced, safe for a terminal. */
+void tview_sanitize(struct sbuf *out, const char *s);
+
+/*
+ * Writes the shown events, with the state needed to decode them, to path
+ * (a new .scap). Returns the count, or -1 with d set.
+ */
+long long tview_save(struct tview *v, const char *path, struct diag *d);
+
+#endif

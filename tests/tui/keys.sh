@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Key bindings as data: the user's keymap file, its errors with line numbers,
+# the help screen made from the bindings, the shipped vim and emacs keymaps;
+# and colours, which NO_COLOR turns off.
+. "$(dirname "$0")/lib.sh"
+f=$corpus/sample.scap
+keymaps=$(dirname "$0")/../../keymaps
+mkdir -p "$XDG_CONFIG_HOME/syshark"
+
+# a binding of the user's, with its help text on the help screen
+printf '# mine\nbind x quit "leave at once"\nbind -m tree z collapse\n' >"$XDG_CONFIG_HOME/syshark/keys"
+start 120 40 "$bin" -r "$f"
+wait_for '\| events 477 \|' "the interface does not start with a keymap file"
+keys '?'
+wait_for '^syshark keys' "? does not show the help"
+wait_for '^  x +leave at once$' "the help lacks the user's binding"
+wait_for '^  F4 +edit the display filter$' "the help lacks F4"
+wait_for '^Detail tree$' "the help has no section for the tree"
+keys Space
+wait_for '\| events 477 \|' "a key does not close the help"
+keys x
+wait_exit && { [ "$status" = 0 ] && ok || bad "x ended with status $status"; }
+
+# a bad line: one line on stderr with the file and line, status 2, no screen
+printf 'bind q quit\nbind Q vanish "go"\n' >"$XDG_CONFIG_HOME/syshark/keys"
+start 120 40 "$bin" -r "$f"
+wait_exit
+[ "$status" = 2 ] && ok || bad "a bad keymap gave status $status"
+want="syshark: $XDG_CONFIG_HOME/syshark/keys:2: unknown action"
+[ "$(cat "$tmp/stderr")" = "$want" ] && ok || bad "a bad keymap said '$(cat "$tmp/stderr")'"
+
+# the shipped keymaps load and work
+for km in vim emacs; do
+	cp "$keymaps/$km.keys" "$XDG_CONFIG_HOME/syshark/keys"
+	start 120 40 "$bin" -r "$f"
+	wait_for '\| events 477 \|' "$km.keys does not load: $(cat "$tmp/stderr")"
+	if [ $km = vim ]; then keys C-f; else keys C-v; fi
+	wait_for '^    Number: (1[0-9]|[2-9][0-9])$' "$km.keys: the page-down key does not page"
+	if [ $km = vim ]; then keys Z; else keys C-x; fi
+	wait_exit && { [ "$status" = 0 ] && ok || bad "$km.keys: quit gave status $status"; }
+done
+rm -f "$XDG_CONFIG_HOME/syshark/keys"
+
+# colours: the status bar is blue, and NO_COLOR has none at all
+start 120 40 "$bin" -r "$f"
+WAIT_ATTRS=1 wait_for $'\e\\[[0-9;]*44m' "no colours on a colour terminal"
+keys q
+wait_exit
+start 120 40 env NO_COLOR=1 "$bin" -r "$f"
+wait_for '\| events 477 \|' "no screen with NO_COLOR"
+if screen -e | grep -q $'\e\\[[0-9;]*3[1-7]m\|\e\\[[0-9;]*4[1-7]m'; then
+	bad "NO_COLOR still shows colours"
+else
+	ok
+fi
+keys q
+wait_exit
+
+# control bytes in the capture never reach the terminal raw: the screen
+# holds no escape besides the attributes the interface sets itself
+start 200 50 "$bin" -r "$f" -Y 'evt.type = write'
+wait_for '\| filter: evt\.type = write' "no filtered screen"
+if screen -e | sed $'s/\e\\[[0-9;]*m//g' | grep -q $'[\x01-\x08\x0b-\x1f\x7f]'; then
+	bad "a control byte reached the screen"
+else
+	ok
+fi
+keys q
+wait_exit
+finish

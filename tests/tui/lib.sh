@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Sourced by the terminal-interface tests: the real binary in a real tmux,
+# on a private tmux server. `start W H CMD...` runs CMD in a W x H window,
+# `keys KEY...` types, `wait_for REGEX [WHAT]` waits (up to 10 s, never a
+# fixed sleep) until the screen matches, `screen` prints it.
+. "$(dirname "${BASH_SOURCE[0]}")/../checks.sh"
+bin=$1
+corpus=$2
+export TZ=UTC LANG=C.UTF-8
+export XDG_CACHE_HOME=$tmp/cache XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config
+# each start gets a tmux server of its own: a new session on a server
+# that is still shutting down would be lost
+sock=
+starts=0
+win=t
+
+command -v tmux >/dev/null || { echo "SKIP: tmux is not installed (apt-get install tmux)"; exit 77; }
+[ -f "$corpus/sample.scap" ] || { echo "SKIP: $corpus/sample.scap is missing"; exit 77; }
+trap '[ -z "$sock" ] || tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+
+# start W H CMD...: the command's exit status lands in $tmp/exit.
+start() {
+	local w=$1 h=$2
+	shift 2
+	rm -f "$tmp/exit"
+	[ -z "$sock" ] || tmux -L "$sock" kill-server 2>/dev/null
+	starts=$((starts + 1))
+	sock=syshark-test-$$-$starts
+	tmux -L "$sock" new-session -d -s "$win" -x "$w" -y "$h" \
+		"$(printf '%q ' "$@") 2>$tmp/stderr; echo \$? > $tmp/exit; sleep 600"
+}
+
+keys() { tmux -L "$sock" send-keys -t "$win" "$@"; }
+screen() { tmux -L "$sock" capture-pane -t "$win" -p "$@"; }
+resize() { tmux -L "$sock" resize-window -t "$win" -x "$1" -y "$2"; }
+
+# wait_for REGEX [WHAT]: ok once the screen matches REGEX (extended), else
+# bad. With WAIT_ATTRS=1 the screen has its attributes as escape sequences.
+wait_for() {
+	local i
+	for i in $(seq 200); do
+		if screen ${WAIT_ATTRS:+-e} | grep -Eq -- "$1"; then
+			ok
+			return 0
+		fi
+		sleep 0.05
+	done
+	bad "${2:-screen never matched '$1'}; it shows:"
+	screen | sed 's/^/    | /'
+	return 1
+}
+
+# wait_exit: waits for the program to end; its status is in $status.
+wait_exit() {
+	local i
+	status=
+	for i in $(seq 200); do
+		if [ -s "$tmp/exit" ]; then
+			status=$(cat "$tmp/exit")
+			return 0
+		fi
+		sleep 0.05
+	done
+	bad "the program did not exit"
+	return 1
+}
+
+# status_field NAME: the number after NAME in the status line ("shown 36").
+status_field() {
+	screen | tail -n 1 | sed -n "s/.*| $1 \([0-9]*\).*/\1/p"
+}
