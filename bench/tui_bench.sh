@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# tui_bench.sh: the full-screen interface on a big capture and on one ten
+# times its size, in a real tmux: the time from start to the first screen
+# (with no index yet, and with the index cached), and from a filter's Enter
+# to the first filtered screen. csysdig's time to its first screen on the
+# same files is the peer's figure. Times come from polling the screen every
+# few milliseconds, so they are good to about 10 ms.
+#
+# usage: bench/tui_bench.sh [-n EVENTS]   (env as filter_bench.sh)
+# Goal: the first screen in under 0.2 seconds, whatever the file size.
+set -euo pipefail
+
+USAGE_ENV="SKIP_10M=1"
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+. "$(dirname "$0")/lib.sh"
+bench_init "$@"
+command -v tmux >/dev/null || { echo "$0: tmux is needed" >&2; exit 1; }
+
+export XDG_CACHE_HOME=$OUT/tui-cache XDG_STATE_HOME=$OUT/tui-state XDG_CONFIG_HOME=$OUT/tui-config
+export LANG=C.UTF-8
+SOCK=syshark-bench-$$
+FILTER='evt.type = read or evt.type = write'
+GOAL=0.2
+STATUS=0
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true' EXIT
+
+screen() { tmux -L "$SOCK" capture-pane -t b -p; }
+
+# until REGEX: waits (up to 120 s) for the screen to match; sets SEC to the
+# time since T0 (microseconds from bash's clock).
+until_screen() {
+	local deadline=$((T0 + 120000000)) now
+	while :; do
+		now=$(now_us)
+		if screen | grep -Eq -- "$1"; then
+			SEC=$(awk -v d=$((now - T0)) 'BEGIN { printf "%.3f", d / 1e6 }')
+			return 0
+		fi
+		if ((now > deadline)); then
+			echo "$0: the screen never matched '$1'" >&2
+			screen >&2
+			exit 1
+		fi
+		sleep 0.005
+	done
+}
+
+# launch CMD...: a new tmux server running CMD; T0 is when it was asked to start.
+launch() {
+	tmux -L "$SOCK" kill-server 2>/dev/null || true
+	T0=$(now_us)
+	tmux -L "$SOCK" new-session -d -s b -x 200 -y 50 "$(printf '%q ' "$@"); sleep 600"
+}
+
+bench_file() {
+	local big=$1 n=$2 cold warm filt peer
+	echo
+	echo "capture: $big ($n events, $(mib "$(file_kb "$big")") MiB)"
+	cat "$big" >/dev/null
+
+	rm -rf "$XDG_CACHE_HOME"
+	launch "$SYSHARK" -r "$big"
+	until_screen '\| shown [1-9][0-9]* \|'
+	cold=$SEC
+	# the index is built in the background meanwhile; wait for it to be cached
+	until_screen '\| time absolute *$'
+	tmux -L "$SOCK" send-keys -t b q
+	sleep 0.5
+
+	launch "$SYSHARK" -r "$big"
+	until_screen '\| shown [1-9][0-9]* \|'
+	warm=$SEC
+	tmux -L "$SOCK" send-keys -t b f "$FILTER"
+	until_screen "^Filter: $FILTER"
+	T0=$(now_us)
+	tmux -L "$SOCK" send-keys -t b Enter
+	until_screen "filter: $FILTER"
+	until_screen '^[0-9]+ +[0-9:.]+ +[0-9]+ .* (read|write) '
+	filt=$SEC
+	tmux -L "$SOCK" send-keys -t b q
+
+	peer=n/a
+	if command -v csysdig >/dev/null; then
+		launch csysdig -r "$big"
+		until_screen '^ +PID +PPID +CPU'
+		until_screen '^ +[0-9]+ +[0-9]+ +[0-9.]+ '
+		peer=$SEC
+	fi
+	printf '  %-44s %10s %10s\n' "" "syshark s" "csysdig s"
+	printf '  %-44s %10s %10s\n' "first screen, index not built yet" "$cold" "$peer"
+	printf '  %-44s %10s %10s\n' "first screen, index cached" "$warm" "$peer"
+	printf '  %-44s %10s\n' "filter Enter to the first filtered screen" "$filt"
+	awk -v a="$cold" -v b="$warm" -v c="$filt" -v g=$GOAL 'BEGIN {
+		ok = a < g && b < g
+		printf "  goal: first screen under %s s: %s; filtered screen: %s\n", g,
+			ok ? "met" : "NOT met", c < g ? "under " g " s" : "over " g " s"
+		exit !ok
+	}' || STATUS=1
+}
+
+BIG=$OUT/big-$EVENTS.scap
+reuse_big "$BIG" "$EVENTS"
+bench_file "$BIG" "$EVENTS"
+if [[ -z ${SKIP_10M:-} ]]; then
+	BIG10=$OUT/big-$((EVENTS * 10)).scap
+	reuse_big "$BIG10" $((EVENTS * 10))
+	bench_file "$BIG10" $((EVENTS * 10))
+fi
+exit $STATUS
