@@ -55,6 +55,12 @@ static const struct {
 	[TA_SAVE] = { "save", "save the shown events to a .scap file" },
 	[TA_PAUSE] = { "pause", "pause or resume following a live capture" },
 	[TA_REDRAW] = { "redraw", "redraw the screen" },
+	[TA_COL_NEXT] = { "column-next", "select the next column" },
+	[TA_COL_PREV] = { "column-prev", "select the previous column" },
+	[TA_COL_WIDER] = { "column-wider", "widen the selected column" },
+	[TA_COL_NARROWER] = { "column-narrower", "narrow the selected column" },
+	[TA_COL_ADD] = { "column-add", "add a column showing any field" },
+	[TA_COL_REMOVE] = { "column-remove", "remove the selected column" },
 };
 
 static const char *const mode_names[TM_COUNT] = {

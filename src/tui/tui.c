@@ -40,6 +40,7 @@ enum prompt_kind {
 	PK_FIND,
 	PK_GOTO,
 	PK_SAVE,
+	PK_COLUMN,
 };
 
 struct ui {
@@ -50,6 +51,7 @@ struct ui {
 	enum tui_mode focus;
 	/* list */
 	uint64_t top, sel; /* rows */
+	unsigned int col;  /* the selected column */
 	uint64_t sel_event;
 	int list_h, tree_h, hex_h;
 	/* tree of sel_event */
@@ -214,10 +216,17 @@ static void draw_list(struct ui *u, uint64_t rows)
 	int y, pair;
 
 	sbuf_init(&line);
-	tview_header(&line);
+	tview_header(u->v, &line);
 	attron(A_BOLD | A_UNDERLINE);
 	put(0, 0, line.s, COLS);
 	attroff(A_BOLD | A_UNDERLINE);
+	if (u->focus == TM_LIST) {
+		int x, w;
+
+		tview_col_span(u->v, u->col, &x, &w);
+		if (x < COLS)
+			mvchgat(0, x, w ? w : -1, A_BOLD | A_REVERSE, 0, NULL);
+	}
 	for (y = 1; y < u->list_h; y++) {
 		uint64_t row = u->top + (uint64_t)(y - 1);
 
@@ -583,6 +592,18 @@ static void prompt_done(struct ui *u, const char *text)
 		else
 			message(u, false, "event %llu", (unsigned long long)num);
 		break;
+	case PK_COLUMN: {
+		/* completion leaves a space after the name */
+		char field[256];
+
+		text += strspn(text, " ");
+		snprintf(field, sizeof(field), "%.*s", (int)strcspn(text, " "), text);
+		if (*field && tview_col_add(u->v, u->col + 1, field, &d) < 0)
+			message(u, true, "no column added: %s", d.msg);
+		else if (*field)
+			u->col++;
+		break;
+	}
 	case PK_SAVE:
 		if (!*text)
 			break;
@@ -762,6 +783,26 @@ static bool act(struct ui *u, enum tui_action a, uint64_t rows)
 		break;
 	case TA_REDRAW:
 		clear();
+		break;
+	case TA_COL_NEXT:
+		if (u->col + 1 < tview_ncols(u->v))
+			u->col++;
+		break;
+	case TA_COL_PREV:
+		if (u->col > 0)
+			u->col--;
+		break;
+	case TA_COL_WIDER:
+	case TA_COL_NARROWER:
+		tview_col_resize(u->v, u->col, a == TA_COL_WIDER ? 2 : -2);
+		break;
+	case TA_COL_ADD:
+		open_prompt(u, PK_COLUMN, "Add column (field): ", NULL);
+		break;
+	case TA_COL_REMOVE:
+		tview_col_remove(u->v, u->col);
+		if (u->col >= tview_ncols(u->v))
+			u->col = tview_ncols(u->v) - 1;
 		break;
 	default:
 		break;

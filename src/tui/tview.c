@@ -40,8 +40,17 @@ struct search {
 	_Atomic uint64_t scanned, dropped;
 };
 
+struct col {
+	char *title;
+	char *field; /* NULL: the time column */
+	struct eng_fref fr;
+	int width;   /* cells; 0 for the last column, which takes the rest */
+};
+
 struct tview {
 	char *path;
+	struct col *cols;
+	unsigned int ncols;
 	struct eng_index *ix;
 	/* rows: event numbers, in blocks of ROW_BLOCK */
 	pthread_mutex_t lock;
@@ -58,6 +67,8 @@ struct tview {
 	struct diag damage;
 	bool damaged;
 };
+
+static void cols_default(struct tview *v);
 
 static void rows_clear(struct tview *v)
 {
@@ -191,6 +202,7 @@ struct tview *tview_open(const char *path, struct diag *d)
 	v->path = xstrdup(path);
 	v->ix = ix;
 	v->filter = xstrdup("");
+	cols_default(v);
 	pthread_mutex_init(&v->lock, NULL);
 	search_start(v);
 	return v;
@@ -207,6 +219,11 @@ void tview_free(struct tview *v)
 	for (i = 0; i < NCURSORS; i++)
 		eng_replay_free(v->cursors[i].r);
 	eng_index_free(v->ix);
+	for (i = 0; i < (int)v->ncols; i++) {
+		free(v->cols[i].title);
+		free(v->cols[i].field);
+	}
+	free(v->cols);
 	pthread_mutex_destroy(&v->lock);
 	free(v->filter);
 	free(v->path);
@@ -323,25 +340,100 @@ const char *tview_time_name(enum tview_time mode)
 	return mode < TT_COUNT ? names[mode] : "?";
 }
 
-/* Column widths of the row text; the last column (Info) takes the rest. */
+/* The list's columns at first; the last one (Info) takes the rest. */
 static const struct {
-	const char *title;
+	const char *title, *field;
 	int width;
-} cols[] = {
-	{ "No.", 8 },	  { "Time", 18 },   { "CPU", 3 },	  { "Process", 15 },
-	{ "PID", 7 },	  { "TID", 7 },	    { "Dir", 3 },	  { "Event", 14 },
-	{ "FD name", 28 }, { "Info", 0 },
+} default_cols[] = {
+	{ "No.", "evt.num", 8 },	  { "Time", NULL, 18 },	       { "CPU", "evt.cpu", 3 },
+	{ "Process", "proc.name", 15 },	  { "PID", "proc.pid", 7 },    { "TID", "thread.tid", 7 },
+	{ "Dir", "evt.dir", 3 },	  { "Event", "evt.type", 14 }, { "FD name", "fd.name", 28 },
+	{ "Info", "evt.info", 0 },
 };
 
-void tview_header(struct sbuf *out)
-{
-	size_t i;
+#define COL_MIN 1
+#define COL_MAX 200
 
-	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
-		if (cols[i].width)
-			sbuf_printf(out, "%-*s ", cols[i].width, cols[i].title);
+static void col_init(struct col *c, const char *title, const char *field, int width)
+{
+	c->title = xstrdup(title);
+	c->field = field ? xstrdup(field) : NULL;
+	c->width = width;
+	if (field)
+		eng_field_lookup(field, &c->fr, NULL);
+}
+
+static void cols_default(struct tview *v)
+{
+	size_t i, n = sizeof(default_cols) / sizeof(default_cols[0]);
+
+	v->cols = xcalloc(n, sizeof(*v->cols));
+	v->ncols = (unsigned int)n;
+	for (i = 0; i < n; i++)
+		col_init(&v->cols[i], default_cols[i].title, default_cols[i].field,
+			 default_cols[i].width);
+}
+
+unsigned int tview_ncols(const struct tview *v)
+{
+	return v->ncols;
+}
+
+int tview_col_add(struct tview *v, unsigned int at, const char *field, struct diag *d)
+{
+	struct eng_fref fr;
+
+	if (!eng_field_lookup(field, &fr, d))
+		return -EINVAL;
+	if (at >= v->ncols)
+		at = v->ncols - 1; /* the last column stays last */
+	v->cols = xreallocarray(v->cols, v->ncols + 1, sizeof(*v->cols));
+	memmove(&v->cols[at + 1], &v->cols[at], (v->ncols - at) * sizeof(*v->cols));
+	v->ncols++;
+	col_init(&v->cols[at], field, field, (int)strlen(field) > 12 ? (int)strlen(field) : 12);
+	return 0;
+}
+
+void tview_col_remove(struct tview *v, unsigned int i)
+{
+	if (i + 1 >= v->ncols) /* not the last one */
+		return;
+	free(v->cols[i].title);
+	free(v->cols[i].field);
+	memmove(&v->cols[i], &v->cols[i + 1], (v->ncols - i - 1) * sizeof(*v->cols));
+	v->ncols--;
+}
+
+void tview_col_resize(struct tview *v, unsigned int i, int delta)
+{
+	int w;
+
+	if (i + 1 >= v->ncols)
+		return;
+	w = v->cols[i].width + delta;
+	v->cols[i].width = w < COL_MIN ? COL_MIN : w > COL_MAX ? COL_MAX : w;
+}
+
+void tview_col_span(const struct tview *v, unsigned int i, int *x, int *w)
+{
+	unsigned int k;
+
+	*x = 0;
+	for (k = 0; k < i && k < v->ncols; k++)
+		*x += v->cols[k].width + 1;
+	*w = i < v->ncols ? v->cols[i].width : 0;
+}
+
+void tview_header(const struct tview *v, struct sbuf *out)
+{
+	unsigned int i;
+
+	for (i = 0; i < v->ncols; i++) {
+		if (v->cols[i].width)
+			sbuf_printf(out, "%-*.*s ", v->cols[i].width, v->cols[i].width,
+				    v->cols[i].title);
 		else
-			sbuf_puts(out, cols[i].title);
+			sbuf_puts(out, v->cols[i].title);
 	}
 }
 
@@ -353,6 +445,11 @@ static bool field_text(const struct cursor *c, const char *name, struct sbuf *ou
 	if (!eng_field_lookup(name, &fr, NULL))
 		return false;
 	return eng_field_extract(&fr, out, &c->r->state, &c->e);
+}
+
+static bool col_text(const struct cursor *c, const struct col *col, struct sbuf *out)
+{
+	return col->fr.f && eng_field_extract(&col->fr, out, &c->r->state, &c->e);
 }
 
 static void put_seconds(struct sbuf *out, int64_t ns)
@@ -425,26 +522,24 @@ static void put_cell(struct sbuf *out, const char *s, int width)
 
 bool tview_row_text(struct tview *v, uint64_t row, struct sbuf *out)
 {
-	static const char *const fields[] = {
-		"evt.num", NULL, "evt.cpu", "proc.name", "proc.pid", "thread.tid",
-		"evt.dir", "evt.type", "fd.name", "evt.info",
-	};
 	uint64_t base = time_base(v, row);
 	const struct cursor *c = event_at(v, tview_row_event(v, row));
 	struct sbuf val;
-	size_t i;
+	unsigned int i;
 
 	if (!c)
 		return false;
 	sbuf_init(&val);
-	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+	for (i = 0; i < v->ncols; i++) {
+		const struct col *col = &v->cols[i];
+
 		sbuf_reset(&val);
-		if (!fields[i])
+		if (!col->field)
 			time_text(v, c->e.ev.ts, base, &val);
-		else if (!field_text(c, fields[i], &val))
+		else if (!col_text(c, col, &val))
 			sbuf_reset(&val);
-		put_cell(out, val.s, cols[i].width);
-		if (cols[i].width)
+		put_cell(out, val.s, col->width);
+		if (col->width)
 			sbuf_putc(out, ' ');
 	}
 	sbuf_fini(&val);

@@ -57,8 +57,21 @@ enum tview_time {
 void tview_set_time(struct tview *v, enum tview_time mode, uint64_t ref_event);
 const char *tview_time_name(enum tview_time mode);
 
+/*
+ * The list's columns: No., Time, CPU, Process, PID, TID, Dir, Event, FD
+ * name and Info at first. The last one takes what width is left and stays.
+ */
+unsigned int tview_ncols(const struct tview *v);
+/* Adds a column showing field (any filter field) before column at. -EINVAL with d set. */
+int tview_col_add(struct tview *v, unsigned int at, const char *field, struct diag *d);
+void tview_col_remove(struct tview *v, unsigned int i);
+/* Widens (or narrows, delta < 0) column i, within 1 to 200 cells. */
+void tview_col_resize(struct tview *v, unsigned int i, int delta);
+/* Where column i starts in a row's text, and its width (0: the rest). */
+void tview_col_span(const struct tview *v, unsigned int i, int *x, int *w);
+
 /* Column titles, as tview_row_text() lays the columns out. */
-void tview_header(struct sbuf *out);
+void tview_header(const struct tview *v, struct sbuf *out);
 
 /*
  * The text of row (0-based), columns padded to fixed widths; false if the

@@ -75,9 +75,10 @@ keys "'"
 wait_for '^    Number: 168$' "' does not jump to the mark"
 
 # save what is shown, and read it back with syshark and sysdig
-keys f C-u 'evt.type = open' Enter
-want=$(count 'evt.type = open')
-wait_for "\| shown $want \|" "the open filter shows another count"
+keys f C-u 'proc.name = multipathd' Enter
+want=$(count 'proc.name = multipathd')
+[ "$want" -gt 0 ] && ok || bad "the capture has no multipathd events to save"
+wait_for "\| shown $want \|" "the multipathd filter shows another count"
 keys w "$tmp/saved.scap" Enter
 wait_for "saved $want events to $tmp/saved\.scap" "w does not save $want events"
 got=$("$bin" -r "$tmp/saved.scap" | wc -l)
@@ -86,6 +87,15 @@ if command -v sysdig >/dev/null; then
 	got=$(sysdig -r "$tmp/saved.scap" | wc -l)
 	[ "$got" = "$want" ] && ok || bad "sysdig reads $got events of the saved file, not $want"
 fi
+
+# columns: one added after the selected one (No.), then removed
+keys c
+wait_for '^Add column \(field\): ?$' "c does not ask for a column"
+keys 'proc.ex' Tab Enter
+wait_for '^No\. +proc\.exe +Time +CPU' "no proc.exe column after No."
+wait_for '^[0-9]+ +[^ ]+ +15:14:2' "the proc.exe column shows no executable"
+keys C
+wait_for '^No\. +Time +CPU' "C does not remove the column"
 
 # from 200x50 to 80x24: everything is redrawn to the new size
 resize 80 24

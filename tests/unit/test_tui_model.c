@@ -109,7 +109,7 @@ static void check_view(const char *path)
 	CHECK(tview_row_event(v, 0) == 2);
 
 	sbuf_init(&row);
-	tview_header(&row);
+	tview_header(v, &row);
 	CHECK(strncmp(row.s, "No.      Time               CPU Process", 39) == 0);
 	sbuf_reset(&row);
 	CHECK(tview_row_text(v, 0, &row));
@@ -126,6 +126,23 @@ static void check_view(const char *path)
 	sbuf_reset(&row);
 	CHECK(tview_row_text(v, 2, &row) && strstr(row.s, " 0.000060104 ") != NULL);
 	tview_set_time(v, TT_ABSOLUTE, 0);
+
+	/* columns: one added before Info, one removed, one resized */
+	CHECK(tview_ncols(v) == 10);
+	CHECK(tview_col_add(v, 9, "proc.exe", &d) == 0);
+	CHECK(tview_col_add(v, 9, "proc.nope", &d) == -EINVAL);
+	tview_col_remove(v, 2); /* CPU */
+	tview_col_resize(v, 0, -4);
+	sbuf_reset(&row);
+	tview_header(v, &row);
+	CHECK_STR(row.s, "No.  Time               Process         PID     TID     Dir Event          "
+			 "FD name                      proc.exe     Info");
+	sbuf_reset(&row);
+	CHECK(tview_row_text(v, 0, &row));
+	CHECK(strncmp(row.s, "2    15:14:22.753887343 sysdig ", 31) == 0);
+	CHECK(strstr(row.s, " sysdig       next=0 ") != NULL);
+	tview_col_remove(v, tview_ncols(v) - 1); /* Info stays */
+	CHECK(tview_ncols(v) == 10);
 
 	n = tview_tree(v, 2, &nodes);
 	CHECK(n > 10);
