@@ -48,6 +48,7 @@ struct ui {
 	struct keymap *km;
 	const char *path;
 	bool color, help;
+	int help_top; /* first line of the help shown */
 	enum tui_mode focus;
 	/* list */
 	uint64_t top, sel; /* rows */
@@ -412,16 +413,22 @@ static void draw_help(struct ui *u)
 	char *line, *next;
 	int y = 0;
 
+	int n = 0;
+
 	sbuf_init(&text);
-	sbuf_puts(&text, "syshark keys (any key closes this help)\n\n");
+	sbuf_puts(&text, "syshark keys (arrows and PgUp/PgDn scroll, any other key closes this help)\n\n");
 	keymap_help(u->km, &text);
 	erase();
-	for (line = text.s; line && y < LINES; line = next, y++) {
+	for (line = text.s; line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = 0;
-		put(y, 0, line, COLS);
+		if (n++ >= u->help_top && y < LINES)
+			put(y++, 0, line, COLS);
 	}
+	/* no scrolling past the end */
+	if (u->help_top > n - LINES)
+		u->help_top = n - LINES > 0 ? n - LINES : 0;
 	sbuf_fini(&text);
 }
 
@@ -697,6 +704,7 @@ static bool act(struct ui *u, enum tui_action a, uint64_t rows)
 		return false;
 	case TA_HELP:
 		u->help = true;
+		u->help_top = 0;
 		break;
 	case TA_DOWN:
 		move_by(u, 1, rows);
@@ -982,7 +990,16 @@ int tui_run(const char *path, const char *filter)
 		}
 		key = map_key(ch);
 		if (u.help) {
-			u.help = false;
+			if (key == TK_DOWN || key == 'j')
+				u.help_top++;
+			else if ((key == TK_UP || key == 'k') && u.help_top > 0)
+				u.help_top--;
+			else if (key == TK_PGDN)
+				u.help_top += LINES - 1;
+			else if (key == TK_PGUP)
+				u.help_top = u.help_top > LINES - 1 ? u.help_top - (LINES - 1) : 0;
+			else
+				u.help = false;
 			clear();
 			continue;
 		}

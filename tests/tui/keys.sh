@@ -17,7 +17,8 @@ keys '?'
 wait_for '^syshark keys' "? does not show the help"
 wait_for '^  x +leave at once$' "the help lacks the user's binding"
 wait_for '^  F4 +edit the display filter$' "the help lacks F4"
-wait_for '^Detail tree$' "the help has no section for the tree"
+keys PgDn
+wait_for '^Detail tree$' "PgDn does not scroll the help to the tree's keys"
 keys Space
 wait_for '\| events 477 \|' "a key does not close the help"
 keys x
