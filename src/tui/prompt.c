@@ -21,7 +21,7 @@ static struct {
 	bool active, done, cancelled;
 	char *label;
 	char *line;	 /* the accepted line */
-	unsigned char in[8]; /* bytes readline reads next */
+	unsigned char in[1]; /* the byte readline reads next */
 	size_t nin, at;
 	struct sbuf choices;
 	char **words;
@@ -199,43 +199,23 @@ bool prompt_active(void)
 	return pr.active;
 }
 
-/* The bytes readline knows the key by. */
-static size_t key_bytes(int key, unsigned char *out)
+/* The byte readline knows a key by; 0 for none. */
+static unsigned char key_byte(int key)
 {
-	switch (key) {
-	case TK_LEFT:
-		out[0] = 2; /* C-b */
-		return 1;
-	case TK_RIGHT:
-		out[0] = 6; /* C-f */
-		return 1;
-	case TK_HOME:
-		out[0] = 1; /* C-a */
-		return 1;
-	case TK_END:
-		out[0] = 5; /* C-e */
-		return 1;
-	case TK_UP:
-		out[0] = 16; /* C-p: history */
-		return 1;
-	case TK_DOWN:
-		out[0] = 14; /* C-n */
-		return 1;
-	case TK_DEL:
-		out[0] = 4; /* C-d */
-		return 1;
-	case 8:
-		out[0] = 127;
-		return 1;
-	case '\r':
-		out[0] = '\n';
-		return 1;
-	default:
-		if (key < 0 || key > 255)
-			return 0;
-		out[0] = (unsigned char)key;
-		return 1;
-	}
+	static const struct {
+		int key;
+		unsigned char byte;
+	} named[] = {
+		{ TK_LEFT, 2 /* C-b */ },  { TK_RIGHT, 6 /* C-f */ }, { TK_HOME, 1 /* C-a */ },
+		{ TK_END, 5 /* C-e */ },   { TK_UP, 16 /* C-p */ },   { TK_DOWN, 14 /* C-n */ },
+		{ TK_DEL, 4 /* C-d */ },   { 8, 127 },		      { '\r', '\n' },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (named[i].key == key)
+			return named[i].byte;
+	return key > 0 && key < 256 ? (unsigned char)key : 0;
 }
 
 enum prompt_result prompt_key(int key)
@@ -248,7 +228,8 @@ enum prompt_result prompt_key(int key)
 		pr.cancelled = true;
 		return PR_CANCEL;
 	}
-	pr.nin = key_bytes(key, pr.in);
+	pr.in[0] = key_byte(key);
+	pr.nin = pr.in[0] != 0;
 	pr.at = 0;
 	while (pr.active && pr.at < pr.nin)
 		rl_callback_read_char();

@@ -5,17 +5,16 @@
  * and the status line. Everything shown comes from tview; keys go through
  * the keymap; the prompt is readline's (prompt.c).
  */
-#define _GNU_SOURCE /* wcwidth */
 #include "tui.h"
 
 #include <curses.h>
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "eng_filter.h"
 #include "keymap.h"
@@ -99,25 +98,11 @@ static void message(struct ui *u, bool bad, const char *fmt, ...)
 /* Writes s at (y, x), at most width cells, padding with spaces to width. */
 static void put(int y, int x, const char *s, int width)
 {
-	mbstate_t st;
-	int cells = 0;
+	int cells;
 
-	memset(&st, 0, sizeof(st));
-	move(y, x);
-	while (*s && cells < width) {
-		wchar_t wc;
-		size_t k = mbrtowc(&wc, s, strlen(s), &st);
-		int w;
-
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
-			break;
-		w = wcwidth(wc);
-		if (w < 0 || cells + w > width)
-			break;
-		addnstr(s, (int)k);
-		cells += w;
-		s += k;
-	}
+	if (width <= 0)
+		return;
+	mvaddnstr(y, x, s, (int)tview_fit(s, width, &cells));
 	while (cells++ < width)
 		addch(' ');
 }

@@ -490,18 +490,14 @@ static void time_text(struct tview *v, uint64_t ts, uint64_t base, struct sbuf *
 		put_seconds(out, base ? (int64_t)(ts - base) : 0);
 }
 
-/* Appends s sanitised and cut or padded to width display cells (0: no limit). */
-static void put_cell(struct sbuf *out, const char *s, int width)
+size_t tview_fit(const char *s, int width, int *cells)
 {
-	struct sbuf clean;
+	const char *p = s;
 	mbstate_t st;
-	const char *p;
-	int cells = 0;
 
-	sbuf_init(&clean);
-	tview_sanitize(&clean, s);
+	*cells = 0;
 	memset(&st, 0, sizeof(st));
-	for (p = clean.s; *p && (!width || cells < width);) {
+	while (*p) {
 		wchar_t wc;
 		size_t k = mbrtowc(&wc, p, strlen(p), &st);
 		int w;
@@ -509,12 +505,23 @@ static void put_cell(struct sbuf *out, const char *s, int width)
 		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
 			break;
 		w = wcwidth(wc);
-		if (w < 0 || (width && cells + w > width))
+		if (w < 0 || (width && *cells + w > width))
 			break;
-		sbuf_put(out, p, k);
-		cells += w;
+		*cells += w;
 		p += k;
 	}
+	return (size_t)(p - s);
+}
+
+/* Appends s sanitised and cut or padded to width display cells (0: no limit). */
+static void put_cell(struct sbuf *out, const char *s, int width)
+{
+	struct sbuf clean;
+	int cells;
+
+	sbuf_init(&clean);
+	tview_sanitize(&clean, s);
+	sbuf_put(out, clean.s, tview_fit(clean.s, width, &cells));
 	while (width && cells++ < width)
 		sbuf_putc(out, ' ');
 	sbuf_fini(&clean);
@@ -648,80 +655,99 @@ static void args_nodes(const struct cursor *c, struct tree *t)
 	sbuf_fini(&name);
 }
 
-/* Fields of each section after Event and Arguments, and when they apply. */
+/* When a node of the tree applies. */
+enum { W_ANY, W_EXIT, W_THREAD, W_FD };
+
+/*
+ * The detail tree. An entry with a section starts it (its condition holds
+ * for the whole section); the Arguments section takes the event's
+ * parameters. off and len are the bytes of the event header a node shows.
+ */
 static const struct {
-	const char *section; /* NULL: another field of the section before */
-	const char *label, *field;
-} more_nodes[] = {
-	{ "Process", "Name", "proc.name" },
-	{ NULL, "PID", "proc.pid" },
-	{ NULL, "Executable", "proc.exe" },
-	{ NULL, "Command line", "proc.cmdline" },
-	{ NULL, "Working directory", "proc.cwd" },
-	{ NULL, "User", "user.name" },
-	{ NULL, "UID", "user.uid" },
-	{ NULL, "Parent", "proc.pname" },
-	{ NULL, "Parent PID", "proc.ppid" },
-	{ NULL, "Grandparent", "proc.aname[2]" },
-	{ NULL, "Ancestor 3", "proc.aname[3]" },
-	{ NULL, "Ancestor 4", "proc.aname[4]" },
-	{ NULL, "Ancestor 5", "proc.aname[5]" },
-	{ "Thread", "TID", "thread.tid" },
-	{ NULL, "Main thread", "thread.ismain" },
-	{ "File descriptor", "Number", "fd.num" },
-	{ NULL, "Type", "fd.type" },
-	{ NULL, "Name", "fd.name" },
-	{ NULL, "Client IP", "fd.cip" },
-	{ NULL, "Client port", "fd.cport" },
-	{ NULL, "Server IP", "fd.sip" },
-	{ NULL, "Server port", "fd.sport" },
-	{ NULL, "Protocol", "fd.l4proto" },
-	{ "Container", "ID", "container.id" },
-	{ NULL, "Name", "container.name" },
-	{ NULL, "Image", "container.image" },
+	const char *section, *label, *field;
+	uint8_t when, off, len;
+} tree_nodes[] = {
+	{ "Event", "Number", "evt.num", W_ANY, 0, 0 },
+	{ NULL, "Time", "evt.datetime", W_ANY, 0, 8 },
+	{ NULL, "Thread", "thread.tid", W_ANY, 8, 8 },
+	{ NULL, "Type", "evt.type", W_ANY, 20, 2 },
+	{ NULL, "Direction", "evt.dir", W_ANY, 20, 2 },
+	{ NULL, "CPU", "evt.cpu", W_ANY, 0, 0 },
+	{ NULL, "Latency (ns)", "evt.latency", W_EXIT, 0, 0 },
+	{ NULL, "Result", "evt.res", W_EXIT, 0, 0 },
+	{ NULL, "Failed", "evt.failed", W_EXIT, 0, 0 },
+	{ "Arguments", NULL, NULL, W_ANY, 0, 0 },
+	{ "Process", "Name", "proc.name", W_THREAD, 0, 0 },
+	{ NULL, "PID", "proc.pid", W_THREAD, 0, 0 },
+	{ NULL, "Executable", "proc.exe", W_THREAD, 0, 0 },
+	{ NULL, "Command line", "proc.cmdline", W_THREAD, 0, 0 },
+	{ NULL, "Working directory", "proc.cwd", W_THREAD, 0, 0 },
+	{ NULL, "User", "user.name", W_THREAD, 0, 0 },
+	{ NULL, "UID", "user.uid", W_THREAD, 0, 0 },
+	{ NULL, "Parent", "proc.pname", W_THREAD, 0, 0 },
+	{ NULL, "Parent PID", "proc.ppid", W_THREAD, 0, 0 },
+	{ NULL, "Grandparent", "proc.aname[2]", W_THREAD, 0, 0 },
+	{ NULL, "Ancestor 3", "proc.aname[3]", W_THREAD, 0, 0 },
+	{ NULL, "Ancestor 4", "proc.aname[4]", W_THREAD, 0, 0 },
+	{ NULL, "Ancestor 5", "proc.aname[5]", W_THREAD, 0, 0 },
+	{ "Thread", "TID", "thread.tid", W_THREAD, 8, 8 },
+	{ NULL, "Main thread", "thread.ismain", W_THREAD, 0, 0 },
+	{ "File descriptor", "Number", "fd.num", W_FD, 0, 0 },
+	{ NULL, "Type", "fd.type", W_FD, 0, 0 },
+	{ NULL, "Name", "fd.name", W_FD, 0, 0 },
+	{ NULL, "Client IP", "fd.cip", W_FD, 0, 0 },
+	{ NULL, "Client port", "fd.cport", W_FD, 0, 0 },
+	{ NULL, "Server IP", "fd.sip", W_FD, 0, 0 },
+	{ NULL, "Server port", "fd.sport", W_FD, 0, 0 },
+	{ NULL, "Protocol", "fd.l4proto", W_FD, 0, 0 },
+	{ "Container", "ID", "container.id", W_THREAD, 0, 0 },
+	{ NULL, "Name", "container.name", W_THREAD, 0, 0 },
+	{ NULL, "Image", "container.image", W_THREAD, 0, 0 },
 };
+
+static bool applies(const struct eng_evt *e, uint8_t when)
+{
+	switch (when) {
+	case W_EXIT:
+		return !ev_type_is_enter(e->ev.type);
+	case W_THREAD:
+		return e->thread != NULL;
+	case W_FD:
+		return e->info.fd != NULL;
+	default:
+		return true;
+	}
+}
 
 unsigned int tview_tree(struct tview *v, uint64_t num, struct tview_node **nodes)
 {
 	const struct cursor *c = event_at(v, num);
-	const struct eng_evt *e;
 	struct tree t = { 0 };
 	bool on = false;
-	uint32_t hdr;
 	size_t i;
 
 	*nodes = NULL;
 	if (!c)
 		return 0;
-	e = &c->e;
-	hdr = e->ev.hdr_len;
-	section(&t, "Event", 0, hdr);
-	field_node(c, &t, 1, "Number", "evt.num", 0, 0);
-	field_node(c, &t, 1, "Time", "evt.datetime", 0, 8);
-	field_node(c, &t, 1, "Thread", "thread.tid", 8, 8);
-	field_node(c, &t, 1, "Type", "evt.type", 20, 2);
-	field_node(c, &t, 1, "Direction", "evt.dir", 20, 2);
-	field_node(c, &t, 1, "CPU", "evt.cpu", 0, 0);
-	if (!ev_type_is_enter(e->ev.type)) {
-		field_node(c, &t, 1, "Latency (ns)", "evt.latency", 0, 0);
-		field_node(c, &t, 1, "Result", "evt.res", 0, 0);
-		field_node(c, &t, 1, "Failed", "evt.failed", 0, 0);
-	}
-	section(&t, "Arguments", hdr, e->ev.len - hdr);
-	args_nodes(c, &t);
-	for (i = 0; i < sizeof(more_nodes) / sizeof(more_nodes[0]); i++) {
-		if (more_nodes[i].section) {
-			/* the thread's sections need a thread, the fd's an fd */
-			on = strcmp(more_nodes[i].section, "File descriptor") == 0 ?
-				     e->info.fd != NULL :
-				     e->thread != NULL;
-			if (on)
-				section(&t, more_nodes[i].section,
-					strcmp(more_nodes[i].section, "Thread") ? 0 : 8,
-					strcmp(more_nodes[i].section, "Thread") ? 0 : 8);
+	for (i = 0; i < sizeof(tree_nodes) / sizeof(tree_nodes[0]); i++) {
+		if (tree_nodes[i].section) {
+			const char *s = tree_nodes[i].section;
+
+			on = applies(&c->e, tree_nodes[i].when);
+			if (on && strcmp(s, "Event") == 0)
+				section(&t, s, 0, c->e.ev.hdr_len);
+			else if (on && strcmp(s, "Arguments") == 0)
+				section(&t, s, c->e.ev.hdr_len, c->e.ev.len - c->e.ev.hdr_len);
+			else if (on)
+				section(&t, s, tree_nodes[i].off, tree_nodes[i].len);
 		}
-		if (on)
-			field_node(c, &t, 1, more_nodes[i].label, more_nodes[i].field, 0, 0);
+		if (!on)
+			continue;
+		if (!tree_nodes[i].field)
+			args_nodes(c, &t);
+		else if (applies(&c->e, tree_nodes[i].when))
+			field_node(c, &t, 1, tree_nodes[i].label, tree_nodes[i].field,
+				   tree_nodes[i].off, tree_nodes[i].len);
 	}
 	*nodes = t.n;
 	return t.count;
