@@ -16,6 +16,7 @@
 #include "xalloc.h"
 
 #define HISTORY_MAX 500
+#define WORDS_MAX 4096
 
 static struct {
 	bool active, done, cancelled;
@@ -264,7 +265,7 @@ void prompt_add_word(const char *word)
 {
 	size_t i;
 
-	if (!word || !*word || strchr(word, ' '))
+	if (!word || !*word || strchr(word, ' ') || pr.nwords == WORDS_MAX)
 		return;
 	for (i = 0; i < pr.nwords; i++)
 		if (strcmp(pr.words[i], word) == 0)

@@ -171,6 +171,20 @@ static bool node_visible(const struct ui *u, unsigned int i)
 	return !is_collapsed(u, u->nodes[s].text);
 }
 
+/* Offers the values of the selected event's tree to Tab completion. */
+static void learn_words(struct ui *u)
+{
+	unsigned int i;
+
+	for (i = 0; i < u->nnodes; i++) {
+		const char *f = u->nodes[i].filter, *eq;
+
+		if (!f || !(eq = strstr(f, " = ")) || eq[3] == '"')
+			continue;
+		prompt_add_word(eq + 3);
+	}
+}
+
 /* The tree of the selected event, rebuilt when the selection moves. */
 static void tree_update(struct ui *u)
 {
@@ -179,6 +193,7 @@ static void tree_update(struct ui *u)
 	tview_tree_free(u->nodes, u->nnodes);
 	u->nnodes = tview_tree(u->v, u->sel_event, &u->nodes);
 	u->tree_event = u->sel_event;
+	learn_words(u);
 	if (u->tree_sel >= u->nnodes)
 		u->tree_sel = 0;
 	if (u->nnodes && !node_visible(u, u->tree_sel))
@@ -343,10 +358,12 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 	if (tview_filter(u->v)[0] && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | filter: %s", tview_filter(u->v));
 	if ((st->indexing || st->searching) && st->events && n < sizeof(bar)) {
-		int pct = (int)(st->scanned * 100 / (st->events ? st->events : 1));
+		int pct = (int)(st->scanned * 100 / st->events);
 
-		snprintf(bar + n, sizeof(bar) - n, " | %s %d%%",
-			 st->indexing ? "indexing" : "filtering", pct > 100 ? 100 : pct);
+		pct = pct > 100 ? 100 : pct;
+		snprintf(bar + n, sizeof(bar) - n, " | %s [%.*s%*s] %d%%",
+			 st->indexing ? "indexing" : "filtering", pct / 10, "##########",
+			 10 - pct / 10, "", pct);
 	}
 	color_on(u, CP_BAR);
 	attron(A_REVERSE);
@@ -902,20 +919,6 @@ static void colors(struct ui *u)
 	init_pair(CP_BAD, COLOR_RED, -1);
 }
 
-/* Offers the names in the shown rows to Tab completion. */
-static void learn_words(struct ui *u)
-{
-	unsigned int i;
-
-	for (i = 0; i < u->nnodes; i++) {
-		const char *f = u->nodes[i].filter, *eq;
-
-		if (!f || !(eq = strstr(f, " = ")) || eq[3] == '"')
-			continue;
-		prompt_add_word(eq + 3);
-	}
-}
-
 int tui_run(const char *path, const char *filter)
 {
 	struct ui u = { .path = path, .focus = TM_LIST };
@@ -964,7 +967,6 @@ int tui_run(const char *path, const char *filter)
 		enum tui_action a;
 
 		draw(&u);
-		learn_words(&u);
 		ch = getch();
 		if (ch == ERR)
 			continue;
