@@ -66,6 +66,8 @@ enum tui_action {
 	TA_COL_NARROWER,
 	TA_COL_ADD,
 	TA_COL_REMOVE,
+	TA_SCROLL_LEFT,
+	TA_SCROLL_RIGHT,
 	TA_COUNT,
 };
 

@@ -52,6 +52,7 @@ struct ui {
 	/* list */
 	uint64_t top, sel; /* rows */
 	unsigned int col;  /* the selected column */
+	int hscroll;	   /* cells of the rows scrolled off to the left */
 	uint64_t sel_event;
 	int list_h, tree_h, hex_h;
 	/* tree of sel_event */
@@ -105,6 +106,14 @@ static void put(int y, int x, const char *s, int width)
 	mvaddnstr(y, x, s, (int)tview_fit(s, width, &cells));
 	while (cells++ < width)
 		addch(' ');
+}
+
+/* s without its first n display cells. */
+static const char *skip_cells(const char *s, int n)
+{
+	int cells;
+
+	return n > 0 ? s + tview_fit(s, n, &cells) : s;
 }
 
 static void color_on(struct ui *u, int pair)
@@ -219,12 +228,17 @@ static void draw_list(struct ui *u, uint64_t rows)
 	sbuf_init(&line);
 	tview_header(u->v, &line);
 	attron(A_BOLD | A_UNDERLINE);
-	put(0, 0, line.s, COLS);
+	put(0, 0, skip_cells(line.s, u->hscroll), COLS);
 	attroff(A_BOLD | A_UNDERLINE);
 	if (u->focus == TM_LIST) {
 		int x, w;
 
 		tview_col_span(u->v, u->col, &x, &w);
+		x -= u->hscroll;
+		if (x < 0) {
+			w = w > -x ? w + x : w ? 1 : 0;
+			x = 0;
+		}
 		if (x < COLS)
 			mvchgat(0, x, w ? w : -1, A_BOLD | A_REVERSE, 0, NULL);
 	}
@@ -258,7 +272,7 @@ static void draw_list(struct ui *u, uint64_t rows)
 		if (row == u->sel)
 			attron(u->focus == TM_LIST ? A_REVERSE : A_UNDERLINE);
 		color_on(u, pair);
-		put(y, 0, line.s, COLS);
+		put(y, 0, skip_cells(line.s, u->hscroll), COLS);
 		color_off(u, pair);
 		attroff(A_REVERSE | A_UNDERLINE | A_BOLD);
 	}
@@ -694,6 +708,20 @@ static void tree_filter(struct ui *u, enum tui_action a)
 	sbuf_fini(&f);
 }
 
+/* Scrolls the list sideways so that the selected column is in view. */
+static void show_column(struct ui *u)
+{
+	int x, w;
+
+	tview_col_span(u->v, u->col, &x, &w);
+	if (x < u->hscroll)
+		u->hscroll = x;
+	else if (w && x + w > u->hscroll + COLS)
+		u->hscroll = x + w - COLS;
+	else if (!w && x > u->hscroll + COLS - 8)
+		u->hscroll = x - COLS / 2;
+}
+
 static bool act(struct ui *u, enum tui_action a, uint64_t rows)
 {
 	int page = u->focus == TM_LIST ? u->list_h - 2 : u->focus == TM_TREE ? u->tree_h - 2 :
@@ -795,12 +823,18 @@ static bool act(struct ui *u, enum tui_action a, uint64_t rows)
 		clear();
 		break;
 	case TA_COL_NEXT:
-		if (u->col + 1 < tview_ncols(u->v))
-			u->col++;
-		break;
 	case TA_COL_PREV:
-		if (u->col > 0)
+		if (a == TA_COL_NEXT && u->col + 1 < tview_ncols(u->v))
+			u->col++;
+		else if (a == TA_COL_PREV && u->col > 0)
 			u->col--;
+		show_column(u);
+		break;
+	case TA_SCROLL_LEFT:
+		u->hscroll = u->hscroll > 8 ? u->hscroll - 8 : 0;
+		break;
+	case TA_SCROLL_RIGHT:
+		u->hscroll += 8;
 		break;
 	case TA_COL_WIDER:
 	case TA_COL_NARROWER:

@@ -101,6 +101,10 @@ wait_for '^No\. +Time +CPU' "C does not remove the column"
 resize 80 24
 wait_for '^No\. +Time +CPU +Process +PID +TID +Dir +Ev' "no column titles at 80x24"
 wait_for '^ [^ ].*\| events 477 \| shown' "no status line at 80x24"
+keys Right Right Right
+wait_for '^ +CPU +Process +PID' "Right does not scroll the list sideways"
+keys Left Left Left
+wait_for '^No\. +Time' "Left does not scroll back"
 lines=$(screen | wc -l)
 [ "$lines" = 24 ] && ok || bad "the screen has $lines lines at 80x24"
 if screen | awk 'length > 80 { exit 1 }'; then ok; else bad "a line is wider than 80 columns"; fi
