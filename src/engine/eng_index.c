@@ -94,9 +94,16 @@ struct eng_index {
 
 	/* a live index: grown event by event while the capture is written */
 	bool live;
+	/* a followed capture: the length seen so far, and whether it is complete */
+	bool follow;
+	_Atomic size_t flen;
+	_Atomic bool follow_end;
 	uint64_t last_cp, interval;
 	struct sbuf snap;
 };
+
+static struct eng_replay *data_replay(struct eng_index *ix, struct diag *d);
+static struct eng_index *follow_open(struct eng_index *ix, const char *capture, struct diag *d);
 
 static double now_s(void)
 {
@@ -559,6 +566,8 @@ struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct
 		diag_set(d, -errno, 0, "%s: %s", capture, strerror(errno));
 		goto fail;
 	}
+	if (flags & ENG_IX_FOLLOW)
+		return follow_open(ix, capture, d);
 	ix->rd = sf_reader_open(capture, d);
 	if (!ix->rd)
 		goto fail;
@@ -580,6 +589,79 @@ struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct
 	ix->cps_cap = ix->cap / IX_MIN_INTERVAL + 2;
 	ix->cps = xcalloc(ix->cps_cap, sizeof(*ix->cps));
 	if (pthread_create(&ix->thread, NULL, build, ix) != 0) {
+		diag_set(d, -EAGAIN, 0, "cannot start the engine thread");
+		goto fail;
+	}
+	ix->threaded = true;
+	return ix;
+fail:
+	eng_index_free(ix);
+	return NULL;
+}
+
+/* Indexes a followed capture as it grows, until it is complete. */
+static void *follow_build(void *arg)
+{
+	struct eng_index *ix = arg;
+	struct eng_replay *r = data_replay(ix, NULL);
+	const struct timespec pause = { 0, 20 * 1000 * 1000 };
+	struct eng_evt e;
+	int rc;
+
+	while (r && !atomic_load(&ix->stop)) {
+		bool end;
+		size_t len;
+
+		rc = eng_replay_next(r, &e, &ix->damage);
+		if (rc > 0) {
+			if (eng_index_live_add(ix, r, &e) < 0)
+				break;
+			continue;
+		}
+		if (rc < 0) {
+			ix->damaged = true;
+			break;
+		}
+		/* the end of what is written: once complete, the rest is all there */
+		end = atomic_load(&ix->follow_end);
+		len = sf_reader_grow(ix->rd);
+		if (len > atomic_load(&ix->flen)) {
+			atomic_store(&ix->flen, len);
+			eng_replay_follow(r, len);
+			continue;
+		}
+		if (end)
+			break;
+		nanosleep(&pause, NULL);
+	}
+	eng_replay_free(r);
+	atomic_store_explicit(&ix->p1done, true, memory_order_release);
+	pthread_mutex_lock(&ix->lock);
+	atomic_store_explicit(&ix->done, true, memory_order_release);
+	pthread_cond_broadcast(&ix->cond);
+	pthread_mutex_unlock(&ix->lock);
+	return NULL;
+}
+
+/* eng_index_open() of a capture still being written. */
+static struct eng_index *follow_open(struct eng_index *ix, const char *capture, struct diag *d)
+{
+	size_t len;
+
+	ix->rd = sf_reader_follow(capture, d);
+	if (!ix->rd)
+		goto fail;
+	ix->data = sf_reader_data(ix->rd, &len);
+	atomic_store(&ix->flen, len);
+	ix->follow = ix->live = true;
+	ix->cap = IX_LIVE_CAP;
+	if (!create_file(ix, false) || !map_file(ix)) {
+		diag_set(d, -errno, 0, "cannot create the index of %s: %s", capture,
+			 strerror(errno));
+		goto fail;
+	}
+	ix->snap_end = IX_HDR + ix->cap * IX_ENTRY;
+	if (pthread_create(&ix->thread, NULL, follow_build, ix) != 0) {
 		diag_set(d, -EAGAIN, 0, "cannot start the engine thread");
 		goto fail;
 	}
@@ -704,9 +786,35 @@ void eng_index_free(struct eng_index *ix)
 	free(ix);
 }
 
+/* A replay of the capture from its start, as much of it as there is now. */
+static struct eng_replay *data_replay(struct eng_index *ix, struct diag *d)
+{
+	size_t len = ix->follow ? atomic_load(&ix->flen) : ix->len;
+	struct eng_replay *r = eng_replay_open_mem(ix->data, len, d);
+
+	if (r && ix->follow)
+		eng_replay_follow(r, len);
+	return r;
+}
+
+size_t eng_index_data_len(const struct eng_index *ix)
+{
+	return ix->follow ? atomic_load(&ix->flen) : ix->len;
+}
+
+bool eng_index_following(const struct eng_index *ix)
+{
+	return ix->follow && !atomic_load(&ix->done);
+}
+
+void eng_index_follow_end(struct eng_index *ix)
+{
+	atomic_store(&ix->follow_end, true);
+}
+
 struct eng_replay *eng_index_replay_at(struct eng_index *ix, uint64_t n, struct diag *d)
 {
-	struct eng_replay *r = eng_replay_open_mem(ix->data, ix->len, d);
+	struct eng_replay *r = data_replay(ix, d);
 	struct ix_cp cp = { 0 };
 	uint64_t lo = 0, hi;
 	struct eng_evt e;
@@ -736,7 +844,7 @@ struct eng_replay *eng_index_replay_at(struct eng_index *ix, uint64_t n, struct 
 		if (rc < 0) {
 			/* a bad checkpoint: start over from the beginning */
 			eng_replay_free(r);
-			r = eng_replay_open_mem(ix->data, ix->len, d);
+			r = data_replay(ix, d);
 		}
 	}
 	while (r->next_num < n) {

@@ -45,6 +45,12 @@ struct eng_ix_info {
 enum {
 	ENG_IX_NO_CACHE = 1 << 0,    /* build into a temporary file, ignore the cache */
 	ENG_IX_CACHED_ONLY = 1 << 1, /* only load a cached index; NULL, d untouched, if none */
+	/*
+	 * the capture is still being written (plain, by this process or
+	 * another): it is indexed as it grows, never cached, until
+	 * eng_index_follow_end() says it is complete
+	 */
+	ENG_IX_FOLLOW = 1 << 2,
 };
 
 struct eng_index;
@@ -56,6 +62,13 @@ struct eng_index;
  */
 struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct diag *d);
 void eng_index_free(struct eng_index *ix);
+
+/* A followed capture is complete: the index ends with what was written. */
+void eng_index_follow_end(struct eng_index *ix);
+/* True while a followed capture is still being indexed. */
+bool eng_index_following(const struct eng_index *ix);
+/* Bytes of the capture there are now (they only grow while following). */
+size_t eng_index_data_len(const struct eng_index *ix);
 
 /* Waits until both passes are done. */
 void eng_index_wait(struct eng_index *ix);

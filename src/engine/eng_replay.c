@@ -61,6 +61,12 @@ void eng_replay_free(struct eng_replay *r)
 	free(r);
 }
 
+void eng_replay_follow(struct eng_replay *r, size_t len)
+{
+	if (r->rd)
+		sf_reader_follow_len(r->rd, len);
+}
+
 void eng_replay_want(struct eng_replay *r, const bool *wanted)
 {
 	uint16_t t;

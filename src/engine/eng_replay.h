@@ -83,6 +83,12 @@ void eng_replay_free(struct eng_replay *r);
  */
 void eng_replay_want(struct eng_replay *r, const bool *wanted);
 
+/*
+ * The data of a replay over memory has grown to len bytes (and may grow
+ * more): a block cut short at its end is one still being written.
+ */
+void eng_replay_follow(struct eng_replay *r, size_t len);
+
 /* Appends where the replay stands and its state (a checkpoint) to out. */
 void eng_replay_save(const struct eng_replay *r, struct sbuf *out);
 

@@ -31,9 +31,12 @@ struct sf_reader {
 	const uint8_t *data;
 	size_t len;
 	size_t off;
+	size_t map_len; /* a followed file's mapping, larger than the file */
+	int fd;		/* a followed file, or -1 */
 	bool mapped;
 	bool gzipped;
 	bool in_section;
+	bool follow; /* the data grows: a block cut short is one still coming */
 	struct diag tail_err; /* reported at the end of data (gzip truncation) */
 };
 
@@ -180,6 +183,7 @@ struct sf_reader *sf_reader_open(const char *path, struct diag *d)
 		return NULL;
 	}
 	r = xcalloc(1, sizeof(*r));
+	r->fd = -1;
 	n = pread(fd, magic, 2, 0);
 	mfd = fd;
 	if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
@@ -209,6 +213,7 @@ struct sf_reader *sf_reader_open_mem(const void *buf, size_t len, struct diag *d
 	(void)d;
 	r->data = buf;
 	r->len = len;
+	r->fd = -1;
 	return r;
 }
 
@@ -217,8 +222,56 @@ void sf_reader_free(struct sf_reader *r)
 	if (!r)
 		return;
 	if (r->mapped)
-		munmap((void *)(uintptr_t)r->data, r->len);
+		munmap((void *)(uintptr_t)r->data, r->map_len ? r->map_len : r->len);
+	if (r->map_len && r->fd >= 0)
+		close(r->fd);
 	free(r);
+}
+
+struct sf_reader *sf_reader_follow(const char *path, struct diag *d)
+{
+	struct sf_reader *r;
+	struct stat st;
+	void *p;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		diag_set(d, -errno, 0, "%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	/* one mapping for all the file will become: its address never changes */
+	p = mmap(NULL, SF_FOLLOW_MAX, PROT_READ, MAP_SHARED | MAP_NORESERVE, fd, 0);
+	if (p == MAP_FAILED) {
+		diag_set(d, -errno, 0, "%s: cannot map the file: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	r = xcalloc(1, sizeof(*r));
+	r->data = p;
+	r->map_len = SF_FOLLOW_MAX;
+	r->fd = fd;
+	r->mapped = true;
+	r->follow = true;
+	r->len = (size_t)st.st_size < SF_FOLLOW_MAX ? (size_t)st.st_size : SF_FOLLOW_MAX;
+	return r;
+}
+
+size_t sf_reader_grow(struct sf_reader *r)
+{
+	struct stat st;
+
+	if (r->map_len && r->fd >= 0 && fstat(r->fd, &st) == 0 && (size_t)st.st_size > r->len)
+		r->len = (size_t)st.st_size < r->map_len ? (size_t)st.st_size : r->map_len;
+	return r->len;
+}
+
+void sf_reader_follow_len(struct sf_reader *r, size_t len)
+{
+	r->follow = true;
+	if (len > r->len)
+		r->len = len;
 }
 
 void sf_reader_release(const struct sf_reader *r, uint64_t off, uint64_t len)
@@ -382,6 +435,9 @@ static int sf_next_checked(struct sf_reader *r, struct sf_block *b, struct diag 
 	uint32_t type, len, trailer, magic;
 	uint16_t major;
 
+	/* a followed file: what is not all there yet is still being written */
+	if (r->follow && (left < 12 || buf_le32(p + 4) > left))
+		return 0;
 	if (left == 0) {
 		if (r->tail_err.code)
 			return sf_tail_err(r, d);

@@ -96,6 +96,19 @@ int sf_reader_seek(struct sf_reader *r, uint64_t off);
 /* Offset of the next block. */
 uint64_t sf_reader_tell(const struct sf_reader *r);
 
+/*
+ * Follows path, a plain capture that is still being written: its data is
+ * mapped once, at an address that stays, for up to SF_FOLLOW_MAX bytes. A
+ * block that is not all there yet ends the data for now (0, not an error)
+ * until sf_reader_grow() sees more of the file.
+ */
+#define SF_FOLLOW_MAX ((size_t)1 << 38)
+struct sf_reader *sf_reader_follow(const char *path, struct diag *d);
+/* The length of a followed file now; the data seen so far does not change. */
+size_t sf_reader_grow(struct sf_reader *r);
+/* A reader of memory that grows: len (never less than before) and follow mode. */
+void sf_reader_follow_len(struct sf_reader *r, size_t len);
+
 /* The whole uncompressed stream (borrowed). */
 const uint8_t *sf_reader_data(const struct sf_reader *r, size_t *len);
 

@@ -965,7 +965,7 @@ int tui_run(const char *path, const char *filter)
 	u.km = load_keymap();
 	if (!u.km)
 		return 2;
-	u.v = tview_open(path, &d);
+	u.v = tview_open(path, false, &d);
 	if (!u.v) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		keymap_free(u.km);

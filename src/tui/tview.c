@@ -30,6 +30,7 @@ struct cursor {
 	struct eng_evt e;
 	bool have;
 	uint64_t used;
+	size_t seen; /* bytes of the capture the replay has been given */
 };
 
 struct search {
@@ -38,6 +39,7 @@ struct search {
 	pthread_t thread;
 	atomic_bool stop, done;
 	_Atomic uint64_t scanned, dropped;
+	size_t seen; /* bytes of the capture the replay has been given */
 };
 
 struct col {
@@ -143,15 +145,36 @@ static void *search_main(void *arg)
 		eng_filter_types(f, wanted);
 		eng_replay_want(r, wanted);
 	}
-	while (r && !atomic_load(&s->stop) && eng_replay_next(r, &e, NULL) > 0) {
-		atomic_store(&s->scanned, e.num);
-		if (e.hidden)
-			continue;
-		if (f && !eng_filter_match(f, &r->state, &e)) {
-			eng_state_filtered_out(&r->state, &e.info, &e.ev);
+	while (r && !atomic_load(&s->stop)) {
+		const struct timespec pause = { 0, 50 * 1000 * 1000 };
+		bool following;
+		size_t len;
+		int rc = eng_replay_next(r, &e, NULL);
+
+		if (rc > 0) {
+			atomic_store(&s->scanned, e.num);
+			if (e.hidden)
+				continue;
+			if (f && !eng_filter_match(f, &r->state, &e)) {
+				eng_state_filtered_out(&r->state, &e.info, &e.ev);
+				continue;
+			}
+			rows_add(v, e.num);
 			continue;
 		}
-		rows_add(v, e.num);
+		if (rc < 0)
+			break;
+		/* a capture still being written: wait for more */
+		following = eng_index_following(v->ix);
+		len = eng_index_data_len(v->ix);
+		if (len > s->seen) {
+			s->seen = len;
+			eng_replay_follow(r, len);
+			continue;
+		}
+		if (!following)
+			break;
+		nanosleep(&pause, NULL);
 	}
 	if (r)
 		atomic_store(&s->dropped, r->stats.dropped);
@@ -179,6 +202,7 @@ static void search_start(struct tview *v)
 
 	s->v = v;
 	s->filter = xstrdup(v->filter);
+	s->seen = eng_index_data_len(v->ix);
 	rows_clear(v);
 	if (pthread_create(&s->thread, NULL, search_main, s) != 0) {
 		/* no thread: search here, the caller waits */
@@ -191,10 +215,10 @@ static void search_start(struct tview *v)
 	v->search = s;
 }
 
-struct tview *tview_open(const char *path, struct diag *d)
+struct tview *tview_open(const char *path, bool follow, struct diag *d)
 {
 	struct tview *v;
-	struct eng_index *ix = eng_index_open(path, 0, d);
+	struct eng_index *ix = eng_index_open(path, follow ? ENG_IX_FOLLOW : 0, d);
 
 	if (!ix)
 		return NULL;
@@ -238,7 +262,8 @@ void tview_status(struct tview *v, struct tview_status *out)
 	memset(out, 0, sizeof(*out));
 	out->events = eng_index_count(v->ix);
 	out->rows = atomic_load(&v->nrows);
-	out->indexing = !eng_index_pass1_done(v->ix);
+	out->live = eng_index_following(v->ix);
+	out->indexing = !out->live && !eng_index_pass1_done(v->ix);
 	if (v->search) {
 		out->scanned = atomic_load(&v->search->scanned);
 		out->searching = !atomic_load(&v->search->done);
@@ -268,6 +293,11 @@ int tview_set_filter(struct tview *v, const char *filter, struct diag *d)
 	v->filter = xstrdup(filter);
 	search_start(v);
 	return 0;
+}
+
+void tview_follow_end(struct tview *v)
+{
+	eng_index_follow_end(v->ix);
 }
 
 const char *tview_filter(const struct tview *v)
@@ -304,12 +334,23 @@ static struct cursor *event_at(struct tview *v, uint64_t num)
 		c = lru;
 		eng_replay_free(c->r);
 		c->have = false;
+		c->seen = eng_index_data_len(v->ix);
 		c->r = eng_index_replay_at(v->ix, num, &d);
 		if (!c->r)
 			return NULL;
 	}
 	c->used = ++v->uses;
-	while (eng_replay_next(c->r, &c->e, &d) > 0) {
+	for (;;) {
+		int rc = eng_replay_next(c->r, &c->e, &d);
+
+		if (rc == 0 && eng_index_data_len(v->ix) > c->seen) {
+			/* the capture grew since this replay started */
+			c->seen = eng_index_data_len(v->ix);
+			eng_replay_follow(c->r, c->seen);
+			continue;
+		}
+		if (rc <= 0)
+			break;
 		c->have = true;
 		if (c->e.num == num)
 			return c;

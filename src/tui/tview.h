@@ -17,8 +17,13 @@
 
 struct tview;
 
-/* Opens path and starts indexing it and finding its rows. NULL with d set. */
-struct tview *tview_open(const char *path, struct diag *d);
+/*
+ * Opens path and starts indexing it and finding its rows; with follow, path
+ * is a capture still being written, followed as it grows until
+ * tview_follow_end(). NULL with d set.
+ */
+struct tview *tview_open(const char *path, bool follow, struct diag *d);
+void tview_follow_end(struct tview *v);
 void tview_free(struct tview *v);
 
 struct tview_status {
@@ -27,6 +32,7 @@ struct tview_status {
 	uint64_t scanned;  /* events the row search has passed */
 	uint64_t dropped;  /* events the capture says it lost */
 	bool indexing;	   /* the index is still being built */
+	bool live;	   /* the capture is still being written */
 	bool searching;	   /* the row search is still going */
 	const char *error; /* the capture's damage, or NULL */
 };

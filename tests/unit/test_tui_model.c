@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "keymap.h"
@@ -88,7 +89,7 @@ static void wait_rows(struct tview *v, struct tview_status *st)
 static void check_view(const char *path)
 {
 	struct diag d = { 0 };
-	struct tview *v = tview_open(path, &d);
+	struct tview *v = tview_open(path, false, &d);
 	struct tview_status st;
 	struct tview_node *nodes;
 	struct sbuf row;
@@ -178,6 +179,54 @@ static void check_view(const char *path)
 	tview_free(v);
 }
 
+/* A capture followed while it is written: rows come as the file grows. */
+static void check_follow(const char *path)
+{
+	char tmp[] = "/tmp/syshark-follow-XXXXXX";
+	struct timespec ts = { 0, 20000000 };
+	struct tview_status st;
+	struct diag d = { 0 };
+	struct tview *v;
+	FILE *in = fopen(path, "rb");
+	char *buf = malloc(1 << 20);
+	size_t n = in ? fread(buf, 1, 1 << 20, in) : 0, half = n - n / 8 + 5; /* mid-block, after the state */
+	int fd = mkstemp(tmp), i;
+
+	CHECK(in && fd >= 0 && n > 1000);
+	if (!in || fd < 0) {
+		free(buf);
+		return;
+	}
+	fclose(in);
+	CHECK(write(fd, buf, half) == (ssize_t)half);
+	v = tview_open(tmp, true, &d);
+	CHECK(v != NULL);
+	if (!v)
+		goto out;
+	for (i = 0; i < 100; i++) {
+		tview_status(v, &st);
+		if (st.rows > 0)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	CHECK(st.live && st.rows > 0 && st.rows < 402);
+	CHECK(write(fd, buf + half, n - half) == (ssize_t)(n - half));
+	tview_follow_end(v);
+	for (i = 0; i < 500; i++) {
+		tview_status(v, &st);
+		if (!st.live && !st.searching)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	CHECK(!st.live && st.events == 477 && st.rows == 402);
+	CHECK(tview_row_event(v, 401) == 477 || tview_row_event(v, 401) > 400);
+	tview_free(v);
+out:
+	close(fd);
+	unlink(tmp);
+	free(buf);
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
@@ -194,6 +243,7 @@ int main(int argc, char **argv)
 		}
 		fclose(f);
 		check_view(argv[1]);
+		check_follow(argv[1]);
 	}
 	return h_done();
 }
