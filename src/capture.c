@@ -15,7 +15,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,10 +40,16 @@
 #define POLL_MS 50
 
 static volatile sig_atomic_t stop_signal;
+static atomic_bool stop_request; /* capture_stop() */
 
 static void on_stop_signal(int sig)
 {
 	stop_signal = sig;
+}
+
+static bool stopping(void)
+{
+	return stop_signal || atomic_load(&stop_request);
 }
 
 struct capture {
@@ -125,7 +133,7 @@ static int on_event(void *arg, const uint8_t *ev, uint32_t len, uint16_t cpu)
 	}
 	if (!c->r && c->o->po->count && c->events >= c->o->po->count)
 		c->done = true;
-	return c->done || stop_signal;
+	return c->done || stopping();
 }
 
 /* The section header: version 1.2, no options, length unknown. */
@@ -177,8 +185,12 @@ static int write_drops(struct capture *c, const struct probe_stats *st)
 	return rc;
 }
 
-/* Starts cmd stopped at a gate; returns its pid, or -1 after saying why. */
-static pid_t start_cmd(char **cmd, int *gate_w)
+/*
+ * Starts cmd stopped at a gate; returns its pid, or -1 after saying why.
+ * With quiet (the terminal interface has the screen) its input and output
+ * are /dev/null.
+ */
+static pid_t start_cmd(char **cmd, bool quiet, int *gate_w)
 {
 	int gate[2];
 	pid_t pid;
@@ -196,7 +208,11 @@ static pid_t start_cmd(char **cmd, int *gate_w)
 		return -1;
 	}
 	if (pid == 0) {
+		int null = quiet ? open("/dev/null", O_RDWR) : -1;
+
 		close(gate[1]);
+		if (null >= 0 && (dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0))
+			_exit(127);
 		if (read(gate[0], &go, 1) != 1)
 			_exit(127);
 		execvp(cmd[0], cmd);
@@ -233,7 +249,7 @@ static int open_sink(struct capture *c)
 		}
 		sf_writer_set_buffer(c->w, FILE_BUFFER);
 		/* the index grows with the file; without it, reopening builds one */
-		c->ix = eng_index_live_new(&d);
+		c->ix = c->o->quiet ? NULL : eng_index_live_new(&d);
 		if (c->ix) {
 			c->ixr = eng_replay_new();
 			sf_writer_set_tap(c->w, index_block, c);
@@ -286,7 +302,7 @@ int capture_run(const struct capture_opts *o)
 	int gate = -1, status = 0, cmd_status = -1, wst, rc;
 	pid_t child = 0;
 
-	if (o->cmd && (child = start_cmd(o->cmd, &gate)) < 0)
+	if (o->cmd && (child = start_cmd(o->cmd, o->quiet, &gate)) < 0)
 		return 1;
 	popts.follow = child;
 	p = probe_open(&popts, &d);
@@ -300,7 +316,8 @@ int capture_run(const struct capture_opts *o)
 		status = rc == -2 ? 2 : 1;
 		goto out_probe;
 	}
-	set_signals();
+	if (!o->quiet)
+		set_signals();
 	if (write_shb(c.w, &c.wd) < 0 || probe_snapshot_write(c.w, child, NULL, &c.wd) < 0 ||
 	    sf_writer_flush(c.w, &c.wd) < 0) {
 		fprintf(stderr, "syshark: %s\n", c.wd.msg);
@@ -313,7 +330,7 @@ int capture_run(const struct capture_opts *o)
 		close(gate);
 		gate = -1;
 	}
-	while (!stop_signal && !c.done) {
+	while (!stopping() && !c.done) {
 		int wait_ms = POLL_MS;
 
 		if (deadline) {
@@ -357,7 +374,8 @@ int capture_run(const struct capture_opts *o)
 		fprintf(stderr, "syshark: capture stopped: %s\n", c.wd.msg);
 		status = 1;
 	}
-	report(&c, &st, cmd_status);
+	if (!o->quiet)
+		report(&c, &st, cmd_status);
 out_probe:
 	probe_free(p);
 out_child:
@@ -380,5 +398,58 @@ out_child:
 			status = rc;
 	}
 	eng_replay_free(c.r);
+	return status;
+}
+
+struct capture_thread {
+	pthread_t tid;
+	const struct capture_opts *o;
+	int status;
+	atomic_bool running;
+};
+
+static void *capture_main(void *arg)
+{
+	struct capture_thread *t = arg;
+
+	t->status = capture_run(t->o);
+	atomic_store(&t->running, false);
+	return NULL;
+}
+
+struct capture_thread *capture_start(const struct capture_opts *o)
+{
+	struct capture_thread *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return NULL;
+	t->o = o;
+	atomic_store(&stop_request, false);
+	atomic_store(&t->running, true);
+	if (pthread_create(&t->tid, NULL, capture_main, t) != 0) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+bool capture_running(const struct capture_thread *t)
+{
+	return atomic_load(&t->running);
+}
+
+void capture_stop(struct capture_thread *t)
+{
+	(void)t;
+	atomic_store(&stop_request, true);
+}
+
+int capture_join(struct capture_thread *t)
+{
+	int status;
+
+	pthread_join(t->tid, NULL);
+	status = t->status;
+	free(t);
 	return status;
 }

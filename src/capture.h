@@ -3,6 +3,7 @@
 #ifndef SYSHARK_CAPTURE_H
 #define SYSHARK_CAPTURE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "print.h"
@@ -13,6 +14,7 @@ struct capture_opts {
 	uint64_t ring_bytes;	     /* 0: the probe's default */
 	double duration;	     /* seconds, 0 = until stopped */
 	char **cmd;		     /* run this and capture only its process tree */
+	bool quiet;		     /* for the terminal interface: no signal handlers, no index */
 };
 
 /*
@@ -21,5 +23,18 @@ struct capture_opts {
  * (after saying what), 2 on bad options.
  */
 int capture_run(const struct capture_opts *o);
+
+/*
+ * capture_run() on a thread of its own, for the terminal interface (which
+ * sets o->quiet and o->po->write, the file it follows). NULL if no thread
+ * can start.
+ */
+struct capture_thread;
+struct capture_thread *capture_start(const struct capture_opts *o);
+bool capture_running(const struct capture_thread *t);
+/* Asks the capture to end (it keeps what the probe sent before). */
+void capture_stop(struct capture_thread *t);
+/* Waits for the end; returns capture_run()'s status and frees t. */
+int capture_join(struct capture_thread *t);
 
 #endif

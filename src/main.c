@@ -3,6 +3,7 @@
  * syshark: command-line entry point. Parses options and runs the terminal
  * interface, print mode, live capture, --stats, -L or -l.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,57 @@
 #include "xalloc.h"
 
 #define SYSHARK_VERSION "0.1.0"
+
+static bool live_running(void *arg)
+{
+	return capture_running(arg);
+}
+
+static void live_stop(void *arg)
+{
+	capture_stop(arg);
+}
+
+/*
+ * The terminal interface on a live capture: the probe writes a temporary
+ * capture file on a thread of its own, and the interface follows it.
+ */
+static int live_tui(struct capture_opts *co, const char *filter)
+{
+	struct print_opts po = *co->po;
+	const char *dir = getenv("TMPDIR");
+	struct tui_source src = { .live = true, .running = live_running, .stop = live_stop };
+	struct capture_thread *t;
+	char path[4096];
+	int fd, status, cstatus;
+
+	snprintf(path, sizeof(path), "%s/syshark-live-XXXXXX", dir && *dir ? dir : "/tmp");
+	fd = mkstemp(path);
+	if (fd < 0) {
+		fprintf(stderr, "syshark: cannot create a file for the capture in %s: %s\n",
+			dir && *dir ? dir : "/tmp", strerror(errno));
+		return 1;
+	}
+	close(fd);
+	/* the filter is the display's; the file takes every event */
+	po.filter = NULL;
+	po.write = path;
+	co->po = &po;
+	co->quiet = true;
+	t = capture_start(co);
+	if (!t) {
+		fprintf(stderr, "syshark: cannot start the capture thread\n");
+		unlink(path);
+		return 1;
+	}
+	src.path = path;
+	src.arg = t;
+	status = tui_run(&src, filter);
+	capture_stop(t);
+	cstatus = capture_join(t);
+	unlink(path);
+	return status < 0 ? cstatus : status ? status : cstatus;
+}
 
 /* The words joined by spaces; caller frees. */
 static char *join_words(char **w, int n)
@@ -230,7 +282,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "syshark: --index, --event and --stats need -r FILE\n");
 		return 2;
 	}
-	if (!file)
+	if (!file && !print && !formatted && !po.write && !po.count && !po.all &&
+	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		status = live_tui(&co, po.filter);
+	else if (!file)
 		status = capture_run(&co);
 	else if (index)
 		status = print_index(file, use_cache, stdout);
@@ -240,7 +295,7 @@ int main(int argc, char **argv)
 		status = print_stats(file, po.filter, stdout);
 	else if (!print && !formatted && !po.write && !po.count && !po.all &&
 		 isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-		status = tui_run(file, po.filter);
+		status = tui_run(&(struct tui_source){ .path = file }, po.filter);
 	else
 		status = print_file(file, &po, stdout);
 	free(trailing);

@@ -5,16 +5,20 @@
  * and the status line. Everything shown comes from tview; keys go through
  * the keymap; the prompt is readline's (prompt.c).
  */
+#define _GNU_SOURCE /* O_TMPFILE */
 #include "tui.h"
 
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "eng_filter.h"
 #include "keymap.h"
@@ -46,6 +50,10 @@ struct ui {
 	struct tview *v;
 	struct keymap *km;
 	const char *path;
+	const struct tui_source *src;
+	bool follow;	/* live: the selection stays on the newest row */
+	bool ended;	/* live: the capture has ended */
+	bool asking;	/* q was pressed on unsaved live events: y quits */
 	bool color, help;
 	int help_top; /* first line of the help shown */
 	enum tui_mode focus;
@@ -99,7 +107,7 @@ static void message(struct ui *u, bool bad, const char *fmt, ...)
 /* Writes s at (y, x), at most width cells, padding with spaces to width. */
 static void put(int y, int x, const char *s, int width)
 {
-	int cells;
+	int cells = 0;
 
 	if (width <= 0)
 		return;
@@ -361,8 +369,14 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 	char bar[1024];
 	size_t n;
 
-	n = (size_t)snprintf(bar, sizeof(bar), " %s | events %llu | shown %llu | marked %zu", u->path,
-			     (unsigned long long)st->events, (unsigned long long)st->rows, u->nmarks);
+	n = (size_t)snprintf(bar, sizeof(bar), " %s%s | events %llu | shown %llu | marked %zu",
+			     !u->src->live ? ""
+			     : u->ended    ? "live, ended: "
+			     : u->follow   ? "live, following: "
+					   : "live, paused: ",
+			     u->src->live ? "this machine" : u->path, (unsigned long long)st->events,
+			     (unsigned long long)st->rows,
+			     u->nmarks);
 	if (st->dropped && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | dropped %llu",
 				      (unsigned long long)st->dropped);
@@ -458,7 +472,7 @@ static void draw(struct ui *u)
 		refresh();
 		return;
 	}
-	if (u->sel >= st.rows && st.rows)
+	if ((u->sel >= st.rows || (u->follow && u->focus == TM_LIST)) && st.rows)
 		u->sel = st.rows - 1;
 	u->sel_event = tview_row_event(u->v, u->sel);
 	if (u->list_h > 1 && u->sel >= u->top + (uint64_t)(u->list_h - 1))
@@ -731,6 +745,11 @@ static bool act(struct ui *u, enum tui_action a, uint64_t rows)
 		page = 1;
 	switch (a) {
 	case TA_QUIT:
+		if (u->src->live && !u->src->saved && !u->asking) {
+			u->asking = true;
+			message(u, true, "quit and lose the events captured? y to quit, w to save first");
+			break;
+		}
 		return false;
 	case TA_HELP:
 		u->help = true;
@@ -740,15 +759,18 @@ static bool act(struct ui *u, enum tui_action a, uint64_t rows)
 		move_by(u, 1, rows);
 		break;
 	case TA_UP:
+		u->follow = false;
 		move_by(u, -1, rows);
 		break;
 	case TA_PAGE_DOWN:
 		move_by(u, page, rows);
 		break;
 	case TA_PAGE_UP:
+		u->follow = false;
 		move_by(u, -page, rows);
 		break;
 	case TA_TOP:
+		u->follow = false;
 		move_by(u, -(int64_t)UINT32_MAX * 4, rows);
 		break;
 	case TA_BOTTOM:
@@ -817,7 +839,12 @@ static bool act(struct ui *u, enum tui_action a, uint64_t rows)
 		open_prompt(u, PK_SAVE, "Save shown events to: ", NULL);
 		break;
 	case TA_PAUSE:
-		message(u, true, "not a live capture: nothing to pause");
+		if (!u->src->live) {
+			message(u, true, "not a live capture: nothing to pause");
+			break;
+		}
+		u->follow = !u->follow;
+		message(u, false, "%s", u->follow ? "following the capture" : "paused");
 		break;
 	case TA_REDRAW:
 		clear();
@@ -953,19 +980,78 @@ static void colors(struct ui *u)
 	init_pair(CP_BAD, COLOR_RED, -1);
 }
 
-int tui_run(const char *path, const char *filter)
+/* Live: waits for the capture's first bytes; false if it ended without any. */
+static bool live_started(const struct tui_source *src)
 {
-	struct ui u = { .path = path, .focus = TM_LIST };
+	struct stat sb;
+	int i;
+
+	for (i = 0; i < 1000; i++) {
+		if (stat(src->path, &sb) == 0 && sb.st_size > 0)
+			return true;
+		if (!src->running(src->arg))
+			return stat(src->path, &sb) == 0 && sb.st_size > 0;
+		napms(10);
+	}
+	return false;
+}
+
+/*
+ * While curses has the terminal, stderr goes to an unlinked file (a live
+ * capture may print there); its text comes out once the screen is gone.
+ */
+static int stderr_hold(void)
+{
+	const char *dir = getenv("TMPDIR");
+	int saved = dup(STDERR_FILENO);
+	int fd = open(dir && *dir ? dir : "/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+
+	if (saved < 0 || fd < 0 || dup2(fd, STDERR_FILENO) < 0) {
+		if (fd >= 0)
+			close(fd);
+		if (saved >= 0)
+			close(saved);
+		return -1;
+	}
+	close(fd);
+	return saved;
+}
+
+static void stderr_release(int saved)
+{
+	char buf[4096];
+	ssize_t n;
+	off_t at = 0;
+
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	while ((n = pread(STDERR_FILENO, buf, sizeof(buf), at)) > 0) {
+		if (write(saved, buf, (size_t)n) != n)
+			break;
+		at += n;
+	}
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
+
+int tui_run(const struct tui_source *src, const char *filter)
+{
+	struct ui u = { .path = src->path, .src = src, .focus = TM_LIST, .follow = src->live };
 	struct tview_status st;
 	struct sigaction sa;
 	struct diag d = { 0 };
-	int status = 0;
+	int status = 0, held;
 
 	setlocale(LC_CTYPE, "");
 	u.km = load_keymap();
 	if (!u.km)
 		return 2;
-	u.v = tview_open(path, false, &d);
+	if (src->live && !live_started(src)) {
+		keymap_free(u.km);
+		return -1;
+	}
+	u.v = tview_open(src->path, src->live, &d);
 	if (!u.v) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		keymap_free(u.km);
@@ -986,6 +1072,7 @@ int tui_run(const char *path, const char *filter)
 	for (uint16_t t = 0; t < EV_MAX; t++)
 		if (!(ev_table[t].flags & EV_F_UNUSED))
 			prompt_add_word(ev_table[t].name);
+	held = stderr_hold();
 	initscr();
 	cbreak();
 	noecho();
@@ -1000,6 +1087,12 @@ int tui_run(const char *path, const char *filter)
 		int ch, key;
 		enum tui_action a;
 
+		if (src->live && !u.ended && !src->running(src->arg)) {
+			/* the capture ended (its command exited, its duration passed) */
+			tview_follow_end(u.v);
+			u.ended = true;
+			message(&u, false, "the capture has ended");
+		}
 		draw(&u);
 		ch = getch();
 		if (ch == ERR)
@@ -1038,10 +1131,22 @@ int tui_run(const char *path, const char *filter)
 		u.msg[0] = 0;
 		tview_status(u.v, &st);
 		a = keymap_action(u.km, u.focus, key);
+		if (u.asking) {
+			u.asking = key == 'y';
+			if (u.asking)
+				break;
+			if (a != TA_SAVE)
+				continue;
+		}
 		if (!act(&u, a, st.rows))
 			break;
 	}
+	if (src->live && !u.ended) {
+		src->stop(src->arg);
+		tview_follow_end(u.v);
+	}
 	endwin();
+	stderr_release(held);
 	prompt_fini();
 	tview_tree_free(u.nodes, u.nnodes);
 	tview_free(u.v);

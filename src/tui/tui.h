@@ -3,11 +3,25 @@
 #ifndef SYSHARK_TUI_H
 #define SYSHARK_TUI_H
 
+#include <stdbool.h>
+
+/* What the interface shows: a capture file, or one a live capture writes. */
+struct tui_source {
+	const char *path;
+	bool live;  /* path is being written: follow it */
+	bool saved; /* the live capture goes to a file the user named */
+	/* live: whether the capture still runs, and how to stop it */
+	bool (*running)(void *arg);
+	void (*stop)(void *arg);
+	void *arg;
+};
+
 /*
- * Shows path on the terminal until the user quits, starting with filter
- * (or every event if NULL). Returns the exit status: 0, 1 if the capture
- * cannot be opened, 2 for a bad keymap or filter.
+ * Shows src on the terminal until the user quits, starting with filter (or
+ * every event if NULL). Returns the exit status: 0, 1 if the capture cannot
+ * be opened, 2 for a bad keymap or filter; -1 if a live capture ended
+ * before writing anything (it has said why).
  */
-int tui_run(const char *path, const char *filter);
+int tui_run(const struct tui_source *src, const char *filter);
 
 #endif

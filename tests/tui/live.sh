@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The full-screen interface on a live capture of a command the test starts,
+# with the real probe: rows come while it runs, Space pauses and resumes
+# following, the end of the command ends the capture, a filter, saving the
+# shown events and reading them back, and q asking before it loses events.
+. "$(dirname "$0")/lib.sh"
+export TMPDIR=$tmp
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "SKIP: live capture needs root (or CAP_BPF and CAP_PERFMON)"
+	exit 77
+fi
+if ! err=$("$bin" -p -w "$tmp/probe.scap" --duration 0.2 2>&1 >/dev/null); then
+	echo "SKIP: the probe cannot load here: $err"
+	exit 77
+fi
+
+# twenty cats, a quarter of a second apart: each reads /etc/hostname twice
+start 160 40 "$bin" -- sh -c 'for i in $(seq 20); do cat /etc/hostname; sleep 0.25; done'
+wait_for '^ live, following: this machine \| events [1-9]' "no live status line"
+first=$(status_field events)
+for _ in $(seq 100); do
+	[ "$(status_field events)" -gt "$first" ] && break
+	sleep 0.05
+done
+[ "$(status_field events)" -gt "$first" ] && ok || bad "the event count does not grow while the command runs"
+keys Space
+wait_for '^ live, paused: ' "Space does not pause following"
+keys Space
+wait_for '^ live, following: ' "Space does not resume following"
+wait_for '^ live, ended: ' "the end of the command does not end the capture"
+
+keys f 'fd.name = /etc/hostname and evt.type = read' Enter
+wait_for '\| shown 80 \|.*filter: fd\.name = /etc/hostname' "the filter does not show 80 reads"
+keys w "$tmp/saved.scap" Enter
+wait_for "saved 80 events to $tmp/saved\.scap" "w does not save the 80 reads"
+got=$("$bin" -r "$tmp/saved.scap" | grep -c ' read fd=3(<f>/etc/hostname)')
+[ "$got" = 40 ] && ok || bad "the saved file has $got read calls of /etc/hostname, not 40"
+
+# q asks first: any key but y goes back, y quits
+keys q
+wait_for 'quit and lose the events captured\? y to quit' "q does not ask before losing the capture"
+keys n
+wait_for '^ live, ended: ' "n does not go back"
+keys q y
+wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status: $(cat "$tmp/stderr")"; }
+if ls "$tmp"/syshark-live-* >/dev/null 2>&1; then bad "the capture's temporary file is left"; else ok; fi
+finish
