@@ -119,7 +119,7 @@ static void put(int y, int x, const char *s, int width)
 /* s without its first n display cells. */
 static const char *skip_cells(const char *s, int n)
 {
-	int cells;
+	int cells = 0;
 
 	return n > 0 ? s + tview_fit(s, n, &cells) : s;
 }
