@@ -31,8 +31,9 @@ static void live_stop(void *arg)
  * The terminal interface on a live capture: the probe writes a temporary
  * capture file on a thread of its own, and the interface follows it.
  */
-static int live_tui(struct capture_opts *co, const char *filter)
+static int live_tui(const struct capture_opts *co, const char *filter)
 {
+	struct capture_opts lco = *co;
 	struct print_opts po = *co->po;
 	const char *dir = getenv("TMPDIR");
 	struct tui_source src = { .live = true, .running = live_running, .stop = live_stop };
@@ -51,9 +52,9 @@ static int live_tui(struct capture_opts *co, const char *filter)
 	/* the filter is the display's; the file takes every event */
 	po.filter = NULL;
 	po.write = path;
-	co->po = &po;
-	co->quiet = true;
-	t = capture_start(co);
+	lco.po = &po;
+	lco.quiet = true;
+	t = capture_start(&lco);
 	if (!t) {
 		fprintf(stderr, "syshark: cannot start the capture thread\n");
 		unlink(path);

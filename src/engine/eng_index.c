@@ -797,6 +797,11 @@ static struct eng_replay *data_replay(struct eng_index *ix, struct diag *d)
 	return r;
 }
 
+struct eng_replay *eng_index_replay_start(struct eng_index *ix, struct diag *d)
+{
+	return data_replay(ix, d);
+}
+
 size_t eng_index_data_len(const struct eng_index *ix)
 {
 	return ix->follow ? atomic_load(&ix->flen) : ix->len;

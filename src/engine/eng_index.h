@@ -81,6 +81,12 @@ bool eng_index_pass1_done(const struct eng_index *ix);
 bool eng_index_entry(const struct eng_index *ix, uint64_t n, struct eng_ix_entry *out);
 
 /*
+ * A replay of the capture from its first block, over the index's data (as
+ * much of a followed capture as there is now). NULL with d set.
+ */
+struct eng_replay *eng_index_replay_start(struct eng_index *ix, struct diag *d);
+
+/*
  * Opens a replay of the capture positioned so that its next event is event
  * n, with the state as it was before it. Returns NULL with d set.
  */

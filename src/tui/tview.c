@@ -50,7 +50,6 @@ struct col {
 };
 
 struct tview {
-	char *path;
 	struct col *cols;
 	unsigned int ncols;
 	struct eng_index *ix;
@@ -223,7 +222,6 @@ struct tview *tview_open(const char *path, bool follow, struct diag *d)
 	if (!ix)
 		return NULL;
 	v = xcalloc(1, sizeof(*v));
-	v->path = xstrdup(path);
 	v->ix = ix;
 	v->filter = xstrdup("");
 	cols_default(v);
@@ -250,7 +248,6 @@ void tview_free(struct tview *v)
 	free(v->cols);
 	pthread_mutex_destroy(&v->lock);
 	free(v->filter);
-	free(v->path);
 	dis_thread_done();
 	free(v);
 }
@@ -904,7 +901,8 @@ void tview_sanitize(struct sbuf *out, const char *s)
 
 long long tview_save(struct tview *v, const char *path, struct diag *d)
 {
-	struct eng_replay *r = eng_replay_open(v->path, d);
+	/* the index's data: a capture still being written is saved as far as it goes */
+	struct eng_replay *r = eng_index_replay_start(v->ix, d);
 	struct eng_filter *f = NULL;
 	struct eng_export *x;
 	struct eng_evt e;
