@@ -63,6 +63,8 @@ static const struct {
 	[TA_COL_REMOVE] = { "column-remove", "remove the selected column" },
 	[TA_SCROLL_LEFT] = { "scroll-left", "scroll the list to the left" },
 	[TA_SCROLL_RIGHT] = { "scroll-right", "scroll the list to the right" },
+	[TA_SORT] = { "sort", "sort by the selected column; again: the other way" },
+	[TA_UNSORT] = { "unsort", "back to the events' order" },
 };
 
 static const char *const mode_names[TM_COUNT] = {

@@ -68,6 +68,8 @@ enum tui_action {
 	TA_COL_REMOVE,
 	TA_SCROLL_LEFT,
 	TA_SCROLL_RIGHT,
+	TA_SORT,
+	TA_UNSORT,
 	TA_COUNT,
 };
 

@@ -385,7 +385,12 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 				      tview_time_name(u->time_mode));
 	if (tview_filter(u->v)[0] && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | filter: %s", tview_filter(u->v));
-	if ((st->indexing || st->searching) && st->events && n < sizeof(bar)) {
+	if (st->sorting && st->rows && n < sizeof(bar)) {
+		int pct = (int)(st->sorted * 100 / st->rows);
+
+		snprintf(bar + n, sizeof(bar) - n, " | sorting [%.*s%*s] %d%%", pct / 10,
+			 "##########", 10 - pct / 10, "", pct);
+	} else if ((st->indexing || st->searching) && st->events && n < sizeof(bar)) {
 		int pct = (int)(st->scanned * 100 / st->events);
 
 		pct = pct > 100 ? 100 : pct;
@@ -857,6 +862,19 @@ static bool act(struct ui *u, enum tui_action a, uint64_t rows)
 			u->col--;
 		show_column(u);
 		break;
+	case TA_SORT:
+	case TA_UNSORT: {
+		bool desc;
+		int by = tview_sorted_by(u->v, &desc), rc;
+
+		rc = a == TA_UNSORT ? tview_sort(u->v, -1, false)
+				    : tview_sort(u->v, (int)u->col, by == (int)u->col && !desc);
+		if (rc == -EBUSY)
+			message(u, true, "the rows are still being found: sort once they are all there");
+		u->sel = 0;
+		u->follow = false;
+		break;
+	}
 	case TA_SCROLL_LEFT:
 		u->hscroll = u->hscroll > 8 ? u->hscroll - 8 : 0;
 		break;

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -49,7 +50,22 @@ struct col {
 	int width;   /* cells; 0 for the last column, which takes the rest */
 };
 
+/* The rows in another order than the events': sorted by a column. */
+struct sort {
+	struct tview *v;
+	unsigned int col;
+	bool descending;
+	pthread_t thread;
+	atomic_bool stop, done;
+	_Atomic uint64_t sorted; /* rows whose key is known, for the progress */
+	uint64_t *order;	 /* event numbers, once done */
+	uint64_t n;
+};
+
 struct tview {
+	struct sort *sort;
+	int sort_col; /* the column the rows are sorted by, or -1 */
+	bool sort_desc;
 	struct col *cols;
 	unsigned int ncols;
 	struct eng_index *ix;
@@ -103,7 +119,8 @@ static void rows_add(struct tview *v, uint64_t num)
 	atomic_store(&v->nrows, n + 1);
 }
 
-uint64_t tview_row_event(struct tview *v, uint64_t row)
+/* Event number of row in the order the events came. */
+static uint64_t natural_row(struct tview *v, uint64_t row)
 {
 	uint64_t num = 0;
 
@@ -115,14 +132,38 @@ uint64_t tview_row_event(struct tview *v, uint64_t row)
 	return num;
 }
 
+static bool is_sorted(const struct tview *v)
+{
+	return v->sort && atomic_load(&v->sort->done) && v->sort->order;
+}
+
+uint64_t tview_row_event(struct tview *v, uint64_t row)
+{
+	if (is_sorted(v))
+		return row < v->sort->n ? v->sort->order[row] : 0;
+	return natural_row(v, row);
+}
+
 uint64_t tview_row_at(struct tview *v, uint64_t num)
 {
-	uint64_t lo = 0, hi = atomic_load(&v->nrows);
+	uint64_t lo = 0, hi = atomic_load(&v->nrows), best = hi, row;
+
+	if (is_sorted(v)) {
+		/* the shown row of num, else of the first event after it */
+		for (row = 0; row < v->sort->n; row++) {
+			if (v->sort->order[row] == num)
+				return row;
+			if (v->sort->order[row] > num &&
+			    (best == hi || v->sort->order[row] < v->sort->order[best]))
+				best = row;
+		}
+		return best;
+	}
 
 	while (lo < hi) {
 		uint64_t mid = lo + (hi - lo) / 2;
 
-		if (tview_row_event(v, mid) < num)
+		if (natural_row(v, mid) < num)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -184,6 +225,127 @@ static void *search_main(void *arg)
 	return NULL;
 }
 
+/* A row's sort key: a number, or text; the event number breaks ties. */
+struct key {
+	uint64_t num;
+	int64_t n;
+	char *text; /* NULL: n is the key */
+	bool absent;
+};
+
+static int key_cmp(const void *pa, const void *pb, void *arg)
+{
+	const struct key *a = pa, *b = pb;
+	int c;
+
+	if (a->absent != b->absent)
+		c = a->absent ? -1 : 1;
+	else if (!a->text != !b->text)
+		c = a->text ? 1 : -1; /* numbers before text */
+	else if (a->text)
+		c = strcmp(a->text, b->text);
+	else
+		c = (a->n > b->n) - (a->n < b->n);
+	if (*(const bool *)arg)
+		c = -c;
+	return c ? c : (a->num > b->num) - (a->num < b->num);
+}
+
+/* The sort thread: the key of every row, in one replay, then the order. */
+static void *sort_main(void *arg)
+{
+	struct sort *so = arg;
+	struct tview *v = so->v;
+	const struct col *col = &v->cols[so->col];
+	struct eng_fref fr = col->fr;
+	bool is_time = !col->field, numeric = fr.f && (fr.f->kind == ENG_FK_NUM);
+	uint64_t n = atomic_load(&v->nrows), k = 0, i, next = natural_row(v, 0);
+	struct key *keys = xcalloc(n ? n : 1, sizeof(*keys));
+	struct eng_replay *r = eng_index_replay_start(v->ix, NULL);
+	struct eng_evt e;
+	struct sbuf val;
+
+	sbuf_init(&val);
+	while (r && k < n && !atomic_load(&so->stop) && eng_replay_next(r, &e, NULL) > 0) {
+		struct key *kk = &keys[k];
+		char *end;
+
+		if (e.num != next)
+			continue;
+		kk->num = e.num;
+		sbuf_reset(&val);
+		if (is_time) {
+			kk->n = (int64_t)e.ev.ts;
+		} else if (!fr.f || !eng_field_extract(&fr, &val, &r->state, &e)) {
+			kk->absent = true;
+		} else {
+			kk->n = strtoll(val.s, &end, 10);
+			if (!numeric || *end || end == val.s)
+				kk->text = xstrdup(val.s);
+		}
+		atomic_store(&so->sorted, ++k);
+		next = k < n ? natural_row(v, k) : 0;
+	}
+	if (k == n && !atomic_load(&so->stop)) {
+		qsort_r(keys, n, sizeof(*keys), key_cmp, &so->descending);
+		so->order = xmalloc((n ? n : 1) * sizeof(*so->order));
+		for (i = 0; i < n; i++)
+			so->order[i] = keys[i].num;
+		so->n = n;
+	}
+	for (i = 0; i < k; i++)
+		free(keys[i].text);
+	free(keys);
+	sbuf_fini(&val);
+	eng_replay_free(r);
+	dis_thread_done();
+	atomic_store(&so->done, true);
+	return NULL;
+}
+
+static void sort_stop(struct tview *v)
+{
+	if (!v->sort)
+		return;
+	atomic_store(&v->sort->stop, true);
+	pthread_join(v->sort->thread, NULL);
+	free(v->sort->order);
+	free(v->sort);
+	v->sort = NULL;
+	v->sort_col = -1;
+}
+
+int tview_sort(struct tview *v, int col, bool descending)
+{
+	struct sort *so;
+
+	sort_stop(v);
+	if (col < 0)
+		return 0;
+	if ((unsigned int)col >= v->ncols)
+		return -EINVAL;
+	if (v->search && !atomic_load(&v->search->done))
+		return -EBUSY;
+	so = xcalloc(1, sizeof(*so));
+	so->v = v;
+	so->col = (unsigned int)col;
+	so->descending = descending;
+	if (pthread_create(&so->thread, NULL, sort_main, so) != 0) {
+		free(so);
+		return -EAGAIN;
+	}
+	v->sort = so;
+	v->sort_col = col;
+	v->sort_desc = descending;
+	return 0;
+}
+
+int tview_sorted_by(const struct tview *v, bool *descending)
+{
+	*descending = v->sort_desc;
+	return v->sort_col;
+}
+
 static void search_stop(struct tview *v)
 {
 	if (!v->search)
@@ -202,6 +364,7 @@ static void search_start(struct tview *v)
 	s->v = v;
 	s->filter = xstrdup(v->filter);
 	s->seen = eng_index_data_len(v->ix);
+	sort_stop(v);
 	rows_clear(v);
 	if (pthread_create(&s->thread, NULL, search_main, s) != 0) {
 		/* no thread: search here, the caller waits */
@@ -224,6 +387,7 @@ struct tview *tview_open(const char *path, bool follow, struct diag *d)
 	v = xcalloc(1, sizeof(*v));
 	v->ix = ix;
 	v->filter = xstrdup("");
+	v->sort_col = -1;
 	cols_default(v);
 	pthread_mutex_init(&v->lock, NULL);
 	search_start(v);
@@ -236,6 +400,7 @@ void tview_free(struct tview *v)
 
 	if (!v)
 		return;
+	sort_stop(v);
 	search_stop(v);
 	rows_clear(v);
 	for (i = 0; i < NCURSORS; i++)
@@ -261,6 +426,10 @@ void tview_status(struct tview *v, struct tview_status *out)
 	out->rows = atomic_load(&v->nrows);
 	out->live = eng_index_following(v->ix);
 	out->indexing = !out->live && !eng_index_pass1_done(v->ix);
+	if (v->sort && !atomic_load(&v->sort->done)) {
+		out->sorting = true;
+		out->sorted = atomic_load(&v->sort->sorted);
+	}
 	if (v->search) {
 		out->scanned = atomic_load(&v->search->scanned);
 		out->searching = !atomic_load(&v->search->done);
@@ -425,6 +594,7 @@ int tview_col_add(struct tview *v, unsigned int at, const char *field, struct di
 		return -EINVAL;
 	if (at >= v->ncols)
 		at = v->ncols - 1; /* the last column stays last */
+	sort_stop(v);
 	v->cols = xreallocarray(v->cols, v->ncols + 1, sizeof(*v->cols));
 	memmove(&v->cols[at + 1], &v->cols[at], (v->ncols - at) * sizeof(*v->cols));
 	v->ncols++;
@@ -436,6 +606,7 @@ void tview_col_remove(struct tview *v, unsigned int i)
 {
 	if (i + 1 >= v->ncols) /* not the last one */
 		return;
+	sort_stop(v);
 	free(v->cols[i].title);
 	free(v->cols[i].field);
 	memmove(&v->cols[i], &v->cols[i + 1], (v->ncols - i - 1) * sizeof(*v->cols));
@@ -467,11 +638,14 @@ void tview_header(const struct tview *v, struct sbuf *out)
 	unsigned int i;
 
 	for (i = 0; i < v->ncols; i++) {
+		char title[256];
+
+		snprintf(title, sizeof(title), "%s%s", v->cols[i].title,
+			 (int)i != v->sort_col ? "" : v->sort_desc ? " v" : " ^");
 		if (v->cols[i].width)
-			sbuf_printf(out, "%-*.*s ", v->cols[i].width, v->cols[i].width,
-				    v->cols[i].title);
+			sbuf_printf(out, "%-*.*s ", v->cols[i].width, v->cols[i].width, title);
 		else
-			sbuf_puts(out, v->cols[i].title);
+			sbuf_puts(out, title);
 	}
 }
 

@@ -33,6 +33,8 @@ struct tview_status {
 	uint64_t dropped;  /* events the capture says it lost */
 	bool indexing;	   /* the index is still being built */
 	bool live;	   /* the capture is still being written */
+	bool sorting;	   /* the rows are being sorted */
+	uint64_t sorted;   /* rows whose sort key is known */
 	bool searching;	   /* the row search is still going */
 	const char *error; /* the capture's damage, or NULL */
 };
@@ -75,6 +77,17 @@ void tview_col_remove(struct tview *v, unsigned int i);
 void tview_col_resize(struct tview *v, unsigned int i, int delta);
 /* Where column i starts in a row's text, and its width (0: the rest). */
 void tview_col_span(const struct tview *v, unsigned int i, int *x, int *w);
+
+/*
+ * Sorts the rows by column col, ascending or descending, on a thread of its
+ * own (rows keep the events' order until it is done); numbers sort as
+ * numbers, events without a value first. col < 0 goes back to the events'
+ * order. -EBUSY while the rows are still being found; a new filter or a
+ * column added or removed drops the sort.
+ */
+int tview_sort(struct tview *v, int col, bool descending);
+/* The column the rows are sorted by, or -1. */
+int tview_sorted_by(const struct tview *v, bool *descending);
 
 /* Column titles, as tview_row_text() lays the columns out. */
 void tview_header(const struct tview *v, struct sbuf *out);

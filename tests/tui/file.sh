@@ -97,6 +97,23 @@ wait_for '^[0-9]+ +[^ ]+ +15:14:2' "the proc.exe column shows no executable"
 keys C
 wait_for '^No\. +Time +CPU' "C does not remove the column"
 
+# sorted by the Event column, then back to the events' order
+keys '<' '<' '<' '<' '<' '<' '<' '<' '<' '>' '>' '>' '>' '>' '>' '>' s
+wait_for '^No\. +Time +CPU +Process +PID +TID +Dir +Event \^ ' "s does not sort by Event"
+types() { screen | sed -n '2,19p' | cut -c69-82 | grep -v '^ *$'; }
+for _ in $(seq 200); do
+	types | LC_ALL=C sort -c 2>/dev/null && [ "$(types | sort -u | wc -l)" -gt 1 ] && break
+	sleep 0.05
+done
+if types | LC_ALL=C sort -c 2>/dev/null; then ok; else
+	bad "the rows are not in the order of their event type:"
+	types
+fi
+keys s
+wait_for 'Event v ' "s again does not sort the other way"
+keys S
+wait_for '^No\. +Time +CPU +Process +PID +TID +Dir +Event +FD name' "S does not go back to the events' order"
+
 # from 200x50 to 80x24: everything is redrawn to the new size
 resize 80 24
 wait_for '^No\. +Time +CPU +Process +PID +TID +Dir +Ev' "no column titles at 80x24"

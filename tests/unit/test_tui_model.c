@@ -86,6 +86,18 @@ static void wait_rows(struct tview *v, struct tview_status *st)
 	}
 }
 
+/* Waits for a sort to finish. */
+static void wait_sorted(struct tview *v)
+{
+	struct timespec ts = { 0, 5000000 };
+	struct tview_status st;
+
+	do {
+		nanosleep(&ts, NULL);
+		tview_status(v, &st);
+	} while (st.sorting);
+}
+
 static void check_view(const char *path)
 {
 	struct diag d = { 0 };
@@ -144,6 +156,39 @@ static void check_view(const char *path)
 	CHECK(strstr(row.s, " sysdig       next=0 ") != NULL);
 	tview_col_remove(v, tview_ncols(v) - 1); /* Info stays */
 	CHECK(tview_ncols(v) == 10);
+
+	/* sorted by the Event column (6 now), then back */
+	CHECK(tview_sort(v, 6, false) == 0);
+	wait_sorted(v);
+	sbuf_reset(&row);
+	tview_header(v, &row);
+	CHECK(strstr(row.s, "Event ^") != NULL);
+	{
+		bool desc = true, in_order = true;
+		size_t at = strstr(row.s, "Event") ? (size_t)(strstr(row.s, "Event") - row.s) : 0;
+		uint64_t r;
+
+		CHECK(tview_sorted_by(v, &desc) == 6 && !desc);
+		for (r = 1; r < 402; r++) {
+			struct sbuf a, b;
+
+			sbuf_init(&a);
+			sbuf_init(&b);
+			tview_row_text(v, r - 1, &a);
+			tview_row_text(v, r, &b);
+			if (strncmp(a.s + at, b.s + at, 14) > 0)
+				in_order = false;
+			sbuf_fini(&a);
+			sbuf_fini(&b);
+		}
+		CHECK(in_order);
+		CHECK(tview_row_at(v, 2) < 402);
+	}
+	CHECK(tview_sort(v, 0, true) == 0); /* No., descending */
+	wait_sorted(v);
+	CHECK(tview_row_event(v, 0) == 477 && tview_row_event(v, 401) == 2);
+	CHECK(tview_sort(v, -1, false) == 0);
+	CHECK(tview_row_event(v, 0) == 2);
 
 	n = tview_tree(v, 2, &nodes);
 	CHECK(n > 10);
