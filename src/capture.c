@@ -350,6 +350,10 @@ int capture_run(const struct capture_opts *o)
 		}
 		if (c.pr && printer_flush(c.pr) < 0)
 			break;
+		if (o->dropped) {
+			probe_stats(p, &st);
+			atomic_store(o->dropped, st.dropped);
+		}
 		/* at most a poll's worth of events waits in memory */
 		if (!c.werr && sf_writer_flush(c.w, &c.wd) < 0) {
 			c.werr = true;
@@ -366,6 +370,8 @@ int capture_run(const struct capture_opts *o)
 	while (!c.done && probe_poll(p, 0, on_event, &c) > 0)
 		;
 	probe_stats(p, &st);
+	if (o->dropped)
+		atomic_store(o->dropped, st.dropped);
 	if (!c.werr)
 		write_drops(&c, &st);
 	if (!c.werr && sf_writer_flush(c.w, &c.wd) < 0)

@@ -3,6 +3,7 @@
 #ifndef SYSHARK_CAPTURE_H
 #define SYSHARK_CAPTURE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -15,6 +16,7 @@ struct capture_opts {
 	double duration;	     /* seconds, 0 = until stopped */
 	char **cmd;		     /* run this and capture only its process tree */
 	bool quiet;		     /* for the terminal interface: no signal handlers, no index */
+	_Atomic uint64_t *dropped;   /* if set, kept up to date with the events dropped */
 };
 
 /*

@@ -35,6 +35,7 @@ static int live_tui(const struct capture_opts *co, const char *filter)
 {
 	struct capture_opts lco = *co;
 	struct print_opts po = *co->po;
+	_Atomic uint64_t dropped = 0;
 	const char *dir = getenv("TMPDIR");
 	struct tui_source src = { .live = true, .running = live_running, .stop = live_stop };
 	struct capture_thread *t;
@@ -54,6 +55,7 @@ static int live_tui(const struct capture_opts *co, const char *filter)
 	po.write = path;
 	lco.po = &po;
 	lco.quiet = true;
+	lco.dropped = &dropped;
 	t = capture_start(&lco);
 	if (!t) {
 		fprintf(stderr, "syshark: cannot start the capture thread\n");
@@ -62,6 +64,7 @@ static int live_tui(const struct capture_opts *co, const char *filter)
 	}
 	src.path = path;
 	src.arg = t;
+	src.dropped = &dropped;
 	status = tui_run(&src, filter);
 	capture_stop(t);
 	cstatus = capture_join(t);

@@ -367,6 +367,7 @@ static void draw_hex(struct ui *u, int y0)
 static void draw_status(struct ui *u, const struct tview_status *st)
 {
 	char bar[1024];
+	uint64_t dropped;
 	size_t n;
 
 	n = (size_t)snprintf(bar, sizeof(bar), " %s%s | events %llu | shown %llu | marked %zu",
@@ -377,9 +378,10 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 			     u->src->live ? "this machine" : u->path, (unsigned long long)st->events,
 			     (unsigned long long)st->rows,
 			     u->nmarks);
-	if (st->dropped && n < sizeof(bar))
+	dropped = u->src->dropped ? atomic_load(u->src->dropped) : st->dropped;
+	if (dropped && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | dropped %llu",
-				      (unsigned long long)st->dropped);
+				      (unsigned long long)dropped);
 	if (n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | time %s",
 				      tview_time_name(u->time_mode));

@@ -3,7 +3,9 @@
 #ifndef SYSHARK_TUI_H
 #define SYSHARK_TUI_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 /* What the interface shows: a capture file, or one a live capture writes. */
 struct tui_source {
@@ -14,6 +16,7 @@ struct tui_source {
 	bool (*running)(void *arg);
 	void (*stop)(void *arg);
 	void *arg;
+	const _Atomic uint64_t *dropped; /* live: the events the probe dropped so far */
 };
 
 /*
