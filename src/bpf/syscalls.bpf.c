@@ -92,6 +92,9 @@ struct {
 	__type(value, struct path_buf);
 } exec_paths SEC(".maps");
 
+/* An empty path, to create exec_paths entries from (too big for the stack). */
+static const struct path_buf no_path;
+
 /* What an event is being built from. */
 struct build {
 	__u64 args[6];
@@ -876,7 +879,7 @@ int sys_enter(struct bpf_raw_tracepoint_args *ctx)
 		struct path_buf *pb;
 		__u32 tid = (__u32)bpf_get_current_pid_tgid();
 
-		bpf_map_update_elem(&exec_paths, &tid, &(struct path_buf){}, BPF_ANY);
+		bpf_map_update_elem(&exec_paths, &tid, &no_path, BPF_ANY);
 		pb = bpf_map_lookup_elem(&exec_paths, &tid);
 		if (pb)
 			bpf_probe_read_user_str(pb->s, sizeof(pb->s),
