@@ -531,6 +531,32 @@ static bool create_file(struct eng_index *ix, bool use_cache)
 	return ix->fd >= 0 && ftruncate(ix->fd, (off_t)(IX_HDR + ix->cap * IX_ENTRY)) == 0;
 }
 
+/* Creates and maps an empty index file, checkpoints to follow the entries. */
+static bool create_mapped(struct eng_index *ix, bool use_cache)
+{
+	if (!create_file(ix, use_cache) || !map_file(ix))
+		return false;
+	ix->snap_end = IX_HDR + ix->cap * IX_ENTRY;
+	return true;
+}
+
+/* Creates the index of ix->capture and starts fn building it on the engine thread. */
+static bool start_build(struct eng_index *ix, bool use_cache, void *(*fn)(void *),
+			struct diag *d)
+{
+	if (!create_mapped(ix, use_cache)) {
+		diag_set(d, -errno, 0, "cannot create the index of %s: %s", ix->capture,
+			 strerror(errno));
+		return false;
+	}
+	if (pthread_create(&ix->thread, NULL, fn, ix) != 0) {
+		diag_set(d, -EAGAIN, 0, "cannot start the engine thread");
+		return false;
+	}
+	ix->threaded = true;
+	return true;
+}
+
 static void index_init(struct eng_index *ix)
 {
 	ix->fd = -1;
@@ -580,20 +606,10 @@ struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct
 		eng_index_free(ix);
 		return NULL;
 	}
-	if (!create_file(ix, !(flags & ENG_IX_NO_CACHE)) || !map_file(ix)) {
-		diag_set(d, -errno, 0, "cannot create the index of %s: %s", capture,
-			 strerror(errno));
-		goto fail;
-	}
-	ix->snap_end = IX_HDR + ix->cap * IX_ENTRY;
 	ix->cps_cap = ix->cap / IX_MIN_INTERVAL + 2;
 	ix->cps = xcalloc(ix->cps_cap, sizeof(*ix->cps));
-	if (pthread_create(&ix->thread, NULL, build, ix) != 0) {
-		diag_set(d, -EAGAIN, 0, "cannot start the engine thread");
-		goto fail;
-	}
-	ix->threaded = true;
-	return ix;
+	if (start_build(ix, !(flags & ENG_IX_NO_CACHE), build, d))
+		return ix;
 fail:
 	eng_index_free(ix);
 	return NULL;
@@ -655,18 +671,8 @@ static struct eng_index *follow_open(struct eng_index *ix, const char *capture, 
 	atomic_store(&ix->flen, len);
 	ix->follow = ix->live = true;
 	ix->cap = IX_LIVE_CAP;
-	if (!create_file(ix, false) || !map_file(ix)) {
-		diag_set(d, -errno, 0, "cannot create the index of %s: %s", capture,
-			 strerror(errno));
-		goto fail;
-	}
-	ix->snap_end = IX_HDR + ix->cap * IX_ENTRY;
-	if (pthread_create(&ix->thread, NULL, follow_build, ix) != 0) {
-		diag_set(d, -EAGAIN, 0, "cannot start the engine thread");
-		goto fail;
-	}
-	ix->threaded = true;
-	return ix;
+	if (start_build(ix, false, follow_build, d))
+		return ix;
 fail:
 	eng_index_free(ix);
 	return NULL;
@@ -679,13 +685,12 @@ struct eng_index *eng_index_live_new(struct diag *d)
 	index_init(ix);
 	ix->live = true;
 	ix->cap = IX_LIVE_CAP;
-	if (!create_file(ix, false) || !map_file(ix)) {
+	if (!create_mapped(ix, false)) {
 		diag_set(d, -errno, 0, "cannot create the index of the capture: %s",
 			 strerror(errno));
 		eng_index_free(ix);
 		return NULL;
 	}
-	ix->snap_end = IX_HDR + ix->cap * IX_ENTRY;
 	return ix;
 }
 
@@ -826,6 +831,8 @@ struct eng_replay *eng_index_replay_at(struct eng_index *ix, uint64_t n, struct 
 	void *snap;
 	int rc;
 
+	if (!r)
+		return NULL;
 	/* the last checkpoint before event n */
 	pthread_mutex_lock(&ix->lock);
 	hi = atomic_load(&ix->ncps);
