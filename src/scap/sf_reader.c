@@ -231,14 +231,11 @@ void sf_reader_free(struct sf_reader *r)
 struct sf_reader *sf_reader_follow(const char *path, struct diag *d)
 {
 	struct sf_reader *r;
-	struct stat st;
 	void *p;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (fd < 0 || fstat(fd, &st) < 0) {
+	if (fd < 0) {
 		diag_set(d, -errno, 0, "%s: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
 		return NULL;
 	}
 	/* one mapping for all the file will become: its address never changes */
@@ -254,7 +251,7 @@ struct sf_reader *sf_reader_follow(const char *path, struct diag *d)
 	r->fd = fd;
 	r->mapped = true;
 	r->follow = true;
-	r->len = (size_t)st.st_size < SF_FOLLOW_MAX ? (size_t)st.st_size : SF_FOLLOW_MAX;
+	sf_reader_grow(r);
 	return r;
 }
 
