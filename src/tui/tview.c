@@ -177,7 +177,7 @@ static void *search_main(void *arg)
 	struct search *s = arg;
 	struct tview *v = s->v;
 	struct eng_filter *f = s->filter[0] ? eng_filter_compile(s->filter, NULL) : NULL;
-	struct eng_replay *r = eng_index_replay_at(v->ix, 1, NULL);
+	struct eng_replay *r = eng_index_replay_start(v->ix, NULL);
 	bool wanted[EV_MAX];
 	struct eng_evt e;
 
