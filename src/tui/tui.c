@@ -407,6 +407,24 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 	color_off(u, CP_BAR);
 }
 
+/* Whether the capture, rows or work in progress moved since last; keeps now in last. */
+static bool progressed(struct ui *u, struct tview_status *last)
+{
+	struct tview_status now;
+	bool moved;
+
+	tview_status(u->v, &now);
+	if (u->src->dropped)
+		now.dropped = atomic_load(u->src->dropped);
+	moved = now.events != last->events || now.rows != last->rows ||
+		now.scanned != last->scanned || now.sorted != last->sorted ||
+		now.dropped != last->dropped || now.indexing != last->indexing ||
+		now.live != last->live || now.sorting != last->sorting ||
+		now.searching != last->searching || now.error != last->error;
+	*last = now;
+	return moved;
+}
+
 /* The prompt line, marked good or bad as the text parses. */
 static void draw_prompt(struct ui *u, const struct tview_status *st)
 {
@@ -1058,10 +1076,11 @@ static void stderr_release(int saved)
 int tui_run(const struct tui_source *src, const char *filter)
 {
 	struct ui u = { .path = src->path, .src = src, .focus = TM_LIST, .follow = src->live };
-	struct tview_status st;
+	struct tview_status st, shown = { 0 };
 	struct sigaction sa;
 	struct diag d = { 0 };
 	int status = 0, held;
+	bool redraw = true;
 
 	setlocale(LC_CTYPE, "");
 	u.km = load_keymap();
@@ -1112,11 +1131,16 @@ int tui_run(const struct tui_source *src, const char *filter)
 			tview_follow_end(u.v);
 			u.ended = true;
 			message(&u, false, "the capture has ended");
+			redraw = true;
 		}
-		draw(&u);
+		if (progressed(&u, &shown) || redraw) {
+			draw(&u);
+			redraw = false;
+		}
 		ch = getch();
 		if (ch == ERR)
 			continue;
+		redraw = true;
 		if (ch == KEY_RESIZE) {
 			layout(&u);
 			clear();
