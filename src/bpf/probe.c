@@ -45,22 +45,54 @@ struct probe {
 	uint8_t ev[PROBE_CHUNK];
 };
 
-/* libbpf's last message, for the error line when loading fails. */
+/* libbpf's last message, and the verifier's reason, for the error line when loading fails. */
 static char libbpf_last[200];
+static char verifier_reason[200];
+
+/* Keeps the last line of a verifier log that is not a statistic. */
+static void keep_reason(const char *msg)
+{
+	const char *begin = strstr(msg, "-- BEGIN PROG LOAD LOG --\n"), *end, *line;
+	size_t n;
+
+	if (!begin || !(end = strstr(begin, "-- END PROG LOAD LOG --")))
+		return;
+	begin += strlen("-- BEGIN PROG LOAD LOG --\n");
+	while (end > begin) {
+		for (line = end - 1; line > begin && line[-1] != '\n'; line--)
+			;
+		n = (size_t)(end - line) - 1; /* without its newline */
+		if (n && strncmp(line, "processed ", 10) != 0 && strncmp(line, "verification ", 13) &&
+		    strncmp(line, "stack depth ", 12) != 0) {
+			snprintf(verifier_reason, sizeof(verifier_reason), "%.*s", (int)n, line);
+			return;
+		}
+		end = line;
+	}
+}
 
 __attribute__((format(printf, 2, 0))) static int libbpf_log(enum libbpf_print_level level,
 								const char *fmt, va_list ap)
 {
-	char line[sizeof(libbpf_last)];
+	va_list aq;
+	char *msg;
+	int len;
 	size_t n;
 
 	if (level == LIBBPF_DEBUG)
 		return 0;
-	vsnprintf(line, sizeof(line), fmt, ap);
-	n = strcspn(line, "\n");
-	line[n] = 0;
+	va_copy(aq, ap);
+	len = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (len < 0)
+		return 0;
+	msg = xmalloc((size_t)len + 1);
+	vsnprintf(msg, (size_t)len + 1, fmt, ap);
+	keep_reason(msg);
+	n = strcspn(msg, "\n");
 	if (n)
-		memcpy(libbpf_last, line, n + 1);
+		snprintf(libbpf_last, sizeof(libbpf_last), "%.*s", (int)n, msg);
+	free(msg);
 	return 0;
 }
 
@@ -112,6 +144,9 @@ static struct probe *fail(struct probe *p, struct diag *d, int err, const char *
 		diag_set(d, err, 0,
 			 "no privilege to load the BPF probe: run as root, or give syshark "
 			 "CAP_BPF and CAP_PERFMON (setcap cap_bpf,cap_perfmon+ep syshark)");
+	else if (verifier_reason[0])
+		diag_set(d, err, 0, "%s the BPF probe failed: the kernel's verifier refused it: %s",
+			 what, verifier_reason);
 	else
 		diag_set(d, err, 0, "%s the BPF probe failed: %s%s%s", what, strerror(-err),
 			 libbpf_last[0] ? ": " : "", libbpf_last);
@@ -144,7 +179,7 @@ struct probe *probe_open(const struct probe_opts *o, struct diag *d)
 	uint32_t i, ring;
 	uint8_t at_exec = 2; /* TRACK_AT_EXEC: followed from its first execve */
 
-	libbpf_last[0] = 0;
+	libbpf_last[0] = verifier_reason[0] = 0;
 	libbpf_set_print(libbpf_log);
 	ncpus = libbpf_num_possible_cpus();
 	if (ncpus <= 0)
