@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The screen's state: drawn by ui_draw.c, changed by ui_act.c, run by tui.c. */
+#ifndef SYSHARK_UI_H
+#define SYSHARK_UI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "keymap.h"
+#include "tui.h"
+#include "tview.h"
+
+enum {
+	CP_ERROR = 1,
+	CP_FILE,
+	CP_NET,
+	CP_PROCESS,
+	CP_BAR,
+	CP_GOOD,
+	CP_BAD,
+};
+
+enum prompt_kind {
+	PK_NONE,
+	PK_FILTER,
+	PK_FIND,
+	PK_GOTO,
+	PK_SAVE,
+	PK_COLUMN,
+};
+
+struct ui {
+	struct tview *v;
+	struct keymap *km;
+	const char *path;
+	const struct tui_source *src;
+	bool follow;	/* live: the selection stays on the newest row */
+	bool ended;	/* live: the capture has ended */
+	bool asking;	/* q was pressed on unsaved live events: y quits */
+	bool color, help;
+	int help_top; /* first line of the help shown */
+	enum tui_mode focus;
+	/* list */
+	uint64_t top, sel; /* rows */
+	unsigned int col;  /* the selected column */
+	int hscroll;	   /* cells of the rows scrolled off to the left */
+	uint64_t sel_event;
+	int list_h, tree_h, hex_h;
+	/* tree of sel_event */
+	struct tview_node *nodes;
+	unsigned int nnodes, tree_sel, tree_top;
+	uint64_t tree_event;
+	char **collapsed; /* section titles */
+	size_t ncollapsed;
+	/* hex */
+	uint32_t hex_top;
+	/* marks, time, find */
+	uint64_t *marks;
+	size_t nmarks;
+	enum tview_time time_mode;
+	uint64_t time_ref;
+	char *find;
+	/* prompt and messages */
+	enum prompt_kind pk;
+	char msg[512];
+	bool msg_bad;
+	char caret_msg[512]; /* a bad filter's error, under the prompt */
+	int caret_col;
+};
+
+void ui_message(struct ui *u, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Whether the tree section titled title is collapsed. */
+bool ui_is_collapsed(const struct ui *u, const char *title);
+/* Whether tree node i shows: its section is expanded, or it is a section. */
+bool ui_node_visible(const struct ui *u, unsigned int i);
+/* Sizes the panes to the terminal. */
+void ui_layout(struct ui *u);
+/* Sets the colour pairs up, unless the terminal has none or NO_COLOR is set. */
+void ui_colors(struct ui *u);
+void ui_draw(struct ui *u);
+/* Whether the capture, rows or work in progress moved since last; keeps now in last. */
+bool ui_progressed(struct ui *u, struct tview_status *last);
+/* Does what a key asked for; false to quit. */
+bool ui_act(struct ui *u, enum tui_action a, uint64_t rows);
+/* Acts on the text the prompt was closed with. */
+void ui_prompt_done(struct ui *u, const char *text);
+
+#endif

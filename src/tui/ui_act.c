@@ -1,0 +1,438 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* What the keys do: moving, filtering, finding, marking, saving, columns and sorting. */
+#include <curses.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "prompt.h"
+#include "ui.h"
+#include "xalloc.h"
+
+void ui_message(struct ui *u, bool bad, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof(u->msg), fmt, ap);
+	va_end(ap);
+	u->msg_bad = bad;
+}
+
+static void set_collapsed(struct ui *u, const char *title, bool on)
+{
+	size_t i;
+
+	for (i = 0; i < u->ncollapsed; i++) {
+		if (strcmp(u->collapsed[i], title) == 0) {
+			if (!on) {
+				free(u->collapsed[i]);
+				u->collapsed[i] = u->collapsed[--u->ncollapsed];
+			}
+			return;
+		}
+	}
+	if (on) {
+		u->collapsed = xreallocarray(u->collapsed, u->ncollapsed + 1, sizeof(*u->collapsed));
+		u->collapsed[u->ncollapsed++] = xstrdup(title);
+	}
+}
+
+/* Moves the selection of the focused pane by delta lines. */
+static void move_by(struct ui *u, int64_t delta, uint64_t rows)
+{
+	unsigned int i;
+
+	if (u->focus == TM_LIST) {
+		if (delta < 0 && (uint64_t)-delta > u->sel)
+			u->sel = 0;
+		else
+			u->sel += (uint64_t)delta;
+		if (rows && u->sel >= rows)
+			u->sel = rows - 1;
+	} else if (u->focus == TM_TREE) {
+		for (i = u->tree_sel; delta > 0 && i + 1 < u->nnodes;) {
+			i++;
+			if (ui_node_visible(u, i)) {
+				u->tree_sel = i;
+				delta--;
+			}
+		}
+		for (i = u->tree_sel; delta < 0 && i > 0;) {
+			i--;
+			if (ui_node_visible(u, i)) {
+				u->tree_sel = i;
+				delta++;
+			}
+		}
+	} else if (delta < 0 && (uint32_t)-delta > u->hex_top) {
+		u->hex_top = 0;
+	} else {
+		u->hex_top += (uint32_t)delta;
+	}
+}
+
+static void select_event(struct ui *u, uint64_t num)
+{
+	struct tview_status st;
+
+	tview_status(u->v, &st);
+	u->sel = tview_row_at(u->v, num);
+	if (u->sel >= st.rows && st.rows)
+		u->sel = st.rows - 1;
+	u->focus = TM_LIST;
+}
+
+/* Applies a filter typed or built from the tree; false (and a caret) if it is bad. */
+static bool apply_filter(struct ui *u, const char *text)
+{
+	struct diag d = { 0 };
+	uint64_t keep = u->sel_event;
+
+	if (tview_set_filter(u->v, text, &d) < 0) {
+		snprintf(u->caret_msg, sizeof(u->caret_msg), "%s", d.msg);
+		u->caret_col = d.col ? (int)d.col : 1;
+		return false;
+	}
+	u->caret_msg[0] = 0;
+	ui_message(u, false, "%s", *text ? "filter applied" : "filter cleared");
+	/* the selection stays on the same event, or the next one shown */
+	u->sel = 0;
+	u->top = 0;
+	u->tree_event = 0;
+	if (keep) {
+		struct tview_status st;
+
+		/* wait briefly for the rows up to it, so the list does not jump */
+		for (int i = 0; i < 50; i++) {
+			tview_status(u->v, &st);
+			if (!st.searching || (st.rows && tview_row_event(u->v, st.rows - 1) >= keep))
+				break;
+			napms(10);
+		}
+		select_event(u, keep);
+	}
+	return true;
+}
+
+/* Finds the next (or previous) row after the selection matching u->find. */
+static void find(struct ui *u, bool forward)
+{
+	int64_t row;
+
+	if (!u->find) {
+		ui_message(u, true, "nothing to find: press / first");
+		return;
+	}
+	row = tview_find(u->v, u->sel, forward, u->find);
+	if (row < 0) {
+		ui_message(u, true, "not found: %s", u->find);
+		return;
+	}
+	u->sel = (uint64_t)row;
+	u->focus = TM_LIST;
+	ui_message(u, false, "found: %s", u->find);
+}
+
+void ui_prompt_done(struct ui *u, const char *text)
+{
+	enum prompt_kind pk = u->pk;
+	char *end;
+	uint64_t num;
+	long long n;
+	struct diag d = { 0 };
+
+	u->pk = PK_NONE;
+	switch (pk) {
+	case PK_FILTER:
+		if (!apply_filter(u, text)) {
+			/* keep the text, show where it went wrong */
+			u->pk = PK_FILTER;
+			prompt_open("Filter: ", text);
+		}
+		break;
+	case PK_FIND:
+		free(u->find);
+		u->find = *text ? xstrdup(text) : NULL;
+		if (u->find)
+			find(u, true);
+		break;
+	case PK_GOTO:
+		num = strtoull(text, &end, 10);
+		if (!*text || *end || num == 0) {
+			ui_message(u, true, "not an event number: %s", text);
+			break;
+		}
+		select_event(u, num);
+		if (tview_row_event(u->v, u->sel) != num)
+			ui_message(u, false, "event %llu is not shown; at the next one",
+				(unsigned long long)num);
+		else
+			ui_message(u, false, "event %llu", (unsigned long long)num);
+		break;
+	case PK_COLUMN: {
+		/* completion leaves a space after the name */
+		char field[256];
+
+		text += strspn(text, " ");
+		snprintf(field, sizeof(field), "%.*s", (int)strcspn(text, " "), text);
+		if (*field && tview_col_add(u->v, u->col + 1, field, &d) < 0)
+			ui_message(u, true, "no column added: %s", d.msg);
+		else if (*field)
+			u->col++;
+		break;
+	}
+	case PK_SAVE:
+		if (!*text)
+			break;
+		n = tview_save(u->v, text, &d);
+		if (n < 0)
+			ui_message(u, true, "not saved: %s", d.msg);
+		else
+			ui_message(u, false, "saved %lld events to %s", n, text);
+		break;
+	default:
+		break;
+	}
+}
+
+static void open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text)
+{
+	u->pk = pk;
+	u->caret_msg[0] = 0;
+	u->msg[0] = 0;
+	prompt_open(label, text);
+}
+
+static void toggle_mark(struct ui *u)
+{
+	size_t i;
+
+	if (!u->sel_event)
+		return;
+	for (i = 0; i < u->nmarks; i++) {
+		if (u->marks[i] == u->sel_event) {
+			u->marks[i] = u->marks[--u->nmarks];
+			return;
+		}
+	}
+	u->marks = xreallocarray(u->marks, u->nmarks + 1, sizeof(*u->marks));
+	u->marks[u->nmarks++] = u->sel_event;
+}
+
+static void next_mark(struct ui *u)
+{
+	uint64_t best = 0, first = 0;
+	size_t i;
+
+	for (i = 0; i < u->nmarks; i++) {
+		if (u->marks[i] > u->sel_event && (!best || u->marks[i] < best))
+			best = u->marks[i];
+		if (!first || u->marks[i] < first)
+			first = u->marks[i];
+	}
+	if (!best)
+		best = first; /* wrap around */
+	if (!best) {
+		ui_message(u, true, "no marked events: m marks one");
+		return;
+	}
+	select_event(u, best);
+}
+
+/* The tree node's filter, as apply, apply-and or prepare use it. */
+static void tree_filter(struct ui *u, enum tui_action a)
+{
+	const struct tview_node *n = u->tree_sel < u->nnodes ? &u->nodes[u->tree_sel] : NULL;
+	const char *old = tview_filter(u->v);
+	struct sbuf f;
+
+	if (!n || !n->filter) {
+		ui_message(u, true, "this node has no field to filter on");
+		return;
+	}
+	sbuf_init(&f);
+	if (a == TA_APPLY_AND && old[0])
+		sbuf_printf(&f, "(%s) and %s", old, n->filter);
+	else
+		sbuf_puts(&f, n->filter);
+	if (a == TA_PREPARE)
+		open_prompt(u, PK_FILTER, "Filter: ", f.s);
+	else
+		apply_filter(u, f.s);
+	sbuf_fini(&f);
+}
+
+/* Scrolls the list sideways so that the selected column is in view. */
+static void show_column(struct ui *u)
+{
+	int x, w;
+
+	tview_col_span(u->v, u->col, &x, &w);
+	if (x < u->hscroll)
+		u->hscroll = x;
+	else if (w && x + w > u->hscroll + COLS)
+		u->hscroll = x + w - COLS;
+	else if (!w && x > u->hscroll + COLS - 8)
+		u->hscroll = x - COLS / 2;
+}
+
+bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
+{
+	int page = u->focus == TM_LIST ? u->list_h - 2 : u->focus == TM_TREE ? u->tree_h - 2 :
+										 u->hex_h - 2;
+
+	if (page < 1)
+		page = 1;
+	switch (a) {
+	case TA_QUIT:
+		if (u->src->live && !u->src->saved && !u->asking) {
+			u->asking = true;
+			ui_message(u, true, "quit and lose the events captured? y to quit, w to save first");
+			break;
+		}
+		return false;
+	case TA_HELP:
+		u->help = true;
+		u->help_top = 0;
+		break;
+	case TA_DOWN:
+		move_by(u, 1, rows);
+		break;
+	case TA_UP:
+		u->follow = false;
+		move_by(u, -1, rows);
+		break;
+	case TA_PAGE_DOWN:
+		move_by(u, page, rows);
+		break;
+	case TA_PAGE_UP:
+		u->follow = false;
+		move_by(u, -page, rows);
+		break;
+	case TA_TOP:
+		u->follow = false;
+		move_by(u, -(int64_t)UINT32_MAX * 4, rows);
+		break;
+	case TA_BOTTOM:
+		move_by(u, (int64_t)UINT32_MAX * 4, rows);
+		break;
+	case TA_FOCUS_NEXT:
+		u->focus = u->focus == TM_LIST ? TM_TREE : u->focus == TM_TREE ? TM_HEX : TM_LIST;
+		break;
+	case TA_FOCUS_PREV:
+		u->focus = u->focus == TM_LIST ? TM_HEX : u->focus == TM_HEX ? TM_TREE : TM_LIST;
+		break;
+	case TA_FILTER:
+		open_prompt(u, PK_FILTER, "Filter: ", tview_filter(u->v));
+		break;
+	case TA_CLEAR_FILTER:
+		apply_filter(u, "");
+		break;
+	case TA_FIND:
+		open_prompt(u, PK_FIND, "Find (filter or text): ", u->find);
+		break;
+	case TA_FIND_NEXT:
+	case TA_FIND_PREV:
+		find(u, a == TA_FIND_NEXT);
+		break;
+	case TA_GOTO:
+		open_prompt(u, PK_GOTO, "Go to event: ", NULL);
+		break;
+	case TA_MARK:
+		toggle_mark(u);
+		break;
+	case TA_NEXT_MARK:
+		next_mark(u);
+		break;
+	case TA_TIME_REF:
+		u->time_ref = u->sel_event;
+		u->time_mode = TT_REFERENCE;
+		tview_set_time(u->v, u->time_mode, u->time_ref);
+		ui_message(u, false, "time reference: event %llu", (unsigned long long)u->time_ref);
+		break;
+	case TA_TIME_FORMAT:
+		u->time_mode = (enum tview_time)((u->time_mode + 1) % TT_COUNT);
+		tview_set_time(u->v, u->time_mode, u->time_ref);
+		break;
+	case TA_EXPAND:
+	case TA_COLLAPSE:
+	case TA_TOGGLE:
+		if (u->focus == TM_TREE && u->tree_sel < u->nnodes) {
+			unsigned int s = u->tree_sel;
+
+			while (s > 0 && !u->nodes[s].section)
+				s--;
+			if (a == TA_TOGGLE)
+				set_collapsed(u, u->nodes[s].text, !ui_is_collapsed(u, u->nodes[s].text));
+			else
+				set_collapsed(u, u->nodes[s].text, a == TA_COLLAPSE);
+			if (a != TA_EXPAND)
+				u->tree_sel = s;
+		}
+		break;
+	case TA_APPLY:
+	case TA_APPLY_AND:
+	case TA_PREPARE:
+		tree_filter(u, a);
+		break;
+	case TA_SAVE:
+		open_prompt(u, PK_SAVE, "Save shown events to: ", NULL);
+		break;
+	case TA_PAUSE:
+		if (!u->src->live) {
+			ui_message(u, true, "not a live capture: nothing to pause");
+			break;
+		}
+		u->follow = !u->follow;
+		ui_message(u, false, "%s", u->follow ? "following the capture" : "paused");
+		break;
+	case TA_REDRAW:
+		clear();
+		break;
+	case TA_COL_NEXT:
+	case TA_COL_PREV:
+		if (a == TA_COL_NEXT && u->col + 1 < tview_ncols(u->v))
+			u->col++;
+		else if (a == TA_COL_PREV && u->col > 0)
+			u->col--;
+		show_column(u);
+		break;
+	case TA_SORT:
+	case TA_UNSORT: {
+		bool desc;
+		int by = tview_sorted_by(u->v, &desc), rc;
+
+		rc = a == TA_UNSORT ? tview_sort(u->v, -1, false)
+				    : tview_sort(u->v, (int)u->col, by == (int)u->col && !desc);
+		if (rc == -EBUSY)
+			ui_message(u, true, "the rows are still being found: sort once they are all there");
+		u->sel = 0;
+		u->follow = false;
+		break;
+	}
+	case TA_SCROLL_LEFT:
+		u->hscroll = u->hscroll > 8 ? u->hscroll - 8 : 0;
+		break;
+	case TA_SCROLL_RIGHT:
+		u->hscroll += 8;
+		break;
+	case TA_COL_WIDER:
+	case TA_COL_NARROWER:
+		tview_col_resize(u->v, u->col, a == TA_COL_WIDER ? 2 : -2);
+		break;
+	case TA_COL_ADD:
+		open_prompt(u, PK_COLUMN, "Add column (field): ", NULL);
+		break;
+	case TA_COL_REMOVE:
+		tview_col_remove(u->v, u->col);
+		if (u->col >= tview_ncols(u->v))
+			u->col = tview_ncols(u->v) - 1;
+		break;
+	default:
+		break;
+	}
+	return true;
+}

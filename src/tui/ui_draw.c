@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Drawing the screen: the event list on top, the detail tree of the selected
+ * event in the middle, its bytes at the bottom, then the prompt or message
+ * line and the status line. Everything shown comes from tview.
+ */
+#include <curses.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eng_filter.h"
+#include "prompt.h"
+#include "ui.h"
+#include "xalloc.h"
+
+/* Writes s at (y, x), at most width cells, padding with spaces to width. */
+static void put(int y, int x, const char *s, int width)
+{
+	int cells = 0;
+
+	if (width <= 0)
+		return;
+	mvaddnstr(y, x, s, (int)tview_fit(s, width, &cells));
+	while (cells++ < width)
+		addch(' ');
+}
+
+/* s without its first n display cells. */
+static const char *skip_cells(const char *s, int n)
+{
+	int cells = 0;
+
+	return n > 0 ? s + tview_fit(s, n, &cells) : s;
+}
+
+static void color_on(struct ui *u, int pair)
+{
+	if (u->color && pair)
+		attron(COLOR_PAIR(pair));
+}
+
+static void color_off(struct ui *u, int pair)
+{
+	if (u->color && pair)
+		attroff(COLOR_PAIR(pair));
+}
+
+void ui_layout(struct ui *u)
+{
+	int h = LINES - 2; /* the prompt and status lines */
+
+	if (h < 6)
+		h = 6;
+	u->list_h = h * 45 / 100;
+	u->tree_h = h * 30 / 100;
+	u->hex_h = h - u->list_h - u->tree_h;
+}
+
+bool ui_is_collapsed(const struct ui *u, const char *title)
+{
+	size_t i;
+
+	for (i = 0; i < u->ncollapsed; i++)
+		if (strcmp(u->collapsed[i], title) == 0)
+			return true;
+	return false;
+}
+
+bool ui_node_visible(const struct ui *u, unsigned int i)
+{
+	unsigned int s = i;
+
+	if (u->nodes[i].section)
+		return true;
+	while (s > 0 && !u->nodes[s].section)
+		s--;
+	return !ui_is_collapsed(u, u->nodes[s].text);
+}
+
+/* Offers the values of the selected event's tree to Tab completion. */
+static void learn_words(struct ui *u)
+{
+	unsigned int i;
+
+	for (i = 0; i < u->nnodes; i++) {
+		const char *f = u->nodes[i].filter, *eq;
+
+		if (!f || !(eq = strstr(f, " = ")) || eq[3] == '"')
+			continue;
+		prompt_add_word(eq + 3);
+	}
+}
+
+/* The tree of the selected event, rebuilt when the selection moves. */
+static void tree_update(struct ui *u)
+{
+	if (u->tree_event == u->sel_event && u->nodes)
+		return;
+	tview_tree_free(u->nodes, u->nnodes);
+	u->nnodes = tview_tree(u->v, u->sel_event, &u->nodes);
+	u->tree_event = u->sel_event;
+	learn_words(u);
+	if (u->tree_sel >= u->nnodes)
+		u->tree_sel = 0;
+	if (u->nnodes && !ui_node_visible(u, u->tree_sel))
+		u->tree_sel = 0;
+	u->hex_top = 0;
+}
+
+static bool is_marked(const struct ui *u, uint64_t num)
+{
+	size_t i;
+
+	for (i = 0; i < u->nmarks; i++)
+		if (u->marks[i] == num)
+			return true;
+	return false;
+}
+
+static void draw_list(struct ui *u, uint64_t rows)
+{
+	struct sbuf line;
+	int y, pair;
+
+	sbuf_init(&line);
+	tview_header(u->v, &line);
+	attron(A_BOLD | A_UNDERLINE);
+	put(0, 0, skip_cells(line.s, u->hscroll), COLS);
+	attroff(A_BOLD | A_UNDERLINE);
+	if (u->focus == TM_LIST) {
+		int x, w;
+
+		tview_col_span(u->v, u->col, &x, &w);
+		x -= u->hscroll;
+		if (x < 0) {
+			w = w > -x ? w + x : w ? 1 : 0;
+			x = 0;
+		}
+		if (x < COLS)
+			mvchgat(0, x, w ? w : -1, A_BOLD | A_REVERSE, 0, NULL);
+	}
+	for (y = 1; y < u->list_h; y++) {
+		uint64_t row = u->top + (uint64_t)(y - 1);
+
+		sbuf_reset(&line);
+		if (row >= rows || !tview_row_text(u->v, row, &line)) {
+			put(y, 0, "", COLS);
+			continue;
+		}
+		pair = 0;
+		switch (tview_row_class(u->v, row)) {
+		case TC_ERROR:
+			pair = CP_ERROR;
+			break;
+		case TC_FILE:
+			pair = CP_FILE;
+			break;
+		case TC_NET:
+			pair = CP_NET;
+			break;
+		case TC_PROCESS:
+			pair = CP_PROCESS;
+			break;
+		default:
+			break;
+		}
+		if (is_marked(u, tview_row_event(u->v, row)))
+			attron(A_BOLD);
+		if (row == u->sel)
+			attron(u->focus == TM_LIST ? A_REVERSE : A_UNDERLINE);
+		color_on(u, pair);
+		put(y, 0, skip_cells(line.s, u->hscroll), COLS);
+		color_off(u, pair);
+		attroff(A_REVERSE | A_UNDERLINE | A_BOLD);
+	}
+	sbuf_fini(&line);
+}
+
+static void draw_title(int y, const char *title, bool focus)
+{
+	attron(focus ? A_REVERSE : A_BOLD);
+	put(y, 0, title, COLS);
+	attroff(A_REVERSE | A_BOLD);
+}
+
+static void draw_tree(struct ui *u, int y0)
+{
+	unsigned int i, shown = 0, pos = 0;
+	int y = y0 + 1;
+	char line[1024];
+
+	draw_title(y0, " Detail", u->focus == TM_TREE);
+	/* keep the selected node in view */
+	for (i = 0; i < u->nnodes && i < u->tree_sel; i++)
+		pos += ui_node_visible(u, i);
+	if (pos < u->tree_top)
+		u->tree_top = pos;
+	if (u->tree_h > 1 && pos >= u->tree_top + (unsigned int)(u->tree_h - 1))
+		u->tree_top = pos - (unsigned int)(u->tree_h - 2);
+	for (i = 0; i < u->nnodes && y < y0 + u->tree_h; i++) {
+		const struct tview_node *n = &u->nodes[i];
+
+		if (!ui_node_visible(u, i))
+			continue;
+		if (shown++ < u->tree_top)
+			continue;
+		if (n->section)
+			snprintf(line, sizeof(line), "%s %s", ui_is_collapsed(u, n->text) ? "+" : "-",
+				 n->text);
+		else
+			snprintf(line, sizeof(line), "%*s%s", (int)n->depth * 4, "", n->text);
+		if (i == u->tree_sel && u->focus == TM_TREE)
+			attron(A_REVERSE);
+		if (n->section)
+			attron(A_BOLD);
+		put(y++, 0, line, COLS);
+		attroff(A_REVERSE | A_BOLD);
+	}
+	while (y < y0 + u->tree_h)
+		put(y++, 0, "", COLS);
+}
+
+static void draw_hex(struct ui *u, int y0)
+{
+	const struct tview_node *n = u->tree_sel < u->nnodes ? &u->nodes[u->tree_sel] : NULL;
+	uint32_t len = 0, off, hl_lo = 0, hl_hi = 0;
+	const uint8_t *p = tview_bytes(u->v, u->sel_event, &len);
+	struct sbuf line;
+	int y = y0 + 1;
+
+	draw_title(y0, " Bytes", u->focus == TM_HEX);
+	if (n && n->len && u->focus != TM_LIST) {
+		hl_lo = n->off;
+		hl_hi = n->off + n->len;
+	}
+	sbuf_init(&line);
+	for (off = u->hex_top * 16; p && off < len && y < y0 + u->hex_h; off += 16, y++) {
+		uint32_t i;
+
+		sbuf_reset(&line);
+		tview_hex_line(p, len, off, &line);
+		put(y, 0, line.s, COLS);
+		/* the selected node's bytes, in both columns */
+		for (i = 0; i < 16 && off + i < len; i++) {
+			if (off + i < hl_lo || off + i >= hl_hi)
+				continue;
+			mvchgat(y, 6 + (int)i * 3 + (i > 7), 2, A_REVERSE, 0, NULL);
+			mvchgat(y, 6 + 16 * 3 + 2 + (int)i, 1, A_REVERSE, 0, NULL);
+		}
+	}
+	sbuf_fini(&line);
+	while (y < y0 + u->hex_h)
+		put(y++, 0, "", COLS);
+}
+
+static void draw_status(struct ui *u, const struct tview_status *st)
+{
+	char bar[1024];
+	uint64_t dropped;
+	size_t n;
+
+	n = (size_t)snprintf(bar, sizeof(bar), " %s%s | events %llu | shown %llu | marked %zu",
+			     !u->src->live ? ""
+			     : u->ended    ? "live, ended: "
+			     : u->follow   ? "live, following: "
+					   : "live, paused: ",
+			     u->src->live ? "this machine" : u->path, (unsigned long long)st->events,
+			     (unsigned long long)st->rows,
+			     u->nmarks);
+	dropped = u->src->dropped ? atomic_load(u->src->dropped) : st->dropped;
+	if (dropped && n < sizeof(bar))
+		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | dropped %llu",
+				      (unsigned long long)dropped);
+	if (n < sizeof(bar))
+		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | time %s",
+				      tview_time_name(u->time_mode));
+	if (tview_filter(u->v)[0] && n < sizeof(bar))
+		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | filter: %s", tview_filter(u->v));
+	if (st->sorting && st->rows && n < sizeof(bar)) {
+		int pct = (int)(st->sorted * 100 / st->rows);
+
+		snprintf(bar + n, sizeof(bar) - n, " | sorting [%.*s%*s] %d%%", pct / 10,
+			 "##########", 10 - pct / 10, "", pct);
+	} else if ((st->indexing || st->searching) && st->events && n < sizeof(bar)) {
+		int pct = (int)(st->scanned * 100 / st->events);
+
+		pct = pct > 100 ? 100 : pct;
+		snprintf(bar + n, sizeof(bar) - n, " | %s [%.*s%*s] %d%%",
+			 st->indexing ? "indexing" : "filtering", pct / 10, "##########",
+			 10 - pct / 10, "", pct);
+	}
+	color_on(u, CP_BAR);
+	attron(A_REVERSE);
+	put(LINES - 1, 0, bar, COLS);
+	attroff(A_REVERSE);
+	color_off(u, CP_BAR);
+}
+
+bool ui_progressed(struct ui *u, struct tview_status *last)
+{
+	struct tview_status now;
+	bool moved;
+
+	tview_status(u->v, &now);
+	if (u->src->dropped)
+		now.dropped = atomic_load(u->src->dropped);
+	moved = now.events != last->events || now.rows != last->rows ||
+		now.scanned != last->scanned || now.sorted != last->sorted ||
+		now.dropped != last->dropped || now.indexing != last->indexing ||
+		now.live != last->live || now.sorting != last->sorting ||
+		now.searching != last->searching || now.error != last->error;
+	*last = now;
+	return moved;
+}
+
+/* The prompt line, marked good or bad as the text parses. */
+static void draw_prompt(struct ui *u, const struct tview_status *st)
+{
+	const char *label = prompt_label(), *text = prompt_line();
+	struct sbuf line;
+	struct diag d = { 0 };
+	int pair = 0, cx;
+
+	sbuf_init(&line);
+	sbuf_printf(&line, "%s%s", label, text);
+	if (u->pk == PK_FILTER || u->pk == PK_FIND) {
+		struct eng_filter *f = *text ? eng_filter_compile(text, &d) : NULL;
+
+		pair = !*text ? 0 : f ? CP_GOOD : u->pk == PK_FILTER ? CP_BAD : 0;
+		eng_filter_free(f);
+	}
+	color_on(u, pair);
+	put(LINES - 2, 0, line.s, COLS);
+	color_off(u, pair);
+	if (u->caret_msg[0]) {
+		char caret[1024];
+
+		snprintf(caret, sizeof(caret), "%*s^ %s", (int)strlen(label) + u->caret_col - 1, "",
+			 u->caret_msg);
+		color_on(u, CP_ERROR);
+		put(LINES - 1, 0, caret, COLS);
+		color_off(u, CP_ERROR);
+	} else if (prompt_choices()[0]) {
+		put(LINES - 1, 0, prompt_choices(), COLS);
+	} else {
+		draw_status(u, st);
+	}
+	cx = (int)(strlen(label) + prompt_cursor());
+	move(LINES - 2, cx < COLS ? cx : COLS - 1);
+	sbuf_fini(&line);
+}
+
+static void draw_help(struct ui *u)
+{
+	struct sbuf text;
+	char *line, *next;
+	int y = 0;
+
+	int n = 0;
+
+	sbuf_init(&text);
+	sbuf_puts(&text, "syshark keys (arrows and PgUp/PgDn scroll, any other key closes this help)\n\n");
+	keymap_help(u->km, &text);
+	erase();
+	for (line = text.s; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = 0;
+		if (n++ >= u->help_top && y < LINES)
+			put(y++, 0, line, COLS);
+	}
+	/* no scrolling past the end */
+	if (u->help_top > n - LINES)
+		u->help_top = n - LINES > 0 ? n - LINES : 0;
+	sbuf_fini(&text);
+}
+
+void ui_draw(struct ui *u)
+{
+	struct tview_status st;
+
+	tview_status(u->v, &st);
+	if (u->help) {
+		draw_help(u);
+		refresh();
+		return;
+	}
+	if ((u->sel >= st.rows || (u->follow && u->focus == TM_LIST)) && st.rows)
+		u->sel = st.rows - 1;
+	u->sel_event = tview_row_event(u->v, u->sel);
+	if (u->list_h > 1 && u->sel >= u->top + (uint64_t)(u->list_h - 1))
+		u->top = u->sel - (uint64_t)(u->list_h - 2);
+	if (u->sel < u->top)
+		u->top = u->sel;
+	tree_update(u);
+	draw_list(u, st.rows);
+	draw_tree(u, u->list_h);
+	draw_hex(u, u->list_h + u->tree_h);
+	if (u->pk != PK_NONE) {
+		draw_prompt(u, &st);
+	} else {
+		if (u->msg_bad)
+			color_on(u, CP_ERROR);
+		put(LINES - 2, 0, st.error && !u->msg[0] ? st.error : u->msg, COLS);
+		if (u->msg_bad)
+			color_off(u, CP_ERROR);
+		draw_status(u, &st);
+	}
+	curs_set(u->pk != PK_NONE);
+	refresh();
+}
+
+void ui_colors(struct ui *u)
+{
+	const char *no = getenv("NO_COLOR");
+
+	u->color = has_colors() && !(no && *no);
+	if (!u->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(CP_ERROR, COLOR_RED, -1);
+	init_pair(CP_FILE, -1, -1);
+	init_pair(CP_NET, COLOR_CYAN, -1);
+	init_pair(CP_PROCESS, COLOR_YELLOW, -1);
+	init_pair(CP_BAR, COLOR_WHITE, COLOR_BLUE);
+	init_pair(CP_GOOD, COLOR_GREEN, -1);
+	init_pair(CP_BAD, COLOR_RED, -1);
+}
