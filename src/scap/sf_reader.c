@@ -19,9 +19,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "buf.h"
+#include "sf_gunzip.h"
 #include "xalloc.h"
 
 #define SF_MAGIC 0x1A2B3C4Du
@@ -40,102 +40,17 @@ struct sf_reader {
 	struct diag tail_err; /* reported at the end of data (gzip truncation) */
 };
 
-static int sf_tmpfile(void)
-{
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	int fd;
-
-	if (!dir || !*dir)
-		dir = "/tmp";
-	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	if (fd >= 0)
-		return fd;
-	snprintf(path, sizeof(path), "%s/syshark-XXXXXX", dir);
-	fd = mkstemp(path);
-	if (fd >= 0)
-		unlink(path);
-	return fd;
-}
-
-/* Writes n bytes, adding what was written to *done; 0 or -errno. */
-static int sf_write_all(int fd, const void *p, size_t n, uint64_t *done)
-{
-	const char *c = p;
-	ssize_t w;
-
-	while (n) {
-		w = write(fd, c, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		c += w;
-		n -= (size_t)w;
-		*done += (uint64_t)w;
-	}
-	return 0;
-}
-
 /* Inflates fd into an unlinked temporary file; returns its fd or -errno. */
 static int sf_inflate(struct sf_reader *r, int fd, const char *path, struct diag *d)
 {
-	enum { CHUNK = 1 << 20 };
-	char *buf;
-	gzFile gz;
-	int out, dfd, rc = 0, n, zerr;
-	uint64_t total = 0;
+	int out = sf_tmpfile(), rc;
 
-	out = sf_tmpfile();
 	if (out < 0)
-		return diag_set(d, -errno, 0, "%s: cannot create a temporary file to inflate into: %s",
-				path, strerror(errno));
-	dfd = dup(fd);
-	if (dfd < 0) {
-		rc = -errno;
-		close(out);
-		return diag_set(d, rc, 0, "%s: %s", path, strerror(-rc));
-	}
-	gz = gzdopen(dfd, "rb");
-	if (!gz) {
-		close(dfd);
-		close(out);
-		return diag_set(d, -ENOMEM, 0, "%s: cannot start gzip decoding", path);
-	}
-	gzbuffer(gz, 256 * 1024);
-	buf = xmalloc(CHUNK);
-	for (;;) {
-		n = gzread(gz, buf, CHUNK);
-		if (n > 0) {
-			rc = sf_write_all(out, buf, (size_t)n, &total);
-			if (rc < 0) {
-				/* Keep what was inflated; say why the rest is missing. */
-				diag_set(&r->tail_err, rc, total,
-					 "cannot inflate past %llu bytes into the temporary directory "
-					 "(%s); set TMPDIR to a larger file system",
-					 (unsigned long long)total, strerror(-rc));
-				rc = 0;
-				break;
-			}
-		}
-		if (n < CHUNK) {
-			const char *msg = gzerror(gz, &zerr);
-
-			if (msg && strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ": "))
-				msg = strstr(msg, ": ") + 2; /* zlib names the fd, not the file */
-			if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END))
-				diag_set(&r->tail_err, -EIO, total,
-					 "gzip data is damaged or cut short near compressed offset %lld, "
-					 "after %llu uncompressed bytes (%s)",
-					 (long long)gzoffset(gz), (unsigned long long)total,
-					 msg && *msg ? msg : "read error");
-			break;
-		}
-	}
-	free(buf);
-	gzclose(gz);
+		return diag_set(d, out, 0, "%s: cannot create a temporary file to inflate into: %s",
+				path, strerror(-out));
+	rc = sf_gunzip_into(fd, out, path, &r->tail_err, NULL, NULL);
 	if (rc < 0) {
+		*d = r->tail_err;
 		close(out);
 		return rc;
 	}
