@@ -20,6 +20,7 @@
 
 #include "prompt.h"
 #include "schema.h"
+#include "sf_gunzip.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -111,20 +112,58 @@ static struct keymap *load_keymap(void)
 	return km;
 }
 
-/* Live: waits for the capture's first bytes; false if it ended without any. */
-static bool live_started(const struct tui_source *src)
+/* Whether the capture shown is still being written: live, or being inflated. */
+static bool still_written(const struct ui *u)
+{
+	return u->gz ? !sf_gunzip_done(u->gz) : u->src->running(u->src->arg);
+}
+
+/* Waits for the first bytes of a capture still being written; false if it ended without any. */
+static bool first_bytes(const struct ui *u, const char *path)
 {
 	struct stat sb;
 	int i;
 
 	for (i = 0; i < 1000; i++) {
-		if (stat(src->path, &sb) == 0 && sb.st_size > 0)
+		if (stat(path, &sb) == 0 && sb.st_size > 0)
 			return true;
-		if (!src->running(src->arg))
-			return stat(src->path, &sb) == 0 && sb.st_size > 0;
+		if (!still_written(u))
+			return stat(path, &sb) == 0 && sb.st_size > 0;
 		napms(10);
 	}
 	return false;
+}
+
+/*
+ * Opens the capture: a gzip file is inflated on a thread as it is shown.
+ * Returns 0, or the exit status for tui_run.
+ */
+static int open_view(struct ui *u)
+{
+	const char *path = u->src->path;
+	struct diag d = { 0 };
+
+	if (!u->src->live && sf_is_gzip(path)) {
+		u->gz = sf_gunzip_start(path, &d);
+		if (!u->gz) {
+			fprintf(stderr, "syshark: %s\n", d.msg);
+			return 1;
+		}
+		path = sf_gunzip_path(u->gz);
+	}
+	if ((u->src->live || u->gz) && !first_bytes(u, path)) {
+		if (!u->gz)
+			return -1;
+		fprintf(stderr, "syshark: %s: %s\n", u->src->path,
+			sf_gunzip_error(u->gz) ? sf_gunzip_error(u->gz) : "no data in the gzip file");
+		return 1;
+	}
+	u->v = tview_open(path, u->src->live || u->gz, &d);
+	if (!u->v) {
+		fprintf(stderr, "syshark: %s\n", d.msg);
+		return 1;
+	}
+	return 0;
 }
 
 /*
@@ -179,21 +218,16 @@ int tui_run(const struct tui_source *src, const char *filter)
 	u.km = load_keymap();
 	if (!u.km)
 		return 2;
-	if (src->live && !live_started(src)) {
-		keymap_free(u.km);
-		return -1;
-	}
-	u.v = tview_open(src->path, src->live, &d);
-	if (!u.v) {
-		fprintf(stderr, "syshark: %s\n", d.msg);
-		keymap_free(u.km);
-		return 1;
-	}
-	if (filter && tview_set_filter(u.v, filter, &d) < 0) {
+	status = open_view(&u);
+	if (!status && filter && tview_set_filter(u.v, filter, &d) < 0) {
 		fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);
+		status = 2;
+	}
+	if (status) {
 		tview_free(u.v);
+		sf_gunzip_free(u.gz);
 		keymap_free(u.km);
-		return 2;
+		return status;
 	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -219,11 +253,14 @@ int tui_run(const struct tui_source *src, const char *filter)
 		int ch, key;
 		enum tui_action a;
 
-		if (src->live && !u.ended && !src->running(src->arg)) {
-			/* the capture ended (its command exited, its duration passed) */
+		if ((src->live || u.gz) && !u.ended && !still_written(&u)) {
+			/* the capture ended (its command exited, its duration passed), or is inflated */
 			tview_follow_end(u.v);
 			u.ended = true;
-			ui_message(&u, false, "the capture has ended");
+			if (u.gz && sf_gunzip_error(u.gz))
+				ui_message(&u, true, "%s", sf_gunzip_error(u.gz));
+			else if (src->live)
+				ui_message(&u, false, "the capture has ended");
 			redraw = true;
 		}
 		if (ui_progressed(&u, &shown) || redraw) {
@@ -282,11 +319,14 @@ int tui_run(const struct tui_source *src, const char *filter)
 		src->stop(src->arg);
 		tview_follow_end(u.v);
 	}
+	if (u.gz && !u.ended)
+		tview_follow_end(u.v);
 	endwin();
 	stderr_release(held);
 	prompt_fini();
 	tview_tree_free(u.nodes, u.nnodes);
 	tview_free(u.v);
+	sf_gunzip_free(u.gz);
 	keymap_free(u.km);
 	for (size_t i = 0; i < u.ncollapsed; i++)
 		free(u.collapsed[i]);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "keymap.h"
+#include "sf_gunzip.h"
 #include "tui.h"
 #include "tview.h"
 
@@ -34,6 +35,7 @@ struct ui {
 	struct keymap *km;
 	const char *path;
 	const struct tui_source *src;
+	struct sf_gunzip *gz; /* a gzip file, being inflated as it is shown */
 	bool follow;	/* live: the selection stays on the newest row */
 	bool ended;	/* live: the capture has ended */
 	bool asking;	/* q was pressed on unsaved live events: y quits */

@@ -278,7 +278,12 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 				      tview_time_name(u->time_mode));
 	if (tview_filter(u->v)[0] && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | filter: %s", tview_filter(u->v));
-	if (st->sorting && st->rows && n < sizeof(bar)) {
+	if (u->gz && !sf_gunzip_done(u->gz) && n < sizeof(bar)) {
+		int pct = (int)sf_gunzip_percent(u->gz);
+
+		snprintf(bar + n, sizeof(bar) - n, " | inflating [%.*s%*s] %d%%", pct / 10,
+			 "##########", 10 - pct / 10, "", pct);
+	} else if (st->sorting && st->rows && n < sizeof(bar)) {
 		int pct = (int)(st->sorted * 100 / st->rows);
 
 		snprintf(bar + n, sizeof(bar) - n, " | sorting [%.*s%*s] %d%%", pct / 10,
