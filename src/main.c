@@ -4,10 +4,12 @@
  * interface, print mode, live capture, --stats, -L or -l.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "capture.h"
@@ -27,9 +29,18 @@ static void live_stop(void *arg)
 	capture_stop(arg);
 }
 
+/* Whether path can be followed as a capture is written to it: a regular file, or none yet. */
+static bool followable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? S_ISREG(st.st_mode) : errno == ENOENT;
+}
+
 /*
- * The terminal interface on a live capture: the probe writes a temporary
- * capture file on a thread of its own, and the interface follows it.
+ * The terminal interface on a live capture: the probe writes a capture file
+ * on a thread of its own, and the interface follows it. The file is the
+ * one -w names, or else a temporary one.
  */
 static int live_tui(const struct capture_opts *co, const char *filter)
 {
@@ -42,24 +53,36 @@ static int live_tui(const struct capture_opts *co, const char *filter)
 	char path[4096];
 	int fd, status, cstatus;
 
-	snprintf(path, sizeof(path), "%s/syshark-live-XXXXXX", dir && *dir ? dir : "/tmp");
-	fd = mkstemp(path);
-	if (fd < 0) {
-		fprintf(stderr, "syshark: cannot create a file for the capture in %s: %s\n",
-			dir && *dir ? dir : "/tmp", strerror(errno));
-		return 1;
+	if (po.write) {
+		/* the file the user named: the filter chooses what it keeps */
+		snprintf(path, sizeof(path), "%s", po.write);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			fprintf(stderr, "syshark: %s: %s\n", path, strerror(errno));
+			return 1;
+		}
+		src.saved = true;
+	} else {
+		/* the filter is the display's; the file takes every event */
+		snprintf(path, sizeof(path), "%s/syshark-live-XXXXXX", dir && *dir ? dir : "/tmp");
+		fd = mkstemp(path);
+		if (fd < 0) {
+			fprintf(stderr, "syshark: cannot create a file for the capture in %s: %s\n",
+				dir && *dir ? dir : "/tmp", strerror(errno));
+			return 1;
+		}
+		po.filter = NULL;
+		po.write = path;
 	}
 	close(fd);
-	/* the filter is the display's; the file takes every event */
-	po.filter = NULL;
-	po.write = path;
 	lco.po = &po;
 	lco.quiet = true;
 	lco.dropped = &dropped;
 	t = capture_start(&lco);
 	if (!t) {
 		fprintf(stderr, "syshark: cannot start the capture thread\n");
-		unlink(path);
+		if (!src.saved)
+			unlink(path);
 		return 1;
 	}
 	src.path = path;
@@ -68,7 +91,8 @@ static int live_tui(const struct capture_opts *co, const char *filter)
 	status = tui_run(&src, filter);
 	capture_stop(t);
 	cstatus = capture_join(t);
-	unlink(path);
+	if (!src.saved)
+		unlink(path);
 	return status < 0 ? cstatus : status ? status : cstatus;
 }
 
@@ -286,8 +310,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "syshark: --index, --event and --stats need -r FILE\n");
 		return 2;
 	}
-	if (!file && !print && !formatted && !po.write && !po.count && !po.all &&
-	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+	if (!file && !print && !formatted && !po.count && !po.all &&
+	    (!po.write || followable(po.write)) && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		status = live_tui(&co, po.filter);
 	else if (!file)
 		status = capture_run(&co);

@@ -261,12 +261,14 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 	uint64_t dropped;
 	size_t n;
 
-	n = (size_t)snprintf(bar, sizeof(bar), " %s%s | events %llu | shown %llu | marked %zu",
+	n = (size_t)snprintf(bar, sizeof(bar), " %s%s%s%s | events %llu | shown %llu | marked %zu",
 			     !u->src->live ? ""
 			     : u->ended    ? "live, ended: "
 			     : u->follow   ? "live, following: "
 					   : "live, paused: ",
-			     u->src->live ? "this machine" : u->path, (unsigned long long)st->events,
+			     u->src->live ? "this machine" : u->path,
+			     u->src->saved ? ", into " : "", u->src->saved ? u->path : "",
+			     (unsigned long long)st->events,
 			     (unsigned long long)st->rows,
 			     u->nmarks);
 	dropped = u->src->dropped ? atomic_load(u->src->dropped) : st->dropped;

@@ -5,6 +5,8 @@
 # with the real probe: rows come while it runs, Space pauses and resumes
 # following, the end of the command ends the capture, a filter, saving the
 # shown events and reading them back, and q asking before it loses events.
+# With -w the capture goes to the file named, q does not ask, and the
+# status line counts the events the probe dropped as the file records them.
 . "$(dirname "$0")/lib.sh"
 export TMPDIR=$tmp
 
@@ -51,4 +53,30 @@ wait_for '^ live, ended: ' "n does not go back"
 keys q y
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status: $(cat "$tmp/stderr")"; }
 if ls "$tmp"/syshark-live-* >/dev/null 2>&1; then bad "the capture's temporary file is left"; else ok; fi
+
+# -w FILE: a small ring, and syshark stopped for a second while dd goes on,
+# so that the probe drops events; the status line counts them
+named=$tmp/named.scap
+start 160 40 "$bin" -B 1 -w "$named" -- dd if=/dev/zero of=/dev/null bs=1 count=3000000
+wait_for "^ live, following: this machine, into $named \| events [1-9]" "no live status line for -w"
+pid=$(pgrep -n -f "^$bin -B 1 -w $named")
+kill -STOP "$pid"
+sleep 1 # the probe's ring fills while syshark stands still
+kill -CONT "$pid"
+for _ in $(seq 600); do screen | grep -q '^ live, ended: ' && break; sleep 0.05; done
+wait_for "^ live, ended: this machine, into $named \| events [0-9]+ \| shown [0-9]+ \| marked 0 \| dropped [1-9]" \
+	"the status line does not count dropped events"
+events=$(status_field events)
+dropped=$(status_field dropped)
+keys q
+wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q with -w: $(cat "$tmp/stderr")"; }
+"$bin" -r "$named" --stats >"$tmp/stats.txt"
+[ "$(awk '/^events:/ { print $2 }' "$tmp/stats.txt")" = "$events" ] && ok ||
+	bad "the status line counts $events events, the file has: $(grep '^events:' "$tmp/stats.txt")"
+[ "$(awk '/^dropped:/ { print $2 }' "$tmp/stats.txt")" = "$dropped" ] && ok ||
+	bad "the status line counts $dropped dropped, the file records: $(grep '^dropped:' "$tmp/stats.txt")"
+if command -v sysdig >/dev/null; then
+	n=$(sysdig -r "$named" 2>/dev/null | wc -l)
+	[ "$n" -gt 0 ] && ok || bad "sysdig reads no event of the -w file"
+fi
 finish
