@@ -245,7 +245,6 @@ int tui_run(const struct tui_source *src, const char *filter)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
-	timeout(100);
 	ui_colors(&u);
 	ui_layout(&u);
 	ui_message(&u, false, "? for help, f to filter, q to quit");
@@ -263,10 +262,15 @@ int tui_run(const struct tui_source *src, const char *filter)
 				ui_message(&u, false, "the capture has ended");
 			redraw = true;
 		}
+		if (u.finding) {
+			ui_find_step(&u);
+			redraw = true;
+		}
 		if (ui_progressed(&u, &shown) || redraw) {
 			ui_draw(&u);
 			redraw = false;
 		}
+		timeout(u.finding ? 0 : 100);
 		ch = getch();
 		if (ch == ERR)
 			continue;
@@ -276,6 +280,8 @@ int tui_run(const struct tui_source *src, const char *filter)
 			clear();
 			continue;
 		}
+		if (u.finding)
+			ui_find_stop(&u);
 		key = map_key(ch);
 		if (u.help) {
 			if (key == TK_DOWN || key == 'j')
@@ -325,6 +331,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	stderr_release(held);
 	prompt_fini();
 	tview_tree_free(u.nodes, u.nnodes);
+	tview_find_free(u.finding);
 	tview_free(u.v);
 	sf_gunzip_free(u.gz);
 	keymap_free(u.km);

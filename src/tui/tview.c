@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 #include <wctype.h>
 
@@ -993,30 +994,113 @@ static bool row_matches(struct tview *v, uint64_t row, struct eng_filter *f, con
 	return hit;
 }
 
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+#define FIND_WINDOW 1024u /* rows a backward find scans forward at a time */
+
+struct tview_find {
+	struct eng_filter *f; /* NULL: find text */
+	char *what;
+	bool forward;
+	uint64_t from;
+	uint64_t row;	  /* the next row to look at */
+	uint64_t lo, hi;  /* backward: the window being scanned */
+	int64_t best;	  /* backward: the window's last match, or -1 */
+};
+
+struct tview_find *tview_find_start(uint64_t from, bool forward, const char *what)
+{
+	struct tview_find *fd = xcalloc(1, sizeof(*fd));
+
+	fd->f = eng_filter_compile(what, NULL);
+	fd->what = xstrdup(what);
+	fd->forward = forward;
+	fd->from = from;
+	fd->row = from + 1;
+	fd->hi = from;
+	fd->lo = from > FIND_WINDOW ? from - FIND_WINDOW : 0;
+	fd->best = -1;
+	if (!forward)
+		fd->row = fd->lo;
+	return fd;
+}
+
+int tview_find_step(struct tview *v, struct tview_find *fd, unsigned int ms, uint64_t *row)
+{
+	double end = now_s() + ms / 1000.0;
+	unsigned int n;
+
+	for (n = 1;; n++) {
+		if (fd->forward) {
+			if (fd->row >= atomic_load(&v->nrows)) {
+				const struct timespec pause = { 0, 5 * 1000 * 1000 };
+
+				if (!v->search || atomic_load(&v->search->done))
+					return -1;
+				nanosleep(&pause, NULL); /* for the rows still being found */
+				return 0;
+			}
+			if (row_matches(v, fd->row, fd->f, fd->what)) {
+				*row = fd->row;
+				return 1;
+			}
+			fd->row++;
+		} else if (fd->row < fd->hi) {
+			if (row_matches(v, fd->row, fd->f, fd->what))
+				fd->best = (int64_t)fd->row;
+			fd->row++;
+		} else if (fd->best >= 0) {
+			*row = (uint64_t)fd->best;
+			return 1;
+		} else if (fd->lo == 0) {
+			return -1;
+		} else {
+			/* the window before, scanned forward as the cursors go */
+			fd->hi = fd->lo;
+			fd->lo = fd->hi > FIND_WINDOW ? fd->hi - FIND_WINDOW : 0;
+			fd->row = fd->lo;
+		}
+		if (n % 64 == 0 && now_s() >= end)
+			return 0;
+	}
+}
+
+unsigned int tview_find_percent(struct tview *v, const struct tview_find *fd)
+{
+	uint64_t rows = atomic_load(&v->nrows);
+
+	if (fd->forward)
+		return rows > fd->from + 1 ?
+			       (unsigned int)((fd->row - fd->from - 1) * 100 / (rows - fd->from - 1)) :
+			       100;
+	return fd->from ? (unsigned int)((fd->from - fd->lo) * 100 / fd->from) : 100;
+}
+
+void tview_find_free(struct tview_find *fd)
+{
+	if (!fd)
+		return;
+	eng_filter_free(fd->f);
+	free(fd->what);
+	free(fd);
+}
+
 int64_t tview_find(struct tview *v, uint64_t from, bool forward, const char *what)
 {
-	const uint64_t window = 1024;
-	struct eng_filter *f = eng_filter_compile(what, NULL);
-	uint64_t rows = atomic_load(&v->nrows), row, lo;
-	int64_t found = -1;
+	struct tview_find *fd = tview_find_start(from, forward, what);
+	uint64_t row;
+	int rc;
 
-	if (forward) {
-		for (row = from + 1; row < rows && found < 0; row++)
-			if (row_matches(v, row, f, what))
-				found = (int64_t)row;
-	} else {
-		/* windows scanned forward, the cursors' way, going back */
-		for (lo = from; lo > 0 && found < 0;) {
-			uint64_t hi = lo;
-
-			lo = lo > window ? lo - window : 0;
-			for (row = lo; row < hi; row++)
-				if (row_matches(v, row, f, what))
-					found = (int64_t)row;
-		}
-	}
-	eng_filter_free(f);
-	return found;
+	while ((rc = tview_find_step(v, fd, 100, &row)) == 0)
+		;
+	tview_find_free(fd);
+	return rc > 0 ? (int64_t)row : -1;
 }
 
 const uint8_t *tview_bytes(struct tview *v, uint64_t num, uint32_t *len)

@@ -131,6 +131,18 @@ void tview_tree_free(struct tview_node *nodes, unsigned int n);
  */
 int64_t tview_find(struct tview *v, uint64_t from, bool forward, const char *what);
 
+/*
+ * The same find a piece at a time, so that the screen answers keys
+ * meanwhile: tview_find_step() looks at rows for about ms milliseconds and
+ * returns 1 with *row set once found, -1 if there is none, 0 if it is not
+ * done yet (tview_find_percent() says how far it is).
+ */
+struct tview_find;
+struct tview_find *tview_find_start(uint64_t from, bool forward, const char *what);
+int tview_find_step(struct tview *v, struct tview_find *fd, unsigned int ms, uint64_t *row);
+unsigned int tview_find_percent(struct tview *v, const struct tview_find *fd);
+void tview_find_free(struct tview_find *fd);
+
 /* The raw bytes of event num (borrowed until the next call); NULL if missing. */
 const uint8_t *tview_bytes(struct tview *v, uint64_t num, uint32_t *len);
 

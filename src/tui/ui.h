@@ -62,6 +62,7 @@ struct ui {
 	enum tview_time time_mode;
 	uint64_t time_ref;
 	char *find;
+	struct tview_find *finding; /* a find under way */
 	/* prompt and messages */
 	enum prompt_kind pk;
 	char msg[512];
@@ -84,6 +85,9 @@ void ui_draw(struct ui *u);
 bool ui_progressed(struct ui *u, struct tview_status *last);
 /* Does what a key asked for; false to quit. */
 bool ui_act(struct ui *u, enum tui_action a, uint64_t rows);
+/* Goes on with the find under way for a moment; ends it once it is done. */
+void ui_find_step(struct ui *u);
+void ui_find_stop(struct ui *u);
 /* Acts on the text the prompt was closed with. */
 void ui_prompt_done(struct ui *u, const char *text);
 

@@ -117,23 +117,42 @@ static bool apply_filter(struct ui *u, const char *text)
 	return true;
 }
 
-/* Finds the next (or previous) row after the selection matching u->find. */
+/* Starts finding the next (or previous) row after the selection matching u->find. */
 static void find(struct ui *u, bool forward)
 {
-	int64_t row;
-
 	if (!u->find) {
 		ui_message(u, true, "nothing to find: press / first");
 		return;
 	}
-	row = tview_find(u->v, u->sel, forward, u->find);
-	if (row < 0) {
+	tview_find_free(u->finding);
+	u->finding = tview_find_start(u->sel, forward, u->find);
+	ui_message(u, false, "finding: %s (any key stops)", u->find);
+}
+
+void ui_find_step(struct ui *u)
+{
+	uint64_t row;
+	int rc = tview_find_step(u->v, u->finding, 30, &row);
+
+	if (rc == 0)
+		return;
+	tview_find_free(u->finding);
+	u->finding = NULL;
+	if (rc < 0) {
 		ui_message(u, true, "not found: %s", u->find);
 		return;
 	}
-	u->sel = (uint64_t)row;
+	u->sel = row;
 	u->focus = TM_LIST;
+	u->follow = false;
 	ui_message(u, false, "found: %s", u->find);
+}
+
+void ui_find_stop(struct ui *u)
+{
+	tview_find_free(u->finding);
+	u->finding = NULL;
+	ui_message(u, false, "find stopped");
 }
 
 void ui_prompt_done(struct ui *u, const char *text)

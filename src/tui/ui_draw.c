@@ -280,7 +280,12 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 				      tview_time_name(u->time_mode));
 	if (tview_filter(u->v)[0] && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | filter: %s", tview_filter(u->v));
-	if (u->gz && !sf_gunzip_done(u->gz) && n < sizeof(bar)) {
+	if (u->finding && n < sizeof(bar)) {
+		int pct = (int)tview_find_percent(u->v, u->finding);
+
+		snprintf(bar + n, sizeof(bar) - n, " | finding [%.*s%*s] %d%%", pct / 10,
+			 "##########", 10 - pct / 10, "", pct);
+	} else if (u->gz && !sf_gunzip_done(u->gz) && n < sizeof(bar)) {
 		int pct = (int)sf_gunzip_percent(u->gz);
 
 		snprintf(bar + n, sizeof(bar) - n, " | inflating [%.*s%*s] %d%%", pct / 10,
