@@ -4,7 +4,10 @@
 # The full-screen interface on a live capture of a command the test starts,
 # with the real probe: rows come while it runs, Space pauses and resumes
 # following, the end of the command ends the capture, a filter, saving the
-# shown events and reading them back, and q asking before it loses events.
+# shown events and reading them back; then what the file test does, on the
+# live capture: the tree and its bytes, a filter from the tree, Tab
+# completion, a bad filter, go to, marks and a resize; and q asking before
+# it loses events.
 # With -w the capture goes to the file named, q does not ask, and the
 # status line counts the events the probe dropped as the file records them.
 . "$(dirname "$0")/lib.sh"
@@ -44,6 +47,57 @@ all=$("$bin" -r "$tmp/saved.scap" | wc -l)
 	bad "the saved file has $all events and $got read calls of /etc/hostname, not 80 and 40"
 	"$bin" -r "$tmp/saved.scap" | head -4
 }
+
+# the rest of what a file gets, on the live capture now that it has ended
+live_file=$(ls "$tmp"/syshark-live-*)
+lcount() { "$bin" -r "$live_file" -Y "$1" | wc -l; }
+# the tree of a read, and the bytes of its res node highlighted
+keys Tab
+for _ in $(seq 30); do
+	screen -e | grep -q $'^\e\\[7m    res: ' && break
+	keys Down
+	sleep 0.05
+done
+WAIT_ATTRS=1 wait_for $'^\e\\[7m    res: ' "Down in the tree does not reach the res node of a read"
+WAIT_ATTRS=1 wait_for $'^00[0-9a-f]{2}  .*\e\\[7m[0-9a-f]{2}' "the res node's bytes are not highlighted"
+keys a
+wait_for 'filter: evt\.(arg\.)?res = ' "a on the res node does not filter on it"
+ftext=$(screen | tail -n 1 | sed 's/.*filter: //; s/ *$//')
+want=$(lcount "$ftext")
+wait_for "\| shown $want \|" "the filter from the tree does not show the $want events of $ftext"
+# collapse and expand a section
+keys Tab g Left
+wait_for '^\+ Event$' "Left does not collapse the Event section"
+keys Enter
+wait_for '^- Event$' "Enter does not expand the Event section"
+# Tab completion of a field and of a value seen in the capture
+keys BTab f C-u 'fd.na' Tab
+wait_for '^Filter: fd\.name ?$' "Tab does not complete fd.name"
+keys '= /etc/hostn' Tab
+wait_for '^Filter: fd\.name = /etc/hostname ?$' "Tab does not complete the value /etc/hostname"
+keys Enter
+want=$(lcount 'fd.name = /etc/hostname')
+wait_for "\| shown $want \| .*filter: fd\.name = /etc/hostname" \
+	"the filter does not show the $want events of /etc/hostname"
+# a bad filter: a caret under the column, the good one stays
+keys f C-u 'evt.type = open and evt.typo = 3' Enter
+wait_for '^ {28}\^ unknown field .evt\.typo.' "no caret under the bad field"
+keys Escape
+wait_for "filter: fd\.name = /etc/hostname" "a bad filter replaced the good one"
+# go to, mark, move and jump back
+keys F
+num=$("$bin" -r "$live_file" | sed -n 5p | cut -d' ' -f1)
+keys : "$num" Enter
+wait_for "^    Number: $num\$" "go to event $num fails"
+keys m
+wait_for '\| marked 1 \|' "m does not mark"
+keys g "'"
+wait_for "^    Number: $num\$" "' does not jump to the mark"
+# smaller: everything is redrawn at 80x24
+resize 80 24
+wait_for '^ live, ended: this machine \| events' "no status line at 80x24"
+lines=$(screen | wc -l)
+[ "$lines" = 24 ] && ok || bad "the screen has $lines lines at 80x24"
 
 # q asks first: any key but y goes back, y quits
 keys q
