@@ -1103,6 +1103,23 @@ int64_t tview_find(struct tview *v, uint64_t from, bool forward, const char *wha
 	return rc > 0 ? (int64_t)row : -1;
 }
 
+void tview_values(struct tview *v, uint64_t num, void (*fn)(void *arg, const char *word),
+		  void *arg)
+{
+	const struct cursor *c = event_at(v, num);
+	size_t i = 0, j;
+	uint64_t key;
+	void *val;
+
+	while (c && hmap_next(&c->r->state.threads, &i, &key, &val)) {
+		const struct eng_thread *t = val;
+
+		fn(arg, t->comm);
+		for (j = 0; t->fdtab && hmap_next(&t->fdtab->fds, &j, &key, &val);)
+			fn(arg, ((const struct eng_fd *)val)->name);
+	}
+}
+
 const uint8_t *tview_bytes(struct tview *v, uint64_t num, uint32_t *len)
 {
 	const struct cursor *c = event_at(v, num);

@@ -124,6 +124,10 @@ struct tview_node {
 unsigned int tview_tree(struct tview *v, uint64_t num, struct tview_node **nodes);
 void tview_tree_free(struct tview_node *nodes, unsigned int n);
 
+/* Calls fn with the process names and fd names the state knows at event num. */
+void tview_values(struct tview *v, uint64_t num, void (*fn)(void *arg, const char *word),
+		  void *arg);
+
 /*
  * The nearest row after from (forward) or before it whose event matches
  * what as a filter, or, if what is not a filter, whose text contains it;

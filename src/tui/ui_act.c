@@ -217,8 +217,18 @@ void ui_prompt_done(struct ui *u, const char *text)
 	}
 }
 
+static void add_word(void *arg, const char *word)
+{
+	(void)arg;
+	if (!strpbrk(word, "\"'()"))
+		prompt_add_word(word);
+}
+
 static void open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text)
 {
+	/* the process and fd names known at the selected event, for completion */
+	if (pk == PK_FILTER || pk == PK_FIND)
+		tview_values(u->v, u->sel_event, add_word, NULL);
 	u->pk = pk;
 	u->caret_msg[0] = 0;
 	u->msg[0] = 0;

@@ -75,7 +75,10 @@ keys "'"
 wait_for '^    Number: 168$' "' does not jump to the mark"
 
 # save what is shown, and read it back with syshark and sysdig
-keys f C-u 'proc.name = multipathd' Enter
+# a process name the state knows, though no event of it was looked at
+keys f C-u 'proc.name = multipa' Tab
+wait_for '^Filter: proc\.name = multipathd ?$' "Tab does not complete the process name multipathd"
+keys Enter
 want=$(count 'proc.name = multipathd')
 [ "$want" -gt 0 ] && ok || bad "the capture has no multipathd events to save"
 wait_for "\| shown $want \|" "the multipathd filter shows another count"
