@@ -111,15 +111,17 @@ if ls "$tmp"/syshark-live-* >/dev/null 2>&1; then bad "the capture's temporary f
 # -w FILE: a small ring, and syshark stopped for a second while dd goes on,
 # so that the probe drops events; the status line counts them
 named=$tmp/named.scap
-start 160 40 "$bin" -B 1 -w "$named" -- dd if=/dev/zero of=/dev/null bs=1 count=3000000
+start 160 40 "$bin" -B 1 -w "$named" -- dd if=/dev/zero of=/dev/null bs=1 count=1000000
 wait_for "^ live, following: this machine, into $named \| events [1-9]" "no live status line for -w"
 pid=$(pgrep -n -f "^$bin -B 1 -w $named")
 kill -STOP "$pid"
 sleep 1 # the probe's ring fills while syshark stands still
 kill -CONT "$pid"
-for _ in $(seq 600); do screen | grep -q '^ live, ended: ' && break; sleep 0.05; done
-wait_for "^ live, ended: this machine, into $named \| events [0-9]+ \| shown [0-9]+ \| marked 0 \| dropped [1-9]" \
-	"the status line does not count dropped events"
+# the capture ends, and the index catches up with the file (no progress bar)
+done_re="^ live, ended: this machine, into $named \| events [0-9]+ \| shown [0-9]+ \| marked 0 \| dropped [0-9]+ \| time absolute *\$"
+for _ in $(seq 2400); do screen | grep -Eq "$done_re" && break; sleep 0.05; done
+wait_for "$done_re" "the -w capture does not end"
+wait_for "\| dropped [1-9]" "the status line does not count dropped events"
 events=$(status_field events)
 dropped=$(status_field dropped)
 keys q
