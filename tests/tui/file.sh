@@ -117,7 +117,17 @@ wait_for 'Event v ' "s again does not sort the other way"
 keys S
 wait_for '^No\. +Time +CPU +Process +PID +TID +Dir +Event +FD name' "S does not go back to the events' order"
 
-# from 200x50 to 80x24: everything is redrawn to the new size
+# 300 columns: the list and the status line use the width, no line goes past it
+resize 300 60
+wait_for '^No\. +Time +CPU +Process +PID +TID +Dir +Event +FD name +Info' "no column titles at 300x60"
+wait_for '^ [^ ].*\| events 477 \| shown' "no status line at 300x60"
+lines=$(screen | wc -l)
+[ "$lines" = 60 ] && ok || bad "the screen has $lines lines at 300x60"
+if screen | awk 'length > 300 { exit 1 }'; then ok; else bad "a line is wider than 300 columns"; fi
+widest=$(screen | sed -n '2,26p' | awk '{ sub(/ +$/, ""); if (length > w) w = length } END { print w + 0 }')
+[ "$widest" -gt 200 ] && ok || bad "no row uses the width past 200 columns (widest $widest)"
+
+# from 300x60 to 80x24: everything is redrawn to the new size
 resize 80 24
 wait_for '^No\. +Time +CPU +Process +PID +TID +Dir +Ev' "no column titles at 80x24"
 wait_for '^ [^ ].*\| events 477 \| shown' "no status line at 80x24"
