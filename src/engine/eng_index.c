@@ -620,7 +620,7 @@ static void *follow_build(void *arg)
 {
 	struct eng_index *ix = arg;
 	struct eng_replay *r = data_replay(ix, NULL);
-	const struct timespec pause = { 0, 20 * 1000 * 1000 };
+	const struct timespec pause = { 0, 10 * 1000 * 1000 };
 	struct eng_evt e;
 	int rc;
 

@@ -84,7 +84,7 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 {
 	enum { CHUNK = 1 << 20 };
 	uint64_t total = 0;
-	int dfd, rc, n, zerr;
+	int dfd, rc, n, zerr, want = 64 * 1024; /* small at first: a follower starts sooner */
 	char *buf;
 	gzFile gz;
 
@@ -99,7 +99,7 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 	gzbuffer(gz, 256 * 1024);
 	buf = xmalloc(CHUNK);
 	while (!(stop && atomic_load(stop))) {
-		n = gzread(gz, buf, CHUNK);
+		n = gzread(gz, buf, (unsigned int)want);
 		if (in_off)
 			atomic_store(in_off, (uint64_t)gzoffset(gz));
 		if (n > 0) {
@@ -112,7 +112,11 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 				break;
 			}
 		}
-		if (n < CHUNK) {
+		if (n == want && want < CHUNK) {
+			want *= 2;
+			continue;
+		}
+		if (n < want) {
 			const char *msg = gzerror(gz, &zerr);
 
 			if (msg && strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ": "))

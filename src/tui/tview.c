@@ -187,7 +187,7 @@ static void *search_main(void *arg)
 		eng_replay_want(r, wanted);
 	}
 	while (r && !atomic_load(&s->stop)) {
-		const struct timespec pause = { 0, 50 * 1000 * 1000 };
+		const struct timespec pause = { 0, 10 * 1000 * 1000 };
 		bool following;
 		size_t len;
 		int rc = eng_replay_next(r, &e, NULL);
