@@ -328,6 +328,8 @@ static const struct eng_field fields[] = {
 	{ "proc.sid", "session id", f_proc_sid, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "proc.fdlimit", "maximum number of open fds", f_proc_fdlimit, ENG_FK_NUM, ENG_FA_NONE, NULL,
 	  ENG_FS_ANY },
+	{ "proc.fdopencount", "number of fds the process has open", f_proc_fdopencount,
+	  ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "proc.env", "environment variables", f_proc_env, ENG_FK_STR, ENG_FA_NONE, NULL,
 	  ENG_FS_ANY },
 	{ "thread.tid", "thread id", f_thread_tid, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },

@@ -107,6 +107,8 @@ bool f_proc_vpid(struct sbuf *o, const struct eng_state *s, const struct eng_evt
 	            const struct eng_fref *r);
 bool f_proc_sid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	           const struct eng_fref *r);
+bool f_proc_fdopencount(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r);
 bool f_proc_fdlimit(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	               const struct eng_fref *r);
 bool f_proc_env(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

@@ -220,6 +220,19 @@ bool f_proc_fdlimit(struct sbuf *o, const struct eng_state *s, const struct eng_
 	return true;
 }
 
+bool f_proc_fdopencount(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r)
+{
+	int64_t n;
+
+	(void)r;
+	NEED_THREAD(e);
+	n = e->thread->fdtab ? (int64_t)e->thread->fdtab->fds.count : 0;
+	/* as libsinsp, a close's fd counts until its exit is done with */
+	sbuf_put_i64(o, n + (e->info.fd == &s->closed));
+	return true;
+}
+
 bool f_proc_env(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		       const struct eng_fref *r)
 {
