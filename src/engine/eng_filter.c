@@ -714,3 +714,19 @@ void eng_filter_types(const struct eng_filter *f, bool *possible)
 {
 	memcpy(possible, f->possible, EV_MAX * sizeof(*possible));
 }
+
+bool eng_filter_clause(struct sbuf *out, const char *field, const char *value)
+{
+	size_t n = strlen(value);
+
+	if (n && strspn(value, "0123456789abcdefghijklmnopqrstuvwxyz"
+			       "ABCDEFGHIJKLMNOPQRSTUVWXYZ_.-/:") == n)
+		sbuf_printf(out, "%s = %s", field, value);
+	else if (!strchr(value, '"'))
+		sbuf_printf(out, "%s = \"%s\"", field, value);
+	else if (!strchr(value, '\''))
+		sbuf_printf(out, "%s = '%s'", field, value);
+	else
+		return false;
+	return true;
+}

@@ -20,6 +20,7 @@
 
 #include "diag.h"
 #include "eng_replay.h"
+#include "sbuf.h"
 
 struct eng_filter;
 
@@ -38,5 +39,11 @@ bool eng_filter_match(struct eng_filter *f, const struct eng_state *s, const str
  * match, and clears it for the types it can never match.
  */
 void eng_filter_types(const struct eng_filter *f, bool *possible);
+
+/*
+ * Appends the check "field = value" to out, the value quoted unless it is a
+ * number or a plain word; false (nothing appended) if no quoting can hold it.
+ */
+bool eng_filter_clause(struct sbuf *out, const char *field, const char *value);
 
 #endif

@@ -835,13 +835,7 @@ static void field_node(const struct cursor *c, struct tree *t, unsigned int dept
 		tview_sanitize(&text, val.s);
 		n = node_add(t, depth, text.s);
 		sbuf_reset(&text);
-		/* numbers and plain words compare unquoted, the rest quoted */
-		if (val.len && strspn(val.s, "0123456789abcdefghijklmnopqrstuvwxyz"
-					     "ABCDEFGHIJKLMNOPQRSTUVWXYZ_.-/:") == val.len)
-			sbuf_printf(&text, "%s = %s", field, val.s);
-		else if (!strchr(val.s, '"'))
-			sbuf_printf(&text, "%s = \"%s\"", field, val.s);
-		if (text.len)
+		if (eng_filter_clause(&text, field, val.s))
 			n->filter = xstrdup(text.s);
 		n->off = off;
 		n->len = len;
