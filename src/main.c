@@ -121,7 +121,7 @@ static void usage(FILE *f)
 	      "               [-w OUT] [-Y FILTER | FILTER...]\n"
 	      "       syshark [-w OUT] [-s SNAPLEN] [-B MIB] [--duration SECS] [-c COUNT]\n"
 	      "               [-Y FILTER] [-- CMD [ARGS...]]\n"
-	      "       syshark -r FILE --stats\n"
+	      "       syshark -r FILE --stats | --top[=VIEW] [-T json|fields] [-Y FILTER]\n"
 	      "       syshark -L | -l | --version\n"
 	      "\n"
 	      "  -r, --read FILE     read a .scap capture (plain or gzip)\n"
@@ -142,6 +142,8 @@ static void usage(FILE *f)
 	      "                      needed to decode them) instead of printing them\n"
 	      "  -A, --all           also print internal events\n"
 	      "      --stats         print a summary of the capture\n"
+	      "      --top[=VIEW]    print a view's rows: processes (the default), files,\n"
+	      "                      system calls, ... (--top=list lists the views)\n"
 	      "      --index         build (or load) the event index and describe it\n"
 	      "      --event N       print event N, found through the index\n"
 	      "      --no-cache      keep the index in a temporary file, not the cache\n"
@@ -163,6 +165,7 @@ int main(int argc, char **argv)
 		{ "write", required_argument, NULL, 'w' },
 		{ "all", no_argument, NULL, 'A' },
 		{ "stats", no_argument, NULL, 'X' },
+		{ "top", optional_argument, NULL, 'O' },
 		{ "index", no_argument, NULL, 'I' },
 		{ "event", required_argument, NULL, 'E' },
 		{ "no-cache", no_argument, NULL, 'C' },
@@ -179,7 +182,7 @@ int main(int argc, char **argv)
 	static const char *fields[PRINT_MAX_FIELDS];
 	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
 	struct capture_opts co = { .po = &po, .snaplen = 256 };
-	const char *file = NULL;
+	const char *file = NULL, *top = NULL;
 	bool stats = false, index = false, use_cache = true, print = false, formatted = false;
 	unsigned long long event_at = 0;
 	char *end, *trailing = NULL;
@@ -192,6 +195,9 @@ int main(int argc, char **argv)
 			break;
 		case 'p':
 			print = true;
+			break;
+		case 'O':
+			top = optarg ? optarg : "procs";
 			break;
 		case 'T':
 			formatted = true;
@@ -302,12 +308,18 @@ int main(int argc, char **argv)
 		}
 		po.filter = trailing = join_words(argv + optind, argc - optind);
 	}
-	if (po.fmt == PRINT_FIELDS && po.nfields == 0) {
+	if (po.fmt == PRINT_FIELDS && po.nfields == 0 && !top) {
 		fprintf(stderr, "syshark: -T fields needs at least one -e FIELD\n");
 		return 2;
 	}
-	if (!file && (index || event_at || stats)) {
-		fprintf(stderr, "syshark: --index, --event and --stats need -r FILE\n");
+	if (top && strcmp(top, "list") == 0) {
+		print_top_list(stdout);
+		free(trailing);
+		return 0;
+	}
+	if (!file && (index || event_at || stats || top)) {
+		fprintf(stderr, "syshark: --index, --event, --stats and --top need -r FILE\n");
+		free(trailing);
 		return 2;
 	}
 	if (!file && !print && !formatted && !po.count && !po.all &&
@@ -321,6 +333,8 @@ int main(int argc, char **argv)
 		status = print_event_at(file, event_at, use_cache, stdout);
 	else if (stats)
 		status = print_stats(file, po.filter, stdout);
+	else if (top)
+		status = print_top(file, top, &po, stdout);
 	else if (!print && !formatted && !po.write && !po.count && !po.all &&
 		 isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		status = tui_run(&(struct tui_source){ .path = file }, po.filter);

@@ -54,6 +54,14 @@ int printer_free(struct printer *pr);
 /* Prints path to out. Returns the exit status (0, or 1 on damage). */
 int print_file(const char *path, const struct print_opts *o, FILE *out);
 
+/*
+ * --top=VIEW: the rows of the view over path's events that o->filter keeps,
+ * as a table, or with o->fmt as fields or JSON lines. Returns the exit status.
+ */
+int print_top(const char *path, const char *view, const struct print_opts *o, FILE *out);
+/* --top=list: the views' names and titles. */
+void print_top_list(FILE *out);
+
 /* --stats, with a count of the events matching filter (if not NULL). */
 int print_stats(const char *path, const char *filter, FILE *out);
 

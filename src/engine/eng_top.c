@@ -1,0 +1,469 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Top-like views: the view table, and the sums of one view over events. */
+#define _GNU_SOURCE /* qsort_r */
+#include "eng_top.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "eng_fields.h"
+#include "eng_filter.h"
+#include "hmap.h"
+#include "schema.h"
+#include "xalloc.h"
+
+/* Columns the views share. */
+#define C_SYSCALLS { "Syscalls", ENG_TA_COUNT, 0, true, NULL, "evt.dir = <" }
+#define C_ERRORS { "Errors", ENG_TA_COUNT, 0, true, NULL, "evt.failed = true" }
+#define C_IO(title, fdtype, dir)                                                       \
+	{ title, ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen",                        \
+	  "fd.type in (" fdtype ") and evt.is_io_" dir " = true" }
+#define C_FILE_IN C_IO("File in", "file", "read")
+#define C_FILE_OUT C_IO("File out", "file", "write")
+#define C_NET_IN C_IO("Net in", "ipv4, ipv6", "read")
+#define C_NET_OUT C_IO("Net out", "ipv4, ipv6", "write")
+#define C_IN { "In", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io_read = true" }
+#define C_OUT { "Out", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io_write = true" }
+#define C_OPS { "Ops", ENG_TA_COUNT, 0, true, NULL, "evt.dir = <" }
+#define C_OPENS                                                                        \
+	{ "Opens", ENG_TA_COUNT, 0, true, NULL,                                        \
+	  "evt.dir = < and evt.type in (open, openat, openat2, creat, open_by_handle_at)" }
+
+static const struct eng_top_view views[] = {
+	{ "procs", "Processes", NULL, false, { "proc.pid" },
+	  { { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL },
+	    { "PPID", ENG_TA_LAST, 0, false, "proc.ppid", NULL },
+	    { "User", ENG_TA_LAST, 0, false, "user.name", NULL },
+	    { "Name", ENG_TA_LAST, 0, false, "proc.name", NULL },
+	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT,
+	    { "FDs", ENG_TA_LAST, 0, false, "proc.fdopencount", NULL },
+	    { "Command", ENG_TA_LAST, 0, false, "proc.cmdline", NULL } },
+	  12, 4, "files" },
+	{ "files", "Files", "fd.type = file", false, { "fd.name" },
+	  { { "Name", ENG_TA_KEY, 0, false, "fd.name", NULL },
+	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true" },
+	    C_IN, C_OUT, C_OPENS, C_ERRORS, C_OPS },
+	  7, 1, NULL },
+	{ "dirs", "Directories", "fd.type = file", false, { "fd.directory" },
+	  { { "Directory", ENG_TA_KEY, 0, false, "fd.directory", NULL },
+	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true" },
+	    C_IN, C_OUT, C_OPENS, C_ERRORS, C_OPS },
+	  7, 1, "files" },
+	{ "conns", "Connections", "fd.type in (ipv4, ipv6)", false, { "fd.name", "proc.pid" },
+	  { { "Connection", ENG_TA_KEY, 0, false, "fd.name", NULL },
+	    { "Proto", ENG_TA_LAST, 0, false, "fd.l4proto", NULL },
+	    { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL },
+	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL },
+	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true" },
+	    C_IN, C_OUT, C_ERRORS, C_OPS },
+	  9, 4, NULL },
+	{ "ports", "Server ports", "fd.type in (ipv4, ipv6)", false, { "fd.sport", "fd.l4proto" },
+	  { { "Port", ENG_TA_KEY, 0, false, "fd.sport", NULL },
+	    { "Proto", ENG_TA_KEY, 0, false, "fd.l4proto", NULL },
+	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true" },
+	    C_IN, C_OUT,
+	    { "Accepts", ENG_TA_COUNT, 0, true, NULL,
+	      "evt.dir = < and evt.type in (accept, accept4) and evt.failed = false" },
+	    C_ERRORS, C_OPS },
+	  8, 2, "conns" },
+	{ "syscalls", "System calls", "evt.dir = <", true, { "evt.type" },
+	  { { "Syscall", ENG_TA_KEY, 0, false, "evt.type", NULL },
+	    { "Calls", ENG_TA_COUNT, 0, true, NULL, NULL },
+	    C_ERRORS,
+	    { "Time", ENG_TA_SUM, ENG_TU_NS, true, "evt.latency", NULL },
+	    { "Average", ENG_TA_AVG, ENG_TU_NS, false, "evt.latency", NULL },
+	    { "Max", ENG_TA_MAX, ENG_TU_NS, false, "evt.latency", NULL } },
+	  6, 3, NULL },
+	{ "errors", "Errors", "evt.failed = true", false, { "evt.res", "proc.name", "evt.type" },
+	  { { "Error", ENG_TA_KEY, 0, false, "evt.res", NULL },
+	    { "Process", ENG_TA_KEY, 0, false, "proc.name", NULL },
+	    { "Syscall", ENG_TA_KEY, 0, false, "evt.type", NULL },
+	    { "Count", ENG_TA_COUNT, 0, true, NULL, NULL } },
+	  4, 3, NULL },
+	{ "users", "Users", NULL, false, { "user.name" },
+	  { { "User", ENG_TA_KEY, 0, false, "user.name", NULL },
+	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT },
+	  7, 1, "procs" },
+	{ "containers", "Containers", NULL, false, { "container.id" },
+	  { { "ID", ENG_TA_KEY, 0, false, "container.id", NULL },
+	    { "Name", ENG_TA_LAST, 0, false, "container.name", NULL },
+	    { "Image", ENG_TA_LAST, 0, false, "container.image", NULL },
+	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT },
+	  9, 3, "procs" },
+	{ "slowio", "Slow file I/O",
+	  "fd.type = file and evt.is_io = true and evt.dir = < and evt.latency >= 1000000", false,
+	  { "evt.num" },
+	  { { "Event", ENG_TA_KEY, 0, false, "evt.num", NULL },
+	    { "Time", ENG_TA_LAST, 0, false, "evt.time", NULL },
+	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL },
+	    { "PID", ENG_TA_LAST, 0, false, "proc.pid", NULL },
+	    { "Syscall", ENG_TA_LAST, 0, false, "evt.type", NULL },
+	    { "Latency", ENG_TA_MAX, ENG_TU_NS, false, "evt.latency", NULL },
+	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, false, "evt.buflen", NULL },
+	    { "File", ENG_TA_LAST, 0, false, "fd.name", NULL } },
+	  8, 5, NULL },
+};
+
+#define NVIEWS (sizeof(views) / sizeof(views[0]))
+#define KEY_SEP '\x1f' /* between a key's values */
+
+const struct eng_top_view *eng_top_views(size_t *n)
+{
+	*n = NVIEWS;
+	return views;
+}
+
+const struct eng_top_view *eng_top_view(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NVIEWS; i++)
+		if (strcmp(views[i].name, name) == 0)
+			return &views[i];
+	return NULL;
+}
+
+struct row {
+	struct row *next; /* with the same hash */
+	char *key;	  /* the key's values, KEY_SEP between them */
+	int64_t v[ENG_TOP_COLS];
+	uint64_t n[ENG_TOP_COLS]; /* events summed, for averages */
+	char *text[ENG_TOP_COLS]; /* LAST columns */
+};
+
+struct col_run {
+	struct eng_fref fr;	  /* the field, if any */
+	struct eng_filter *where; /* or NULL */
+	unsigned int key;	  /* KEY: which of the key's fields */
+};
+
+struct eng_top {
+	const struct eng_top_view *view;
+	struct eng_filter *where;  /* the view's events */
+	struct eng_filter *filter; /* the user's, or NULL */
+	struct eng_fref keys[ENG_TOP_KEYS];
+	unsigned int nkeys;
+	struct col_run cols[ENG_TOP_COLS];
+	struct hmap index; /* hash of key -> struct row (a chain) */
+	struct row **rows;
+	size_t nrows, cap;
+	uint64_t events, first_ts, last_ts;
+	struct sbuf key, val;
+	unsigned int sort_col;
+	bool ascending;
+};
+
+static uint64_t hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (n--) {
+		h ^= (uint8_t)*s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void free_rows(struct eng_top *t)
+{
+	size_t i;
+	unsigned int c;
+
+	for (i = 0; i < t->nrows; i++) {
+		for (c = 0; c < ENG_TOP_COLS; c++)
+			free(t->rows[i]->text[c]);
+		free(t->rows[i]->key);
+		free(t->rows[i]);
+	}
+	t->nrows = 0;
+	hmap_fini(&t->index);
+	hmap_init(&t->index);
+}
+
+void eng_top_free(struct eng_top *t)
+{
+	unsigned int c;
+
+	if (!t)
+		return;
+	free_rows(t);
+	hmap_fini(&t->index);
+	free(t->rows);
+	for (c = 0; c < t->view->ncols; c++)
+		eng_filter_free(t->cols[c].where);
+	eng_filter_free(t->where);
+	eng_filter_free(t->filter);
+	sbuf_fini(&t->key);
+	sbuf_fini(&t->val);
+	free(t);
+}
+
+struct eng_top *eng_top_new(const struct eng_top_view *view, const char *filter,
+			    struct diag *d)
+{
+	struct eng_top *t = xcalloc(1, sizeof(*t));
+	unsigned int c, k;
+
+	t->view = view;
+	t->sort_col = view->sort;
+	hmap_init(&t->index);
+	sbuf_init(&t->key);
+	sbuf_init(&t->val);
+	for (k = 0; k < ENG_TOP_KEYS && view->keys[k]; k++)
+		if (!eng_field_lookup(view->keys[k], &t->keys[k], d))
+			goto fail;
+	t->nkeys = k;
+	for (c = 0; c < view->ncols; c++) {
+		const struct eng_top_col *col = &view->cols[c];
+
+		if (col->agg == ENG_TA_KEY) {
+			for (k = 0; k < t->nkeys && strcmp(view->keys[k], col->field) != 0; k++)
+				;
+			t->cols[c].key = k;
+		} else if (col->field && !eng_field_lookup(col->field, &t->cols[c].fr, d)) {
+			goto fail;
+		}
+		if (col->where && !(t->cols[c].where = eng_filter_compile(col->where, d)))
+			goto fail;
+	}
+	if ((view->where && !(t->where = eng_filter_compile(view->where, d))) ||
+	    (filter && *filter && !(t->filter = eng_filter_compile(filter, d))))
+		goto fail;
+	return t;
+fail:
+	eng_top_free(t);
+	return NULL;
+}
+
+const struct eng_top_view *eng_top_of(const struct eng_top *t)
+{
+	return t->view;
+}
+
+/* The row of the key in t->key, made if new. */
+static struct row *row_of(struct eng_top *t)
+{
+	uint64_t h = hash(t->key.s, t->key.len);
+	struct row *first = hmap_get(&t->index, h), *r;
+
+	for (r = first; r; r = r->next)
+		if (strcmp(r->key, t->key.s) == 0)
+			return r;
+	r = xcalloc(1, sizeof(*r));
+	r->key = xstrdup(t->key.s);
+	r->next = first;
+	hmap_put(&t->index, h, r);
+	if (t->nrows == t->cap) {
+		t->cap = t->cap * 2 + 64;
+		t->rows = xreallocarray(t->rows, t->cap, sizeof(*t->rows));
+	}
+	t->rows[t->nrows++] = r;
+	return r;
+}
+
+void eng_top_event(struct eng_top *t, const struct eng_replay *r, const struct eng_evt *e)
+{
+	const struct eng_state *s = &r->state;
+	const struct eng_top_view *v = t->view;
+	struct row *row;
+	unsigned int c, k;
+
+	if (e->hidden || (v->syscalls && !(ev_table[e->ev.type].category & EV_C_SYSCALL)) ||
+	    (t->where && !eng_filter_match(t->where, s, e)) ||
+	    (t->filter && !eng_filter_match(t->filter, s, e)))
+		return;
+	sbuf_reset(&t->key);
+	for (k = 0; k < t->nkeys; k++) {
+		if (k)
+			sbuf_putc(&t->key, KEY_SEP);
+		if (!eng_field_extract(&t->keys[k], &t->key, s, e))
+			return; /* an event without the key is not in the view */
+	}
+	if (!t->events++)
+		t->first_ts = e->ev.ts;
+	t->last_ts = e->ev.ts;
+	row = row_of(t);
+	for (c = 0; c < v->ncols; c++) {
+		const struct eng_top_col *col = &v->cols[c];
+		struct col_run *cr = &t->cols[c];
+		int64_t x;
+
+		if (col->agg == ENG_TA_KEY || (cr->where && !eng_filter_match(cr->where, s, e)))
+			continue;
+		if (col->agg == ENG_TA_COUNT) {
+			row->v[c]++;
+			row->n[c]++;
+			continue;
+		}
+		sbuf_reset(&t->val);
+		if (!eng_field_extract(&cr->fr, &t->val, s, e))
+			continue;
+		if (col->agg == ENG_TA_LAST) {
+			if (!row->text[c] || strcmp(row->text[c], t->val.s) != 0) {
+				free(row->text[c]);
+				row->text[c] = xstrdup(t->val.s);
+			}
+			continue;
+		}
+		x = strtoll(t->val.s, NULL, 10);
+		if (col->agg == ENG_TA_MAX) {
+			if (!row->n[c] || x > row->v[c])
+				row->v[c] = x;
+		} else {
+			row->v[c] += x; /* SUM, and AVG's sum */
+		}
+		row->n[c]++;
+	}
+}
+
+uint64_t eng_top_events(const struct eng_top *t, uint64_t *first_ts, uint64_t *last_ts)
+{
+	if (first_ts)
+		*first_ts = t->first_ts;
+	if (last_ts)
+		*last_ts = t->last_ts;
+	return t->events;
+}
+
+void eng_top_reset(struct eng_top *t)
+{
+	free_rows(t);
+	t->events = t->first_ts = t->last_ts = 0;
+}
+
+/* The k-th of the key's values, as a pointer into key and a length. */
+static const char *key_part(const char *key, unsigned int k, size_t *len)
+{
+	const char *end;
+
+	while (k-- && (key = strchr(key, KEY_SEP)))
+		key++;
+	if (!key) {
+		*len = 0;
+		return "";
+	}
+	end = strchr(key, KEY_SEP);
+	*len = end ? (size_t)(end - key) : strlen(key);
+	return key;
+}
+
+static int64_t row_value(const struct eng_top *t, const struct row *r, unsigned int c)
+{
+	const struct eng_top_col *col = &t->view->cols[c];
+
+	if (col->agg == ENG_TA_AVG)
+		return r->n[c] ? r->v[c] / (int64_t)r->n[c] : 0;
+	return r->v[c];
+}
+
+/* Whether the n bytes at p are a decimal integer that fits in 64 bits. */
+static bool is_num(const char *p, size_t n)
+{
+	size_t sign = n && *p == '-';
+
+	return n > sign && n < 19 && strspn(p + sign, "0123456789") >= n - sign;
+}
+
+/* Compares two texts (a and b bytes long), numbers by value. */
+static int cmp_text(const char *a, size_t la, const char *b, size_t lb)
+{
+	int d;
+
+	if (is_num(a, la) && is_num(b, lb)) {
+		long long x = strtoll(a, NULL, 10), y = strtoll(b, NULL, 10);
+
+		return x < y ? -1 : x > y;
+	}
+	d = memcmp(a, b, la < lb ? la : lb);
+	return d ? d : la < lb ? -1 : la > lb;
+}
+
+static int cmp_rows(const void *pa, const void *pb, void *arg)
+{
+	const struct eng_top *t = arg;
+	const struct row *a = *(struct row *const *)pa, *b = *(struct row *const *)pb;
+	unsigned int c = t->sort_col;
+	const struct eng_top_col *col = &t->view->cols[c];
+	int d;
+
+	if (col->agg == ENG_TA_KEY) {
+		size_t la, lb;
+		const char *ka = key_part(a->key, t->cols[c].key, &la);
+		const char *kb = key_part(b->key, t->cols[c].key, &lb);
+
+		d = cmp_text(ka, la, kb, lb);
+	} else if (col->agg == ENG_TA_LAST) {
+		const char *ta = a->text[c] ? a->text[c] : "", *tb = b->text[c] ? b->text[c] : "";
+
+		d = cmp_text(ta, strlen(ta), tb, strlen(tb));
+	} else {
+		int64_t x = row_value(t, a, c), y = row_value(t, b, c);
+
+		d = x < y ? -1 : x > y;
+	}
+	if (!d)
+		d = -strcmp(a->key, b->key); /* a stable order for equal rows */
+	return t->ascending ? d : -d;
+}
+
+void eng_top_sort(struct eng_top *t, unsigned int col, bool ascending)
+{
+	if (col >= t->view->ncols)
+		col = t->view->sort;
+	t->sort_col = col;
+	t->ascending = ascending;
+	qsort_r(t->rows, t->nrows, sizeof(*t->rows), cmp_rows, t);
+}
+
+size_t eng_top_nrows(const struct eng_top *t)
+{
+	return t->nrows;
+}
+
+void eng_top_cell(const struct eng_top *t, size_t row, unsigned int col, struct sbuf *out)
+{
+	const struct row *r = t->rows[row];
+	const struct eng_top_col *c = &t->view->cols[col];
+	const char *p;
+	size_t n;
+
+	switch (c->agg) {
+	case ENG_TA_KEY:
+		p = key_part(r->key, t->cols[col].key, &n);
+		sbuf_put(out, p, n);
+		break;
+	case ENG_TA_LAST:
+		sbuf_puts(out, r->text[col] ? r->text[col] : "");
+		break;
+	default:
+		sbuf_put_i64(out, row_value(t, r, col));
+		break;
+	}
+}
+
+int64_t eng_top_value(const struct eng_top *t, size_t row, unsigned int col)
+{
+	const struct eng_top_col *c = &t->view->cols[col];
+
+	return c->agg == ENG_TA_KEY || c->agg == ENG_TA_LAST ? 0 : row_value(t, t->rows[row], col);
+}
+
+void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out)
+{
+	unsigned int k;
+
+	struct sbuf v;
+
+	sbuf_init(&v);
+	for (k = 0; k < t->nkeys; k++) {
+		size_t n;
+		const char *p = key_part(t->rows[row]->key, k, &n);
+
+		sbuf_reset(&v);
+		sbuf_put(&v, p, n);
+		if (k)
+			sbuf_puts(out, " and ");
+		eng_filter_clause(out, t->view->keys[k], v.s);
+	}
+	sbuf_fini(&v);
+}

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Top-like views: events summed by a key (a process, a file, a system call,
+ * ...) into rows of columns, as csysdig's views are. A view is data: the
+ * events it looks at, the fields whose values make a row's key, and its
+ * columns, each a count, sum, maximum, average or last value of a field
+ * over the events a condition (in the filter language) keeps. The same sums
+ * serve print mode and the views of the terminal interface.
+ */
+#ifndef SYSHARK_ENG_TOP_H
+#define SYSHARK_ENG_TOP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "eng_replay.h"
+#include "sbuf.h"
+
+enum eng_top_agg {
+	ENG_TA_KEY,   /* the value of one of the key's fields */
+	ENG_TA_COUNT, /* events */
+	ENG_TA_SUM,   /* the field's values added */
+	ENG_TA_MAX,
+	ENG_TA_AVG,
+	ENG_TA_LAST,  /* the field's text on the row's last event */
+};
+
+enum eng_top_unit {
+	ENG_TU_NONE,
+	ENG_TU_BYTES,
+	ENG_TU_NS,
+};
+
+struct eng_top_col {
+	const char *title;
+	uint8_t agg;	   /* enum eng_top_agg */
+	uint8_t unit;	   /* enum eng_top_unit */
+	bool rate;	   /* a live view shows it per second */
+	const char *field; /* KEY: the key field; SUM, MAX, AVG, LAST: the field */
+	const char *where; /* counts only the events this filter keeps, or NULL */
+};
+
+#define ENG_TOP_KEYS 3
+#define ENG_TOP_COLS 12
+
+struct eng_top_view {
+	const char *name;  /* as --top names it: procs, files, ... */
+	const char *title; /* Processes, Files, ... */
+	const char *where; /* the events the view looks at (filter text), or NULL */
+	bool syscalls;	   /* only the events of system calls */
+	const char *keys[ENG_TOP_KEYS];
+	struct eng_top_col cols[ENG_TOP_COLS];
+	unsigned int ncols;
+	unsigned int sort; /* the column rows are sorted by, largest first */
+	const char *next;  /* Enter on a row: this view narrowed to it; NULL: the events */
+};
+
+/* The views, in the order a picker lists them; n is set to their number. */
+const struct eng_top_view *eng_top_views(size_t *n);
+/* The view named name, or NULL. */
+const struct eng_top_view *eng_top_view(const char *name);
+
+struct eng_top;
+
+/*
+ * Starts summing the events of view that filter (or NULL) keeps. NULL with
+ * d set (d->col in filter) if filter does not compile.
+ */
+struct eng_top *eng_top_new(const struct eng_top_view *view, const char *filter,
+			    struct diag *d);
+void eng_top_free(struct eng_top *t);
+const struct eng_top_view *eng_top_of(const struct eng_top *t);
+/* Adds event e, with the state r holds after it. */
+void eng_top_event(struct eng_top *t, const struct eng_replay *r, const struct eng_evt *e);
+/* Events added, and the time of the first and last of them (ns since the epoch). */
+uint64_t eng_top_events(const struct eng_top *t, uint64_t *first_ts, uint64_t *last_ts);
+/* Forgets the sums (a live view's next interval); the filter stays. */
+void eng_top_reset(struct eng_top *t);
+
+/* Sorts the rows by column col, largest (or with ascending, smallest) first. */
+void eng_top_sort(struct eng_top *t, unsigned int col, bool ascending);
+size_t eng_top_nrows(const struct eng_top *t);
+/* Appends the text of row's column col (numbers as decimal integers). */
+void eng_top_cell(const struct eng_top *t, size_t row, unsigned int col, struct sbuf *out);
+/* The number in row's column col (0 for text). */
+int64_t eng_top_value(const struct eng_top *t, size_t row, unsigned int col);
+/*
+ * The filter that selects row's events: its key fields' values joined with
+ * and ("proc.pid = 1234"); appended to out.
+ */
+void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out);
+
+#endif

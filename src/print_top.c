@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* --top in print mode: a view's rows over a whole capture, as a table, fields or JSON. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "eng_replay.h"
+#include "eng_top.h"
+#include "print.h"
+#include "sbuf.h"
+#include "xalloc.h"
+
+#define CELL_MAX 60 /* a text column wider than this is cut, but for the last */
+
+void print_top_list(FILE *out)
+{
+	size_t n, i;
+	const struct eng_top_view *v = eng_top_views(&n);
+
+	for (i = 0; i < n; i++)
+		fprintf(out, "%-12s %s\n", v[i].name, v[i].title);
+}
+
+static bool numeric(const struct eng_top_col *c)
+{
+	return c->agg != ENG_TA_KEY && c->agg != ENG_TA_LAST;
+}
+
+static void put_json_string(struct sbuf *o, const char *s)
+{
+	sbuf_putc(o, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			sbuf_printf(o, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			sbuf_printf(o, "\\u%04x", (unsigned char)*s);
+		else
+			sbuf_putc(o, *s);
+	}
+	sbuf_putc(o, '"');
+}
+
+static void print_table(const struct eng_top *t, FILE *out)
+{
+	const struct eng_top_view *v = eng_top_of(t);
+	size_t rows = eng_top_nrows(t), r;
+	int width[ENG_TOP_COLS];
+	unsigned int c;
+	struct sbuf cell;
+
+	sbuf_init(&cell);
+	for (c = 0; c < v->ncols; c++)
+		width[c] = (int)strlen(v->cols[c].title);
+	for (r = 0; r < rows; r++) {
+		for (c = 0; c + 1 < v->ncols; c++) {
+			sbuf_reset(&cell);
+			eng_top_cell(t, r, c, &cell);
+			if ((int)cell.len > width[c])
+				width[c] = cell.len > CELL_MAX ? CELL_MAX : (int)cell.len;
+		}
+	}
+	for (c = 0; c < v->ncols; c++)
+		fprintf(out, "%s%*s", c ? "  " : "", c + 1 < v->ncols ?
+			(numeric(&v->cols[c]) ? width[c] : -width[c]) : 0, v->cols[c].title);
+	fputc('\n', out);
+	for (r = 0; r < rows; r++) {
+		for (c = 0; c < v->ncols; c++) {
+			sbuf_reset(&cell);
+			eng_top_cell(t, r, c, &cell);
+			if (c + 1 == v->ncols)
+				fprintf(out, "%s%s", c ? "  " : "", cell.s);
+			else
+				fprintf(out, "%s%*.*s", c ? "  " : "",
+					numeric(&v->cols[c]) ? width[c] : -width[c], CELL_MAX, cell.s);
+		}
+		fputc('\n', out);
+	}
+	sbuf_fini(&cell);
+}
+
+static void print_rows(const struct eng_top *t, enum print_fmt fmt, FILE *out)
+{
+	const struct eng_top_view *v = eng_top_of(t);
+	size_t rows = eng_top_nrows(t), r;
+	unsigned int c;
+	struct sbuf line, cell;
+
+	sbuf_init(&line);
+	sbuf_init(&cell);
+	for (r = 0; r < rows; r++) {
+		sbuf_reset(&line);
+		if (fmt == PRINT_JSON)
+			sbuf_putc(&line, '{');
+		for (c = 0; c < v->ncols; c++) {
+			sbuf_reset(&cell);
+			eng_top_cell(t, r, c, &cell);
+			if (fmt == PRINT_FIELDS) {
+				sbuf_printf(&line, "%s%s", c ? "\t" : "", cell.s);
+				continue;
+			}
+			if (c)
+				sbuf_putc(&line, ',');
+			put_json_string(&line, v->cols[c].title);
+			sbuf_putc(&line, ':');
+			if (numeric(&v->cols[c]))
+				sbuf_puts(&line, cell.s);
+			else
+				put_json_string(&line, cell.s);
+		}
+		if (fmt == PRINT_JSON)
+			sbuf_putc(&line, '}');
+		fprintf(out, "%s\n", line.s);
+	}
+	sbuf_fini(&cell);
+	sbuf_fini(&line);
+}
+
+int print_top(const char *path, const char *view_name, const struct print_opts *o, FILE *out)
+{
+	const struct eng_top_view *view = eng_top_view(view_name);
+	struct eng_replay *r;
+	struct eng_top *t;
+	struct eng_evt e;
+	struct diag d = { 0 };
+	int rc, status = 0;
+
+	if (!view) {
+		fprintf(stderr, "syshark: --top=%s: no such view (--top=list lists them)\n",
+			view_name);
+		return 2;
+	}
+	t = eng_top_new(view, o->filter, &d);
+	if (!t) {
+		fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);
+		return 2;
+	}
+	r = eng_replay_open(path, &d);
+	if (!r) {
+		fprintf(stderr, "syshark: %s\n", d.msg);
+		eng_top_free(t);
+		return 1;
+	}
+	while ((rc = eng_replay_next(r, &e, &d)) > 0)
+		eng_top_event(t, r, &e);
+	if (rc < 0) {
+		/* the rows so far are still worth showing */
+		fprintf(stderr, "syshark: %s: %s\n", path, d.msg);
+		status = 1;
+	}
+	eng_top_sort(t, view->sort, false);
+	if (o->fmt == PRINT_TEXT)
+		print_table(t, out);
+	else
+		print_rows(t, o->fmt, out);
+	if (fflush(out) != 0 || ferror(out)) {
+		fprintf(stderr, "syshark: cannot write the output\n");
+		status = 1;
+	}
+	eng_replay_free(r);
+	eng_top_free(t);
+	return status;
+}
