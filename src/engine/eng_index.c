@@ -807,6 +807,33 @@ struct eng_replay *eng_index_replay_start(struct eng_index *ix, struct diag *d)
 	return data_replay(ix, d);
 }
 
+int eng_index_replay_next(struct eng_index *ix, struct eng_replay *r, size_t *seen,
+			  const atomic_bool *stop, struct eng_evt *e, struct diag *d)
+{
+	const struct timespec pause = { 0, 10 * 1000 * 1000 };
+
+	while (!atomic_load(stop)) {
+		bool following;
+		size_t len;
+		int rc = eng_replay_next(r, e, d);
+
+		if (rc != 0)
+			return rc;
+		/* a capture still being written: wait for more */
+		following = eng_index_following(ix);
+		len = eng_index_data_len(ix);
+		if (len > *seen) {
+			*seen = len;
+			eng_replay_follow(r, len);
+			continue;
+		}
+		if (!following)
+			return 0;
+		nanosleep(&pause, NULL);
+	}
+	return 0;
+}
+
 size_t eng_index_data_len(const struct eng_index *ix)
 {
 	return ix->follow ? atomic_load(&ix->flen) : ix->len;

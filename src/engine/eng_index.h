@@ -20,6 +20,7 @@
 #ifndef SYSHARK_ENG_INDEX_H
 #define SYSHARK_ENG_INDEX_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -85,6 +86,14 @@ bool eng_index_entry(const struct eng_index *ix, uint64_t n, struct eng_ix_entry
  * much of a followed capture as there is now). NULL with d set.
  */
 struct eng_replay *eng_index_replay_start(struct eng_index *ix, struct diag *d);
+/*
+ * The next event of r, a replay of ix's capture, waiting while the capture
+ * is followed for more of it to be written: 1 with e set; 0 at its end, or
+ * once *stop is set; negative with d set on damage. *seen keeps the bytes
+ * r has been given (0 at first).
+ */
+int eng_index_replay_next(struct eng_index *ix, struct eng_replay *r, size_t *seen,
+			  const atomic_bool *stop, struct eng_evt *e, struct diag *d);
 
 /*
  * Opens a replay of the capture positioned so that its next event is event

@@ -186,36 +186,15 @@ static void *search_main(void *arg)
 		eng_filter_types(f, wanted);
 		eng_replay_want(r, wanted);
 	}
-	while (r && !atomic_load(&s->stop)) {
-		const struct timespec pause = { 0, 10 * 1000 * 1000 };
-		bool following;
-		size_t len;
-		int rc = eng_replay_next(r, &e, NULL);
-
-		if (rc > 0) {
-			atomic_store(&s->scanned, e.num);
-			if (e.hidden)
-				continue;
-			if (f && !eng_filter_match(f, &r->state, &e)) {
-				eng_state_filtered_out(&r->state, &e.info, &e.ev);
-				continue;
-			}
-			rows_add(v, e.num);
+	while (r && eng_index_replay_next(v->ix, r, &s->seen, &s->stop, &e, NULL) > 0) {
+		atomic_store(&s->scanned, e.num);
+		if (e.hidden)
+			continue;
+		if (f && !eng_filter_match(f, &r->state, &e)) {
+			eng_state_filtered_out(&r->state, &e.info, &e.ev);
 			continue;
 		}
-		if (rc < 0)
-			break;
-		/* a capture still being written: wait for more */
-		following = eng_index_following(v->ix);
-		len = eng_index_data_len(v->ix);
-		if (len > s->seen) {
-			s->seen = len;
-			eng_replay_follow(r, len);
-			continue;
-		}
-		if (!following)
-			break;
-		nanosleep(&pause, NULL);
+		rows_add(v, e.num);
 	}
 	if (r)
 		atomic_store(&s->dropped, r->stats.dropped);
@@ -364,7 +343,6 @@ static void search_start(struct tview *v)
 
 	s->v = v;
 	s->filter = xstrdup(v->filter);
-	s->seen = eng_index_data_len(v->ix);
 	sort_stop(v);
 	rows_clear(v);
 	if (pthread_create(&s->thread, NULL, search_main, s) != 0) {
