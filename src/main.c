@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "capture.h"
+#include "eng_top.h"
 #include "print.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -42,7 +43,8 @@ static bool followable(const char *path)
  * on a thread of its own, and the interface follows it. The file is the
  * one -w names, or else a temporary one.
  */
-static int live_tui(const struct capture_opts *co, const char *filter)
+static int live_tui(const struct capture_opts *co, const char *filter, const char *top,
+		    double interval)
 {
 	struct capture_opts lco = *co;
 	struct print_opts po = *co->po;
@@ -86,6 +88,8 @@ static int live_tui(const struct capture_opts *co, const char *filter)
 		return 1;
 	}
 	src.path = path;
+	src.top = top;
+	src.interval = interval;
 	src.arg = t;
 	src.dropped = &dropped;
 	status = tui_run(&src, filter);
@@ -142,8 +146,10 @@ static void usage(FILE *f)
 	      "                      needed to decode them) instead of printing them\n"
 	      "  -A, --all           also print internal events\n"
 	      "      --stats         print a summary of the capture\n"
-	      "      --top[=VIEW]    print a view's rows: processes (the default), files,\n"
-	      "                      system calls, ... (--top=list lists the views)\n"
+	      "      --top[=VIEW]    start in a top-like view: processes (the default),\n"
+	      "                      files, system calls, ... (--top=list lists them);\n"
+	      "                      printed with -p, -T or no terminal (needs -r FILE)\n"
+	      "  -d, --interval S    live views: seconds between refreshes (default 1)\n"
 	      "      --index         build (or load) the event index and describe it\n"
 	      "      --event N       print event N, found through the index\n"
 	      "      --no-cache      keep the index in a temporary file, not the cache\n"
@@ -166,6 +172,7 @@ int main(int argc, char **argv)
 		{ "all", no_argument, NULL, 'A' },
 		{ "stats", no_argument, NULL, 'X' },
 		{ "top", optional_argument, NULL, 'O' },
+		{ "interval", required_argument, NULL, 'd' },
 		{ "index", no_argument, NULL, 'I' },
 		{ "event", required_argument, NULL, 'E' },
 		{ "no-cache", no_argument, NULL, 'C' },
@@ -183,12 +190,13 @@ int main(int argc, char **argv)
 	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
 	struct capture_opts co = { .po = &po, .snaplen = 256 };
 	const char *file = NULL, *top = NULL;
-	bool stats = false, index = false, use_cache = true, print = false, formatted = false;
+	double interval = 1;
+	bool tty, stats = false, index = false, use_cache = true, print = false, formatted = false;
 	unsigned long long event_at = 0;
 	char *end, *trailing = NULL;
 	int c, status;
 
-	while ((c = getopt_long(argc, argv, "+r:pT:e:n:c:Y:w:s:B:AlLhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+r:pT:e:n:c:Y:w:s:B:d:AlLhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			file = optarg;
@@ -242,6 +250,14 @@ int main(int argc, char **argv)
 			co.ring_bytes = strtoull(optarg, &end, 10) << 20;
 			if (*end || !*optarg || co.ring_bytes == 0 || co.ring_bytes > (1ull << 30)) {
 				fprintf(stderr, "syshark: -B %s: not a buffer size (1 to 1024 MiB)\n",
+					optarg);
+				return 2;
+			}
+			break;
+		case 'd':
+			interval = strtod(optarg, &end);
+			if (*end || !*optarg || !(interval >= 0.1)) {
+				fprintf(stderr, "syshark: -d %s: not a number of seconds (0.1 or more)\n",
 					optarg);
 				return 2;
 			}
@@ -317,14 +333,21 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 0;
 	}
-	if (!file && (index || event_at || stats || top)) {
-		fprintf(stderr, "syshark: --index, --event, --stats and --top need -r FILE\n");
+	tty = !print && !formatted && !po.count && !po.all && isatty(STDIN_FILENO) &&
+	      isatty(STDOUT_FILENO);
+	if (top && !eng_top_view(top)) {
+		fprintf(stderr, "syshark: --top=%s: no such view (--top=list lists them)\n", top);
 		free(trailing);
 		return 2;
 	}
-	if (!file && !print && !formatted && !po.count && !po.all &&
-	    (!po.write || followable(po.write)) && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-		status = live_tui(&co, po.filter);
+	if (!file && (index || event_at || stats || (top && !tty))) {
+		fprintf(stderr, "syshark: --index, --event, --stats and a printed --top need "
+				"-r FILE\n");
+		free(trailing);
+		return 2;
+	}
+	if (!file && tty && (!po.write || followable(po.write)))
+		status = live_tui(&co, po.filter, top, interval);
 	else if (!file)
 		status = capture_run(&co);
 	else if (index)
@@ -333,11 +356,10 @@ int main(int argc, char **argv)
 		status = print_event_at(file, event_at, use_cache, stdout);
 	else if (stats)
 		status = print_stats(file, po.filter, stdout);
+	else if (tty && !po.write)
+		status = tui_run(&(struct tui_source){ .path = file, .top = top }, po.filter);
 	else if (top)
-		status = print_top(file, top, &po, stdout);
-	else if (!print && !formatted && !po.write && !po.count && !po.all &&
-		 isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-		status = tui_run(&(struct tui_source){ .path = file }, po.filter);
+		status = print_top(file, eng_top_view(top), &po, stdout);
 	else
 		status = print_file(file, &po, stdout);
 	free(trailing);

@@ -58,7 +58,9 @@ int print_file(const char *path, const struct print_opts *o, FILE *out);
  * --top=VIEW: the rows of the view over path's events that o->filter keeps,
  * as a table, or with o->fmt as fields or JSON lines. Returns the exit status.
  */
-int print_top(const char *path, const char *view, const struct print_opts *o, FILE *out);
+struct eng_top_view;
+int print_top(const char *path, const struct eng_top_view *view, const struct print_opts *o,
+	      FILE *out);
 /* --top=list: the views' names and titles. */
 void print_top_list(FILE *out);
 

@@ -114,20 +114,15 @@ static void print_rows(const struct eng_top *t, enum print_fmt fmt, FILE *out)
 	sbuf_fini(&line);
 }
 
-int print_top(const char *path, const char *view_name, const struct print_opts *o, FILE *out)
+int print_top(const char *path, const struct eng_top_view *view, const struct print_opts *o,
+	      FILE *out)
 {
-	const struct eng_top_view *view = eng_top_view(view_name);
 	struct eng_replay *r;
 	struct eng_top *t;
 	struct eng_evt e;
 	struct diag d = { 0 };
 	int rc, status = 0;
 
-	if (!view) {
-		fprintf(stderr, "syshark: --top=%s: no such view (--top=list lists them)\n",
-			view_name);
-		return 2;
-	}
 	t = eng_top_new(view, o->filter, &d);
 	if (!t) {
 		fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);

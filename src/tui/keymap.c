@@ -65,10 +65,23 @@ static const struct {
 	[TA_SCROLL_RIGHT] = { "scroll-right", "scroll the list to the right" },
 	[TA_SORT] = { "sort", "sort by the selected column; again: the other way" },
 	[TA_UNSORT] = { "unsort", "back to the events' order" },
+	[TA_VIEWS] = { "views", "the top-like views, or back to the events" },
+	[TA_DRILL] = { "drill-down", "the row's events, or the next view narrowed to it" },
+	[TA_BACK] = { "back", "back up from a drill-down" },
+	[TA_SORT_1] = { "sort-1", "sort by column 1" },
+	[TA_SORT_1 + 1] = { "sort-2", "sort by column 2" },
+	[TA_SORT_1 + 2] = { "sort-3", "sort by column 3" },
+	[TA_SORT_1 + 3] = { "sort-4", "sort by column 4" },
+	[TA_SORT_1 + 4] = { "sort-5", "sort by column 5" },
+	[TA_SORT_1 + 5] = { "sort-6", "sort by column 6" },
+	[TA_SORT_1 + 6] = { "sort-7", "sort by column 7" },
+	[TA_SORT_1 + 7] = { "sort-8", "sort by column 8" },
+	[TA_SORT_9] = { "sort-9", "sort by column 9" },
 };
 
 static const char *const mode_names[TM_COUNT] = {
-	[TM_ANY] = "any", [TM_LIST] = "list", [TM_TREE] = "tree", [TM_HEX] = "hex",
+	[TM_ANY] = "any", [TM_LIST] = "list", [TM_TREE] = "tree",
+	[TM_HEX] = "hex", [TM_VIEW] = "view", [TM_PICK] = "picker",
 };
 
 static const struct {
@@ -224,12 +237,12 @@ static const char *parse_line(char *line, struct binding *out)
 		return "expected 'bind'";
 	if (n > 1 && strcmp(w[1], "-m") == 0) {
 		if (n < 3)
-			return "-m needs a mode (list, tree, hex)";
+			return "-m needs a mode (list, tree, hex, view, picker)";
 		for (m = TM_LIST; m < TM_COUNT; m++)
 			if (strcmp(w[2], mode_names[m]) == 0)
 				break;
 		if (m == TM_COUNT)
-			return "unknown mode (list, tree, hex)";
+			return "unknown mode (list, tree, hex, view, picker)";
 		out->mode = (enum tui_mode)m;
 		at = 3;
 	}
@@ -303,6 +316,8 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 		[TM_LIST] = "Event list",
 		[TM_TREE] = "Detail tree",
 		[TM_HEX] = "Hex pane",
+		[TM_VIEW] = "Views",
+		[TM_PICK] = "View picker",
 	};
 	char name[16];
 	size_t i;

@@ -5,7 +5,8 @@
  *
  *   bind [-m MODE] KEY ACTION ["help text"]
  *
- * MODE is list, tree or hex (the pane that has the focus); a binding
+ * MODE is list, tree or hex (the pane that has the focus), view (a top-like
+ * view's table) or picker (the list of views); a binding
  * without -m holds in every pane unless the pane binds the key itself.
  * KEY is a character (q, /, '), C-x for Ctrl-x, F1..F12, or a name: Up,
  * Down, Left, Right, PgUp, PgDn, Home, End, Tab, BTab, Enter, Esc, BSpace,
@@ -26,6 +27,8 @@ enum tui_mode {
 	TM_LIST,
 	TM_TREE,
 	TM_HEX,
+	TM_VIEW, /* a top-like view's table */
+	TM_PICK, /* the view picker */
 	TM_COUNT,
 };
 
@@ -70,6 +73,11 @@ enum tui_action {
 	TA_SCROLL_RIGHT,
 	TA_SORT,
 	TA_UNSORT,
+	TA_VIEWS,
+	TA_DRILL,
+	TA_BACK,
+	TA_SORT_1, /* TA_SORT_1 + n - 1 sorts by column n, up to 9 */
+	TA_SORT_9 = TA_SORT_1 + 8,
 	TA_COUNT,
 };
 

@@ -247,7 +247,10 @@ int tui_run(const struct tui_source *src, const char *filter)
 	set_escdelay(25);
 	ui_colors(&u);
 	ui_layout(&u);
-	ui_message(&u, false, "? for help, f to filter, q to quit");
+	ui_message(&u, false, "? for help, f to filter, v for the views, q to quit");
+	u.interval = src->interval > 0 ? src->interval : 1;
+	if (src->top)
+		ui_top_open(&u, src->top, filter);
 	while (!quit_signal) {
 		int ch, key;
 		enum tui_action a;
@@ -266,6 +269,8 @@ int tui_run(const struct tui_source *src, const char *filter)
 			ui_find_step(&u);
 			redraw = true;
 		}
+		if (u.in_views)
+			redraw = true; /* the sums move on */
 		if (ui_progressed(&u, &shown) || redraw) {
 			ui_draw(&u);
 			redraw = false;
@@ -310,7 +315,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 		}
 		u.msg[0] = 0;
 		tview_status(u.v, &st);
-		a = keymap_action(u.km, u.focus, key);
+		a = keymap_action(u.km, ui_mode(&u), key);
 		if (u.asking) {
 			u.asking = key == 'y';
 			if (u.asking)
@@ -332,6 +337,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	prompt_fini();
 	tview_tree_free(u.nodes, u.nnodes);
 	tview_find_free(u.finding);
+	ui_top_free(&u);
 	tview_free(u.v);
 	sf_gunzip_free(u.gz);
 	keymap_free(u.km);

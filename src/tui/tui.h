@@ -17,6 +17,8 @@ struct tui_source {
 	void (*stop)(void *arg);
 	void *arg;
 	const _Atomic uint64_t *dropped; /* live: the events the probe dropped so far */
+	const char *top;  /* start in this view (--top), or NULL for the events */
+	double interval;  /* live views: seconds between refreshes (0: 1 s) */
 };
 
 /*

@@ -440,6 +440,11 @@ int tview_set_filter(struct tview *v, const char *filter, struct diag *d)
 	return 0;
 }
 
+struct eng_index *tview_index(struct tview *v)
+{
+	return v->ix;
+}
+
 void tview_follow_end(struct tview *v)
 {
 	eng_index_follow_end(v->ix);

@@ -24,6 +24,8 @@ struct tview;
  */
 struct tview *tview_open(const char *path, bool follow, struct diag *d);
 void tview_follow_end(struct tview *v);
+/* The index of the capture, for others that replay it (topview). */
+struct eng_index *tview_index(struct tview *v);
 void tview_free(struct tview *v);
 
 struct tview_status {

@@ -8,6 +8,7 @@
 
 #include "keymap.h"
 #include "sf_gunzip.h"
+#include "topview.h"
 #include "tui.h"
 #include "tview.h"
 
@@ -28,6 +29,15 @@ enum prompt_kind {
 	PK_GOTO,
 	PK_SAVE,
 	PK_COLUMN,
+	PK_VFILTER, /* a view's filter */
+	PK_VFIND,   /* text in a view's rows */
+};
+
+/* A level of the views: what Backspace goes back to. */
+struct ui_level {
+	const struct eng_top_view *view;
+	char *filter; /* the events the view sums, "" for all */
+	char *title;  /* "Files for proc.pid = 1234" */
 };
 
 struct ui {
@@ -69,6 +79,21 @@ struct ui {
 	bool msg_bad;
 	char caret_msg[512]; /* a bad filter's error, under the prompt */
 	int caret_col;
+	/* top-like views */
+	bool in_views;		 /* a view is on the screen, not the events */
+	bool picking;		 /* the view picker is open */
+	unsigned int pick_sel;
+	double interval;	 /* live views: seconds between refreshes */
+	struct topview *tv;	 /* the view of the last level, or NULL */
+	struct ui_level *levels; /* the drill-down path */
+	size_t nlevels;
+	uint64_t tv_sel, tv_top; /* rows */
+	unsigned int tv_col;	 /* the selected column */
+	int tv_sort;		 /* the column sorted by; -1: the view's own */
+	bool tv_asc;
+	char *tv_key;		 /* the selected row's key, kept as rows move */
+	char *list_filter;	 /* the event list's filter before a drill-down to it */
+	bool from_view;		 /* the event list was drilled into from a view */
 };
 
 void ui_message(struct ui *u, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -88,6 +113,18 @@ bool ui_act(struct ui *u, enum tui_action a, uint64_t rows);
 /* Goes on with the find under way for a moment; ends it once it is done. */
 void ui_find_step(struct ui *u);
 void ui_find_stop(struct ui *u);
+/* The keymap mode of what has the keys now. */
+enum tui_mode ui_mode(const struct ui *u);
+/* The views: opening one by name, drawing, keys, prompts (ui_top.c). */
+bool ui_top_open(struct ui *u, const char *name, const char *filter);
+void ui_top_draw(struct ui *u);
+void ui_top_act(struct ui *u, enum tui_action a);
+void ui_top_prompt_done(struct ui *u, enum prompt_kind pk, const char *text);
+void ui_top_free(struct ui *u);
+/* Writes s at (y, x), at most width cells, padding with spaces to width. */
+void ui_put(int y, int x, const char *s, int width);
+/* Opens the prompt for pk with label and text. */
+void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text);
 /* Acts on the text the prompt was closed with. */
 void ui_prompt_done(struct ui *u, const char *text);
 

@@ -164,6 +164,10 @@ void ui_prompt_done(struct ui *u, const char *text)
 	struct diag d = { 0 };
 
 	u->pk = PK_NONE;
+	if (pk == PK_VFILTER || pk == PK_VFIND) {
+		ui_top_prompt_done(u, pk, text);
+		return;
+	}
 	switch (pk) {
 	case PK_FILTER:
 		if (!apply_filter(u, text)) {
@@ -224,7 +228,7 @@ static void add_word(void *arg, const char *word)
 		prompt_add_word(word);
 }
 
-static void open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text)
+void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text)
 {
 	/* the process and fd names known at the selected event, for completion */
 	if (pk == PK_FILTER || pk == PK_FIND)
@@ -288,7 +292,7 @@ static void tree_filter(struct ui *u, enum tui_action a)
 	else
 		sbuf_puts(&f, n->filter);
 	if (a == TA_PREPARE)
-		open_prompt(u, PK_FILTER, "Filter: ", f.s);
+		ui_open_prompt(u, PK_FILTER, "Filter: ", f.s);
 	else
 		apply_filter(u, f.s);
 	sbuf_fini(&f);
@@ -310,6 +314,11 @@ static void show_column(struct ui *u)
 
 bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 {
+	if ((u->in_views || u->picking || a == TA_VIEWS || a == TA_BACK) && a != TA_QUIT &&
+	    a != TA_HELP && a != TA_REDRAW) {
+		ui_top_act(u, a);
+		return true;
+	}
 	int page = u->focus == TM_LIST ? u->list_h - 2 : u->focus == TM_TREE ? u->tree_h - 2 :
 										 u->hex_h - 2;
 
@@ -355,20 +364,20 @@ bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 		u->focus = u->focus == TM_LIST ? TM_HEX : u->focus == TM_HEX ? TM_TREE : TM_LIST;
 		break;
 	case TA_FILTER:
-		open_prompt(u, PK_FILTER, "Filter: ", tview_filter(u->v));
+		ui_open_prompt(u, PK_FILTER, "Filter: ", tview_filter(u->v));
 		break;
 	case TA_CLEAR_FILTER:
 		apply_filter(u, "");
 		break;
 	case TA_FIND:
-		open_prompt(u, PK_FIND, "Find (filter or text): ", u->find);
+		ui_open_prompt(u, PK_FIND, "Find (filter or text): ", u->find);
 		break;
 	case TA_FIND_NEXT:
 	case TA_FIND_PREV:
 		find(u, a == TA_FIND_NEXT);
 		break;
 	case TA_GOTO:
-		open_prompt(u, PK_GOTO, "Go to event: ", NULL);
+		ui_open_prompt(u, PK_GOTO, "Go to event: ", NULL);
 		break;
 	case TA_MARK:
 		toggle_mark(u);
@@ -408,7 +417,7 @@ bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 		tree_filter(u, a);
 		break;
 	case TA_SAVE:
-		open_prompt(u, PK_SAVE, "Save shown events to: ", NULL);
+		ui_open_prompt(u, PK_SAVE, "Save shown events to: ", NULL);
 		break;
 	case TA_PAUSE:
 		if (!u->src->live) {
@@ -453,7 +462,7 @@ bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 		tview_col_resize(u->v, u->col, a == TA_COL_WIDER ? 2 : -2);
 		break;
 	case TA_COL_ADD:
-		open_prompt(u, PK_COLUMN, "Add column (field): ", NULL);
+		ui_open_prompt(u, PK_COLUMN, "Add column (field): ", NULL);
 		break;
 	case TA_COL_REMOVE:
 		tview_col_remove(u->v, u->col);

@@ -15,8 +15,7 @@
 #include "ui.h"
 #include "xalloc.h"
 
-/* Writes s at (y, x), at most width cells, padding with spaces to width. */
-static void put(int y, int x, const char *s, int width)
+void ui_put(int y, int x, const char *s, int width)
 {
 	int cells = 0;
 
@@ -127,7 +126,7 @@ static void draw_list(struct ui *u, uint64_t rows)
 	sbuf_init(&line);
 	tview_header(u->v, &line);
 	attron(A_BOLD | A_UNDERLINE);
-	put(0, 0, skip_cells(line.s, u->hscroll), COLS);
+	ui_put(0, 0, skip_cells(line.s, u->hscroll), COLS);
 	attroff(A_BOLD | A_UNDERLINE);
 	if (u->focus == TM_LIST) {
 		int x, w;
@@ -146,7 +145,7 @@ static void draw_list(struct ui *u, uint64_t rows)
 
 		sbuf_reset(&line);
 		if (row >= rows || !tview_row_text(u->v, row, &line)) {
-			put(y, 0, "", COLS);
+			ui_put(y, 0, "", COLS);
 			continue;
 		}
 		pair = 0;
@@ -171,7 +170,7 @@ static void draw_list(struct ui *u, uint64_t rows)
 		if (row == u->sel)
 			attron(u->focus == TM_LIST ? A_REVERSE : A_UNDERLINE);
 		color_on(u, pair);
-		put(y, 0, skip_cells(line.s, u->hscroll), COLS);
+		ui_put(y, 0, skip_cells(line.s, u->hscroll), COLS);
 		color_off(u, pair);
 		attroff(A_REVERSE | A_UNDERLINE | A_BOLD);
 	}
@@ -181,7 +180,7 @@ static void draw_list(struct ui *u, uint64_t rows)
 static void draw_title(int y, const char *title, bool focus)
 {
 	attron(focus ? A_REVERSE : A_BOLD);
-	put(y, 0, title, COLS);
+	ui_put(y, 0, title, COLS);
 	attroff(A_REVERSE | A_BOLD);
 }
 
@@ -215,11 +214,11 @@ static void draw_tree(struct ui *u, int y0)
 			attron(A_REVERSE);
 		if (n->section)
 			attron(A_BOLD);
-		put(y++, 0, line, COLS);
+		ui_put(y++, 0, line, COLS);
 		attroff(A_REVERSE | A_BOLD);
 	}
 	while (y < y0 + u->tree_h)
-		put(y++, 0, "", COLS);
+		ui_put(y++, 0, "", COLS);
 }
 
 static void draw_hex(struct ui *u, int y0)
@@ -241,7 +240,7 @@ static void draw_hex(struct ui *u, int y0)
 
 		sbuf_reset(&line);
 		tview_hex_line(p, len, off, &line);
-		put(y, 0, line.s, COLS);
+		ui_put(y, 0, line.s, COLS);
 		/* the selected node's bytes, in both columns */
 		for (i = 0; i < 16 && off + i < len; i++) {
 			if (off + i < hl_lo || off + i >= hl_hi)
@@ -252,7 +251,7 @@ static void draw_hex(struct ui *u, int y0)
 	}
 	sbuf_fini(&line);
 	while (y < y0 + u->hex_h)
-		put(y++, 0, "", COLS);
+		ui_put(y++, 0, "", COLS);
 }
 
 static void draw_status(struct ui *u, const struct tview_status *st)
@@ -305,7 +304,7 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 	}
 	color_on(u, CP_BAR);
 	attron(A_REVERSE);
-	put(LINES - 1, 0, bar, COLS);
+	ui_put(LINES - 1, 0, bar, COLS);
 	attroff(A_REVERSE);
 	color_off(u, CP_BAR);
 }
@@ -344,7 +343,7 @@ static void draw_prompt(struct ui *u, const struct tview_status *st)
 		eng_filter_free(f);
 	}
 	color_on(u, pair);
-	put(LINES - 2, 0, line.s, COLS);
+	ui_put(LINES - 2, 0, line.s, COLS);
 	color_off(u, pair);
 	if (u->caret_msg[0]) {
 		char caret[1024];
@@ -352,10 +351,10 @@ static void draw_prompt(struct ui *u, const struct tview_status *st)
 		snprintf(caret, sizeof(caret), "%*s^ %s", (int)strlen(label) + u->caret_col - 1, "",
 			 u->caret_msg);
 		color_on(u, CP_ERROR);
-		put(LINES - 1, 0, caret, COLS);
+		ui_put(LINES - 1, 0, caret, COLS);
 		color_off(u, CP_ERROR);
 	} else if (prompt_choices()[0]) {
-		put(LINES - 1, 0, prompt_choices(), COLS);
+		ui_put(LINES - 1, 0, prompt_choices(), COLS);
 	} else {
 		draw_status(u, st);
 	}
@@ -381,7 +380,7 @@ static void draw_help(struct ui *u)
 		if (next)
 			*next++ = 0;
 		if (n++ >= u->help_top && y < LINES)
-			put(y++, 0, line, COLS);
+			ui_put(y++, 0, line, COLS);
 	}
 	/* no scrolling past the end */
 	if (u->help_top > n - LINES)
@@ -396,6 +395,14 @@ void ui_draw(struct ui *u)
 	tview_status(u->v, &st);
 	if (u->help) {
 		draw_help(u);
+		refresh();
+		return;
+	}
+	if (u->in_views || u->picking) {
+		ui_top_draw(u);
+		if (u->pk != PK_NONE)
+			draw_prompt(u, &st);
+		curs_set(u->pk != PK_NONE);
 		refresh();
 		return;
 	}
@@ -415,7 +422,7 @@ void ui_draw(struct ui *u)
 	} else {
 		if (u->msg_bad)
 			color_on(u, CP_ERROR);
-		put(LINES - 2, 0, st.error && !u->msg[0] ? st.error : u->msg, COLS);
+		ui_put(LINES - 2, 0, st.error && !u->msg[0] ? st.error : u->msg, COLS);
 		if (u->msg_bad)
 			color_off(u, CP_ERROR);
 		draw_status(u, &st);

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* A top-like view summed on a thread of its own over the capture a tview shows. */
+#include "topview.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <errno.h>
+
+#include "dis_args.h"
+#include "eng_index.h"
+#include "xalloc.h"
+
+struct topview {
+	struct eng_index *ix;
+	char *filter;
+	double interval;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	atomic_bool stop, done;
+	_Atomic uint64_t scanned, intervals;
+	struct eng_top *cur;   /* being summed */
+	struct eng_top *shown; /* the last interval's (cur itself for totals) */
+	double seconds;	       /* the time shown covers */
+};
+
+/* Live: the interval is over; its sums are shown and the next one starts. */
+static void next_interval(struct topview *t, double seconds)
+{
+	struct eng_top *done = t->cur;
+
+	pthread_mutex_lock(&t->lock);
+	t->cur = t->shown;
+	t->shown = done;
+	t->seconds = seconds;
+	eng_top_reset(t->cur);
+	pthread_mutex_unlock(&t->lock);
+	atomic_fetch_add(&t->intervals, 1);
+}
+
+static void *sum_main(void *arg)
+{
+	struct topview *t = arg;
+	struct eng_replay *r = eng_index_replay_start(t->ix, NULL);
+	uint64_t start = 0, span = (uint64_t)(t->interval * 1e9);
+	size_t seen = 0;
+	struct eng_evt e;
+
+	while (r && eng_index_replay_next(t->ix, r, &seen, &t->stop, &e, NULL) > 0) {
+		/* intervals go by the events' time, whatever the replay's pace */
+		if (span && !start) {
+			start = e.ev.ts;
+		} else if (span && e.ev.ts >= start + span) {
+			next_interval(t, (double)(e.ev.ts - start) / 1e9);
+			start = e.ev.ts;
+		}
+		pthread_mutex_lock(&t->lock);
+		eng_top_event(t->cur, r, &e);
+		pthread_mutex_unlock(&t->lock);
+		atomic_store(&t->scanned, e.num);
+	}
+	eng_replay_free(r);
+	dis_thread_done();
+	atomic_store(&t->done, true);
+	return NULL;
+}
+
+
+struct topview *topview_open(struct tview *v, const struct eng_top_view *view,
+			     const char *filter, double interval, struct diag *d)
+{
+	struct topview *t = xcalloc(1, sizeof(*t));
+
+	t->ix = tview_index(v);
+	t->filter = xstrdup(filter ? filter : "");
+	t->interval = interval;
+	pthread_mutex_init(&t->lock, NULL);
+	t->cur = eng_top_new(view, t->filter, d);
+	t->shown = t->cur && interval > 0 ? eng_top_new(view, t->filter, d) : t->cur;
+	if (!t->cur || !t->shown || pthread_create(&t->thread, NULL, sum_main, t) != 0) {
+		if (t->cur && t->shown)
+			diag_set(d, -EAGAIN, 0, "cannot start a thread for the view");
+		if (t->shown != t->cur)
+			eng_top_free(t->shown);
+		eng_top_free(t->cur);
+		pthread_mutex_destroy(&t->lock);
+		free(t->filter);
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void topview_free(struct topview *t)
+{
+	if (!t)
+		return;
+	atomic_store(&t->stop, true);
+	pthread_join(t->thread, NULL);
+	if (t->shown != t->cur)
+		eng_top_free(t->shown);
+	eng_top_free(t->cur);
+	pthread_mutex_destroy(&t->lock);
+	free(t->filter);
+	free(t);
+}
+
+const struct eng_top_view *topview_view(const struct topview *t)
+{
+	return eng_top_of(t->cur);
+}
+
+const char *topview_filter(const struct topview *t)
+{
+	return t->filter;
+}
+
+struct eng_top *topview_lock(struct topview *t, double *seconds)
+{
+	pthread_mutex_lock(&t->lock);
+	*seconds = t->interval > 0 ? t->seconds : 0;
+	return t->shown;
+}
+
+void topview_unlock(struct topview *t)
+{
+	pthread_mutex_unlock(&t->lock);
+}
+
+bool topview_done(const struct topview *t)
+{
+	return atomic_load(&t->done);
+}
+
+uint64_t topview_scanned(const struct topview *t, uint64_t *intervals)
+{
+	if (intervals)
+		*intervals = atomic_load(&t->intervals);
+	return atomic_load(&t->scanned);
+}

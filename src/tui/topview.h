@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A top-like view of the capture a tview shows, without a terminal: a
+ * thread replays the capture (following it while it is written) and sums
+ * its events into the view's rows. Over a file the rows hold totals; with
+ * an interval they hold the last whole interval's sums, as a live view
+ * refreshes them.
+ */
+#ifndef SYSHARK_TOPVIEW_H
+#define SYSHARK_TOPVIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "eng_top.h"
+#include "tview.h"
+
+struct topview;
+
+/*
+ * Starts summing view over v's capture, for the events filter (or NULL)
+ * keeps; interval (seconds) > 0 for a live view's rates. NULL with d set
+ * (d->col in filter) if filter does not compile.
+ */
+struct topview *topview_open(struct tview *v, const struct eng_top_view *view,
+			     const char *filter, double interval, struct diag *d);
+void topview_free(struct topview *t);
+const struct eng_top_view *topview_view(const struct topview *t);
+const char *topview_filter(const struct topview *t); /* "" when none */
+
+/*
+ * The rows to show, held until topview_unlock(): the totals so far, or the
+ * last interval's sums (*seconds is the time they cover, 0 for totals).
+ * The caller may sort them.
+ */
+struct eng_top *topview_lock(struct topview *t, double *seconds);
+void topview_unlock(struct topview *t);
+/* Whether the whole capture is summed (never, while it is followed). */
+bool topview_done(const struct topview *t);
+/* Events replayed so far, and the number of intervals shown. */
+uint64_t topview_scanned(const struct topview *t, uint64_t *intervals);
+
+#endif

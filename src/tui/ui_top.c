@@ -1,0 +1,559 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The top-like views on the screen: the picker (v), a view's table (sorted
+ * by any column, filtered, searched), and drilling down from a row to the
+ * next view narrowed to it or to its events, with Backspace back up (from
+ * the top view, to the event list).
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "prompt.h"
+#include "ui.h"
+#include "xalloc.h"
+
+#define CELL_MAX 40 /* a column wider than this is cut, but for the last */
+
+enum tui_mode ui_mode(const struct ui *u)
+{
+	return u->picking ? TM_PICK : u->in_views ? TM_VIEW : u->focus;
+}
+
+/* Starts summing the last level's view; false (and a message) if its filter is bad. */
+static bool start_level(struct ui *u)
+{
+	const struct ui_level *l = &u->levels[u->nlevels - 1];
+	struct diag d = { 0 };
+	struct topview *tv = topview_open(u->v, l->view, l->filter, u->src->live ? u->interval : 0,
+					  &d);
+
+	if (!tv) {
+		ui_message(u, true, "cannot show %s: %s", l->view->title, d.msg);
+		return false;
+	}
+	topview_free(u->tv);
+	u->tv = tv;
+	u->tv_sel = u->tv_top = 0;
+	u->tv_col = 0;
+	u->tv_sort = -1;
+	u->tv_asc = false;
+	free(u->tv_key);
+	u->tv_key = NULL;
+	return true;
+}
+
+static void push_level(struct ui *u, const struct eng_top_view *view, const char *filter,
+		       const char *title)
+{
+	struct ui_level *l;
+
+	u->levels = xreallocarray(u->levels, u->nlevels + 1, sizeof(*u->levels));
+	l = &u->levels[u->nlevels++];
+	l->view = view;
+	l->filter = xstrdup(filter);
+	l->title = xstrdup(title);
+}
+
+static void pop_level(struct ui *u)
+{
+	struct ui_level *l = &u->levels[--u->nlevels];
+
+	free(l->filter);
+	free(l->title);
+}
+
+bool ui_top_open(struct ui *u, const char *name, const char *filter)
+{
+	const struct eng_top_view *view = eng_top_view(name);
+	char *f;
+	bool ok;
+
+	if (!view) {
+		ui_message(u, true, "no view named %s", name);
+		return false;
+	}
+	f = xstrdup(filter ? filter : ""); /* it may be a level's, about to go */
+	while (u->nlevels)
+		pop_level(u);
+	push_level(u, view, f, view->title);
+	free(f);
+	u->picking = false;
+	u->in_views = true;
+	ok = start_level(u);
+	if (!ok)
+		u->in_views = false;
+	return ok;
+}
+
+void ui_top_free(struct ui *u)
+{
+	topview_free(u->tv);
+	while (u->nlevels)
+		pop_level(u);
+	free(u->levels);
+	free(u->tv_key);
+	free(u->list_filter);
+}
+
+/* A number as the column shows it: bytes and times in units, rates per second. */
+static void put_number(struct sbuf *o, const struct eng_top_col *c, int64_t v, double seconds)
+{
+	static const char *const bytes[] = { "B", "K", "M", "G", "T" };
+	double x = (double)v;
+	int i = 0;
+
+	if (c->rate && seconds > 0)
+		x /= seconds;
+	if (c->unit == ENG_TU_BYTES) {
+		for (; x >= 10000 && i < 4; i++)
+			x /= 1024;
+		sbuf_printf(o, i ? "%.1f%s" : "%.0f%s", x, bytes[i]);
+	} else if (c->unit == ENG_TU_NS) {
+		if (x >= 1e9)
+			sbuf_printf(o, "%.2fs", x / 1e9);
+		else if (x >= 1e6)
+			sbuf_printf(o, "%.2fms", x / 1e6);
+		else if (x >= 1e3)
+			sbuf_printf(o, "%.2fus", x / 1e3);
+		else
+			sbuf_printf(o, "%.0fns", x);
+	} else if (seconds > 0 && c->rate) {
+		sbuf_printf(o, "%.1f", x);
+	} else {
+		sbuf_put_i64(o, v);
+	}
+}
+
+static bool numeric(const struct eng_top_col *c)
+{
+	return c->agg != ENG_TA_KEY && c->agg != ENG_TA_LAST;
+}
+
+static void cell(struct eng_top *t, size_t row, unsigned int col, double seconds, struct sbuf *o)
+{
+	const struct eng_top_col *c = &eng_top_of(t)->cols[col];
+
+	if (numeric(c))
+		put_number(o, c, eng_top_value(t, row, col), seconds);
+	else
+		eng_top_cell(t, row, col, o);
+}
+
+/* The row whose key is u->tv_key, or u->tv_sel if it is gone. */
+static uint64_t find_key(struct ui *u, struct eng_top *t)
+{
+	size_t i, n = eng_top_nrows(t);
+	struct sbuf k;
+
+	if (!u->tv_key)
+		return u->tv_sel;
+	sbuf_init(&k);
+	for (i = 0; i < n; i++) {
+		sbuf_reset(&k);
+		eng_top_row_filter(t, i, &k);
+		if (strcmp(k.s, u->tv_key) == 0)
+			break;
+	}
+	sbuf_fini(&k);
+	return i < n ? i : u->tv_sel;
+}
+
+static void draw_picker(struct ui *u)
+{
+	size_t n, i;
+	const struct eng_top_view *v = eng_top_views(&n);
+	char line[256];
+	int y;
+
+	attron(A_REVERSE);
+	ui_put(0, 0, " Views: Enter opens one, Backspace goes back", COLS);
+	attroff(A_REVERSE);
+	for (i = 0, y = 1; i < n && y < LINES - 2; i++, y++) {
+		snprintf(line, sizeof(line), "  %-12s %s", v[i].name, v[i].title);
+		if (i == u->pick_sel)
+			attron(A_REVERSE);
+		ui_put(y, 0, line, COLS);
+		attroff(A_REVERSE);
+	}
+	for (; y < LINES - 1; y++)
+		ui_put(y, 0, "", COLS);
+}
+
+/* The status line of a view: source, view, rows, events summed, progress. */
+static void draw_view_status(struct ui *u, size_t rows, double seconds)
+{
+	uint64_t intervals, scanned = topview_scanned(u->tv, &intervals);
+	struct tview_status st;
+	char bar[512];
+	size_t n;
+
+	tview_status(u->v, &st);
+	n = (size_t)snprintf(bar, sizeof(bar), " %s | view %s | rows %zu | events %llu",
+			     u->src->live ? "live: this machine" : u->path,
+			     topview_view(u->tv)->name, rows, (unsigned long long)scanned);
+	if (u->src->live && n < sizeof(bar))
+		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | every %.1f s%s", u->interval,
+				      intervals ? "" : ", first interval still coming");
+	else if (!topview_done(u->tv) && st.events && n < sizeof(bar))
+		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | summing %d%%",
+				      (int)(scanned * 100 / (st.events ? st.events : 1)));
+	if (topview_filter(u->tv)[0] && n < sizeof(bar))
+		snprintf(bar + n, sizeof(bar) - n, " | filter: %s", topview_filter(u->tv));
+	(void)seconds;
+	attron(A_REVERSE);
+	ui_put(LINES - 1, 0, bar, COLS);
+	attroff(A_REVERSE);
+}
+
+void ui_top_draw(struct ui *u)
+{
+	const struct ui_level *l = &u->levels[u->nlevels - 1];
+	const struct eng_top_view *v = l->view;
+	int width[ENG_TOP_COLS], y, x, body = LINES - 4;
+	double seconds;
+	struct eng_top *t;
+	struct sbuf line, c;
+	size_t rows, r;
+	unsigned int k;
+
+	if (u->picking) {
+		draw_picker(u);
+		return;
+	}
+	sbuf_init(&line);
+	sbuf_init(&c);
+	t = topview_lock(u->tv, &seconds);
+	eng_top_sort(t, u->tv_sort < 0 ? v->sort : (unsigned int)u->tv_sort, u->tv_asc);
+	rows = eng_top_nrows(t);
+	u->tv_sel = find_key(u, t);
+	if (u->tv_sel >= rows)
+		u->tv_sel = rows ? rows - 1 : 0;
+	if (body < 1)
+		body = 1;
+	if (u->tv_sel < u->tv_top)
+		u->tv_top = u->tv_sel;
+	if (u->tv_sel >= u->tv_top + (uint64_t)body)
+		u->tv_top = u->tv_sel - (uint64_t)body + 1;
+	/* the title: what is shown, for what, over what time */
+	sbuf_printf(&line, " %s%s", l->title,
+		    u->src->live ? (seconds > 0 ? "  (per second)" : "  (first interval coming)")
+				 : "  (totals over the capture)");
+	attron(A_REVERSE | A_BOLD);
+	ui_put(0, 0, line.s, COLS);
+	attroff(A_REVERSE | A_BOLD);
+	/* widths from the titles and the rows in sight */
+	for (k = 0; k < v->ncols; k++)
+		width[k] = (int)strlen(v->cols[k].title) + 2;
+	for (r = u->tv_top; r < rows && r < u->tv_top + (uint64_t)body; r++) {
+		for (k = 0; k + 1 < v->ncols; k++) {
+			sbuf_reset(&c);
+			cell(t, r, k, seconds, &c);
+			if ((int)c.len > width[k])
+				width[k] = c.len > CELL_MAX ? CELL_MAX : (int)c.len;
+		}
+	}
+	/* the column titles, the sorted one marked, the selected one highlighted */
+	for (k = 0, x = 0; k < v->ncols && x < COLS; k++) {
+		bool sorted = (u->tv_sort < 0 ? v->sort : (unsigned int)u->tv_sort) == k;
+
+		sbuf_reset(&line);
+		sbuf_printf(&line, "%s%s", v->cols[k].title,
+			    sorted ? (u->tv_asc ? " ^" : " v") : "");
+		if (numeric(&v->cols[k]) && (int)line.len < width[k]) {
+			sbuf_reset(&c);
+			sbuf_printf(&c, "%*s", width[k], line.s); /* over the numbers */
+			sbuf_reset(&line);
+			sbuf_puts(&line, c.s);
+		}
+		attron(k == u->tv_col ? A_REVERSE | A_BOLD : A_BOLD | A_UNDERLINE);
+		ui_put(1, x, line.s, k + 1 < v->ncols ? width[k] : COLS - x);
+		attroff(A_REVERSE | A_BOLD | A_UNDERLINE);
+		x += width[k] + 1;
+		if (x < COLS && k + 1 < v->ncols)
+			mvaddch(1, x - 1, ' ');
+	}
+	for (y = 2; y < 2 + body; y++) {
+		r = u->tv_top + (uint64_t)(y - 2);
+		sbuf_reset(&line);
+		for (k = 0; r < rows && k < v->ncols; k++) {
+			sbuf_reset(&c);
+			cell(t, r, k, seconds, &c);
+			if (k + 1 == v->ncols)
+				sbuf_printf(&line, "%s", c.s);
+			else
+				sbuf_printf(&line, "%*.*s ", numeric(&v->cols[k]) ? width[k] : -width[k],
+					    width[k], c.s);
+		}
+		if (r < rows && r == u->tv_sel)
+			attron(A_REVERSE);
+		ui_put(y, 0, line.s, COLS);
+		attroff(A_REVERSE);
+	}
+	if (rows) {
+		sbuf_reset(&line);
+		eng_top_row_filter(t, u->tv_sel, &line);
+		free(u->tv_key);
+		u->tv_key = xstrdup(line.s);
+	}
+	topview_unlock(u->tv);
+	if (u->pk == PK_NONE) {
+		ui_put(LINES - 2, 0, u->msg, COLS);
+		draw_view_status(u, rows, seconds);
+	}
+	sbuf_fini(&c);
+	sbuf_fini(&line);
+}
+
+/* The filter a level's filter and a row's filter make together. */
+static void narrowed(struct sbuf *out, const char *filter, const char *row)
+{
+	if (filter[0])
+		sbuf_printf(out, "(%s) and %s", filter, row);
+	else
+		sbuf_puts(out, row);
+}
+
+/* Enter on a row: the next view narrowed to it, or its events. */
+static void drill(struct ui *u)
+{
+	const struct ui_level *l = &u->levels[u->nlevels - 1];
+	struct sbuf row, f, title;
+	struct diag d = { 0 };
+	double seconds;
+	struct eng_top *t = topview_lock(u->tv, &seconds);
+
+	sbuf_init(&row);
+	if (u->tv_sel < eng_top_nrows(t))
+		eng_top_row_filter(t, u->tv_sel, &row);
+	topview_unlock(u->tv);
+	if (!row.len) {
+		ui_message(u, true, "no row to drill into");
+		sbuf_fini(&row);
+		return;
+	}
+	sbuf_init(&f);
+	sbuf_init(&title);
+	narrowed(&f, l->filter, row.s);
+	if (l->view->next) {
+		const struct eng_top_view *next = eng_top_view(l->view->next);
+
+		sbuf_printf(&title, "%s for %s", next->title, row.s);
+		push_level(u, next, f.s, title.s);
+		if (!start_level(u))
+			pop_level(u);
+	} else {
+		/* the events behind the row, in the event list */
+		free(u->list_filter);
+		u->list_filter = xstrdup(tview_filter(u->v));
+		if (tview_set_filter(u->v, f.s, &d) < 0) {
+			ui_message(u, true, "cannot show the events: %s", d.msg);
+		} else {
+			u->in_views = false;
+			u->from_view = true;
+			u->focus = TM_LIST;
+			u->sel = u->top = 0;
+			u->follow = false;
+			ui_message(u, false, "the events of %s; Backspace goes back to %s", row.s,
+				   l->title);
+		}
+	}
+	sbuf_fini(&title);
+	sbuf_fini(&f);
+	sbuf_fini(&row);
+}
+
+static void back(struct ui *u)
+{
+	if (!u->in_views) {
+		/* from the events of a row back to its view */
+		if (!u->from_view || !u->nlevels) {
+			ui_message(u, true, "nothing to go back to: v shows the views");
+			return;
+		}
+		tview_set_filter(u->v, u->list_filter ? u->list_filter : "", NULL);
+		u->from_view = false;
+		u->in_views = true;
+		return;
+	}
+	if (u->nlevels < 2) {
+		u->in_views = false; /* from the top view to the events */
+		return;
+	}
+	pop_level(u);
+	start_level(u);
+}
+
+/* Finds the next row, after the selection, with text in one of its cells. */
+static void find_row(struct ui *u, const char *text)
+{
+	double seconds;
+	struct eng_top *t = topview_lock(u->tv, &seconds);
+	size_t n = eng_top_nrows(t), i, r;
+	unsigned int k;
+	struct sbuf c;
+	bool hit = false;
+
+	sbuf_init(&c);
+	for (i = 1; i <= n && !hit; i++) {
+		r = (u->tv_sel + i) % n;
+		for (k = 0; k < eng_top_of(t)->ncols && !hit; k++) {
+			sbuf_reset(&c);
+			eng_top_cell(t, r, k, &c);
+			hit = strstr(c.s, text) != NULL;
+		}
+	}
+	if (hit) {
+		u->tv_sel = r;
+		sbuf_reset(&c);
+		eng_top_row_filter(t, r, &c);
+		free(u->tv_key);
+		u->tv_key = xstrdup(c.s);
+	}
+	topview_unlock(u->tv);
+	sbuf_fini(&c);
+	if (!hit)
+		ui_message(u, true, "not found: %s", text);
+}
+
+void ui_top_prompt_done(struct ui *u, enum prompt_kind pk, const char *text)
+{
+	struct ui_level *l = &u->levels[u->nlevels - 1];
+	char *old;
+
+	if (pk == PK_VFIND) {
+		if (*text)
+			find_row(u, text);
+		return;
+	}
+	old = l->filter;
+	l->filter = xstrdup(text);
+	if (start_level(u)) {
+		free(old);
+		ui_message(u, false, "%s", *text ? "view filter applied" : "view filter cleared");
+		return;
+	}
+	/* keep the text, say what is wrong with it */
+	free(l->filter);
+	l->filter = old;
+	u->pk = PK_VFILTER;
+	prompt_open("View filter: ", text);
+}
+
+/* The picker, on the view shown (or the first). */
+static void open_picker(struct ui *u)
+{
+	size_t n;
+	const struct eng_top_view *views = eng_top_views(&n);
+
+	u->picking = true;
+	u->pick_sel = u->nlevels ? (unsigned int)(u->levels[u->nlevels - 1].view - views) : 0;
+}
+
+static void move_sel(struct ui *u, int64_t delta)
+{
+	free(u->tv_key);
+	u->tv_key = NULL; /* the row at the new position, whatever its key */
+	if (delta < 0 && (uint64_t)-delta > u->tv_sel)
+		u->tv_sel = 0;
+	else
+		u->tv_sel += (uint64_t)delta; /* ui_top_draw keeps it in range */
+}
+
+void ui_top_act(struct ui *u, enum tui_action a)
+{
+	const struct eng_top_view *v = u->nlevels ? u->levels[u->nlevels - 1].view : NULL;
+	size_t nviews;
+	int page = LINES - 5 > 1 ? LINES - 5 : 1;
+
+	eng_top_views(&nviews);
+	if (!u->in_views && !u->picking) {
+		/* from the event list */
+		if (a == TA_BACK)
+			back(u);
+		else if (a == TA_VIEWS)
+			open_picker(u);
+		return;
+	}
+	if (u->picking) {
+		if (a == TA_DOWN && u->pick_sel + 1 < nviews)
+			u->pick_sel++;
+		else if (a == TA_UP && u->pick_sel > 0)
+			u->pick_sel--;
+		else if (a == TA_TOP)
+			u->pick_sel = 0;
+		else if (a == TA_BOTTOM)
+			u->pick_sel = (unsigned int)nviews - 1;
+		else if (a == TA_DRILL)
+			ui_top_open(u, eng_top_views(&nviews)[u->pick_sel].name,
+				    u->nlevels ? u->levels[0].filter : tview_filter(u->v));
+		else if (a == TA_VIEWS || a == TA_BACK)
+			u->picking = false; /* back to the view or the list it came from */
+		return;
+	}
+	switch (a) {
+	case TA_DOWN:
+		move_sel(u, 1);
+		break;
+	case TA_UP:
+		move_sel(u, -1);
+		break;
+	case TA_PAGE_DOWN:
+		move_sel(u, page);
+		break;
+	case TA_PAGE_UP:
+		move_sel(u, -page);
+		break;
+	case TA_TOP:
+		move_sel(u, -(int64_t)UINT32_MAX * 4);
+		break;
+	case TA_BOTTOM:
+		move_sel(u, (int64_t)UINT32_MAX * 4);
+		break;
+	case TA_DRILL:
+		drill(u);
+		break;
+	case TA_BACK:
+		back(u);
+		break;
+	case TA_VIEWS:
+		open_picker(u);
+		break;
+	case TA_COL_NEXT:
+		if (u->tv_col + 1 < v->ncols)
+			u->tv_col++;
+		break;
+	case TA_COL_PREV:
+		if (u->tv_col > 0)
+			u->tv_col--;
+		break;
+	case TA_SORT:
+		u->tv_asc = u->tv_sort == (int)u->tv_col && !u->tv_asc;
+		u->tv_sort = (int)u->tv_col;
+		break;
+	case TA_UNSORT:
+		u->tv_sort = -1;
+		u->tv_asc = false;
+		break;
+	case TA_FILTER:
+		ui_open_prompt(u, PK_VFILTER, "View filter: ", u->levels[u->nlevels - 1].filter);
+		break;
+	case TA_CLEAR_FILTER:
+		ui_top_prompt_done(u, PK_VFILTER, "");
+		break;
+	case TA_FIND:
+		ui_open_prompt(u, PK_VFIND, "Find in the view: ", NULL);
+		break;
+	case TA_HELP:
+	case TA_REDRAW:
+		break; /* the loop handles them */
+	default:
+		if (a >= TA_SORT_1 && a <= TA_SORT_9 && (unsigned int)(a - TA_SORT_1) < v->ncols) {
+			u->tv_col = (unsigned int)(a - TA_SORT_1);
+			u->tv_asc = u->tv_sort == (int)u->tv_col && !u->tv_asc;
+			u->tv_sort = (int)u->tv_col;
+		}
+		break;
+	}
+}
