@@ -321,13 +321,11 @@ static void drill(struct ui *u)
 	const struct ui_level *l = &u->levels[u->nlevels - 1];
 	struct sbuf row, f, title;
 	struct diag d = { 0 };
-	double seconds;
-	struct eng_top *t = topview_lock(u->tv, &seconds);
 
+	/* the row as last drawn: a live view's rows may have moved since */
 	sbuf_init(&row);
-	if (u->tv_sel < eng_top_nrows(t))
-		eng_top_row_filter(t, u->tv_sel, &row);
-	topview_unlock(u->tv);
+	if (u->tv_key)
+		sbuf_puts(&row, u->tv_key);
 	if (!row.len) {
 		ui_message(u, true, "no row to drill into");
 		sbuf_fini(&row);

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The top-like views on a live capture of a command the test starts, with
+# the real probe: --top opens the processes view with per-second numbers
+# that refresh at the -d interval, every view opens from the picker, and a
+# row drills down to its events.
+. "$(dirname "$0")/lib.sh"
+export TMPDIR=$tmp
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "SKIP: live capture needs root (or CAP_BPF and CAP_PERFMON)"
+	exit 77
+fi
+if ! err=$("$bin" -p -w "$tmp/probe.scap" --duration 0.2 2>&1 >/dev/null); then
+	echo "SKIP: the probe cannot load here: $err"
+	exit 77
+fi
+
+# forty cats, a tenth of a second apart
+start 160 40 "$bin" --top -d 0.5 -- sh -c 'for i in $(seq 40); do cat /etc/hostname >/dev/null; sleep 0.1; done'
+wait_for '^ Processes  \((per second|first interval coming)\)' "--top does not open the processes view live"
+wait_for '^ live: this machine \| view procs \| rows [0-9]+ \| events [0-9]+ \| every 0\.5 s' \
+	"the status line does not say the view refreshes every 0.5 s"
+wait_for '^ Processes  \(per second\)' "no interval is ever shown"
+wait_for '^[0-9]+ +[0-9]+ +root +(cat|sh|sleep) +[0-9]+\.[0-9] ' "no row of the command's processes, per second"
+# the rows move on: the event count grows between two looks
+first=$(status_field events)
+for _ in $(seq 100); do
+	[ "$(status_field events)" -gt "$first" ] && break
+	sleep 0.05
+done
+[ "$(status_field events)" -gt "$first" ] && ok || bad "the view does not follow the capture"
+
+# every view opens from the picker
+n=0
+while read -r name title; do
+	keys v g
+	for _ in $(seq $n); do keys Down; done
+	keys Enter
+	wait_for "^ $title  \\((per second|first interval coming)\\)" "the picker does not open $name ($title) live"
+	n=$((n + 1))
+done < <("$bin" --top=list | sed 's/  */ /')
+
+# the system calls of the command, and the events behind one
+keys v g Down Down Down Down Down Enter
+wait_for '^ System calls  \(per second\)' "the system calls view does not come live"
+wait_for '^(clock_nanosleep|nanosleep|wait4|read) +[0-9]' "no sleep, wait or read calls in the live view"
+keys / read Enter
+wait_for '^read +[0-9]' "find does not reach the read row"
+keys Enter
+wait_for '\| shown [1-9][0-9]* \|.*filter: evt\.type = read' "Enter does not show the read events"
+keys BSpace
+wait_for '^ System calls ' "Backspace does not go back to the live view"
+keys q
+wait_for 'quit and lose the events captured\? y to quit' "q does not ask before losing the capture"
+keys y
+wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status: $(cat "$tmp/stderr")"; }
+finish
