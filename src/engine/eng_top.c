@@ -412,7 +412,8 @@ void eng_top_sort(struct eng_top *t, unsigned int col, bool ascending)
 		col = t->view->sort;
 	t->sort_col = col;
 	t->ascending = ascending;
-	qsort_r(t->rows, t->nrows, sizeof(*t->rows), cmp_rows, t);
+	if (t->nrows > 1)
+		qsort_r(t->rows, t->nrows, sizeof(*t->rows), cmp_rows, t);
 }
 
 size_t eng_top_nrows(const struct eng_top *t)

@@ -22,10 +22,11 @@ struct topview {
 	struct eng_top *cur;   /* being summed */
 	struct eng_top *shown; /* the last interval's (cur itself for totals) */
 	double seconds;	       /* the time shown covers */
+	double rate;	       /* the capture's events per second over it */
 };
 
 /* Live: the interval is over; its sums are shown and the next one starts. */
-static void next_interval(struct topview *t, double seconds)
+static void next_interval(struct topview *t, double seconds, uint64_t events)
 {
 	struct eng_top *done = t->cur;
 
@@ -33,6 +34,7 @@ static void next_interval(struct topview *t, double seconds)
 	t->cur = t->shown;
 	t->shown = done;
 	t->seconds = seconds;
+	t->rate = (double)events / seconds;
 	eng_top_reset(t->cur);
 	pthread_mutex_unlock(&t->lock);
 	atomic_fetch_add(&t->intervals, 1);
@@ -42,7 +44,7 @@ static void *sum_main(void *arg)
 {
 	struct topview *t = arg;
 	struct eng_replay *r = eng_index_replay_start(t->ix, NULL);
-	uint64_t start = 0, span = (uint64_t)(t->interval * 1e9);
+	uint64_t start = 0, span = (uint64_t)(t->interval * 1e9), first = 0;
 	size_t seen = 0;
 	struct eng_evt e;
 
@@ -50,9 +52,11 @@ static void *sum_main(void *arg)
 		/* intervals go by the events' time, whatever the replay's pace */
 		if (span && !start) {
 			start = e.ev.ts;
+			first = e.num;
 		} else if (span && e.ev.ts >= start + span) {
-			next_interval(t, (double)(e.ev.ts - start) / 1e9);
+			next_interval(t, (double)(e.ev.ts - start) / 1e9, e.num - first);
 			start = e.ev.ts;
+			first = e.num;
 		}
 		pthread_mutex_lock(&t->lock);
 		eng_top_event(t->cur, r, &e);
@@ -120,6 +124,16 @@ struct eng_top *topview_lock(struct topview *t, double *seconds)
 	pthread_mutex_lock(&t->lock);
 	*seconds = t->interval > 0 ? t->seconds : 0;
 	return t->shown;
+}
+
+double topview_rate(struct topview *t)
+{
+	double rate;
+
+	pthread_mutex_lock(&t->lock);
+	rate = t->rate;
+	pthread_mutex_unlock(&t->lock);
+	return rate;
 }
 
 void topview_unlock(struct topview *t)

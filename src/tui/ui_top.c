@@ -6,6 +6,7 @@
  * the top view, to the event list).
  */
 #include <curses.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,7 +183,7 @@ static void draw_picker(struct ui *u)
 }
 
 /* The status line of a view: source, view, rows, events summed, progress. */
-static void draw_view_status(struct ui *u, size_t rows, double seconds)
+static void draw_view_status(struct ui *u, size_t rows)
 {
 	uint64_t intervals, scanned = topview_scanned(u->tv, &intervals);
 	struct tview_status st;
@@ -196,12 +197,17 @@ static void draw_view_status(struct ui *u, size_t rows, double seconds)
 	if (u->src->live && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | every %.1f s%s", u->interval,
 				      intervals ? "" : ", first interval still coming");
+	if (u->src->live && intervals && n < sizeof(bar))
+		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | %.0f events/s",
+				      topview_rate(u->tv));
+	if (u->src->dropped && n < sizeof(bar))
+		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | dropped %llu",
+				      (unsigned long long)atomic_load(u->src->dropped));
 	else if (!topview_done(u->tv) && st.events && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | summing %d%%",
 				      (int)(scanned * 100 / (st.events ? st.events : 1)));
 	if (topview_filter(u->tv)[0] && n < sizeof(bar))
 		snprintf(bar + n, sizeof(bar) - n, " | filter: %s", topview_filter(u->tv));
-	(void)seconds;
 	attron(A_REVERSE);
 	ui_put(LINES - 1, 0, bar, COLS);
 	attroff(A_REVERSE);
@@ -300,7 +306,7 @@ void ui_top_draw(struct ui *u)
 	topview_unlock(u->tv);
 	if (u->pk == PK_NONE) {
 		ui_put(LINES - 2, 0, u->msg, COLS);
-		draw_view_status(u, rows, seconds);
+		draw_view_status(u, rows);
 	}
 	sbuf_fini(&c);
 	sbuf_fini(&line);

@@ -3,8 +3,8 @@
 #
 # The top-like views on a live capture of a command the test starts, with
 # the real probe: --top opens the processes view with per-second numbers
-# that refresh at the -d interval, every view opens from the picker, and a
-# row drills down to its events.
+# that refresh at the -d interval and the capture's events per second,
+# every view opens from the picker, and a row drills down to its events.
 . "$(dirname "$0")/lib.sh"
 export TMPDIR=$tmp
 
@@ -23,6 +23,7 @@ wait_for '^ Processes  \((per second|first interval coming)\)' "--top does not o
 wait_for '^ live: this machine \| view procs \| rows [0-9]+ \| events [0-9]+ \| every 0\.5 s' \
 	"the status line does not say the view refreshes every 0.5 s"
 wait_for '^ Processes  \(per second\)' "no interval is ever shown"
+wait_for '\| every 0\.5 s \| [1-9][0-9]* events/s' "the status line does not give the events per second"
 wait_for '^[0-9]+ +[0-9]+ +root +(cat|sh|sleep) +[0-9]+\.[0-9] ' "no row of the command's processes, per second"
 # the rows move on: the event count grows between two looks
 first=$(status_field events)
