@@ -4,8 +4,8 @@
 # Quick start 2: installs what is needed, builds syshark twice (release, and
 # ASan+UBSan with clang), runs every test in both, then runs the fuzz targets
 # for a short while: the reader for FUZZ_SECONDS (default 60), the filter
-# language for half that, checkpoints, the probe's flag rewriting and the
-# /proc parsers of the live snapshot for a quarter.
+# language for half that, checkpoints, the probe's flag rewriting, the
+# /proc parsers of the live snapshot and the keymap parser for a quarter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -47,4 +47,5 @@ flags=$(mktemp -d)
 fuzz fuzz_probe_flags "$((secs / 4))" "$flags"
 rmdir "$flags"
 fuzz fuzz_procfs "$((secs / 4))" tests/fuzz/procfs_corpus
+fuzz fuzz_keymap "$((secs / 4))" tests/fuzz/keymap_corpus
 echo "all tests passed"
