@@ -55,6 +55,18 @@ launch() {
 	tmux -L "$SOCK" new-session -d -s b -x 200 -y 50 "$(printf '%q ' "$@"); sleep 600"
 }
 
+# peer_first_screen FILE: csysdig's time to its first screen of FILE, or n/a.
+peer_first_screen() {
+	if ! command -v csysdig >/dev/null; then
+		echo n/a
+		return
+	fi
+	launch csysdig -r "$1"
+	until_screen '^ +PID +PPID +CPU'
+	until_screen '^ +[0-9]+ +[0-9]+ +[0-9.]+ '
+	echo "$SEC"
+}
+
 bench_file() {
 	local big=$1 n=$2 cold warm filt peer
 	echo
@@ -82,13 +94,7 @@ bench_file() {
 	filt=$SEC
 	tmux -L "$SOCK" send-keys -t b q
 
-	peer=n/a
-	if command -v csysdig >/dev/null; then
-		launch csysdig -r "$big"
-		until_screen '^ +PID +PPID +CPU'
-		until_screen '^ +[0-9]+ +[0-9]+ +[0-9.]+ '
-		peer=$SEC
-	fi
+	peer=$(peer_first_screen "$big")
 	printf '  %-44s %10s %10s\n' "" "syshark s" "csysdig s"
 	printf '  %-44s %10s %10s\n' "first screen, index not built yet" "$cold" "$peer"
 	printf '  %-44s %10s %10s\n' "first screen, index cached" "$warm" "$peer"
@@ -103,7 +109,7 @@ bench_file() {
 
 # bench_gzip FILE: the first screen of FILE gzipped (inflated as it is shown).
 bench_gzip() {
-	local gz=$1.gz first peer=n/a
+	local gz=$1.gz first peer
 	[[ -f $gz && $gz -nt $1 ]] || gzip -1 -c "$1" >"$gz"
 	echo
 	echo "capture: $gz ($(mib "$(file_kb "$gz")") MiB compressed)"
@@ -112,12 +118,7 @@ bench_gzip() {
 	until_screen '\| shown [1-9][0-9]* \|'
 	first=$SEC
 	tmux -L "$SOCK" send-keys -t b q
-	if command -v csysdig >/dev/null; then
-		launch csysdig -r "$gz"
-		until_screen '^ +PID +PPID +CPU'
-		until_screen '^ +[0-9]+ +[0-9]+ +[0-9.]+ '
-		peer=$SEC
-	fi
+	peer=$(peer_first_screen "$gz")
 	printf '  %-44s %10s %10s\n' "" "syshark s" "csysdig s"
 	printf '  %-44s %10s %10s\n' "first screen of the gzip file" "$first" "$peer"
 	awk -v a="$first" -v g=$GOAL 'BEGIN {

@@ -70,6 +70,17 @@ static void *sum_main(void *arg)
 }
 
 
+/* Frees t, whose thread is not running. */
+static void release(struct topview *t)
+{
+	if (t->shown != t->cur)
+		eng_top_free(t->shown);
+	eng_top_free(t->cur);
+	pthread_mutex_destroy(&t->lock);
+	free(t->filter);
+	free(t);
+}
+
 struct topview *topview_open(struct tview *v, const struct eng_top_view *view,
 			     const char *filter, double interval, struct diag *d)
 {
@@ -84,12 +95,7 @@ struct topview *topview_open(struct tview *v, const struct eng_top_view *view,
 	if (!t->cur || !t->shown || pthread_create(&t->thread, NULL, sum_main, t) != 0) {
 		if (t->cur && t->shown)
 			diag_set(d, -EAGAIN, 0, "cannot start a thread for the view");
-		if (t->shown != t->cur)
-			eng_top_free(t->shown);
-		eng_top_free(t->cur);
-		pthread_mutex_destroy(&t->lock);
-		free(t->filter);
-		free(t);
+		release(t);
 		return NULL;
 	}
 	return t;
@@ -101,12 +107,7 @@ void topview_free(struct topview *t)
 		return;
 	atomic_store(&t->stop, true);
 	pthread_join(t->thread, NULL);
-	if (t->shown != t->cur)
-		eng_top_free(t->shown);
-	eng_top_free(t->cur);
-	pthread_mutex_destroy(&t->lock);
-	free(t->filter);
-	free(t);
+	release(t);
 }
 
 const struct eng_top_view *topview_view(const struct topview *t)

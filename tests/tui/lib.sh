@@ -69,3 +69,16 @@ wait_exit() {
 status_field() {
 	screen | tail -n 1 | sed -n "s/.*| $1 \([0-9]*\).*/\1/p"
 }
+
+# Skips (exit 77) unless the probe loads here: root, BPF and BTF.
+need_probe() {
+	local err
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "SKIP: live capture needs root (or CAP_BPF and CAP_PERFMON)"
+		exit 77
+	fi
+	if ! err=$("$bin" -p -w "$tmp/probe.scap" --duration 0.2 2>&1 >/dev/null); then
+		echo "SKIP: the probe cannot load here: $err"
+		exit 77
+	fi
+}

@@ -13,14 +13,7 @@
 . "$(dirname "$0")/lib.sh"
 export TMPDIR=$tmp
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "SKIP: live capture needs root (or CAP_BPF and CAP_PERFMON)"
-	exit 77
-fi
-if ! err=$("$bin" -p -w "$tmp/probe.scap" --duration 0.2 2>&1 >/dev/null); then
-	echo "SKIP: the probe cannot load here: $err"
-	exit 77
-fi
+need_probe
 
 # twenty cats, a quarter of a second apart: each reads /etc/hostname twice
 start 160 40 "$bin" -- sh -c 'for i in $(seq 20); do cat /etc/hostname; sleep 0.25; done'

@@ -8,14 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 export TMPDIR=$tmp
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "SKIP: live capture needs root (or CAP_BPF and CAP_PERFMON)"
-	exit 77
-fi
-if ! err=$("$bin" -p -w "$tmp/probe.scap" --duration 0.2 2>&1 >/dev/null); then
-	echo "SKIP: the probe cannot load here: $err"
-	exit 77
-fi
+need_probe
 
 # forty cats, a tenth of a second apart
 start 160 40 "$bin" --top -d 0.5 -- sh -c 'for i in $(seq 40); do cat /etc/hostname >/dev/null; sleep 0.1; done'
