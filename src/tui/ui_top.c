@@ -215,8 +215,8 @@ static void draw_view_status(struct ui *u, size_t rows)
 
 void ui_top_draw(struct ui *u)
 {
-	const struct ui_level *l = &u->levels[u->nlevels - 1];
-	const struct eng_top_view *v = l->view;
+	const struct ui_level *l;
+	const struct eng_top_view *v;
 	int width[ENG_TOP_COLS], y, x, body = LINES - 4;
 	double seconds;
 	struct eng_top *t;
@@ -228,6 +228,8 @@ void ui_top_draw(struct ui *u)
 		draw_picker(u);
 		return;
 	}
+	l = &u->levels[u->nlevels - 1];
+	v = l->view;
 	sbuf_init(&line);
 	sbuf_init(&c);
 	t = topview_lock(u->tv, &seconds);

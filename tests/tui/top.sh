@@ -70,6 +70,19 @@ wait_for '^ System calls ' "Backspace does not go back from the events to the vi
 keys q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 
+# from the event list of a gzip capture, with no view open yet: v, the picker, a view
+gzip -c "$f" >"$tmp/sample.scap.gz"
+start 160 40 "$bin" -r "$tmp/sample.scap.gz"
+wait_for '\| events 477 \| shown 402 \|' "the gzip capture does not open"
+keys v
+wait_for '^ Views: Enter opens one' "v does not open the view picker from the event list"
+keys Enter
+wait_for '^ Processes  \(totals over the capture\)' "Enter in the picker does not open the processes"
+keys BSpace
+wait_for '^No\. +Time +CPU' "Backspace does not go back to the event list"
+keys q
+wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
+
 # a process, its files, then the events on one file: the filter holds both
 f=$corpus/cat_write.scap
 start 160 40 "$bin" -r "$f" --top
