@@ -272,7 +272,9 @@ static void report(const struct capture *c, const struct probe_stats *st, int cm
 	unsigned int i;
 
 	fprintf(stderr, "syshark: %llu events captured", (unsigned long long)c->events);
-	if (po->write && !c->r)
+	if (c->o->scratch)
+		; /* a temporary file, gone when the view is printed */
+	else if (po->write && !c->r)
 		fprintf(stderr, " to %s (%llu bytes)", po->write,
 			(unsigned long long)sf_writer_bytes(c->w));
 	else if (po->write)

@@ -16,6 +16,7 @@ struct capture_opts {
 	double duration;	     /* seconds, 0 = until stopped */
 	char **cmd;		     /* run this and capture only its process tree */
 	bool quiet;		     /* for the terminal interface: no signal handlers, no index */
+	bool scratch;		     /* po->write is a temporary file: the summary does not name it */
 	_Atomic uint64_t *dropped;   /* if set, kept up to date with the events dropped */
 };
 

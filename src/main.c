@@ -100,6 +100,44 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	return status < 0 ? cstatus : status ? status : cstatus;
 }
 
+/*
+ * A printed view of a live capture (--top=VIEW with -p, -T or no terminal):
+ * the capture goes to -w's file, or to a temporary one, and the view's rows
+ * over all of it are printed when it ends.
+ */
+static int live_top(const struct capture_opts *co, const struct eng_top_view *view)
+{
+	struct capture_opts lco = *co;
+	struct print_opts po = *co->po;
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd, status;
+
+	if (!po.write) {
+		snprintf(path, sizeof(path), "%s/syshark-top-XXXXXX", dir && *dir ? dir : "/tmp");
+		fd = mkstemp(path);
+		if (fd < 0) {
+			fprintf(stderr, "syshark: cannot create a file for the capture in %s: %s\n",
+				dir && *dir ? dir : "/tmp", strerror(errno));
+			return 1;
+		}
+		close(fd);
+		po.write = path;
+		lco.scratch = true;
+	}
+	po.filter = NULL; /* the file takes every event; the filter is the view's */
+	lco.po = &po;
+	status = capture_run(&lco);
+	if (status <= 1 && access(po.write, R_OK) == 0) {
+		int vstatus = print_top(po.write, view, co->po, stdout);
+
+		status = status ? status : vstatus;
+	}
+	if (!co->po->write)
+		unlink(path);
+	return status;
+}
+
 /* The words joined by spaces; caller frees. */
 static char *join_words(char **w, int n)
 {
@@ -148,7 +186,8 @@ static void usage(FILE *f)
 	      "      --stats         print a summary of the capture\n"
 	      "      --top[=VIEW]    start in a top-like view: processes (the default),\n"
 	      "                      files, system calls, ... (--top=list lists them);\n"
-	      "                      printed with -p, -T or no terminal (needs -r FILE)\n"
+	      "                      printed with -p, -T or no terminal, over the file\n"
+	      "                      or the whole live capture\n"
 	      "  -d, --interval S    live views: seconds between refreshes (default 1)\n"
 	      "      --index         build (or load) the event index and describe it\n"
 	      "      --event N       print event N, found through the index\n"
@@ -340,14 +379,15 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 2;
 	}
-	if (!file && (index || event_at || stats || (top && !tty))) {
-		fprintf(stderr, "syshark: --index, --event, --stats and a printed --top need "
-				"-r FILE\n");
+	if (!file && (index || event_at || stats)) {
+		fprintf(stderr, "syshark: --index, --event and --stats need -r FILE\n");
 		free(trailing);
 		return 2;
 	}
 	if (!file && tty && (!po.write || followable(po.write)))
 		status = live_tui(&co, po.filter, top, interval);
+	else if (!file && top)
+		status = live_top(&co, eng_top_view(top));
 	else if (!file)
 		status = capture_run(&co);
 	else if (index)

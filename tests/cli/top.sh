@@ -110,8 +110,8 @@ assert all(isinstance(r["Syscalls"], int) and isinstance(r["Name"], str) for r i
 "$bin" -r "$f" --top=procs -Y 'proc.name = = x' >"$tmp/o" 2>"$tmp/e"
 [ $? -eq 2 ] && [ "$(cat "$tmp/e")" = "$("$bin" -r "$f" -p -Y 'proc.name = = x' 2>&1)" ] && ok ||
 	bad "a bad filter with --top is not the error print mode gives: $(cat "$tmp/e")"
-"$bin" --top=procs >"$tmp/o" 2>"$tmp/e"
-[ $? -eq 2 ] && grep -q 'need -r FILE' "$tmp/e" && ok || bad "--top without -r: $(cat "$tmp/e")"
+"$bin" --top=nosuch -p >"$tmp/o" 2>"$tmp/e"
+[ $? -eq 2 ] && grep -q 'no such view' "$tmp/e" && ok || bad "an unknown view, live: $(cat "$tmp/e")"
 head -c 125003 "$f" >"$tmp/cut.scap" # inside an event block
 "$bin" -r "$tmp/cut.scap" --top=syscalls >"$tmp/o" 2>"$tmp/e"
 [ $? -eq 1 ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && grep -q 'cut.scap' "$tmp/e" && ok ||

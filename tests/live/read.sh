@@ -3,7 +3,8 @@
 #
 # Captures `cat /etc/hostname` (its output piped, so that cat reads and
 # writes instead of copying in the kernel) and checks the open and the read
-# of /etc/hostname with the file's bytes, in syshark and in sysdig.
+# of /etc/hostname with the file's bytes, in syshark and in sysdig; and
+# --top printed over a live capture.
 . "$(dirname "$0")/lib.sh"
 need_probe
 need_sysdig
@@ -50,6 +51,22 @@ if command -v tshark >/dev/null; then
 	cap=$(grep -oE '[0-9]+ events captured' "$tmp/capture.err" | cut -d' ' -f1)
 	[ "$n" = "$cap" ] && ok || bad "tshark reads $n events of $cap: $(head -2 "$tmp/tshark.err")"
 fi
+
+# a printed view of a live capture: with -w, the same rows the file gives;
+# without, the view alone (the summary names no temporary file)
+"$bin" --top=syscalls -T fields -w "$tmp/top.scap" -- sh -c 'cat /etc/hostname | cat >/dev/null' \
+	>"$tmp/top.txt" 2>"$tmp/top.err"
+"$bin" -r "$tmp/top.scap" --top=syscalls -T fields >"$tmp/top_file.txt"
+if cmp -s "$tmp/top.txt" "$tmp/top_file.txt" && grep -qP '^read\t[1-9]' "$tmp/top.txt"; then ok; else
+	bad "the live view's rows are not the file's: $(diff "$tmp/top.txt" "$tmp/top_file.txt" | head -5)"
+fi
+TMPDIR=$tmp "$bin" --top=files -p -- sh -c 'cat /etc/hostname | cat >/dev/null' \
+	>"$tmp/top.txt" 2>"$tmp/top.err"
+grep -qE '^/etc/hostname +[1-9]' "$tmp/top.txt" && ok ||
+	bad "the printed live files view has no /etc/hostname row: $(head -5 "$tmp/top.txt")"
+grep -qE '^syshark: [0-9]+ events captured, ' "$tmp/top.err" && ok ||
+	bad "the summary of a printed live view: $(cat "$tmp/top.err")"
+if ls "$tmp"/syshark-top-* >/dev/null 2>&1; then bad "the view's temporary capture is left"; else ok; fi
 
 # both readers agree on everything
 same_as_sysdig "$f"
