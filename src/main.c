@@ -38,6 +38,20 @@ static bool followable(const char *path)
 	return stat(path, &st) == 0 ? S_ISREG(st.st_mode) : errno == ENOENT;
 }
 
+/* Creates $TMPDIR/syshark-KIND-XXXXXX for a capture, its name in path; -1 after saying why. */
+static int scratch_file(char *path, size_t n, const char *kind)
+{
+	const char *dir = getenv("TMPDIR");
+	int fd;
+
+	snprintf(path, n, "%s/syshark-%s-XXXXXX", dir && *dir ? dir : "/tmp", kind);
+	fd = mkstemp(path);
+	if (fd < 0)
+		fprintf(stderr, "syshark: cannot create a file for the capture in %s: %s\n",
+			dir && *dir ? dir : "/tmp", strerror(errno));
+	return fd;
+}
+
 /*
  * The terminal interface on a live capture: the probe writes a capture file
  * on a thread of its own, and the interface follows it. The file is the
@@ -49,7 +63,6 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	struct capture_opts lco = *co;
 	struct print_opts po = *co->po;
 	_Atomic uint64_t dropped = 0;
-	const char *dir = getenv("TMPDIR");
 	struct tui_source src = { .live = true, .running = live_running, .stop = live_stop };
 	struct capture_thread *t;
 	char path[4096];
@@ -66,13 +79,9 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 		src.saved = true;
 	} else {
 		/* the filter is the display's; the file takes every event */
-		snprintf(path, sizeof(path), "%s/syshark-live-XXXXXX", dir && *dir ? dir : "/tmp");
-		fd = mkstemp(path);
-		if (fd < 0) {
-			fprintf(stderr, "syshark: cannot create a file for the capture in %s: %s\n",
-				dir && *dir ? dir : "/tmp", strerror(errno));
+		fd = scratch_file(path, sizeof(path), "live");
+		if (fd < 0)
 			return 1;
-		}
 		po.filter = NULL;
 		po.write = path;
 	}
@@ -109,18 +118,13 @@ static int live_top(const struct capture_opts *co, const struct eng_top_view *vi
 {
 	struct capture_opts lco = *co;
 	struct print_opts po = *co->po;
-	const char *dir = getenv("TMPDIR");
 	char path[4096];
 	int fd, status;
 
 	if (!po.write) {
-		snprintf(path, sizeof(path), "%s/syshark-top-XXXXXX", dir && *dir ? dir : "/tmp");
-		fd = mkstemp(path);
-		if (fd < 0) {
-			fprintf(stderr, "syshark: cannot create a file for the capture in %s: %s\n",
-				dir && *dir ? dir : "/tmp", strerror(errno));
+		fd = scratch_file(path, sizeof(path), "top");
+		if (fd < 0)
 			return 1;
-		}
 		close(fd);
 		po.write = path;
 		lco.scratch = true;
