@@ -5,24 +5,21 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <errno.h>
 
-#include "dis_args.h"
-#include "eng_index.h"
+#include "eng_walk.h"
 #include "xalloc.h"
 
 struct topview {
-	struct eng_index *ix;
-	char *filter;
 	double interval;
-	pthread_t thread;
+	char *filter;
+	struct eng_walk *walk;
 	pthread_mutex_t lock;
-	atomic_bool stop, done;
-	_Atomic uint64_t scanned, intervals;
+	_Atomic uint64_t intervals;
 	struct eng_top *cur;   /* being summed */
 	struct eng_top *shown; /* the last interval's (cur itself for totals) */
 	double seconds;	       /* the time shown covers */
 	double rate;	       /* the capture's events per second over it */
+	uint64_t start, first; /* the time and number of the interval's first event */
 };
 
 /* Live: the interval is over; its sums are shown and the next one starts. */
@@ -40,37 +37,27 @@ static void next_interval(struct topview *t, double seconds, uint64_t events)
 	atomic_fetch_add(&t->intervals, 1);
 }
 
-static void *sum_main(void *arg)
+static bool sum_event(void *arg, const struct eng_replay *r, const struct eng_evt *e)
 {
 	struct topview *t = arg;
-	struct eng_replay *r = eng_index_replay_start(t->ix, NULL);
-	uint64_t start = 0, span = (uint64_t)(t->interval * 1e9), first = 0;
-	size_t seen = 0;
-	struct eng_evt e;
+	uint64_t span = (uint64_t)(t->interval * 1e9);
 
-	while (r && eng_index_replay_next(t->ix, r, &seen, &t->stop, &e, NULL) > 0) {
-		/* intervals go by the events' time, whatever the replay's pace */
-		if (span && !start) {
-			start = e.ev.ts;
-			first = e.num;
-		} else if (span && e.ev.ts >= start + span) {
-			next_interval(t, (double)(e.ev.ts - start) / 1e9, e.num - first);
-			start = e.ev.ts;
-			first = e.num;
-		}
-		pthread_mutex_lock(&t->lock);
-		eng_top_event(t->cur, r, &e);
-		pthread_mutex_unlock(&t->lock);
-		atomic_store(&t->scanned, e.num);
+	/* intervals go by the events' time, whatever the replay's pace */
+	if (span && !t->start) {
+		t->start = e->ev.ts;
+		t->first = e->num;
+	} else if (span && e->ev.ts >= t->start + span) {
+		next_interval(t, (double)(e->ev.ts - t->start) / 1e9, e->num - t->first);
+		t->start = e->ev.ts;
+		t->first = e->num;
 	}
-	eng_replay_free(r);
-	dis_thread_done();
-	atomic_store(&t->done, true);
-	return NULL;
+	pthread_mutex_lock(&t->lock);
+	eng_top_event(t->cur, r, e);
+	pthread_mutex_unlock(&t->lock);
+	return true;
 }
 
-
-/* Frees t, whose thread is not running. */
+/* Frees t, whose walk is over. */
 static void release(struct topview *t)
 {
 	if (t->shown != t->cur)
@@ -86,15 +73,14 @@ struct topview *topview_open(struct tview *v, const struct eng_top_view *view,
 {
 	struct topview *t = xcalloc(1, sizeof(*t));
 
-	t->ix = tview_index(v);
 	t->filter = xstrdup(filter ? filter : "");
 	t->interval = interval;
 	pthread_mutex_init(&t->lock, NULL);
 	t->cur = eng_top_new(view, t->filter, d);
 	t->shown = t->cur && interval > 0 ? eng_top_new(view, t->filter, d) : t->cur;
-	if (!t->cur || !t->shown || pthread_create(&t->thread, NULL, sum_main, t) != 0) {
-		if (t->cur && t->shown)
-			diag_set(d, -EAGAIN, 0, "cannot start a thread for the view");
+	if (t->cur && t->shown)
+		t->walk = eng_walk_start(tview_index(v), sum_event, t, d);
+	if (!t->walk) {
 		release(t);
 		return NULL;
 	}
@@ -105,8 +91,7 @@ void topview_free(struct topview *t)
 {
 	if (!t)
 		return;
-	atomic_store(&t->stop, true);
-	pthread_join(t->thread, NULL);
+	eng_walk_free(t->walk);
 	release(t);
 }
 
@@ -144,12 +129,12 @@ void topview_unlock(struct topview *t)
 
 bool topview_done(const struct topview *t)
 {
-	return atomic_load(&t->done);
+	return eng_walk_done(t->walk);
 }
 
 uint64_t topview_scanned(const struct topview *t, uint64_t *intervals)
 {
 	if (intervals)
 		*intervals = atomic_load(&t->intervals);
-	return atomic_load(&t->scanned);
+	return eng_walk_scanned(t->walk);
 }
