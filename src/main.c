@@ -193,6 +193,10 @@ static void usage(FILE *f)
 	      "                      printed with -p, -T or no terminal, over the file\n"
 	      "                      or the whole live capture\n"
 	      "  -d, --interval S    live views: seconds between refreshes (default 1)\n"
+	      "      --follow=N[,FMT][,read|write]\n"
+	      "                      print the data read from and written to the fd\n"
+	      "                      event N works on, from its open to its close;\n"
+	      "                      FMT: text (default), printable, hex or raw\n"
 	      "      --index         build (or load) the event index and describe it\n"
 	      "      --event N       print event N, found through the index\n"
 	      "      --no-cache      keep the index in a temporary file, not the cache\n"
@@ -216,6 +220,7 @@ int main(int argc, char **argv)
 		{ "stats", no_argument, NULL, 'X' },
 		{ "top", optional_argument, NULL, 'O' },
 		{ "interval", required_argument, NULL, 'd' },
+		{ "follow", required_argument, NULL, 'F' },
 		{ "index", no_argument, NULL, 'I' },
 		{ "event", required_argument, NULL, 'E' },
 		{ "no-cache", no_argument, NULL, 'C' },
@@ -236,6 +241,7 @@ int main(int argc, char **argv)
 	double interval = 1;
 	bool tty, stats = false, index = false, use_cache = true, print = false, formatted = false;
 	unsigned long long event_at = 0;
+	struct print_follow follow = { 0 };
 	char *end, *trailing = NULL;
 	int c, status;
 
@@ -338,6 +344,13 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'F':
+			if (print_follow_parse(optarg, &follow) < 0) {
+				fprintf(stderr, "syshark: --follow=%s: not an event number, then "
+						"text, printable, hex or raw, read or write\n", optarg);
+				return 2;
+			}
+			break;
 		case 'L':
 			print_event_list(stdout);
 			return 0;
@@ -383,8 +396,8 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 2;
 	}
-	if (!file && (index || event_at || stats)) {
-		fprintf(stderr, "syshark: --index, --event and --stats need -r FILE\n");
+	if (!file && (index || event_at || stats || follow.event)) {
+		fprintf(stderr, "syshark: --index, --event, --follow and --stats need -r FILE\n");
 		free(trailing);
 		return 2;
 	}
@@ -398,6 +411,8 @@ int main(int argc, char **argv)
 		status = print_index(file, use_cache, stdout);
 	else if (event_at)
 		status = print_event_at(file, event_at, use_cache, stdout);
+	else if (follow.event)
+		status = print_follow(file, &follow, stdout);
 	else if (stats)
 		status = print_stats(file, po.filter, stdout);
 	else if (tty && !po.write)

@@ -64,6 +64,17 @@ int print_top(const char *path, const struct eng_top_view *view, const struct pr
 /* --top=list: the views' names and titles. */
 void print_top_list(FILE *out);
 
+/* --follow=N[,FORMAT][,read|write]: event N's fd stream, in a format of eng_stream.h. */
+struct print_follow {
+	uint64_t event;
+	int fmt; /* enum eng_stream_fmt */
+	int dir; /* -1 both, 0 read, 1 written */
+};
+
+/* Parses --follow's argument; -1 if it is not one. */
+int print_follow_parse(const char *arg, struct print_follow *f);
+int print_follow(const char *path, const struct print_follow *f, FILE *out);
+
 /* --stats, with a count of the events matching filter (if not NULL). */
 int print_stats(const char *path, const char *filter, FILE *out);
 

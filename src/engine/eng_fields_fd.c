@@ -59,19 +59,12 @@ const char *s_fd_name(const struct eng_state *s, const struct eng_evt *e)
 bool f_fd_type(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		      const struct eng_fref *r)
 {
-	static const char *const names[] = {
-		[1] = "file",	   [2] = "directory", [3] = "ipv4",	 [4] = "ipv6",
-		[5] = "ipv4",	   [6] = "ipv6",      [7] = "pipe",	 [8] = "unix",
-		[9] = "event",	   [11] = "signalfd", [12] = "eventpoll", [13] = "inotify",
-		[14] = "timerfd", [15] = "netlink",  [16] = "file",
-	};
 	const struct eng_fd *f = fx_evt_fd(e);
 
 	UNUSED_ARGS;
 	if (!f)
 		return false;
-	sbuf_puts(o, f->type < sizeof(names) / sizeof(names[0]) && names[f->type] ? names[f->type] :
-										   "<NA>");
+	sbuf_puts(o, eng_fd_typename(f));
 	return true;
 }
 

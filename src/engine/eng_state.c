@@ -371,6 +371,19 @@ char eng_fd_typechar(const struct eng_fd *f)
 	return f->type < 32 ? ev_fd_typechar[f->type] : '?';
 }
 
+const char *eng_fd_typename(const struct eng_fd *f)
+{
+	static const char *const names[] = {
+		[1] = "file",	   [2] = "directory", [3] = "ipv4",	 [4] = "ipv6",
+		[5] = "ipv4",	   [6] = "ipv6",      [7] = "pipe",	 [8] = "unix",
+		[9] = "event",	   [11] = "signalfd", [12] = "eventpoll", [13] = "inotify",
+		[14] = "timerfd", [15] = "netlink",  [16] = "file",
+	};
+
+	return f->type < sizeof(names) / sizeof(names[0]) && names[f->type] ? names[f->type] :
+									       "<NA>";
+}
+
 /* ---- lifetime ---- */
 
 void eng_state_init(struct eng_state *s)

@@ -187,5 +187,7 @@ uint8_t eng_fd_l4proto(const struct eng_fd *f);
 
 /* libsinsp's type character of an fd ('f', '4', 'u', ...). */
 char eng_fd_typechar(const struct eng_fd *f);
+/* fd.type: file, directory, ipv4, ipv6, pipe, unix, ...; "<NA>" if unknown. */
+const char *eng_fd_typename(const struct eng_fd *f);
 
 #endif

@@ -68,6 +68,9 @@ static const struct {
 	[TA_VIEWS] = { "views", "the top-like views, or back to the events" },
 	[TA_DRILL] = { "drill-down", "the row's events, or the next view narrowed to it" },
 	[TA_BACK] = { "back", "back up from a drill-down" },
+	[TA_FOLLOW] = { "follow", "the data read from and written to the event's fd" },
+	[TA_STREAM_FORMAT] = { "stream-format", "show the stream as text, printable text or hex" },
+	[TA_STREAM_DIR] = { "stream-direction", "both directions, only reads, only writes" },
 	[TA_SORT_1] = { "sort-1", "sort by column 1" },
 	[TA_SORT_1 + 1] = { "sort-2", "sort by column 2" },
 	[TA_SORT_1 + 2] = { "sort-3", "sort by column 3" },
@@ -82,6 +85,7 @@ static const struct {
 static const char *const mode_names[TM_COUNT] = {
 	[TM_ANY] = "any", [TM_LIST] = "list", [TM_TREE] = "tree",
 	[TM_HEX] = "hex", [TM_VIEW] = "view", [TM_PICK] = "picker",
+	[TM_STREAM] = "stream",
 };
 
 static const struct {
@@ -318,6 +322,7 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 		[TM_HEX] = "Hex pane",
 		[TM_VIEW] = "Views",
 		[TM_PICK] = "View picker",
+		[TM_STREAM] = "Follow stream",
 	};
 	char name[16];
 	size_t i;

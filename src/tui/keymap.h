@@ -6,7 +6,7 @@
  *   bind [-m MODE] KEY ACTION ["help text"]
  *
  * MODE is list, tree or hex (the pane that has the focus), view (a top-like
- * view's table) or picker (the list of views); a binding
+ * view's table), picker (the list of views) or stream (an fd's stream); a binding
  * without -m holds in every pane unless the pane binds the key itself.
  * KEY is a character (q, /, '), C-x for Ctrl-x, F1..F12, or a name: Up,
  * Down, Left, Right, PgUp, PgDn, Home, End, Tab, BTab, Enter, Esc, BSpace,
@@ -29,6 +29,7 @@ enum tui_mode {
 	TM_HEX,
 	TM_VIEW, /* a top-like view's table */
 	TM_PICK, /* the view picker */
+	TM_STREAM, /* an fd's stream */
 	TM_COUNT,
 };
 
@@ -76,6 +77,9 @@ enum tui_action {
 	TA_VIEWS,
 	TA_DRILL,
 	TA_BACK,
+	TA_FOLLOW,
+	TA_STREAM_FORMAT,
+	TA_STREAM_DIR,
 	TA_SORT_1, /* TA_SORT_1 + n - 1 sorts by column n, up to 9 */
 	TA_SORT_9 = TA_SORT_1 + 8,
 	TA_COUNT,

@@ -269,8 +269,8 @@ int tui_run(const struct tui_source *src, const char *filter)
 			ui_find_step(&u);
 			redraw = true;
 		}
-		if (u.in_views)
-			redraw = true; /* the sums move on */
+		if (u.in_views || (u.stream && ui_stream_moved(&u)))
+			redraw = true; /* the sums or the stream move on */
 		if (ui_progressed(&u, &shown) || redraw) {
 			ui_draw(&u);
 			redraw = false;
@@ -338,6 +338,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	tview_tree_free(u.nodes, u.nnodes);
 	tview_find_free(u.finding);
 	ui_top_free(&u);
+	ui_stream_free(&u);
 	tview_free(u.v);
 	sf_gunzip_free(u.gz);
 	keymap_free(u.km);

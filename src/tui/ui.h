@@ -20,6 +20,8 @@ enum {
 	CP_BAR,
 	CP_GOOD,
 	CP_BAD,
+	CP_READ,  /* a stream's bytes read */
+	CP_WRITE, /* and written */
 };
 
 enum prompt_kind {
@@ -31,6 +33,7 @@ enum prompt_kind {
 	PK_COLUMN,
 	PK_VFILTER, /* a view's filter */
 	PK_VFIND,   /* text in a view's rows */
+	PK_STREAM_SAVE,
 };
 
 /* A level of the views: what Backspace goes back to. */
@@ -94,6 +97,7 @@ struct ui {
 	char *tv_key;		 /* the selected row's key, kept as rows move */
 	char *list_filter;	 /* the event list's filter before a drill-down to it */
 	bool from_view;		 /* the event list was drilled into from a view */
+	struct ui_stream *stream; /* the fd stream on the screen, or NULL */
 };
 
 void ui_message(struct ui *u, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -121,6 +125,19 @@ void ui_top_draw(struct ui *u);
 void ui_top_act(struct ui *u, enum tui_action a);
 void ui_top_prompt_done(struct ui *u, enum prompt_kind pk, const char *text);
 void ui_top_free(struct ui *u);
+/* Colour pair on or off, where the terminal has colours. */
+void ui_color_on(struct ui *u, int pair);
+void ui_color_off(struct ui *u, int pair);
+/* Selects the row of event num in the list (or the next shown), with the focus on the list. */
+void ui_select_event(struct ui *u, uint64_t num);
+/* An fd's stream (ui_stream.c): opening it at the selected event, drawing, keys, saving. */
+void ui_stream_open(struct ui *u);
+void ui_stream_draw(struct ui *u);
+void ui_stream_act(struct ui *u, enum tui_action a);
+void ui_stream_save(struct ui *u, const char *path);
+/* Whether the stream has grown since it was last drawn. */
+bool ui_stream_moved(struct ui *u);
+void ui_stream_free(struct ui *u);
 /* Writes s at (y, x), at most width cells, padding with spaces to width. */
 void ui_put(int y, int x, const char *s, int width);
 /* Opens the prompt for pk with label and text. */

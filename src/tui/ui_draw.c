@@ -34,13 +34,13 @@ static const char *skip_cells(const char *s, int n)
 	return n > 0 ? s + tview_fit(s, n, &cells) : s;
 }
 
-static void color_on(struct ui *u, int pair)
+void ui_color_on(struct ui *u, int pair)
 {
 	if (u->color && pair)
 		attron(COLOR_PAIR(pair));
 }
 
-static void color_off(struct ui *u, int pair)
+void ui_color_off(struct ui *u, int pair)
 {
 	if (u->color && pair)
 		attroff(COLOR_PAIR(pair));
@@ -169,9 +169,9 @@ static void draw_list(struct ui *u, uint64_t rows)
 			attron(A_BOLD);
 		if (row == u->sel)
 			attron(u->focus == TM_LIST ? A_REVERSE : A_UNDERLINE);
-		color_on(u, pair);
+		ui_color_on(u, pair);
 		ui_put(y, 0, skip_cells(line.s, u->hscroll), COLS);
-		color_off(u, pair);
+		ui_color_off(u, pair);
 		attroff(A_REVERSE | A_UNDERLINE | A_BOLD);
 	}
 	sbuf_fini(&line);
@@ -302,11 +302,11 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 			 st->indexing ? "indexing" : "filtering", pct / 10, "##########",
 			 10 - pct / 10, "", pct);
 	}
-	color_on(u, CP_BAR);
+	ui_color_on(u, CP_BAR);
 	attron(A_REVERSE);
 	ui_put(LINES - 1, 0, bar, COLS);
 	attroff(A_REVERSE);
-	color_off(u, CP_BAR);
+	ui_color_off(u, CP_BAR);
 }
 
 bool ui_progressed(struct ui *u, struct tview_status *last)
@@ -342,17 +342,17 @@ static void draw_prompt(struct ui *u, const struct tview_status *st)
 		pair = !*text ? 0 : f ? CP_GOOD : u->pk == PK_FILTER ? CP_BAD : 0;
 		eng_filter_free(f);
 	}
-	color_on(u, pair);
+	ui_color_on(u, pair);
 	ui_put(LINES - 2, 0, line.s, COLS);
-	color_off(u, pair);
+	ui_color_off(u, pair);
 	if (u->caret_msg[0]) {
 		char caret[1024];
 
 		snprintf(caret, sizeof(caret), "%*s^ %s", (int)strlen(label) + u->caret_col - 1, "",
 			 u->caret_msg);
-		color_on(u, CP_ERROR);
+		ui_color_on(u, CP_ERROR);
 		ui_put(LINES - 1, 0, caret, COLS);
-		color_off(u, CP_ERROR);
+		ui_color_off(u, CP_ERROR);
 	} else if (prompt_choices()[0]) {
 		ui_put(LINES - 1, 0, prompt_choices(), COLS);
 	} else {
@@ -398,8 +398,11 @@ void ui_draw(struct ui *u)
 		refresh();
 		return;
 	}
-	if (u->in_views || u->picking) {
-		ui_top_draw(u);
+	if (u->stream || u->in_views || u->picking) {
+		if (u->stream)
+			ui_stream_draw(u);
+		else
+			ui_top_draw(u);
 		if (u->pk != PK_NONE)
 			draw_prompt(u, &st);
 		curs_set(u->pk != PK_NONE);
@@ -421,10 +424,10 @@ void ui_draw(struct ui *u)
 		draw_prompt(u, &st);
 	} else {
 		if (u->msg_bad)
-			color_on(u, CP_ERROR);
+			ui_color_on(u, CP_ERROR);
 		ui_put(LINES - 2, 0, st.error && !u->msg[0] ? st.error : u->msg, COLS);
 		if (u->msg_bad)
-			color_off(u, CP_ERROR);
+			ui_color_off(u, CP_ERROR);
 		draw_status(u, &st);
 	}
 	curs_set(u->pk != PK_NONE);
@@ -447,4 +450,6 @@ void ui_colors(struct ui *u)
 	init_pair(CP_BAR, COLOR_WHITE, COLOR_BLUE);
 	init_pair(CP_GOOD, COLOR_GREEN, -1);
 	init_pair(CP_BAD, COLOR_RED, -1);
+	init_pair(CP_WRITE, COLOR_RED, -1);
+	init_pair(CP_READ, COLOR_BLUE, -1);
 }

@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Follow stream: the data a process read from and wrote to the selected
+ * event's fd, in order, writes red and reads blue, as text, printable text
+ * or hex. A walk gathers it from the capture on a thread of its own (and
+ * goes on with a live capture); the lines are rendered as it grows.
+ */
+#include <curses.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "eng_stream.h"
+#include "eng_walk.h"
+#include "ui.h"
+#include "xalloc.h"
+
+#define GUTTER 2 /* "w " or "r " before each line */
+
+struct stream_line {
+	size_t off, len; /* in text */
+	size_t seg;
+};
+
+struct ui_stream {
+	pthread_mutex_t lock; /* s, while the walk adds to it */
+	struct eng_stream *s;
+	struct eng_walk *walk;
+	enum eng_stream_fmt fmt;
+	int dir; /* -1 both, 0 reads, 1 writes */
+	/* the rendered lines of segments [0, done) */
+	struct sbuf text;
+	struct stream_line *lines;
+	size_t nlines, lines_cap, done;
+	unsigned int restarts;
+	unsigned int width;
+	size_t top, sel; /* lines */
+	size_t drawn;	 /* segments when last drawn */
+};
+
+static bool add_event(void *arg, const struct eng_replay *r, const struct eng_evt *e)
+{
+	struct ui_stream *st = arg;
+	bool more;
+
+	(void)r;
+	pthread_mutex_lock(&st->lock);
+	more = eng_stream_add(st->s, e);
+	pthread_mutex_unlock(&st->lock);
+	return more;
+}
+
+void ui_stream_free(struct ui *u)
+{
+	struct ui_stream *st = u->stream;
+
+	if (!st)
+		return;
+	eng_walk_free(st->walk);
+	eng_stream_free(st->s);
+	pthread_mutex_destroy(&st->lock);
+	sbuf_fini(&st->text);
+	free(st->lines);
+	free(st);
+	u->stream = NULL;
+}
+
+/* The stream of the selected event's fd; false with d set if it has none. */
+static struct eng_stream *stream_at(struct ui *u, struct diag *d)
+{
+	struct eng_replay *r = eng_index_replay_at(tview_index(u->v), u->sel_event, d);
+	struct eng_stream *s = NULL;
+	struct eng_evt e;
+	int rc;
+
+	if (!r)
+		return NULL;
+	rc = eng_replay_next(r, &e, d);
+	if (rc > 0)
+		s = eng_stream_new(r, &e, d);
+	else if (rc == 0)
+		diag_set(d, -ENOENT, 0, "event %llu is not in the capture",
+			 (unsigned long long)u->sel_event);
+	eng_replay_free(r);
+	return s;
+}
+
+void ui_stream_open(struct ui *u)
+{
+	struct ui_stream *st;
+	struct diag d = { 0 };
+	struct eng_stream *s;
+
+	if (!u->sel_event) {
+		ui_message(u, true, "no event selected");
+		return;
+	}
+	s = stream_at(u, &d);
+	if (!s) {
+		ui_message(u, true, "no stream: %s", d.msg);
+		return;
+	}
+	st = xcalloc(1, sizeof(*st));
+	pthread_mutex_init(&st->lock, NULL);
+	sbuf_init(&st->text);
+	st->s = s;
+	st->dir = -1;
+	u->stream = st;
+	st->walk = eng_walk_start(tview_index(u->v), add_event, st, &d);
+	if (!st->walk) {
+		ui_stream_free(u);
+		ui_message(u, true, "no stream: %s", d.msg);
+	}
+}
+
+static void forget_lines(struct ui_stream *st)
+{
+	sbuf_reset(&st->text);
+	st->nlines = 0;
+	st->done = 0;
+}
+
+/* Renders the segments added since last; st->lock is held. */
+static void render_new(struct ui_stream *st)
+{
+	const struct eng_stream *s = st->s;
+
+	if (s->restarts != st->restarts) {
+		st->restarts = s->restarts;
+		forget_lines(st);
+	}
+	for (; st->done < s->nsegs; st->done++) {
+		size_t from = st->text.len, p;
+
+		if (st->dir >= 0 && s->segs[st->done].out != (st->dir == 1))
+			continue;
+		eng_stream_render(s, st->done, st->fmt, st->fmt == ENG_SF_HEX ? 0 : st->width,
+				  &st->text);
+		for (p = from; p < st->text.len;) {
+			char *nl = memchr(st->text.s + p, '\n', st->text.len - p);
+			size_t end = nl ? (size_t)(nl - st->text.s) : st->text.len;
+
+			if (st->nlines == st->lines_cap) {
+				st->lines_cap = st->lines_cap ? 2 * st->lines_cap : 256;
+				st->lines = xreallocarray(st->lines, st->lines_cap, sizeof(*st->lines));
+			}
+			st->lines[st->nlines++] = (struct stream_line){ p, end - p, st->done };
+			p = end + 1;
+		}
+	}
+}
+
+bool ui_stream_moved(struct ui *u)
+{
+	struct ui_stream *st = u->stream;
+	bool moved;
+
+	pthread_mutex_lock(&st->lock);
+	moved = st->s->nsegs != st->drawn || st->s->restarts != st->restarts;
+	pthread_mutex_unlock(&st->lock);
+	return moved || !eng_walk_done(st->walk);
+}
+
+static void draw_status(struct ui *u, const struct eng_stream *s)
+{
+	struct ui_stream *st = u->stream;
+	struct sbuf o;
+
+	sbuf_init(&o);
+	sbuf_printf(&o, " read %llu bytes, written %llu | %zu calls",
+		    (unsigned long long)s->moved[0], (unsigned long long)s->moved[1], s->nsegs);
+	if (st->nlines) {
+		const struct eng_stream_seg *g = &s->segs[st->lines[st->sel].seg];
+
+		sbuf_printf(&o, " | line %zu/%zu: event %llu, %s %lld bytes", st->sel + 1,
+			    st->nlines, (unsigned long long)g->num, g->out ? "write" : "read",
+			    (long long)g->len);
+	}
+	if (!eng_walk_done(st->walk))
+		sbuf_printf(&o, " | reading the capture at event %llu",
+			    (unsigned long long)eng_walk_scanned(st->walk));
+	else if (!s->ended)
+		sbuf_puts(&o, " | the fd stays open to the end");
+	attron(A_REVERSE);
+	ui_put(LINES - 1, 0, o.s, COLS);
+	attroff(A_REVERSE);
+	sbuf_fini(&o);
+}
+
+void ui_stream_draw(struct ui *u)
+{
+	static const char *const dirs[] = { "both directions", "reads only", "writes only" };
+	struct ui_stream *st = u->stream;
+	const struct eng_stream *s = st->s;
+	int body = LINES - 3, y;
+	unsigned int width = COLS > GUTTER + 8 ? (unsigned int)(COLS - GUTTER) : 8;
+	struct sbuf o;
+
+	sbuf_init(&o);
+	pthread_mutex_lock(&st->lock);
+	if (width != st->width) {
+		st->width = width;
+		forget_lines(st);
+	}
+	render_new(st);
+	st->drawn = s->nsegs;
+	if (body < 1)
+		body = 1;
+	if (st->sel >= st->nlines)
+		st->sel = st->nlines ? st->nlines - 1 : 0;
+	if (st->sel < st->top)
+		st->top = st->sel;
+	if (st->sel >= st->top + (size_t)body)
+		st->top = st->sel - (size_t)body + 1;
+	sbuf_puts(&o, " Follow: ");
+	eng_stream_describe(s, &o);
+	sbuf_printf(&o, " | %s | %s", eng_stream_fmt_name(st->fmt), dirs[st->dir + 1]);
+	attron(A_REVERSE | A_BOLD);
+	ui_put(0, 0, o.s, COLS);
+	attroff(A_REVERSE | A_BOLD);
+	for (y = 0; y < body; y++) {
+		size_t i = st->top + (size_t)y;
+		const struct stream_line *l = i < st->nlines ? &st->lines[i] : NULL;
+		bool out = l && s->segs[l->seg].out;
+		int pair = out ? CP_WRITE : CP_READ;
+
+		sbuf_reset(&o);
+		if (l)
+			sbuf_printf(&o, "%c %.*s", out ? 'w' : 'r', (int)l->len, st->text.s + l->off);
+		else if (!i)
+			sbuf_puts(&o, eng_walk_done(st->walk) ? "  (nothing read or written)" : "");
+		if (l)
+			ui_color_on(u, pair);
+		if (l && i == st->sel)
+			attron(A_REVERSE);
+		ui_put(1 + y, 0, o.s, COLS);
+		attroff(A_REVERSE);
+		if (l)
+			ui_color_off(u, pair);
+	}
+	if (u->pk == PK_NONE) {
+		if (u->msg_bad)
+			ui_color_on(u, CP_ERROR);
+		ui_put(LINES - 2, 0, u->msg, COLS);
+		if (u->msg_bad)
+			ui_color_off(u, CP_ERROR);
+		draw_status(u, s);
+	}
+	pthread_mutex_unlock(&st->lock);
+	sbuf_fini(&o);
+}
+
+/* The event of the selected line, or 0. */
+static uint64_t line_event(struct ui_stream *st)
+{
+	uint64_t num = 0;
+
+	pthread_mutex_lock(&st->lock);
+	if (st->sel < st->nlines)
+		num = st->s->segs[st->lines[st->sel].seg].num;
+	pthread_mutex_unlock(&st->lock);
+	return num;
+}
+
+static void move_sel(struct ui_stream *st, int64_t delta)
+{
+	if (delta < 0 && (size_t)-delta > st->sel)
+		st->sel = 0;
+	else
+		st->sel += (size_t)delta; /* drawing keeps it in the lines */
+}
+
+void ui_stream_act(struct ui *u, enum tui_action a)
+{
+	struct ui_stream *st = u->stream;
+	int page = LINES - 4 > 1 ? LINES - 4 : 1;
+	uint64_t num;
+	char name[64];
+
+	switch (a) {
+	case TA_DOWN:
+	case TA_UP:
+		move_sel(st, a == TA_DOWN ? 1 : -1);
+		break;
+	case TA_PAGE_DOWN:
+	case TA_PAGE_UP:
+		move_sel(st, a == TA_PAGE_DOWN ? page : -page);
+		break;
+	case TA_TOP:
+	case TA_BOTTOM:
+		st->sel = a == TA_TOP ? 0 : SIZE_MAX;
+		break;
+	case TA_STREAM_FORMAT:
+	case TA_STREAM_DIR:
+		pthread_mutex_lock(&st->lock);
+		if (a == TA_STREAM_FORMAT)
+			st->fmt = (st->fmt + 1) % ENG_SF_RAW;
+		else
+			st->dir = st->dir == 1 ? -1 : st->dir + 1;
+		forget_lines(st);
+		st->sel = st->top = 0;
+		pthread_mutex_unlock(&st->lock);
+		break;
+	case TA_SAVE:
+		snprintf(name, sizeof(name), "stream-%lld-fd%lld.%s", (long long)st->s->pid,
+			 (long long)st->s->fd, st->fmt == ENG_SF_TEXT ? "bin" : "txt");
+		ui_open_prompt(u, PK_STREAM_SAVE, "Save the stream to: ", name);
+		break;
+	case TA_DRILL:
+		num = line_event(st);
+		if (!num)
+			break;
+		ui_stream_free(u);
+		ui_select_event(u, num);
+		ui_message(u, false, "event %llu", (unsigned long long)num);
+		break;
+	case TA_BACK:
+	case TA_FOLLOW:
+		ui_stream_free(u);
+		break;
+	default:
+		break;
+	}
+}
+
+void ui_stream_save(struct ui *u, const char *path)
+{
+	struct ui_stream *st = u->stream;
+	/* text is shown with '.' for control bytes, but saved as the data itself */
+	enum eng_stream_fmt fmt = st->fmt == ENG_SF_TEXT ? ENG_SF_RAW : st->fmt;
+	FILE *f;
+	struct sbuf o;
+	size_t i, n = 0;
+	int err = 0;
+
+	if (!*path)
+		return;
+	f = fopen(path, "wx");
+	if (!f) {
+		ui_message(u, true, "not saved: %s: %s", path,
+			   errno == EEXIST ? "the file exists" : strerror(errno));
+		return;
+	}
+	sbuf_init(&o);
+	pthread_mutex_lock(&st->lock);
+	for (i = 0; i < st->s->nsegs && !err; i++) {
+		if (st->dir >= 0 && st->s->segs[i].out != (st->dir == 1))
+			continue;
+		sbuf_reset(&o);
+		eng_stream_render(st->s, i, fmt, 0, &o);
+		if (fwrite(o.s, 1, o.len, f) != o.len)
+			err = errno;
+		n += o.len;
+	}
+	pthread_mutex_unlock(&st->lock);
+	if (fclose(f) != 0 && !err)
+		err = errno;
+	sbuf_fini(&o);
+	if (err)
+		unlink(path);
+	if (err)
+		ui_message(u, true, "not saved: %s: %s", path, strerror(err));
+	else
+		ui_message(u, false, "saved %zu bytes (%s) to %s", n,
+			   fmt == ENG_SF_RAW ? "the data" : eng_stream_fmt_name(fmt), path);
+}
