@@ -9,34 +9,6 @@
 
 #define CHUNK 4096 /* intervals counted at a time */
 
-/* Appends ns (a time since the first event) in seconds with decimals decimals. */
-static void put_seconds(struct sbuf *o, uint64_t ns, int decimals)
-{
-	uint64_t div = 1;
-	int i;
-
-	sbuf_put_u64(o, ns / 1000000000ull);
-	if (!decimals)
-		return;
-	for (i = decimals; i < 9; i++)
-		div *= 10;
-	sbuf_putc(o, '.');
-	sbuf_put_padded(o, ns % 1000000000ull / div, (unsigned int)decimals);
-}
-
-/* The decimals that show every multiple of interval exactly. */
-static int decimals_of(uint64_t interval)
-{
-	uint64_t unit = 1000000000ull;
-	int d = 0;
-
-	while (interval % unit) {
-		unit /= 10;
-		d++;
-	}
-	return d;
-}
-
 static const char *title(const struct eng_graph *g, unsigned int s)
 {
 	return eng_graph_filter(g, s)[0] ? eng_graph_filter(g, s) : "all events";
@@ -74,14 +46,14 @@ static void print_counts(struct eng_graph *g, uint64_t interval, enum print_fmt 
 	uint64_t first, last, events = eng_graph_span(g, &first, &last), nbins, at, i;
 	uint64_t total[ENG_GRAPH_SERIES], row[ENG_GRAPH_SERIES];
 	uint64_t *bins = xreallocarray(NULL, (size_t)CHUNK * n, sizeof(*bins));
-	int width[ENG_GRAPH_SERIES + 1], dec = decimals_of(interval);
+	int width[ENG_GRAPH_SERIES + 1];
 	struct sbuf line, start;
 
 	sbuf_init(&line);
 	sbuf_init(&start);
 	nbins = events ? (last - first) / interval + 1 : 0;
 	/* widths: the titles, the totals (no count is larger), the last start */
-	put_seconds(&start, nbins ? (nbins - 1) * interval : 0, dec);
+	eng_graph_time_str(nbins ? (nbins - 1) * interval : 0, interval, &start);
 	width[ENG_GRAPH_SERIES] = start.len > 9 ? (int)start.len : 9; /* "Start (s)" */
 	for (s = 0; s < n; s++) {
 		total[s] = eng_graph_count(g, s, first, last + 1);
@@ -104,7 +76,7 @@ static void print_counts(struct eng_graph *g, uint64_t interval, enum print_fmt 
 			for (s = 0; s < n; s++)
 				row[s] = bins[s * CHUNK + i];
 			sbuf_reset(&start);
-			put_seconds(&start, (at + i) * interval, dec);
+			eng_graph_time_str((at + i) * interval, interval, &start);
 			put_row(&line, fmt, start.s, width, row, n);
 			fputs(line.s, out);
 		}

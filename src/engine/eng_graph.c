@@ -266,3 +266,19 @@ void eng_graph_interval_str(uint64_t ns, struct sbuf *out)
 			break;
 	sbuf_printf(out, "%llu%s", (unsigned long long)(ns / units[i].ns), units[i].name);
 }
+
+void eng_graph_time_str(uint64_t ns, uint64_t interval, struct sbuf *out)
+{
+	uint64_t unit = 1000000000ull;
+	unsigned int decimals = 0;
+
+	while (interval % unit) {
+		unit /= 10;
+		decimals++;
+	}
+	sbuf_put_u64(out, ns / 1000000000ull);
+	if (decimals) {
+		sbuf_putc(out, '.');
+		sbuf_put_padded(out, ns % 1000000000ull / unit, decimals);
+	}
+}

@@ -77,4 +77,10 @@ int eng_graph_interval(const char *text, uint64_t *ns);
 /* Appends an interval as a whole number of its largest unit ("1s", "200ms", "1500ns"). */
 void eng_graph_interval_str(uint64_t ns, struct sbuf *out);
 
+/*
+ * Appends ns, a time from the first event, in seconds with the decimals that
+ * show every multiple of interval exactly ("0.3" for 100ms intervals).
+ */
+void eng_graph_time_str(uint64_t ns, uint64_t interval, struct sbuf *out);
+
 #endif

@@ -6,7 +6,7 @@
  *   bind [-m MODE] KEY ACTION ["help text"]
  *
  * MODE is list, tree or hex (the pane that has the focus), view (a top-like
- * view's table) or picker (the list of views); a binding
+ * view's table), picker (the list of views) or graph (the I/O graph); a binding
  * without -m holds in every pane unless the pane binds the key itself.
  * KEY is a character (q, /, '), C-x for Ctrl-x, F1..F12, or a name: Up,
  * Down, Left, Right, PgUp, PgDn, Home, End, Tab, BTab, Enter, Esc, BSpace,
@@ -29,6 +29,7 @@ enum tui_mode {
 	TM_HEX,
 	TM_VIEW, /* a top-like view's table */
 	TM_PICK, /* the view picker */
+	TM_GRAPH, /* the I/O graph */
 	TM_COUNT,
 };
 
@@ -78,6 +79,12 @@ enum tui_action {
 	TA_BACK,
 	TA_SORT_1, /* TA_SORT_1 + n - 1 sorts by column n, up to 9 */
 	TA_SORT_9 = TA_SORT_1 + 8,
+	TA_GRAPH,
+	TA_ZOOM_IN,
+	TA_ZOOM_OUT,
+	TA_ZOOM_FIT,
+	TA_SERIES_1, /* TA_SERIES_1 + n - 1 edits the graph's series n, up to 4 */
+	TA_SERIES_4 = TA_SERIES_1 + 3,
 	TA_COUNT,
 };
 

@@ -269,7 +269,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 			ui_find_step(&u);
 			redraw = true;
 		}
-		if (u.in_views)
+		if (u.in_views || u.in_graph)
 			redraw = true; /* the sums move on */
 		if (ui_progressed(&u, &shown) || redraw) {
 			ui_draw(&u);
@@ -338,6 +338,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	tview_tree_free(u.nodes, u.nnodes);
 	tview_find_free(u.finding);
 	ui_top_free(&u);
+	ui_graph_free(&u);
 	tview_free(u.v);
 	sf_gunzip_free(u.gz);
 	keymap_free(u.km);

@@ -31,6 +31,7 @@ enum prompt_kind {
 	PK_COLUMN,
 	PK_VFILTER, /* a view's filter */
 	PK_VFIND,   /* text in a view's rows */
+	PK_SERIES,  /* a series of the I/O graph */
 };
 
 /* A level of the views: what Backspace goes back to. */
@@ -94,6 +95,9 @@ struct ui {
 	char *tv_key;		 /* the selected row's key, kept as rows move */
 	char *list_filter;	 /* the event list's filter before a drill-down to it */
 	bool from_view;		 /* the event list was drilled into from a view */
+	/* the I/O graph */
+	bool in_graph;		 /* it is on the screen */
+	struct ui_graph *graph;	 /* its series and zoom, kept while it is closed */
 };
 
 void ui_message(struct ui *u, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -121,6 +125,13 @@ void ui_top_draw(struct ui *u);
 void ui_top_act(struct ui *u, enum tui_action a);
 void ui_top_prompt_done(struct ui *u, enum prompt_kind pk, const char *text);
 void ui_top_free(struct ui *u);
+/* The I/O graph (ui_graph.c): drawing, keys (opening it), its series prompt. */
+void ui_graph_draw(struct ui *u);
+void ui_graph_act(struct ui *u, enum tui_action a);
+void ui_graph_prompt_done(struct ui *u, const char *text);
+void ui_graph_free(struct ui *u);
+/* Selects the row of event num in the list (or the next one shown) and focuses the list. */
+void ui_select_event(struct ui *u, uint64_t num);
 /* Writes s at (y, x), at most width cells, padding with spaces to width. */
 void ui_put(int y, int x, const char *s, int width);
 /* Opens the prompt for pk with label and text. */

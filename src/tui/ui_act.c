@@ -74,7 +74,7 @@ static void move_by(struct ui *u, int64_t delta, uint64_t rows)
 	}
 }
 
-static void select_event(struct ui *u, uint64_t num)
+void ui_select_event(struct ui *u, uint64_t num)
 {
 	struct tview_status st;
 
@@ -112,7 +112,7 @@ static bool apply_filter(struct ui *u, const char *text)
 				break;
 			napms(10);
 		}
-		select_event(u, keep);
+		ui_select_event(u, keep);
 	}
 	return true;
 }
@@ -164,6 +164,10 @@ void ui_prompt_done(struct ui *u, const char *text)
 	struct diag d = { 0 };
 
 	u->pk = PK_NONE;
+	if (pk == PK_SERIES) {
+		ui_graph_prompt_done(u, text);
+		return;
+	}
 	if (pk == PK_VFILTER || pk == PK_VFIND) {
 		ui_top_prompt_done(u, pk, text);
 		return;
@@ -188,7 +192,7 @@ void ui_prompt_done(struct ui *u, const char *text)
 			ui_message(u, true, "not an event number: %s", text);
 			break;
 		}
-		select_event(u, num);
+		ui_select_event(u, num);
 		if (tview_row_event(u->v, u->sel) != num)
 			ui_message(u, false, "event %llu is not shown; at the next one",
 				(unsigned long long)num);
@@ -272,7 +276,7 @@ static void next_mark(struct ui *u)
 		ui_message(u, true, "no marked events: m marks one");
 		return;
 	}
-	select_event(u, best);
+	ui_select_event(u, best);
 }
 
 /* The tree node's filter, as apply, apply-and or prepare use it. */
@@ -314,6 +318,10 @@ static void show_column(struct ui *u)
 
 bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 {
+	if ((u->in_graph || a == TA_GRAPH) && a != TA_QUIT && a != TA_HELP && a != TA_REDRAW) {
+		ui_graph_act(u, a);
+		return true;
+	}
 	if ((u->in_views || u->picking || a == TA_VIEWS || a == TA_BACK) && a != TA_QUIT &&
 	    a != TA_HELP && a != TA_REDRAW) {
 		ui_top_act(u, a);
