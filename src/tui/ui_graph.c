@@ -444,7 +444,7 @@ void ui_graph_act(struct ui *u, enum tui_action a)
 			zoom(gr, step(gr->width, false));
 		break;
 	case TA_ZOOM_OUT:
-		if (gr->width < fit_width(last - first, gr->shown))
+		if (gr->width < fit_width(last - first, 1)) /* the capture in one interval */
 			zoom(gr, step(gr->width, true));
 		break;
 	case TA_ZOOM_FIT:
