@@ -71,8 +71,8 @@ struct eng_graph *eng_graph_new(const char *const *filters, unsigned int n, cons
 	unsigned int i;
 
 	pthread_mutex_init(&g->lock, NULL);
-	for (i = 0; i < n && i < ENG_GRAPH_SERIES; i++, g->n++) {
-		g->s[i].text = xstrdup(filters[i] ? filters[i] : "");
+	for (i = 0; i < n && i < ENG_GRAPH_SERIES; i++) {
+		g->s[g->n++].text = xstrdup(filters[i] ? filters[i] : "");
 		if (g->s[i].text[0] && !(g->s[i].f = eng_filter_compile(g->s[i].text, d))) {
 			*bad = i;
 			goto fail;
