@@ -202,6 +202,28 @@ static unsigned int dots(uint64_t c, uint64_t max, unsigned int h)
 }
 
 /*
+ * The dots, lo to top (1 at the bottom of h), that interval i of series s
+ * (counts b) lights: series 0 a bar, the others the line from the previous
+ * interval's top, which runs along the bottom at 0.
+ */
+static void lit(const uint64_t *b, unsigned int s, uint64_t i, uint64_t max, unsigned int h,
+		unsigned int *lo, unsigned int *top)
+{
+	unsigned int v = dots(b[i], max, h), prev;
+
+	if (!s) {
+		*lo = 1;
+		*top = v;
+		return;
+	}
+	v = v ? v : 1;
+	prev = i ? dots(b[i - 1], max, h) : v;
+	prev = prev ? prev : 1;
+	*lo = prev < v ? prev + 1 : v;
+	*top = prev > v ? prev - 1 : v;
+}
+
+/*
  * The plot: rows from y0, cells from x0, bins[s][i] the counts of the
  * intervals shown (2 a cell), of which the first n are in the capture.
  * Series 0 fills its bars, the others draw the line through their tops.
@@ -225,22 +247,9 @@ static void draw_plot(struct ui *u, int y0, int rows, int x0, uint64_t **bins, u
 				uint8_t mine = 0;
 
 				for (k = 0; k < 2 && (uint64_t)x * 2 + (uint64_t)k < n; k++) {
-					uint64_t i = (uint64_t)x * 2 + (uint64_t)k;
-					unsigned int top = dots(bins[s][i], max, h), lo = top, r;
+					unsigned int lo, top, r;
 
-					if (s && i > 0) {
-						/* a line: from the previous interval's top to this one's */
-						unsigned int prev = dots(bins[s][i - 1], max, h);
-
-						lo = prev < top ? prev + 1 : top;
-						top = prev > top ? prev - 1 : top;
-						lo = lo ? lo : 1;
-						top = top ? top : 1;
-					} else if (s) {
-						lo = top = top ? top : 1;
-					} else {
-						lo = 1;
-					}
+					lit(bins[s], s, (uint64_t)x * 2 + (uint64_t)k, max, h, &lo, &top);
 					for (r = 0; r < 4; r++) {
 						/* dot r of this cell is dot d of the plot, from 1 at the bottom */
 						unsigned int d = ((unsigned int)(rows - 1 - y)) * 4 + 4 - r;
@@ -410,7 +419,7 @@ static void zoom(struct ui_graph *gr, uint64_t width)
 void ui_graph_act(struct ui *u, enum tui_action a)
 {
 	struct ui_graph *gr = u->graph;
-	uint64_t first, last;
+	uint64_t first, last, by;
 	char label[32];
 
 	if (!u->in_graph) {
@@ -424,14 +433,14 @@ void ui_graph_act(struct ui *u, enum tui_action a)
 		break;
 	case TA_SCROLL_LEFT:
 	case TA_PAGE_UP:
-		gr->cur -= gr->cur < (a == TA_PAGE_UP ? gr->shown : 1) ? gr->cur
-			   : a == TA_PAGE_UP ? gr->shown : 1;
+		by = a == TA_PAGE_UP ? gr->shown : 1;
+		gr->cur = gr->cur > by ? gr->cur - by : 0;
 		break;
 	case TA_SCROLL_RIGHT:
 	case TA_PAGE_DOWN:
-		gr->cur += a == TA_PAGE_DOWN ? gr->shown : 1;
-		if (gr->cur > (last - first) / gr->width)
-			gr->cur = (last - first) / gr->width;
+		by = a == TA_PAGE_DOWN ? gr->shown : 1;
+		gr->cur = gr->cur + by < (last - first) / gr->width ? gr->cur + by
+								   : (last - first) / gr->width;
 		break;
 	case TA_TOP:
 		gr->cur = 0;
