@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "capture.h"
+#include "eng_graph.h"
 #include "eng_top.h"
 #include "print.h"
 #include "tui.h"
@@ -168,6 +169,8 @@ static void usage(FILE *f)
 	      "       syshark [-w OUT] [-s SNAPLEN] [-B MIB] [--duration SECS] [-c COUNT]\n"
 	      "               [-Y FILTER] [-- CMD [ARGS...]]\n"
 	      "       syshark -r FILE --stats | --top[=VIEW] [-T json|fields] [-Y FILTER]\n"
+	      "       syshark -r FILE --io-stat=INTERVAL [--series FILTER]... [-T json|fields]\n"
+	      "               [-Y FILTER]\n"
 	      "       syshark -L | -l | --version\n"
 	      "\n"
 	      "  -r, --read FILE     read a .scap capture (plain or gzip)\n"
@@ -197,6 +200,10 @@ static void usage(FILE *f)
 	      "                      print the data read from and written to the fd\n"
 	      "                      event N works on, from its open to its close;\n"
 	      "                      FMT: text (default), printable, hex or raw\n"
+	      "      --io-stat=INTERVAL  print events per interval (1s, 100ms, 10us, 2m,\n"
+	      "                      or seconds) from the first event, with totals\n"
+	      "      --series FILTER a column of --io-stat: the events FILTER keeps\n"
+	      "                      (up to 4; none: one column of every event)\n"
 	      "      --index         build (or load) the event index and describe it\n"
 	      "      --event N       print event N, found through the index\n"
 	      "      --no-cache      keep the index in a temporary file, not the cache\n"
@@ -221,6 +228,8 @@ int main(int argc, char **argv)
 		{ "top", optional_argument, NULL, 'O' },
 		{ "interval", required_argument, NULL, 'd' },
 		{ "follow", required_argument, NULL, 'F' },
+		{ "io-stat", required_argument, NULL, 'G' },
+		{ "series", required_argument, NULL, 'Z' },
 		{ "index", no_argument, NULL, 'I' },
 		{ "event", required_argument, NULL, 'E' },
 		{ "no-cache", no_argument, NULL, 'C' },
@@ -235,6 +244,9 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *fields[PRINT_MAX_FIELDS];
+	const char *series[ENG_GRAPH_SERIES];
+	unsigned int nseries = 0;
+	uint64_t io_stat = 0;
 	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
 	struct capture_opts co = { .po = &po, .snaplen = 256 };
 	const char *file = NULL, *top = NULL;
@@ -311,6 +323,21 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'G':
+			if (eng_graph_interval(optarg, &io_stat) < 0) {
+				fprintf(stderr, "syshark: --io-stat=%s: not an interval (1s, 100ms, 10us, "
+						"2m, or seconds)\n", optarg);
+				return 2;
+			}
+			break;
+		case 'Z':
+			if (nseries == ENG_GRAPH_SERIES) {
+				fprintf(stderr, "syshark: too many --series (at most %d)\n",
+					ENG_GRAPH_SERIES);
+				return 2;
+			}
+			series[nseries++] = optarg;
+			break;
 		case 'D':
 			co.duration = strtod(optarg, &end);
 			if (*end || !*optarg || !(co.duration > 0)) {
@@ -380,7 +407,12 @@ int main(int argc, char **argv)
 		}
 		po.filter = trailing = join_words(argv + optind, argc - optind);
 	}
-	if (po.fmt == PRINT_FIELDS && po.nfields == 0 && !top) {
+	if (nseries && !io_stat) {
+		fprintf(stderr, "syshark: --series needs --io-stat=INTERVAL\n");
+		free(trailing);
+		return 2;
+	}
+	if (po.fmt == PRINT_FIELDS && po.nfields == 0 && !top && !io_stat) {
 		fprintf(stderr, "syshark: -T fields needs at least one -e FIELD\n");
 		return 2;
 	}
@@ -396,8 +428,8 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 2;
 	}
-	if (!file && (index || event_at || stats || follow.event)) {
-		fprintf(stderr, "syshark: --index, --event, --follow and --stats need -r FILE\n");
+	if (!file && (index || event_at || stats || follow.event || io_stat)) {
+		fprintf(stderr, "syshark: --index, --event, --follow, --stats and --io-stat need -r FILE\n");
 		free(trailing);
 		return 2;
 	}
@@ -415,6 +447,8 @@ int main(int argc, char **argv)
 		status = print_follow(file, &follow, stdout);
 	else if (stats)
 		status = print_stats(file, po.filter, stdout);
+	else if (io_stat)
+		status = print_iostat(file, io_stat, series, nseries, &po, stdout);
 	else if (tty && !po.write)
 		status = tui_run(&(struct tui_source){ .path = file, .top = top }, po.filter);
 	else if (top)

@@ -74,6 +74,14 @@ struct print_follow {
 /* Parses --follow's argument; -1 if it is not one. */
 int print_follow_parse(const char *arg, struct print_follow *f);
 int print_follow(const char *path, const struct print_follow *f, FILE *out);
+/*
+ * --io-stat=INTERVAL: events per interval (ns) from the first event, one
+ * column per series (filter text; none: one of every event), every series
+ * narrowed by o->filter; a table with totals, or with o->fmt fields or JSON
+ * lines. Returns the exit status (2 for a bad filter).
+ */
+int print_iostat(const char *path, uint64_t interval, const char *const *series,
+		 unsigned int nseries, const struct print_opts *o, FILE *out);
 
 /* --stats, with a count of the events matching filter (if not NULL). */
 int print_stats(const char *path, const char *filter, FILE *out);

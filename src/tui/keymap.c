@@ -80,12 +80,21 @@ static const struct {
 	[TA_SORT_1 + 6] = { "sort-7", "sort by column 7" },
 	[TA_SORT_1 + 7] = { "sort-8", "sort by column 8" },
 	[TA_SORT_9] = { "sort-9", "sort by column 9" },
+	[TA_GRAPH] = { "graph", "the I/O graph, or back to the events" },
+	[TA_ZOOM_IN] = { "zoom-in", "shorter intervals" },
+	[TA_ZOOM_OUT] = { "zoom-out", "longer intervals" },
+	[TA_ZOOM_FIT] = { "zoom-fit", "the whole capture" },
+	[TA_SERIES_1] = { "series-1", "edit series 1's filter" },
+	[TA_SERIES_1 + 1] = { "series-2", "edit series 2's filter" },
+	[TA_SERIES_1 + 2] = { "series-3", "edit series 3's filter" },
+	[TA_SERIES_4] = { "series-4", "edit series 4's filter" },
 };
 
 static const char *const mode_names[TM_COUNT] = {
 	[TM_ANY] = "any", [TM_LIST] = "list", [TM_TREE] = "tree",
 	[TM_HEX] = "hex", [TM_VIEW] = "view", [TM_PICK] = "picker",
 	[TM_STREAM] = "stream",
+	[TM_GRAPH] = "graph",
 };
 
 static const struct {
@@ -241,12 +250,12 @@ static const char *parse_line(char *line, struct binding *out)
 		return "expected 'bind'";
 	if (n > 1 && strcmp(w[1], "-m") == 0) {
 		if (n < 3)
-			return "-m needs a mode (list, tree, hex, view, picker)";
+			return "-m needs a mode (list, tree, hex, view, picker, stream, graph)";
 		for (m = TM_LIST; m < TM_COUNT; m++)
 			if (strcmp(w[2], mode_names[m]) == 0)
 				break;
 		if (m == TM_COUNT)
-			return "unknown mode (list, tree, hex, view, picker)";
+			return "unknown mode (list, tree, hex, view, picker, stream, graph)";
 		out->mode = (enum tui_mode)m;
 		at = 3;
 	}
@@ -323,6 +332,7 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 		[TM_VIEW] = "Views",
 		[TM_PICK] = "View picker",
 		[TM_STREAM] = "Follow stream",
+		[TM_GRAPH] = "I/O graph",
 	};
 	char name[16];
 	size_t i;

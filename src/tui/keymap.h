@@ -6,7 +6,8 @@
  *   bind [-m MODE] KEY ACTION ["help text"]
  *
  * MODE is list, tree or hex (the pane that has the focus), view (a top-like
- * view's table), picker (the list of views) or stream (an fd's stream); a binding
+ * view's table), picker (the list of views), stream (an fd's stream) or graph
+ * (the I/O graph); a binding
  * without -m holds in every pane unless the pane binds the key itself.
  * KEY is a character (q, /, '), C-x for Ctrl-x, F1..F12, or a name: Up,
  * Down, Left, Right, PgUp, PgDn, Home, End, Tab, BTab, Enter, Esc, BSpace,
@@ -30,6 +31,7 @@ enum tui_mode {
 	TM_VIEW, /* a top-like view's table */
 	TM_PICK, /* the view picker */
 	TM_STREAM, /* an fd's stream */
+	TM_GRAPH, /* the I/O graph */
 	TM_COUNT,
 };
 
@@ -82,6 +84,12 @@ enum tui_action {
 	TA_STREAM_DIR,
 	TA_SORT_1, /* TA_SORT_1 + n - 1 sorts by column n, up to 9 */
 	TA_SORT_9 = TA_SORT_1 + 8,
+	TA_GRAPH,
+	TA_ZOOM_IN,
+	TA_ZOOM_OUT,
+	TA_ZOOM_FIT,
+	TA_SERIES_1, /* TA_SERIES_1 + n - 1 edits the graph's series n, up to 4 */
+	TA_SERIES_4 = TA_SERIES_1 + 3,
 	TA_COUNT,
 };
 

@@ -269,8 +269,8 @@ int tui_run(const struct tui_source *src, const char *filter)
 			ui_find_step(&u);
 			redraw = true;
 		}
-		if (u.in_views || (u.stream && ui_stream_moved(&u)))
-			redraw = true; /* the sums or the stream move on */
+		if (u.in_views || u.in_graph || (u.stream && ui_stream_moved(&u)))
+			redraw = true; /* the sums, the graph or the stream move on */
 		if (ui_progressed(&u, &shown) || redraw) {
 			ui_draw(&u);
 			redraw = false;
@@ -339,6 +339,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	tview_find_free(u.finding);
 	ui_top_free(&u);
 	ui_stream_free(&u);
+	ui_graph_free(&u);
 	tview_free(u.v);
 	sf_gunzip_free(u.gz);
 	keymap_free(u.km);

@@ -34,6 +34,7 @@ enum prompt_kind {
 	PK_VFILTER, /* a view's filter */
 	PK_VFIND,   /* text in a view's rows */
 	PK_STREAM_SAVE,
+	PK_SERIES,  /* a series of the I/O graph */
 };
 
 /* A level of the views: what Backspace goes back to. */
@@ -98,6 +99,9 @@ struct ui {
 	char *list_filter;	 /* the event list's filter before a drill-down to it */
 	bool from_view;		 /* the event list was drilled into from a view */
 	struct ui_stream *stream; /* the fd stream on the screen, or NULL */
+	/* the I/O graph */
+	bool in_graph;		 /* it is on the screen */
+	struct ui_graph *graph;	 /* its series and zoom, kept while it is closed */
 };
 
 void ui_message(struct ui *u, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -128,8 +132,6 @@ void ui_top_free(struct ui *u);
 /* Colour pair on or off, where the terminal has colours. */
 void ui_color_on(struct ui *u, int pair);
 void ui_color_off(struct ui *u, int pair);
-/* Selects the row of event num in the list (or the next shown), with the focus on the list. */
-void ui_select_event(struct ui *u, uint64_t num);
 /* An fd's stream (ui_stream.c): opening it at the selected event, drawing, keys, saving. */
 void ui_stream_open(struct ui *u);
 void ui_stream_draw(struct ui *u);
@@ -138,6 +140,13 @@ void ui_stream_save(struct ui *u, const char *path);
 /* Whether the stream has grown since it was last drawn. */
 bool ui_stream_moved(struct ui *u);
 void ui_stream_free(struct ui *u);
+/* The I/O graph (ui_graph.c): drawing, keys (opening it), its series prompt. */
+void ui_graph_draw(struct ui *u);
+void ui_graph_act(struct ui *u, enum tui_action a);
+void ui_graph_prompt_done(struct ui *u, const char *text);
+void ui_graph_free(struct ui *u);
+/* Selects the row of event num in the list (or the next one shown) and focuses the list. */
+void ui_select_event(struct ui *u, uint64_t num);
 /* Writes s at (y, x), at most width cells, padding with spaces to width. */
 void ui_put(int y, int x, const char *s, int width);
 /* Opens the prompt for pk with label and text. */

@@ -168,6 +168,10 @@ void ui_prompt_done(struct ui *u, const char *text)
 		ui_stream_save(u, text);
 		return;
 	}
+	if (pk == PK_SERIES) {
+		ui_graph_prompt_done(u, text);
+		return;
+	}
 	if (pk == PK_VFILTER || pk == PK_VFIND) {
 		ui_top_prompt_done(u, pk, text);
 		return;
@@ -320,6 +324,10 @@ bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 {
 	if (u->stream && a != TA_QUIT && a != TA_HELP && a != TA_REDRAW) {
 		ui_stream_act(u, a);
+		return true;
+	}
+	if ((u->in_graph || a == TA_GRAPH) && a != TA_QUIT && a != TA_HELP && a != TA_REDRAW) {
+		ui_graph_act(u, a);
 		return true;
 	}
 	if (a == TA_FOLLOW && !u->in_views && !u->picking) {

@@ -336,10 +336,10 @@ static void draw_prompt(struct ui *u, const struct tview_status *st)
 
 	sbuf_init(&line);
 	sbuf_printf(&line, "%s%s", label, text);
-	if (u->pk == PK_FILTER || u->pk == PK_FIND) {
+	if (u->pk == PK_FILTER || u->pk == PK_FIND || u->pk == PK_SERIES) {
 		struct eng_filter *f = *text ? eng_filter_compile(text, &d) : NULL;
 
-		pair = !*text ? 0 : f ? CP_GOOD : u->pk == PK_FILTER ? CP_BAD : 0;
+		pair = !*text ? 0 : f ? CP_GOOD : u->pk != PK_FIND ? CP_BAD : 0;
 		eng_filter_free(f);
 	}
 	ui_color_on(u, pair);
@@ -398,9 +398,11 @@ void ui_draw(struct ui *u)
 		refresh();
 		return;
 	}
-	if (u->stream || u->in_views || u->picking) {
+	if (u->stream || u->in_graph || u->in_views || u->picking) {
 		if (u->stream)
 			ui_stream_draw(u);
+		else if (u->in_graph)
+			ui_graph_draw(u);
 		else
 			ui_top_draw(u);
 		if (u->pk != PK_NONE)

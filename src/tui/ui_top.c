@@ -19,7 +19,8 @@
 
 enum tui_mode ui_mode(const struct ui *u)
 {
-	return u->stream ? TM_STREAM : u->picking ? TM_PICK : u->in_views ? TM_VIEW : u->focus;
+	return u->stream ? TM_STREAM : u->in_graph ? TM_GRAPH : u->picking ? TM_PICK :
+	       u->in_views ? TM_VIEW : u->focus;
 }
 
 /* Starts summing the last level's view; false (and a message) if its filter is bad. */

@@ -94,5 +94,5 @@ err=$("$bin" -r "$f" --follow=1 2>&1 >/dev/null)
 err=$("$bin" -r "$f" --follow=99999999 2>&1 >/dev/null)
 [ $? = 1 ] && [ "$err" = "syshark: $f: the capture has no event 99999999" ] && ok || bad "--follow=99999999: '$err'"
 err=$("$bin" --follow=5 2>&1 >/dev/null)
-[ $? = 2 ] && [ "$err" = "syshark: --index, --event, --follow and --stats need -r FILE" ] && ok || bad "no -r: '$err'"
+[ $? = 2 ] && [ "$err" = "syshark: --index, --event, --follow, --stats and --io-stat need -r FILE" ] && ok || bad "no -r: '$err'"
 finish

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# --io-stat: on every corpus capture and at several intervals, the counts
+# per interval of each series equal those computed with awk from the times
+# of the events print mode gives for the same filter; the totals are the
+# event counts; -Y narrows every series; JSON lines hold the same counts;
+# bad intervals, filters and arguments are one exact line and status 2.
+# shellcheck source=check.sh
+. "$(dirname "$0")/check.sh"
+files=("$corpus"/*.scap)
+[ -e "${files[0]}" ] || { echo "SKIP: no corpus in $corpus"; exit 77; }
+
+series=('evt.dir = <' 'fd.type = file' 'evt.type = switch')
+
+# counts FILE NS LAST [FILTER]: the count of each interval 0..LAST of NS
+# from the time in $tmp/base, of the events print mode gives for FILTER
+counts() {
+	"$bin" -r "$1" -T fields -e evt.rawtime.s -e evt.rawtime.ns ${4:+-Y "$4"} |
+		awk -F'\t' -v w="$2" -v last="$3" -v s0="$s0" -v ns0="$ns0" '
+		{ c[int((($1 - s0) * 1e9 + ($2 - ns0)) / w)]++ }
+		END { for (k = 0; k <= last; k++) print c[k] + 0 }'
+}
+
+# starts NS LAST: each interval's start in seconds, with the decimals NS needs
+starts() {
+	awk -v w="$1" -v last="$2" 'BEGIN {
+		d = 0; for (u = 1e9; w % u; u /= 10) d++
+		for (k = 0; k <= last; k++) {
+			t = k * w
+			if (d) printf "%d.%0" d "d\n", int(t / 1e9), (t % 1e9) / u
+			else printf "%d\n", int(t / 1e9)
+		}
+	}'
+}
+
+checked=0
+for f in "${files[@]}"; do
+	name=$(basename "$f")
+	read -r s0 ns0 <<<"$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | head -1)"
+	span=$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | tail -1 |
+		awk -F'\t' -v s0="$s0" -v ns0="$ns0" '{ printf "%.0f\n", ($1 - s0) * 1e9 + ($2 - ns0) }')
+	for iv in 100us:100000 1ms:1000000 0.25:250000000 1s:1000000000 2m:120000000000; do
+		arg=${iv%%:*} ns=${iv#*:}
+		if [ -z "$s0" ]; then
+			: >"$tmp/want" # no events, no intervals
+		else
+			last=$((span / ns))
+			starts "$ns" "$last" >"$tmp/c0"
+			counts "$f" "$ns" "$last" >"$tmp/c1"
+			i=2
+			for s in "${series[@]}"; do
+				counts "$f" "$ns" "$last" "$s" >"$tmp/c$i"
+				i=$((i + 1))
+			done
+			paste "$tmp/c0" "$tmp/c1" "$tmp/c2" "$tmp/c3" "$tmp/c4" >"$tmp/want"
+		fi
+		"$bin" -r "$f" --io-stat="$arg" -T fields --series '' --series "${series[0]}" \
+			--series "${series[1]}" --series "${series[2]}" >"$tmp/got"
+		if cmp -s "$tmp/want" "$tmp/got"; then ok; else
+			bad "$name --io-stat=$arg differs (< awk, > --io-stat):"
+			diff "$tmp/want" "$tmp/got" | head -6
+		fi
+		checked=$((checked + 1))
+	done
+
+	# the table's totals are the event counts
+	want="Total"
+	for s in '' "${series[@]}"; do
+		want="$want $("$bin" -r "$f" -T fields -e evt.num ${s:+-Y "$s"} | wc -l)"
+	done
+	got=$("$bin" -r "$f" --io-stat=1ms --series '' --series "${series[0]}" \
+		--series "${series[1]}" --series "${series[2]}" | tail -1 | tr -s ' ')
+	[ "$got" = "$want" ] && ok || bad "$name: the totals are '$got', not '$want'"
+done
+echo "$checked interval sizes compared on ${#files[@]} captures"
+
+f=$corpus/sample.scap
+read -r s0 ns0 <<<"$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | head -1)"
+# -Y narrows every series; the intervals still start at the capture's first event
+counts "$f" 100000000 9 'evt.dir = <' | paste <(starts 100000000 9) - >"$tmp/want"
+"$bin" -r "$f" --io-stat=100ms -T fields -Y 'evt.dir = <' >"$tmp/got"
+cmp -s "$tmp/want" "$tmp/got" && ok || bad "-Y does not narrow the events counted: $(diff "$tmp/want" "$tmp/got" | head -4)"
+counts "$f" 100000000 9 '(evt.dir = <) and (evt.type = switch)' |
+	paste <(starts 100000000 9) - >"$tmp/want"
+"$bin" -r "$f" --io-stat=100ms -T fields --series 'evt.type = switch' 'evt.dir = <' >"$tmp/got"
+cmp -s "$tmp/want" "$tmp/got" && ok || bad "a filter as words does not narrow a series: $(diff "$tmp/want" "$tmp/got" | head -4)"
+
+# the table: a title line, a line per interval, the totals
+"$bin" -r "$f" --io-stat=250ms --series '' --series 'evt.type = switch' >"$tmp/table"
+head -1 "$tmp/table" | grep -Eq '^Start \(s\) +all events +evt\.type = switch$' && ok ||
+	bad "the table has no title line: $(head -1 "$tmp/table")"
+want="0.00 $(counts "$f" 250000000 0 | head -1) $(counts "$f" 250000000 0 'evt.type = switch' | head -1)"
+[ "$(sed -n 2p "$tmp/table" | tr -s ' ')" = "$want" ] && ok ||
+	bad "the first interval is not '$want': $(sed -n 2p "$tmp/table")"
+[ "$(wc -l <"$tmp/table")" -eq 6 ] && ok || bad "the table of 4 intervals is not 6 lines"
+
+# JSON lines: the start and the counts, as the fields give them
+"$bin" -r "$f" --io-stat=100ms -T json --series '' --series 'evt.type = switch' |
+	python3 -c 'import json, sys
+for line in sys.stdin:
+    row = json.loads(line)
+    print("%s\t%s" % (json.dumps(row["start"]), "\t".join(str(c) for c in row["counts"])))' \
+	>"$tmp/json"
+"$bin" -r "$f" --io-stat=100ms -T fields --series '' --series 'evt.type = switch' \
+	>"$tmp/fields"
+cmp -s "$tmp/json" "$tmp/fields" && ok || bad "-T json differs from -T fields: $(diff "$tmp/fields" "$tmp/json" | head -4)"
+
+# errors: one exact line, status 2
+err() {
+	local want=$1
+	shift
+	"$bin" "$@" >"$tmp/o" 2>"$tmp/e"
+	local st=$?
+	if [ $st -eq 2 ] && [ "$(cat "$tmp/e")" = "$want" ] && [ ! -s "$tmp/o" ]; then ok; else
+		bad "$*: status $st, '$(cat "$tmp/e")', not '$want'"
+	fi
+}
+for iv in 1x 0 0ms -1s '' 1.s .5 1e3 s 99999999999h; do
+	err "syshark: --io-stat=$iv: not an interval (1s, 100ms, 10us, 2m, or seconds)" \
+		-r "$f" --io-stat="$iv"
+done
+err "syshark: --series 2: filter column 14: expected 'and', 'or' or the end, found 'x'" \
+	-r "$f" --io-stat=1s --series '' --series 'evt.type = = x'
+err "syshark: filter column 14: expected 'and', 'or' or the end, found 'x'" \
+	-r "$f" --io-stat=1s -Y 'evt.type = = x'
+err "syshark: too many --series (at most 4)" -r "$f" --io-stat=1s --series a --series b \
+	--series c --series d --series e
+err "syshark: --series needs --io-stat=INTERVAL" -r "$f" --series 'evt.type = read'
+err "syshark: --index, --event, --follow, --stats and --io-stat need -r FILE" --io-stat=1s
+finish

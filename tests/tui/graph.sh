@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The I/O graph in the full-screen interface, driven through tmux: the
+# legend's totals are the event counts print mode gives for each series'
+# filter; the cursor's counts are those of its interval; zooming changes
+# the interval and 0 fits the capture again; Enter selects the first event
+# at or after the cursor's interval in the list (the next one shown under a
+# display filter); a bad series filter shows its error and keeps the graph;
+# a gzip capture's graph grows as it is inflated.
+. "$(dirname "$0")/lib.sh"
+f=$corpus/sample.scap
+count() { "$bin" -r "$1" -T fields -e evt.num ${2:+-Y "$2"} | wc -l; }
+# times FILE [FILTER]: each event's number and its ns from the capture's first event
+times() {
+	"$bin" -r "$1" -T fields -e evt.num -e evt.rawtime.s -e evt.rawtime.ns ${2:+-Y "$2"} |
+		awk -F'\t' -v s0="$s0" -v ns0="$ns0" '{ printf "%s\t%.0f\n", $1, ($2 - s0) * 1e9 + ($3 - ns0) }'
+}
+# ns TEXT: an interval ("5ms") or a time in seconds ("0.015") in ns
+ns() {
+	awk -v t="$1" 'BEGIN {
+		u = 1e9
+		if (t ~ /ns$/) u = 1; else if (t ~ /us$/) u = 1e3; else if (t ~ /ms$/) u = 1e6
+		else if (t ~ /m$/) u = 60e9; else if (t ~ /h$/) u = 3600e9
+		sub(/[a-z]+$/, "", t); printf "%.0f\n", t * u
+	}'
+}
+# title FIELD: from the graph's title line, the interval or the cursor's time
+title() {
+	case $1 in
+	interval) screen | head -1 | sed -n 's/.*| interval \([0-9]*[a-z]*\) .*/\1/p' ;;
+	cursor) screen | head -1 | sed -n 's/.*| cursor at \([0-9.]*\) s.*/\1/p' ;;
+	esac
+}
+# selected N: the list's line of event N, reversed (with colours after it, maybe)
+selected() { printf '^\e\\[[0-9;]*7m(\e\\[[0-9;]*m)*%s ' "$1"; }
+read -r s0 ns0 <<<"$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | head -1)"
+
+start 120 40 "$bin" -r "$f"
+wait_for '\| events 477 \| shown 402 \|' "the capture does not open"
+keys i
+wait_for '^ I/O graph \| interval [0-9]+[a-z]+ \| cursor at 0\.[0-9]* s \| 1: [0-9]+' "i does not open the graph"
+wait_for "^ 1 .. all events  total $(count "$f")\$" "series 1 does not total the $(count "$f") events"
+s2='evt.type = switch' s3='proc.name = containerd'
+keys 2 "$s2" Enter
+wait_for "^ 2 .. evt\\.type = switch  total $(count "$f" "$s2")\$" "series 2 does not total the events of '$s2'"
+keys 3 "$s3" Enter
+wait_for "^ 3 .. proc\\.name = containerd  total $(count "$f" "$s3")\$" "series 3 does not total the events of '$s3'"
+wait_for '\| series 3$' "the status line does not count 3 series"
+wait_for '^  0┤' "no y axis"
+wait_for '^ +└┬─+┬' "no time axis"
+
+# the cursor's counts are its interval's
+keys Right Right Right Right Right
+wait_for '^ I/O graph .* cursor at 0\.0[1-9]' "Right does not move the cursor"
+iv=$(title interval) at=$(title cursor)
+w=$(ns "$iv") t=$(ns "$at")
+want=""
+for s in '' "$s2" "$s3"; do
+	want="$want $(times "$f" "$s" | awk -v t="$t" -v w="$w" '$2 >= t && $2 < t + w' | wc -l)"
+done
+read -r c1 c2 c3 <<<"$want"
+wait_for "^ I/O graph \\| interval $iv \\| cursor at $at s \\| 1: $c1 \\| 2: $c2 \\| 3: $c3 *\$" \
+	"the cursor's interval at $at s does not count $c1, $c2, $c3"
+
+# zoom in and out around the cursor, then fit the capture again
+keys +
+wait_for "^ I/O graph \\| interval [0-9]+[a-z]+ " "no interval after +"
+for _ in $(seq 50); do [ "$(title interval)" != "$iv" ] && break; sleep 0.05; done
+[ "$(ns "$(title interval)")" -lt "$w" ] && ok || bad "+ does not shorten the $iv intervals: $(title interval)"
+keys - -
+for _ in $(seq 50); do [ "$(ns "$(title interval)")" -gt "$w" ] && break; sleep 0.05; done
+[ "$(ns "$(title interval)")" -gt "$w" ] && ok || bad "- - does not lengthen the $iv intervals: $(title interval)"
+keys 0
+wait_for "^ I/O graph \\| interval $iv \\| cursor at " "0 does not fit the capture in $iv intervals again"
+
+# Enter: the list, on the first event at or after the cursor's interval
+keys Home Right Right Right
+wait_for "^ I/O graph \\| interval $iv \\| cursor at [0-9.]+ s" "Home and Right do not move the cursor"
+at=$(title cursor) t=$(ns "$at")
+num=$(times "$f" | awk -v t="$t" '$2 >= t { print $1; exit }')
+keys Enter
+wait_for "^at $at s: event $num\$" "Enter does not go to event $num at $at s"
+WAIT_ATTRS=1 wait_for "$(selected "$num")" "the list does not select event $num"
+
+# under a display filter: the next event shown
+keys f 'evt.type = futex' Enter
+# (the status line is cut at the screen's width)
+wait_for "\\| shown $(count "$f" 'evt.type = futex') \\|.*filter: evt\\.type" "the display filter does not apply"
+keys i Home End
+wait_for '^ I/O graph \| interval ' "i does not open the graph again"
+# the series stay while the graph is closed
+wait_for "^ 3 .. proc\\.name = containerd  total $(count "$f" "$s3")\$" "the series are gone after reopening"
+keys Home Right Right Right Right Right Right Right Right Right Right Right Right
+wait_for "^ I/O graph \\| interval $iv \\| cursor at [0-9.]+ s" "the cursor does not move"
+at=$(title cursor) t=$(ns "$at")
+num=$(times "$f" | awk -v t="$t" '$2 >= t { print $1; exit }')
+shown=$(times "$f" 'evt.type = futex' | awk -v n="$num" '$1 >= n { print $1; exit }')
+keys Enter
+wait_for "^at $at s: event $num, not shown: the next one shown\$" "Enter does not say event $num is not shown"
+WAIT_ATTRS=1 wait_for "$(selected "$shown")" "the list does not select event $shown, the next futex"
+
+# a bad series filter: its error under the prompt, and the graph stays
+keys i
+keys 4 'evt.type = = x' Enter
+wait_for "^ +\\^ expected 'and', 'or' or the end, found 'x'" "a bad filter shows no error"
+keys Escape
+wait_for '^ I/O graph \| interval ' "the graph is gone after a bad filter"
+wait_for '\| series 3$' "a bad filter changed the series"
+# an empty filter removes a series; series 3 becomes 2
+keys 2 C-u Enter
+wait_for "^ 2 .. proc\\.name = containerd  total $(count "$f" "$s3")\$" "an empty filter does not remove series 2"
+wait_for '\| series 2$' "the status line does not count 2 series"
+keys q
+wait_for '^No\. +Time +CPU' "q does not close the graph"
+keys q
+wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
+
+# another capture, without colours: a series of files
+f=$corpus/cat_write.scap
+NO_COLOR=1 start 100 30 "$bin" -r "$f"
+wait_for '\| events [0-9]+ \| shown' "cat_write.scap does not open"
+keys F12 2 'fd.type = file' Enter
+wait_for "^ 1 .. all events  total $(count "$f")\$" "series 1 of cat_write.scap is not its $(count "$f") events"
+wait_for "^ 2 .. fd\\.type = file  total $(count "$f" 'fd.type = file')\$" "the file events of cat_write.scap are not counted"
+keys BSpace
+wait_for '^No\. +Time +CPU' "Backspace does not close the graph"
+keys F12
+wait_for '^ I/O graph ' "F12 does not open the graph"
+keys Escape
+wait_for '^No\. +Time +CPU' "Esc does not close the graph"
+
+# a gzip capture: the graph follows it as it is inflated
+gzip -c "$corpus/sample.scap" >"$tmp/sample.scap.gz"
+start 120 40 "$bin" -r "$tmp/sample.scap.gz"
+keys i
+wait_for "^ 1 .. all events  total $(count "$corpus/sample.scap")\$" "the graph of the gzip capture does not reach every event"
+keys q q
+wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
+finish
