@@ -237,8 +237,9 @@ static void render_hex(const uint8_t *p, size_t n, uint64_t off, struct sbuf *ou
 void eng_stream_render(const struct eng_stream *s, size_t i, enum eng_stream_fmt fmt,
 		       unsigned int width, struct sbuf *out)
 {
+	static const uint8_t none[1];
 	const struct eng_stream_seg *g = &s->segs[i];
-	const uint8_t *p = s->data + g->off;
+	const uint8_t *p = g->kept ? s->data + g->off : none; /* data is NULL until a byte is kept */
 
 	switch (fmt) {
 	case ENG_SF_RAW:
