@@ -64,6 +64,32 @@ static int report_damage(const char *path, const struct diag *d)
 	return 1;
 }
 
+int print_replay(const char *path, bool (*fn)(void *arg, const struct eng_replay *r,
+					      const struct eng_evt *e), void *arg)
+{
+	struct diag d = { 0 };
+	struct eng_replay *r = eng_replay_open(path, &d);
+	struct eng_evt e;
+	int rc;
+
+	if (!r) {
+		fprintf(stderr, "syshark: %s\n", d.msg);
+		return -1;
+	}
+	while ((rc = eng_replay_next(r, &e, &d)) > 0 && fn(arg, r, &e))
+		;
+	eng_replay_free(r);
+	return rc < 0 ? report_damage(path, &d) : 0;
+}
+
+int print_flushed(FILE *out)
+{
+	if (fflush(out) == 0 && !ferror(out))
+		return 0;
+	fprintf(stderr, "syshark: cannot write the output\n");
+	return 1;
+}
+
 /* What one thread needs to select and format events. */
 struct pworker {
 	const struct print_opts *o;

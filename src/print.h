@@ -7,6 +7,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct eng_replay;
+struct eng_evt;
+
 enum print_fmt {
 	PRINT_TEXT,
 	PRINT_JSON,
@@ -82,6 +85,16 @@ int print_follow(const char *path, const struct print_follow *f, FILE *out);
  */
 int print_iostat(const char *path, uint64_t interval, const char *const *series,
 		 unsigned int nseries, const struct print_opts *o, FILE *out);
+
+/*
+ * Replays path from its start, handing every event to fn (false stops).
+ * Returns 0; 1 after saying why if path is damaged (fn saw the events
+ * before the damage); -1 after saying why if it cannot be read at all.
+ */
+int print_replay(const char *path, bool (*fn)(void *arg, const struct eng_replay *r,
+					      const struct eng_evt *e), void *arg);
+/* Flushes out: 0, or 1 after saying that the output cannot be written. */
+int print_flushed(FILE *out);
 
 /* --stats, with a count of the events matching filter (if not NULL). */
 int print_stats(const char *path, const char *filter, FILE *out);

@@ -42,47 +42,51 @@ int print_follow_parse(const char *arg, struct print_follow *f)
 	return 0;
 }
 
-/* The stream event f->event is on, gathered in a second pass from the start. */
-static struct eng_stream *gather(const char *path, uint64_t at, struct diag *d)
-{
-	struct eng_replay *r = eng_replay_open(path, d);
-	struct eng_stream *s = NULL;
-	struct eng_evt e;
-	int rc;
+/* The first pass: the stream of event at, once it comes. */
+struct finding {
+	uint64_t at;
+	struct eng_stream *s;
+	struct diag d;
+};
 
-	if (!r)
-		return NULL;
-	while ((rc = eng_replay_next(r, &e, d)) > 0 && e.num < at)
-		;
-	if (rc > 0)
-		s = eng_stream_new(r, &e, d);
-	else if (rc == 0)
-		diag_set(d, -ENOENT, 0, "the capture has no event %llu", (unsigned long long)at);
-	eng_replay_free(r);
-	if (!s)
-		return NULL;
-	r = eng_replay_open(path, d);
-	while (r && (rc = eng_replay_next(r, &e, d)) > 0 && eng_stream_add(s, &e))
-		;
-	if (!r || rc < 0) {
-		eng_replay_free(r);
-		eng_stream_free(s);
-		return NULL;
-	}
-	eng_replay_free(r);
-	return s;
+static bool find_event(void *arg, const struct eng_replay *r, const struct eng_evt *e)
+{
+	struct finding *f = arg;
+
+	if (e->num < f->at)
+		return true;
+	f->s = eng_stream_new(r, e, &f->d);
+	return false;
+}
+
+static bool add_event(void *arg, const struct eng_replay *r, const struct eng_evt *e)
+{
+	(void)r;
+	return eng_stream_add(arg, e);
 }
 
 int print_follow(const char *path, const struct print_follow *f, FILE *out)
 {
-	struct diag d = { 0 };
-	struct eng_stream *s = gather(path, f->event, &d);
+	struct finding fd = { .at = f->event };
+	struct eng_stream *s;
 	struct sbuf o;
 	size_t i;
-	int status = 0;
+	int status;
 
+	/* the stream's start is before its event: a second pass gathers it */
+	if (print_replay(path, find_event, &fd) != 0 && !fd.s)
+		return 1;
+	s = fd.s;
 	if (!s) {
-		fprintf(stderr, "syshark: %s: %s\n", path, d.msg);
+		if (!fd.d.msg[0])
+			diag_set(&fd.d, -ENOENT, 0, "the capture has no event %llu",
+				 (unsigned long long)f->event);
+		fprintf(stderr, "syshark: %s: %s\n", path, fd.d.msg);
+		return 1;
+	}
+	status = print_replay(path, add_event, s);
+	if (status < 0) {
+		eng_stream_free(s);
 		return 1;
 	}
 	sbuf_init(&o);
@@ -110,10 +114,7 @@ int print_follow(const char *path, const struct print_follow *f, FILE *out)
 		}
 	}
 	fwrite(o.s, 1, o.len, out);
-	if (fflush(out) != 0 || ferror(out)) {
-		fprintf(stderr, "syshark: cannot write the output\n");
-		status = 1;
-	}
+	status |= print_flushed(out);
 	sbuf_fini(&o);
 	eng_stream_free(s);
 	return status;

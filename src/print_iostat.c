@@ -90,16 +90,20 @@ static void print_counts(struct eng_graph *g, uint64_t interval, enum print_fmt 
 	sbuf_fini(&line);
 }
 
+static bool count_event(void *arg, const struct eng_replay *r, const struct eng_evt *e)
+{
+	eng_graph_event(arg, r, e);
+	return true;
+}
+
 int print_iostat(const char *path, uint64_t interval, const char *const *series,
 		 unsigned int nseries, const struct print_opts *o, FILE *out)
 {
 	static const char *const all[] = { "" };
-	struct eng_replay *r;
 	struct eng_graph *g;
-	struct eng_evt e;
 	struct diag d = { 0 };
 	unsigned int bad = 0;
-	int rc, status = 0;
+	int status;
 
 	g = eng_graph_new(nseries ? series : all, nseries ? nseries : 1, o->filter, &bad, &d);
 	if (!g) {
@@ -110,25 +114,12 @@ int print_iostat(const char *path, uint64_t interval, const char *const *series,
 			fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);
 		return 2;
 	}
-	r = eng_replay_open(path, &d);
-	if (!r) {
-		fprintf(stderr, "syshark: %s\n", d.msg);
-		eng_graph_free(g);
-		return 1;
+	/* after damage, the intervals so far are still worth showing */
+	status = print_replay(path, count_event, g);
+	if (status >= 0) {
+		print_counts(g, interval, o->fmt, out);
+		status |= print_flushed(out);
 	}
-	while ((rc = eng_replay_next(r, &e, &d)) > 0)
-		eng_graph_event(g, r, &e);
-	if (rc < 0) {
-		/* the intervals so far are still worth showing */
-		fprintf(stderr, "syshark: %s: %s\n", path, d.msg);
-		status = 1;
-	}
-	print_counts(g, interval, o->fmt, out);
-	if (fflush(out) != 0 || ferror(out)) {
-		fprintf(stderr, "syshark: cannot write the output\n");
-		status = 1;
-	}
-	eng_replay_free(r);
 	eng_graph_free(g);
-	return status;
+	return status < 0 ? 1 : status;
 }

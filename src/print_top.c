@@ -114,43 +114,34 @@ static void print_rows(const struct eng_top *t, enum print_fmt fmt, FILE *out)
 	sbuf_fini(&line);
 }
 
+static bool sum_event(void *arg, const struct eng_replay *r, const struct eng_evt *e)
+{
+	eng_top_event(arg, r, e);
+	return true;
+}
+
 int print_top(const char *path, const struct eng_top_view *view, const struct print_opts *o,
 	      FILE *out)
 {
-	struct eng_replay *r;
 	struct eng_top *t;
-	struct eng_evt e;
 	struct diag d = { 0 };
-	int rc, status = 0;
+	int status;
 
 	t = eng_top_new(view, o->filter, &d);
 	if (!t) {
 		fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);
 		return 2;
 	}
-	r = eng_replay_open(path, &d);
-	if (!r) {
-		fprintf(stderr, "syshark: %s\n", d.msg);
-		eng_top_free(t);
-		return 1;
+	/* after damage, the rows so far are still worth showing */
+	status = print_replay(path, sum_event, t);
+	if (status >= 0) {
+		eng_top_sort(t, view->sort, false);
+		if (o->fmt == PRINT_TEXT)
+			print_table(t, out);
+		else
+			print_rows(t, o->fmt, out);
+		status |= print_flushed(out);
 	}
-	while ((rc = eng_replay_next(r, &e, &d)) > 0)
-		eng_top_event(t, r, &e);
-	if (rc < 0) {
-		/* the rows so far are still worth showing */
-		fprintf(stderr, "syshark: %s: %s\n", path, d.msg);
-		status = 1;
-	}
-	eng_top_sort(t, view->sort, false);
-	if (o->fmt == PRINT_TEXT)
-		print_table(t, out);
-	else
-		print_rows(t, o->fmt, out);
-	if (fflush(out) != 0 || ferror(out)) {
-		fprintf(stderr, "syshark: cannot write the output\n");
-		status = 1;
-	}
-	eng_replay_free(r);
 	eng_top_free(t);
-	return status;
+	return status < 0 ? 1 : status;
 }

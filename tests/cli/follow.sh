@@ -93,6 +93,14 @@ err=$("$bin" -r "$f" --follow=1 2>&1 >/dev/null)
 [ $? = 1 ] && [ "$err" = "syshark: $f: event 1 does not work on an fd" ] && ok || bad "--follow=1: '$err'"
 err=$("$bin" -r "$f" --follow=99999999 2>&1 >/dev/null)
 [ $? = 1 ] && [ "$err" = "syshark: $f: the capture has no event 99999999" ] && ok || bad "--follow=99999999: '$err'"
+# a capture cut before the event: the damage, status 1
+f=$corpus/test_ipv6_client.scap
+if [ -f "$f" ]; then
+	head -c $(($(stat -c %s "$f") / 2)) "$f" >"$tmp/cut.scap"
+	err=$("$bin" -r "$tmp/cut.scap" --follow=238 2>&1 >/dev/null)
+	[ $? = 1 ] && [[ $err == "syshark: $tmp/cut.scap: truncated block at offset "* ]] && ok ||
+		bad "--follow past the cut of a capture: '$err'"
+fi
 err=$("$bin" --follow=5 2>&1 >/dev/null)
 [ $? = 2 ] && [ "$err" = "syshark: --index, --event, --follow, --stats and --io-stat need -r FILE" ] && ok || bad "no -r: '$err'"
 finish
