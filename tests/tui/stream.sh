@@ -4,10 +4,12 @@
 # Follow stream on a capture file: F5 on an event opens the stream of its
 # fd with the bytes it carried, t switches text, printable and hex, d the
 # directions, w saves the data itself, Enter goes to a line's event, q
-# closes; an event on no fd says so.
+# closes; an event on no fd says so. Then both directions of the TCP
+# exchange in the bundled sample.
 . "$(dirname "$0")/lib.sh"
 f=$corpus/test_ipv6_client.scap
 [ -f "$f" ] || { echo "SKIP: $f is missing"; exit 77; }
+sample=$(cd "$(dirname "$0")/../.." && pwd)/doc/examples/sample.scap.gz
 cd "$tmp" || exit 1
 
 start 140 30 "$bin" -r "$f"
@@ -53,6 +55,21 @@ wait_for '^ Follow: fd 3 \(ipv6 ::1:38255->::1:2345\) ' "F5 from the last write 
 wait_for '\| 3 calls \| line 1/3: event 225,' "the last write's stream does not start at the first"
 keys q
 wait_for '^ +Number: 238$' "q does not close the stream"
+keys q
+wait_exit
+[ "$status" = 0 ] && ok || bad "syshark exited with $status"
+
+# both directions of a TCP exchange, in the bundled sample (gzip)
+start 140 30 "$bin" -r "$sample"
+wait_for 'events 3120 ' "the bundled sample does not open"
+keys : 2506 Enter F5
+wait_for '^ read 13 bytes, written 13 \| 2 calls \| line 1/2: event 2506, write 13 bytes' \
+	"the sample's TCP stream does not count one write and one read"
+screen | grep -a -A1 '^w ping over tcp *$' | grep -aq '^r PING OVER TCP *$' && ok ||
+	bad "the sample's stream does not show the request then the reply"
+WAIT_ATTRS=1 wait_for $'\e\\[34m(\e\\[49m)?r PING OVER TCP' "the read is not blue"
+keys Down Enter
+wait_for '^ +Number: 2516$' "Enter on the reply does not show its event"
 keys q
 wait_exit
 [ "$status" = 0 ] && ok || bad "syshark exited with $status"
