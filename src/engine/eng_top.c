@@ -3,6 +3,7 @@
 #define _GNU_SOURCE /* qsort_r */
 #include "eng_top.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -530,4 +531,60 @@ void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out)
 		eng_filter_clause(out, t->view->keys[k], v.s);
 	}
 	sbuf_fini(&v);
+}
+
+/* Reads seconds with up to 9 decimals at *p into *ns; false if there is no number. */
+static bool parse_seconds(const char **p, uint64_t *ns)
+{
+	const char *s = *p;
+	uint64_t sec = 0, frac = 0, unit = 100000000; /* of the next decimal, in ns */
+	unsigned int n = 0;
+
+	for (; *s >= '0' && *s <= '9' && n < 11; s++, n++)
+		sec = sec * 10 + (uint64_t)(*s - '0');
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9' && unit; s++, n++, unit /= 10)
+			frac += (uint64_t)(*s - '0') * unit;
+	if (!n || (*s >= '0' && *s <= '9'))
+		return false; /* none, or too many digits */
+	*ns = sec * 1000000000u + frac;
+	*p = s;
+	return true;
+}
+
+int eng_top_window_parse(const char *text, struct eng_top_window *w, struct diag *d)
+{
+	const char *p = text + strspn(text, " ");
+	bool from = parse_seconds(&p, &w->from), plus;
+	uint64_t to = 0;
+
+	if (!from)
+		w->from = 0;
+	plus = *p == '+';
+	if (*p != '-' && !plus)
+		goto bad;
+	p++;
+	if (!parse_seconds(&p, &to)) {
+		if (plus || !from)
+			goto bad;
+		to = 0;
+	}
+	if (p[strspn(p, " ")])
+		goto bad;
+	w->to = plus ? w->from + to : to;
+	if (w->to && w->to <= w->from)
+		return diag_set(d, -EINVAL, 0, "the window ends before it starts: %s", text);
+	return 0;
+bad:
+	return diag_set(d, -EINVAL, 0,
+			"not a time window: %s (seconds after the first event: FROM-TO, FROM-, "
+			"-TO or FROM+LENGTH)",
+			text);
+}
+
+void eng_top_window_clause(const struct eng_top_window *w, uint64_t first_ts, struct sbuf *out)
+{
+	sbuf_printf(out, "evt.rawtime >= %llu", (unsigned long long)(first_ts + w->from));
+	if (w->to)
+		sbuf_printf(out, " and evt.rawtime < %llu", (unsigned long long)(first_ts + w->to));
 }

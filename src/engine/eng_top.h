@@ -112,4 +112,24 @@ int64_t eng_top_value(const struct eng_top *t, size_t row, unsigned int col);
  */
 void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out);
 
+/* A time window over a capture, in ns after its first event. */
+struct eng_top_window {
+	uint64_t from;
+	uint64_t to; /* 0: to the end */
+};
+
+/*
+ * Parses a window given in seconds after the first event: "FROM-TO",
+ * "FROM-" (to the end), "-TO" (from the start) or "FROM+LENGTH" ("+LENGTH"
+ * from the start), each a number with up to 9 decimals ("2.5-10"). 0, or
+ * -EINVAL with d->msg.
+ */
+int eng_top_window_parse(const char *text, struct eng_top_window *w, struct diag *d);
+/*
+ * Appends the filter clause that keeps the events of w, in a capture whose
+ * first event is at first_ts (ns since the epoch):
+ * "evt.rawtime >= A and evt.rawtime < B".
+ */
+void eng_top_window_clause(const struct eng_top_window *w, uint64_t first_ts, struct sbuf *out);
+
 #endif

@@ -3,10 +3,12 @@
  * The tree order of made-up rows (eng_tree.h): children under their parents
  * in the rows' order, missing parents, a row its own parent, cycles, a long
  * chain, and folded rows; each shown once, none lost, the lines right.
+ * And the time windows of the views over a file, as the prompt takes them.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "eng_top.h"
 #include "eng_tree.h"
 #include "harness.h"
 #include "sbuf.h"
@@ -140,11 +142,55 @@ static void check_folded(void)
 	sbuf_fini(&o);
 }
 
+/* The clause of window text over a capture starting at 1 s; or "error: MSG". */
+static void window_of(const char *text, struct sbuf *out)
+{
+	struct eng_top_window w;
+	struct diag d = { 0 };
+
+	sbuf_reset(out);
+	if (eng_top_window_parse(text, &w, &d) < 0)
+		sbuf_printf(out, "error: %s", d.msg);
+	else
+		eng_top_window_clause(&w, 1000000000, out);
+}
+
+static void check_window(void)
+{
+	struct sbuf o;
+
+	sbuf_init(&o);
+	window_of("2.5-10", &o);
+	CHECK_STR(o.s, "evt.rawtime >= 3500000000 and evt.rawtime < 11000000000");
+	window_of(" 2.5- ", &o);
+	CHECK_STR(o.s, "evt.rawtime >= 3500000000");
+	window_of("-0.000000001", &o);
+	CHECK_STR(o.s, "evt.rawtime >= 1000000000 and evt.rawtime < 1000000001");
+	window_of("1+.5", &o);
+	CHECK_STR(o.s, "evt.rawtime >= 2000000000 and evt.rawtime < 2500000000");
+	window_of("+5", &o);
+	CHECK_STR(o.s, "evt.rawtime >= 1000000000 and evt.rawtime < 6000000000");
+	window_of("0-", &o);
+	CHECK_STR(o.s, "evt.rawtime >= 1000000000");
+	window_of("3-2", &o);
+	CHECK_STR(o.s, "error: the window ends before it starts: 3-2");
+	window_of("2-2", &o);
+	CHECK(strncmp(o.s, "error: the window ends", 22) == 0);
+	static const char *const bad[] = { "", "-", "5", "+", "1-2-3", "x-1", "1.0000000001-",
+					   "1-2 s", "123456789012-", "1e3-", "1..2-" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		window_of(bad[i], &o);
+		CHECK(strncmp(o.s, "error: not a time window: ", 26) == 0);
+	}
+	sbuf_fini(&o);
+}
+
 int main(void)
 {
 	check_forest();
 	check_bad_parents();
 	check_chain();
 	check_folded();
+	check_window();
 	return h_done();
 }
