@@ -521,6 +521,17 @@ static void set_window(struct ui *u, const char *text)
 	ui_message(u, false, "%s", u->windowed ? "time window set" : "time window cleared");
 }
 
+/* Appends ns as seconds, as the prompt takes them: "2.5". */
+static void put_seconds(struct sbuf *out, uint64_t ns)
+{
+	sbuf_printf(out, "%llu.%09llu", (unsigned long long)(ns / 1000000000u),
+		    (unsigned long long)(ns % 1000000000u));
+	while (out->s[out->len - 1] == '0')
+		sbuf_truncate(out, out->len - 1);
+	if (out->s[out->len - 1] == '.')
+		sbuf_truncate(out, out->len - 1);
+}
+
 /* The time window's prompt, with the window there is. */
 static void open_window_prompt(struct ui *u)
 {
@@ -532,13 +543,11 @@ static void open_window_prompt(struct ui *u)
 	}
 	sbuf_init(&w);
 	if (u->windowed && u->window.from)
-		sbuf_printf(&w, "%llu.%09llu", (unsigned long long)(u->window.from / 1000000000u),
-			    (unsigned long long)(u->window.from % 1000000000u));
+		put_seconds(&w, u->window.from);
 	if (u->windowed)
 		sbuf_putc(&w, '-');
 	if (u->windowed && u->window.to)
-		sbuf_printf(&w, "%llu.%09llu", (unsigned long long)(u->window.to / 1000000000u),
-			    (unsigned long long)(u->window.to % 1000000000u));
+		put_seconds(&w, u->window.to);
 	ui_open_prompt(u, PK_WINDOW,
 		       "Time window (seconds from the first event, FROM-TO, empty for all): ", w.s);
 	sbuf_fini(&w);
