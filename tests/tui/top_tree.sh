@@ -98,5 +98,5 @@ wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(ca
 start 160 40 "$bin" -r "$f" --top --tree
 wait_for '^ Processes, as a tree  \(totals' "--top --tree does not open the tree"
 keys q
-wait_exit
+wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 finish
