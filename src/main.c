@@ -99,6 +99,7 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	}
 	src.path = path;
 	src.top = top;
+	src.tree = po.tree;
 	src.interval = interval;
 	src.arg = t;
 	src.dropped = &dropped;
@@ -168,7 +169,7 @@ static void usage(FILE *f)
 	      "               [-w OUT] [-Y FILTER | FILTER...]\n"
 	      "       syshark [-w OUT] [-s SNAPLEN] [-B MIB] [--duration SECS] [-c COUNT]\n"
 	      "               [-Y FILTER] [-- CMD [ARGS...]]\n"
-	      "       syshark -r FILE --stats | --top[=VIEW] [-T json|fields] [-Y FILTER]\n"
+	      "       syshark -r FILE --stats | --top[=VIEW] [--tree] [-T json|fields] [-Y FILTER]\n"
 	      "       syshark -r FILE --io-stat=INTERVAL [--series FILTER]... [-T json|fields]\n"
 	      "               [-Y FILTER]\n"
 	      "       syshark -L | -l | --version\n"
@@ -195,6 +196,8 @@ static void usage(FILE *f)
 	      "                      files, system calls, ... (--top=list lists them);\n"
 	      "                      printed with -p, -T or no terminal, over the file\n"
 	      "                      or the whole live capture\n"
+	      "      --tree          with --top=procs: the processes as a tree, each\n"
+	      "                      under its parent\n"
 	      "  -d, --interval S    live views: seconds between refreshes (default 1)\n"
 	      "      --follow=N[,FMT][,read|write]\n"
 	      "                      print the data read from and written to the fd\n"
@@ -226,6 +229,7 @@ int main(int argc, char **argv)
 		{ "all", no_argument, NULL, 'A' },
 		{ "stats", no_argument, NULL, 'X' },
 		{ "top", optional_argument, NULL, 'O' },
+		{ "tree", no_argument, NULL, 'H' },
 		{ "interval", required_argument, NULL, 'd' },
 		{ "follow", required_argument, NULL, 'F' },
 		{ "io-stat", required_argument, NULL, 'G' },
@@ -267,6 +271,9 @@ int main(int argc, char **argv)
 			break;
 		case 'O':
 			top = optarg ? optarg : "procs";
+			break;
+		case 'H':
+			po.tree = true;
 			break;
 		case 'T':
 			formatted = true;
@@ -428,6 +435,11 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 2;
 	}
+	if (po.tree && (!top || !eng_top_view(top)->parent)) {
+		fprintf(stderr, "syshark: --tree needs --top=procs, a view whose rows have parents\n");
+		free(trailing);
+		return 2;
+	}
 	if (!file && (index || event_at || stats || follow.event || io_stat)) {
 		fprintf(stderr, "syshark: --index, --event, --follow, --stats and --io-stat need -r FILE\n");
 		free(trailing);
@@ -450,7 +462,8 @@ int main(int argc, char **argv)
 	else if (io_stat)
 		status = print_iostat(file, io_stat, series, nseries, &po, stdout);
 	else if (tty && !po.write)
-		status = tui_run(&(struct tui_source){ .path = file, .top = top }, po.filter);
+		status = tui_run(&(struct tui_source){ .path = file, .top = top, .tree = po.tree },
+				 po.filter);
 	else if (top)
 		status = print_top(file, eng_top_view(top), &po, stdout);
 	else

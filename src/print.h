@@ -26,6 +26,7 @@ struct print_opts {
 	const char *filter; /* only events that match, or NULL */
 	const char *write;  /* write the chosen events to this .scap instead */
 	unsigned long long count; /* stop after this many printed events, 0 = all */
+	bool tree;		  /* --top: the rows as a tree of parents and children */
 };
 
 /*

@@ -39,10 +39,33 @@ static void put_json_string(struct sbuf *o, const char *s)
 	sbuf_putc(o, '"');
 }
 
+/*
+ * The bytes of s's first max characters (UTF-8), and in *n how many there
+ * are: a terminal gives most of them a cell each, the tree's lines too.
+ */
+static size_t first_chars(const char *s, size_t max, size_t *n)
+{
+	size_t i = 0;
+
+	for (*n = 0; s[i] && *n < max; ++*n)
+		for (i++; (s[i] & 0xc0) == 0x80; i++)
+			;
+	return i;
+}
+
+/* A cell of the table: its tree lines, if any, then its text. */
+static void table_cell(const struct eng_top *t, size_t r, unsigned int c, struct sbuf *cell)
+{
+	sbuf_reset(cell);
+	if (c == eng_top_of(t)->tree_col)
+		eng_top_tree_prefix(t, r, cell);
+	eng_top_cell(t, r, c, cell);
+}
+
 static void print_table(const struct eng_top *t, FILE *out)
 {
 	const struct eng_top_view *v = eng_top_of(t);
-	size_t rows = eng_top_nrows(t), r;
+	size_t rows = eng_top_nrows(t), r, n, len;
 	int width[ENG_TOP_COLS];
 	unsigned int c;
 	struct sbuf cell;
@@ -52,10 +75,10 @@ static void print_table(const struct eng_top *t, FILE *out)
 		width[c] = (int)strlen(v->cols[c].title);
 	for (r = 0; r < rows; r++) {
 		for (c = 0; c + 1 < v->ncols; c++) {
-			sbuf_reset(&cell);
-			eng_top_cell(t, r, c, &cell);
-			if ((int)cell.len > width[c])
-				width[c] = cell.len > CELL_MAX ? CELL_MAX : (int)cell.len;
+			table_cell(t, r, c, &cell);
+			first_chars(cell.s, CELL_MAX, &n);
+			if ((int)n > width[c])
+				width[c] = (int)n;
 		}
 	}
 	for (c = 0; c < v->ncols; c++)
@@ -64,13 +87,15 @@ static void print_table(const struct eng_top *t, FILE *out)
 	fputc('\n', out);
 	for (r = 0; r < rows; r++) {
 		for (c = 0; c < v->ncols; c++) {
-			sbuf_reset(&cell);
-			eng_top_cell(t, r, c, &cell);
-			if (c + 1 == v->ncols)
+			table_cell(t, r, c, &cell);
+			if (c + 1 == v->ncols) {
 				fprintf(out, "%s%s", c ? "  " : "", cell.s);
-			else
-				fprintf(out, "%s%*.*s", c ? "  " : "",
-					numeric(&v->cols[c]) ? width[c] : -width[c], CELL_MAX, cell.s);
+				continue;
+			}
+			len = first_chars(cell.s, CELL_MAX, &n);
+			fprintf(out, "%s%*s%.*s%*s", c ? "  " : "",
+				numeric(&v->cols[c]) ? width[c] - (int)n : 0, "", (int)len, cell.s,
+				numeric(&v->cols[c]) ? 0 : width[c] - (int)n, "");
 		}
 		fputc('\n', out);
 	}
@@ -136,6 +161,8 @@ int print_top(const char *path, const struct eng_top_view *view, const struct pr
 	status = print_replay(path, sum_event, t);
 	if (status >= 0) {
 		eng_top_sort(t, view->sort, false);
+		if (o->tree)
+			eng_top_tree(t, NULL, NULL);
 		if (o->fmt == PRINT_TEXT)
 			print_table(t, out);
 		else

@@ -3,11 +3,13 @@
 #define _GNU_SOURCE /* qsort_r */
 #include "eng_top.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "eng_fields.h"
 #include "eng_filter.h"
+#include "eng_tree.h"
 #include "hmap.h"
 #include "schema.h"
 #include "xalloc.h"
@@ -38,17 +40,17 @@ static const struct eng_top_view views[] = {
 	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT,
 	    { "FDs", ENG_TA_LAST, 0, false, "proc.fdopencount", NULL },
 	    { "Command", ENG_TA_LAST, 0, false, "proc.cmdline", NULL } },
-	  12, 4, "files" },
+	  12, 4, "files", "proc.ppid", 3 },
 	{ "files", "Files", "fd.type = file", false, { "fd.name" },
 	  { { "Name", ENG_TA_KEY, 0, false, "fd.name", NULL },
 	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true" },
 	    C_IN, C_OUT, C_OPENS, C_ERRORS, C_OPS },
-	  7, 1, NULL },
+	  7, 1, NULL, NULL, 0 },
 	{ "dirs", "Directories", "fd.type = file", false, { "fd.directory" },
 	  { { "Directory", ENG_TA_KEY, 0, false, "fd.directory", NULL },
 	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true" },
 	    C_IN, C_OUT, C_OPENS, C_ERRORS, C_OPS },
-	  7, 1, "files" },
+	  7, 1, "files", NULL, 0 },
 	{ "conns", "Connections", "fd.type in (ipv4, ipv6)", false, { "fd.name", "proc.pid" },
 	  { { "Connection", ENG_TA_KEY, 0, false, "fd.name", NULL },
 	    { "Proto", ENG_TA_LAST, 0, false, "fd.l4proto", NULL },
@@ -56,7 +58,7 @@ static const struct eng_top_view views[] = {
 	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL },
 	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true" },
 	    C_IN, C_OUT, C_ERRORS, C_OPS },
-	  9, 4, NULL },
+	  9, 4, NULL, NULL, 0 },
 	{ "ports", "Server ports", "fd.type in (ipv4, ipv6)", false, { "fd.sport", "fd.l4proto" },
 	  { { "Port", ENG_TA_KEY, 0, false, "fd.sport", NULL },
 	    { "Proto", ENG_TA_KEY, 0, false, "fd.l4proto", NULL },
@@ -65,7 +67,7 @@ static const struct eng_top_view views[] = {
 	    { "Accepts", ENG_TA_COUNT, 0, true, NULL,
 	      "evt.dir = < and evt.type in (accept, accept4) and evt.failed = false" },
 	    C_ERRORS, C_OPS },
-	  8, 2, "conns" },
+	  8, 2, "conns", NULL, 0 },
 	{ "syscalls", "System calls", "evt.dir = <", true, { "evt.type" },
 	  { { "Syscall", ENG_TA_KEY, 0, false, "evt.type", NULL },
 	    { "Calls", ENG_TA_COUNT, 0, true, NULL, NULL },
@@ -73,23 +75,23 @@ static const struct eng_top_view views[] = {
 	    { "Time", ENG_TA_SUM, ENG_TU_NS, true, "evt.latency", NULL },
 	    { "Average", ENG_TA_AVG, ENG_TU_NS, false, "evt.latency", NULL },
 	    { "Max", ENG_TA_MAX, ENG_TU_NS, false, "evt.latency", NULL } },
-	  6, 3, NULL },
+	  6, 3, NULL, NULL, 0 },
 	{ "errors", "Errors", "evt.failed = true", false, { "evt.res", "proc.name", "evt.type" },
 	  { { "Error", ENG_TA_KEY, 0, false, "evt.res", NULL },
 	    { "Process", ENG_TA_KEY, 0, false, "proc.name", NULL },
 	    { "Syscall", ENG_TA_KEY, 0, false, "evt.type", NULL },
 	    { "Count", ENG_TA_COUNT, 0, true, NULL, NULL } },
-	  4, 3, NULL },
+	  4, 3, NULL, NULL, 0 },
 	{ "users", "Users", NULL, false, { "user.name" },
 	  { { "User", ENG_TA_KEY, 0, false, "user.name", NULL },
 	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT },
-	  7, 1, "procs" },
+	  7, 1, "procs", NULL, 0 },
 	{ "containers", "Containers", NULL, false, { "container.id" },
 	  { { "ID", ENG_TA_KEY, 0, false, "container.id", NULL },
 	    { "Name", ENG_TA_LAST, 0, false, "container.name", NULL },
 	    { "Image", ENG_TA_LAST, 0, false, "container.image", NULL },
 	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT },
-	  9, 3, "procs" },
+	  9, 3, "procs", NULL, 0 },
 	{ "slowio", "Slow file I/O",
 	  "fd.type = file and evt.is_io = true and evt.dir = < and evt.latency >= 1000000", false,
 	  { "evt.num" },
@@ -101,7 +103,7 @@ static const struct eng_top_view views[] = {
 	    { "Latency", ENG_TA_MAX, ENG_TU_NS, false, "evt.latency", NULL },
 	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, false, "evt.buflen", NULL },
 	    { "File", ENG_TA_LAST, 0, false, "fd.name", NULL } },
-	  8, 5, NULL },
+	  8, 5, NULL, NULL, 0 },
 };
 
 #define NVIEWS (sizeof(views) / sizeof(views[0]))
@@ -129,6 +131,7 @@ struct row {
 	int64_t v[ENG_TOP_COLS];
 	uint64_t n[ENG_TOP_COLS]; /* events summed, for averages */
 	char *text[ENG_TOP_COLS]; /* LAST columns */
+	size_t pos;		  /* in the sorted rows, while they are made a tree */
 };
 
 struct col_run {
@@ -151,7 +154,18 @@ struct eng_top {
 	struct sbuf key, val;
 	unsigned int sort_col;
 	bool ascending;
+	int parent_col; /* the view's parent column, or -1 */
+	/* a tree: rows[order[i]] is row i, nodes[] by rows' index; see eng_top_tree() */
+	bool tree;
+	struct eng_tree_node *nodes;
+	size_t *order, nshown;
 };
+
+/* Row i as the accessors number them. */
+static struct row *row_at(const struct eng_top *t, size_t i)
+{
+	return t->rows[t->tree ? t->order[i] : i];
+}
 
 static uint64_t hash(const char *s, size_t n)
 {
@@ -176,6 +190,7 @@ static void free_rows(struct eng_top *t)
 		free(t->rows[i]);
 	}
 	t->nrows = 0;
+	t->tree = false;
 	hmap_fini(&t->index);
 	hmap_init(&t->index);
 }
@@ -189,6 +204,8 @@ void eng_top_free(struct eng_top *t)
 	free_rows(t);
 	hmap_fini(&t->index);
 	free(t->rows);
+	free(t->nodes);
+	free(t->order);
 	for (c = 0; c < t->view->ncols; c++)
 		eng_filter_free(t->cols[c].where);
 	eng_filter_free(t->where);
@@ -206,6 +223,7 @@ struct eng_top *eng_top_new(const struct eng_top_view *view, const char *filter,
 
 	t->view = view;
 	t->sort_col = view->sort;
+	t->parent_col = -1;
 	hmap_init(&t->index);
 	sbuf_init(&t->key);
 	sbuf_init(&t->val);
@@ -216,6 +234,8 @@ struct eng_top *eng_top_new(const struct eng_top_view *view, const char *filter,
 	for (c = 0; c < view->ncols; c++) {
 		const struct eng_top_col *col = &view->cols[c];
 
+		if (view->parent && col->agg == ENG_TA_LAST && strcmp(col->field, view->parent) == 0)
+			t->parent_col = (int)c;
 		if (col->agg == ENG_TA_KEY) {
 			for (k = 0; k < t->nkeys && strcmp(view->keys[k], col->field) != 0; k++)
 				;
@@ -240,18 +260,28 @@ const struct eng_top_view *eng_top_of(const struct eng_top *t)
 	return t->view;
 }
 
+/* The row whose key is the len bytes at key, or NULL. */
+static struct row *row_find(const struct eng_top *t, const char *key, size_t len)
+{
+	struct row *r;
+
+	for (r = hmap_get(&t->index, hash(key, len)); r; r = r->next)
+		if (strncmp(r->key, key, len) == 0 && !r->key[len])
+			return r;
+	return NULL;
+}
+
 /* The row of the key in t->key, made if new. */
 static struct row *row_of(struct eng_top *t)
 {
 	uint64_t h = hash(t->key.s, t->key.len);
-	struct row *first = hmap_get(&t->index, h), *r;
+	struct row *r = row_find(t, t->key.s, t->key.len);
 
-	for (r = first; r; r = r->next)
-		if (strcmp(r->key, t->key.s) == 0)
-			return r;
+	if (r)
+		return r;
 	r = xcalloc(1, sizeof(*r));
 	r->key = xstrdup(t->key.s);
-	r->next = first;
+	r->next = hmap_get(&t->index, h);
 	hmap_put(&t->index, h, r);
 	if (t->nrows == t->cap) {
 		t->cap = t->cap * 2 + 64;
@@ -412,18 +442,52 @@ void eng_top_sort(struct eng_top *t, unsigned int col, bool ascending)
 		col = t->view->sort;
 	t->sort_col = col;
 	t->ascending = ascending;
+	t->tree = false;
 	if (t->nrows > 1)
 		qsort_r(t->rows, t->nrows, sizeof(*t->rows), cmp_rows, t);
 }
 
+void eng_top_tree(struct eng_top *t, eng_top_folded_fn folded, void *arg)
+{
+	size_t i;
+
+	t->tree = false;
+	if (t->parent_col < 0)
+		return;
+	t->nodes = xreallocarray(t->nodes, t->nrows ? t->nrows : 1, sizeof(*t->nodes));
+	t->order = xreallocarray(t->order, t->nrows ? t->nrows : 1, sizeof(*t->order));
+	for (i = 0; i < t->nrows; i++)
+		t->rows[i]->pos = i;
+	for (i = 0; i < t->nrows; i++) {
+		const char *p = t->rows[i]->text[t->parent_col];
+		const struct row *up = p ? row_find(t, p, strlen(p)) : NULL;
+
+		t->nodes[i].parent = up ? up->pos : ENG_TREE_NONE;
+		t->nodes[i].folded = folded && folded(arg, t, i);
+	}
+	t->nshown = eng_tree_order(t->nodes, t->nrows, t->order);
+	t->tree = true;
+}
+
+void eng_top_tree_prefix(const struct eng_top *t, size_t row, struct sbuf *out)
+{
+	if (t->tree)
+		eng_tree_prefix(t->nodes, t->order[row], out);
+}
+
+bool eng_top_tree_hides(const struct eng_top *t, size_t row)
+{
+	return t->tree && t->nodes[t->order[row]].hides;
+}
+
 size_t eng_top_nrows(const struct eng_top *t)
 {
-	return t->nrows;
+	return t->tree ? t->nshown : t->nrows;
 }
 
 void eng_top_cell(const struct eng_top *t, size_t row, unsigned int col, struct sbuf *out)
 {
-	const struct row *r = t->rows[row];
+	const struct row *r = row_at(t, row);
 	const struct eng_top_col *c = &t->view->cols[col];
 	const char *p;
 	size_t n;
@@ -446,7 +510,7 @@ int64_t eng_top_value(const struct eng_top *t, size_t row, unsigned int col)
 {
 	const struct eng_top_col *c = &t->view->cols[col];
 
-	return c->agg == ENG_TA_KEY || c->agg == ENG_TA_LAST ? 0 : row_value(t, t->rows[row], col);
+	return c->agg == ENG_TA_KEY || c->agg == ENG_TA_LAST ? 0 : row_value(t, row_at(t, row), col);
 }
 
 void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out)
@@ -458,7 +522,7 @@ void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out)
 	sbuf_init(&v);
 	for (k = 0; k < t->nkeys; k++) {
 		size_t n;
-		const char *p = key_part(t->rows[row]->key, k, &n);
+		const char *p = key_part(row_at(t, row)->key, k, &n);
 
 		sbuf_reset(&v);
 		sbuf_put(&v, p, n);
@@ -467,4 +531,60 @@ void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out)
 		eng_filter_clause(out, t->view->keys[k], v.s);
 	}
 	sbuf_fini(&v);
+}
+
+/* Reads seconds with up to 9 decimals at *p into *ns; false if there is no number. */
+static bool parse_seconds(const char **p, uint64_t *ns)
+{
+	const char *s = *p;
+	uint64_t sec = 0, frac = 0, unit = 100000000; /* of the next decimal, in ns */
+	unsigned int n = 0;
+
+	for (; *s >= '0' && *s <= '9' && n < 11; s++, n++)
+		sec = sec * 10 + (uint64_t)(*s - '0');
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9' && unit; s++, n++, unit /= 10)
+			frac += (uint64_t)(*s - '0') * unit;
+	if (!n || (*s >= '0' && *s <= '9'))
+		return false; /* none, or too many digits */
+	*ns = sec * 1000000000u + frac;
+	*p = s;
+	return true;
+}
+
+int eng_top_window_parse(const char *text, struct eng_top_window *w, struct diag *d)
+{
+	const char *p = text + strspn(text, " ");
+	bool from = parse_seconds(&p, &w->from), plus;
+	uint64_t to = 0;
+
+	if (!from)
+		w->from = 0;
+	plus = *p == '+';
+	if (*p != '-' && !plus)
+		goto bad;
+	p++;
+	if (!parse_seconds(&p, &to)) {
+		if (plus || !from)
+			goto bad;
+		to = 0;
+	}
+	if (p[strspn(p, " ")])
+		goto bad;
+	w->to = plus ? w->from + to : to;
+	if (w->to && w->to <= w->from)
+		return diag_set(d, -EINVAL, 0, "the window ends before it starts: %s", text);
+	return 0;
+bad:
+	return diag_set(d, -EINVAL, 0,
+			"not a time window: %s (seconds after the first event: FROM-TO, FROM-, "
+			"-TO or FROM+LENGTH)",
+			text);
+}
+
+void eng_top_window_clause(const struct eng_top_window *w, uint64_t first_ts, struct sbuf *out)
+{
+	sbuf_printf(out, "evt.rawtime >= %llu", (unsigned long long)(first_ts + w->from));
+	if (w->to)
+		sbuf_printf(out, " and evt.rawtime < %llu", (unsigned long long)(first_ts + w->to));
 }

@@ -55,6 +55,10 @@ struct eng_top_view {
 	unsigned int ncols;
 	unsigned int sort; /* the column rows are sorted by, largest first */
 	const char *next;  /* Enter on a row: this view narrowed to it; NULL: the events */
+	/* rows that can show as a tree: the field of a LAST column holding the
+	 * key of a row's parent (proc.ppid), or NULL; the column indented */
+	const char *parent;
+	unsigned int tree_col;
 };
 
 /* The views, in the order a picker lists them; n is set to their number. */
@@ -81,6 +85,22 @@ void eng_top_reset(struct eng_top *t);
 
 /* Sorts the rows by column col, largest (or with ascending, smallest) first. */
 void eng_top_sort(struct eng_top *t, unsigned int col, bool ascending);
+
+typedef bool (*eng_top_folded_fn)(void *arg, const struct eng_top *t, size_t row);
+
+/*
+ * Orders the sorted rows as a tree (eng_tree.h), until the next sort: a
+ * row's parent is the row whose key is the text of its view's parent
+ * column. folded (or NULL) says which rows hide the rows under them; it may
+ * look at row as eng_top_row_filter() does. Nothing if the view has no
+ * parent column. The rows under a folded row are not counted by
+ * eng_top_nrows().
+ */
+void eng_top_tree(struct eng_top *t, eng_top_folded_fn folded, void *arg);
+/* Appends the tree lines that go before row's tree column; nothing when not a tree. */
+void eng_top_tree_prefix(const struct eng_top *t, size_t row, struct sbuf *out);
+/* Whether row hides rows under it (eng_top_tree() with folded). */
+bool eng_top_tree_hides(const struct eng_top *t, size_t row);
 size_t eng_top_nrows(const struct eng_top *t);
 /* Appends the text of row's column col (numbers as decimal integers). */
 void eng_top_cell(const struct eng_top *t, size_t row, unsigned int col, struct sbuf *out);
@@ -91,5 +111,25 @@ int64_t eng_top_value(const struct eng_top *t, size_t row, unsigned int col);
  * and ("proc.pid = 1234"); appended to out.
  */
 void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out);
+
+/* A time window over a capture, in ns after its first event. */
+struct eng_top_window {
+	uint64_t from;
+	uint64_t to; /* 0: to the end */
+};
+
+/*
+ * Parses a window given in seconds after the first event: "FROM-TO",
+ * "FROM-" (to the end), "-TO" (from the start) or "FROM+LENGTH" ("+LENGTH"
+ * from the start), each a number with up to 9 decimals ("2.5-10"). 0, or
+ * -EINVAL with d->msg.
+ */
+int eng_top_window_parse(const char *text, struct eng_top_window *w, struct diag *d);
+/*
+ * Appends the filter clause that keeps the events of w, in a capture whose
+ * first event is at first_ts (ns since the epoch):
+ * "evt.rawtime >= A and evt.rawtime < B".
+ */
+void eng_top_window_clause(const struct eng_top_window *w, uint64_t first_ts, struct sbuf *out);
 
 #endif

@@ -88,6 +88,8 @@ static const struct {
 	[TA_SERIES_1 + 1] = { "series-2", "edit series 2's filter" },
 	[TA_SERIES_1 + 2] = { "series-3", "edit series 3's filter" },
 	[TA_SERIES_4] = { "series-4", "edit series 4's filter" },
+	[TA_TREE] = { "tree", "the processes as a tree of parents and children, or flat" },
+	[TA_WINDOW] = { "time-window", "the time the view sums over a file" },
 };
 
 static const char *const mode_names[TM_COUNT] = {

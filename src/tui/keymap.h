@@ -90,6 +90,8 @@ enum tui_action {
 	TA_ZOOM_FIT,
 	TA_SERIES_1, /* TA_SERIES_1 + n - 1 edits the graph's series n, up to 4 */
 	TA_SERIES_4 = TA_SERIES_1 + 3,
+	TA_TREE,
+	TA_WINDOW,
 	TA_COUNT,
 };
 

@@ -249,6 +249,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	ui_layout(&u);
 	ui_message(&u, false, "? for help, f to filter, v for the views, q to quit");
 	u.interval = src->interval > 0 ? src->interval : 1;
+	u.tv_tree = src->tree;
 	if (src->top)
 		ui_top_open(&u, src->top, filter);
 	while (!quit_signal) {

@@ -18,6 +18,7 @@ struct tui_source {
 	void *arg;
 	const _Atomic uint64_t *dropped; /* live: the events the probe dropped so far */
 	const char *top;  /* start in this view (--top), or NULL for the events */
+	bool tree;	  /* with top: its rows as a tree (--tree) */
 	double interval;  /* live views: seconds between refreshes (0: 1 s) */
 };
 

@@ -656,6 +656,15 @@ static void put_seconds(struct sbuf *out, int64_t ns)
 		    (unsigned long long)(a % 1000000000u));
 }
 
+uint64_t tview_first_ts(struct tview *v)
+{
+	const struct cursor *c;
+
+	if (!v->first_ts && (c = event_at(v, 1)))
+		v->first_ts = c->e.ev.ts;
+	return v->first_ts;
+}
+
 /* What the time column of row counts from (it may move a cursor). */
 static uint64_t time_base(struct tview *v, uint64_t row)
 {
@@ -669,10 +678,7 @@ static uint64_t time_base(struct tview *v, uint64_t row)
 		c = row > 0 ? event_at(v, tview_row_event(v, row - 1)) : NULL;
 		return c ? c->e.ev.ts : 0;
 	case TT_RELATIVE:
-		/* the capture's first event, shown or not */
-		if (!v->first_ts && (c = event_at(v, 1)))
-			v->first_ts = c->e.ev.ts;
-		return v->first_ts;
+		return tview_first_ts(v);
 	default:
 		return 0;
 	}

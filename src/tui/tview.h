@@ -65,6 +65,8 @@ enum tview_time {
 };
 
 void tview_set_time(struct tview *v, enum tview_time mode, uint64_t ref_event);
+/* The time of the capture's first event, shown or not (ns since the epoch); 0 if none yet. */
+uint64_t tview_first_ts(struct tview *v);
 const char *tview_time_name(enum tview_time mode);
 
 /*

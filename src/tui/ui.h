@@ -35,6 +35,7 @@ enum prompt_kind {
 	PK_VFIND,   /* text in a view's rows */
 	PK_STREAM_SAVE,
 	PK_SERIES,  /* a series of the I/O graph */
+	PK_WINDOW,  /* the views' time window */
 };
 
 /* A level of the views: what Backspace goes back to. */
@@ -96,6 +97,11 @@ struct ui {
 	int tv_sort;		 /* the column sorted by; -1: the view's own */
 	bool tv_asc;
 	char *tv_key;		 /* the selected row's key, kept as rows move */
+	bool tv_tree;		 /* rows with parents show as a tree */
+	char **tv_folded;	 /* the keys of the tree's rows whose children are hidden */
+	size_t tv_nfolded;
+	bool windowed;		 /* over a file: the views sum only a time window's events */
+	struct eng_top_window window;
 	char *list_filter;	 /* the event list's filter before a drill-down to it */
 	bool from_view;		 /* the event list was drilled into from a view */
 	struct ui_stream *stream; /* the fd stream on the screen, or NULL */

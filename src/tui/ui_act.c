@@ -172,7 +172,7 @@ void ui_prompt_done(struct ui *u, const char *text)
 		ui_graph_prompt_done(u, text);
 		return;
 	}
-	if (pk == PK_VFILTER || pk == PK_VFIND) {
+	if (pk == PK_VFILTER || pk == PK_VFIND || pk == PK_WINDOW) {
 		ui_top_prompt_done(u, pk, text);
 		return;
 	}

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The top-like views on the screen: the picker (v), a view's table (sorted
- * by any column, filtered, searched), and drilling down from a row to the
- * next view narrowed to it or to its events, with Backspace back up (from
- * the top view, to the event list).
+ * by any column, filtered, searched, processes as a tree), and drilling
+ * down from a row to the next view narrowed to it or to its events, with
+ * Backspace back up (from the top view, to the event list). Over a file,
+ * every level sums the events of one time window, the event list drilled
+ * into too.
  */
 #include <curses.h>
 #include <stdatomic.h>
@@ -23,14 +25,30 @@ enum tui_mode ui_mode(const struct ui *u)
 	       u->in_views ? TM_VIEW : u->focus;
 }
 
+/* Appends filter ("" for all events) narrowed to the time window, if any. */
+static void windowed(struct ui *u, const char *filter, struct sbuf *out)
+{
+	if (!u->windowed) {
+		sbuf_puts(out, filter);
+		return;
+	}
+	if (filter[0])
+		sbuf_printf(out, "(%s) and ", filter);
+	eng_top_window_clause(&u->window, tview_first_ts(u->v), out);
+}
+
 /* Starts summing the last level's view; false (and a message) if its filter is bad. */
 static bool start_level(struct ui *u)
 {
 	const struct ui_level *l = &u->levels[u->nlevels - 1];
 	struct diag d = { 0 };
-	struct topview *tv = topview_open(u->v, l->view, l->filter, u->src->live ? u->interval : 0,
-					  &d);
+	struct topview *tv;
+	struct sbuf f;
 
+	sbuf_init(&f);
+	windowed(u, l->filter, &f);
+	tv = topview_open(u->v, l->view, f.s, u->src->live ? u->interval : 0, &d);
+	sbuf_fini(&f);
 	if (!tv) {
 		ui_message(u, true, "cannot show %s: %s", l->view->title, d.msg);
 		return false;
@@ -66,6 +84,12 @@ static void pop_level(struct ui *u)
 	free(l->title);
 }
 
+static void unfold_all(struct ui *u)
+{
+	while (u->tv_nfolded)
+		free(u->tv_folded[--u->tv_nfolded]);
+}
+
 bool ui_top_open(struct ui *u, const char *name, const char *filter)
 {
 	const struct eng_top_view *view = eng_top_view(name);
@@ -79,6 +103,7 @@ bool ui_top_open(struct ui *u, const char *name, const char *filter)
 	f = xstrdup(filter ? filter : ""); /* it may be a level's, about to go */
 	while (u->nlevels)
 		pop_level(u);
+	unfold_all(u);
 	push_level(u, view, f, view->title);
 	free(f);
 	u->picking = false;
@@ -95,6 +120,8 @@ void ui_top_free(struct ui *u)
 	while (u->nlevels)
 		pop_level(u);
 	free(u->levels);
+	unfold_all(u);
+	free(u->tv_folded);
 	free(u->tv_key);
 	free(u->list_filter);
 }
@@ -137,10 +164,52 @@ static void cell(struct eng_top *t, size_t row, unsigned int col, double seconds
 {
 	const struct eng_top_col *c = &eng_top_of(t)->cols[col];
 
+	if (col == eng_top_of(t)->tree_col)
+		eng_top_tree_prefix(t, row, o);
 	if (numeric(c))
 		put_number(o, c, eng_top_value(t, row, col), seconds);
 	else
 		eng_top_cell(t, row, col, o);
+}
+
+/* Appends s cut or padded to width cells, numbers on the right. */
+static void put_cell(struct sbuf *line, const char *s, int width, bool number)
+{
+	int cells;
+	size_t n = tview_fit(s, width, &cells);
+
+	if (number)
+		sbuf_printf(line, "%*s", width - cells, "");
+	sbuf_put(line, s, n);
+	if (!number)
+		sbuf_printf(line, "%*s", width - cells, "");
+}
+
+/* The cells s takes on the screen. */
+static int cells_of(const char *s)
+{
+	int cells;
+
+	tview_fit(s, 0, &cells);
+	return cells;
+}
+
+/* Whether row's key is one of the folded ones (eng_top_folded_fn). */
+static bool is_folded(void *arg, const struct eng_top *t, size_t row)
+{
+	const struct ui *u = arg;
+	bool hit = false;
+	struct sbuf k;
+	size_t i;
+
+	if (!u->tv_nfolded)
+		return false;
+	sbuf_init(&k);
+	eng_top_row_filter(t, row, &k);
+	for (i = 0; i < u->tv_nfolded && !hit; i++)
+		hit = strcmp(u->tv_folded[i], k.s) == 0;
+	sbuf_fini(&k);
+	return hit;
 }
 
 /* The row whose key is u->tv_key, or u->tv_sel if it is gone. */
@@ -235,6 +304,8 @@ void ui_top_draw(struct ui *u)
 	sbuf_init(&c);
 	t = topview_lock(u->tv, &seconds);
 	eng_top_sort(t, u->tv_sort < 0 ? v->sort : (unsigned int)u->tv_sort, u->tv_asc);
+	if (u->tv_tree)
+		eng_top_tree(t, is_folded, u);
 	rows = eng_top_nrows(t);
 	u->tv_sel = find_key(u, t);
 	if (u->tv_sel >= rows)
@@ -246,9 +317,16 @@ void ui_top_draw(struct ui *u)
 	if (u->tv_sel >= u->tv_top + (uint64_t)body)
 		u->tv_top = u->tv_sel - (uint64_t)body + 1;
 	/* the title: what is shown, for what, over what time */
-	sbuf_printf(&line, " %s%s", l->title,
-		    u->src->live ? (seconds > 0 ? "  (per second)" : "  (first interval coming)")
-				 : "  (totals over the capture)");
+	sbuf_printf(&line, " %s%s", l->title, u->tv_tree && v->parent ? ", as a tree" : "");
+	if (u->src->live)
+		sbuf_puts(&line, seconds > 0 ? "  (per second)" : "  (first interval coming)");
+	else if (!u->windowed)
+		sbuf_puts(&line, "  (totals over the capture)");
+	else if (u->window.to)
+		sbuf_printf(&line, "  (totals from %.3f s to %.3f s)", (double)u->window.from / 1e9,
+			    (double)u->window.to / 1e9);
+	else
+		sbuf_printf(&line, "  (totals from %.3f s to the end)", (double)u->window.from / 1e9);
 	attron(A_REVERSE | A_BOLD);
 	ui_put(0, 0, line.s, COLS);
 	attroff(A_REVERSE | A_BOLD);
@@ -259,8 +337,8 @@ void ui_top_draw(struct ui *u)
 		for (k = 0; k + 1 < v->ncols; k++) {
 			sbuf_reset(&c);
 			cell(t, r, k, seconds, &c);
-			if ((int)c.len > width[k])
-				width[k] = c.len > CELL_MAX ? CELL_MAX : (int)c.len;
+			if (cells_of(c.s) > width[k])
+				width[k] = cells_of(c.s) > CELL_MAX ? CELL_MAX : cells_of(c.s);
 		}
 	}
 	/* the column titles, the sorted one marked, the selected one highlighted */
@@ -289,11 +367,12 @@ void ui_top_draw(struct ui *u)
 		for (k = 0; r < rows && k < v->ncols; k++) {
 			sbuf_reset(&c);
 			cell(t, r, k, seconds, &c);
-			if (k + 1 == v->ncols)
-				sbuf_printf(&line, "%s", c.s);
-			else
-				sbuf_printf(&line, "%*.*s ", numeric(&v->cols[k]) ? width[k] : -width[k],
-					    width[k], c.s);
+			if (k + 1 == v->ncols) {
+				sbuf_puts(&line, c.s);
+			} else {
+				put_cell(&line, c.s, width[k], numeric(&v->cols[k]));
+				sbuf_putc(&line, ' ');
+			}
 		}
 		if (r < rows && r == u->tv_sel)
 			attron(A_REVERSE);
@@ -352,9 +431,11 @@ static void drill(struct ui *u)
 			pop_level(u);
 	} else {
 		/* the events behind the row, in the event list */
+		sbuf_reset(&title);
+		windowed(u, f.s, &title);
 		free(u->list_filter);
 		u->list_filter = xstrdup(tview_filter(u->v));
-		if (tview_set_filter(u->v, f.s, &d) < 0) {
+		if (tview_set_filter(u->v, title.s, &d) < 0) {
 			ui_message(u, true, "cannot show the events: %s", d.msg);
 		} else {
 			u->in_views = false;
@@ -424,6 +505,88 @@ static void find_row(struct ui *u, const char *text)
 		ui_message(u, true, "not found: %s", text);
 }
 
+/* Sums every level over the window text gives ("" for the whole capture). */
+static void set_window(struct ui *u, const char *text)
+{
+	struct eng_top_window w = { 0 };
+	struct diag d = { 0 };
+
+	if (text[strspn(text, " ")] && eng_top_window_parse(text, &w, &d) < 0) {
+		ui_message(u, true, "%s", d.msg);
+		return;
+	}
+	u->windowed = text[strspn(text, " ")] != 0;
+	u->window = w;
+	start_level(u);
+	ui_message(u, false, "%s", u->windowed ? "time window set" : "time window cleared");
+}
+
+/* Appends ns as seconds, as the prompt takes them: "2.5". */
+static void put_seconds(struct sbuf *out, uint64_t ns)
+{
+	sbuf_printf(out, "%llu.%09llu", (unsigned long long)(ns / 1000000000u),
+		    (unsigned long long)(ns % 1000000000u));
+	while (out->s[out->len - 1] == '0')
+		sbuf_truncate(out, out->len - 1);
+	if (out->s[out->len - 1] == '.')
+		sbuf_truncate(out, out->len - 1);
+}
+
+/* The time window's prompt, with the window there is. */
+static void open_window_prompt(struct ui *u)
+{
+	struct sbuf w;
+
+	if (u->src->live) {
+		ui_message(u, true, "a time window is for the views over a file");
+		return;
+	}
+	sbuf_init(&w);
+	if (u->windowed && u->window.from)
+		put_seconds(&w, u->window.from);
+	if (u->windowed)
+		sbuf_putc(&w, '-');
+	if (u->windowed && u->window.to)
+		put_seconds(&w, u->window.to);
+	ui_open_prompt(u, PK_WINDOW,
+		       "Time window (seconds from the first event, FROM-TO, empty for all): ", w.s);
+	sbuf_fini(&w);
+}
+
+/* t: the rows as a tree, or flat again. */
+static void toggle_tree(struct ui *u, const struct eng_top_view *v)
+{
+	if (!v->parent) {
+		ui_message(u, true, "the %s have no parents to make a tree of", v->title);
+		return;
+	}
+	u->tv_tree = !u->tv_tree;
+	ui_message(u, false, "%s", u->tv_tree ? "as a tree: - and + fold and unfold a process" :
+						"flat");
+}
+
+/* - and +: hides or shows again the rows under the selected one. */
+static void fold(struct ui *u, const struct eng_top_view *v, bool hide)
+{
+	size_t i;
+
+	if (!v->parent || !u->tv_tree) {
+		ui_message(u, true, "- and + fold the rows of a tree: t shows the processes as one");
+		return;
+	}
+	if (!u->tv_key)
+		return;
+	for (i = 0; i < u->tv_nfolded && strcmp(u->tv_folded[i], u->tv_key) != 0; i++)
+		;
+	if (hide && i == u->tv_nfolded) {
+		u->tv_folded = xreallocarray(u->tv_folded, u->tv_nfolded + 1, sizeof(*u->tv_folded));
+		u->tv_folded[u->tv_nfolded++] = xstrdup(u->tv_key);
+	} else if (!hide && i < u->tv_nfolded) {
+		free(u->tv_folded[i]);
+		u->tv_folded[i] = u->tv_folded[--u->tv_nfolded];
+	}
+}
+
 void ui_top_prompt_done(struct ui *u, enum prompt_kind pk, const char *text)
 {
 	struct ui_level *l = &u->levels[u->nlevels - 1];
@@ -432,6 +595,10 @@ void ui_top_prompt_done(struct ui *u, enum prompt_kind pk, const char *text)
 	if (pk == PK_VFIND) {
 		if (*text)
 			find_row(u, text);
+		return;
+	}
+	if (pk == PK_WINDOW) {
+		set_window(u, text);
 		return;
 	}
 	old = l->filter;
@@ -551,6 +718,16 @@ void ui_top_act(struct ui *u, enum tui_action a)
 		break;
 	case TA_FIND:
 		ui_open_prompt(u, PK_VFIND, "Find in the view: ", NULL);
+		break;
+	case TA_TREE:
+		toggle_tree(u, v);
+		break;
+	case TA_COLLAPSE:
+	case TA_EXPAND:
+		fold(u, v, a == TA_COLLAPSE);
+		break;
+	case TA_WINDOW:
+		open_window_prompt(u);
 		break;
 	case TA_HELP:
 	case TA_REDRAW:

@@ -109,4 +109,51 @@ keys BSpace
 wait_for '^No\. +Time +CPU' "Backspace at the top view does not go back to the events"
 keys q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
+# a time window: the clause on the status line, the numbers of print mode
+# with it as the filter, from the capture's first event (shown or not)
+f=$corpus/sample.scap
+first=$("$bin" -r "$f" -A -T fields -e evt.rawtime -n 1)
+start 200 40 "$bin" -r "$f" --top
+wait_for '^ Processes  \(totals over the capture\)' "--top does not open the processes view"
+keys W
+wait_for '^Time window \(seconds from the first event, FROM-TO, empty for all\):' "W does not ask for a window"
+keys 0.1-0.5 Enter
+wait_for '^ Processes  \(totals from 0\.100 s to 0\.500 s\)' "the title does not say the window"
+clause="evt.rawtime >= $((first + 100000000)) and evt.rawtime < $((first + 500000000))"
+want=$(top_field "$f" procs -Y "$clause" | wc -l)
+wait_for "\\| rows $want \\| .*filter: $clause\$" "the window is not the $want rows of '$clause'"
+read -r pid calls errors <<<"$(top_field "$f" procs -Y "$clause" | awk -F'\t' '$4 == "containerd" { print $1, $5, $6 }')"
+wait_for "^$pid +1 +root +containerd +$calls +$errors " \
+	"containerd does not show the window's $calls system calls and $errors errors"
+# kept down to the files, then to the event list of a system call
+keys / containerd Enter Enter
+wait_for "^ Files for proc\\.pid = $pid  \\(totals from 0\\.100 s to 0\\.500 s\\)" "the files lose the window"
+keys BSpace v g Down Down Down Down Down Enter
+wait_for '^ System calls  \(totals from 0\.100 s to 0\.500 s\)' "the system calls lose the window"
+read -r calls <<<"$(top_field "$f" syscalls -Y "$clause" | awk -F'\t' '$1 == "futex" { print $2 }')"
+wait_for "^futex +$calls " "futex does not show the window's $calls calls"
+keys g Enter
+want=$("$bin" -r "$f" -Y "(evt.type = futex) and $clause" | wc -l)
+wait_for "\\| shown $want \\| .*filter: \\(evt\\.type = futex\\) and evt\\.rawtime >= " \
+	"the event list of futex is not the window's $want events"
+keys BSpace
+wait_for '^ System calls  \(totals from 0\.100 s' "Backspace does not go back to the window's view"
+# to the end; bad windows say why and change nothing; empty: the whole capture
+keys W
+wait_for '^Time window \(.*\): 0\.1-0\.5$' "W does not offer the window there is"
+keys C-u 0.25- Enter
+wait_for '^ System calls  \(totals from 0\.250 s to the end\)' "FROM- does not sum to the end"
+want=$(top_field "$f" syscalls -Y "evt.rawtime >= $((first + 250000000))" | wc -l)
+wait_for "\\| rows $want \\| .*filter: evt\\.rawtime >= $((first + 250000000))\$" "FROM- does not give the $want rows"
+keys W C-u 5-2 Enter
+wait_for '^the window ends before it starts: 5-2' "a window that ends first is not refused"
+keys W C-u soon Enter
+wait_for '^not a time window: soon \(seconds after the first event: FROM-TO' "a bad window does not say why"
+wait_for '^ System calls  \(totals from 0\.250 s to the end\)' "a bad window changes the window"
+keys W C-u Enter
+wait_for '^ System calls  \(totals over the capture\)' "an empty window does not sum the whole capture"
+wait_for "\\| view syscalls \\| rows $(top_field "$f" syscalls | wc -l) \\| events 477 *$" \
+	"without a window the view does not sum every event"
+keys q
+wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 finish
