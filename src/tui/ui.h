@@ -53,6 +53,7 @@ struct ui {
 	bool follow;	/* live: the selection stays on the newest row */
 	bool ended;	/* live: the capture has ended */
 	bool asking;	/* q was pressed on unsaved live events: y quits */
+	uint64_t health_seen; /* live: the health's seconds last drawn */
 	bool color, help;
 	int help_top; /* first line of the help shown */
 	enum tui_mode focus;
@@ -114,7 +115,13 @@ void ui_layout(struct ui *u);
 /* Sets the colour pairs up, unless the terminal has none or NO_COLOR is set. */
 void ui_colors(struct ui *u);
 void ui_draw(struct ui *u);
-/* Whether the capture, rows or work in progress moved since last; keeps now in last. */
+/*
+ * Appends a live capture's health to the status line bar (n bytes of size
+ * used): its rates and ring buffer fill while it runs, its drops. Returns
+ * the new n, which may pass size, as snprintf() counts.
+ */
+size_t ui_health(struct ui *u, char *bar, size_t n, size_t size);
+/* Whether the capture, rows, health or work in progress moved since last; keeps now in last. */
 bool ui_progressed(struct ui *u, struct tview_status *last);
 /* Does what a key asked for; false to quit. */
 bool ui_act(struct ui *u, enum tui_action a, uint64_t rows);

@@ -198,12 +198,8 @@ static void draw_view_status(struct ui *u, size_t rows)
 	if (u->src->live && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | every %.1f s%s", u->interval,
 				      intervals ? "" : ", first interval still coming");
-	if (u->src->live && intervals && n < sizeof(bar))
-		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | %.0f events/s",
-				      topview_rate(u->tv));
-	if (u->src->dropped && n < sizeof(bar))
-		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | dropped %llu",
-				      (unsigned long long)atomic_load(u->src->dropped));
+	if (u->src->health)
+		n = ui_health(u, bar, n, sizeof(bar));
 	else if (!topview_done(u->tv) && st.events && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | summing %d%%",
 				      (int)(scanned * 100 / (st.events ? st.events : 1)));
