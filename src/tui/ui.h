@@ -97,6 +97,8 @@ struct ui {
 	int tv_sort;		 /* the column sorted by; -1: the view's own */
 	bool tv_asc;
 	char *tv_key;		 /* the selected row's key, kept as rows move */
+	uint64_t tv_intervals;	 /* live: the intervals summed when last drawn */
+	double tv_drawn;	 /* and when (monotonic seconds) */
 	char *list_filter;	 /* the event list's filter before a drill-down to it */
 	bool from_view;		 /* the event list was drilled into from a view */
 	struct ui_stream *stream; /* the fd stream on the screen, or NULL */
@@ -133,6 +135,12 @@ enum tui_mode ui_mode(const struct ui *u);
 /* The views: opening one by name, drawing, keys, prompts (ui_top.c). */
 bool ui_top_open(struct ui *u, const char *name, const char *filter);
 void ui_top_draw(struct ui *u);
+/*
+ * Whether the view is to be drawn again: live, at once when a new interval
+ * is summed, else every tenth of a second (its status line); over a file,
+ * always (its totals grow).
+ */
+bool ui_top_moved(struct ui *u);
 void ui_top_act(struct ui *u, enum tui_action a);
 void ui_top_prompt_done(struct ui *u, enum prompt_kind pk, const char *text);
 void ui_top_free(struct ui *u);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "prompt.h"
 #include "ui.h"
@@ -210,6 +211,24 @@ static void draw_view_status(struct ui *u, size_t rows)
 	attroff(A_REVERSE);
 }
 
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+bool ui_top_moved(struct ui *u)
+{
+	uint64_t intervals;
+
+	if (!u->src->live || u->picking || !u->tv)
+		return true;
+	topview_scanned(u->tv, &intervals);
+	return intervals != u->tv_intervals || now_s() - u->tv_drawn >= 0.1;
+}
+
 void ui_top_draw(struct ui *u)
 {
 	const struct ui_level *l;
@@ -229,6 +248,8 @@ void ui_top_draw(struct ui *u)
 	v = l->view;
 	sbuf_init(&line);
 	sbuf_init(&c);
+	topview_scanned(u->tv, &u->tv_intervals);
+	u->tv_drawn = now_s();
 	t = topview_lock(u->tv, &seconds);
 	eng_top_sort(t, u->tv_sort < 0 ? v->sort : (unsigned int)u->tv_sort, u->tv_asc);
 	rows = eng_top_nrows(t);
