@@ -9,6 +9,10 @@
  *
  * At the end a state-only notification event records the number of events
  * the probe dropped (ENG_DROPS_ID), so that --stats can tell it later.
+ *
+ * For the terminal interface the capture keeps its health (live_health.h):
+ * after every poll the drops so far, and every second the events and drops
+ * per second over it and the ring buffer's fill at its fullest.
  */
 #define _GNU_SOURCE
 #include "capture.h"
@@ -66,6 +70,9 @@ struct capture {
 	bool done;	      /* the count is reached or output failed */
 	struct diag wd;	      /* the write error that stopped the capture */
 	bool werr;
+	/* the health's second so far: its start, the counts then, the ring's peak */
+	double h_start;
+	uint64_t h_events, h_dropped, h_peak;
 };
 
 static double now_s(void)
@@ -134,6 +141,31 @@ static int on_event(void *arg, const uint8_t *ev, uint32_t len, uint16_t cpu)
 	if (!c->r && c->o->po->count && c->events >= c->o->po->count)
 		c->done = true;
 	return c->done || stopping();
+}
+
+/* After a poll: the drops so far and, once a second is over, the figures over it. */
+static void health_update(struct capture *c, struct probe *p)
+{
+	struct live_health *h = c->o->health;
+	struct probe_stats st;
+	double now = now_s(), secs = now - c->h_start;
+	uint64_t drops;
+
+	probe_stats(p, &st);
+	atomic_store(&h->dropped, st.dropped);
+	if (st.ring_peak > c->h_peak)
+		c->h_peak = st.ring_peak;
+	if (secs < 1)
+		return;
+	atomic_store(&h->events_per_s, (uint64_t)((double)(c->events - c->h_events) / secs + 0.5));
+	drops = st.dropped > c->h_dropped ? st.dropped - c->h_dropped : 0;
+	atomic_store(&h->drops_per_s, (uint64_t)((double)drops / secs + 0.5));
+	atomic_store(&h->ring_pct, (uint32_t)((c->h_peak * 100 + st.ring_size / 2) / st.ring_size));
+	atomic_fetch_add(&h->seconds, 1);
+	c->h_start = now;
+	c->h_events = c->events;
+	c->h_dropped = st.dropped;
+	c->h_peak = 0;
 }
 
 /* The section header: version 1.2, no options, length unknown. */
@@ -326,6 +358,7 @@ int capture_run(const struct capture_opts *o)
 		status = 1;
 		goto out_probe;
 	}
+	c.h_start = now_s();
 	if (gate >= 0) {
 		if (write(gate, "g", 1) != 1)
 			fprintf(stderr, "syshark: cannot start %s: %s\n", o->cmd[0], strerror(errno));
@@ -352,10 +385,8 @@ int capture_run(const struct capture_opts *o)
 		}
 		if (c.pr && printer_flush(c.pr) < 0)
 			break;
-		if (o->dropped) {
-			probe_stats(p, &st);
-			atomic_store(o->dropped, st.dropped);
-		}
+		if (o->health)
+			health_update(&c, p);
 		/* at most a poll's worth of events waits in memory */
 		if (!c.werr && sf_writer_flush(c.w, &c.wd) < 0) {
 			c.werr = true;
@@ -372,8 +403,8 @@ int capture_run(const struct capture_opts *o)
 	while (!c.done && probe_poll(p, 0, on_event, &c) > 0)
 		;
 	probe_stats(p, &st);
-	if (o->dropped)
-		atomic_store(o->dropped, st.dropped);
+	if (o->health)
+		atomic_store(&o->health->dropped, st.dropped);
 	if (!c.werr)
 		write_drops(&c, &st);
 	if (!c.werr && sf_writer_flush(c.w, &c.wd) < 0)

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "live_health.h"
 #include "print.h"
 
 struct capture_opts {
@@ -17,7 +18,7 @@ struct capture_opts {
 	char **cmd;		     /* run this and capture only its process tree */
 	bool quiet;		     /* for the terminal interface: no signal handlers, no index */
 	bool scratch;		     /* po->write is a temporary file: the summary does not name it */
-	_Atomic uint64_t *dropped;   /* if set, kept up to date with the events dropped */
+	struct live_health *health;  /* if set, kept up to date */
 };
 
 /*

@@ -63,7 +63,7 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 {
 	struct capture_opts lco = *co;
 	struct print_opts po = *co->po;
-	_Atomic uint64_t dropped = 0;
+	struct live_health health = { 0 };
 	struct tui_source src = { .live = true, .running = live_running, .stop = live_stop };
 	struct capture_thread *t;
 	char path[4096];
@@ -89,7 +89,7 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	close(fd);
 	lco.po = &po;
 	lco.quiet = true;
-	lco.dropped = &dropped;
+	lco.health = &health;
 	t = capture_start(&lco);
 	if (!t) {
 		fprintf(stderr, "syshark: cannot start the capture thread\n");
@@ -102,7 +102,7 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	src.tree = po.tree;
 	src.interval = interval;
 	src.arg = t;
-	src.dropped = &dropped;
+	src.health = &health;
 	status = tui_run(&src, filter);
 	capture_stop(t);
 	cstatus = capture_join(t);

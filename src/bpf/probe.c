@@ -7,6 +7,11 @@
  * Ring buffer pages are read-only to user space, so each event is copied
  * into a buffer of the probe's before its flag values are rewritten
  * (probe_flags.h) and it is handed on.
+ *
+ * How full the ring is comes from its two positions, which the kernel keeps
+ * in the map's first two pages (the consumer's, then the producer's): the
+ * probe maps them read-only next to libbpf's own mapping, as libbpf 1.1 has
+ * no ring__avail_data_size(). Bytes waiting = producer - consumer position.
  */
 #include "probe.h"
 
@@ -16,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,6 +37,8 @@
 #define RING_DEFAULT (16u << 20)
 /* Events one poll hands out at most, so its caller gets a turn under load. */
 #define POLL_BATCH 65536u
+/* Events taken between two looks at how full the ring is. */
+#define RING_LOOK 1024u
 
 struct probe {
 	struct syscalls_bpf *skel;
@@ -42,6 +50,10 @@ struct probe {
 	unsigned int ncpus;
 	uint64_t *cpu_dropped;
 	struct probe_counters *percpu;
+	uint8_t *pos;	    /* the ring's position pages, or MAP_FAILED */
+	size_t page;
+	uint64_t ring_size; /* bytes */
+	uint64_t ring_peak; /* bytes waiting at the fullest a look found it */
 	uint8_t ev[PROBE_CHUNK];
 };
 
@@ -154,12 +166,28 @@ static struct probe *fail(struct probe *p, struct diag *d, int err, const char *
 	return NULL;
 }
 
+/* Keeps the bytes waiting in the ring buffer now, if they are the most yet. */
+static void ring_look(struct probe *p)
+{
+	uint64_t cons, prod;
+
+	if (p->pos == MAP_FAILED)
+		return;
+	cons = __atomic_load_n((const uint64_t *)p->pos, __ATOMIC_ACQUIRE);
+	prod = __atomic_load_n((const uint64_t *)(p->pos + p->page), __ATOMIC_ACQUIRE);
+	if (prod - cons > p->ring_peak)
+		p->ring_peak = prod - cons;
+}
+
 static int on_sample(void *ctx, void *data, size_t size)
 {
 	struct probe *p = ctx;
 	const struct probe_rec_hdr *h = data;
 	uint32_t len;
 
+	/* the fill as the poll finds it, and now and then as it drains the ring */
+	if (p->taken % RING_LOOK == 0)
+		ring_look(p);
 	if (size < sizeof(*h) + PROBE_EV_HDR || size > sizeof(p->ev) + sizeof(*h))
 		return 0;
 	len = (uint32_t)(size - sizeof(*h));
@@ -179,6 +207,7 @@ struct probe *probe_open(const struct probe_opts *o, struct diag *d)
 	uint32_t i, ring;
 	uint8_t at_exec = 2; /* TRACK_AT_EXEC: followed from its first execve */
 
+	p->pos = MAP_FAILED;
 	libbpf_last[0] = verifier_reason[0] = 0;
 	libbpf_set_print(libbpf_log);
 	ncpus = libbpf_num_possible_cpus();
@@ -197,6 +226,7 @@ struct probe *probe_open(const struct probe_opts *o, struct diag *d)
 	p->skel->rodata->boot_to_epoch = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_BOOTTIME);
 	ring = pow2_at_least(o->ring_bytes ? o->ring_bytes : RING_DEFAULT);
 	bpf_map__set_max_entries(p->skel->maps.events, ring);
+	p->ring_size = ring;
 	/* the reader is woken when an eighth of the ring is waiting */
 	p->skel->rodata->wakeup_bytes = ring / 8;
 	bpf_map__set_max_entries(p->skel->maps.scratch, p->ncpus);
@@ -226,6 +256,10 @@ struct probe *probe_open(const struct probe_opts *o, struct diag *d)
 	p->rb = ring_buffer__new(bpf_map__fd(p->skel->maps.events), on_sample, p, NULL);
 	if (!p->rb)
 		return fail(p, d, -errno, "opening the ring buffer of");
+	/* without the positions the capture goes on; the fill reads as 0 */
+	p->page = (size_t)sysconf(_SC_PAGESIZE);
+	p->pos = mmap(NULL, 2 * p->page, PROT_READ, MAP_SHARED, bpf_map__fd(p->skel->maps.events),
+		      0);
 	err = syscalls_bpf__attach(p->skel);
 	if (err)
 		return fail(p, d, err, "attaching");
@@ -236,6 +270,8 @@ void probe_free(struct probe *p)
 {
 	if (!p)
 		return;
+	if (p->pos != MAP_FAILED)
+		munmap(p->pos, 2 * p->page);
 	ring_buffer__free(p->rb);
 	syscalls_bpf__destroy(p->skel);
 	free(p->cpu_dropped);
@@ -281,6 +317,10 @@ void probe_stats(struct probe *p, struct probe_stats *st)
 	memset(st, 0, sizeof(*st));
 	st->ncpus = p->ncpus;
 	st->cpu_dropped = p->cpu_dropped;
+	st->ring_size = p->ring_size;
+	ring_look(p); /* the reader may have been away a while: since the last poll */
+	st->ring_peak = p->ring_peak;
+	p->ring_peak = 0;
 	if (bpf_map_lookup_elem(bpf_map__fd(p->skel->maps.counters), &zero, p->percpu))
 		return;
 	for (i = 0; i < p->ncpus; i++) {

@@ -25,6 +25,9 @@ struct probe_stats {
 	uint64_t seen;	  /* events the probe produced */
 	uint64_t dropped; /* of those, lost because the ring buffer was full */
 	uint64_t toobig;  /* events cut short at the largest event size */
+	uint64_t ring_size; /* bytes the ring buffer holds */
+	/* bytes waiting in it at the fullest the reader found it since the last call */
+	uint64_t ring_peak;
 	unsigned int ncpus;
 	uint64_t *cpu_dropped; /* per CPU; borrowed, valid until the next call */
 };
@@ -60,7 +63,7 @@ void probe_detach(struct probe *p);
 /* A descriptor that is readable when events are waiting. */
 int probe_fd(const struct probe *p);
 
-/* Counters summed over the CPUs. */
+/* Counters summed over the CPUs, and the ring buffer's peak fill (reset by the call). */
 void probe_stats(struct probe *p, struct probe_stats *st);
 
 #endif

@@ -18,12 +18,11 @@ struct topview {
 	struct eng_top *cur;   /* being summed */
 	struct eng_top *shown; /* the last interval's (cur itself for totals) */
 	double seconds;	       /* the time shown covers */
-	double rate;	       /* the capture's events per second over it */
-	uint64_t start, first; /* the time and number of the interval's first event */
+	uint64_t start;	       /* the time of the interval's first event */
 };
 
 /* Live: the interval is over; its sums are shown and the next one starts. */
-static void next_interval(struct topview *t, double seconds, uint64_t events)
+static void next_interval(struct topview *t, double seconds)
 {
 	struct eng_top *done = t->cur;
 
@@ -31,7 +30,6 @@ static void next_interval(struct topview *t, double seconds, uint64_t events)
 	t->cur = t->shown;
 	t->shown = done;
 	t->seconds = seconds;
-	t->rate = (double)events / seconds;
 	eng_top_reset(t->cur);
 	pthread_mutex_unlock(&t->lock);
 	atomic_fetch_add(&t->intervals, 1);
@@ -45,11 +43,9 @@ static bool sum_event(void *arg, const struct eng_replay *r, const struct eng_ev
 	/* intervals go by the events' time, whatever the replay's pace */
 	if (span && !t->start) {
 		t->start = e->ev.ts;
-		t->first = e->num;
 	} else if (span && e->ev.ts >= t->start + span) {
-		next_interval(t, (double)(e->ev.ts - t->start) / 1e9, e->num - t->first);
+		next_interval(t, (double)(e->ev.ts - t->start) / 1e9);
 		t->start = e->ev.ts;
-		t->first = e->num;
 	}
 	pthread_mutex_lock(&t->lock);
 	eng_top_event(t->cur, r, e);
@@ -110,16 +106,6 @@ struct eng_top *topview_lock(struct topview *t, double *seconds)
 	pthread_mutex_lock(&t->lock);
 	*seconds = t->interval > 0 ? t->seconds : 0;
 	return t->shown;
-}
-
-double topview_rate(struct topview *t)
-{
-	double rate;
-
-	pthread_mutex_lock(&t->lock);
-	rate = t->rate;
-	pthread_mutex_unlock(&t->lock);
-	return rate;
 }
 
 void topview_unlock(struct topview *t)

@@ -36,8 +36,6 @@ const char *topview_filter(const struct topview *t); /* "" when none */
  */
 struct eng_top *topview_lock(struct topview *t, double *seconds);
 void topview_unlock(struct topview *t);
-/* Live: the capture's events per second over the last interval (all of them). */
-double topview_rate(struct topview *t);
 /* Whether the whole capture is summed (never, while it is followed). */
 bool topview_done(const struct topview *t);
 /* Events replayed so far, and the number of intervals shown. */

@@ -270,13 +270,16 @@ int tui_run(const struct tui_source *src, const char *filter)
 			ui_find_step(&u);
 			redraw = true;
 		}
-		if (u.in_views || u.in_graph || (u.stream && ui_stream_moved(&u)))
-			redraw = true; /* the sums, the graph or the stream move on */
-		if (ui_progressed(&u, &shown) || redraw) {
+		if (u.in_views)
+			redraw |= ui_top_moved(&u); /* the view has its own pace */
+		else if (u.in_graph || (u.stream && ui_stream_moved(&u)))
+			redraw = true; /* the graph or the stream move on */
+		if ((ui_progressed(&u, &shown) && !u.in_views) || redraw) {
 			ui_draw(&u);
 			redraw = false;
 		}
-		timeout(u.finding ? 0 : 100);
+		/* a live view's new interval is drawn within a short tick */
+		timeout(u.finding ? 0 : u.in_views && src->live ? 20 : 100);
 		ch = getch();
 		if (ch == ERR)
 			continue;

@@ -3,9 +3,9 @@
 #ifndef SYSHARK_TUI_H
 #define SYSHARK_TUI_H
 
-#include <stdatomic.h>
 #include <stdbool.h>
-#include <stdint.h>
+
+#include "live_health.h"
 
 /* What the interface shows: a capture file, or one a live capture writes. */
 struct tui_source {
@@ -16,7 +16,7 @@ struct tui_source {
 	bool (*running)(void *arg);
 	void (*stop)(void *arg);
 	void *arg;
-	const _Atomic uint64_t *dropped; /* live: the events the probe dropped so far */
+	const struct live_health *health; /* live: the capture's, for the status line */
 	const char *top;  /* start in this view (--top), or NULL for the events */
 	bool tree;	  /* with top: its rows as a tree (--tree) */
 	double interval;  /* live views: seconds between refreshes (0: 1 s) */

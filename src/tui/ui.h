@@ -54,6 +54,7 @@ struct ui {
 	bool follow;	/* live: the selection stays on the newest row */
 	bool ended;	/* live: the capture has ended */
 	bool asking;	/* q was pressed on unsaved live events: y quits */
+	uint64_t health_seen; /* live: the health's seconds last drawn */
 	bool color, help;
 	int help_top; /* first line of the help shown */
 	enum tui_mode focus;
@@ -102,6 +103,8 @@ struct ui {
 	size_t tv_nfolded;
 	bool windowed;		 /* over a file: the views sum only a time window's events */
 	struct eng_top_window window;
+	uint64_t tv_intervals;	 /* live: the intervals summed when last drawn */
+	double tv_drawn;	 /* and when (monotonic seconds) */
 	char *list_filter;	 /* the event list's filter before a drill-down to it */
 	bool from_view;		 /* the event list was drilled into from a view */
 	struct ui_stream *stream; /* the fd stream on the screen, or NULL */
@@ -120,7 +123,13 @@ void ui_layout(struct ui *u);
 /* Sets the colour pairs up, unless the terminal has none or NO_COLOR is set. */
 void ui_colors(struct ui *u);
 void ui_draw(struct ui *u);
-/* Whether the capture, rows or work in progress moved since last; keeps now in last. */
+/*
+ * Appends a live capture's health to the status line bar (n bytes of size
+ * used): its rates and ring buffer fill while it runs, its drops. Returns
+ * the new n, which may pass size, as snprintf() counts.
+ */
+size_t ui_health(struct ui *u, char *bar, size_t n, size_t size);
+/* Whether the capture, rows, health or work in progress moved since last; keeps now in last. */
 bool ui_progressed(struct ui *u, struct tview_status *last);
 /* Does what a key asked for; false to quit. */
 bool ui_act(struct ui *u, enum tui_action a, uint64_t rows);
@@ -132,6 +141,12 @@ enum tui_mode ui_mode(const struct ui *u);
 /* The views: opening one by name, drawing, keys, prompts (ui_top.c). */
 bool ui_top_open(struct ui *u, const char *name, const char *filter);
 void ui_top_draw(struct ui *u);
+/*
+ * Whether the view is to be drawn again: live, at once when a new interval
+ * is summed, else every tenth of a second (its status line); over a file,
+ * always (its totals grow).
+ */
+bool ui_top_moved(struct ui *u);
 void ui_top_act(struct ui *u, enum tui_action a);
 void ui_top_prompt_done(struct ui *u, enum prompt_kind pk, const char *text);
 void ui_top_free(struct ui *u);

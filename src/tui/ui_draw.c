@@ -254,10 +254,27 @@ static void draw_hex(struct ui *u, int y0)
 		ui_put(y++, 0, "", COLS);
 }
 
+size_t ui_health(struct ui *u, char *bar, size_t n, size_t size)
+{
+	const struct live_health *h = u->src->health;
+
+	if (!h || n >= size)
+		return n;
+	u->health_seen = atomic_load(&h->seconds);
+	if (u->ended || !u->health_seen)
+		return n + (size_t)snprintf(bar + n, size - n, " | dropped %llu",
+					    (unsigned long long)atomic_load(&h->dropped));
+	return n + (size_t)snprintf(bar + n, size - n,
+				    " | %llu events/s | dropped %llu (%llu/s) | ring %u%%",
+				    (unsigned long long)atomic_load(&h->events_per_s),
+				    (unsigned long long)atomic_load(&h->dropped),
+				    (unsigned long long)atomic_load(&h->drops_per_s),
+				    (unsigned int)atomic_load(&h->ring_pct));
+}
+
 static void draw_status(struct ui *u, const struct tview_status *st)
 {
 	char bar[1024];
-	uint64_t dropped;
 	size_t n;
 
 	n = (size_t)snprintf(bar, sizeof(bar), " %s%s%s%s | events %llu | shown %llu | marked %zu",
@@ -270,10 +287,11 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 			     (unsigned long long)st->events,
 			     (unsigned long long)st->rows,
 			     u->nmarks);
-	dropped = u->src->dropped ? atomic_load(u->src->dropped) : st->dropped;
-	if (dropped && n < sizeof(bar))
+	if (u->src->health)
+		n = ui_health(u, bar, n, sizeof(bar));
+	else if (st->dropped && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | dropped %llu",
-				      (unsigned long long)dropped);
+				      (unsigned long long)st->dropped);
 	if (n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | time %s",
 				      tview_time_name(u->time_mode));
@@ -315,9 +333,10 @@ bool ui_progressed(struct ui *u, struct tview_status *last)
 	bool moved;
 
 	tview_status(u->v, &now);
-	if (u->src->dropped)
-		now.dropped = atomic_load(u->src->dropped);
-	moved = now.events != last->events || now.rows != last->rows ||
+	if (u->src->health)
+		now.dropped = atomic_load(&u->src->health->dropped);
+	moved = (u->src->health && atomic_load(&u->src->health->seconds) != u->health_seen) ||
+		now.events != last->events || now.rows != last->rows ||
 		now.scanned != last->scanned || now.sorted != last->sorted ||
 		now.dropped != last->dropped || now.indexing != last->indexing ||
 		now.live != last->live || now.sorting != last->sorting ||

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "prompt.h"
 #include "ui.h"
@@ -267,12 +268,8 @@ static void draw_view_status(struct ui *u, size_t rows)
 	if (u->src->live && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | every %.1f s%s", u->interval,
 				      intervals ? "" : ", first interval still coming");
-	if (u->src->live && intervals && n < sizeof(bar))
-		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | %.0f events/s",
-				      topview_rate(u->tv));
-	if (u->src->dropped && n < sizeof(bar))
-		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | dropped %llu",
-				      (unsigned long long)atomic_load(u->src->dropped));
+	if (u->src->health)
+		n = ui_health(u, bar, n, sizeof(bar));
 	else if (!topview_done(u->tv) && st.events && n < sizeof(bar))
 		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | summing %d%%",
 				      (int)(scanned * 100 / (st.events ? st.events : 1)));
@@ -281,6 +278,24 @@ static void draw_view_status(struct ui *u, size_t rows)
 	attron(A_REVERSE);
 	ui_put(LINES - 1, 0, bar, COLS);
 	attroff(A_REVERSE);
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+bool ui_top_moved(struct ui *u)
+{
+	uint64_t intervals;
+
+	if (!u->src->live || u->picking || !u->tv)
+		return true;
+	topview_scanned(u->tv, &intervals);
+	return intervals != u->tv_intervals || now_s() - u->tv_drawn >= 0.1;
 }
 
 void ui_top_draw(struct ui *u)
@@ -302,6 +317,8 @@ void ui_top_draw(struct ui *u)
 	v = l->view;
 	sbuf_init(&line);
 	sbuf_init(&c);
+	topview_scanned(u->tv, &u->tv_intervals);
+	u->tv_drawn = now_s();
 	t = topview_lock(u->tv, &seconds);
 	eng_top_sort(t, u->tv_sort < 0 ? v->sort : (unsigned int)u->tv_sort, u->tv_asc);
 	if (u->tv_tree)

@@ -70,6 +70,11 @@ status_field() {
 	screen | tail -n 1 | sed -n "s/.*| $1 \([0-9]*\).*/\1/p"
 }
 
+# status_rate NAME: the number before NAME/s in the status line ("| 250 events/s").
+status_rate() {
+	screen | tail -n 1 | sed -n "s/.*| \([0-9]*\) $1\/s.*/\1/p"
+}
+
 # Skips (exit 77) unless the probe loads here: root, BPF and BTF.
 need_probe() {
 	local err

@@ -8,8 +8,10 @@
 # live capture: the tree and its bytes, a filter from the tree, Tab
 # completion, a bad filter, go to, marks and a resize; and q asking before
 # it loses events.
+# The status line's health: events and drops per second, ring buffer use.
 # With -w the capture goes to the file named, q does not ask, and the
-# status line counts the events the probe dropped as the file records them.
+# status line counts the events the probe dropped as the file records them;
+# syshark stopped for a second shows drops per second and a full ring.
 . "$(dirname "$0")/lib.sh"
 export TMPDIR=$tmp
 
@@ -24,6 +26,9 @@ for _ in $(seq 100); do
 	sleep 0.05
 done
 [ "$(status_field events)" -gt "$first" ] && ok || bad "the event count does not grow while the command runs"
+# a few cats a second: some events a second, none dropped, a ring nearly empty
+wait_for '\| marked 0 \| [1-9][0-9]* events/s \| dropped 0 \(0/s\) \| ring [0-9]% \| time ' \
+	"no health (events/s, drops/s, ring use) in the live status line"
 keys Space
 wait_for '^ live, paused: ' "Space does not pause following"
 keys Space
@@ -102,14 +107,27 @@ wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status: $(cat "$tmp/
 if ls "$tmp"/syshark-live-* >/dev/null 2>&1; then bad "the capture's temporary file is left"; else ok; fi
 
 # -w FILE: a small ring, and syshark stopped for a second while dd goes on,
-# so that the probe drops events; the status line counts them
+# so that the probe drops events; the status line counts them. The capture
+# outlives dd by two seconds, for the health of the second after the stop.
 named=$tmp/named.scap
-start 160 40 "$bin" -B 1 -w "$named" -- dd if=/dev/zero of=/dev/null bs=1 count=1000000
+start 200 40 "$bin" -B 1 -w "$named" -- sh -c 'dd if=/dev/zero of=/dev/null bs=1 count=1000000; sleep 2'
 wait_for "^ live, following: this machine, into $named \| events [1-9]" "no live status line for -w"
+# the events a second the status line gives are those the file gains a second
+wait_for '\| [1-9][0-9]* events/s \| ' "no events/s under dd's load"
+e0=$(status_field events) t0=$EPOCHREALTIME
+sleep 2
+e1=$(status_field events) t1=$EPOCHREALTIME
+rate=$(status_rate events)
+grew=$(awk -v a="$e0" -v b="$e1" -v s="$t0" -v t="$t1" 'BEGIN { printf "%d", (b - a) / (t - s) }')
+[ "$rate" -gt "$((grew / 2))" ] && [ "$rate" -lt "$((grew * 2))" ] && ok ||
+	bad "the status line says $rate events/s, the event count grew by $grew a second"
 pid=$(pgrep -n -f "^$bin -B 1 -w $named")
 kill -STOP "$pid"
 sleep 1 # the probe's ring fills while syshark stands still
 kill -CONT "$pid"
+# the second that held the stop: drops a second, the ring found full
+wait_for '\| dropped [1-9][0-9]* \([1-9][0-9]*/s\) \| ring (9[5-9]|100)% \|' \
+	"the status line does not show drops per second and a full ring after the stop"
 # the capture ends, and the index catches up with the file (no progress bar)
 done_re="^ live, ended: this machine, into $named \| events [0-9]+ \| shown [0-9]+ \| marked 0 \| dropped [0-9]+ \| time absolute *\$"
 for _ in $(seq 2400); do screen | grep -Eq "$done_re" && break; sleep 0.05; done

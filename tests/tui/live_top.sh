@@ -3,8 +3,9 @@
 #
 # The top-like views on a live capture of a command the test starts, with
 # the real probe: --top opens the processes view with per-second numbers
-# that refresh at the -d interval and the capture's events per second,
-# every view opens from the picker, and a row drills down to its events.
+# that refresh at the -d interval and the capture's health (events and
+# drops per second, ring buffer use), every view opens from the picker,
+# and a row drills down to its events.
 . "$(dirname "$0")/lib.sh"
 export TMPDIR=$tmp
 
@@ -25,6 +26,10 @@ for _ in $(seq 100); do
 	sleep 0.05
 done
 [ "$(status_field events)" -gt "$first" ] && ok || bad "the view does not follow the capture"
+
+# the capture's health: its rates and a ring buffer nearly empty
+wait_for '\| [1-9][0-9]* events/s \| dropped 0 \(0/s\) \| ring [0-9]% *$' \
+	"the status line does not give drops/s and the ring's use"
 
 # every view opens from the picker
 n=0
