@@ -154,6 +154,7 @@ struct eng_top {
 	struct sbuf key, val;
 	unsigned int sort_col;
 	bool ascending;
+	bool sorted; /* by sort_col, and unchanged since */
 	int parent_col; /* the view's parent column, or -1 */
 	/* a tree: rows[order[i]] is row i, nodes[] by rows' index; see eng_top_tree() */
 	bool tree;
@@ -298,6 +299,8 @@ void eng_top_event(struct eng_top *t, const struct eng_replay *r, const struct e
 	struct row *row;
 	unsigned int c, k;
 
+	t->sorted = false;
+
 	if (e->hidden || (v->syscalls && !(ev_table[e->ev.type].category & EV_C_SYSCALL)) ||
 	    (t->where && !eng_filter_match(t->where, s, e)) ||
 	    (t->filter && !eng_filter_match(t->filter, s, e)))
@@ -359,6 +362,7 @@ void eng_top_reset(struct eng_top *t)
 {
 	free_rows(t);
 	t->events = t->first_ts = t->last_ts = 0;
+	t->sorted = false;
 }
 
 /* The k-th of the key's values, as a pointer into key and a length. */
@@ -440,9 +444,13 @@ void eng_top_sort(struct eng_top *t, unsigned int col, bool ascending)
 {
 	if (col >= t->view->ncols)
 		col = t->view->sort;
+	t->tree = false;
+	/* a view that is drawn again, unchanged, is not sorted again */
+	if (t->sorted && col == t->sort_col && ascending == t->ascending)
+		return;
 	t->sort_col = col;
 	t->ascending = ascending;
-	t->tree = false;
+	t->sorted = true;
 	if (t->nrows > 1)
 		qsort_r(t->rows, t->nrows, sizeof(*t->rows), cmp_rows, t);
 }

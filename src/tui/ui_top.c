@@ -222,6 +222,13 @@ static uint64_t find_key(struct ui *u, struct eng_top *t)
 	if (!u->tv_key)
 		return u->tv_sel;
 	sbuf_init(&k);
+	/* most often the row has not moved */
+	if (u->tv_sel < n)
+		eng_top_row_filter(t, u->tv_sel, &k);
+	if (u->tv_sel < n && strcmp(k.s, u->tv_key) == 0) {
+		sbuf_fini(&k);
+		return u->tv_sel;
+	}
 	for (i = 0; i < n; i++) {
 		sbuf_reset(&k);
 		eng_top_row_filter(t, i, &k);
