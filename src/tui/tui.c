@@ -272,7 +272,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 		}
 		if (u.in_views)
 			redraw |= ui_top_moved(&u); /* the view has its own pace */
-		else if (u.in_graph || (u.stream && ui_stream_moved(&u)))
+		else if ((u.in_graph && ui_graph_moved(&u)) || (u.stream && ui_stream_moved(&u)))
 			redraw = true; /* the graph or the stream move on */
 		if ((ui_progressed(&u, &shown) && !u.in_views) || redraw) {
 			ui_draw(&u);

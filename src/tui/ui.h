@@ -105,6 +105,7 @@ struct ui {
 	struct eng_top_window window;
 	uint64_t tv_intervals;	 /* live: the intervals summed when last drawn */
 	double tv_drawn;	 /* and when (monotonic seconds) */
+	bool tv_drawn_done;	 /* and whether the view had summed all of a file */
 	char *list_filter;	 /* the event list's filter before a drill-down to it */
 	bool from_view;		 /* the event list was drilled into from a view */
 	struct ui_stream *stream; /* the fd stream on the screen, or NULL */
@@ -144,7 +145,7 @@ void ui_top_draw(struct ui *u);
 /*
  * Whether the view is to be drawn again: live, at once when a new interval
  * is summed, else every tenth of a second (its status line); over a file,
- * always (its totals grow).
+ * until it was drawn with all of the file summed.
  */
 bool ui_top_moved(struct ui *u);
 void ui_top_act(struct ui *u, enum tui_action a);
@@ -158,7 +159,7 @@ void ui_stream_open(struct ui *u);
 void ui_stream_draw(struct ui *u);
 void ui_stream_act(struct ui *u, enum tui_action a);
 void ui_stream_save(struct ui *u, const char *path);
-/* Whether the stream has grown since it was last drawn. */
+/* Whether the stream has grown, or was still being read, when it was last drawn. */
 bool ui_stream_moved(struct ui *u);
 void ui_stream_free(struct ui *u);
 /* The I/O graph (ui_graph.c): drawing, keys (opening it), its series prompt. */
@@ -166,6 +167,8 @@ void ui_graph_draw(struct ui *u);
 void ui_graph_act(struct ui *u, enum tui_action a);
 void ui_graph_prompt_done(struct ui *u, const char *text);
 void ui_graph_free(struct ui *u);
+/* Whether events were counted, or the count ended, since the graph was last drawn. */
+bool ui_graph_moved(struct ui *u);
 /* Selects the row of event num in the list (or the next one shown) and focuses the list. */
 void ui_select_event(struct ui *u, uint64_t num);
 /* Writes s at (y, x), at most width cells, padding with spaces to width. */

@@ -28,6 +28,8 @@ struct ui_graph {
 	uint64_t left, cur;   /* intervals from the first event: the first shown, the cursor's */
 	bool fit;	      /* the intervals follow the capture's length */
 	uint64_t shown;	      /* intervals the screen has room for, as last drawn */
+	uint64_t drawn;	      /* events counted when last drawn */
+	bool drawn_done;      /* and whether all of them were */
 };
 
 /* A series' colour, and its look without colours. */
@@ -333,6 +335,14 @@ static void draw_status(struct ui *u, uint64_t events)
 	attroff(A_REVERSE);
 }
 
+bool ui_graph_moved(struct ui *u)
+{
+	uint64_t first, last;
+
+	return eng_graph_span(u->graph->g, &first, &last) != u->graph->drawn ||
+	       eng_graph_done(u->graph->g) != u->graph->drawn_done;
+}
+
 void ui_graph_draw(struct ui *u)
 {
 	struct ui_graph *gr = u->graph;
@@ -342,6 +352,8 @@ void ui_graph_draw(struct ui *u)
 	unsigned int s;
 	char digits[32];
 
+	gr->drawn = events;
+	gr->drawn_done = eng_graph_done(gr->g);
 	if (rows < 2)
 		rows = 2;
 	/* the y axis is as wide as the largest count, whatever the scale */

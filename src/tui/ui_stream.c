@@ -39,6 +39,7 @@ struct ui_stream {
 	unsigned int width;
 	size_t top, sel; /* lines */
 	size_t drawn;	 /* segments when last drawn */
+	bool drawn_done; /* and whether the walk was over */
 };
 
 static bool add_event(void *arg, const struct eng_replay *r, const struct eng_evt *e)
@@ -161,7 +162,7 @@ bool ui_stream_moved(struct ui *u)
 	pthread_mutex_lock(&st->lock);
 	moved = st->s->nsegs != st->drawn || st->s->restarts != st->restarts;
 	pthread_mutex_unlock(&st->lock);
-	return moved || !eng_walk_done(st->walk);
+	return moved || !eng_walk_done(st->walk) || !st->drawn_done;
 }
 
 static void draw_status(struct ui *u, const struct eng_stream *s)
@@ -207,6 +208,7 @@ void ui_stream_draw(struct ui *u)
 	}
 	render_new(st);
 	st->drawn = s->nsegs;
+	st->drawn_done = eng_walk_done(st->walk);
 	if (body < 1)
 		body = 1;
 	if (st->sel >= st->nlines)

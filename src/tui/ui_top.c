@@ -299,8 +299,10 @@ bool ui_top_moved(struct ui *u)
 {
 	uint64_t intervals;
 
-	if (!u->src->live || u->picking || !u->tv)
+	if (u->picking || !u->tv)
 		return true;
+	if (!u->src->live)
+		return !u->tv_drawn_done;
 	topview_scanned(u->tv, &intervals);
 	return intervals != u->tv_intervals || now_s() - u->tv_drawn >= 0.1;
 }
@@ -326,6 +328,7 @@ void ui_top_draw(struct ui *u)
 	sbuf_init(&c);
 	topview_scanned(u->tv, &u->tv_intervals);
 	u->tv_drawn = now_s();
+	u->tv_drawn_done = topview_done(u->tv);
 	t = topview_lock(u->tv, &seconds);
 	eng_top_sort(t, u->tv_sort < 0 ? v->sort : (unsigned int)u->tv_sort, u->tv_asc);
 	if (u->tv_tree)
