@@ -53,9 +53,10 @@ static bool find_event(void *arg, const struct eng_replay *r, const struct eng_e
 {
 	struct finding *f = arg;
 
+	(void)r;
 	if (e->num < f->at)
 		return true;
-	f->s = eng_stream_new(r, e, &f->d);
+	f->s = eng_stream_new(e, &f->d);
 	return false;
 }
 

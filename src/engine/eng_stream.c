@@ -35,14 +35,12 @@ static bool event_fd(const struct eng_evt *e, int64_t *fd)
 	return *fd >= 0;
 }
 
-struct eng_stream *eng_stream_new(const struct eng_replay *r, const struct eng_evt *e,
-				  struct diag *d)
+struct eng_stream *eng_stream_new(const struct eng_evt *e, struct diag *d)
 {
 	const struct eng_fd *f;
 	struct eng_stream *s;
 	int64_t fd;
 
-	(void)r;
 	if (!event_fd(e, &fd)) {
 		diag_set(d, -EINVAL, 0, "event %llu does not work on an fd",
 			 (unsigned long long)e->num);

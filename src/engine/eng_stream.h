@@ -57,11 +57,10 @@ const char *eng_stream_fmt_name(enum eng_stream_fmt f);
 int eng_stream_fmt_parse(const char *name);
 
 /*
- * The stream that event e (with the state r holds after it) is on: e must
+ * The stream that event e (with its replay's state after it) is on: e must
  * work on an fd. NULL with d set if it does not.
  */
-struct eng_stream *eng_stream_new(const struct eng_replay *r, const struct eng_evt *e,
-				  struct diag *d);
+struct eng_stream *eng_stream_new(const struct eng_evt *e, struct diag *d);
 void eng_stream_free(struct eng_stream *s);
 /*
  * Takes event e of the capture, in order from its start: the reads and

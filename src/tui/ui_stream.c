@@ -81,7 +81,7 @@ static struct eng_stream *stream_at(struct ui *u, struct diag *d)
 		return NULL;
 	rc = eng_replay_next(r, &e, d);
 	if (rc > 0)
-		s = eng_stream_new(r, &e, d);
+		s = eng_stream_new(&e, d);
 	else if (rc == 0)
 		diag_set(d, -ENOENT, 0, "event %llu is not in the capture",
 			 (unsigned long long)u->sel_event);

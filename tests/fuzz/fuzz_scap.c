@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		eng_format_text(&line, &r->state, &ev);
 		eng_format_json(&line, &r->state, &ev, &tmp);
 		if (!s)
-			s = eng_stream_new(r, &ev, NULL);
+			s = eng_stream_new(&ev, NULL);
 		if (s)
 			eng_stream_add(s, &ev);
 	}
