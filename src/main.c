@@ -199,6 +199,8 @@ static void usage(FILE *f)
 	      "      --tree          with --top=procs: the processes as a tree, each\n"
 	      "                      under its parent\n"
 	      "  -d, --interval S    live views: seconds between refreshes (default 1)\n"
+	      "      --window=FROM-TO  only the events FROM to TO seconds after the\n"
+	      "                      first (FROM-, -TO and FROM+LENGTH too)\n"
 	      "      --follow=N[,FMT][,read|write]\n"
 	      "                      print the data read from and written to the fd\n"
 	      "                      event N works on, from its open to its close;\n"
@@ -230,6 +232,7 @@ int main(int argc, char **argv)
 		{ "stats", no_argument, NULL, 'X' },
 		{ "top", optional_argument, NULL, 'O' },
 		{ "tree", no_argument, NULL, 'H' },
+		{ "window", required_argument, NULL, 'W' },
 		{ "interval", required_argument, NULL, 'd' },
 		{ "follow", required_argument, NULL, 'F' },
 		{ "io-stat", required_argument, NULL, 'G' },
@@ -253,7 +256,7 @@ int main(int argc, char **argv)
 	uint64_t io_stat = 0;
 	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
 	struct capture_opts co = { .po = &po, .snaplen = 256 };
-	const char *file = NULL, *top = NULL;
+	const char *file = NULL, *top = NULL, *window = NULL;
 	double interval = 1;
 	bool tty, stats = false, index = false, use_cache = true, print = false, formatted = false;
 	unsigned long long event_at = 0;
@@ -378,6 +381,9 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'W':
+			window = optarg;
+			break;
 		case 'F':
 			if (print_follow_parse(optarg, &follow) < 0) {
 				fprintf(stderr, "syshark: --follow=%s: not an event number, then "
@@ -440,10 +446,22 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 2;
 	}
-	if (!file && (index || event_at || stats || follow.event || io_stat)) {
-		fprintf(stderr, "syshark: --index, --event, --follow, --stats and --io-stat need -r FILE\n");
+	if (!file && (index || event_at || stats || follow.event || io_stat || window)) {
+		fprintf(stderr, "syshark: --index, --event, --follow, --stats, --io-stat and --window "
+				"need -r FILE\n");
 		free(trailing);
 		return 2;
+	}
+	if (window) {
+		char *narrowed;
+
+		status = print_window(file, window, po.filter, &narrowed);
+		if (status) {
+			free(trailing);
+			return status;
+		}
+		free(trailing);
+		po.filter = trailing = narrowed;
 	}
 	if (!file && tty && (!po.write || followable(po.write)))
 		status = live_tui(&co, po.filter, top, interval);

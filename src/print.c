@@ -17,6 +17,7 @@
 #include "eng_filter.h"
 #include "eng_format.h"
 #include "eng_replay.h"
+#include "eng_top.h"
 #include "sbuf.h"
 #include "schema.h"
 #include "xalloc.h"
@@ -80,6 +81,35 @@ int print_replay(const char *path, bool (*fn)(void *arg, const struct eng_replay
 		;
 	eng_replay_free(r);
 	return rc < 0 ? report_damage(path, &d) : 0;
+}
+
+static bool first_time(void *arg, const struct eng_replay *r, const struct eng_evt *e)
+{
+	(void)r;
+	*(uint64_t *)arg = e->ev.ts;
+	return false;
+}
+
+int print_window(const char *path, const char *window, const char *filter, char **out)
+{
+	struct eng_top_window w;
+	struct diag d = { 0 };
+	uint64_t first = 0;
+	struct sbuf f;
+
+	if (eng_top_window_parse(window, &w, &d) < 0) {
+		fprintf(stderr, "syshark: --window=%s: %s\n", window, d.msg);
+		return 2;
+	}
+	if (print_replay(path, first_time, &first) != 0)
+		return 1;
+	sbuf_init(&f);
+	if (filter)
+		sbuf_printf(&f, "(%s) and ", filter);
+	eng_top_window_clause(&w, first, &f);
+	*out = xstrdup(f.s);
+	sbuf_fini(&f);
+	return 0;
 }
 
 int print_flushed(FILE *out)

@@ -94,6 +94,12 @@ int print_iostat(const char *path, uint64_t interval, const char *const *series,
  */
 int print_replay(const char *path, bool (*fn)(void *arg, const struct eng_replay *r,
 					      const struct eng_evt *e), void *arg);
+/*
+ * --window=FROM-TO (seconds after path's first event, as the views' time
+ * window): *out is filter (or none) narrowed to the window, to free. 0; 2
+ * after saying why if the window is not one, 1 if path cannot be read.
+ */
+int print_window(const char *path, const char *window, const char *filter, char **out);
 /* Flushes out: 0, or 1 after saying that the output cannot be written. */
 int print_flushed(FILE *out);
 

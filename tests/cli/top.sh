@@ -117,4 +117,29 @@ head -c 125003 "$f" >"$tmp/cut.scap" # inside an event block
 [ $? -eq 1 ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && grep -q 'cut.scap' "$tmp/e" && ok ||
 	bad "a cut capture: $(cat "$tmp/e")"
 [ "$(wc -l <"$tmp/o")" -gt 1 ] && ok || bad "a cut capture shows no rows of what it holds"
+
+# --window: the events from FROM to TO seconds after the first, in print
+# mode and in the views, as awk picks them by evt.rawtime
+first=$("$bin" -r "$f" -A -n 1 -T fields -e evt.rawtime)
+for w in 0.01-0.05 0.2- -0.1 0.1+0.25; do
+	case $w in
+	*+*) from=${w%+*} to=$(awk -v a="${w%+*}" -v b="${w#*+}" 'BEGIN { print a + b }') ;;
+	*) from=${w%-*} to=${w#*-} ;;
+	esac
+	lo=$(awk -v f="$first" -v s="${from:-0}" 'BEGIN { printf "%.0f", f + s * 1e9 }')
+	want=$("$bin" -r "$f" -T fields -e evt.num -e evt.rawtime | awk -F'\t' -v lo="$lo" \
+		-v hi="${to:+$(awk -v f="$first" -v s="$to" 'BEGIN { printf "%.0f", f + s * 1e9 }')}" \
+		'$2 >= lo && (hi == "" || $2 < hi) { n++ } END { print n + 0 }')
+	got=$("$bin" -r "$f" -T fields -e evt.num --window="$w" | wc -l)
+	[ "$got" = "$want" ] && ok || bad "--window=$w prints $got events, awk finds $want"
+	[ "$want" -gt 0 ] && ok || bad "--window=$w is empty: the check proves nothing"
+	clause="evt.rawtime >= $lo${to:+ and evt.rawtime < $(awk -v f="$first" -v s="$to" 'BEGIN { printf "%.0f", f + s * 1e9 }')}"
+	cmp -s <("$bin" -r "$f" --top=syscalls --window="$w") <("$bin" -r "$f" --top=syscalls -Y "$clause") &&
+		ok || bad "--top with --window=$w is not --top with -Y '$clause'"
+done
+"$bin" -r "$f" --window=5-2 >"$tmp/o" 2>"$tmp/e"
+[ $? -eq 2 ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && grep -q '^syshark: --window=5-2: ' "$tmp/e" && ok ||
+	bad "a window that ends before it starts: $(cat "$tmp/e")"
+"$bin" --window=1-2 -p >"$tmp/o" 2>"$tmp/e"
+[ $? -eq 2 ] && grep -q 'need -r FILE' "$tmp/e" && ok || bad "--window live: $(cat "$tmp/e")"
 finish
