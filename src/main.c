@@ -256,7 +256,7 @@ int main(int argc, char **argv)
 	uint64_t io_stat = 0;
 	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
 	struct capture_opts co = { .po = &po, .snaplen = 256 };
-	const char *file = NULL, *top = NULL, *window = NULL;
+	const char *file = NULL, *top = NULL, *window = NULL, *only_file;
 	double interval = 1;
 	bool tty, stats = false, index = false, use_cache = true, print = false, formatted = false;
 	unsigned long long event_at = 0;
@@ -446,9 +446,10 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 2;
 	}
-	if (!file && (index || event_at || stats || follow.event || io_stat || window)) {
-		fprintf(stderr, "syshark: --index, --event, --follow, --stats, --io-stat and --window "
-				"need -r FILE\n");
+	only_file = index ? "--index" : event_at ? "--event" : follow.event ? "--follow" :
+		    stats ? "--stats" : io_stat ? "--io-stat" : window ? "--window" : NULL;
+	if (!file && only_file) {
+		fprintf(stderr, "syshark: %s needs -r FILE\n", only_file);
 		free(trailing);
 		return 2;
 	}

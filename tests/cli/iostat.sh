@@ -127,5 +127,5 @@ err "syshark: filter column 14: expected 'and', 'or' or the end, found 'x'" \
 err "syshark: too many --series (at most 4)" -r "$f" --io-stat=1s --series a --series b \
 	--series c --series d --series e
 err "syshark: --series needs --io-stat=INTERVAL" -r "$f" --series 'evt.type = read'
-err "syshark: --index, --event, --follow, --stats and --io-stat need -r FILE" --io-stat=1s
+err "syshark: --io-stat needs -r FILE" --io-stat=1s
 finish

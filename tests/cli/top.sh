@@ -141,5 +141,5 @@ done
 [ $? -eq 2 ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && grep -q '^syshark: --window=5-2: ' "$tmp/e" && ok ||
 	bad "a window that ends before it starts: $(cat "$tmp/e")"
 "$bin" --window=1-2 -p >"$tmp/o" 2>"$tmp/e"
-[ $? -eq 2 ] && grep -q 'need -r FILE' "$tmp/e" && ok || bad "--window live: $(cat "$tmp/e")"
+[ $? -eq 2 ] && [ "$(cat "$tmp/e")" = "syshark: --window needs -r FILE" ] && ok || bad "--window live: $(cat "$tmp/e")"
 finish
