@@ -29,6 +29,8 @@ done
 # a few cats a second: some events a second, none dropped, a ring nearly empty
 wait_for '\| marked 0 \| [1-9][0-9]* events/s \| dropped 0 \(0/s\) \| ring [0-9]% \| time ' \
 	"no health (events/s, drops/s, ring use) in the live status line"
+# the filter keeps up: no progress bar at 100%
+wait_for '\| ring [0-9]+% \| time absolute *$' "the live status line shows a filtering bar that has caught up"
 keys Space
 wait_for '^ live, paused: ' "Space does not pause following"
 keys Space
