@@ -26,12 +26,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "eng_index.h"
 #include "eng_replay.h"
+#include "monotime.h"
 #include "probe.h"
 #include "probe_snapshot.h"
 #include "sbuf.h"
@@ -75,13 +75,6 @@ struct capture {
 	uint64_t h_events, h_dropped, h_peak;
 };
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* The block at p (n bytes, at offset off of its stream). */
 static struct sf_block block_at(const uint8_t *p, uint32_t n, uint64_t off)
@@ -148,7 +141,7 @@ static void health_update(struct capture *c, struct probe *p)
 {
 	struct live_health *h = c->o->health;
 	struct probe_stats st;
-	double now = now_s(), secs = now - c->h_start;
+	double now = mono_now(), secs = now - c->h_start;
 	uint64_t drops;
 
 	probe_stats(p, &st);
@@ -332,7 +325,7 @@ int capture_run(const struct capture_opts *o)
 	struct probe_stats st;
 	struct diag d = { 0 };
 	struct probe *p;
-	double deadline = o->duration > 0 ? now_s() + o->duration : 0;
+	double deadline = o->duration > 0 ? mono_now() + o->duration : 0;
 	int gate = -1, status = 0, cmd_status = -1, wst, rc;
 	pid_t child = 0;
 
@@ -358,7 +351,7 @@ int capture_run(const struct capture_opts *o)
 		status = 1;
 		goto out_probe;
 	}
-	c.h_start = now_s();
+	c.h_start = mono_now();
 	if (gate >= 0) {
 		if (write(gate, "g", 1) != 1)
 			fprintf(stderr, "syshark: cannot start %s: %s\n", o->cmd[0], strerror(errno));
@@ -369,7 +362,7 @@ int capture_run(const struct capture_opts *o)
 		int wait_ms = POLL_MS;
 
 		if (deadline) {
-			double left = deadline - now_s();
+			double left = deadline - mono_now();
 
 			if (left <= 0)
 				break;

@@ -32,6 +32,7 @@
 
 #include "buf.h"
 #include "dis_args.h"
+#include "monotime.h"
 #include "schema.h"
 #include "xalloc.h"
 
@@ -105,13 +106,6 @@ struct eng_index {
 static struct eng_replay *data_replay(struct eng_index *ix, struct diag *d);
 static struct eng_index *follow_open(struct eng_index *ix, const char *capture, struct diag *d);
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
@@ -423,13 +417,13 @@ static void finish(struct eng_index *ix)
 static void *build(void *arg)
 {
 	struct eng_index *ix = arg;
-	double t0 = now_s();
+	double t0 = mono_now();
 
 	pass1(ix);
-	ix->pass1_s = now_s() - t0;
-	t0 = now_s();
+	ix->pass1_s = mono_now() - t0;
+	t0 = mono_now();
 	pass2(ix);
-	ix->pass2_s = now_s() - t0;
+	ix->pass2_s = mono_now() - t0;
 	if (!atomic_load(&ix->stop))
 		finish(ix);
 	pthread_mutex_lock(&ix->lock);

@@ -17,6 +17,7 @@
 #include "eng_fields.h"
 #include "eng_filter.h"
 #include "eng_index.h"
+#include "monotime.h"
 #include "schema.h"
 #include "xalloc.h"
 
@@ -977,13 +978,6 @@ static bool row_matches(struct tview *v, uint64_t row, struct eng_filter *f, con
 	return hit;
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 #define FIND_WINDOW 1024u /* rows a backward find scans forward at a time */
 
@@ -1016,7 +1010,7 @@ struct tview_find *tview_find_start(uint64_t from, bool forward, const char *wha
 
 int tview_find_step(struct tview *v, struct tview_find *fd, unsigned int ms, uint64_t *row)
 {
-	double end = now_s() + ms / 1000.0;
+	double end = mono_now() + ms / 1000.0;
 	unsigned int n;
 
 	for (n = 1;; n++) {
@@ -1049,7 +1043,7 @@ int tview_find_step(struct tview *v, struct tview_find *fd, unsigned int ms, uin
 			fd->lo = fd->hi > FIND_WINDOW ? fd->hi - FIND_WINDOW : 0;
 			fd->row = fd->lo;
 		}
-		if (n % 64 == 0 && now_s() >= end)
+		if (n % 64 == 0 && mono_now() >= end)
 			return 0;
 	}
 }

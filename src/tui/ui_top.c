@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "monotime.h"
 #include "prompt.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -287,13 +287,6 @@ static void draw_view_status(struct ui *u, size_t rows)
 	attroff(A_REVERSE);
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 bool ui_top_moved(struct ui *u)
 {
@@ -304,7 +297,7 @@ bool ui_top_moved(struct ui *u)
 	if (!u->src->live)
 		return !u->tv_drawn_done;
 	topview_scanned(u->tv, &intervals);
-	return intervals != u->tv_intervals || now_s() - u->tv_drawn >= 0.1;
+	return intervals != u->tv_intervals || mono_now() - u->tv_drawn >= 0.1;
 }
 
 void ui_top_draw(struct ui *u)
@@ -327,7 +320,7 @@ void ui_top_draw(struct ui *u)
 	sbuf_init(&line);
 	sbuf_init(&c);
 	topview_scanned(u->tv, &u->tv_intervals);
-	u->tv_drawn = now_s();
+	u->tv_drawn = mono_now();
 	u->tv_drawn_done = topview_done(u->tv);
 	t = topview_lock(u->tv, &seconds);
 	eng_top_sort(t, u->tv_sort < 0 ? v->sort : (unsigned int)u->tv_sort, u->tv_asc);
