@@ -171,6 +171,10 @@ void ui_graph_free(struct ui *u);
 bool ui_graph_moved(struct ui *u);
 /* Selects the row of event num in the list (or the next one shown) and focuses the list. */
 void ui_select_event(struct ui *u, uint64_t num);
+/* A bar across the screen at y: s reversed, and bold for a title. */
+void ui_bar(int y, const char *s, bool title);
+/* The message line: s, red if the message is bad news. */
+void ui_message_line(struct ui *u, const char *s);
 /* Writes s at (y, x), at most width cells, padding with spaces to width. */
 void ui_put(int y, int x, const char *s, int width);
 /* Opens the prompt for pk with label and text. */

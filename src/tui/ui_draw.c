@@ -46,6 +46,22 @@ void ui_color_off(struct ui *u, int pair)
 		attroff(COLOR_PAIR(pair));
 }
 
+void ui_bar(int y, const char *s, bool title)
+{
+	attron(title ? A_REVERSE | A_BOLD : A_REVERSE);
+	ui_put(y, 0, s, COLS);
+	attroff(A_REVERSE | A_BOLD);
+}
+
+void ui_message_line(struct ui *u, const char *s)
+{
+	if (u->msg_bad)
+		ui_color_on(u, CP_ERROR);
+	ui_put(LINES - 2, 0, s, COLS);
+	if (u->msg_bad)
+		ui_color_off(u, CP_ERROR);
+}
+
 void ui_layout(struct ui *u)
 {
 	int h = LINES - 2; /* the prompt and status lines */
@@ -446,11 +462,7 @@ void ui_draw(struct ui *u)
 	if (u->pk != PK_NONE) {
 		draw_prompt(u, &st);
 	} else {
-		if (u->msg_bad)
-			ui_color_on(u, CP_ERROR);
-		ui_put(LINES - 2, 0, st.error && !u->msg[0] ? st.error : u->msg, COLS);
-		if (u->msg_bad)
-			ui_color_off(u, CP_ERROR);
+		ui_message_line(u, st.error && !u->msg[0] ? st.error : u->msg);
 		draw_status(u, &st);
 	}
 	curs_set(u->pk != PK_NONE);

@@ -179,9 +179,7 @@ static void draw_title(struct ui *u, uint64_t first)
 	for (s = 0; s < gr->n; s++)
 		sbuf_printf(&line, " | %u: %llu", s + 1,
 			    (unsigned long long)eng_graph_count(gr->g, s, t, t + gr->width));
-	attron(A_REVERSE | A_BOLD);
-	ui_put(0, 0, line.s, COLS);
-	attroff(A_REVERSE | A_BOLD);
+	ui_bar(0, line.s, true);
 	sbuf_fini(&line);
 }
 
@@ -330,9 +328,7 @@ static void draw_status(struct ui *u, uint64_t events)
 	snprintf(bar, sizeof(bar), " %s | events %llu | series %u%s", u->src->live ? "live: this machine" : u->path,
 		 (unsigned long long)events, u->graph->n,
 		 eng_graph_done(u->graph->g) ? "" : u->src->live ? " | following" : " | counting");
-	attron(A_REVERSE);
-	ui_put(LINES - 1, 0, bar, COLS);
-	attroff(A_REVERSE);
+	ui_bar(LINES - 1, bar, false);
 }
 
 bool ui_graph_moved(struct ui *u)
@@ -388,7 +384,7 @@ void ui_graph_draw(struct ui *u)
 	for (s = 0; s < gr->n; s++)
 		free(bins[s]);
 	if (u->pk == PK_NONE) {
-		ui_put(LINES - 2, 0, u->msg, COLS);
+		ui_message_line(u, u->msg);
 		draw_status(u, events);
 	}
 }

@@ -185,9 +185,7 @@ static void draw_status(struct ui *u, const struct eng_stream *s)
 			    (unsigned long long)eng_walk_scanned(st->walk));
 	else if (!s->ended)
 		sbuf_puts(&o, " | the fd stays open to the end");
-	attron(A_REVERSE);
-	ui_put(LINES - 1, 0, o.s, COLS);
-	attroff(A_REVERSE);
+	ui_bar(LINES - 1, o.s, false);
 	sbuf_fini(&o);
 }
 
@@ -220,9 +218,7 @@ void ui_stream_draw(struct ui *u)
 	sbuf_puts(&o, " Follow: ");
 	eng_stream_describe(s, &o);
 	sbuf_printf(&o, " | %s | %s", eng_stream_fmt_name(st->fmt), dirs[st->dir + 1]);
-	attron(A_REVERSE | A_BOLD);
-	ui_put(0, 0, o.s, COLS);
-	attroff(A_REVERSE | A_BOLD);
+	ui_bar(0, o.s, true);
 	for (y = 0; y < body; y++) {
 		size_t i = st->top + (size_t)y;
 		const struct stream_line *l = i < st->nlines ? &st->lines[i] : NULL;
@@ -244,11 +240,7 @@ void ui_stream_draw(struct ui *u)
 			ui_color_off(u, pair);
 	}
 	if (u->pk == PK_NONE) {
-		if (u->msg_bad)
-			ui_color_on(u, CP_ERROR);
-		ui_put(LINES - 2, 0, u->msg, COLS);
-		if (u->msg_bad)
-			ui_color_off(u, CP_ERROR);
+		ui_message_line(u, u->msg);
 		draw_status(u, s);
 	}
 	pthread_mutex_unlock(&st->lock);

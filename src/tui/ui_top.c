@@ -246,9 +246,7 @@ static void draw_picker(struct ui *u)
 	char line[256];
 	int y;
 
-	attron(A_REVERSE);
-	ui_put(0, 0, " Views: Enter opens one, Backspace goes back", COLS);
-	attroff(A_REVERSE);
+	ui_bar(0, " Views: Enter opens one, Backspace goes back", false);
 	for (i = 0, y = 1; i < n && y < LINES - 2; i++, y++) {
 		snprintf(line, sizeof(line), "  %-12s %s", v[i].name, v[i].title);
 		if (i == u->pick_sel)
@@ -282,9 +280,7 @@ static void draw_view_status(struct ui *u, size_t rows)
 				      (int)(scanned * 100 / (st.events ? st.events : 1)));
 	if (topview_filter(u->tv)[0] && n < sizeof(bar))
 		snprintf(bar + n, sizeof(bar) - n, " | filter: %s", topview_filter(u->tv));
-	attron(A_REVERSE);
-	ui_put(LINES - 1, 0, bar, COLS);
-	attroff(A_REVERSE);
+	ui_bar(LINES - 1, bar, false);
 }
 
 
@@ -347,9 +343,7 @@ void ui_top_draw(struct ui *u)
 			    (double)u->window.to / 1e9);
 	else
 		sbuf_printf(&line, "  (totals from %.3f s to the end)", (double)u->window.from / 1e9);
-	attron(A_REVERSE | A_BOLD);
-	ui_put(0, 0, line.s, COLS);
-	attroff(A_REVERSE | A_BOLD);
+	ui_bar(0, line.s, true);
 	/* widths from the titles and the rows in sight */
 	for (k = 0; k < v->ncols; k++)
 		width[k] = (int)strlen(v->cols[k].title) + 2;
@@ -407,7 +401,7 @@ void ui_top_draw(struct ui *u)
 	}
 	topview_unlock(u->tv);
 	if (u->pk == PK_NONE) {
-		ui_put(LINES - 2, 0, u->msg, COLS);
+		ui_message_line(u, u->msg);
 		draw_view_status(u, rows);
 	}
 	sbuf_fini(&c);
