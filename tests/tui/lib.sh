@@ -70,6 +70,18 @@ status_field() {
 	screen | tail -n 1 | sed -n "s/.*| $1 \([0-9]*\).*/\1/p"
 }
 
+# grows NAME WHAT: ok once the status line's NAME is past what it is now
+# (waiting up to 5 s), else bad WHAT.
+grows() {
+	local first
+	first=$(status_field "$1")
+	for _ in $(seq 100); do
+		[ "$(status_field "$1")" -gt "$first" ] && break
+		sleep 0.05
+	done
+	[ "$(status_field "$1")" -gt "$first" ] && ok || bad "$2"
+}
+
 # status_rate NAME: the number before NAME/s in the status line ("| 250 events/s").
 status_rate() {
 	screen | tail -n 1 | sed -n "s/.*| \([0-9]*\) $1\/s.*/\1/p"
