@@ -104,9 +104,7 @@ int print_window(const char *path, const char *window, const char *filter, char 
 	if (print_replay(path, first_time, &first) != 0)
 		return 1;
 	sbuf_init(&f);
-	if (filter)
-		sbuf_printf(&f, "(%s) and ", filter);
-	eng_top_window_clause(&w, first, &f);
+	eng_top_window_clause(&w, first, filter, &f);
 	*out = xstrdup(f.s);
 	sbuf_fini(&f);
 	return 0;

@@ -590,8 +590,11 @@ bad:
 			text);
 }
 
-void eng_top_window_clause(const struct eng_top_window *w, uint64_t first_ts, struct sbuf *out)
+void eng_top_window_clause(const struct eng_top_window *w, uint64_t first_ts, const char *filter,
+			   struct sbuf *out)
 {
+	if (filter && filter[0])
+		sbuf_printf(out, "(%s) and ", filter);
 	sbuf_printf(out, "evt.rawtime >= %llu", (unsigned long long)(first_ts + w->from));
 	if (w->to)
 		sbuf_printf(out, " and evt.rawtime < %llu", (unsigned long long)(first_ts + w->to));

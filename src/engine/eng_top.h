@@ -127,9 +127,10 @@ struct eng_top_window {
 int eng_top_window_parse(const char *text, struct eng_top_window *w, struct diag *d);
 /*
  * Appends the filter clause that keeps the events of w, in a capture whose
- * first event is at first_ts (ns since the epoch):
- * "evt.rawtime >= A and evt.rawtime < B".
+ * first event is at first_ts (ns since the epoch), after filter (NULL or ""
+ * for none) and "and": "(F) and evt.rawtime >= A and evt.rawtime < B".
  */
-void eng_top_window_clause(const struct eng_top_window *w, uint64_t first_ts, struct sbuf *out);
+void eng_top_window_clause(const struct eng_top_window *w, uint64_t first_ts, const char *filter,
+			   struct sbuf *out);
 
 #endif

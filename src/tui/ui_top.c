@@ -33,9 +33,7 @@ static void windowed(struct ui *u, const char *filter, struct sbuf *out)
 		sbuf_puts(out, filter);
 		return;
 	}
-	if (filter[0])
-		sbuf_printf(out, "(%s) and ", filter);
-	eng_top_window_clause(&u->window, tview_first_ts(u->v), out);
+	eng_top_window_clause(&u->window, tview_first_ts(u->v), filter, out);
 }
 
 /* Starts summing the last level's view; false (and a message) if its filter is bad. */

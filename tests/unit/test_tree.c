@@ -152,7 +152,7 @@ static void window_of(const char *text, struct sbuf *out)
 	if (eng_top_window_parse(text, &w, &d) < 0)
 		sbuf_printf(out, "error: %s", d.msg);
 	else
-		eng_top_window_clause(&w, 1000000000, out);
+		eng_top_window_clause(&w, 1000000000, NULL, out);
 }
 
 static void check_window(void)
