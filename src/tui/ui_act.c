@@ -322,11 +322,14 @@ static void show_column(struct ui *u)
 
 bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 {
-	if (u->stream && a != TA_QUIT && a != TA_HELP && a != TA_REDRAW) {
+	/* quit, help and redraw are the same everywhere; a window takes the other keys */
+	bool everywhere = a == TA_QUIT || a == TA_HELP || a == TA_REDRAW;
+
+	if (u->stream && !everywhere) {
 		ui_stream_act(u, a);
 		return true;
 	}
-	if ((u->in_graph || a == TA_GRAPH) && a != TA_QUIT && a != TA_HELP && a != TA_REDRAW) {
+	if ((u->in_graph || a == TA_GRAPH) && !everywhere) {
 		ui_graph_act(u, a);
 		return true;
 	}
@@ -334,8 +337,7 @@ bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 		ui_stream_open(u);
 		return true;
 	}
-	if ((u->in_views || u->picking || a == TA_VIEWS || a == TA_BACK) && a != TA_QUIT &&
-	    a != TA_HELP && a != TA_REDRAW) {
+	if ((u->in_views || u->picking || a == TA_VIEWS || a == TA_BACK) && !everywhere) {
 		ui_top_act(u, a);
 		return true;
 	}
