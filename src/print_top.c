@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "eng_format.h"
 #include "eng_replay.h"
 #include "eng_top.h"
 #include "print.h"
@@ -23,20 +24,6 @@ void print_top_list(FILE *out)
 static bool numeric(const struct eng_top_col *c)
 {
 	return c->agg != ENG_TA_KEY && c->agg != ENG_TA_LAST;
-}
-
-static void put_json_string(struct sbuf *o, const char *s)
-{
-	sbuf_putc(o, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			sbuf_printf(o, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			sbuf_printf(o, "\\u%04x", (unsigned char)*s);
-		else
-			sbuf_putc(o, *s);
-	}
-	sbuf_putc(o, '"');
 }
 
 /*
@@ -124,12 +111,12 @@ static void print_rows(const struct eng_top *t, enum print_fmt fmt, FILE *out)
 			}
 			if (c)
 				sbuf_putc(&line, ',');
-			put_json_string(&line, v->cols[c].title);
+			eng_json_str(&line, v->cols[c].title, strlen(v->cols[c].title));
 			sbuf_putc(&line, ':');
 			if (numeric(&v->cols[c]))
 				sbuf_puts(&line, cell.s);
 			else
-				put_json_string(&line, cell.s);
+				eng_json_str(&line, cell.s, cell.len);
 		}
 		if (fmt == PRINT_JSON)
 			sbuf_putc(&line, '}');

@@ -110,12 +110,13 @@ void eng_graph_free(struct eng_graph *g)
 void eng_graph_event(struct eng_graph *g, const struct eng_replay *r, const struct eng_evt *e)
 {
 	bool keep[ENG_GRAPH_SERIES] = { false };
-	bool narrowed = !g->narrow || eng_filter_match(g->narrow, &r->state, e);
+	bool narrowed;
 	uint64_t ts = e->ev.ts;
 	unsigned int i;
 
 	if (e->hidden)
 		return;
+	narrowed = !g->narrow || eng_filter_match(g->narrow, &r->state, e);
 	/* the filters run outside the lock: only this thread adds */
 	for (i = 0; i < g->n; i++)
 		keep[i] = narrowed && (!g->s[i].f || eng_filter_match(g->s[i].f, &r->state, e));
