@@ -328,9 +328,13 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 
 		snprintf(bar + n, sizeof(bar) - n, " | sorting [%.*s%*s] %d%%", pct / 10,
 			 "##########", 10 - pct / 10, "", pct);
-	} else if ((st->indexing || (st->searching && !(st->live && st->scanned >= st->events))) &&
+	} else if ((st->indexing ||
+		    (st->searching && !(st->live && !u->ended && st->scanned >= st->events))) &&
 		   st->events && n < sizeof(bar)) {
-		/* a followed capture is always being filtered: only a lag is worth showing */
+		/*
+		 * a capture being written is always being filtered: only a lag is
+		 * worth showing; once it has ended, the bar says the rest is coming
+		 */
 		int pct = (int)(st->scanned * 100 / st->events);
 
 		pct = pct > 100 ? 100 : pct;
