@@ -231,12 +231,9 @@ static void render_typed(struct sbuf *val, struct sbuf *res, int type, uint8_t f
 		path = payload_cstr(p, n, &tmp);
 		dis_fmt_sanitized(val, path);
 		/* as libsinsp, an empty path resolves to the directory itself */
-		if (ctx->has_thread && n > 0 && strncmp(path, "<NA>", 4) != 0 && path[0] != '/') {
-			if (reldir)
-				dis_fmt_path_join(res, reldir, path);
-			if (reldir && !path[0] && res->len > 1 && res->s[res->len - 1] == '/')
-				sbuf_truncate(res, res->len - 1);
-		}
+		if (reldir && ctx->has_thread && n > 0 && strncmp(path, "<NA>", 4) != 0 &&
+		    path[0] != '/')
+			dis_fmt_path_join(res, reldir, path);
 		sbuf_fini(&tmp);
 		break;
 	}

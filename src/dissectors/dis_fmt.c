@@ -180,8 +180,9 @@ void dis_fmt_path_join(struct sbuf *o, const char *dir, const char *path)
 		}
 		c += n;
 	}
-	if (path[0] && path[strlen(path) - 1] == '/' && o->len > base && o->s[o->len - 1] != '/')
-		sbuf_putc(o, '/');
+	/* no trailing slash but the root's, as the kernel and libsinsp name a directory */
+	if (o->len > base + 1 && o->s[o->len - 1] == '/')
+		sbuf_truncate(o, o->len - 1);
 }
 
 void dis_fmt_dots(struct sbuf *o, const uint8_t *p, uint32_t len)

@@ -28,7 +28,8 @@ void dis_fmt_socktuple(struct sbuf *o, const uint8_t *p, uint32_t len);
 
 /*
  * Joins dir and path and removes "." and ".." components and repeated
- * slashes, as libsinsp does for relative paths. An absolute path ignores dir.
+ * slashes, as libsinsp does for relative paths, and a trailing slash but
+ * the root's. An absolute path ignores dir.
  */
 void dis_fmt_path_join(struct sbuf *o, const char *dir, const char *path);
 

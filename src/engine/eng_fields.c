@@ -203,6 +203,46 @@ bool fx_is_fd_event(const struct eng_evt *e)
 			     (EV_F_CREATES_FD | EV_F_USES_FD | EV_F_DESTROYS_FD));
 }
 
+/*
+ * The path a failed open*at names, as libsinsp's parse_dirfd resolves it:
+ * against the cwd, or against a dirfd the thread does not have (a known
+ * dirfd is the event's fd instead). The old openat exit has it in its enter.
+ */
+static bool creator_openat(struct sbuf *o, const struct eng_evt *e)
+{
+	const struct ev_view *v = &e->ev;
+	unsigned int name_i = 2, dirfd_i = 1;
+	const struct eng_fd *f;
+	struct ev_view enter;
+	const char *name, *dir;
+	uint64_t dirfd;
+	struct sbuf path;
+
+	if (!e->thread)
+		return false;
+	if (e->ev.type == EV_SYSCALL_OPENAT_X) {
+		if (!eng_state_enter_of(e->thread, &e->ev, &enter))
+			return false;
+		v = &enter;
+		name_i = 1;
+		dirfd_i = 0;
+	}
+	name = ev_param_str(v, name_i);
+	if (!name || !ev_param_u64(v, dirfd_i, &dirfd))
+		return true;
+	if (name[0] == '/')
+		dir = "";
+	else if ((int64_t)dirfd == -100) /* AT_FDCWD */
+		dir = e->thread->cwd;
+	else
+		dir = (f = eng_state_fd(e->thread, (int64_t)dirfd)) ? f->name : "<UNKNOWN>";
+	sbuf_init(&path);
+	dis_fmt_path_join(&path, dir, name);
+	dis_fmt_sanitized(o, path.s);
+	sbuf_fini(&path);
+	return true;
+}
+
 /* Path parameter of an fd-creating exit, resolved: fd.name of a failed open. */
 bool fx_creator_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e)
 {
@@ -212,6 +252,10 @@ bool fx_creator_name(struct sbuf *o, const struct eng_state *s, const struct eng
 	if (ev_type_is_enter(e->ev.type))
 		return false;
 	switch (e->ev.type) {
+	case EV_SYSCALL_OPENAT_X:
+	case EV_SYSCALL_OPENAT_2_X:
+	case EV_SYSCALL_OPENAT2_X:
+		return creator_openat(o, e);
 	case EV_SYSCALL_OPEN_X:
 	case EV_SYSCALL_CREAT_X:
 	case EV_SOCKET_ACCEPT_X:

@@ -27,6 +27,7 @@ struct eng_call {
 	const struct ev_view *ev;
 	struct ev_view enter;
 	bool have_enter;
+	const struct eng_fd **fd; /* the fd the event works on, as libsinsp's m_fdinfo */
 };
 
 typedef void (*eng_handler)(struct eng_call *c);
@@ -276,7 +277,7 @@ static const char *call_basedir(struct eng_call *c, const char *dirfd_name)
 	int64_t dirfd;
 	struct eng_fd *f;
 
-	if (dirfd_name && call_i64(c, dirfd_name, &dirfd) && dirfd != -100) {
+	if (dirfd_name && call_i64(c, dirfd_name, &dirfd) && dirfd != PPM_AT_FDCWD) {
 		f = eng_state_fd(c->t, dirfd);
 		return f ? f->name : "";
 	}
@@ -287,7 +288,7 @@ static void on_open_exit(struct eng_call *c)
 {
 	const char *pname = ev_param_find(c->ev->type, "path") >= 0 ? "path" : "name";
 	struct eng_call from = *c;
-	int64_t fd, flags = 0;
+	int64_t fd, dirfd, flags = 0;
 	const char *name;
 	struct sbuf path;
 
@@ -295,8 +296,6 @@ static void on_open_exit(struct eng_call *c)
 		return;
 	if (!call_i64(c, "fd", &fd))
 		fd = call_res(c);
-	if (fd < 0)
-		return;
 	/* As libsinsp: the enter event's path, flags and dirfd win when it has a path. */
 	name = c->have_enter ? view_str(&c->enter, pname) : NULL;
 	if (name && strcmp(name, "(NULL)") != 0) {
@@ -307,14 +306,17 @@ static void on_open_exit(struct eng_call *c)
 	}
 	if (!name)
 		name = "";
+	if (fd < 0) {
+		/* as libsinsp's parse_dirfd, a failed open*at works on its dirfd */
+		if (name[0] != '/' && call_i64(&from, "dirfd", &dirfd) && dirfd != PPM_AT_FDCWD)
+			*c->fd = eng_state_fd(c->t, dirfd);
+		return;
+	}
 	call_i64(&from, "flags", &flags);
 	sbuf_init(&path);
 	dis_fmt_path_join(&path,
 			  call_basedir(&from, ev_param_find(from.ev->type, "dirfd") >= 0 ? "dirfd" : NULL),
 			  name);
-	/* as libsinsp, no trailing slash: an empty path names the directory itself */
-	if (path.len > 1 && path.s[path.len - 1] == '/')
-		sbuf_truncate(&path, path.len - 1);
 	fd_add(c, fd, (flags & PPM_O_DIRECTORY) ? FD_TYPE_DIRECTORY : FD_TYPE_FILE, path.s);
 	sbuf_fini(&path);
 	if (eng_state_fd(c->t, fd))
@@ -585,12 +587,22 @@ static void on_bind_exit(struct eng_call *c)
 	n = call_param(c, "addr", &p);
 	if (!f || n <= 0)
 		return;
+	/* as libsinsp: a socket bound to a port listens there; port 0 leaves it as it is */
+	if (p[0] == DIS_AF_INET && n >= 7 && buf_le16(p + 5) > 0) {
+		f->type = FD_TYPE_IPV4_SERVSOCK;
+		memcpy(f->sip, p + 1, 4);
+		f->sport = buf_le16(p + 5);
+		f->role = ENG_ROLE_SERVER;
+	} else if (p[0] == DIS_AF_INET6 && n >= 19 && buf_le16(p + 17) > 0) {
+		bool v4 = dis_ipv4_mapped(p + 1);
+
+		f->type = v4 ? FD_TYPE_IPV4_SERVSOCK : FD_TYPE_IPV6_SERVSOCK;
+		memcpy(f->sip, v4 ? p + 13 : p + 1, v4 ? 4 : 16);
+		f->sport = buf_le16(p + 17);
+		f->role = ENG_ROLE_SERVER;
+	}
 	sbuf_init(&name);
 	dis_fmt_sockaddr(&name, p, (uint32_t)n);
-	if (p[0] == DIS_AF_INET)
-		f->type = FD_TYPE_IPV4_SERVSOCK;
-	else if (p[0] == DIS_AF_INET6)
-		f->type = FD_TYPE_IPV6_SERVSOCK;
 	free(f->name);
 	f->name = xstrdup(name.s);
 	sbuf_fini(&name);
@@ -1055,11 +1067,12 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	bool is_switch = ev->type == EV_SCHEDSWITCH_6_E;
 	eng_handler fn;
 
+	memset(out, 0, sizeof(*out));
 	c.s = s;
 	c.ev = ev;
 	c.t = NULL;
 	c.have_enter = false;
-	memset(out, 0, sizeof(*out));
+	c.fd = &out->fd;
 	if (ev->type == EV_CONTAINER_JSON_E || ev->type == EV_CONTAINER_JSON_2_E) {
 		out->thread = container_thread(s, ev);
 		return;
