@@ -8,12 +8,14 @@
 #
 # A container record that a filter chooses and that ends up first in the
 # export is read as start state (not shown) by sysdig and syshark alike, as
-# for any capture; the filters here leave container records out.
+# for any capture; the filters here leave container records out. Events
+# sysdig 0.29.3 cannot know (tests/sysdig.sh) are set aside for it.
 set -u
+. "$(dirname "$0")/../sysdig.sh"
 bin=$1
 file=$2
 command -v sysdig >/dev/null 2>&1 || { echo "SKIP: sysdig is not installed"; exit 77; }
-[ -r "$file" ] || { echo "SKIP: $file is missing"; exit 77; }
+[ -r "$file" ] || { echo "FAIL: $file is missing"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
@@ -30,9 +32,10 @@ for flt in 'evt.type in (read, write, close, fstat, mmap, sendmsg, sendto)' 'fd.
 	TZ=UTC "$bin" -r "$file" -Y "$flt" | cut -d' ' -f2- >"$tmp/want"
 	TZ=UTC sysdig -r "$tmp/out.scap" 2>&1 | cut -d' ' -f2- >"$tmp/sysdig"
 	TZ=UTC "$bin" -r "$tmp/out.scap" 2>&1 | cut -d' ' -f2- >"$tmp/self"
-	if ! cmp -s "$tmp/want" "$tmp/sysdig"; then
+	sysdig_known <"$tmp/want" >"$tmp/want.sd"
+	if ! cmp -s "$tmp/want.sd" "$tmp/sysdig"; then
 		echo "FAIL: [$flt]: sysdig sees other events in the export:"
-		diff "$tmp/want" "$tmp/sysdig" | head -5
+		diff "$tmp/want.sd" "$tmp/sysdig" | head -5
 		fails=$((fails + 1))
 	elif ! cmp -s "$tmp/want" "$tmp/self"; then
 		echo "FAIL: [$flt]: syshark sees other events in the export:"

@@ -6,6 +6,10 @@
 # values of the fields in fields.txt must be those `sysdig -p` prints for
 # every event. Exit 77 = skipped.
 #
+# On a capture with events sysdig 0.29.3 cannot know (tests/sysdig.sh),
+# events are matched by time and thread instead of by number, those events
+# are set aside, and the filters and fields on event numbers are left out.
+#
 # Not in the list, on purpose:
 # - group.gid: sysdig 0.29.3 reads it as 8 bytes from a 4-byte field, so its
 #   values are garbage (6 << 32 for gid 6).
@@ -15,20 +19,52 @@
 # - filters that mix 'and' and 'or' without parentheses: sysdig 0.29.3
 #   refuses them, syshark reads them with 'and' binding tighter.
 set -u
+. "$(dirname "$0")/../sysdig.sh"
 bin=$1
 file=$2
 list=$(dirname "$0")/filters.txt
 command -v sysdig >/dev/null 2>&1 || { echo "SKIP: sysdig is not installed"; exit 77; }
-[ -r "$file" ] || { echo "SKIP: $file is missing"; exit 77; }
+[ -r "$file" ] || { echo "FAIL: $file is missing"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# syshark's and sysdig's view of the chosen events: their numbers, or
+# with unknown events, their times and threads (syshark's with the type
+# first, to set the unknown ones aside)
+key=(evt.num)
+unknown=false
+if sysdig_unknown_in "$bin" "$file"; then
+	unknown=true
+	key=(evt.rawtime thread.tid)
+fi
+sd_key=$(printf '%%%s\t' "${key[@]}")
+sd_key=${sd_key%$'\t'}
+sh_key=()
+for k in "${key[@]}"; do sh_key+=(-e "$k"); done
+# syshark FILTER FIELD_ARGS...: the fields of the events FILTER chooses
+syshark_fields() {
+	local flt=$1
+	shift
+	if $unknown; then
+		TZ=UTC "$bin" -r "$file" -T fields -e evt.type "$@" ${flt:+-Y "$flt"} 2>&1 |
+			grep -Ev "^($SYSDIG_UNKNOWN)"$'\t' | cut -f2-
+	else
+		TZ=UTC "$bin" -r "$file" -T fields "$@" ${flt:+-Y "$flt"} 2>&1
+	fi
+}
+
 n=0
+left=0
 fails=0
 while IFS= read -r flt; do
 	[ -n "$flt" ] || continue
+	if $unknown && [[ $flt == *evt.num* ]]; then
+		left=$((left + 1))
+		continue
+	fi
 	n=$((n + 1))
-	TZ=UTC sysdig -r "$file" -p %evt.num "$flt" >"$tmp/a" 2>&1
-	TZ=UTC "$bin" -r "$file" -T fields -e evt.num -Y "$flt" >"$tmp/b" 2>&1
+	TZ=UTC sysdig -r "$file" -p "$sd_key" "$flt" >"$tmp/a" 2>&1
+	syshark_fields "$flt" "${sh_key[@]}" >"$tmp/b"
 	if ! cmp -s "$tmp/a" "$tmp/b"; then
 		echo "FAIL: [$flt] selects other events than sysdig:"
 		diff "$tmp/a" "$tmp/b" | head -5
@@ -37,19 +73,23 @@ while IFS= read -r flt; do
 done <"$list"
 [ "$fails" -eq 0 ] || { echo "$fails of $n filters differ on $(basename "$file")"; exit 1; }
 
-# shellcheck disable=SC2207
-fields=($(cat "$(dirname "$0")/fields.txt"))
 fmt='*'
 args=()
-for f in "${fields[@]}"; do
+nf=0
+# shellcheck disable=SC2013
+for f in $(cat "$(dirname "$0")/fields.txt"); do
+	$unknown && [ "$f" = evt.num ] && continue
 	fmt+="%$f"$'\t'
 	args+=(-e "$f")
+	nf=$((nf + 1))
 done
 TZ=UTC sysdig -r "$file" -p "${fmt%$'\t'}" >"$tmp/a" 2>&1
-TZ=UTC "$bin" -r "$file" -T fields "${args[@]}" >"$tmp/b" 2>&1
+syshark_fields "" "${args[@]}" >"$tmp/b"
 if ! cmp -s "$tmp/a" "$tmp/b"; then
 	echo "FAIL: field values differ from sysdig's on $(basename "$file"):"
 	diff "$tmp/a" "$tmp/b" | head -5
 	exit 1
 fi
-echo "PASS: $n filters select the same events as sysdig, and ${#fields[@]} fields have its values, on $(basename "$file")"
+note=
+$unknown && note=" (events matched by time and thread; $left filters on event numbers left out)"
+echo "PASS: $n filters select the same events as sysdig, and $nf fields have its values, on $(basename "$file")$note"

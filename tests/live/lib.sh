@@ -46,30 +46,14 @@ capture() {
 	grep -q "events captured to $file" "$tmp/capture.err" || bad "no summary line: $(cat "$tmp/capture.err")"
 }
 
-# Types sysdig 0.29.3 does not know (ids >= 336), which it skips.
-SYSDIG_UNKNOWN=' (newfstatat|setreuid|setregid) '
-
-# same_as_sysdig FILE: the whole text output of both tools agrees, once
-# event numbers and the events sysdig cannot know are set aside.
+# same_as_sysdig FILE: the whole text output of both tools agrees
+# (interop/sysdig_compare.sh).
 same_as_sysdig() {
-	local file=$1
-	if ! sysdig -r "$file" >"$tmp/sd.txt" 2>"$tmp/sd.err"; then
-		bad "sysdig cannot read $file: $(head -3 "$tmp/sd.err")"
-		return
-	fi
-	if ! "$bin" -r "$file" >"$tmp/sh.txt" 2>"$tmp/sh.err"; then
-		bad "syshark cannot read $file: $(cat "$tmp/sh.err")"
-		return
-	fi
-	grep -Ev "$SYSDIG_UNKNOWN" "$tmp/sh.txt" | cut -d' ' -f2- >"$tmp/sh.cut"
-	cut -d' ' -f2- "$tmp/sd.txt" >"$tmp/sd.cut"
-	if [ ! -s "$tmp/sd.cut" ]; then
-		bad "sysdig shows no events of $file"
-	elif cmp -s "$tmp/sd.cut" "$tmp/sh.cut"; then
+	if "$(dirname "${BASH_SOURCE[0]}")/../interop/sysdig_compare.sh" "$bin" "$1" >"$tmp/cmp.out"; then
 		ok
 	else
-		bad "syshark and sysdig disagree on $file"
-		diff "$tmp/sd.cut" "$tmp/sh.cut" | head -10
+		bad "syshark and sysdig disagree on $1"
+		head -12 "$tmp/cmp.out"
 	fi
 }
 
