@@ -5,7 +5,8 @@
 # skipping those already installed. Run as root (or with sudo available).
 # libclang-rt-14-dev brings the sanitizer and libFuzzer runtimes; clang,
 # bpftool and libbpf-dev build the probe; sysdig is the peer the tests
-# compare output with; python3 and util-linux serve the live-capture tests.
+# compare output with; python3 and util-linux serve the live-capture tests;
+# dpkg-dev (dpkg-shlibdeps) makes the .deb's Depends, zsh tests completion.
 set -euo pipefail
 
 pkgs=(
@@ -15,6 +16,7 @@ pkgs=(
 	python3 util-linux strace cppcheck
 	sysdig
 	jq tmux time
+	dpkg-dev zsh
 )
 
 missing=()

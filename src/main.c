@@ -16,10 +16,9 @@
 #include "eng_graph.h"
 #include "eng_top.h"
 #include "print.h"
+#include "syshark_version.h"
 #include "tui.h"
 #include "xalloc.h"
-
-#define SYSHARK_VERSION "0.1.0"
 
 static bool live_running(void *arg)
 {
@@ -214,7 +213,8 @@ static void usage(FILE *f)
 	      "      --no-cache      keep the index in a temporary file, not the cache\n"
 	      "  -L, --list-events   list the event types and their parameters\n"
 	      "  -l, --list-fields   list the fields\n"
-	      "  -h, --help          this text\n",
+	      "  -h, --help          this text\n"
+	      "  -V, --version       print the version and the commit it was built from\n",
 	      f);
 }
 
@@ -401,7 +401,7 @@ int main(int argc, char **argv)
 			usage(stdout);
 			return 0;
 		case 'V':
-			printf("syshark %s\n", SYSHARK_VERSION);
+			printf("syshark %s (commit %s)\n", SYSHARK_VERSION, SYSHARK_COMMIT);
 			return 0;
 		default:
 			usage(stderr);
