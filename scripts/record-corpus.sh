@@ -55,5 +55,7 @@ rm "$out/first.scap" "$out/second.scap"
 for f in procs net udp shell two_sections; do
 	gzip -9 -n -f "$out/$f.scap"
 done
+# syshark writes captures for its owner alone; these are for everyone
+chmod 644 "$out"/*
 rm -rf "$work"
 ls -l "$out"

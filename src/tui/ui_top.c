@@ -165,10 +165,17 @@ static void cell(struct eng_top *t, size_t row, unsigned int col, double seconds
 
 	if (col == eng_top_of(t)->tree_col)
 		eng_top_tree_prefix(t, row, o);
-	if (numeric(c))
+	if (numeric(c)) {
 		put_number(o, c, eng_top_value(t, row, col), seconds);
-	else
-		eng_top_cell(t, row, col, o);
+	} else {
+		/* a command line's newlines and escapes become dots, as in the tree */
+		struct sbuf raw;
+
+		sbuf_init(&raw);
+		eng_top_cell(t, row, col, &raw);
+		tview_sanitize(o, raw.s);
+		sbuf_fini(&raw);
+	}
 }
 
 /* Appends s cut or padded to width cells, numbers on the right. */

@@ -9,7 +9,11 @@
 # display filter); a bad series filter shows its error and keeps the graph;
 # a gzip capture's graph grows as it is inflated.
 . "$(dirname "$0")/lib.sh"
-f=$corpus/sample.scap
+# the shell session, as a plain file
+f=$tmp/shell.scap
+zcat "$corpus/shell.scap.gz" >"$f"
+events=$("$bin" -r "$f" -A | wc -l)
+nshown=$("$bin" -r "$f" | wc -l)
 count() { "$bin" -r "$1" -T fields -e evt.num ${2:+-Y "$2"} | wc -l; }
 # times FILE [FILTER]: each event's number and its ns from the capture's first event
 times() {
@@ -32,34 +36,49 @@ title() {
 	cursor) screen | head -1 | sed -n 's/.*| cursor at \([0-9.]*\) s.*/\1/p' ;;
 	esac
 }
+# at_interval N: waits until the cursor is at the start of interval N (the
+# keys that move it may still be on their way)
+at_interval() {
+	for _ in $(seq 200); do
+		[ "$(ns "$(title cursor)")" = $(($1 * w)) ] && { ok; return 0; }
+		sleep 0.05
+	done
+	bad "${2:-the cursor is not at interval $1}: at $(title cursor) s, not $(($1 * w)) ns"
+	return 1
+}
 # selected N: the list's line of event N, reversed (with colours after it, maybe)
 selected() { printf '^\e\\[[0-9;]*7m(\e\\[[0-9;]*m)*%s ' "$1"; }
 read -r s0 ns0 <<<"$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | head -1)"
 
 start 120 40 "$bin" -r "$f"
-wait_for '\| events 477 \| shown 402 \|' "the capture does not open"
+wait_for "\\| events $events \\| shown $nshown \\|" "the capture does not open"
 keys i
 wait_for '^ I/O graph \| interval [0-9]+[a-z]+ \| cursor at 0\.[0-9]* s \| 1: [0-9]+' "i does not open the graph"
 wait_for "^ 1 .. all events  total $(count "$f")\$" "series 1 does not total the $(count "$f") events"
-s2='evt.type = switch' s3='proc.name = containerd'
+s2='evt.type = read' s3='proc.name = ls'
 keys 2 "$s2" Enter
-wait_for "^ 2 .. evt\\.type = switch  total $(count "$f" "$s2")\$" "series 2 does not total the events of '$s2'"
+wait_for "^ 2 .. evt\\.type = read  total $(count "$f" "$s2")\$" "series 2 does not total the events of '$s2'"
 keys 3 "$s3" Enter
-wait_for "^ 3 .. proc\\.name = containerd  total $(count "$f" "$s3")\$" "series 3 does not total the events of '$s3'"
+wait_for "^ 3 .. proc\\.name = ls  total $(count "$f" "$s3")\$" "series 3 does not total the events of '$s3'"
 wait_for '\| series 3$' "the status line does not count 3 series"
-wait_for '^  0┤' "no y axis"
+wait_for '^ +0┤' "no y axis"
 wait_for '^ +└┬─+┬' "no time axis"
 
-# the cursor's counts are its interval's
-keys Right Right Right Right Right
-wait_for '^ I/O graph .* cursor at 0\.0[1-9]' "Right does not move the cursor"
-iv=$(title interval) at=$(title cursor)
-w=$(ns "$iv") t=$(ns "$at")
+# the cursor's counts are its interval's: the interval of the first read
+# of ls, where every series counts events
+iv=$(title interval) w=$(ns "$(title interval)")
+k=$(times "$f" "$s2 and $s3" | awk -v w="$w" '{ print int($2 / w); exit }')
+[ "${k:-0}" -gt 0 ] && ok || bad "no read of ls after the first $iv interval"
+mapfile -t rights < <(yes Right | head -n "${k:-1}")
+keys "${rights[@]}"
+at_interval "${k:-1}" "Right does not move the cursor"
+at=$(title cursor) t=$(ns "$(title cursor)")
 want=""
 for s in '' "$s2" "$s3"; do
 	want="$want $(times "$f" "$s" | awk -v t="$t" -v w="$w" '$2 >= t && $2 < t + w' | wc -l)"
 done
 read -r c1 c2 c3 <<<"$want"
+[ "$c2" -gt 0 ] && [ "$c3" -gt 0 ] && ok || bad "the interval at $at s has no reads of ls: $c1, $c2, $c3"
 wait_for "^ I/O graph \\| interval $iv \\| cursor at $at s \\| 1: $c1 \\| 2: $c2 \\| 3: $c3 *\$" \
 	"the cursor's interval at $at s does not count $c1, $c2, $c3"
 
@@ -76,7 +95,7 @@ wait_for "^ I/O graph \\| interval $iv \\| cursor at " "0 does not fit the captu
 
 # Enter: the list, on the first event at or after the cursor's interval
 keys Home Right Right Right
-wait_for "^ I/O graph \\| interval $iv \\| cursor at [0-9.]+ s" "Home and Right do not move the cursor"
+at_interval 3 "Home and Right do not move the cursor"
 at=$(title cursor) t=$(ns "$at")
 num=$(times "$f" | awk -v t="$t" '$2 >= t { print $1; exit }')
 keys Enter
@@ -84,21 +103,22 @@ wait_for "^at $at s: event $num\$" "Enter does not go to event $num at $at s"
 WAIT_ATTRS=1 wait_for "$(selected "$num")" "the list does not select event $num"
 
 # under a display filter: the next event shown
-keys f 'evt.type = futex' Enter
+keys f 'evt.type = wait4' Enter
 # (the status line is cut at the screen's width)
-wait_for "\\| shown $(count "$f" 'evt.type = futex') \\|.*filter: evt\\.type" "the display filter does not apply"
+wait_for "\\| shown $(count "$f" 'evt.type = wait4') \\|.*filter: evt\\.type" "the display filter does not apply"
 keys i Home End
 wait_for '^ I/O graph \| interval ' "i does not open the graph again"
 # the series stay while the graph is closed
-wait_for "^ 3 .. proc\\.name = containerd  total $(count "$f" "$s3")\$" "the series are gone after reopening"
+wait_for "^ 3 .. proc\\.name = ls  total $(count "$f" "$s3")\$" "the series are gone after reopening"
 keys Home Right Right Right Right Right Right Right Right Right Right Right Right
-wait_for "^ I/O graph \\| interval $iv \\| cursor at [0-9.]+ s" "the cursor does not move"
+at_interval 12 "the cursor does not move"
 at=$(title cursor) t=$(ns "$at")
 num=$(times "$f" | awk -v t="$t" '$2 >= t { print $1; exit }')
-shown=$(times "$f" 'evt.type = futex' | awk -v n="$num" '$1 >= n { print $1; exit }')
+shown=$(times "$f" 'evt.type = wait4' | awk -v n="$num" '$1 >= n { print $1; exit }')
+[ -n "$shown" ] && [ "$shown" != "$num" ] && ok || bad "event $num at the cursor is a wait4, or none comes after it"
 keys Enter
 wait_for "^at $at s: event $num, not shown: the next one shown\$" "Enter does not say event $num is not shown"
-WAIT_ATTRS=1 wait_for "$(selected "$shown")" "the list does not select event $shown, the next futex"
+WAIT_ATTRS=1 wait_for "$(selected "$shown")" "the list does not select event $shown, the next wait4"
 
 # a bad series filter: its error under the prompt, and the graph stays
 keys i
@@ -109,7 +129,7 @@ wait_for '^ I/O graph \| interval ' "the graph is gone after a bad filter"
 wait_for '\| series 3$' "a bad filter changed the series"
 # an empty filter removes a series; series 3 becomes 2
 keys 2 C-u Enter
-wait_for "^ 2 .. proc\\.name = containerd  total $(count "$f" "$s3")\$" "an empty filter does not remove series 2"
+wait_for "^ 2 .. proc\\.name = ls  total $(count "$f" "$s3")\$" "an empty filter does not remove series 2"
 wait_for '\| series 2$' "the status line does not count 2 series"
 keys q
 wait_for '^No\. +Time +CPU' "q does not close the graph"
@@ -117,12 +137,12 @@ keys q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 
 # another capture, without colours: a series of files
-f=$corpus/cat_write.scap
+f=$corpus/files.scap
 NO_COLOR=1 start 100 30 "$bin" -r "$f"
-wait_for '\| events [0-9]+ \| shown' "cat_write.scap does not open"
+wait_for '\| events [0-9]+ \| shown' "files.scap does not open"
 keys F12 2 'fd.type = file' Enter
-wait_for "^ 1 .. all events  total $(count "$f")\$" "series 1 of cat_write.scap is not its $(count "$f") events"
-wait_for "^ 2 .. fd\\.type = file  total $(count "$f" 'fd.type = file')\$" "the file events of cat_write.scap are not counted"
+wait_for "^ 1 .. all events  total $(count "$f")\$" "series 1 of files.scap is not its $(count "$f") events"
+wait_for "^ 2 .. fd\\.type = file  total $(count "$f" 'fd.type = file')\$" "the file events of files.scap are not counted"
 keys BSpace
 wait_for '^No\. +Time +CPU' "Backspace does not close the graph"
 keys F12
@@ -131,10 +151,9 @@ keys Escape
 wait_for '^No\. +Time +CPU' "Esc does not close the graph"
 
 # a gzip capture: the graph follows it as it is inflated
-gzip -c "$corpus/sample.scap" >"$tmp/sample.scap.gz"
-start 120 40 "$bin" -r "$tmp/sample.scap.gz"
+start 120 40 "$bin" -r "$corpus/shell.scap.gz"
 keys i
-wait_for "^ 1 .. all events  total $(count "$corpus/sample.scap")\$" "the graph of the gzip capture does not reach every event"
+wait_for "^ 1 .. all events  total $(count "$tmp/shell.scap")\$" "the graph of the gzip capture does not reach every event"
 keys q q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 finish

@@ -6,19 +6,28 @@
 # filter, save). A gzip file cut short shows the events before the cut and
 # says where the data ends.
 . "$(dirname "$0")/lib.sh"
-plain=$corpus/sample.scap
-gz=$tmp/sample.scap.gz
-gzip -c "$plain" >"$gz"
+# the biggest capture of the corpus, and the same inflated
+gz=$corpus/shell.scap.gz
+plain=$tmp/shell.scap
+zcat "$gz" >"$plain"
+events=$("$bin" -r "$plain" -A | wc -l)
+shown=$("$bin" -r "$plain" | wc -l)
+"$bin" -r "$plain" -T fields -e evt.num >"$tmp/nums"
+# an event near the end, so go to waits for most of the file
+goto=$(tail -n 20 "$tmp/nums" | head -n 1)
 
 start 200 50 "$bin" -r "$gz"
-wait_for '^ .*/sample\.scap\.gz \| events 477 \| shown 402 \| marked 0 \| time absolute *$' \
-	"the status line does not end at 477 events, 402 shown, with nothing in progress"
-wait_for '^2 +15:14:22\.753887343 3 +sysdig +2987 +2987 +> +switch' "the first row is not event 2"
+wait_for "^ .*/shell\.scap\.gz \| events $events \| shown $shown \| marked 0 \| time absolute *\$" \
+	"the status line does not end at $events events, $shown shown, with nothing in progress"
+read -r num time cpu name pid tid dir type <<<"$("$bin" -r "$plain" -n 1 -T fields -e evt.num -e evt.time \
+	-e evt.cpu -e proc.name -e proc.pid -e thread.tid -e evt.dir -e evt.type)"
+wait_for "^$num +${time//./\\.} $cpu +$name +$pid +$tid +$dir +$type" "the first row is not event $num of the plain file"
 keys :
-keys 400 Enter
-wait_for '^    Number: 400$' "go to does not reach event 400"
+keys "$goto" Enter
+wait_for "^    Number: $goto\$" "go to does not reach event $goto"
 keys f 'proc.name = cat' Enter
 want=$("$bin" -r "$plain" -Y 'proc.name = cat' | wc -l)
+[ "$want" -gt 0 ] && ok || bad "the capture has no events of cat"
 wait_for "\| shown $want \|.*filter: proc\.name = cat" "the filter does not show the $want events of cat"
 keys w "$tmp/saved.scap" Enter
 wait_for "saved $want events to $tmp/saved.scap" "w does not save the $want shown events"
@@ -34,6 +43,7 @@ head -c $((size * 9 / 10)) "$gz" >"$tmp/cut.scap.gz"
 n=$(wc -l <"$tmp/cut.txt")
 last=$(tail -n 1 "$tmp/cut.txt" | cut -d' ' -f1)
 [ "$n" -gt 0 ] && ok || bad "print mode shows no event of the cut file"
+[ "$n" -lt "$shown" ] && ok || bad "print mode shows all $n events of the cut file"
 start 200 50 "$bin" -r "$tmp/cut.scap.gz"
 wait_for 'gzip data is damaged or cut short near compressed offset' \
 	"the cut file does not say where its gzip data ends"

@@ -15,7 +15,6 @@ starts=0
 win=t
 
 command -v tmux >/dev/null || { echo "SKIP: tmux is not installed (apt-get install tmux)"; exit 77; }
-[ -f "$corpus/sample.scap" ] || { echo "SKIP: $corpus/sample.scap is missing"; exit 77; }
 trap '[ -z "$sock" ] || tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 
 # start W H CMD...: the command's exit status lands in $tmp/exit.
@@ -64,6 +63,9 @@ wait_exit() {
 	bad "the program did not exit"
 	return 1
 }
+
+# re TEXT: TEXT as an extended regular expression that matches only it
+re() { printf '%s' "$1" | sed 's#[].*[^$()+?{}|\\]#\\&#g'; }
 
 # status_field NAME: the number after NAME in the status line ("shown 36").
 status_field() {

@@ -6,7 +6,8 @@
 # mode's --tree puts every process under its parent as the PID and PPID
 # columns say; t in the interface shows the same rows and lines, sorts
 # siblings, folds and unfolds a subtree, drills down, and t again gives
-# back the flat order.
+# back the flat order. Then the tree of a recorded capture, the processes
+# scenario's.
 . "$(dirname "$0")/lib.sh"
 mkproctree=$3
 f=$tmp/tree.scap
@@ -97,6 +98,36 @@ wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(ca
 # --tree opens the interface's view as a tree
 start 160 40 "$bin" -r "$f" --top --tree
 wait_for '^ Processes, as a tree  \(totals' "--top --tree does not open the tree"
+keys q
+wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
+
+# a recorded capture: the processes scenario forks, vforks and clones its
+# children, all under it in print mode's tree and in the interface's
+f=$corpus/procs.scap.gz
+"$bin" -r "$f" --top=procs --tree -T fields | cut -f1,2,4 >"$tmp/real"
+parent=$(head -n 1 "$tmp/real" | cut -f1)
+children=$(sed 1d "$tmp/real" | wc -l)
+[ "$children" -gt 2 ] && [ -z "$(sed 1d "$tmp/real" | awk -F'\t' -v p="$parent" '$2 != p')" ] && ok ||
+	bad "print mode's tree of $f is not a parent and its children: $(tr '\t\n' ' ;' <"$tmp/real")"
+[ "$(awk -F'\t' -v p="$parent" '$2 == p && ($3 == "true" || $3 == "echo")' "$tmp/real" | wc -l)" = 2 ] && ok ||
+	bad "true and echo are not children of $parent in print mode's tree"
+start 160 40 "$bin" -r "$f" --top
+wait_for '^ Processes  \(totals over the capture\)' "--top does not open the processes of $f"
+keys t
+wait_for '^ Processes, as a tree  \(totals' "t does not show the tree of $f"
+[ "$(screen_pids)" = "$(cut -f1 "$tmp/real")" ] && ok ||
+	bad "the tree's order is not print mode's: $(screen_pids | tr '\n' ' ')"
+n=0
+while IFS=$'\t' read -r pid ppid name; do
+	n=$((n + 1))
+	if [ "$n" = 1 ]; then
+		wait_for "^$pid +$ppid +[a-z]+ +$name " "$name, the parent, is not a root of the tree"
+	elif [ "$n" -le "$children" ]; then
+		wait_for "^$pid +$ppid +[a-z]+ +├─ $name " "$name ($pid) is not a child of $ppid"
+	else
+		wait_for "^$pid +$ppid +[a-z]+ +└─ $name " "$name ($pid) is not the last child of $ppid"
+	fi
+done <"$tmp/real"
 keys q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 finish
