@@ -36,11 +36,18 @@ fuzz() {
 	rm -rf "$work" "$work.log"
 }
 secs=${FUZZ_SECONDS:-60}
-fuzz fuzz_scap "$secs" tests/fuzz/corpus ../shared/corpus
+# the reader's seeds: its saved inputs and every capture of the corpus (and
+# of the extra set, when it is there), inflated
+caps=$(mktemp -d)
+extra=${SYSHARK_EXTRA_CORPUS:-../shared/corpus}
+for f in tests/corpus/*.scap* "$extra"/*.scap; do
+	[ -f "$f" ] && zcat -f "$f" >"$caps/$(basename "${f%.gz}")"
+done
+fuzz fuzz_scap "$secs" tests/fuzz/corpus "$caps"
+rm -rf "$caps"
 fuzz fuzz_filter "$((secs / 2))" tests/fuzz/filter_corpus
 snaps=$(mktemp -d)
-build-asan/tests/make_snap_seed ../shared/corpus/sample.scap "$snaps/sample" 2>/dev/null ||
-	build-asan/tests/make_snap_seed tests/fuzz/corpus/state_write.scap "$snaps/seed"
+build-asan/tests/make_snap_seed tests/corpus/shell.scap.gz "$snaps/shell"
 fuzz fuzz_snap "$((secs / 4))" "$snaps"
 rm -rf "$snaps"
 flags=$(mktemp -d)

@@ -45,7 +45,7 @@ static void format_line(struct sbuf *out, const struct print_opts *o, const stru
 		eng_format_json(out, s, e, tmp);
 		break;
 	case PRINT_FIELDS:
-		eng_format_fields(out, s, e, fields, o->nfields);
+		eng_format_fields(out, s, e, fields, o->nfields, tmp);
 		break;
 	}
 }
@@ -522,9 +522,12 @@ int print_event_at(const char *path, uint64_t n, bool use_cache, FILE *out)
 		eng_format_text(&line, &r->state, &e);
 		fwrite(line.s, 1, line.len, out);
 		sbuf_fini(&line);
+	} else if (rc < 0) {
+		fprintf(stderr, "syshark: %s: %s\n", path, d.msg);
 	} else {
-		fprintf(stderr, "syshark: %s: %s\n", path,
-			rc < 0 ? d.msg : "no such event");
+		/* n is one past the last event */
+		fprintf(stderr, "syshark: %s: the capture has no event %llu\n", path,
+			(unsigned long long)n);
 	}
 	eng_replay_free(r);
 	eng_index_free(ix);

@@ -40,13 +40,21 @@ static size_t first_chars(const char *s, size_t max, size_t *n)
 	return i;
 }
 
-/* A cell of the table: its tree lines, if any, then its text. */
+/*
+ * A cell of the table: its tree lines, if any, then its text, with control
+ * characters (a command line's newlines) as dots, as the text lines show them.
+ */
 static void table_cell(const struct eng_top *t, size_t r, unsigned int c, struct sbuf *cell)
 {
+	size_t i;
+
 	sbuf_reset(cell);
 	if (c == eng_top_of(t)->tree_col)
 		eng_top_tree_prefix(t, r, cell);
 	eng_top_cell(t, r, c, cell);
+	for (i = 0; i < cell->len; i++)
+		if ((unsigned char)cell->s[i] < 0x20 || cell->s[i] == 0x7f)
+			cell->s[i] = '.';
 }
 
 static void print_table(const struct eng_top *t, FILE *out)
@@ -106,7 +114,9 @@ static void print_rows(const struct eng_top *t, enum print_fmt fmt, FILE *out)
 			sbuf_reset(&cell);
 			eng_top_cell(t, r, c, &cell);
 			if (fmt == PRINT_FIELDS) {
-				sbuf_printf(&line, "%s%s", c ? "\t" : "", cell.s);
+				if (c)
+					sbuf_putc(&line, '\t');
+				eng_format_field_value(&line, cell.s, cell.len);
 				continue;
 			}
 			if (c)

@@ -139,15 +139,42 @@ void eng_format_json(struct sbuf *o, const struct eng_state *s, const struct eng
 	sbuf_fini(&res);
 }
 
+void eng_format_field_value(struct sbuf *o, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '\t':
+			sbuf_puts(o, "\\t");
+			break;
+		case '\n':
+			sbuf_puts(o, "\\n");
+			break;
+		case '\r':
+			sbuf_puts(o, "\\r");
+			break;
+		case '\\':
+			sbuf_puts(o, "\\\\");
+			break;
+		default:
+			sbuf_putc(o, s[i]);
+		}
+	}
+}
+
 void eng_format_fields(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		       const struct eng_fref *f, unsigned int n)
+		       const struct eng_fref *f, unsigned int n, struct sbuf *tmp)
 {
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
 		if (i)
 			sbuf_putc(o, '\t');
-		if (!eng_field_extract(&f[i], o, s, e))
+		sbuf_reset(tmp);
+		if (eng_field_extract(&f[i], tmp, s, e))
+			eng_format_field_value(o, tmp->s, tmp->len);
+		else
 			sbuf_puts(o, "<NA>");
 	}
 	sbuf_putc(o, '\n');

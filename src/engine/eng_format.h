@@ -14,8 +14,18 @@ void eng_format_text(struct sbuf *o, const struct eng_state *s, const struct eng
 /* tmp is scratch space. */
 void eng_format_json(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		     struct sbuf *tmp);
+/*
+ * The values of fields f[0..n-1], tab-separated, each written by
+ * eng_format_field_value(); tmp is scratch space.
+ */
 void eng_format_fields(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		       const struct eng_fref *f, unsigned int n);
+		       const struct eng_fref *f, unsigned int n, struct sbuf *tmp);
+/*
+ * Appends the n bytes of a value as -T fields writes it, one line a record:
+ * a tab, newline, carriage return or backslash as \t, \n, \r or \\, as
+ * tshark -T fields does.
+ */
+void eng_format_field_value(struct sbuf *o, const char *s, size_t n);
 
 /* Appends s (n bytes) as a JSON string literal. */
 void eng_json_str(struct sbuf *o, const char *s, size_t n);

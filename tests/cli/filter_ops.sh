@@ -6,26 +6,53 @@
 # words, and the error messages, each with its column and exit status 2.
 # shellcheck source=check.sh
 . "$(dirname "$0")/check.sh"
-f=$corpus/cat_write.scap
-[ -r "$f" ] || { echo "SKIP: $f is missing"; exit 77; }
+f=$corpus/files.scap
+[ -r "$f" ] || { echo "FAIL: $f is missing"; exit 1; }
 
 # same_events A B: filters A and B select the same, non-empty set of events
 same_events() {
 	local a b
 	a=$("$bin" -r "$f" -T fields -e evt.num -Y "$1")
 	b=$("$bin" -r "$f" -T fields -e evt.num -Y "$2")
-	if [ -n "$a" ] && [ "$a" = "$b" ]; then ok; else bad "[$1] and [$2] differ"; fi
+	if [ -n "$a" ] && [ "$a" = "$b" ]; then ok; else bad "$(basename "$f"): [$1] and [$2] differ"; fi
 }
-same_events 'fd.name bcontains 2f657463' 'fd.name contains /etc'
+# hexof TEXT: the bytes of TEXT in hex, as bcontains takes them
+hexof() { printf %s "$1" | od -An -v -tx1 | tr -d ' \n'; }
+
+# the files scenario: its paths, and the first line it writes to notes.txt
+same_events "fd.name bcontains $(hexof /etc/)" 'fd.name contains /etc/'
+same_events "fd.name bcontains $(hexof docs/notes.txt)" 'fd.name contains docs/notes.txt'
+same_events "evt.arg.data bcontains $(hexof 'first line of notes')" "evt.arg.data contains 'first line of notes'"
+same_events "evt.arg.data bcontains $(hexof 'first line of notes' | tr a-f A-F)" "evt.arg.data contains 'first line of notes'"
 same_events 'evt.type intersects (open, close)' 'evt.type in (open, close)'
-same_events 'evt.type == open && !(fd.name contains lib) || proc.name == bash' \
-	'evt.type = open and not (fd.name contains lib) or proc.name = bash'
-same_events 'proc.name = "cat" and fd.name startswith '"'"'/etc'"'"'' 'proc.name = cat and fd.name startswith /etc'
-same_events 'evt.num in (131, 0x84, 141)' 'evt.num = 131 or evt.num = 132 or evt.num = 141'
+same_events 'evt.type intersects (mkdir, mkdirat, rmdir)' 'evt.type = mkdir or evt.type = mkdirat or evt.type = rmdir'
+same_events 'evt.type == open && !(fd.name contains notes) || proc.name == syshark' \
+	'evt.type = open and not (fd.name contains notes) or proc.name = syshark'
+same_events 'proc.name = "scenario" and fd.name startswith '"'"'/tmp/syshark-corpus/files/docs'"'"'' \
+	'proc.name = scenario and fd.name startswith /tmp/syshark-corpus/files/docs'
+# three event numbers from the middle of the capture, one of them in hex
+mid=$(($("$bin" -r "$f" -T fields -e evt.num | wc -l) / 2))
+read -r n1 n2 n3 <<<"$("$bin" -r "$f" -T fields -e evt.num | sed -n "${mid}p;$((mid + 1))p;$((mid + 10))p" | tr '\n' ' ')"
+same_events "evt.num in ($n1, $(printf 0x%x "$n2"), $n3)" "evt.num = $n1 or evt.num = $n2 or evt.num = $n3"
+[ "$("$bin" -r "$f" -T fields -e evt.num -Y "evt.num in ($n1, $(printf 0x%x "$n2"), $n3)" | wc -l)" = 3 ] && ok ||
+	bad "evt.num in ($n1, $(printf 0x%x "$n2"), $n3) does not select three events"
 same_events 'evt.is_io = 1' 'evt.is_io = true'
+same_events 'evt.failed = 1' 'evt.failed = true'
 a=$("$bin" -r "$f" -T fields -e evt.num evt.type = open)
 b=$("$bin" -r "$f" -T fields -e evt.num -Y 'evt.type = open')
 [ -n "$a" ] && [ "$a" = "$b" ] && ok || bad "trailing filter words differ from -Y"
+
+# the shell session: its processes
+f=$corpus/shell.scap.gz
+same_events "fd.name bcontains $(hexof greeting.txt)" 'fd.name contains greeting.txt'
+same_events 'proc.name intersects (cat, tr)' 'proc.name in (cat, tr)'
+same_events 'evt.type == openat && !(fd.name contains lib) || proc.name == wc' \
+	'evt.type = openat and not (fd.name contains lib) or proc.name = wc'
+same_events 'proc.name = "cat" and fd.name startswith '"'"'/tmp'"'"'' 'proc.name = cat and fd.name startswith /tmp'
+a=$("$bin" -r "$f" -T fields -e evt.num proc.name = cat and evt.dir = '<')
+b=$("$bin" -r "$f" -T fields -e evt.num -Y 'proc.name = cat and evt.dir = <')
+[ -n "$a" ] && [ "$a" = "$b" ] && ok || bad "trailing filter words differ from -Y"
+f=$corpus/files.scap
 
 # expect_error FILTER MESSAGE: one line on stderr, exit status 2
 expect_error() {

@@ -7,8 +7,8 @@
 # a bad filter and a damaged capture are one line with the right status.
 # shellcheck source=check.sh
 . "$(dirname "$0")/check.sh"
-files=("$corpus"/*.scap)
-[ -e "${files[0]}" ] || { echo "SKIP: no corpus in $corpus"; exit 77; }
+mapfile -t files < <(captures)
+[ "${#files[@]}" -ge 6 ] || { echo "FAIL: no corpus in $corpus"; exit 1; }
 
 # same NAME WANT GOT: the two files hold the same lines, in any order
 same() {
@@ -44,7 +44,8 @@ for f in "${files[@]}"; do
 		($4 == "ipv4" || $4 == "ipv6") && $6 == "true" { no[$1] += b }
 		END { for (k in p) printf "%s\t%d\t%d\t%d\t%d\t%d\t%d\n", k, s[k], e[k], fi[k], fo[k], ni[k], no[k] }' \
 		>"$tmp/want"
-	"$bin" -r "$f" --top=procs -T fields | cut -f1,5-10 >"$tmp/got"
+	# (a row's first line: a command line may hold newlines, checked below)
+	"$bin" -r "$f" --top=procs -T fields | awk -F'\t' 'NF >= 12' | cut -f1,5-10 >"$tmp/got"
 	same "$name: the processes view" "$tmp/want" "$tmp/got"
 
 	# files: bytes, in, out, opens, errors and operations by name
@@ -73,22 +74,38 @@ for f in "${files[@]}"; do
 done
 echo "$views views compared on ${#files[@]} captures"
 
+# the rest on the shell session: its processes, as a plain file to cut
+f=$tmp/shell.scap
+zcat "$corpus/shell.scap.gz" >"$f"
+
 # a filter narrows the view as it narrows print mode
-f=$corpus/sample.scap
-"$bin" -r "$f" -T fields -e evt.type -Y 'evt.dir = < and proc.name = containerd' |
+"$bin" -r "$f" -T fields -e evt.type -Y 'evt.dir = < and proc.name = cat' |
 	awk '{ n[$1]++ } END { for (k in n) print k "\t" n[k] }' >"$tmp/want"
-"$bin" -r "$f" --top=syscalls -T fields -Y 'proc.name = containerd' | cut -f1,2 >"$tmp/got"
-same "the system calls of containerd" "$tmp/want" "$tmp/got"
-"$bin" -r "$f" --top=syscalls 'proc.name = containerd' | cut -c1-20 >"$tmp/words"
-grep -q '^Syscall' "$tmp/words" && grep -q '^futex' "$tmp/words" && ok ||
-	bad "a filter given as words does not narrow the view: $(head -3 "$tmp/words")"
+[ -s "$tmp/want" ] && ok || bad "cat makes no system calls: the check proves nothing"
+"$bin" -r "$f" --top=syscalls -T fields -Y 'proc.name = cat' | cut -f1,2 >"$tmp/got"
+same "the system calls of cat" "$tmp/want" "$tmp/got"
+"$bin" -r "$f" --top=syscalls 'proc.name = cat' >"$tmp/words"
+"$bin" -r "$f" --top=syscalls -Y 'proc.name = cat' >"$tmp/narrow"
+"$bin" -r "$f" --top=syscalls >"$tmp/table"
+grep -q '^Syscall' "$tmp/words" && cmp -s "$tmp/words" "$tmp/narrow" && ! cmp -s "$tmp/words" "$tmp/table" && ok ||
+	bad "a filter given as words does not narrow the view as -Y does: $(head -3 "$tmp/words")"
+
+# one line per row, in the table and in -T fields, as in -T json, though
+# sh's command line (sh -c SCRIPT) holds newlines
+rows=$("$bin" -r "$f" --top=procs -T json | wc -l)
+"$bin" -r "$f" --top=procs -T json | grep -q '"Command":"sh -c \\u000a' && ok ||
+	bad "sh's command line holds no newline: the check below proves nothing"
+[ "$("$bin" -r "$f" --top=procs -T fields | wc -l)" = "$rows" ] &&
+	[ "$("$bin" -r "$f" --top=procs | wc -l)" = $((rows + 1)) ] && ok ||
+	bad "--top=procs rows of $rows processes take $("$bin" -r "$f" --top=procs -T fields | wc -l) lines with -T fields, $(($("$bin" -r "$f" --top=procs | wc -l) - 1)) in the table"
 
 # the table: a title line, then the rows sorted by the view's column, largest first
-"$bin" -r "$f" --top=syscalls >"$tmp/table"
 head -1 "$tmp/table" | grep -Eq '^Syscall +Calls +Errors +Time +Average +Max$' && ok ||
 	bad "the system calls table has no title line: $(head -1 "$tmp/table")"
 tail -n +2 "$tmp/table" | awk '{ print $4 }' | sort -c -n -r && ok ||
 	bad "the system calls table is not sorted by Time"
+[ "$(tail -n +2 "$tmp/table" | wc -l)" = "$("$bin" -r "$f" -T fields -e evt.type -Y 'evt.dir = <' | sort -u | wc -l)" ] &&
+	ok || bad "the system calls table has not a row per system call"
 
 # JSON: one object per row, with numbers as numbers
 for v in $("$bin" --top=list | cut -d' ' -f1); do
@@ -100,7 +117,7 @@ for line in open(sys.argv[1]):
 done
 "$bin" -r "$f" --top=procs -T json | python3 -c 'import json, sys
 rows = [json.loads(l) for l in sys.stdin]
-assert all(isinstance(r["Syscalls"], int) and isinstance(r["Name"], str) for r in rows)' && ok ||
+assert rows and all(isinstance(r["Syscalls"], int) and isinstance(r["Name"], str) for r in rows)' && ok ||
 	bad "--top=procs -T json does not give numbers as numbers"
 
 # errors: one line each, with the right status
@@ -112,30 +129,52 @@ assert all(isinstance(r["Syscalls"], int) and isinstance(r["Name"], str) for r i
 	bad "a bad filter with --top is not the error print mode gives: $(cat "$tmp/e")"
 "$bin" --top=nosuch -p >"$tmp/o" 2>"$tmp/e"
 [ $? -eq 2 ] && grep -q 'no such view' "$tmp/e" && ok || bad "an unknown view, live: $(cat "$tmp/e")"
-head -c 125003 "$f" >"$tmp/cut.scap" # inside an event block
+# a capture cut inside an event block: the one that holds the middle byte
+read -r off kind len < <(blocks "$f" | awk -F'\t' -v m=$(($(stat -c %s "$f") / 2)) \
+	'$1 <= m && m < $1 + $3 { gsub(/ /, "_", $2); print $1, $2, $3 }')
+cut=$((off + len / 2))
+[ "$kind" = event ] && [ "$cut" -gt "$off" ] && ok || bad "the middle of the capture is not inside an event block ($kind at $off)"
+head -c "$cut" "$f" >"$tmp/cut.scap"
 "$bin" -r "$tmp/cut.scap" --top=syscalls >"$tmp/o" 2>"$tmp/e"
-[ $? -eq 1 ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && grep -q 'cut.scap' "$tmp/e" && ok ||
-	bad "a cut capture: $(cat "$tmp/e")"
+[ $? -eq 1 ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && grep -q "cut.scap: .*offset $off" "$tmp/e" && ok ||
+	bad "a capture cut at $cut, in the block at $off: $(cat "$tmp/e")"
 [ "$(wc -l <"$tmp/o")" -gt 1 ] && ok || bad "a cut capture shows no rows of what it holds"
+# ... and the rows are those of the events before the cut
+"$bin" -r "$tmp/cut.scap" -T fields -e evt.type -e evt.failed -e evt.latency -Y 'evt.dir = <' 2>/dev/null |
+	awk -F'\t' '{ n[$1]++ } END { for (k in n) printf "%s\t%d\n", k, n[k] }' >"$tmp/want"
+"$bin" -r "$tmp/cut.scap" --top=syscalls -T fields 2>/dev/null | cut -f1,2 >"$tmp/got"
+same "the system calls view of a cut capture" "$tmp/want" "$tmp/got"
 
 # --window: the events from FROM to TO seconds after the first, in print
-# mode and in the views, as awk picks them by evt.rawtime
+# mode and in the views, as awk picks them by their time. The windows are
+# parts of the capture's span, in whole nanoseconds.
+read -r s0 ns0 <<<"$("$bin" -r "$f" -A -n 1 -T fields -e evt.rawtime.s -e evt.rawtime.ns)"
 first=$("$bin" -r "$f" -A -n 1 -T fields -e evt.rawtime)
-for w in 0.01-0.05 0.2- -0.1 0.1+0.25; do
+span=$(($("$bin" -r "$f" -A -T fields -e evt.rawtime | tail -1) - first))
+[ "$span" -gt 1000 ] && ok || bad "the capture spans $span ns"
+secs() { printf '%d.%09d' $(($1 / 1000000000)) $(($1 % 1000000000)); }
+a=$((span / 10)) b=$((span / 2)) c=$((span * 3 / 5)) d=$((span * 3 / 10)) e=$((span / 4))
+for w in "$(secs $a)-$(secs $b)" "$(secs $c)-" "-$(secs $d)" "$(secs $d)+$(secs $e)"; do
 	case $w in
-	*+*) from=${w%+*} to=$(awk -v a="${w%+*}" -v b="${w#*+}" 'BEGIN { print a + b }') ;;
-	*) from=${w%-*} to=${w#*-} ;;
+	*+*) from=$d to=$((d + e)) ;;
+	-*) from=0 to=$d ;;
+	*-) from=$c to= ;;
+	*) from=$a to=$b ;;
 	esac
-	lo=$(awk -v f="$first" -v s="${from:-0}" 'BEGIN { printf "%.0f", f + s * 1e9 }')
-	want=$("$bin" -r "$f" -T fields -e evt.num -e evt.rawtime | awk -F'\t' -v lo="$lo" \
-		-v hi="${to:+$(awk -v f="$first" -v s="$to" 'BEGIN { printf "%.0f", f + s * 1e9 }')}" \
-		'$2 >= lo && (hi == "" || $2 < hi) { n++ } END { print n + 0 }')
+	# the events whose time since the first is in [from, to)
+	want=$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | awk -F'\t' -v s0="$s0" -v ns0="$ns0" \
+		-v lo="$from" -v hi="$to" '{ t = ($1 - s0) * 1e9 + ($2 - ns0) }
+		t >= lo && (hi == "" || t < hi + 0) { n++ } END { print n + 0 }')
 	got=$("$bin" -r "$f" -T fields -e evt.num --window="$w" | wc -l)
 	[ "$got" = "$want" ] && ok || bad "--window=$w prints $got events, awk finds $want"
 	[ "$want" -gt 0 ] && ok || bad "--window=$w is empty: the check proves nothing"
-	clause="evt.rawtime >= $lo${to:+ and evt.rawtime < $(awk -v f="$first" -v s="$to" 'BEGIN { printf "%.0f", f + s * 1e9 }')}"
+	clause="evt.rawtime >= $((first + from))${to:+ and evt.rawtime < $((first + to))}"
+	[ "$("$bin" -r "$f" -T fields -e evt.num -Y "$clause" | wc -l)" = "$want" ] && ok ||
+		bad "-Y '$clause' does not select the $want events of --window=$w"
 	cmp -s <("$bin" -r "$f" --top=syscalls --window="$w") <("$bin" -r "$f" --top=syscalls -Y "$clause") &&
 		ok || bad "--top with --window=$w is not --top with -Y '$clause'"
+	! cmp -s <("$bin" -r "$f" --top=syscalls --window="$w") "$tmp/table" && ok ||
+		bad "--top with --window=$w is the whole capture's"
 done
 "$bin" -r "$f" --window=5-2 >"$tmp/o" 2>"$tmp/e"
 [ $? -eq 2 ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && grep -q '^syshark: --window=5-2: ' "$tmp/e" && ok ||

@@ -5,11 +5,13 @@
  * capture against the counts of a plain replay.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "eng_filter.h"
 #include "eng_graph.h"
 #include "harness.h"
+#include "xalloc.h"
 
 static void check_intervals(void)
 {
@@ -113,41 +115,98 @@ static void check_bad_filters(void)
 	CHECK(bad == 2);
 }
 
-/* A walk of path's index counts what a replay with the same filters counts. */
+/*
+ * A walk of path's index counts what a replay with the same filters counts,
+ * over the whole capture and per bin (a tenth of its span each), at the
+ * times the graph keeps: an event's, or the latest before it if that is later.
+ * Meant for the shell session: its processes, and their reads.
+ */
+#define WALK_SERIES 4
+#define WALK_BINS 10
+
 static void check_walk(const char *path)
 {
-	static const char *const f[] = { "", "evt.type = switch", "evt.dir = <" };
+	static const char *const f[WALK_SERIES] = { "", "proc.name = cat", "evt.dir = <",
+						    "evt.type = read and evt.dir = <" };
 	struct diag d = { 0 };
 	struct eng_index *ix = eng_index_open(path, ENG_IX_NO_CACHE, &d);
-	unsigned int bad, s;
-	struct eng_graph *g = eng_graph_new(f, 3, "proc.name exists", &bad, &d);
+	unsigned int bad, s, i;
+	struct eng_graph *g = eng_graph_new(f, WALK_SERIES, "proc.name exists", &bad, &d);
 	struct eng_filter *narrow = eng_filter_compile("proc.name exists", &d);
-	struct eng_filter *fs[3] = { NULL, eng_filter_compile(f[1], &d),
-				     eng_filter_compile(f[2], &d) };
-	uint64_t want[3] = { 0 }, events = 0, first, last;
+	struct eng_filter *fs[WALK_SERIES] = { NULL };
+	uint64_t want[WALK_SERIES] = { 0 }, events = 0, first, last, t = 0, t0 = 0, width;
+	uint64_t bins[WALK_SERIES][WALK_BINS] = { { 0 } }, got[WALK_BINS];
+	uint64_t *times = NULL, *nums = NULL, *hits[WALK_SERIES] = { NULL };
+	size_t ntimes = 0, cap = 0;
 	struct eng_replay *r = eng_replay_open(path, &d);
 	struct eng_evt e;
 
+	for (s = 1; s < WALK_SERIES; s++)
+		fs[s] = eng_filter_compile(f[s], &d);
 	CHECK(ix && g && r);
 	if (!ix || !g || !r)
 		return;
 	CHECK(eng_graph_walk(g, ix, &d) == 0);
+	/* the replay: each counted event's time, and which series keep it */
 	while (eng_replay_next(r, &e, &d) > 0) {
 		if (e.hidden)
 			continue;
+		if (e.ev.ts > t)
+			t = e.ev.ts;
+		if (!events)
+			t0 = t;
 		events++;
-		for (s = 0; s < 3; s++)
-			want[s] += eng_filter_match(narrow, &r->state, &e) &&
-				   (!fs[s] || eng_filter_match(fs[s], &r->state, &e));
+		if (ntimes == cap) {
+			cap = cap ? 2 * cap : 1024;
+			times = xreallocarray(times, cap, sizeof(*times));
+			nums = xreallocarray(nums, cap, sizeof(*nums));
+			for (s = 0; s < WALK_SERIES; s++)
+				hits[s] = xreallocarray(hits[s], cap, sizeof(*hits[s]));
+		}
+		times[ntimes] = t;
+		nums[ntimes] = e.num;
+		for (s = 0; s < WALK_SERIES; s++) {
+			hits[s][ntimes] = eng_filter_match(narrow, &r->state, &e) &&
+					  (!fs[s] || eng_filter_match(fs[s], &r->state, &e));
+			want[s] += hits[s][ntimes];
+		}
+		ntimes++;
 	}
 	while (!eng_graph_done(g))
 		usleep(1000);
 	CHECK(eng_graph_span(g, &first, &last) == events);
-	for (s = 0; s < 3; s++)
+	CHECK(first == t0 && last == t);
+	for (s = 0; s < WALK_SERIES; s++)
 		CHECK(eng_graph_count(g, s, first, last + 1) == want[s]);
+	/* every series counts some events, and fewer than all of them */
 	CHECK(want[1] > 0 && want[0] > want[1]);
-	for (s = 0; s < 3; s++)
+	CHECK(want[2] > want[3] && want[3] > 0 && want[0] > want[2]);
+	/* per bin */
+	width = (last - first) / WALK_BINS + 1;
+	for (i = 0; i < ntimes; i++)
+		for (s = 0; s < WALK_SERIES; s++)
+			bins[s][(times[i] - first) / width] += hits[s][i];
+	for (s = 0; s < WALK_SERIES; s++) {
+		eng_graph_bins(g, s, first, width, WALK_BINS, got);
+		for (i = 0; i < WALK_BINS; i++)
+			CHECK(got[i] == bins[s][i]);
+	}
+	/* the event at a bin's start (and a little after) is the first one at or after it */
+	for (i = 0; i < WALK_BINS; i++) {
+		uint64_t at = first + i * width + (i % 2) * width / 3;
+		size_t k = 0;
+
+		while (k < ntimes && times[k] < at)
+			k++;
+		CHECK(eng_graph_event_at(g, at) == (k < ntimes ? nums[k] : 0));
+	}
+	CHECK(eng_graph_event_at(g, last + 1) == 0);
+	for (s = 0; s < WALK_SERIES; s++) {
 		eng_filter_free(fs[s]);
+		free(hits[s]);
+	}
+	free(times);
+	free(nums);
 	eng_filter_free(narrow);
 	eng_replay_free(r);
 	eng_graph_free(g);
