@@ -5,7 +5,8 @@
 # ASan+UBSan with clang), runs every test in both, then runs the fuzz targets
 # for a short while: the reader for FUZZ_SECONDS (default 60), the filter
 # language for half that, checkpoints, the probe's flag rewriting, the
-# /proc parsers of the live snapshot and the keymap parser for a quarter.
+# /proc parsers of the live snapshot, the keymap and the columns parsers for a
+# quarter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -55,4 +56,5 @@ fuzz fuzz_probe_flags "$((secs / 4))" "$flags"
 rmdir "$flags"
 fuzz fuzz_procfs "$((secs / 4))" tests/fuzz/procfs_corpus
 fuzz fuzz_keymap "$((secs / 4))" tests/fuzz/keymap_corpus
+fuzz fuzz_columns "$((secs / 4))" tests/fuzz/columns_corpus
 echo "all tests passed"

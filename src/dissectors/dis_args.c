@@ -107,6 +107,20 @@ static void put_errno(struct sbuf *res, int64_t v)
 		sbuf_puts(res, n);
 }
 
+void dis_fmt_fdinfo(struct sbuf *o, const struct dis_fdinfo *fi)
+{
+	sbuf_putc(o, '<');
+	sbuf_putc(o, fi->typechar);
+	if (fi->typechar == '4' || fi->typechar == '6') {
+		static const char l4[] = "\0\0tuir";
+
+		if (fi->l4proto < sizeof(l4) - 1 && l4[fi->l4proto])
+			sbuf_putc(o, l4[fi->l4proto]);
+	}
+	sbuf_putc(o, '>');
+	dis_fmt_sanitized(o, fi->name ? fi->name : "");
+}
+
 static void render_fd(struct sbuf *val, struct sbuf *res, int64_t fd, const struct dis_ctx *ctx)
 {
 	struct dis_fdinfo fi;
@@ -117,16 +131,7 @@ static void render_fd(struct sbuf *val, struct sbuf *res, int64_t fd, const stru
 	if (fd >= 0) {
 		if (!ctx->fd || !ctx->fd(ctx->arg, fd, &fi))
 			return;
-		sbuf_putc(res, '<');
-		sbuf_putc(res, fi.typechar);
-		if (fi.typechar == '4' || fi.typechar == '6') {
-			static const char l4[] = "\0\0tuir";
-
-			if (fi.l4proto < sizeof(l4) - 1 && l4[fi.l4proto])
-				sbuf_putc(res, l4[fi.l4proto]);
-		}
-		sbuf_putc(res, '>');
-		dis_fmt_sanitized(res, fi.name ? fi.name : "");
+		dis_fmt_fdinfo(res, &fi);
 	} else if (fd == -100) {
 		sbuf_puts(res, "AT_FDCWD");
 	} else {

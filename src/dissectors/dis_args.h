@@ -61,6 +61,9 @@ void dis_param_render(struct sbuf *val, struct sbuf *res, const struct ev_view *
 void dis_args_render(struct sbuf *o, const struct ev_view *ev, enum dis_view view,
 		     const struct dis_ctx *ctx);
 
+/* An fd's type and name as sysdig shows them after its number: "<4t>1.2.3.4:80->...". */
+void dis_fmt_fdinfo(struct sbuf *o, const struct dis_fdinfo *fi);
+
 /* Frees the calling thread's rendering scratch; call before a thread ends. */
 void dis_thread_done(void);
 

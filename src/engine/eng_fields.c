@@ -32,6 +32,13 @@ static const char *ctx_comm(const void *arg, int64_t tid)
 	return t && t->comm[0] ? t->comm : NULL;
 }
 
+static void fdinfo_of(const struct eng_fd *f, struct dis_fdinfo *out)
+{
+	out->typechar = eng_fd_typechar(f);
+	out->l4proto = eng_fd_l4proto(f);
+	out->name = f->name;
+}
+
 static bool ctx_fd(const void *arg, int64_t fd, struct dis_fdinfo *out)
 {
 	const struct ctx_bind *b = arg;
@@ -39,9 +46,22 @@ static bool ctx_fd(const void *arg, int64_t fd, struct dis_fdinfo *out)
 
 	if (!f)
 		return false;
-	out->typechar = eng_fd_typechar(f);
-	out->l4proto = eng_fd_l4proto(f);
-	out->name = f->name;
+	fdinfo_of(f, out);
+	return true;
+}
+
+bool eng_evt_fd_text(struct sbuf *o, const struct eng_evt *e)
+{
+	const struct eng_fd *f;
+	struct dis_fdinfo fi;
+
+	if (!fx_is_fd_event(e) || !(f = fx_evt_fd(e)))
+		return false;
+	fdinfo_of(f, &fi);
+	sbuf_put_i64(o, f->fd);
+	sbuf_putc(o, '(');
+	dis_fmt_fdinfo(o, &fi);
+	sbuf_putc(o, ')');
 	return true;
 }
 

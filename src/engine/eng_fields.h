@@ -93,6 +93,11 @@ bool eng_field_extract(const struct eng_fref *r, struct sbuf *o, const struct en
 
 /* A dissector context bound to the state of event e (borrowed pointers). */
 void eng_dis_ctx(struct dis_ctx *ctx, const struct eng_state *s, const struct eng_evt *e);
+/*
+ * The fd event e works on, as an fd argument shows it: "3(<f>/etc/passwd)";
+ * false, with nothing appended, if it works on none the state knows.
+ */
+bool eng_evt_fd_text(struct sbuf *o, const struct eng_evt *e);
 
 /* evt.time: local wall-clock time with nanoseconds (HH:MM:SS.nnnnnnnnn). */
 void eng_fmt_time(struct sbuf *o, uint64_t ts);

@@ -35,6 +35,7 @@
 #include "monotime.h"
 #include "schema.h"
 #include "xalloc.h"
+#include "xdg.h"
 
 #define IX_MAGIC "SYSHKIX1"
 #define IX_VERSION 2u
@@ -119,21 +120,7 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 /* The cache directory, created if needed; false if there is none. */
 static bool cache_dir(char *out, size_t n)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	char base[PATH_MAX];
-
-	if (xdg && *xdg)
-		snprintf(base, sizeof(base), "%s", xdg);
-	else if (home && *home)
-		snprintf(base, sizeof(base), "%s/.cache", home);
-	else
-		return false;
-	mkdir(base, 0700);
-	if ((size_t)snprintf(out, n, "%s/syshark", base) >= n)
-		return false;
-	if (mkdir(out, 0700) < 0 && errno != EEXIST)
-		return false;
-	return access(out, W_OK | X_OK) == 0;
+	return xdg_dir("XDG_CACHE_HOME", ".cache", true, out, n) && access(out, W_OK | X_OK) == 0;
 }
 
 static void hdr_identity(const struct eng_index *ix, struct ix_hdr *h)

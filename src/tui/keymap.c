@@ -61,6 +61,7 @@ static const struct {
 	[TA_COL_NARROWER] = { "column-narrower", "narrow the selected column" },
 	[TA_COL_ADD] = { "column-add", "add a column showing any field" },
 	[TA_COL_REMOVE] = { "column-remove", "remove the selected column" },
+	[TA_COL_RESET] = { "column-reset", "the columns laid out for the width again" },
 	[TA_SCROLL_LEFT] = { "scroll-left", "scroll the list to the left" },
 	[TA_SCROLL_RIGHT] = { "scroll-right", "scroll the list to the right" },
 	[TA_SORT] = { "sort", "sort by the selected column; again: the other way" },

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
@@ -14,6 +13,7 @@
 #include "keymap.h"
 #include "sbuf.h"
 #include "xalloc.h"
+#include "xdg.h"
 
 #define HISTORY_MAX 500
 #define WORDS_MAX 4096
@@ -118,25 +118,10 @@ static char **complete(const char *text, int start, int end)
 
 static void history_path(void)
 {
-	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
 	char dir[4096];
 
-	if (state && *state)
-		snprintf(dir, sizeof(dir), "%s/syshark", state);
-	else if (home && *home)
-		snprintf(dir, sizeof(dir), "%s/.local/state/syshark", home);
-	else
-		return;
-	/* the parents of an XDG directory are made as needed */
-	for (char *p = dir + 1; *p; p++) {
-		if (*p == '/') {
-			*p = 0;
-			mkdir(dir, 0700);
-			*p = '/';
-		}
-	}
-	mkdir(dir, 0700);
-	snprintf(pr.history, sizeof(pr.history), "%s/history", dir);
+	if (xdg_dir("XDG_STATE_HOME", ".local/state", true, dir, sizeof(dir)))
+		snprintf(pr.history, sizeof(pr.history), "%s/history", dir);
 }
 
 void prompt_init(void)

@@ -73,43 +73,75 @@ static struct keymap *load_keymap(void)
 {
 	struct keymap *km = keymap_new();
 	struct diag d = { 0 };
-	const char *cfg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	char path[4096];
 	struct sbuf text;
-	FILE *f;
-	char buf[4096];
-	size_t n;
+	int rc;
 
 	if (keymap_load(km, keymap_default_text, "default.keys", &d) < 0) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		keymap_free(km);
 		return NULL;
 	}
-	if (cfg && *cfg)
-		snprintf(path, sizeof(path), "%s/syshark/keys", cfg);
-	else if (home && *home)
-		snprintf(path, sizeof(path), "%s/.config/syshark/keys", home);
-	else
-		return km;
-	f = fopen(path, "r");
-	if (!f) {
-		if (errno == ENOENT)
-			return km;
-		fprintf(stderr, "syshark: %s: %s\n", path, strerror(errno));
-		keymap_free(km);
-		return NULL;
-	}
 	sbuf_init(&text);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		sbuf_put(&text, buf, n);
-	fclose(f);
-	if (keymap_load(km, text.s ? text.s : "", path, &d) < 0) {
+	rc = ui_config_read("keys", &text, path, sizeof(path));
+	if (rc < 0 && rc != -ENOENT) {
+		fprintf(stderr, "syshark: %s: %s\n", path, strerror(-rc));
+		keymap_free(km);
+		km = NULL;
+	} else if (rc == 0 && keymap_load(km, text.s ? text.s : "", path, &d) < 0) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		keymap_free(km);
 		km = NULL;
 	}
 	sbuf_fini(&text);
 	return km;
+}
+
+/* Loads the list's columns the user saved, if any; false after saying why it cannot. */
+static bool load_columns(struct ui *u)
+{
+	struct diag d = { 0 };
+	char path[4096];
+	struct sbuf text;
+	bool ok = true;
+	int rc;
+
+	sbuf_init(&text);
+	rc = ui_config_read("columns", &text, path, sizeof(path));
+	if (rc < 0 && rc != -ENOENT) {
+		fprintf(stderr, "syshark: %s: %s\n", path, strerror(-rc));
+		ok = false;
+	} else if (rc == 0 && tview_cols_load(u->v, text.s ? text.s : "", path, &d) < 0) {
+		fprintf(stderr, "syshark: %s\n", d.msg);
+		ok = false;
+	}
+	sbuf_fini(&text);
+	return ok;
+}
+
+void ui_cols_save(struct ui *u)
+{
+	char path[4096];
+	struct sbuf text;
+	int rc;
+
+	sbuf_init(&text);
+	tview_cols_text(u->v, &text);
+	rc = ui_config_write("columns", text.s, path, sizeof(path));
+	if (rc < 0)
+		ui_message(u, true, "the columns are not saved: %s: %s", path, strerror(-rc));
+	sbuf_fini(&text);
+}
+
+void ui_cols_forget(struct ui *u)
+{
+	char path[4096];
+	int rc = ui_config_remove("columns", path, sizeof(path));
+
+	if (rc < 0 && rc != -ENOENT)
+		ui_message(u, true, "the saved columns stay: %s: %s", path, strerror(-rc));
+	else
+		ui_message(u, false, "the columns are laid out for the width again");
 }
 
 /* Whether the capture shown is still being written: live, or being inflated. */
@@ -219,6 +251,8 @@ int tui_run(const struct tui_source *src, const char *filter)
 	if (!u.km)
 		return 2;
 	status = open_view(&u);
+	if (!status && !load_columns(&u))
+		status = 2;
 	if (!status && filter && tview_set_filter(u.v, filter, &d) < 0) {
 		fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);
 		status = 2;

@@ -2,7 +2,9 @@
 #define _GNU_SOURCE /* wcwidth */
 #include "tview.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <langinfo.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -12,6 +14,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "columns.h"
 #include "dis_args.h"
 #include "eng_export.h"
 #include "eng_fields.h"
@@ -45,17 +48,11 @@ struct search {
 	size_t seen; /* bytes of the capture the replay has been given */
 };
 
-struct col {
-	char *title;
-	char *field; /* NULL: the time column */
-	struct eng_fref fr;
-	int width;   /* cells; 0 for the last column, which takes the rest */
-};
-
 /* The rows in another order than the events': sorted by a column. */
 struct sort {
 	struct tview *v;
-	unsigned int col;
+	struct columns col; /* a copy of the column, alone */
+	bool thread_tag;
 	bool descending;
 	pthread_t thread;
 	atomic_bool stop, done;
@@ -68,8 +65,8 @@ struct tview {
 	struct sort *sort;
 	int sort_col; /* the column the rows are sorted by, or -1 */
 	bool sort_desc;
-	struct col *cols;
-	unsigned int ncols;
+	struct columns cs;
+	int width, numw; /* the terminal's width and event numbers' the columns were fitted to */
 	struct eng_index *ix;
 	/* rows: event numbers, in blocks of ROW_BLOCK */
 	pthread_mutex_t lock;
@@ -86,8 +83,6 @@ struct tview {
 	struct diag damage;
 	bool damaged;
 };
-
-static void cols_default(struct tview *v);
 
 static void rows_clear(struct tview *v)
 {
@@ -206,6 +201,75 @@ static void *search_main(void *arg)
 	return NULL;
 }
 
+/* Fields the list's own columns are made of. */
+static struct {
+	struct eng_fref type, dir, args, tid, pid;
+	const char *enter, *exit; /* the direction's arrows */
+} own;
+
+static pthread_once_t own_once = PTHREAD_ONCE_INIT;
+
+static void own_init(void)
+{
+	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+
+	eng_field_lookup("evt.type", &own.type, NULL);
+	eng_field_lookup("evt.dir", &own.dir, NULL);
+	eng_field_lookup("evt.args", &own.args, NULL);
+	eng_field_lookup("thread.tid", &own.tid, NULL);
+	eng_field_lookup("proc.pid", &own.pid, NULL);
+	own.enter = utf8 ? "\xe2\x86\x92" : ">"; /* → */
+	own.exit = utf8 ? "\xe2\x86\x90" : "<";  /* ← */
+}
+
+/*
+ * The text of a column other than the time for event e: false if the event
+ * has no value there. thread_tag: info names a thread that is not its
+ * process's main one.
+ */
+static bool cell_text(const struct column *col, bool thread_tag, const struct eng_state *s,
+		      const struct eng_evt *e, struct sbuf *out)
+{
+	struct sbuf tid, pid, args;
+	size_t start;
+
+	pthread_once(&own_once, own_init);
+	switch (col->kind) {
+	case CK_FIELD:
+		return eng_field_extract(&col->fr, out, s, e);
+	case CK_EVENT:
+		sbuf_puts(out, ev_type_is_enter(e->ev.type) ? own.enter : own.exit);
+		sbuf_putc(out, ' ');
+		return eng_field_extract(&own.type, out, s, e);
+	case CK_INFO:
+		if (thread_tag) {
+			sbuf_init(&tid);
+			sbuf_init(&pid);
+			if (eng_field_extract(&own.tid, &tid, s, e) &&
+			    eng_field_extract(&own.pid, &pid, s, e) && strcmp(tid.s, pid.s) != 0)
+				sbuf_printf(out, "[tid %s] ", tid.s);
+			sbuf_fini(&tid);
+			sbuf_fini(&pid);
+		}
+		sbuf_init(&args);
+		eng_field_extract(&own.args, &args, s, e);
+		/* the fd first, unless the arguments name it already */
+		if (strncmp(args.s, "fd=", 3) != 0 && !strstr(args.s, " fd=")) {
+			start = out->len;
+			sbuf_puts(out, "fd=");
+			if (eng_evt_fd_text(out, e))
+				sbuf_putc(out, ' ');
+			else
+				sbuf_truncate(out, start);
+		}
+		sbuf_put(out, args.s, args.len);
+		sbuf_fini(&args);
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* A row's sort key: a number, or text; the event number breaks ties. */
 struct key {
 	uint64_t num;
@@ -237,9 +301,9 @@ static void *sort_main(void *arg)
 {
 	struct sort *so = arg;
 	struct tview *v = so->v;
-	const struct col *col = &v->cols[so->col];
-	struct eng_fref fr = col->fr;
-	bool is_time = !col->field, numeric = fr.f && (fr.f->kind == ENG_FK_NUM);
+	const struct column *col = &so->col.c[0];
+	bool is_time = col->kind == CK_TIME,
+	     numeric = col->kind == CK_FIELD && col->fr.f->kind == ENG_FK_NUM;
 	uint64_t n = atomic_load(&v->nrows), k = 0, i, next = natural_row(v, 0);
 	struct key *keys = xcalloc(n ? n : 1, sizeof(*keys));
 	struct eng_replay *r = eng_index_replay_start(v->ix, NULL);
@@ -257,7 +321,13 @@ static void *sort_main(void *arg)
 		sbuf_reset(&val);
 		if (is_time) {
 			kk->n = (int64_t)e.ev.ts;
-		} else if (!fr.f || !eng_field_extract(&fr, &val, &r->state, &e)) {
+		} else if (col->kind == CK_EVENT) {
+			/* by type, the enter before the exit */
+			pthread_once(&own_once, own_init);
+			eng_field_extract(&own.type, &val, &r->state, &e);
+			sbuf_puts(&val, ev_type_is_enter(e.ev.type) ? " 0" : " 1");
+			kk->text = xstrdup(val.s);
+		} else if (!cell_text(col, so->thread_tag, &r->state, &e, &val)) {
 			kk->absent = true;
 		} else {
 			kk->n = strtoll(val.s, &end, 10);
@@ -291,6 +361,7 @@ static void sort_stop(struct tview *v)
 	atomic_store(&v->sort->stop, true);
 	pthread_join(v->sort->thread, NULL);
 	free(v->sort->order);
+	columns_fini(&v->sort->col);
 	free(v->sort);
 	v->sort = NULL;
 	v->sort_col = -1;
@@ -303,15 +374,17 @@ int tview_sort(struct tview *v, int col, bool descending)
 	sort_stop(v);
 	if (col < 0)
 		return 0;
-	if ((unsigned int)col >= v->ncols)
+	if ((unsigned int)col >= v->cs.n)
 		return -EINVAL;
 	if (v->search && !atomic_load(&v->search->done))
 		return -EBUSY;
 	so = xcalloc(1, sizeof(*so));
 	so->v = v;
-	so->col = (unsigned int)col;
+	columns_add(&so->col, 0, v->cs.c[col].name, NULL);
+	so->thread_tag = v->cs.thread_tag;
 	so->descending = descending;
 	if (pthread_create(&so->thread, NULL, sort_main, so) != 0) {
+		columns_fini(&so->col);
 		free(so);
 		return -EAGAIN;
 	}
@@ -368,7 +441,7 @@ struct tview *tview_open(const char *path, bool follow, struct diag *d)
 	v->ix = ix;
 	v->filter = xstrdup("");
 	v->sort_col = -1;
-	cols_default(v);
+	tview_set_width(v, 80);
 	pthread_mutex_init(&v->lock, NULL);
 	search_start(v);
 	return v;
@@ -386,11 +459,7 @@ void tview_free(struct tview *v)
 	for (i = 0; i < NCURSORS; i++)
 		eng_replay_free(v->cursors[i].r);
 	eng_index_free(v->ix);
-	for (i = 0; i < (int)v->ncols; i++) {
-		free(v->cols[i].title);
-		free(v->cols[i].field);
-	}
-	free(v->cols);
+	columns_fini(&v->cs);
 	pthread_mutex_destroy(&v->lock);
 	free(v->filter);
 	dis_thread_done();
@@ -532,43 +601,40 @@ const char *tview_time_name(enum tview_time mode)
 	return mode < TT_COUNT ? names[mode] : "?";
 }
 
-/* The list's columns at first; the last one (Info) takes the rest. */
-static const struct {
-	const char *title, *field;
-	int width;
-} default_cols[] = {
-	{ "No.", "evt.num", 8 },	  { "Time", NULL, 18 },	       { "CPU", "evt.cpu", 3 },
-	{ "Process", "proc.name", 15 },	  { "PID", "proc.pid", 7 },    { "TID", "thread.tid", 7 },
-	{ "Dir", "evt.dir", 3 },	  { "Event", "evt.type", 14 }, { "FD name", "fd.name", 28 },
-	{ "Info", "evt.info", 0 },
-};
-
-#define COL_MIN 1
-#define COL_MAX 200
-
-static void col_init(struct col *c, const char *title, const char *field, int width)
+void tview_set_width(struct tview *v, int width)
 {
-	c->title = xstrdup(title);
-	c->field = field ? xstrdup(field) : NULL;
-	c->width = width;
-	if (field)
-		eng_field_lookup(field, &c->fr, NULL);
-}
+	uint64_t n = eng_index_count(v->ix);
+	int numw = 1; /* the digits of the last number, at least the title's 3 */
+	struct columns old;
+	unsigned int i;
 
-static void cols_default(struct tview *v)
-{
-	size_t i, n = sizeof(default_cols) / sizeof(default_cols[0]);
-
-	v->cols = xcalloc(n, sizeof(*v->cols));
-	v->ncols = (unsigned int)n;
-	for (i = 0; i < n; i++)
-		col_init(&v->cols[i], default_cols[i].title, default_cols[i].field,
-			 default_cols[i].width);
+	for (; n >= 10; n /= 10)
+		numw++;
+	numw = numw < 3 ? 3 : numw;
+	if (v->cs.custom || (width == v->width && numw == v->numw)) {
+		v->width = width;
+		return;
+	}
+	v->width = width;
+	v->numw = numw;
+	old = v->cs;
+	memset(&v->cs, 0, sizeof(v->cs));
+	columns_fit(&v->cs, width, numw);
+	/* the sort stays if its column does */
+	if (v->sort_col >= 0) {
+		for (i = 0; i < v->cs.n && !columns_same(&old, (unsigned int)v->sort_col, &v->cs, i); i++)
+			;
+		if (i < v->cs.n)
+			v->sort_col = (int)i;
+		else
+			sort_stop(v);
+	}
+	columns_fini(&old);
 }
 
 unsigned int tview_ncols(const struct tview *v)
 {
-	return v->ncols;
+	return v->cs.n;
 }
 
 int tview_col_add(struct tview *v, unsigned int at, const char *field, struct diag *d)
@@ -577,35 +643,50 @@ int tview_col_add(struct tview *v, unsigned int at, const char *field, struct di
 
 	if (!eng_field_lookup(field, &fr, d))
 		return -EINVAL;
-	if (at >= v->ncols)
-		at = v->ncols - 1; /* the last column stays last */
 	sort_stop(v);
-	v->cols = xreallocarray(v->cols, v->ncols + 1, sizeof(*v->cols));
-	memmove(&v->cols[at + 1], &v->cols[at], (v->ncols - at) * sizeof(*v->cols));
-	v->ncols++;
-	col_init(&v->cols[at], field, field, (int)strlen(field) > 12 ? (int)strlen(field) : 12);
-	return 0;
+	return columns_add(&v->cs, at, field, d);
 }
 
 void tview_col_remove(struct tview *v, unsigned int i)
 {
-	if (i + 1 >= v->ncols) /* not the last one */
+	if (i + 1 >= v->cs.n)
 		return;
 	sort_stop(v);
-	free(v->cols[i].title);
-	free(v->cols[i].field);
-	memmove(&v->cols[i], &v->cols[i + 1], (v->ncols - i - 1) * sizeof(*v->cols));
-	v->ncols--;
+	columns_remove(&v->cs, i);
 }
 
 void tview_col_resize(struct tview *v, unsigned int i, int delta)
 {
-	int w;
+	columns_resize(&v->cs, i, delta);
+}
 
-	if (i + 1 >= v->ncols)
-		return;
-	w = v->cols[i].width + delta;
-	v->cols[i].width = w < COL_MIN ? COL_MIN : w > COL_MAX ? COL_MAX : w;
+void tview_cols_reset(struct tview *v)
+{
+	int width = v->width;
+
+	sort_stop(v);
+	v->cs.custom = false;
+	v->width = -1;
+	tview_set_width(v, width);
+}
+
+bool tview_cols_custom(const struct tview *v)
+{
+	return v->cs.custom;
+}
+
+void tview_cols_text(const struct tview *v, struct sbuf *out)
+{
+	columns_format(&v->cs, out);
+}
+
+int tview_cols_load(struct tview *v, const char *text, const char *source, struct diag *d)
+{
+	int rc;
+
+	sort_stop(v);
+	rc = columns_parse(&v->cs, text, source, d);
+	return rc;
 }
 
 void tview_col_span(const struct tview *v, unsigned int i, int *x, int *w)
@@ -613,22 +694,23 @@ void tview_col_span(const struct tview *v, unsigned int i, int *x, int *w)
 	unsigned int k;
 
 	*x = 0;
-	for (k = 0; k < i && k < v->ncols; k++)
-		*x += v->cols[k].width + 1;
-	*w = i < v->ncols ? v->cols[i].width : 0;
+	for (k = 0; k < i && k < v->cs.n; k++)
+		*x += v->cs.c[k].width + 1;
+	*w = i + 1 < v->cs.n ? v->cs.c[i].width : 0;
 }
 
 void tview_header(const struct tview *v, struct sbuf *out)
 {
 	unsigned int i;
 
-	for (i = 0; i < v->ncols; i++) {
+	for (i = 0; i < v->cs.n; i++) {
+		const struct column *c = &v->cs.c[i];
 		char title[256];
 
-		snprintf(title, sizeof(title), "%s%s", v->cols[i].title,
+		snprintf(title, sizeof(title), "%s%s", c->title,
 			 (int)i != v->sort_col ? "" : v->sort_desc ? " v" : " ^");
-		if (v->cols[i].width)
-			sbuf_printf(out, "%-*.*s ", v->cols[i].width, v->cols[i].width, title);
+		if (i + 1 < v->cs.n)
+			sbuf_printf(out, "%-*.*s ", c->width, c->width, title);
 		else
 			sbuf_puts(out, title);
 	}
@@ -642,11 +724,6 @@ static bool field_text(const struct cursor *c, const char *name, struct sbuf *ou
 	if (!eng_field_lookup(name, &fr, NULL))
 		return false;
 	return eng_field_extract(&fr, out, &c->r->state, &c->e);
-}
-
-static bool col_text(const struct cursor *c, const struct col *col, struct sbuf *out)
-{
-	return col->fr.f && eng_field_extract(&col->fr, out, &c->r->state, &c->e);
 }
 
 static void put_seconds(struct sbuf *out, int64_t ns)
@@ -730,30 +807,152 @@ static void put_cell(struct sbuf *out, const char *s, int width)
 	sbuf_fini(&clean);
 }
 
-bool tview_row_text(struct tview *v, uint64_t row, struct sbuf *out)
+/* The display cells of s. */
+static int cells_of(const char *s)
+{
+	int cells;
+
+	tview_fit(s, 0, &cells);
+	return cells;
+}
+
+static bool path_char(char c)
+{
+	return isalnum((unsigned char)c) || (c && strchr("/._-+@~,", c)) || (c & 0x80);
+}
+
+/* Replaces bytes [from, to) of s with text. */
+static void splice(struct sbuf *s, size_t from, size_t to, const char *text)
+{
+	struct sbuf t;
+
+	sbuf_init(&t);
+	sbuf_put(&t, s->s, from);
+	sbuf_puts(&t, text);
+	sbuf_puts(&t, s->s + to);
+	sbuf_reset(s);
+	sbuf_put(s, t.s, t.len);
+	sbuf_fini(&t);
+}
+
+/*
+ * Shortens the longest paths in s ("/a/b/c/d/e.txt" to "…/d/e.txt"), one
+ * at a time, until s fits in width cells or no path is long enough.
+ */
+static void shorten_paths(struct sbuf *s, int width)
+{
+	const char *dots = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? "\xe2\x80\xa6" : "...";
+
+	while (cells_of(s->s) > width) {
+		size_t best = 0, best_len = 0, i, keep = 0;
+
+		/* a path: a '/' after '(', '>', '=' or a space, then characters of file names */
+		for (i = 0; i < s->len; i++) {
+			size_t j, slashes = 0, last2 = 0, last1 = 0;
+
+			if (s->s[i] != '/' || (i && s->s[i - 1] != '(' && s->s[i - 1] != '>' &&
+					       s->s[i - 1] != '=' && s->s[i - 1] != ' '))
+				continue;
+			for (j = i; j < s->len && path_char(s->s[j]); j++) {
+				if (s->s[j] == '/') {
+					slashes++;
+					last2 = last1;
+					last1 = j;
+				}
+			}
+			if (slashes >= 3 && last2 - i > 4 && j - i > best_len) {
+				best = i;
+				best_len = j - i;
+				keep = last2; /* from the last two components on */
+			}
+			i = j;
+		}
+		if (!best_len)
+			return;
+		splice(s, best, keep, dots);
+	}
+}
+
+/*
+ * Shortens the socket tuples in s until it fits in width cells: an IP
+ * tuple's local address goes, its port stays ("<4t>…:47888->10.0.0.1:80"),
+ * and a unix tuple's kernel addresses go ("<u>…/run/x.sock").
+ */
+static void shorten_tuples(struct sbuf *s, int width)
+{
+	const char *dots = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? "\xe2\x80\xa6" : "...";
+	const char *p = s->s;
+
+	while (cells_of(s->s) > width && (p = strstr(p, "t>")) != NULL) {
+		size_t from = (size_t)(p - s->s) + 2, arrow, colon, i;
+		const char *a = strstr(s->s + from, "->");
+
+		p += 2;
+		if (!a || p - s->s < 4 || p[-4] != '<' || (p[-3] != '4' && p[-3] != '6'))
+			continue;
+		arrow = (size_t)(a - s->s);
+		for (colon = 0, i = from; i < arrow; i++) {
+			if (s->s[i] == ' ' || s->s[i] == ')')
+				break;
+			if (s->s[i] == ':')
+				colon = i;
+		}
+		if (i == arrow && colon > from) {
+			splice(s, from, colon, dots);
+			p = s->s + from;
+		}
+	}
+	for (p = s->s; cells_of(s->s) > width && (p = strstr(p, "<u>")) != NULL;) {
+		size_t from = (size_t)(p - s->s) + 3, i;
+
+		p += 3;
+		for (i = from; isxdigit((unsigned char)s->s[i]) || s->s[i] == '-' || s->s[i] == '>'; i++)
+			;
+		if (i > from && s->s[i] == ' ' && memchr(s->s + from, '>', i - from)) {
+			splice(s, from, i + 1, dots);
+			p = s->s + from;
+		}
+	}
+}
+
+/* The text of row; with fit, the last column's tuples and paths shortened to fit the width. */
+static bool row_text(struct tview *v, uint64_t row, bool fit, struct sbuf *out)
 {
 	uint64_t base = time_base(v, row);
 	const struct cursor *c = event_at(v, tview_row_event(v, row));
 	struct sbuf val;
 	unsigned int i;
+	int x = 0;
 
 	if (!c)
 		return false;
 	sbuf_init(&val);
-	for (i = 0; i < v->ncols; i++) {
-		const struct col *col = &v->cols[i];
+	for (i = 0; i < v->cs.n; i++) {
+		const struct column *col = &v->cs.c[i];
+		bool last = i + 1 == v->cs.n;
 
 		sbuf_reset(&val);
-		if (!col->field)
+		if (col->kind == CK_TIME)
 			time_text(v, c->e.ev.ts, base, &val);
-		else if (!col_text(c, col, &val))
+		else if (!cell_text(col, v->cs.thread_tag, &c->r->state, &c->e, &val))
 			sbuf_reset(&val);
-		put_cell(out, val.s, col->width);
-		if (col->width)
+		/* the last column's paths are cut to what is left of the width */
+		if (fit && last && v->width > x) {
+			shorten_tuples(&val, v->width - x);
+			shorten_paths(&val, v->width - x);
+		}
+		put_cell(out, val.s, last ? 0 : col->width);
+		if (!last)
 			sbuf_putc(out, ' ');
+		x += col->width + 1;
 	}
 	sbuf_fini(&val);
 	return true;
+}
+
+bool tview_row_text(struct tview *v, uint64_t row, struct sbuf *out)
+{
+	return row_text(v, row, true, out);
 }
 
 enum tview_class tview_row_class(struct tview *v, uint64_t row)
@@ -973,7 +1172,7 @@ static bool row_matches(struct tview *v, uint64_t row, struct eng_filter *f, con
 		return c && eng_filter_match(f, &c->r->state, &c->e);
 	}
 	sbuf_init(&line);
-	hit = tview_row_text(v, row, &line) && strstr(line.s, text);
+	hit = row_text(v, row, false, &line) && strstr(line.s, text); /* the whole paths */
 	sbuf_fini(&line);
 	return hit;
 }

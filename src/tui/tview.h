@@ -70,10 +70,20 @@ uint64_t tview_first_ts(struct tview *v);
 const char *tview_time_name(enum tview_time mode);
 
 /*
- * The list's columns: No., Time, CPU, Process, PID, TID, Dir, Event, FD
- * name and Info at first. The last one takes what width is left and stays.
+ * The list's columns (columns.h): laid out for a terminal width cells wide
+ * (tview_open() assumes 80), until they are changed or loaded; the last one
+ * takes what width is left and stays.
  */
+void tview_set_width(struct tview *v, int width);
 unsigned int tview_ncols(const struct tview *v);
+/* Whether the columns are the user's: changed, or loaded, not fitted to the width. */
+bool tview_cols_custom(const struct tview *v);
+/* Back to the columns laid out for the width, as if the user had changed none. */
+void tview_cols_reset(struct tview *v);
+/* The columns as text, for tview_cols_load() to read back. */
+void tview_cols_text(const struct tview *v, struct sbuf *out);
+/* Loads columns saved as text; -EINVAL with d->msg "SOURCE:LINE: ..." and the columns kept. */
+int tview_cols_load(struct tview *v, const char *text, const char *source, struct diag *d);
 /* Adds a column showing field (any filter field) before column at. -EINVAL with d set. */
 int tview_col_add(struct tview *v, unsigned int at, const char *field, struct diag *d);
 void tview_col_remove(struct tview *v, unsigned int i);
@@ -97,7 +107,8 @@ int tview_sorted_by(const struct tview *v, bool *descending);
 void tview_header(const struct tview *v, struct sbuf *out);
 
 /*
- * The text of row (0-based), columns padded to fixed widths; false if the
+ * The text of row (0-based), columns padded to fixed widths, long paths of
+ * the last column shortened ("…/dir/file") to fit the width; false if the
  * row does not exist yet. Control bytes from the capture are replaced.
  */
 bool tview_row_text(struct tview *v, uint64_t row, struct sbuf *out);

@@ -8,6 +8,7 @@
 
 #include "keymap.h"
 #include "sf_gunzip.h"
+#include "statusbar.h"
 #include "topview.h"
 #include "tui.h"
 #include "tview.h"
@@ -115,6 +116,19 @@ struct ui {
 };
 
 void ui_message(struct ui *u, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/*
+ * Config file name (~/.config/syshark/NAME): read into text, with its path
+ * in path; 0, or -errno (-ENOENT: there is none).
+ */
+int ui_config_read(const char *name, struct sbuf *text, char *path, size_t n);
+/* Writes text to config file name in one piece; 0, or -errno with path set. */
+int ui_config_write(const char *name, const char *text, char *path, size_t n);
+/* Removes config file name; 0, or -errno with path set. */
+int ui_config_remove(const char *name, char *path, size_t n);
+/* Saves the list's columns to the config directory, saying so on the message line if it cannot. */
+void ui_cols_save(struct ui *u);
+/* Removes the saved columns, saying on the message line what happened. */
+void ui_cols_forget(struct ui *u);
 /* Whether the tree section titled title is collapsed. */
 bool ui_is_collapsed(const struct ui *u, const char *title);
 /* Whether tree node i shows: its section is expanded, or it is a section. */
@@ -124,12 +138,12 @@ void ui_layout(struct ui *u);
 /* Sets the colour pairs up, unless the terminal has none or NO_COLOR is set. */
 void ui_colors(struct ui *u);
 void ui_draw(struct ui *u);
-/*
- * Appends a live capture's health to the status line bar (n bytes of size
- * used): its rates and ring buffer fill while it runs, its drops. Returns
- * the new n, which may pass size, as snprintf() counts.
- */
-size_t ui_health(struct ui *u, char *bar, size_t n, size_t size);
+/* Adds a live capture's health to a status line: its rates and ring buffer fill while it runs, its drops. */
+void ui_health(struct ui *u, struct sbar *b);
+/* Adds what is shown (the file, or the live capture) to a status line, as its part of priority prio. */
+void ui_status_source(const struct ui *u, struct sbar *b, int prio);
+/* Draws status line b fitted to the width on the last line, and empties b. */
+void ui_status_draw(struct ui *u, struct sbar *b);
 /* Whether the capture, rows, health or work in progress moved since last; keeps now in last. */
 bool ui_progressed(struct ui *u, struct tview_status *last);
 /* Does what a key asked for; false to quit. */

@@ -209,10 +209,12 @@ void ui_prompt_done(struct ui *u, const char *text)
 
 		text += strspn(text, " ");
 		snprintf(field, sizeof(field), "%.*s", (int)strcspn(text, " "), text);
-		if (*field && tview_col_add(u->v, u->col + 1, field, &d) < 0)
+		if (*field && tview_col_add(u->v, u->col + 1, field, &d) < 0) {
 			ui_message(u, true, "no column added: %s", d.msg);
-		else if (*field)
+		} else if (*field) {
 			u->col++;
+			ui_cols_save(u);
+		}
 		break;
 	}
 	case PK_SAVE:
@@ -482,6 +484,7 @@ bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 	case TA_COL_WIDER:
 	case TA_COL_NARROWER:
 		tview_col_resize(u->v, u->col, a == TA_COL_WIDER ? 2 : -2);
+		ui_cols_save(u);
 		break;
 	case TA_COL_ADD:
 		ui_open_prompt(u, PK_COLUMN, "Add column (field): ", NULL);
@@ -490,6 +493,12 @@ bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 		tview_col_remove(u->v, u->col);
 		if (u->col >= tview_ncols(u->v))
 			u->col = tview_ncols(u->v) - 1;
+		ui_cols_save(u);
+		break;
+	case TA_COL_RESET:
+		tview_cols_reset(u->v);
+		u->col = 0;
+		ui_cols_forget(u);
 		break;
 	default:
 		break;

@@ -139,6 +139,10 @@ static void draw_list(struct ui *u, uint64_t rows)
 	struct sbuf line;
 	int y, pair;
 
+	/* the columns fit the width, unless the user chose them */
+	tview_set_width(u->v, COLS);
+	if (u->col >= tview_ncols(u->v))
+		u->col = tview_ncols(u->v) - 1;
 	sbuf_init(&line);
 	tview_header(u->v, &line);
 	attron(A_BOLD | A_UNDERLINE);
@@ -270,83 +274,93 @@ static void draw_hex(struct ui *u, int y0)
 		ui_put(y++, 0, "", COLS);
 }
 
-size_t ui_health(struct ui *u, char *bar, size_t n, size_t size)
+void ui_health(struct ui *u, struct sbar *b)
 {
 	const struct live_health *h = u->src->health;
+	unsigned long long dropped;
 
-	if (!h || n >= size)
-		return n;
+	if (!h)
+		return;
 	u->health_seen = atomic_load(&h->seconds);
-	if (u->ended || !u->health_seen)
-		return n + (size_t)snprintf(bar + n, size - n, " | dropped %llu",
-					    (unsigned long long)atomic_load(&h->dropped));
-	return n + (size_t)snprintf(bar + n, size - n,
-				    " | %llu events/s | dropped %llu (%llu/s) | ring %u%%",
-				    (unsigned long long)atomic_load(&h->events_per_s),
-				    (unsigned long long)atomic_load(&h->dropped),
-				    (unsigned long long)atomic_load(&h->drops_per_s),
-				    (unsigned int)atomic_load(&h->ring_pct));
+	dropped = (unsigned long long)atomic_load(&h->dropped);
+	if (u->ended || !u->health_seen) {
+		sbar_add(b, dropped ? 5 : 1, NULL, "dropped %llu", dropped);
+		return;
+	}
+	sbar_add(b, 2, NULL, "%llu events/s", (unsigned long long)atomic_load(&h->events_per_s));
+	sbar_add(b, dropped ? 5 : 1, NULL, "dropped %llu (%llu/s)", dropped,
+		 (unsigned long long)atomic_load(&h->drops_per_s));
+	sbar_add(b, 2, NULL, "ring %u%%", (unsigned int)atomic_load(&h->ring_pct));
+}
+
+void ui_status_source(const struct ui *u, struct sbar *b, int prio)
+{
+	const char *base = strrchr(u->path, '/');
+	const char *state = u->ended ? "live, ended" : u->follow ? "live, following" : "live, paused";
+
+	base = base && base[1] ? base + 1 : u->path;
+	if (!u->src->live)
+		sbar_add(b, prio, base, "%s", u->path);
+	else if (u->src->saved)
+		sbar_add(b, prio, state, "%s: this machine, into %s", state, u->path);
+	else
+		sbar_add(b, prio, state, "%s: this machine", state);
+}
+
+void ui_status_draw(struct ui *u, struct sbar *b)
+{
+	struct sbuf line;
+
+	sbuf_init(&line);
+	sbar_fit(b, COLS, &line);
+	ui_color_on(u, CP_BAR);
+	ui_bar(LINES - 1, line.s, false);
+	ui_color_off(u, CP_BAR);
+	sbuf_fini(&line);
+	sbar_fini(b);
+}
+
+/* A progress bar part: what, [####      ] and the percentage. */
+static void add_progress(struct sbar *b, const char *what, int pct)
+{
+	char brief[64];
+
+	pct = pct < 0 ? 0 : pct > 100 ? 100 : pct;
+	snprintf(brief, sizeof(brief), "%s %d%%", what, pct);
+	sbar_add(b, 7, brief, "%s [%.*s%*s] %d%%", what, pct / 10, "##########", 10 - pct / 10, "", pct);
 }
 
 static void draw_status(struct ui *u, const struct tview_status *st)
 {
-	char bar[1024];
-	size_t n;
+	struct sbar b = { 0 };
 
-	n = (size_t)snprintf(bar, sizeof(bar), " %s%s%s%s | events %llu | shown %llu | marked %zu",
-			     !u->src->live ? ""
-			     : u->ended    ? "live, ended: "
-			     : u->follow   ? "live, following: "
-					   : "live, paused: ",
-			     u->src->live ? "this machine" : u->path,
-			     u->src->saved ? ", into " : "", u->src->saved ? u->path : "",
-			     (unsigned long long)st->events,
-			     (unsigned long long)st->rows,
-			     u->nmarks);
+	ui_status_source(u, &b, 3);
+	sbar_add(&b, 4, NULL, "events %llu", (unsigned long long)st->events);
+	sbar_add(&b, 6, NULL, "shown %llu", (unsigned long long)st->rows);
+	sbar_add(&b, u->nmarks ? 3 : 1, NULL, "marked %zu", u->nmarks);
 	if (u->src->health)
-		n = ui_health(u, bar, n, sizeof(bar));
-	else if (st->dropped && n < sizeof(bar))
-		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | dropped %llu",
-				      (unsigned long long)st->dropped);
-	if (n < sizeof(bar))
-		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | time %s",
-				      tview_time_name(u->time_mode));
-	if (tview_filter(u->v)[0] && n < sizeof(bar))
-		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | filter: %s", tview_filter(u->v));
-	if (u->finding && n < sizeof(bar)) {
-		int pct = (int)tview_find_percent(u->v, u->finding);
-
-		snprintf(bar + n, sizeof(bar) - n, " | finding [%.*s%*s] %d%%", pct / 10,
-			 "##########", 10 - pct / 10, "", pct);
-	} else if (u->gz && !sf_gunzip_done(u->gz) && n < sizeof(bar)) {
-		int pct = (int)sf_gunzip_percent(u->gz);
-
-		snprintf(bar + n, sizeof(bar) - n, " | inflating [%.*s%*s] %d%%", pct / 10,
-			 "##########", 10 - pct / 10, "", pct);
-	} else if (st->sorting && st->rows && n < sizeof(bar)) {
-		int pct = (int)(st->sorted * 100 / st->rows);
-
-		snprintf(bar + n, sizeof(bar) - n, " | sorting [%.*s%*s] %d%%", pct / 10,
-			 "##########", 10 - pct / 10, "", pct);
-	} else if ((st->indexing ||
-		    (st->searching && !(st->live && !u->ended && st->scanned >= st->events))) &&
-		   st->events && n < sizeof(bar)) {
+		ui_health(u, &b);
+	else if (st->dropped)
+		sbar_add(&b, 5, NULL, "dropped %llu", (unsigned long long)st->dropped);
+	sbar_add(&b, 1, NULL, "time %s", tview_time_name(u->time_mode));
+	if (tview_filter(u->v)[0])
+		sbar_add(&b, 5, "filtered", "filter: %s", tview_filter(u->v));
+	if (u->finding)
+		add_progress(&b, "finding", (int)tview_find_percent(u->v, u->finding));
+	else if (u->gz && !sf_gunzip_done(u->gz))
+		add_progress(&b, "inflating", (int)sf_gunzip_percent(u->gz));
+	else if (st->sorting && st->rows)
+		add_progress(&b, "sorting", (int)(st->sorted * 100 / st->rows));
+	else if ((st->indexing ||
+		  (st->searching && !(st->live && !u->ended && st->scanned >= st->events))) &&
+		 st->events)
 		/*
 		 * a capture being written is always being filtered: only a lag is
 		 * worth showing; once it has ended, the bar says the rest is coming
 		 */
-		int pct = (int)(st->scanned * 100 / st->events);
-
-		pct = pct > 100 ? 100 : pct;
-		snprintf(bar + n, sizeof(bar) - n, " | %s [%.*s%*s] %d%%",
-			 st->indexing ? "indexing" : "filtering", pct / 10, "##########",
-			 10 - pct / 10, "", pct);
-	}
-	ui_color_on(u, CP_BAR);
-	attron(A_REVERSE);
-	ui_put(LINES - 1, 0, bar, COLS);
-	attroff(A_REVERSE);
-	ui_color_off(u, CP_BAR);
+		add_progress(&b, st->indexing ? "indexing" : "filtering",
+			     (int)(st->scanned * 100 / st->events));
+	ui_status_draw(u, &b);
 }
 
 bool ui_progressed(struct ui *u, struct tview_status *last)

@@ -323,12 +323,14 @@ static void draw_x_axis(struct ui *u, int y, int x0)
 
 static void draw_status(struct ui *u, uint64_t events)
 {
-	char bar[512];
+	struct sbar b = { 0 };
 
-	snprintf(bar, sizeof(bar), " %s | events %llu | series %u%s", u->src->live ? "live: this machine" : u->path,
-		 (unsigned long long)events, u->graph->n,
-		 eng_graph_done(u->graph->g) ? "" : u->src->live ? " | following" : " | counting");
-	ui_bar(LINES - 1, bar, false);
+	ui_status_source(u, &b, 3);
+	sbar_add(&b, 4, NULL, "events %llu", (unsigned long long)events);
+	sbar_add(&b, 5, NULL, "series %u", u->graph->n);
+	if (!eng_graph_done(u->graph->g))
+		sbar_add(&b, 6, NULL, "%s", u->src->live ? "following" : "counting");
+	ui_status_draw(u, &b);
 }
 
 bool ui_graph_moved(struct ui *u)

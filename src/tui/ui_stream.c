@@ -168,25 +168,26 @@ bool ui_stream_moved(struct ui *u)
 static void draw_status(struct ui *u, const struct eng_stream *s)
 {
 	struct ui_stream *st = u->stream;
-	struct sbuf o;
+	struct sbar b = { 0 };
 
-	sbuf_init(&o);
-	sbuf_printf(&o, " read %llu bytes, written %llu | %zu calls",
-		    (unsigned long long)s->moved[0], (unsigned long long)s->moved[1], s->nsegs);
+	sbar_add(&b, 6, NULL, "read %llu bytes, written %llu", (unsigned long long)s->moved[0],
+		 (unsigned long long)s->moved[1]);
+	sbar_add(&b, 4, NULL, "%zu calls", s->nsegs);
 	if (st->nlines) {
 		const struct eng_stream_seg *g = &s->segs[st->lines[st->sel].seg];
+		char brief[64];
 
-		sbuf_printf(&o, " | line %zu/%zu: event %llu, %s %lld bytes", st->sel + 1,
-			    st->nlines, (unsigned long long)g->num, g->out ? "write" : "read",
-			    (long long)g->len);
+		snprintf(brief, sizeof(brief), "line %zu/%zu", st->sel + 1, st->nlines);
+		sbar_add(&b, 3, brief, "line %zu/%zu: event %llu, %s %lld bytes", st->sel + 1,
+			 st->nlines, (unsigned long long)g->num, g->out ? "write" : "read",
+			 (long long)g->len);
 	}
 	if (!eng_walk_done(st->walk))
-		sbuf_printf(&o, " | reading the capture at event %llu",
-			    (unsigned long long)eng_walk_scanned(st->walk));
+		sbar_add(&b, 7, "reading", "reading the capture at event %llu",
+			 (unsigned long long)eng_walk_scanned(st->walk));
 	else if (!s->ended)
-		sbuf_puts(&o, " | the fd stays open to the end");
-	ui_bar(LINES - 1, o.s, false);
-	sbuf_fini(&o);
+		sbar_add(&b, 2, NULL, "the fd stays open to the end");
+	ui_status_draw(u, &b);
 }
 
 void ui_stream_draw(struct ui *u)

@@ -268,24 +268,23 @@ static void draw_view_status(struct ui *u, size_t rows)
 {
 	uint64_t intervals, scanned = topview_scanned(u->tv, &intervals);
 	struct tview_status st;
-	char bar[512];
-	size_t n;
+	struct sbar b = { 0 };
 
 	tview_status(u->v, &st);
-	n = (size_t)snprintf(bar, sizeof(bar), " %s | view %s | rows %zu | events %llu",
-			     u->src->live ? "live: this machine" : u->path,
-			     topview_view(u->tv)->name, rows, (unsigned long long)scanned);
-	if (u->src->live && n < sizeof(bar))
-		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | every %.1f s%s", u->interval,
-				      intervals ? "" : ", first interval still coming");
+	ui_status_source(u, &b, 3);
+	sbar_add(&b, 6, NULL, "view %s", topview_view(u->tv)->name);
+	sbar_add(&b, 5, NULL, "rows %zu", rows);
+	sbar_add(&b, 4, NULL, "events %llu", (unsigned long long)scanned);
+	if (u->src->live)
+		sbar_add(&b, 2, NULL, "every %.1f s%s", u->interval,
+			 intervals ? "" : ", first interval still coming");
 	if (u->src->health)
-		n = ui_health(u, bar, n, sizeof(bar));
-	else if (!topview_done(u->tv) && st.events && n < sizeof(bar))
-		n += (size_t)snprintf(bar + n, sizeof(bar) - n, " | summing %d%%",
-				      (int)(scanned * 100 / (st.events ? st.events : 1)));
-	if (topview_filter(u->tv)[0] && n < sizeof(bar))
-		snprintf(bar + n, sizeof(bar) - n, " | filter: %s", topview_filter(u->tv));
-	ui_bar(LINES - 1, bar, false);
+		ui_health(u, &b);
+	else if (!topview_done(u->tv) && st.events)
+		sbar_add(&b, 7, NULL, "summing %d%%", (int)(scanned * 100 / st.events));
+	if (topview_filter(u->tv)[0])
+		sbar_add(&b, 5, "filtered", "filter: %s", topview_filter(u->tv));
+	ui_status_draw(u, &b);
 }
 
 

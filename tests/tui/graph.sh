@@ -144,11 +144,11 @@ keys F12 2 'fd.type = file' Enter
 wait_for "^ 1 .. all events  total $(count "$f")\$" "series 1 of files.scap is not its $(count "$f") events"
 wait_for "^ 2 .. fd\\.type = file  total $(count "$f" 'fd.type = file')\$" "the file events of files.scap are not counted"
 keys BSpace
-wait_for '^No\. +Time +CPU' "Backspace does not close the graph"
+wait_for '^No\. +Time +Process' "Backspace does not close the graph"
 keys F12
 wait_for '^ I/O graph ' "F12 does not open the graph"
 keys Escape
-wait_for '^No\. +Time +CPU' "Esc does not close the graph"
+wait_for '^No\. +Time +Process' "Esc does not close the graph"
 
 # a gzip capture: the graph follows it as it is inflated
 start 120 40 "$bin" -r "$corpus/shell.scap.gz"

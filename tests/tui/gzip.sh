@@ -19,9 +19,7 @@ goto=$(tail -n 20 "$tmp/nums" | head -n 1)
 start 200 50 "$bin" -r "$gz"
 wait_for "^ .*/shell\.scap\.gz \| events $events \| shown $shown \| marked 0 \| time absolute *\$" \
 	"the status line does not end at $events events, $shown shown, with nothing in progress"
-read -r num time cpu name pid tid dir type <<<"$("$bin" -r "$plain" -n 1 -T fields -e evt.num -e evt.time \
-	-e evt.cpu -e proc.name -e proc.pid -e thread.tid -e evt.dir -e evt.type)"
-wait_for "^$num +${time//./\\.} $cpu +$name +$pid +$tid +$dir +$type" "the first row is not event $num of the plain file"
+wait_for "$(first_row "$plain")" "the first row is not the plain file's first"
 keys :
 keys "$goto" Enter
 wait_for "^    Number: $goto\$" "go to does not reach event $goto"

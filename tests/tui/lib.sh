@@ -64,6 +64,23 @@ wait_exit() {
 	return 1
 }
 
+# first_row FILE: a regex of FILE's first event's row at 160 cells and more,
+# from print mode's fields: No. Time CPU Process PID TID User Event
+first_row() {
+	local num time cpu name pid tid user dir type
+	read -r num time cpu name pid tid user dir type <<<"$("$bin" -r "$1" -n 1 -T fields -e evt.num \
+		-e evt.time -e evt.cpu -e proc.name -e proc.pid -e thread.tid -e user.name -e evt.dir -e evt.type)"
+	printf '^%s +%s %s +%s +%s +%s +%s +%s %s ' "$num" "${time//./\\.}" "$cpu" "$name" "$pid" "$tid" \
+		"$user" "$([ "$dir" = ">" ] && echo → || echo ←)" "$type"
+}
+
+# fits W: ok if no line of the screen is wider than W cells, else bad
+fits() {
+	local widest
+	widest=$(screen | wc -L)
+	[ "$widest" -le "$1" ] && ok || bad "a line is $widest cells wide, past $1"
+}
+
 # re TEXT: TEXT as an extended regular expression that matches only it
 re() { printf '%s' "$1" | sed 's#[].*[^$()+?{}|\\]#\\&#g'; }
 

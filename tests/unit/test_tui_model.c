@@ -20,6 +20,7 @@
 #include "keymap.h"
 #include "sbuf.h"
 #include "schema.h"
+#include "statusbar.h"
 #include "tview.h"
 #include "xalloc.h"
 
@@ -81,6 +82,46 @@ static void check_sanitize(void)
 	sbuf_fini(&o);
 }
 
+/* The status line drops its least important parts first, short forms before. */
+static void check_statusbar(void)
+{
+	struct sbar b = { 0 };
+	struct sbuf o;
+	int w;
+
+	sbuf_init(&o);
+	sbar_add(&b, 3, "c.scap", "/var/tmp/c.scap");
+	sbar_add(&b, 4, NULL, "events %d", 100);
+	sbar_add(&b, 6, NULL, "shown %d", 7);
+	sbar_add(&b, 1, NULL, "marked 0");
+	sbar_add(&b, 1, NULL, "time absolute");
+	sbar_add(&b, 7, "filtering 40%", "filtering [####      ] 40%%");
+	sbar_fit(&b, 200, &o);
+	CHECK_STR(o.s, " /var/tmp/c.scap | events 100 | shown 7 | marked 0 | time absolute | "
+		       "filtering [####      ] 40%");
+	/* the rightmost of the least important goes first */
+	sbar_fit(&b, 80, &o);
+	CHECK_STR(o.s, " /var/tmp/c.scap | events 100 | shown 7 | marked 0 | filtering [####      ] 40%");
+	sbar_fit(&b, 60, &o);
+	CHECK_STR(o.s, " c.scap | events 100 | shown 7 | filtering [####      ] 40%");
+	sbar_fit(&b, 40, &o);
+	CHECK_STR(o.s, " shown 7 | filtering [####      ] 40%");
+	sbar_fit(&b, 20, &o);
+	CHECK_STR(o.s, " filtering 40%");
+	/* the last part left is cut by the screen, not dropped */
+	sbar_fit(&b, 3, &o);
+	CHECK_STR(o.s, " filtering 40%");
+	for (w = 1; w < 120; w++) {
+		int cells;
+
+		sbar_fit(&b, w, &o);
+		tview_fit(o.s, 0, &cells);
+		CHECK(cells <= w || strcmp(o.s, " filtering 40%") == 0);
+	}
+	sbar_fini(&b);
+	sbuf_fini(&o);
+}
+
 /* Waits for the row search to finish. */
 static void wait_rows(struct tview *v, struct tview_status *st)
 {
@@ -108,31 +149,71 @@ static void wait_sorted(struct tview *v)
 
 /* ---- the capture as a plain replay shows it, to check tview against ---- */
 
-/* A column: its field (NULL: the time) and width (0: the rest), as tview lays them out. */
+/*
+ * A column, as tview lays them out: a field, or "time", "event", "info"
+ * (the kinds of columns.h), and its width (0: the rest).
+ */
 struct colspec {
 	const char *field;
 	int width;
 };
 
-static const struct colspec default_cols[] = {
-	{ "evt.num", 8 },    { NULL, 18 },	 { "evt.cpu", 3 },   { "proc.name", 15 },
-	{ "proc.pid", 7 },   { "thread.tid", 7 }, { "evt.dir", 3 },   { "evt.type", 14 },
-	{ "fd.name", 28 },   { "evt.info", 0 },
+/* the columns on a terminal 160 cells wide or more */
+static const struct colspec wide_cols[] = {
+	{ "evt.num", 4 },     { "time", 18 },	    { "evt.cpu", 3 },	{ "proc.name", 15 },
+	{ "proc.pid", 7 },    { "thread.tid", 7 },  { "user.name", 8 }, { "event", 16 },
+	{ "info", 0 },
 };
-/* after adding proc.exe before Info, removing CPU and narrowing No. by 4 */
+/* after adding proc.exe before Info, removing CPU and narrowing No. by 3 */
 static const struct colspec changed_cols[] = {
-	{ "evt.num", 4 },    { NULL, 18 },	  { "proc.name", 15 }, { "proc.pid", 7 },
-	{ "thread.tid", 7 }, { "evt.dir", 3 },	  { "evt.type", 14 },  { "fd.name", 28 },
-	{ "proc.exe", 12 },  { "evt.info", 0 },
+	{ "evt.num", 1 },     { "time", 18 },	    { "proc.name", 15 }, { "proc.pid", 7 },
+	{ "thread.tid", 7 },  { "user.name", 8 },  { "event", 16 },	 { "proc.exe", 12 },
+	{ "info", 0 },
 };
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
+
+static char *field_str(const char *name, const struct eng_replay *r, const struct eng_evt *e)
+{
+	struct eng_fref fr;
+	struct sbuf v;
+
+	sbuf_init(&v);
+	if (eng_field_lookup(name, &fr, NULL))
+		eng_field_extract(&fr, &v, &r->state, e);
+	return v.s;
+}
+
+/*
+ * A cell as the fields give it: the time, the direction's arrow and the
+ * type, or the arguments (the info column's fd, which tview adds before
+ * them, is checked apart).
+ */
+static void cell_expect(const char *field, const struct eng_replay *r, const struct eng_evt *e,
+			struct sbuf *val)
+{
+	struct eng_fref fr;
+	char *s;
+
+	if (strcmp(field, "time") == 0) {
+		eng_fmt_time(val, e->ev.ts);
+	} else if (strcmp(field, "event") == 0) {
+		s = field_str("evt.type", r, e);
+		sbuf_printf(val, "%s %s", ev_type_is_enter(e->ev.type) ? "\xe2\x86\x92" : "\xe2\x86\x90", s);
+		free(s);
+	} else if (strcmp(field, "info") == 0) {
+		s = field_str("evt.args", r, e);
+		sbuf_puts(val, s);
+		free(s);
+	} else if (eng_field_lookup(field, &fr, NULL)) {
+		eng_field_extract(&fr, val, &r->state, e);
+	}
+}
 
 /* A row's text: each value made safe, cut or padded to its column's cells, then a space. */
 static char *row_expect(const struct eng_replay *r, const struct eng_evt *e,
 			const struct colspec *cols, size_t n)
 {
 	struct sbuf row, val, clean;
-	struct eng_fref fr;
 	size_t i, len;
 	int cells;
 
@@ -142,11 +223,7 @@ static char *row_expect(const struct eng_replay *r, const struct eng_evt *e,
 	for (i = 0; i < n; i++) {
 		sbuf_reset(&val);
 		sbuf_reset(&clean);
-		if (!cols[i].field)
-			eng_fmt_time(&val, e->ev.ts);
-		else if (!eng_field_lookup(cols[i].field, &fr, NULL) ||
-			 !eng_field_extract(&fr, &val, &r->state, e))
-			sbuf_reset(&val);
+		cell_expect(cols[i].field, r, e, &val);
 		tview_sanitize(&clean, val.s);
 		len = tview_fit(clean.s, cols[i].width, &cells);
 		sbuf_put(&row, clean.s, len);
@@ -160,11 +237,41 @@ static char *row_expect(const struct eng_replay *r, const struct eng_evt *e,
 	return row.s;
 }
 
+/*
+ * Whether got is a row of head (the columns before info) and args, the
+ * event's arguments: after them, or after the fd the event works on,
+ * "fd=N(<...>...) ", N its fd.num.
+ */
+static bool row_matches(const char *got, const char *head, const char *args, const char *fdnum,
+			const char *type)
+{
+	size_t hl = strlen(head), al = strlen(args), gl = strlen(got);
+	char fd[64];
+
+	if (strncmp(got, head, hl) != 0)
+		return false;
+	got += hl;
+	gl -= hl;
+	if (strcmp(got, args) == 0)
+		return true;
+	snprintf(fd, sizeof(fd), "fd=%s(<", fdnum);
+	/* dup and fcntl's fd.num is the new fd: they show the one they worked on */
+	if (strncmp(got, fd, strlen(fd)) != 0 &&
+	    !((strcmp(type, "dup") == 0 || strcmp(type, "fcntl") == 0) &&
+	      strncmp(got, "fd=", 3) == 0 && got[3 + strspn(got + 3, "0123456789")] == '('))
+		return false;
+	return gl > al + 1 && strcmp(got + gl - al, args) == 0 && got[gl - al - 1] == ' ';
+}
+
 /* A shown event, as a replay of the whole capture sees it. */
 struct shown {
 	uint64_t num, ts;
 	char *type;
-	char *text;	/* its row, default columns */
+	char *text;	/* its row, wide columns, but for the info column's fd */
+	char *head;	/* the columns before info */
+	char *args;	/* the info column's arguments, made safe */
+	char *fdnum;	/* fd.num */
+	bool thread;	/* a thread that is not its process's main one */
 	bool picked;	/* kept by PICK, as the row search keeps events */
 };
 
@@ -181,17 +288,6 @@ struct capture {
 	uint32_t exec_len, pgft_off, pgft_len;
 	char pgft_min[32];
 };
-
-static char *field_str(const char *name, const struct eng_replay *r, const struct eng_evt *e)
-{
-	struct eng_fref fr;
-	struct sbuf v;
-
-	sbuf_init(&v);
-	if (eng_field_lookup(name, &fr, NULL))
-		eng_field_extract(&fr, &v, &r->state, e);
-	return v.s;
-}
 
 static void capture_read(const char *path, struct capture *c)
 {
@@ -223,7 +319,17 @@ static void capture_read(const char *path, struct capture *c)
 		s->num = e.num;
 		s->ts = e.ev.ts;
 		s->type = field_str("evt.type", r, &e);
-		s->text = row_expect(r, &e, default_cols, NCOLS(default_cols));
+		s->text = row_expect(r, &e, wide_cols, NCOLS(wide_cols));
+		s->head = row_expect(r, &e, wide_cols, NCOLS(wide_cols) - 1);
+		s->args = xstrdup(s->text + strlen(s->head));
+		s->fdnum = field_str("fd.num", r, &e);
+		{
+			char *tid = field_str("thread.tid", r, &e), *pid = field_str("proc.pid", r, &e);
+
+			s->thread = *tid && strcmp(tid, pid) != 0;
+			free(tid);
+			free(pid);
+		}
 		s->picked = eng_filter_match(f, &rp->state, &ep);
 		if (!s->picked)
 			eng_state_filtered_out(&rp->state, &ep.info, &ep.ev);
@@ -261,6 +367,9 @@ static void capture_free(struct capture *c)
 	for (i = 0; i < c->nrows; i++) {
 		free(c->rows[i].type);
 		free(c->rows[i].text);
+		free(c->rows[i].head);
+		free(c->rows[i].args);
+		free(c->rows[i].fdnum);
 	}
 	free(c->rows);
 	free(c->changed_row0);
@@ -312,13 +421,31 @@ static void check_view(const char *path, const struct capture *c)
 
 	sbuf_init(&row);
 	sbuf_init(&want);
+	/* 80 cells: the narrow columns, the last one's long paths shortened */
 	tview_header(v, &row);
-	CHECK(strncmp(row.s, "No.      Time               CPU Process", 39) == 0);
-	/* every row: its event, and its text as the replay gives the fields */
+	CHECK_STR(row.s, "No.  Time         Process    PID    Event      Info");
+	for (r = 0, found = -1; r < nrows && found < 0; r++) {
+		sbuf_reset(&row);
+		if (tview_row_text(v, r, &row) && strstr(row.s, "\xe2\x80\xa6/locale/locale.alias") &&
+		    strstr(c->rows[r].text, "/usr/share/locale/locale.alias"))
+			found = (int64_t)r;
+	}
+	CHECK(found >= 0);
+	/* a find looks at the whole paths */
+	CHECK(found > 0 && tview_find(v, (uint64_t)found - 1, true,
+				      "/usr/share/locale/locale.alias") == found);
+
+	/* the wide columns; every row: its event, and its text as the replay gives the fields */
+	tview_set_width(v, 1000);
+	sbuf_reset(&row);
+	tview_header(v, &row);
+	CHECK_STR(row.s, "No.  Time               CPU Process         PID     TID     User     "
+			 "Event            Info");
 	for (r = 0; r < nrows; r++) {
 		sbuf_reset(&row);
 		if (tview_row_event(v, r) != c->rows[r].num || !tview_row_text(v, r, &row) ||
-		    strcmp(row.s, c->rows[r].text) != 0) {
+		    !row_matches(row.s, c->rows[r].head, c->rows[r].args, c->rows[r].fdnum,
+				 c->rows[r].type)) {
 			if (rows_same)
 				fprintf(stderr, "row %llu: [%s] want event %llu [%s]\n",
 					(unsigned long long)r, row.s,
@@ -344,21 +471,61 @@ static void check_view(const char *path, const struct capture *c)
 	CHECK(tview_row_text(v, 2, &row) && strstr(row.s, want.s) != NULL);
 	tview_set_time(v, TT_ABSOLUTE, 0);
 
-	/* columns: one added before Info, one removed, one resized */
-	CHECK(tview_ncols(v) == NCOLS(default_cols));
-	CHECK(tview_col_add(v, 9, "proc.exe", &d) == 0);
-	CHECK(tview_col_add(v, 9, "proc.nope", &d) == -EINVAL);
+	/* columns: one added before Info, one removed, one resized; then they are the user's */
+	CHECK(tview_ncols(v) == NCOLS(wide_cols));
+	CHECK(!tview_cols_custom(v));
+	CHECK(tview_col_add(v, 8, "proc.exe", &d) == 0);
+	CHECK(tview_col_add(v, 8, "proc.nope", &d) == -EINVAL);
 	tview_col_remove(v, 2); /* CPU */
-	tview_col_resize(v, 0, -4);
+	tview_col_resize(v, 0, -3);
+	CHECK(tview_cols_custom(v));
 	sbuf_reset(&row);
 	tview_header(v, &row);
-	CHECK_STR(row.s, "No.  Time               Process         PID     TID     Dir Event          "
-			 "FD name                      proc.exe     Info");
+	CHECK_STR(row.s, "N Time               Process         PID     TID     User     Event            "
+			 "proc.exe     Info");
 	sbuf_reset(&row);
 	CHECK(tview_row_text(v, 0, &row));
 	CHECK_STR(row.s, c->changed_row0);
 	tview_col_remove(v, tview_ncols(v) - 1); /* Info stays */
 	CHECK(tview_ncols(v) == NCOLS(changed_cols));
+	/* the user's columns stay at any width, and read back from their text */
+	tview_set_width(v, 80);
+	sbuf_reset(&want);
+	tview_header(v, &want);
+	CHECK(strncmp(want.s, "N Time               Process", 28) == 0);
+	sbuf_reset(&want);
+	tview_cols_text(v, &want);
+	CHECK(strstr(want.s, "\nevt.num 1\ntime 18\nproc.name 15\nproc.pid 7\nthread.tid 7\n"
+			     "user.name 8\nevent 16\nproc.exe 12\ninfo\n") != NULL);
+	/* reset: laid out for the width again, then the user's once more */
+	{
+		struct sbuf h;
+
+		sbuf_init(&h);
+		tview_cols_reset(v);
+		CHECK(!tview_cols_custom(v));
+		tview_header(v, &h);
+		CHECK_STR(h.s, "No.  Time         Process    PID    Event      Info");
+		CHECK(tview_cols_load(v, want.s, "cols", &d) == 0 && tview_cols_custom(v));
+		sbuf_fini(&h);
+	}
+	{
+		struct tview *w = tview_open(path, false, &d);
+		struct sbuf h;
+
+		sbuf_init(&h);
+		CHECK(w && tview_cols_load(w, want.s, "cols", &d) == 0 && tview_cols_custom(w));
+		CHECK(w && tview_cols_load(w, "evt.num 5\nbogus.field 3\ninfo\n", "cols", &d) ==
+				   -EINVAL);
+		CHECK(strncmp(d.msg, "cols:2: not a column: bogus.field", 33) == 0);
+		if (w)
+			tview_header(w, &h);
+		sbuf_reset(&row);
+		tview_header(v, &row);
+		CHECK_STR(h.s, row.s);
+		sbuf_fini(&h);
+		tview_free(w);
+	}
 
 	/* sorted by the Event column (6 now), then back */
 	CHECK(tview_sort(v, 6, false) == 0);
@@ -378,7 +545,8 @@ static void check_view(const char *path, const struct capture *c)
 			sbuf_init(&b);
 			tview_row_text(v, r - 1, &a);
 			tview_row_text(v, r, &b);
-			if (strncmp(a.s + at, b.s + at, 14) > 0)
+			/* by type, whatever the direction's arrow */
+			if (strncmp(strchr(a.s + at, ' '), strchr(b.s + at, ' '), 12) > 0)
 				in_order = false;
 			sbuf_fini(&a);
 			sbuf_fini(&b);
@@ -439,14 +607,23 @@ static void check_view(const char *path, const struct capture *c)
 		;
 	CHECK(k < c->npicked);
 	CHECK(tview_find(v, 0, true, "evt.type = read") == (int64_t)k);
-	/* find text backward from half way, and forward from the top: greeting.txt, cat's input */
-	for (found = -1, k = 0; k < c->npicked / 2; k++)
-		if (strstr(c->rows[pk[k]].text, "greeting"))
+	/*
+	 * find text backward from half way, and forward from the top: greeting.txt,
+	 * cat's input, in the rows as the list shows them where nothing is cut
+	 */
+	tview_set_width(v, 1000);
+	for (found = -1, k = 0; k < c->npicked / 2; k++) {
+		sbuf_reset(&row);
+		if (tview_row_text(v, k, &row) && strstr(row.s, "greeting"))
 			found = (int64_t)k;
+	}
 	CHECK(found > 0);
 	CHECK(tview_find(v, c->npicked / 2, false, "greeting") == found);
-	for (k = 1; k < c->npicked && !strstr(c->rows[pk[k]].text, "greeting"); k++)
-		;
+	for (k = 1; k < c->npicked; k++) {
+		sbuf_reset(&row);
+		if (tview_row_text(v, k, &row) && strstr(row.s, "greeting"))
+			break;
+	}
 	CHECK(tview_find(v, 0, true, "greeting") == (int64_t)k);
 	CHECK(tview_find(v, 0, true, "no such text anywhere") == -1);
 	/* the row of an event not shown: the next one's */
@@ -538,6 +715,7 @@ int main(int argc, char **argv)
 	tzset();
 	check_keymap();
 	check_sanitize();
+	check_statusbar();
 	if (argc > 1) {
 		FILE *f = fopen(argv[1], "rb");
 

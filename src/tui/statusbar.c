@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "statusbar.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tview.h"
+#include "xalloc.h"
+
+void sbar_add(struct sbar *b, int prio, const char *brief, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+	int len;
+
+	if (b->n >= SBAR_PARTS)
+		return;
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	text = xmalloc(len > 0 ? (size_t)len + 1 : 1);
+	va_start(ap, fmt);
+	vsnprintf(text, len > 0 ? (size_t)len + 1 : 1, fmt, ap);
+	va_end(ap);
+	b->part[b->n].text = text;
+	b->part[b->n].brief = brief ? xstrdup(brief) : NULL;
+	b->part[b->n].prio = prio;
+	b->n++;
+}
+
+/* The line of the parts in use, in their short form where brief[i]. */
+static void join(const struct sbar *b, const bool *gone, const bool *brief, struct sbuf *out)
+{
+	unsigned int i;
+	bool first = true;
+
+	sbuf_reset(out);
+	sbuf_putc(out, ' ');
+	for (i = 0; i < b->n; i++) {
+		if (gone[i])
+			continue;
+		if (!first)
+			sbuf_puts(out, " | ");
+		sbuf_puts(out, brief[i] ? b->part[i].brief : b->part[i].text);
+		first = false;
+	}
+}
+
+void sbar_fit(const struct sbar *b, int width, struct sbuf *out)
+{
+	bool gone[SBAR_PARTS] = { false }, brief[SBAR_PARTS] = { false };
+	unsigned int left = b->n;
+	int cells;
+
+	for (;;) {
+		unsigned int i, low = b->n;
+
+		join(b, gone, brief, out);
+		tview_fit(out->s, 0, &cells);
+		if (cells <= width || !left)
+			return;
+		for (i = 0; i < b->n; i++)
+			if (!gone[i] && (low == b->n || b->part[i].prio <= b->part[low].prio))
+				low = i;
+		if (b->part[low].brief && !brief[low]) {
+			brief[low] = true;
+		} else if (left > 1) {
+			gone[low] = true;
+			left--;
+		} else {
+			return;
+		}
+	}
+}
+
+void sbar_fini(struct sbar *b)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->n; i++) {
+		free(b->part[i].text);
+		free(b->part[i].brief);
+	}
+	b->n = 0;
+}
