@@ -57,4 +57,5 @@ rmdir "$flags"
 fuzz fuzz_procfs "$((secs / 4))" tests/fuzz/procfs_corpus
 fuzz fuzz_keymap "$((secs / 4))" tests/fuzz/keymap_corpus
 fuzz fuzz_columns "$((secs / 4))" tests/fuzz/columns_corpus
+fuzz fuzz_complete "$((secs / 8))" tests/fuzz/complete_corpus
 echo "all tests passed"

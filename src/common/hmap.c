@@ -116,3 +116,15 @@ int hmap_next(const struct hmap *m, size_t *i, uint64_t *key, void **val)
 	}
 	return 0;
 }
+
+uint64_t hmap_key(const void *p, size_t n)
+{
+	const uint8_t *s = p;
+	uint64_t h = 1469598103934665603ULL;
+
+	while (n--) {
+		h ^= *s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}

@@ -28,6 +28,9 @@ void *hmap_put(struct hmap *m, uint64_t key, void *val);
 /* Removes key; returns its value or NULL. */
 void *hmap_del(struct hmap *m, uint64_t key);
 
+/* A 64-bit key for n bytes at p (FNV-1a). */
+uint64_t hmap_key(const void *p, size_t n);
+
 /* Iteration: for (i = 0; hmap_next(m, &i, &k, &v);) */
 int hmap_next(const struct hmap *m, size_t *i, uint64_t *key, void **val);
 

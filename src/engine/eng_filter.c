@@ -715,18 +715,29 @@ void eng_filter_types(const struct eng_filter *f, bool *possible)
 	memcpy(possible, f->possible, EV_MAX * sizeof(*possible));
 }
 
-bool eng_filter_clause(struct sbuf *out, const char *field, const char *value)
+bool eng_filter_value(struct sbuf *out, const char *value)
 {
 	size_t n = strlen(value);
 
 	if (n && strspn(value, "0123456789abcdefghijklmnopqrstuvwxyz"
-			       "ABCDEFGHIJKLMNOPQRSTUVWXYZ_.-/:") == n)
-		sbuf_printf(out, "%s = %s", field, value);
+			       "ABCDEFGHIJKLMNOPQRSTUVWXYZ_.-/:<>") == n)
+		sbuf_puts(out, value);
 	else if (!strchr(value, '"'))
-		sbuf_printf(out, "%s = \"%s\"", field, value);
+		sbuf_printf(out, "\"%s\"", value);
 	else if (!strchr(value, '\''))
-		sbuf_printf(out, "%s = '%s'", field, value);
+		sbuf_printf(out, "'%s'", value);
 	else
 		return false;
 	return true;
+}
+
+bool eng_filter_clause(struct sbuf *out, const char *field, const char *value)
+{
+	size_t at = out->len;
+
+	sbuf_printf(out, "%s = ", field);
+	if (eng_filter_value(out, value))
+		return true;
+	sbuf_truncate(out, at);
+	return false;
 }

@@ -41,6 +41,11 @@ bool eng_filter_match(struct eng_filter *f, const struct eng_state *s, const str
 void eng_filter_types(const struct eng_filter *f, bool *possible);
 
 /*
+ * Appends value to out as a filter word: quoted unless it is a number or a
+ * plain word; false (nothing appended) if no quoting can hold it.
+ */
+bool eng_filter_value(struct sbuf *out, const char *value);
+/*
  * Appends the check "field = value" to out, the value quoted unless it is a
  * number or a plain word; false (nothing appended) if no quoting can hold it.
  */

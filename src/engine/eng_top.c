@@ -168,17 +168,6 @@ static struct row *row_at(const struct eng_top *t, size_t i)
 	return t->rows[t->tree ? t->order[i] : i];
 }
 
-static uint64_t hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (n--) {
-		h ^= (uint8_t)*s++;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static void free_rows(struct eng_top *t)
 {
 	size_t i;
@@ -266,7 +255,7 @@ static struct row *row_find(const struct eng_top *t, const char *key, size_t len
 {
 	struct row *r;
 
-	for (r = hmap_get(&t->index, hash(key, len)); r; r = r->next)
+	for (r = hmap_get(&t->index, hmap_key(key, len)); r; r = r->next)
 		if (strncmp(r->key, key, len) == 0 && !r->key[len])
 			return r;
 	return NULL;
@@ -275,7 +264,7 @@ static struct row *row_find(const struct eng_top *t, const char *key, size_t len
 /* The row of the key in t->key, made if new. */
 static struct row *row_of(struct eng_top *t)
 {
-	uint64_t h = hash(t->key.s, t->key.len);
+	uint64_t h = hmap_key(t->key.s, t->key.len);
 	struct row *r = row_find(t, t->key.s, t->key.len);
 
 	if (r)

@@ -9,7 +9,9 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "complete.h"
 #include "eng_fields.h"
+#include "eng_filter.h"
 #include "keymap.h"
 #include "sbuf.h"
 #include "xalloc.h"
@@ -17,6 +19,7 @@
 
 #define HISTORY_MAX 500
 #define WORDS_MAX 4096
+#define VALUES_MAX 200
 
 static struct {
 	bool active, done, cancelled;
@@ -27,6 +30,10 @@ static struct {
 	struct sbuf choices;
 	char **words;
 	size_t nwords, capwords;
+	prompt_values_fn values_fn;
+	void *values_arg;
+	char *vals[VALUES_MAX]; /* a value's candidates, as the generator hands them out */
+	size_t nvals;
 	char history[4096];
 	FILE *devnull;
 } pr;
@@ -107,12 +114,59 @@ static char *complete_next(const char *text, int state)
 	return NULL;
 }
 
+/* Candidates for a field's value: pr.vals, in their order. */
+static char *complete_value(const char *text, int state)
+{
+	static size_t i;
+
+	(void)text;
+	if (!state)
+		i = 0;
+	return i < pr.nvals ? xstrdup(pr.vals[i++]) : NULL;
+}
+
+/* Fills pr.vals with the values of field that start with text, as filter words. */
+static void find_values(const char *field, const char *text)
+{
+	char *got[VALUES_MAX];
+	size_t n, i;
+
+	for (i = 0; i < pr.nvals; i++)
+		free(pr.vals[i]);
+	pr.nvals = 0;
+	n = pr.values_fn(pr.values_arg, field, text, got, VALUES_MAX);
+	for (i = 0; i < n; i++) {
+		struct sbuf w;
+
+		sbuf_init(&w);
+		/* within quotes readline closes them; outside, a value that needs them gets them */
+		if (rl_completion_quote_character)
+			sbuf_puts(&w, got[i]);
+		else if (!eng_filter_value(&w, got[i]))
+			sbuf_reset(&w);
+		if (w.len)
+			pr.vals[pr.nvals++] = xstrdup(w.s);
+		sbuf_fini(&w);
+		free(got[i]);
+	}
+}
+
 static char **complete(const char *text, int start, int end)
 {
-	(void)start;
+	char field[128];
+
 	(void)end;
 	rl_attempted_completion_over = 1; /* no file names */
 	sbuf_reset(&pr.choices);
+	if (pr.values_fn && complete_value_of(rl_line_buffer, (size_t)start -
+			  (rl_completion_quote_character ? 1 : 0), field, sizeof(field))) {
+		find_values(field, text);
+		if (pr.nvals) {
+			rl_sort_completion_matches = 0; /* most frequent first */
+			return rl_completion_matches(text, complete_value);
+		}
+	}
+	rl_sort_completion_matches = 1;
 	return rl_completion_matches(text, complete_next);
 }
 
@@ -140,7 +194,9 @@ void prompt_init(void)
 	rl_outstream = pr.devnull;
 	rl_attempted_completion_function = complete;
 	rl_completion_display_matches_hook = show_choices;
-	rl_basic_word_break_characters = " \t\n()=!<>,\"'";
+	/* (not '<' or '>': values such as tuples hold them) */
+	rl_basic_word_break_characters = " \t\n()=!,\"'";
+	rl_completer_quote_characters = "\"'";
 	rl_completion_append_character = ' ';
 	rl_variable_bind("bell-style", "none");
 	using_history();
@@ -149,10 +205,19 @@ void prompt_init(void)
 		read_history(pr.history);
 }
 
+void prompt_set_values(prompt_values_fn fn, void *arg)
+{
+	pr.values_fn = fn;
+	pr.values_arg = arg;
+}
+
 void prompt_fini(void)
 {
 	size_t i;
 
+	for (i = 0; i < pr.nvals; i++)
+		free(pr.vals[i]);
+	pr.nvals = 0;
 	if (pr.active)
 		rl_callback_handler_remove();
 	if (pr.history[0] && write_history(pr.history) == 0)

@@ -36,6 +36,15 @@ size_t prompt_cursor(void);
 /* Completions of the last Tab that had several, space-separated, or "". */
 const char *prompt_choices(void);
 
+/*
+ * Values of a field for Tab after "FIELD =" and the like: up to max values
+ * of field that start with prefix, most frequent first, as new strings into
+ * out; their number. It must not block.
+ */
+typedef size_t (*prompt_values_fn)(void *arg, const char *field, const char *prefix, char **out,
+				   size_t max);
+void prompt_set_values(prompt_values_fn fn, void *arg);
+
 /* Words Tab completes besides field names and operators (copied). */
 void prompt_add_word(const char *word);
 

@@ -144,6 +144,32 @@ void ui_cols_forget(struct ui *u)
 		ui_message(u, false, "the columns are laid out for the width again");
 }
 
+/* The values of field for Tab, counted on a walk started the first time they are asked for. */
+static size_t field_values(void *arg, const char *field, const char *prefix, char **out, size_t max)
+{
+	struct ui *u = arg;
+	struct eng_fref fr;
+	unsigned int i;
+
+	if (!eng_field_lookup(field, &fr, NULL))
+		return 0;
+	for (i = 0; i < UI_VALUE_FIELDS; i++)
+		if (u->vals[i].field && strcmp(u->vals[i].field, field) == 0)
+			break;
+	if (i == UI_VALUE_FIELDS) {
+		i = u->vals_next;
+		u->vals_next = (i + 1) % UI_VALUE_FIELDS;
+		free(u->vals[i].field);
+		eng_values_free(u->vals[i].values);
+		u->vals[i].field = xstrdup(field);
+		u->vals[i].values = eng_values_start(tview_index(u->v), &fr, NULL);
+		/* a moment for a small capture to be counted whole; a big one hands out what it has */
+		if (u->vals[i].values)
+			eng_values_done(u->vals[i].values, 150);
+	}
+	return u->vals[i].values ? eng_values_top(u->vals[i].values, prefix, out, max) : 0;
+}
+
 /* Whether the capture shown is still being written: live, or being inflated. */
 static bool still_written(const struct ui *u)
 {
@@ -269,9 +295,14 @@ int tui_run(const struct tui_source *src, const char *filter)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	prompt_init();
+	prompt_set_values(field_values, &u);
+	/* event types and flag names complete anywhere */
 	for (uint16_t t = 0; t < EV_MAX; t++)
 		if (!(ev_table[t].flags & EV_F_UNUSED))
 			prompt_add_word(ev_table[t].name);
+	for (int t = 0; t < EV_TT_MAX; t++)
+		for (unsigned int k = 0; k < ev_tok_tables[t].ntoks; k++)
+			prompt_add_word(ev_tok_tables[t].toks[k].name);
 	held = stderr_hold();
 	initscr();
 	cbreak();
@@ -378,6 +409,10 @@ int tui_run(const struct tui_source *src, const char *filter)
 	ui_top_free(&u);
 	ui_stream_free(&u);
 	ui_graph_free(&u);
+	for (size_t i = 0; i < UI_VALUE_FIELDS; i++) {
+		free(u.vals[i].field);
+		eng_values_free(u.vals[i].values);
+	}
 	tview_free(u.v);
 	sf_gunzip_free(u.gz);
 	keymap_free(u.km);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "eng_values.h"
 #include "keymap.h"
 #include "sf_gunzip.h"
 #include "statusbar.h"
@@ -46,8 +47,16 @@ struct ui_level {
 	char *title;  /* "Files for proc.pid = 1234" */
 };
 
+/* The fields whose values the filter prompt has counted, for Tab. */
+#define UI_VALUE_FIELDS 4
+
 struct ui {
 	struct tview *v;
+	struct {
+		char *field;
+		struct eng_values *values;
+	} vals[UI_VALUE_FIELDS];
+	unsigned int vals_next; /* the slot to reuse next */
 	struct keymap *km;
 	const char *path;
 	const struct tui_source *src;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "complete.h"
 #include "eng_fields.h"
 #include "eng_filter.h"
 #include "eng_replay.h"
@@ -80,6 +81,50 @@ static void check_sanitize(void)
 	tview_hex_line((const uint8_t *)"ABC\x01", 4, 0, &o);
 	CHECK_STR(o.s, "0000  41 42 43 01                                       ABC.");
 	sbuf_fini(&o);
+}
+
+/* Which words of a filter are a field's value, and whose. */
+static void check_complete(void)
+{
+	static const struct {
+		const char *line; /* '|' marks where the word starts */
+		const char *field; /* NULL: no value there */
+	} cases[] = {
+		{ "proc.name = |cu", "proc.name" },
+		{ "proc.name=|cu", "proc.name" },
+		{ "proc.name != |", "proc.name" },
+		{ "proc.pid >= |1", "proc.pid" },
+		{ "evt.type in (|op", "evt.type" },
+		{ "evt.type in (open, |cl", "evt.type" },
+		{ "evt.type in (open,|cl", "evt.type" },
+		{ "fd.name contains |/etc", "fd.name" },
+		{ "evt.arg[0] = |x", "evt.arg[0]" },
+		{ "a = 1 and not user.name startswith |r", "user.name" },
+		{ "|proc.name", NULL },
+		{ "proc.name = cu and |fd", NULL },
+		{ "proc.|na", NULL },
+		{ "evt.type in (open) |", NULL },
+		{ "= |x", NULL },
+		{ "(|x", NULL },
+		{ "1 = |x", NULL },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char line[128], field[64] = "";
+		const char *bar = strchr(cases[i].line, '|');
+		size_t at = (size_t)(bar - cases[i].line);
+		bool got;
+
+		snprintf(line, sizeof(line), "%.*s%s", (int)at, cases[i].line, bar + 1);
+		got = complete_value_of(line, at, field, sizeof(field));
+		if (got != (cases[i].field != NULL) || (got && strcmp(field, cases[i].field) != 0)) {
+			fprintf(stderr, "'%s': got %s '%s'\n", cases[i].line, got ? "yes" : "no", field);
+			CHECK(false);
+		} else {
+			CHECK(true);
+		}
+	}
 }
 
 /* The status line drops its least important parts first, short forms before. */
@@ -716,6 +761,7 @@ int main(int argc, char **argv)
 	check_keymap();
 	check_sanitize();
 	check_statusbar();
+	check_complete();
 	if (argc > 1) {
 		FILE *f = fopen(argv[1], "rb");
 

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "complete.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static bool field_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '.' || c == '_' || c == '[' || c == ']';
+}
+
+/* The word that ends at byte end of line (its start into *from); false if none. */
+static bool word_before(const char *line, size_t end, size_t *from)
+{
+	size_t i = end;
+
+	while (i > 0 && field_char(line[i - 1]))
+		i--;
+	*from = i;
+	return i < end;
+}
+
+static size_t skip_space_back(const char *line, size_t i)
+{
+	while (i > 0 && isspace((unsigned char)line[i - 1]))
+		i--;
+	return i;
+}
+
+static bool one_of(const char *w, size_t len, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == len && strncmp(w, *words, len) == 0)
+			return true;
+	return false;
+}
+
+bool complete_value_of(const char *line, size_t start, char *field, size_t n)
+{
+	static const char *const compare[] = { "contains",   "icontains", "bcontains", "startswith",
+					       "endswith",   "glob",	  NULL };
+	static const char *const lists[] = { "in", "intersects", "pmatch", NULL };
+	size_t i = skip_space_back(line, start), w;
+
+	if (i > 0 && (line[i - 1] == '(' || line[i - 1] == ',')) {
+		/* in a list: back to its '(', then the operator */
+		while (i > 0 && line[i - 1] != '(') {
+			if (line[i - 1] == ')')
+				return false;
+			i--;
+		}
+		if (i == 0)
+			return false;
+		i = skip_space_back(line, i - 1);
+		if (!word_before(line, i, &w) || !one_of(line + w, i - w, lists))
+			return false;
+		i = w;
+	} else if (i > 0 && strchr("=<>", line[i - 1])) {
+		while (i > 0 && strchr("=!<>", line[i - 1]))
+			i--;
+	} else if (word_before(line, i, &w) && one_of(line + w, i - w, compare)) {
+		i = w;
+	} else {
+		return false;
+	}
+	i = skip_space_back(line, i);
+	if (!word_before(line, i, &w) || i - w >= n || !isalpha((unsigned char)line[w]))
+		return false;
+	memcpy(field, line + w, i - w);
+	field[i - w] = 0;
+	return true;
+}
