@@ -466,7 +466,11 @@ static void check_view(const char *path, const struct capture *c)
 
 	sbuf_init(&row);
 	sbuf_init(&want);
-	/* 80 cells: the narrow columns, the last one's long paths shortened */
+	/*
+	 * 80 cells: the narrow columns, the last one's long paths shortened; No.
+	 * as wide as the last number now that all are in, as every draw fits it
+	 */
+	tview_set_width(v, 80);
 	tview_header(v, &row);
 	CHECK_STR(row.s, "No.  Time         Process    PID    Event      Info");
 	for (r = 0, found = -1; r < nrows && found < 0; r++) {
