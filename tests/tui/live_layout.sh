@@ -16,7 +16,7 @@ start 80 24 "$bin" -- sh -c "'$scenario' files '$tmp/run/files' && '$scenario' n
 wait_for '^No\. +Time +Process +PID +Event +Info$' "no narrow columns for a live capture at 80x24"
 wait_for '^ live, ended' "the scenarios do not end the capture"
 fits 80
-keys f 'proc.name = scenario and evt.type = open and evt.dir = <' Enter
+keys f 'proc.name = scenario and evt.type = open and evt.dir = < and fd.name contains notes.txt' Enter
 wait_for '← open +fd=3\(<f>…/docs/notes\.txt\) ' "an open row does not name its file"
 fits 80
 keys F f 'proc.name = scenario and evt.type = connect' Enter
