@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "tview.h"
+#include "cells.h"
 #include "xalloc.h"
 
 void sbar_add(struct sbar *b, int prio, const char *brief, const char *fmt, ...)
@@ -58,7 +58,7 @@ void sbar_fit(const struct sbar *b, int width, struct sbuf *out)
 		unsigned int i, low = b->n;
 
 		join(b, gone, brief, out);
-		tview_fit(out->s, 0, &cells);
+		cell_fit(out->s, 0, &cells);
 		if (cells <= width || !left)
 			return;
 		for (i = 0; i < b->n; i++)

@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#define _GNU_SOURCE /* wcwidth */
+#define _GNU_SOURCE /* qsort_r */
 #include "tview.h"
 
-#include <ctype.h>
 #include <errno.h>
-#include <langinfo.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <wchar.h>
-#include <wctype.h>
 
+#include "cells.h"
 #include "columns.h"
 #include "dis_args.h"
 #include "eng_export.h"
@@ -201,75 +198,6 @@ static void *search_main(void *arg)
 	return NULL;
 }
 
-/* Fields the list's own columns are made of. */
-static struct {
-	struct eng_fref type, dir, args, tid, pid;
-	const char *enter, *exit; /* the direction's arrows */
-} own;
-
-static pthread_once_t own_once = PTHREAD_ONCE_INIT;
-
-static void own_init(void)
-{
-	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-
-	eng_field_lookup("evt.type", &own.type, NULL);
-	eng_field_lookup("evt.dir", &own.dir, NULL);
-	eng_field_lookup("evt.args", &own.args, NULL);
-	eng_field_lookup("thread.tid", &own.tid, NULL);
-	eng_field_lookup("proc.pid", &own.pid, NULL);
-	own.enter = utf8 ? "\xe2\x86\x92" : ">"; /* → */
-	own.exit = utf8 ? "\xe2\x86\x90" : "<";  /* ← */
-}
-
-/*
- * The text of a column other than the time for event e: false if the event
- * has no value there. thread_tag: info names a thread that is not its
- * process's main one.
- */
-static bool cell_text(const struct column *col, bool thread_tag, const struct eng_state *s,
-		      const struct eng_evt *e, struct sbuf *out)
-{
-	struct sbuf tid, pid, args;
-	size_t start;
-
-	pthread_once(&own_once, own_init);
-	switch (col->kind) {
-	case CK_FIELD:
-		return eng_field_extract(&col->fr, out, s, e);
-	case CK_EVENT:
-		sbuf_puts(out, ev_type_is_enter(e->ev.type) ? own.enter : own.exit);
-		sbuf_putc(out, ' ');
-		return eng_field_extract(&own.type, out, s, e);
-	case CK_INFO:
-		if (thread_tag) {
-			sbuf_init(&tid);
-			sbuf_init(&pid);
-			if (eng_field_extract(&own.tid, &tid, s, e) &&
-			    eng_field_extract(&own.pid, &pid, s, e) && strcmp(tid.s, pid.s) != 0)
-				sbuf_printf(out, "[tid %s] ", tid.s);
-			sbuf_fini(&tid);
-			sbuf_fini(&pid);
-		}
-		sbuf_init(&args);
-		eng_field_extract(&own.args, &args, s, e);
-		/* the fd first, unless the arguments name it already */
-		if (strncmp(args.s, "fd=", 3) != 0 && !strstr(args.s, " fd=")) {
-			start = out->len;
-			sbuf_puts(out, "fd=");
-			if (eng_evt_fd_text(out, e))
-				sbuf_putc(out, ' ');
-			else
-				sbuf_truncate(out, start);
-		}
-		sbuf_put(out, args.s, args.len);
-		sbuf_fini(&args);
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* A row's sort key: a number, or text; the event number breaks ties. */
 struct key {
 	uint64_t num;
@@ -322,10 +250,7 @@ static void *sort_main(void *arg)
 		if (is_time) {
 			kk->n = (int64_t)e.ev.ts;
 		} else if (col->kind == CK_EVENT) {
-			/* by type, the enter before the exit */
-			pthread_once(&own_once, own_init);
-			eng_field_extract(&own.type, &val, &r->state, &e);
-			sbuf_puts(&val, ev_type_is_enter(e.ev.type) ? " 0" : " 1");
+			cell_event_key(&r->state, &e, &val);
 			kk->text = xstrdup(val.s);
 		} else if (!cell_text(col, so->thread_tag, &r->state, &e, &val)) {
 			kk->absent = true;
@@ -770,151 +695,6 @@ static void time_text(struct tview *v, uint64_t ts, uint64_t base, struct sbuf *
 		put_seconds(out, base ? (int64_t)(ts - base) : 0);
 }
 
-size_t tview_fit(const char *s, int width, int *cells)
-{
-	const char *p = s;
-	mbstate_t st;
-
-	*cells = 0;
-	memset(&st, 0, sizeof(st));
-	while (*p) {
-		wchar_t wc;
-		size_t k = mbrtowc(&wc, p, strlen(p), &st);
-		int w;
-
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
-			break;
-		w = wcwidth(wc);
-		if (w < 0 || (width && *cells + w > width))
-			break;
-		*cells += w;
-		p += k;
-	}
-	return (size_t)(p - s);
-}
-
-/* Appends s sanitised and cut or padded to width display cells (0: no limit). */
-static void put_cell(struct sbuf *out, const char *s, int width)
-{
-	struct sbuf clean;
-	int cells;
-
-	sbuf_init(&clean);
-	tview_sanitize(&clean, s);
-	sbuf_put(out, clean.s, tview_fit(clean.s, width, &cells));
-	while (width && cells++ < width)
-		sbuf_putc(out, ' ');
-	sbuf_fini(&clean);
-}
-
-/* The display cells of s. */
-static int cells_of(const char *s)
-{
-	int cells;
-
-	tview_fit(s, 0, &cells);
-	return cells;
-}
-
-static bool path_char(char c)
-{
-	return isalnum((unsigned char)c) || (c && strchr("/._-+@~,", c)) || (c & 0x80);
-}
-
-/* Replaces bytes [from, to) of s with text. */
-static void splice(struct sbuf *s, size_t from, size_t to, const char *text)
-{
-	struct sbuf t;
-
-	sbuf_init(&t);
-	sbuf_put(&t, s->s, from);
-	sbuf_puts(&t, text);
-	sbuf_puts(&t, s->s + to);
-	sbuf_reset(s);
-	sbuf_put(s, t.s, t.len);
-	sbuf_fini(&t);
-}
-
-/*
- * Shortens the longest paths in s ("/a/b/c/d/e.txt" to "…/d/e.txt"), one
- * at a time, until s fits in width cells or no path is long enough.
- */
-static void shorten_paths(struct sbuf *s, int width)
-{
-	const char *dots = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? "\xe2\x80\xa6" : "...";
-
-	while (cells_of(s->s) > width) {
-		size_t best = 0, best_len = 0, i, keep = 0;
-
-		/* a path: a '/' after '(', '>', '=' or a space, then characters of file names */
-		for (i = 0; i < s->len; i++) {
-			size_t j, slashes = 0, last2 = 0, last1 = 0;
-
-			if (s->s[i] != '/' || (i && s->s[i - 1] != '(' && s->s[i - 1] != '>' &&
-					       s->s[i - 1] != '=' && s->s[i - 1] != ' '))
-				continue;
-			for (j = i; j < s->len && path_char(s->s[j]); j++) {
-				if (s->s[j] == '/') {
-					slashes++;
-					last2 = last1;
-					last1 = j;
-				}
-			}
-			if (slashes >= 3 && last2 - i > 4 && j - i > best_len) {
-				best = i;
-				best_len = j - i;
-				keep = last2; /* from the last two components on */
-			}
-			i = j;
-		}
-		if (!best_len)
-			return;
-		splice(s, best, keep, dots);
-	}
-}
-
-/*
- * Shortens the socket tuples in s until it fits in width cells: an IP
- * tuple's local address goes, its port stays ("<4t>…:47888->10.0.0.1:80"),
- * and a unix tuple's kernel addresses go ("<u>…/run/x.sock").
- */
-static void shorten_tuples(struct sbuf *s, int width)
-{
-	const char *dots = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? "\xe2\x80\xa6" : "...";
-	const char *p = s->s;
-
-	while (cells_of(s->s) > width && (p = strstr(p, "t>")) != NULL) {
-		size_t from = (size_t)(p - s->s) + 2, arrow, colon, i;
-		const char *a = strstr(s->s + from, "->");
-
-		p += 2;
-		if (!a || p - s->s < 4 || p[-4] != '<' || (p[-3] != '4' && p[-3] != '6'))
-			continue;
-		arrow = (size_t)(a - s->s);
-		for (colon = 0, i = from; i < arrow; i++) {
-			if (s->s[i] == ' ' || s->s[i] == ')')
-				break;
-			if (s->s[i] == ':')
-				colon = i;
-		}
-		if (i == arrow && colon > from) {
-			splice(s, from, colon, dots);
-			p = s->s + from;
-		}
-	}
-	for (p = s->s; cells_of(s->s) > width && (p = strstr(p, "<u>")) != NULL;) {
-		size_t from = (size_t)(p - s->s) + 3, i;
-
-		p += 3;
-		for (i = from; isxdigit((unsigned char)s->s[i]) || s->s[i] == '-' || s->s[i] == '>'; i++)
-			;
-		if (i > from && s->s[i] == ' ' && memchr(s->s + from, '>', i - from)) {
-			splice(s, from, i + 1, dots);
-			p = s->s + from;
-		}
-	}
-}
-
 /* The text of row; with fit, the last column's tuples and paths shortened to fit the width. */
 static bool row_text(struct tview *v, uint64_t row, bool fit, struct sbuf *out)
 {
@@ -937,11 +717,9 @@ static bool row_text(struct tview *v, uint64_t row, bool fit, struct sbuf *out)
 		else if (!cell_text(col, v->cs.thread_tag, &c->r->state, &c->e, &val))
 			sbuf_reset(&val);
 		/* the last column's paths are cut to what is left of the width */
-		if (fit && last && v->width > x) {
-			shorten_tuples(&val, v->width - x);
-			shorten_paths(&val, v->width - x);
-		}
-		put_cell(out, val.s, last ? 0 : col->width);
+		if (fit && last && v->width > x)
+			cell_shorten(&val, v->width - x);
+		cell_put(out, val.s, last ? 0 : col->width);
 		if (!last)
 			sbuf_putc(out, ' ');
 		x += col->width + 1;
@@ -1021,7 +799,7 @@ static void field_node(const struct cursor *c, struct tree *t, unsigned int dept
 	if (field_text(c, field, &val)) {
 		sbuf_init(&text);
 		sbuf_printf(&text, "%s: ", label);
-		tview_sanitize(&text, val.s);
+		cell_sanitize(&text, val.s);
 		n = node_add(t, depth, text.s);
 		sbuf_reset(&text);
 		if (eng_filter_clause(&text, field, val.s))
@@ -1322,32 +1100,6 @@ void tview_hex_line(const uint8_t *p, uint32_t len, uint32_t off, struct sbuf *o
 	sbuf_putc(out, ' ');
 	for (i = 0; i < 16 && off + i < len; i++)
 		sbuf_putc(out, p[off + i] >= 0x20 && p[off + i] < 0x7f ? (char)p[off + i] : '.');
-}
-
-void tview_sanitize(struct sbuf *out, const char *s)
-{
-	mbstate_t st;
-	size_t n = strlen(s);
-
-	memset(&st, 0, sizeof(st));
-	while (n) {
-		wchar_t wc;
-		size_t k = mbrtowc(&wc, s, n, &st);
-
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-			sbuf_putc(out, '.');
-			memset(&st, 0, sizeof(st));
-			s++;
-			n--;
-			continue;
-		}
-		if (!iswprint((wint_t)wc))
-			sbuf_putc(out, '.');
-		else
-			sbuf_put(out, s, k);
-		s += k;
-		n -= k;
-	}
 }
 
 long long tview_save(struct tview *v, const char *path, struct diag *d)

@@ -169,15 +169,6 @@ const uint8_t *tview_bytes(struct tview *v, uint64_t num, uint32_t *len);
 void tview_hex_line(const uint8_t *p, uint32_t len, uint32_t off, struct sbuf *out);
 
 /*
- * The bytes of the longest start of s that fits in width display cells (0:
- * no limit), and in *cells the cells it takes.
- */
-size_t tview_fit(const char *s, int width, int *cells);
-
-/* s with control bytes and bad UTF-8 replaced, safe for a terminal. */
-void tview_sanitize(struct sbuf *out, const char *s);
-
-/*
  * Writes the shown events, with the state needed to decode them, to path
  * (a new .scap). Returns the count, or -1 with d set.
  */

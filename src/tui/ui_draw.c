@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cells.h"
 #include "eng_filter.h"
 #include "prompt.h"
 #include "ui.h"
@@ -21,7 +22,7 @@ void ui_put(int y, int x, const char *s, int width)
 
 	if (width <= 0)
 		return;
-	mvaddnstr(y, x, s, (int)tview_fit(s, width, &cells));
+	mvaddnstr(y, x, s, (int)cell_fit(s, width, &cells));
 	while (cells++ < width)
 		addch(' ');
 }
@@ -31,7 +32,7 @@ static const char *skip_cells(const char *s, int n)
 {
 	int cells = 0;
 
-	return n > 0 ? s + tview_fit(s, n, &cells) : s;
+	return n > 0 ? s + cell_fit(s, n, &cells) : s;
 }
 
 void ui_color_on(struct ui *u, int pair)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cells.h"
 #include "monotime.h"
 #include "prompt.h"
 #include "ui.h"
@@ -173,7 +174,7 @@ static void cell(struct eng_top *t, size_t row, unsigned int col, double seconds
 
 		sbuf_init(&raw);
 		eng_top_cell(t, row, col, &raw);
-		tview_sanitize(o, raw.s);
+		cell_sanitize(o, raw.s);
 		sbuf_fini(&raw);
 	}
 }
@@ -182,7 +183,7 @@ static void cell(struct eng_top *t, size_t row, unsigned int col, double seconds
 static void put_cell(struct sbuf *line, const char *s, int width, bool number)
 {
 	int cells;
-	size_t n = tview_fit(s, width, &cells);
+	size_t n = cell_fit(s, width, &cells);
 
 	if (number)
 		sbuf_printf(line, "%*s", width - cells, "");
@@ -196,7 +197,7 @@ static int cells_of(const char *s)
 {
 	int cells;
 
-	tview_fit(s, 0, &cells);
+	cell_fit(s, 0, &cells);
 	return cells;
 }
 

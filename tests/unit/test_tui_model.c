@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cells.h"
 #include "complete.h"
 #include "eng_fields.h"
 #include "eng_filter.h"
@@ -75,7 +76,7 @@ static void check_sanitize(void)
 	struct sbuf o;
 
 	sbuf_init(&o);
-	tview_sanitize(&o, "a\x1b[31mred\x07\tz\xff\xc3\xa9");
+	cell_sanitize(&o, "a\x1b[31mred\x07\tz\xff\xc3\xa9");
 	CHECK_STR(o.s, "a.[31mred..z.\xc3\xa9");
 	sbuf_reset(&o);
 	tview_hex_line((const uint8_t *)"ABC\x01", 4, 0, &o);
@@ -160,7 +161,7 @@ static void check_statusbar(void)
 		int cells;
 
 		sbar_fit(&b, w, &o);
-		tview_fit(o.s, 0, &cells);
+		cell_fit(o.s, 0, &cells);
 		CHECK(cells <= w || strcmp(o.s, " filtering 40%") == 0);
 	}
 	sbar_fini(&b);
@@ -269,8 +270,8 @@ static char *row_expect(const struct eng_replay *r, const struct eng_evt *e,
 		sbuf_reset(&val);
 		sbuf_reset(&clean);
 		cell_expect(cols[i].field, r, e, &val);
-		tview_sanitize(&clean, val.s);
-		len = tview_fit(clean.s, cols[i].width, &cells);
+		cell_sanitize(&clean, val.s);
+		len = cell_fit(clean.s, cols[i].width, &cells);
 		sbuf_put(&row, clean.s, len);
 		while (cols[i].width && cells++ < cols[i].width)
 			sbuf_putc(&row, ' ');

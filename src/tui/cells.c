@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#define _GNU_SOURCE /* wcwidth */
+#include "cells.h"
+
+#include <ctype.h>
+#include <langinfo.h>
+#include <pthread.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "dis_args.h"
+#include "eng_fields.h"
+#include "schema.h"
+
+/* Fields the list's own columns are made of. */
+static struct {
+	struct eng_fref type, dir, args, tid, pid;
+	const char *enter, *exit; /* the direction's arrows */
+} own;
+
+static pthread_once_t own_once = PTHREAD_ONCE_INIT;
+
+static void own_init(void)
+{
+	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+
+	eng_field_lookup("evt.type", &own.type, NULL);
+	eng_field_lookup("evt.dir", &own.dir, NULL);
+	eng_field_lookup("evt.args", &own.args, NULL);
+	eng_field_lookup("thread.tid", &own.tid, NULL);
+	eng_field_lookup("proc.pid", &own.pid, NULL);
+	own.enter = utf8 ? "\xe2\x86\x92" : ">"; /* → */
+	own.exit = utf8 ? "\xe2\x86\x90" : "<";  /* ← */
+}
+
+bool cell_text(const struct column *col, bool thread_tag, const struct eng_state *s,
+	       const struct eng_evt *e, struct sbuf *out)
+{
+	struct sbuf tid, pid, args;
+	size_t start;
+
+	pthread_once(&own_once, own_init);
+	switch (col->kind) {
+	case CK_FIELD:
+		return eng_field_extract(&col->fr, out, s, e);
+	case CK_EVENT:
+		sbuf_puts(out, ev_type_is_enter(e->ev.type) ? own.enter : own.exit);
+		sbuf_putc(out, ' ');
+		return eng_field_extract(&own.type, out, s, e);
+	case CK_INFO:
+		if (thread_tag) {
+			sbuf_init(&tid);
+			sbuf_init(&pid);
+			if (eng_field_extract(&own.tid, &tid, s, e) &&
+			    eng_field_extract(&own.pid, &pid, s, e) && strcmp(tid.s, pid.s) != 0)
+				sbuf_printf(out, "[tid %s] ", tid.s);
+			sbuf_fini(&tid);
+			sbuf_fini(&pid);
+		}
+		sbuf_init(&args);
+		eng_field_extract(&own.args, &args, s, e);
+		/* the fd first, unless the arguments name it already */
+		if (strncmp(args.s, "fd=", 3) != 0 && !strstr(args.s, " fd=")) {
+			start = out->len;
+			sbuf_puts(out, "fd=");
+			if (eng_evt_fd_text(out, e))
+				sbuf_putc(out, ' ');
+			else
+				sbuf_truncate(out, start);
+		}
+		sbuf_put(out, args.s, args.len);
+		sbuf_fini(&args);
+		return true;
+	default:
+		return false;
+	}
+}
+
+void cell_event_key(const struct eng_state *s, const struct eng_evt *e, struct sbuf *out)
+{
+	pthread_once(&own_once, own_init);
+	eng_field_extract(&own.type, out, s, e);
+	sbuf_puts(out, ev_type_is_enter(e->ev.type) ? " 0" : " 1");
+}
+
+size_t cell_fit(const char *s, int width, int *cells)
+{
+	const char *p = s;
+	mbstate_t st;
+
+	*cells = 0;
+	memset(&st, 0, sizeof(st));
+	while (*p) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, p, strlen(p), &st);
+		int w;
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
+			break;
+		w = wcwidth(wc);
+		if (w < 0 || (width && *cells + w > width))
+			break;
+		*cells += w;
+		p += k;
+	}
+	return (size_t)(p - s);
+}
+
+void cell_put(struct sbuf *out, const char *s, int width)
+{
+	struct sbuf clean;
+	int cells;
+
+	sbuf_init(&clean);
+	cell_sanitize(&clean, s);
+	sbuf_put(out, clean.s, cell_fit(clean.s, width, &cells));
+	while (width && cells++ < width)
+		sbuf_putc(out, ' ');
+	sbuf_fini(&clean);
+}
+
+/* The display cells of s. */
+static int cells_of(const char *s)
+{
+	int cells;
+
+	cell_fit(s, 0, &cells);
+	return cells;
+}
+
+static bool path_char(char c)
+{
+	return isalnum((unsigned char)c) || (c && strchr("/._-+@~,", c)) || (c & 0x80);
+}
+
+/* Replaces bytes [from, to) of s with text. */
+static void splice(struct sbuf *s, size_t from, size_t to, const char *text)
+{
+	struct sbuf t;
+
+	sbuf_init(&t);
+	sbuf_put(&t, s->s, from);
+	sbuf_puts(&t, text);
+	sbuf_puts(&t, s->s + to);
+	sbuf_reset(s);
+	sbuf_put(s, t.s, t.len);
+	sbuf_fini(&t);
+}
+
+/*
+ * Shortens the longest paths in s ("/a/b/c/d/e.txt" to "…/d/e.txt"), one
+ * at a time, until s fits in width cells or no path is long enough.
+ */
+static void shorten_paths(struct sbuf *s, int width)
+{
+	const char *dots = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? "\xe2\x80\xa6" : "...";
+
+	while (cells_of(s->s) > width) {
+		size_t best = 0, best_len = 0, i, keep = 0;
+
+		/* a path: a '/' after '(', '>', '=' or a space, then characters of file names */
+		for (i = 0; i < s->len; i++) {
+			size_t j, slashes = 0, last2 = 0, last1 = 0;
+
+			if (s->s[i] != '/' || (i && s->s[i - 1] != '(' && s->s[i - 1] != '>' &&
+					       s->s[i - 1] != '=' && s->s[i - 1] != ' '))
+				continue;
+			for (j = i; j < s->len && path_char(s->s[j]); j++) {
+				if (s->s[j] == '/') {
+					slashes++;
+					last2 = last1;
+					last1 = j;
+				}
+			}
+			if (slashes >= 3 && last2 - i > 4 && j - i > best_len) {
+				best = i;
+				best_len = j - i;
+				keep = last2; /* from the last two components on */
+			}
+			i = j;
+		}
+		if (!best_len)
+			return;
+		splice(s, best, keep, dots);
+	}
+}
+
+/*
+ * Shortens the socket tuples in s until it fits in width cells: an IP
+ * tuple's local address goes, its port stays ("<4t>…:47888->10.0.0.1:80"),
+ * and a unix tuple's kernel addresses go ("<u>…/run/x.sock").
+ */
+static void shorten_tuples(struct sbuf *s, int width)
+{
+	const char *dots = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? "\xe2\x80\xa6" : "...";
+	const char *p = s->s;
+
+	while (cells_of(s->s) > width && (p = strstr(p, "t>")) != NULL) {
+		size_t from = (size_t)(p - s->s) + 2, arrow, colon, i;
+		const char *a = strstr(s->s + from, "->");
+
+		p += 2;
+		if (!a || p - s->s < 4 || p[-4] != '<' || (p[-3] != '4' && p[-3] != '6'))
+			continue;
+		arrow = (size_t)(a - s->s);
+		for (colon = 0, i = from; i < arrow; i++) {
+			if (s->s[i] == ' ' || s->s[i] == ')')
+				break;
+			if (s->s[i] == ':')
+				colon = i;
+		}
+		if (i == arrow && colon > from) {
+			splice(s, from, colon, dots);
+			p = s->s + from;
+		}
+	}
+	for (p = s->s; cells_of(s->s) > width && (p = strstr(p, "<u>")) != NULL;) {
+		size_t from = (size_t)(p - s->s) + 3, i;
+
+		p += 3;
+		for (i = from; isxdigit((unsigned char)s->s[i]) || s->s[i] == '-' || s->s[i] == '>'; i++)
+			;
+		if (i > from && s->s[i] == ' ' && memchr(s->s + from, '>', i - from)) {
+			splice(s, from, i + 1, dots);
+			p = s->s + from;
+		}
+	}
+}
+
+void cell_shorten(struct sbuf *s, int width)
+{
+	shorten_tuples(s, width);
+	shorten_paths(s, width);
+}
+
+void cell_sanitize(struct sbuf *out, const char *s)
+{
+	mbstate_t st;
+	size_t n = strlen(s);
+
+	memset(&st, 0, sizeof(st));
+	while (n) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s, n, &st);
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			sbuf_putc(out, '.');
+			memset(&st, 0, sizeof(st));
+			s++;
+			n--;
+			continue;
+		}
+		if (!iswprint((wint_t)wc))
+			sbuf_putc(out, '.');
+		else
+			sbuf_put(out, s, k);
+		s += k;
+		n -= k;
+	}
+}

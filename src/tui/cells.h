@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The text of the event list's cells, with no terminal: the list's own
+ * columns (event, info), and text fitted to display cells, shortened to fit
+ * and made safe to show.
+ */
+#ifndef SYSHARK_CELLS_H
+#define SYSHARK_CELLS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "columns.h"
+#include "eng_state.h"
+#include "sbuf.h"
+
+/*
+ * The text of a column other than the time for event e: false if the event
+ * has no value there. thread_tag: info names a thread that is not its
+ * process's main one.
+ */
+bool cell_text(const struct column *col, bool thread_tag, const struct eng_state *s,
+	       const struct eng_evt *e, struct sbuf *out);
+/* The Event column's sort key: the type, then the enter before the exit. */
+void cell_event_key(const struct eng_state *s, const struct eng_evt *e, struct sbuf *out);
+/* Appends s sanitised and cut or padded to width display cells (0: no limit). */
+void cell_put(struct sbuf *out, const char *s, int width);
+/*
+ * Shortens s towards width cells: sockets' local addresses first
+ * ("<4t>…:47888->10.0.0.1:80"), then long paths ("…/d/e.txt").
+ */
+void cell_shorten(struct sbuf *s, int width);
+
+/*
+ * The bytes of the longest start of s that fits in width display cells (0:
+ * no limit), and in *cells the cells it takes.
+ */
+size_t cell_fit(const char *s, int width, int *cells);
+/* s with control bytes and bad UTF-8 replaced, safe for a terminal. */
+void cell_sanitize(struct sbuf *out, const char *s);
+
+#endif
