@@ -57,7 +57,7 @@ WAIT_ATTRS=1 wait_for $'^\e\\[7m    res: ' "Down in the tree does not reach the 
 WAIT_ATTRS=1 wait_for $'^00[0-9a-f]{2}  .*\e\\[7m[0-9a-f]{2}' "the res node's bytes are not highlighted"
 keys a
 wait_for 'filter: evt\.(arg\.)?res = ' "a on the res node does not filter on it"
-ftext=$(screen | tail -n 1 | sed 's/.*filter: //; s/ *$//')
+ftext=$(screen | tail -n 1 | sed 's/.*filter: //; s/ | .*//; s/ *$//')
 want=$(lcount "$ftext")
 wait_for "\| shown $want \|" "the filter from the tree does not show the $want events of $ftext"
 # collapse and expand a section
