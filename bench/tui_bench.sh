@@ -5,12 +5,15 @@
 # times its size, in a real tmux: the time from start to the first screen
 # (with no index yet, and with the index cached), and from a filter's Enter
 # to the first filtered screen; and the first screen of the biggest file
-# gzipped. csysdig's time to its first screen on the same files is the
-# peer's figure. Times come from polling the screen every
+# gzipped; then a find (/) of text that is in no row, so that every row is
+# looked at. csysdig's time to its first screen on the same files is the
+# peer's figure for the screens; sysdig's search of the file for the same
+# text (evt.args contains) is the find's. Times come from polling the screen every
 # few milliseconds, so they are good to about 10 ms.
 #
 # usage: bench/tui_bench.sh [-n EVENTS]   (env as filter_bench.sh)
-# Goal: the first screen in under 0.2 seconds, whatever the file size.
+# Goals: the first screen in under 0.2 seconds, whatever the file size; a
+# find over 10M events in under 3 seconds.
 set -euo pipefail
 
 USAGE_ENV="SKIP_10M=1"
@@ -24,6 +27,8 @@ export LANG=C.UTF-8
 SOCK=syshark-bench-$$
 FILTER='evt.type = read or evt.type = write'
 GOAL=0.2
+FIND_GOAL=3
+NEEDLE=no-such-text-anywhere
 STATUS=0
 trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true' EXIT
 
@@ -92,13 +97,36 @@ bench_file() {
 	until_screen "filter: $FILTER"
 	until_screen '^[0-9]+ +[0-9:.]+ +[0-9]+ .* (read|write) '
 	filt=$SEC
+	tmux -L "$SOCK" send-keys -t b F
+	until_screen '\| time absolute *$'
+	tmux -L "$SOCK" send-keys -t b / C-a C-k "$NEEDLE"
+	until_screen "^Find.*: $NEEDLE"
+	T0=$(now_us)
+	tmux -L "$SOCK" send-keys -t b Enter
+	until_screen "not found: $NEEDLE"
+	find=$SEC
 	tmux -L "$SOCK" send-keys -t b q
+	peer_find=n/a
+	if ((HAVE_SYSDIG)); then
+		T0=$(now_us)
+		sysdig -r "$big" -p %evt.num "evt.args contains $NEEDLE" >/dev/null 2>&1 || true
+		peer_find=$(awk -v d=$(($(now_us) - T0)) 'BEGIN { printf "%.3f", d / 1e6 }')
+	fi
 
 	peer=$(peer_first_screen "$big")
 	printf '  %-44s %10s %10s\n' "" "syshark s" "csysdig s"
 	printf '  %-44s %10s %10s\n' "first screen, index not built yet" "$cold" "$peer"
 	printf '  %-44s %10s %10s\n' "first screen, index cached" "$warm" "$peer"
 	printf '  %-44s %10s\n' "filter Enter to the first filtered screen" "$filt"
+	printf '  %-44s %10s %10s\n' "" "syshark s" "sysdig s"
+	printf '  %-44s %10s %10s\n' "find of text in no row, over every row" "$find" "$peer_find"
+	awk -v f="$find" -v p="$peer_find" -v n="$n" -v g=$FIND_GOAL 'BEGIN {
+		if (p != "n/a" && f > 0)
+			printf "  ratio = sysdig s / syshark s: %.1f\n", p / f
+		if (n >= 10000000)
+			printf "  goal: find over %d events under %s s: %s\n", n, g, f < g ? "met" : "NOT met"
+		exit n >= 10000000 && f >= g
+	}' || STATUS=1
 	awk -v a="$cold" -v b="$warm" -v c="$filt" -v g=$GOAL 'BEGIN {
 		ok = a < g && b < g
 		printf "  goal: first screen under %s s: %s; filtered screen: %s\n", g,

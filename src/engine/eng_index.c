@@ -151,6 +151,27 @@ bool eng_index_entry(const struct eng_index *ix, uint64_t n, struct eng_ix_entry
 	return true;
 }
 
+bool eng_index_ts(const struct eng_index *ix, uint64_t n, uint64_t *ts)
+{
+	size_t len = eng_index_data_len(ix);
+	struct eng_ix_entry en;
+	struct sf_block b = { 0 };
+	uint32_t flags;
+	uint16_t type;
+
+	if (!ix->data || !eng_index_entry(ix, n, &en) || en.off > len || len - en.off < 12)
+		return false;
+	b.off = en.off;
+	b.type = buf_le32(ix->data + en.off);
+	b.total_len = buf_le32(ix->data + en.off + 4);
+	if (b.total_len < 12 || b.total_len > len - en.off)
+		return false;
+	b.body = ix->data + en.off + 8;
+	b.body_len = b.total_len - 12;
+	sf_classify(&b);
+	return b.kind == SF_K_EV && sf_event_peek(&b, &type, ts, &flags);
+}
+
 uint64_t eng_index_count(const struct eng_index *ix)
 {
 	return atomic_load_explicit(&ix->count, memory_order_acquire);

@@ -81,6 +81,9 @@ bool eng_index_pass1_done(const struct eng_index *ix);
 /* Entry of event n (1-based); false if n is not indexed yet. */
 bool eng_index_entry(const struct eng_index *ix, uint64_t n, struct eng_ix_entry *out);
 
+/* The time of event n (ns since the epoch), read from its block; false if it is not there. */
+bool eng_index_ts(const struct eng_index *ix, uint64_t n, uint64_t *ts);
+
 /*
  * A replay of the capture from its first block, over the index's data (as
  * much of a followed capture as there is now). NULL with d set.

@@ -34,11 +34,49 @@ static void own_init(void)
 	own.exit = utf8 ? "\xe2\x86\x90" : "<";  /* ← */
 }
 
+static void reverse(char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n / 2; i++) {
+		char c = p[i];
+
+		p[i] = p[n - 1 - i];
+		p[n - 1 - i] = c;
+	}
+}
+
+/* The n bytes at p with their first k moved to the end. */
+static void rotate(char *p, size_t k, size_t n)
+{
+	reverse(p, k);
+	reverse(p + k, n - k);
+	reverse(p, n);
+}
+
+/* "[tid N] " for a thread that is not its process's main one. */
+static void thread_tag_text(const struct eng_state *s, const struct eng_evt *e, struct sbuf *out)
+{
+	size_t start = out->len, tid, pid;
+
+	sbuf_puts(out, "[tid ");
+	tid = out->len;
+	if (eng_field_extract(&own.tid, out, s, e)) {
+		pid = out->len;
+		if (eng_field_extract(&own.pid, out, s, e) &&
+		    (out->len - pid != pid - tid || memcmp(out->s + tid, out->s + pid, pid - tid) != 0)) {
+			sbuf_truncate(out, pid);
+			sbuf_puts(out, "] ");
+			return;
+		}
+	}
+	sbuf_truncate(out, start);
+}
+
 bool cell_text(const struct column *col, bool thread_tag, const struct eng_state *s,
 	       const struct eng_evt *e, struct sbuf *out)
 {
-	struct sbuf tid, pid, args;
-	size_t start;
+	size_t args_at, end;
 
 	pthread_once(&own_once, own_init);
 	switch (col->kind) {
@@ -49,28 +87,21 @@ bool cell_text(const struct column *col, bool thread_tag, const struct eng_state
 		sbuf_putc(out, ' ');
 		return eng_field_extract(&own.type, out, s, e);
 	case CK_INFO:
-		if (thread_tag) {
-			sbuf_init(&tid);
-			sbuf_init(&pid);
-			if (eng_field_extract(&own.tid, &tid, s, e) &&
-			    eng_field_extract(&own.pid, &pid, s, e) && strcmp(tid.s, pid.s) != 0)
-				sbuf_printf(out, "[tid %s] ", tid.s);
-			sbuf_fini(&tid);
-			sbuf_fini(&pid);
-		}
-		sbuf_init(&args);
-		eng_field_extract(&own.args, &args, s, e);
+		if (thread_tag)
+			thread_tag_text(s, e, out);
 		/* the fd first, unless the arguments name it already */
-		if (strncmp(args.s, "fd=", 3) != 0 && !strstr(args.s, " fd=")) {
-			start = out->len;
+		args_at = out->len;
+		eng_field_extract(&own.args, out, s, e);
+		if (strncmp(out->s + args_at, "fd=", 3) != 0 && !strstr(out->s + args_at, " fd=")) {
+			end = out->len;
 			sbuf_puts(out, "fd=");
-			if (eng_evt_fd_text(out, e))
+			if (eng_evt_fd_text(out, e)) {
 				sbuf_putc(out, ' ');
-			else
-				sbuf_truncate(out, start);
+				rotate(out->s + args_at, end - args_at, out->len - args_at);
+			} else {
+				sbuf_truncate(out, end);
+			}
 		}
-		sbuf_put(out, args.s, args.len);
-		sbuf_fini(&args);
 		return true;
 	default:
 		return false;
@@ -87,37 +118,53 @@ void cell_event_key(const struct eng_state *s, const struct eng_evt *e, struct s
 size_t cell_fit(const char *s, int width, int *cells)
 {
 	const char *p = s;
+	size_t n = strlen(s);
 	mbstate_t st;
 
 	*cells = 0;
 	memset(&st, 0, sizeof(st));
-	while (*p) {
+	while (n) {
 		wchar_t wc;
-		size_t k = mbrtowc(&wc, p, strlen(p), &st);
+		size_t k = 1;
 		int w;
 
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
-			break;
-		w = wcwidth(wc);
+		if ((unsigned char)*p < 0x80) {
+			w = *p >= ' ' && *p < 0x7f ? 1 : -1; /* ASCII, the most of it */
+		} else {
+			k = mbrtowc(&wc, p, n, &st);
+			if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
+				break;
+			w = wcwidth(wc);
+		}
 		if (w < 0 || (width && *cells + w > width))
 			break;
 		*cells += w;
 		p += k;
+		n -= k;
 	}
 	return (size_t)(p - s);
 }
 
 void cell_put(struct sbuf *out, const char *s, int width)
 {
-	struct sbuf clean;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = 0, at = out->len;
 	int cells;
 
-	sbuf_init(&clean);
-	cell_sanitize(&clean, s);
-	sbuf_put(out, clean.s, cell_fit(clean.s, width, &cells));
-	while (width && cells++ < width)
+	while (u[n] >= ' ' && u[n] < 0x7f)
+		n++;
+	if (!u[n]) {
+		/* printable ASCII, the most of it: a byte a cell */
+		cells = width && n > (size_t)width ? width : (int)n;
+		sbuf_put(out, s, (size_t)cells);
+	} else {
+		cell_sanitize(out, s);
+		if (!width)
+			return;
+		sbuf_truncate(out, at + cell_fit(out->s + at, width, &cells));
+	}
+	while (cells++ < width)
 		sbuf_putc(out, ' ');
-	sbuf_fini(&clean);
 }
 
 /* The display cells of s. */
@@ -242,8 +289,23 @@ void cell_sanitize(struct sbuf *out, const char *s)
 	memset(&st, 0, sizeof(st));
 	while (n) {
 		wchar_t wc;
-		size_t k = mbrtowc(&wc, s, n, &st);
+		size_t k;
 
+		if ((unsigned char)*s < 0x80) {
+			/* ASCII, the most of it: a run of printable bytes at once */
+			for (k = 0; k < n && s[k] >= ' ' && s[k] < 0x7f; k++)
+				;
+			if (k) {
+				sbuf_put(out, s, k);
+			} else {
+				sbuf_putc(out, '.');
+				k = 1;
+			}
+			s += k;
+			n -= k;
+			continue;
+		}
+		k = mbrtowc(&wc, s, n, &st);
 		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
 			sbuf_putc(out, '.');
 			memset(&st, 0, sizeof(st));

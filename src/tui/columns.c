@@ -101,6 +101,22 @@ void columns_fini(struct columns *cs)
 	clear(cs);
 }
 
+void columns_copy(struct columns *dst, const struct columns *src)
+{
+	unsigned int i;
+
+	memset(dst, 0, sizeof(*dst));
+	dst->c = xcalloc(src->n ? src->n : 1, sizeof(*dst->c));
+	for (i = 0; i < src->n; i++) {
+		dst->c[i] = src->c[i];
+		dst->c[i].title = xstrdup(src->c[i].title);
+		dst->c[i].name = xstrdup(src->c[i].name);
+	}
+	dst->n = src->n;
+	dst->custom = src->custom;
+	dst->thread_tag = src->thread_tag;
+}
+
 void columns_fit(struct columns *cs, int cols, int numw)
 {
 	bool narrow = cols < NARROW_BELOW;

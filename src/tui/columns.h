@@ -72,6 +72,8 @@ void columns_remove(struct columns *cs, unsigned int i);
 void columns_resize(struct columns *cs, unsigned int i, int delta);
 /* Whether columns i of a and j of b show the same thing. */
 bool columns_same(const struct columns *a, unsigned int i, const struct columns *b, unsigned int j);
+/* dst, new, as src (for another thread to read). */
+void columns_copy(struct columns *dst, const struct columns *src);
 void columns_fini(struct columns *cs);
 
 #endif

@@ -349,13 +349,13 @@ int tui_run(const struct tui_source *src, const char *filter)
 		if (ch == ERR)
 			continue;
 		redraw = true;
+		if (u.finding)
+			ui_find_stop(&u);
 		if (ch == KEY_RESIZE) {
 			ui_layout(&u);
 			clear();
 			continue;
 		}
-		if (u.finding)
-			ui_find_stop(&u);
 		key = map_key(ch);
 		if (u.help) {
 			if (key == TK_DOWN || key == 'j')

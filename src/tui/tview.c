@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #define _GNU_SOURCE /* qsort_r */
-#include "tview.h"
+#include "tview_int.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -20,66 +20,6 @@
 #include "monotime.h"
 #include "schema.h"
 #include "xalloc.h"
-
-/* Rows are kept in blocks that never move, so the search can add rows while the screen reads. */
-#define ROW_BLOCK 65536u
-/* A replay steps forward this far rather than restart from a checkpoint. */
-#define STEP_MAX 4096u
-/* Replays positioned for rendering: the list's and the selected event's. */
-#define NCURSORS 2
-
-struct cursor {
-	struct eng_replay *r;
-	struct eng_evt e;
-	bool have;
-	uint64_t used;
-	size_t seen; /* bytes of the capture the replay has been given */
-};
-
-struct search {
-	struct tview *v;
-	char *filter; /* owned; "" for every event */
-	pthread_t thread;
-	atomic_bool stop, done;
-	_Atomic uint64_t scanned, dropped;
-	size_t seen; /* bytes of the capture the replay has been given */
-};
-
-/* The rows in another order than the events': sorted by a column. */
-struct sort {
-	struct tview *v;
-	struct columns col; /* a copy of the column, alone */
-	bool thread_tag;
-	bool descending;
-	pthread_t thread;
-	atomic_bool stop, done;
-	_Atomic uint64_t sorted; /* rows whose key is known, for the progress */
-	uint64_t *order;	 /* event numbers, once done */
-	uint64_t n;
-};
-
-struct tview {
-	struct sort *sort;
-	int sort_col; /* the column the rows are sorted by, or -1 */
-	bool sort_desc;
-	struct columns cs;
-	int width, numw; /* the terminal's width and event numbers' the columns were fitted to */
-	struct eng_index *ix;
-	/* rows: event numbers, in blocks of ROW_BLOCK */
-	pthread_mutex_t lock;
-	uint64_t **blocks;
-	size_t nblocks;
-	_Atomic uint64_t nrows;
-	struct search *search;
-	char *filter;
-	struct cursor cursors[NCURSORS];
-	uint64_t uses;
-	uint64_t first_ts;
-	enum tview_time time_mode;
-	uint64_t ref_event;
-	struct diag damage;
-	bool damaged;
-};
 
 static void rows_clear(struct tview *v)
 {
@@ -113,56 +53,69 @@ static void rows_add(struct tview *v, uint64_t num)
 	atomic_store(&v->nrows, n + 1);
 }
 
-/* Event number of row in the order the events came. */
-static uint64_t natural_row(struct tview *v, uint64_t row)
+uint64_t tview_natural_row(struct tview *v, uint64_t row)
 {
 	uint64_t num = 0;
 
-	if (row >= atomic_load(&v->nrows))
-		return 0;
-	pthread_mutex_lock(&v->lock);
-	num = v->blocks[row / ROW_BLOCK][row % ROW_BLOCK];
-	pthread_mutex_unlock(&v->lock);
+	tview_natural_rows(v, row, row + 1, &num);
 	return num;
 }
 
-static bool is_sorted(const struct tview *v)
+void tview_natural_rows(struct tview *v, uint64_t a, uint64_t b, uint64_t *out)
+{
+	uint64_t n = atomic_load(&v->nrows), row;
+
+	pthread_mutex_lock(&v->lock);
+	for (row = a; row < b; row++)
+		out[row - a] = row < n ? v->blocks[row / ROW_BLOCK][row % ROW_BLOCK] : 0;
+	pthread_mutex_unlock(&v->lock);
+}
+
+bool tview_is_sorted(const struct tview *v)
 {
 	return v->sort && atomic_load(&v->sort->done) && v->sort->order;
 }
 
 uint64_t tview_row_event(struct tview *v, uint64_t row)
 {
-	if (is_sorted(v))
+	if (tview_is_sorted(v))
 		return row < v->sort->n ? v->sort->order[row] : 0;
-	return natural_row(v, row);
+	return tview_natural_row(v, row);
 }
 
-uint64_t tview_row_at(struct tview *v, uint64_t num)
+uint64_t tview_natural_at(struct tview *v, uint64_t num)
 {
-	uint64_t lo = 0, hi = atomic_load(&v->nrows), best = hi, row;
-
-	if (is_sorted(v)) {
-		/* the shown row of num, else of the first event after it */
-		for (row = 0; row < v->sort->n; row++) {
-			if (v->sort->order[row] == num)
-				return row;
-			if (v->sort->order[row] > num &&
-			    (best == hi || v->sort->order[row] < v->sort->order[best]))
-				best = row;
-		}
-		return best;
-	}
+	uint64_t lo = 0, hi = atomic_load(&v->nrows);
 
 	while (lo < hi) {
 		uint64_t mid = lo + (hi - lo) / 2;
 
-		if (natural_row(v, mid) < num)
+		if (tview_natural_row(v, mid) < num)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+uint64_t tview_row_at(struct tview *v, uint64_t num)
+{
+	uint64_t best = atomic_load(&v->nrows), row;
+
+	if (tview_is_sorted(v)) {
+		/* the shown row of num, else of the first event after it */
+		uint64_t none = best;
+
+		for (row = 0; row < v->sort->n; row++) {
+			if (v->sort->order[row] == num)
+				return row;
+			if (v->sort->order[row] > num &&
+			    (best == none || v->sort->order[row] < v->sort->order[best]))
+				best = row;
+		}
+		return best;
+	}
+	return tview_natural_at(v, num);
 }
 
 /* The search thread: replays the capture and keeps the rows the filter selects. */
@@ -232,7 +185,7 @@ static void *sort_main(void *arg)
 	const struct column *col = &so->col.c[0];
 	bool is_time = col->kind == CK_TIME,
 	     numeric = col->kind == CK_FIELD && col->fr.f->kind == ENG_FK_NUM;
-	uint64_t n = atomic_load(&v->nrows), k = 0, i, next = natural_row(v, 0);
+	uint64_t n = atomic_load(&v->nrows), k = 0, i, next = tview_natural_row(v, 0);
 	struct key *keys = xcalloc(n ? n : 1, sizeof(*keys));
 	struct eng_replay *r = eng_index_replay_start(v->ix, NULL);
 	struct eng_evt e;
@@ -260,7 +213,7 @@ static void *sort_main(void *arg)
 				kk->text = xstrdup(val.s);
 		}
 		atomic_store(&so->sorted, ++k);
-		next = k < n ? natural_row(v, k) : 0;
+		next = k < n ? tview_natural_row(v, k) : 0;
 	}
 	if (k == n && !atomic_load(&so->stop)) {
 		qsort_r(keys, n, sizeof(*keys), key_cmp, &so->descending);
@@ -450,6 +403,43 @@ const char *tview_filter(const struct tview *v)
 	return v->filter;
 }
 
+bool tview_cursor_to(struct eng_index *ix, struct cursor *c, uint64_t num)
+{
+	struct diag d = { 0 };
+
+	if (c->r && c->have && c->e.num == num)
+		return true;
+	if (!c->r || !c->have || c->e.num > num || num - c->e.num > STEP_MAX) {
+		eng_replay_free(c->r);
+		c->have = false;
+		c->seen = eng_index_data_len(ix);
+		c->r = eng_index_replay_at(ix, num, &d);
+		if (!c->r)
+			return false;
+	}
+	for (;;) {
+		int rc = eng_replay_next(c->r, &c->e, &d);
+
+		if (rc == 0 && eng_index_data_len(ix) > c->seen) {
+			/* the capture grew since this replay started */
+			c->seen = eng_index_data_len(ix);
+			eng_replay_follow(c->r, c->seen);
+			continue;
+		}
+		if (rc <= 0)
+			break;
+		c->have = true;
+		if (c->e.num == num)
+			return true;
+		if (c->e.num > num)
+			break;
+	}
+	eng_replay_free(c->r);
+	c->r = NULL;
+	c->have = false;
+	return false;
+}
+
 /*
  * A cursor positioned at event num: the one that can step there soonest,
  * else the least used one restarted from a checkpoint. NULL if num is missing.
@@ -457,7 +447,6 @@ const char *tview_filter(const struct tview *v)
 static struct cursor *event_at(struct tview *v, uint64_t num)
 {
 	struct cursor *c = NULL, *lru = &v->cursors[0];
-	struct diag d = { 0 };
 	int i;
 
 	if (num == 0)
@@ -471,41 +460,10 @@ static struct cursor *event_at(struct tview *v, uint64_t num)
 		if (k->used < lru->used)
 			lru = k;
 	}
-	if (c && c->e.num == num) {
-		c->used = ++v->uses;
-		return c;
-	}
-	if (!c) {
+	if (!c)
 		c = lru;
-		eng_replay_free(c->r);
-		c->have = false;
-		c->seen = eng_index_data_len(v->ix);
-		c->r = eng_index_replay_at(v->ix, num, &d);
-		if (!c->r)
-			return NULL;
-	}
 	c->used = ++v->uses;
-	for (;;) {
-		int rc = eng_replay_next(c->r, &c->e, &d);
-
-		if (rc == 0 && eng_index_data_len(v->ix) > c->seen) {
-			/* the capture grew since this replay started */
-			c->seen = eng_index_data_len(v->ix);
-			eng_replay_follow(c->r, c->seen);
-			continue;
-		}
-		if (rc <= 0)
-			break;
-		c->have = true;
-		if (c->e.num == num)
-			return c;
-		if (c->e.num > num)
-			break;
-	}
-	eng_replay_free(c->r);
-	c->r = NULL;
-	c->have = false;
-	return NULL;
+	return tview_cursor_to(v->ix, c, num) ? c : NULL;
 }
 
 void tview_set_time(struct tview *v, enum tview_time mode, uint64_t ref_event)
@@ -632,8 +590,13 @@ void tview_header(const struct tview *v, struct sbuf *out)
 		const struct column *c = &v->cs.c[i];
 		char title[256];
 
-		snprintf(title, sizeof(title), "%s%s", c->title,
-			 (int)i != v->sort_col ? "" : v->sort_desc ? " v" : " ^");
+		const char *mark = (int)i != v->sort_col ? "" : v->sort_desc ? " v" : " ^";
+		int keep = (int)strlen(c->title);
+
+		/* the sort's mark shows, the title cut for it if need be */
+		if (i + 1 < v->cs.n && *mark && keep + 2 > c->width)
+			keep = c->width > 2 ? c->width - 2 : 0;
+		snprintf(title, sizeof(title), "%.*s%s", keep, c->title, mark);
 		if (i + 1 < v->cs.n)
 			sbuf_printf(out, "%-*.*s ", c->width, c->width, title);
 		else
@@ -668,8 +631,7 @@ uint64_t tview_first_ts(struct tview *v)
 	return v->first_ts;
 }
 
-/* What the time column of row counts from (it may move a cursor). */
-static uint64_t time_base(struct tview *v, uint64_t row)
+uint64_t tview_time_base(struct tview *v, uint64_t row)
 {
 	const struct cursor *c;
 
@@ -687,50 +649,105 @@ static uint64_t time_base(struct tview *v, uint64_t row)
 	}
 }
 
-static void time_text(struct tview *v, uint64_t ts, uint64_t base, struct sbuf *out)
+static void time_text(enum tview_time mode, uint64_t ts, uint64_t base, struct sbuf *out)
 {
-	if (v->time_mode == TT_ABSOLUTE)
+	if (mode == TT_ABSOLUTE)
 		eng_fmt_time(out, ts);
 	else
 		put_seconds(out, base ? (int64_t)(ts - base) : 0);
 }
 
-/* The text of row; with fit, the last column's tuples and paths shortened to fit the width. */
-static bool row_text(struct tview *v, uint64_t row, bool fit, struct sbuf *out)
+/* Appends the whole value of event e's cell in column col (nothing if it has none). */
+static void cell_value(const struct columns *cs, const struct column *col, enum tview_time mode,
+		       uint64_t base, const struct eng_state *st, const struct eng_evt *e,
+		       struct sbuf *out)
 {
-	uint64_t base = time_base(v, row);
-	const struct cursor *c = event_at(v, tview_row_event(v, row));
+	size_t at = out->len;
+
+	if (col->kind == CK_TIME)
+		time_text(mode, e->ev.ts, base, out);
+	else if (!cell_text(col, cs->thread_tag, st, e, out))
+		sbuf_truncate(out, at);
+}
+
+void tview_row_cells(const struct columns *cs, enum tview_time mode, uint64_t base, int width,
+		     const struct eng_state *st, const struct eng_evt *e, struct sbuf *out)
+{
 	struct sbuf val;
 	unsigned int i;
 	int x = 0;
 
-	if (!c)
-		return false;
 	sbuf_init(&val);
-	for (i = 0; i < v->cs.n; i++) {
-		const struct column *col = &v->cs.c[i];
-		bool last = i + 1 == v->cs.n;
+	for (i = 0; i < cs->n; i++) {
+		const struct column *col = &cs->c[i];
+		bool last = i + 1 == cs->n;
 
 		sbuf_reset(&val);
-		if (col->kind == CK_TIME)
-			time_text(v, c->e.ev.ts, base, &val);
-		else if (!cell_text(col, v->cs.thread_tag, &c->r->state, &c->e, &val))
-			sbuf_reset(&val);
+		cell_value(cs, col, mode, base, st, e, &val);
 		/* the last column's paths are cut to what is left of the width */
-		if (fit && last && v->width > x)
-			cell_shorten(&val, v->width - x);
+		if (last && width > x)
+			cell_shorten(&val, width - x);
 		cell_put(out, val.s, last ? 0 : col->width);
 		if (!last)
 			sbuf_putc(out, ' ');
 		x += col->width + 1;
 	}
 	sbuf_fini(&val);
-	return true;
+}
+
+bool tview_col_may_hold(const struct column *col, const char *what)
+{
+	static const char *const numbers[] = { "evt.num", "evt.cpu", "proc.pid", "proc.ppid",
+					       "thread.tid" };
+	const char *chars = NULL;
+	size_t i;
+
+	if (col->kind == CK_TIME)
+		chars = "0123456789:.-";
+	for (i = 0; col->kind == CK_FIELD && i < sizeof(numbers) / sizeof(numbers[0]); i++)
+		if (strcmp(col->name, numbers[i]) == 0)
+			chars = "0123456789-";
+	return !chars || what[strspn(what, chars)] == 0;
+}
+
+bool tview_row_holds(const struct columns *cs, const bool *look, enum tview_time mode,
+		     uint64_t base, const struct eng_state *st, const struct eng_evt *e,
+		     const char *what, struct sbuf *val, struct sbuf *clean)
+{
+	unsigned int i;
+
+	/* the cells a line each: no text typed spans two */
+	sbuf_reset(val);
+	for (i = 0; i < cs->n; i++) {
+		size_t at = val->len;
+		const unsigned char *p;
+
+		if (!look[i])
+			continue;
+		cell_value(cs, &cs->c[i], mode, base, st, e, val);
+		for (p = (const unsigned char *)val->s + at; *p >= ' ' && *p < 0x7f; p++)
+			;
+		if (*p) {
+			/* as the screen shows it */
+			sbuf_reset(clean);
+			cell_sanitize(clean, val->s + at);
+			sbuf_truncate(val, at);
+			sbuf_put(val, clean->s, clean->len);
+		}
+		sbuf_putc(val, '\n');
+	}
+	return strstr(val->s, what) != NULL;
 }
 
 bool tview_row_text(struct tview *v, uint64_t row, struct sbuf *out)
 {
-	return row_text(v, row, true, out);
+	uint64_t base = tview_time_base(v, row);
+	const struct cursor *c = event_at(v, tview_row_event(v, row));
+
+	if (!c)
+		return false;
+	tview_row_cells(&v->cs, v->time_mode, base, v->width, &c->r->state, &c->e, out);
+	return true;
 }
 
 enum tview_class tview_row_class(struct tview *v, uint64_t row)
@@ -936,125 +953,6 @@ void tview_tree_free(struct tview_node *nodes, unsigned int n)
 		free(nodes[i].filter);
 	}
 	free(nodes);
-}
-
-/* Whether row matches f, or contains text when f is NULL. */
-static bool row_matches(struct tview *v, uint64_t row, struct eng_filter *f, const char *text)
-{
-	const struct cursor *c;
-	struct sbuf line;
-	bool hit;
-
-	if (f) {
-		c = event_at(v, tview_row_event(v, row));
-		return c && eng_filter_match(f, &c->r->state, &c->e);
-	}
-	sbuf_init(&line);
-	hit = row_text(v, row, false, &line) && strstr(line.s, text); /* the whole paths */
-	sbuf_fini(&line);
-	return hit;
-}
-
-
-#define FIND_WINDOW 1024u /* rows a backward find scans forward at a time */
-
-struct tview_find {
-	struct eng_filter *f; /* NULL: find text */
-	char *what;
-	bool forward;
-	uint64_t from;
-	uint64_t row;	  /* the next row to look at */
-	uint64_t lo, hi;  /* backward: the window being scanned */
-	int64_t best;	  /* backward: the window's last match, or -1 */
-};
-
-struct tview_find *tview_find_start(uint64_t from, bool forward, const char *what)
-{
-	struct tview_find *fd = xcalloc(1, sizeof(*fd));
-
-	fd->f = eng_filter_compile(what, NULL);
-	fd->what = xstrdup(what);
-	fd->forward = forward;
-	fd->from = from;
-	fd->row = from + 1;
-	fd->hi = from;
-	fd->lo = from > FIND_WINDOW ? from - FIND_WINDOW : 0;
-	fd->best = -1;
-	if (!forward)
-		fd->row = fd->lo;
-	return fd;
-}
-
-int tview_find_step(struct tview *v, struct tview_find *fd, unsigned int ms, uint64_t *row)
-{
-	double end = mono_now() + ms / 1000.0;
-	unsigned int n;
-
-	for (n = 1;; n++) {
-		if (fd->forward) {
-			if (fd->row >= atomic_load(&v->nrows)) {
-				const struct timespec pause = { 0, 5 * 1000 * 1000 };
-
-				if (!v->search || atomic_load(&v->search->done))
-					return -1;
-				nanosleep(&pause, NULL); /* for the rows still being found */
-				return 0;
-			}
-			if (row_matches(v, fd->row, fd->f, fd->what)) {
-				*row = fd->row;
-				return 1;
-			}
-			fd->row++;
-		} else if (fd->row < fd->hi) {
-			if (row_matches(v, fd->row, fd->f, fd->what))
-				fd->best = (int64_t)fd->row;
-			fd->row++;
-		} else if (fd->best >= 0) {
-			*row = (uint64_t)fd->best;
-			return 1;
-		} else if (fd->lo == 0) {
-			return -1;
-		} else {
-			/* the window before, scanned forward as the cursors go */
-			fd->hi = fd->lo;
-			fd->lo = fd->hi > FIND_WINDOW ? fd->hi - FIND_WINDOW : 0;
-			fd->row = fd->lo;
-		}
-		if (n % 64 == 0 && mono_now() >= end)
-			return 0;
-	}
-}
-
-unsigned int tview_find_percent(struct tview *v, const struct tview_find *fd)
-{
-	uint64_t rows = atomic_load(&v->nrows);
-
-	if (fd->forward)
-		return rows > fd->from + 1 ?
-			       (unsigned int)((fd->row - fd->from - 1) * 100 / (rows - fd->from - 1)) :
-			       100;
-	return fd->from ? (unsigned int)((fd->from - fd->lo) * 100 / fd->from) : 100;
-}
-
-void tview_find_free(struct tview_find *fd)
-{
-	if (!fd)
-		return;
-	eng_filter_free(fd->f);
-	free(fd->what);
-	free(fd);
-}
-
-int64_t tview_find(struct tview *v, uint64_t from, bool forward, const char *what)
-{
-	struct tview_find *fd = tview_find_start(from, forward, what);
-	uint64_t row;
-	int rc;
-
-	while ((rc = tview_find_step(v, fd, 100, &row)) == 0)
-		;
-	tview_find_free(fd);
-	return rc > 0 ? (int64_t)row : -1;
 }
 
 void tview_values(struct tview *v, uint64_t num, void (*fn)(void *arg, const char *word),

@@ -151,13 +151,16 @@ void tview_values(struct tview *v, uint64_t num, void (*fn)(void *arg, const cha
 int64_t tview_find(struct tview *v, uint64_t from, bool forward, const char *what);
 
 /*
- * The same find a piece at a time, so that the screen answers keys
- * meanwhile: tview_find_step() looks at rows for about ms milliseconds and
+ * The same find on threads of its own, one per core, so that the screen
+ * answers keys meanwhile: tview_find_step() waits up to ms milliseconds and
  * returns 1 with *row set once found, -1 if there is none, 0 if it is not
- * done yet (tview_find_percent() says how far it is).
+ * done yet (tview_find_percent() says how far it is). The text looked in is
+ * the row's with whole paths. Free (stop) it before changing the rows, the
+ * sort or the columns.
  */
 struct tview_find;
-struct tview_find *tview_find_start(uint64_t from, bool forward, const char *what);
+struct tview_find *tview_find_start(struct tview *v, uint64_t from, bool forward,
+				    const char *what);
 int tview_find_step(struct tview *v, struct tview_find *fd, unsigned int ms, uint64_t *row);
 unsigned int tview_find_percent(struct tview *v, const struct tview_find *fd);
 void tview_find_free(struct tview_find *fd);

@@ -125,7 +125,7 @@ static void find(struct ui *u, bool forward)
 		return;
 	}
 	tview_find_free(u->finding);
-	u->finding = tview_find_start(u->sel, forward, u->find);
+	u->finding = tview_find_start(u->v, u->sel, forward, u->find);
 	ui_message(u, false, "finding: %s (any key stops)", u->find);
 }
 

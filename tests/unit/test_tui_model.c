@@ -608,6 +608,19 @@ static void check_view(const char *path, const struct capture *c)
 	wait_sorted(v);
 	CHECK(tview_row_event(v, 0) == c->rows[nrows - 1].num &&
 	      tview_row_event(v, nrows - 1) == c->rows[0].num);
+	/* find in the sorted order: the nearest read after the top, before the bottom, and text */
+	for (r = 1; r < nrows && strcmp(c->rows[nrows - 1 - r].type, "read") != 0; r++)
+		;
+	CHECK(r < nrows && tview_find(v, 0, true, "evt.type = read") == (int64_t)r);
+	for (r = nrows - 1; r-- > 0 && strcmp(c->rows[nrows - 1 - r].type, "read") != 0;)
+		;
+	CHECK(tview_find(v, nrows - 1, false, "evt.type = read") == (int64_t)r);
+	for (r = 1; r < nrows; r++) {
+		sbuf_reset(&row);
+		if (tview_row_text(v, r, &row) && strstr(row.s, "greeting"))
+			break;
+	}
+	CHECK(r < nrows && tview_find(v, 0, true, "greeting") == (int64_t)r);
 	CHECK(tview_sort(v, -1, false) == 0);
 	CHECK(tview_row_event(v, 0) == c->rows[0].num);
 
