@@ -58,7 +58,7 @@ static int scratch_file(char *path, size_t n, const char *kind)
  * one -w names, or else a temporary one.
  */
 static int live_tui(const struct capture_opts *co, const char *filter, const char *top,
-		    double interval)
+		    double interval, bool no_mouse)
 {
 	struct capture_opts lco = *co;
 	struct print_opts po = *co->po;
@@ -100,6 +100,7 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	src.top = top;
 	src.tree = po.tree;
 	src.interval = interval;
+	src.no_mouse = no_mouse;
 	src.arg = t;
 	src.health = &health;
 	status = tui_run(&src, filter);
@@ -198,6 +199,7 @@ static void usage(FILE *f)
 	      "      --tree          with --top=procs: the processes as a tree, each\n"
 	      "                      under its parent\n"
 	      "  -d, --interval S    live views: seconds between refreshes (default 1)\n"
+	      "      --no-mouse      leave the mouse to the terminal (its own selection)\n"
 	      "      --window=FROM-TO  only the events FROM to TO seconds after the\n"
 	      "                      first (FROM-, -TO and FROM+LENGTH too)\n"
 	      "      --follow=N[,FMT][,read|write]\n"
@@ -232,6 +234,7 @@ int main(int argc, char **argv)
 		{ "stats", no_argument, NULL, 'X' },
 		{ "top", optional_argument, NULL, 'O' },
 		{ "tree", no_argument, NULL, 'H' },
+		{ "no-mouse", no_argument, NULL, 'M' },
 		{ "window", required_argument, NULL, 'W' },
 		{ "interval", required_argument, NULL, 'd' },
 		{ "follow", required_argument, NULL, 'F' },
@@ -259,6 +262,7 @@ int main(int argc, char **argv)
 	const char *file = NULL, *top = NULL, *window = NULL, *only_file;
 	double interval = 1;
 	bool tty, stats = false, index = false, use_cache = true, print = false, formatted = false;
+	bool no_mouse = false;
 	unsigned long long event_at = 0;
 	struct print_follow follow = { 0 };
 	char *end, *trailing = NULL;
@@ -277,6 +281,9 @@ int main(int argc, char **argv)
 			break;
 		case 'H':
 			po.tree = true;
+			break;
+		case 'M':
+			no_mouse = true;
 			break;
 		case 'T':
 			formatted = true;
@@ -465,7 +472,7 @@ int main(int argc, char **argv)
 		po.filter = trailing = narrowed;
 	}
 	if (!file && tty && (!po.write || followable(po.write)))
-		status = live_tui(&co, po.filter, top, interval);
+		status = live_tui(&co, po.filter, top, interval, no_mouse);
 	else if (!file && top)
 		status = live_top(&co, eng_top_view(top));
 	else if (!file)
@@ -481,7 +488,8 @@ int main(int argc, char **argv)
 	else if (io_stat)
 		status = print_iostat(file, io_stat, series, nseries, &po, stdout);
 	else if (tty && !po.write)
-		status = tui_run(&(struct tui_source){ .path = file, .top = top, .tree = po.tree },
+		status = tui_run(&(struct tui_source){ .path = file, .top = top, .tree = po.tree,
+						       .no_mouse = no_mouse },
 				 po.filter);
 	else if (top)
 		status = print_top(file, eng_top_view(top), &po, stdout);

@@ -310,6 +310,14 @@ int tui_run(const struct tui_source *src, const char *filter)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	if (!src->no_mouse) {
+		/*
+		 * presses, at once: no waiting to tell clicks from presses; releases
+		 * too, as curses would block reading on for an event it may report
+		 */
+		mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
 	ui_colors(&u);
 	ui_layout(&u);
 	ui_message(&u, false, "? for help, f to filter, v for the views, q to quit");
@@ -354,6 +362,16 @@ int tui_run(const struct tui_source *src, const char *filter)
 		if (ch == KEY_RESIZE) {
 			ui_layout(&u);
 			clear();
+			continue;
+		}
+		if (ch == KEY_MOUSE) {
+			struct ui_click c;
+
+			tview_status(u.v, &st);
+			if (ui_mouse_read(&u, &c))
+				ui_mouse(&u, &c, st.rows);
+			if (u.help)
+				clear();
 			continue;
 		}
 		key = map_key(ch);

@@ -20,6 +20,7 @@ struct tui_source {
 	const char *top;  /* start in this view (--top), or NULL for the events */
 	bool tree;	  /* with top: its rows as a tree (--tree) */
 	double interval;  /* live views: seconds between refreshes (0: 1 s) */
+	bool no_mouse;	  /* leave the mouse to the terminal (--no-mouse) */
 };
 
 /*

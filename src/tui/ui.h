@@ -47,6 +47,13 @@ struct ui_level {
 	char *title;  /* "Files for proc.pid = 1234" */
 };
 
+/* A mouse event, as the screens take it. */
+struct ui_click {
+	int x, y;
+	enum { UC_PRESS, UC_WHEEL_UP, UC_WHEEL_DOWN } what;
+	bool twice; /* a second press on the same cell just after the first */
+};
+
 /* The fields whose values the filter prompt has counted, for Tab. */
 #define UI_VALUE_FIELDS 4
 
@@ -66,6 +73,8 @@ struct ui {
 	bool asking;	/* q was pressed on unsaved live events: y quits */
 	uint64_t health_seen; /* live: the health's seconds last drawn */
 	bool color, help;
+	double click_at;      /* when the last press was (monotonic seconds) */
+	int click_x, click_y; /* and where */
 	int help_top; /* first line of the help shown */
 	enum tui_mode focus;
 	/* list */
@@ -105,6 +114,7 @@ struct ui {
 	size_t nlevels;
 	uint64_t tv_sel, tv_top; /* rows */
 	unsigned int tv_col;	 /* the selected column */
+	int tv_colx[ENG_TOP_COLS + 1]; /* where each column starts on the screen, as drawn */
 	int tv_sort;		 /* the column sorted by; -1: the view's own */
 	bool tv_asc;
 	char *tv_key;		 /* the selected row's key, kept as rows move */
@@ -157,6 +167,12 @@ void ui_status_draw(struct ui *u, struct sbar *b);
 bool ui_progressed(struct ui *u, struct tview_status *last);
 /* Does what a key asked for; false to quit. */
 bool ui_act(struct ui *u, enum tui_action a, uint64_t rows);
+/* Reads the mouse event curses has; false if it is none the screens take. */
+bool ui_mouse_read(struct ui *u, struct ui_click *c);
+/* Does what a click or the wheel asks of the screen shown. */
+void ui_mouse(struct ui *u, const struct ui_click *c, uint64_t rows);
+/* A click on a view, or on the view picker (ui_top.c). */
+void ui_top_click(struct ui *u, const struct ui_click *c);
 /* Goes on with the find under way for a moment; ends it once it is done. */
 void ui_find_step(struct ui *u);
 void ui_find_stop(struct ui *u);
@@ -181,6 +197,7 @@ void ui_color_off(struct ui *u, int pair);
 void ui_stream_open(struct ui *u);
 void ui_stream_draw(struct ui *u);
 void ui_stream_act(struct ui *u, enum tui_action a);
+void ui_stream_click(struct ui *u, const struct ui_click *c);
 void ui_stream_save(struct ui *u, const char *path);
 /* Whether the stream has grown, or was still being read, when it was last drawn. */
 bool ui_stream_moved(struct ui *u);

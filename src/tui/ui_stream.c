@@ -268,6 +268,15 @@ static void move_sel(struct ui_stream *st, int64_t delta)
 		st->sel += (size_t)delta; /* drawing keeps it in the lines */
 }
 
+void ui_stream_click(struct ui *u, const struct ui_click *c)
+{
+	struct ui_stream *st = u->stream;
+
+	/* a line (ui_stream_draw keeps the selection in range) */
+	if (c->y >= 1 && c->y < LINES - 2)
+		st->sel = st->top + (size_t)(c->y - 1);
+}
+
 void ui_stream_act(struct ui *u, enum tui_action a)
 {
 	struct ui_stream *st = u->stream;

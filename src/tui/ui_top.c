@@ -361,9 +361,12 @@ void ui_top_draw(struct ui *u)
 		}
 	}
 	/* the column titles, the sorted one marked, the selected one highlighted */
+	for (k = 0; k <= ENG_TOP_COLS; k++)
+		u->tv_colx[k] = -1;
 	for (k = 0, x = 0; k < v->ncols && x < COLS; k++) {
 		bool sorted = (u->tv_sort < 0 ? v->sort : (unsigned int)u->tv_sort) == k;
 
+		u->tv_colx[k] = x;
 		sbuf_reset(&line);
 		sbuf_printf(&line, "%s%s", v->cols[k].title,
 			    sorted ? (u->tv_asc ? " ^" : " v") : "");
@@ -652,6 +655,40 @@ static void move_sel(struct ui *u, int64_t delta)
 		u->tv_sel = 0;
 	else
 		u->tv_sel += (uint64_t)delta; /* ui_top_draw keeps it in range */
+}
+
+void ui_top_click(struct ui *u, const struct ui_click *c)
+{
+	size_t nviews;
+	unsigned int k;
+
+	eng_top_views(&nviews);
+	if (u->picking) {
+		/* a view; a double click opens it */
+		if (c->y < 1 || (size_t)(c->y - 1) >= nviews)
+			return;
+		u->pick_sel = (unsigned int)(c->y - 1);
+		if (c->twice)
+			ui_top_act(u, TA_DRILL);
+		return;
+	}
+	if (c->y == 1) {
+		/* a column's title: sort by it, the other way if it is sorted by already */
+		for (k = 0; k < ENG_TOP_COLS && u->tv_colx[k + 1] >= 0 && c->x >= u->tv_colx[k + 1]; k++)
+			;
+		if (u->tv_colx[k] < 0)
+			return;
+		u->tv_col = k;
+		ui_top_act(u, TA_SORT);
+	} else if (c->y >= 2 && c->y < LINES - 2) {
+		/* a row; a double click drills down into it, as the first selected and drew it */
+		uint64_t r = u->tv_top + (uint64_t)(c->y - 2);
+
+		if (c->twice && r == u->tv_sel)
+			drill(u);
+		else
+			move_sel(u, (int64_t)r - (int64_t)u->tv_sel);
+	}
 }
 
 void ui_top_act(struct ui *u, enum tui_action a)
