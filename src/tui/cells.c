@@ -235,8 +235,9 @@ static void shorten_paths(struct sbuf *s, int width)
 
 /*
  * Shortens the socket tuples in s until it fits in width cells: an IP
- * tuple's local address goes, its port stays ("<4t>…:47888->10.0.0.1:80"),
- * and a unix tuple's kernel addresses go ("<u>…/run/x.sock").
+ * tuple's local address goes, its port stays ("<4t>…:47888->10.0.0.1:80")
+ * unless that is still too wide ("<4t>…->10.0.0.1:80"), and a unix
+ * tuple's kernel addresses go ("<u>…/run/x.sock").
  */
 static void shorten_tuples(struct sbuf *s, int width)
 {
@@ -260,6 +261,19 @@ static void shorten_tuples(struct sbuf *s, int width)
 		if (i == arrow && colon > from) {
 			splice(s, from, colon, dots);
 			p = s->s + from;
+		}
+	}
+	/* still too wide: the local port goes too ("<4t>…->10.0.0.1:80") */
+	for (p = s->s; cells_of(s->s) > width && (p = strstr(p, dots)) != NULL;) {
+		size_t at = (size_t)(p - s->s), end = at + strlen(dots), i;
+
+		p += strlen(dots);
+		for (i = end + 1; s->s[end] == ':' && isdigit((unsigned char)s->s[i]); i++)
+			;
+		if (i > end + 1 && strncmp(s->s + i, "->", 2) == 0 && at >= 2 &&
+		    strncmp(s->s + at - 2, "t>", 2) == 0) {
+			splice(s, end, i, "");
+			p = s->s + end;
 		}
 	}
 	for (p = s->s; cells_of(s->s) > width && (p = strstr(p, "<u>")) != NULL;) {

@@ -66,7 +66,7 @@ static const struct {
 	[TA_SCROLL_RIGHT] = { "scroll-right", "scroll the list to the right" },
 	[TA_SORT] = { "sort", "sort by the selected column; again: the other way" },
 	[TA_UNSORT] = { "unsort", "back to the events' order" },
-	[TA_VIEWS] = { "views", "the top-like views, or back to the events" },
+	[TA_VIEWS] = { "views", "the picker of the top-like views (again: close it)" },
 	[TA_DRILL] = { "drill-down", "the row's events, or the next view narrowed to it" },
 	[TA_BACK] = { "back", "back up from a drill-down" },
 	[TA_FOLLOW] = { "follow", "the data read from and written to the event's fd" },

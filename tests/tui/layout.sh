@@ -31,8 +31,8 @@ wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(ca
 start 80 24 "$bin" -r "$net"
 keys f 'evt.type = connect' Enter
 wait_for '→ connect +fd=5\(<4>\) addr=127\.0\.0\.1:47001$' "a connect row does not show its address"
-wait_for '← connect +fd=5\(<4t>…:[0-9]+->127\.0\.0\.1:47' "a connect exit does not show the server's address"
-wait_for '← connect +fd=4\(<6t>…:[0-9]+->::1:47002\)' "an IPv6 connect does not show its address"
+wait_for '← connect +fd=5\(<4t>…->127\.0\.0\.1:47001\) res=0' "a connect exit does not show the server's address"
+wait_for '← connect +fd=4\(<6t>…(:[0-9]+)?->::1:47002\)' "an IPv6 connect does not show its address"
 wait_for '→ connect +fd=4\(<u>stream\.sock\) addr=' "a unix connect does not show its socket's path"
 wait_for '← connect +fd=3\(<4>\) res=-111\(ECONNREFUSED' "a failed connect does not show its error"
 fits 80

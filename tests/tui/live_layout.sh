@@ -21,7 +21,7 @@ wait_for '← open +fd=3\(<f>…/docs/notes\.txt\) ' "an open row does not name 
 fits 80
 keys F f 'proc.name = scenario and evt.type = connect' Enter
 wait_for '→ connect +fd=[0-9]+\(<4>\) addr=127\.0\.0\.1:[0-9]+$' "a connect row does not show its address"
-wait_for '← connect +fd=[0-9]+\(<6t>…:[0-9]+->::1:[0-9]+\)' "an IPv6 connect does not show its address"
+wait_for '← connect +fd=[0-9]+\(<6t>…(:[0-9]+)?->::1:[0-9]+\)' "an IPv6 connect does not show its address"
 wait_for '→ connect +fd=[0-9]+\(<u>[^)]*stream\.sock\) addr=' "a unix connect does not show its socket's path"
 wait_for '← connect +fd=[0-9]+\(<4>\) res=-111\(ECONNREFUSED' "a failed connect does not show its error"
 fits 80
