@@ -205,6 +205,7 @@ void ui_stream_free(struct ui *u);
 /* The I/O graph (ui_graph.c): drawing, keys (opening it), its series prompt. */
 void ui_graph_draw(struct ui *u);
 void ui_graph_act(struct ui *u, enum tui_action a);
+void ui_graph_click(struct ui *u, const struct ui_click *c);
 void ui_graph_prompt_done(struct ui *u, const char *text);
 void ui_graph_free(struct ui *u);
 /* Whether events were counted, or the count ended, since the graph was last drawn. */

@@ -28,6 +28,7 @@ struct ui_graph {
 	uint64_t left, cur;   /* intervals from the first event: the first shown, the cursor's */
 	bool fit;	      /* the intervals follow the capture's length */
 	uint64_t shown;	      /* intervals the screen has room for, as last drawn */
+	int x0, y0, rows;     /* where the plot was drawn */
 	uint64_t drawn;	      /* events counted when last drawn */
 	bool drawn_done;      /* and whether all of them were */
 };
@@ -376,6 +377,9 @@ void ui_graph_draw(struct ui *u)
 			max = bins[s][i] > max ? bins[s][i] : max;
 	}
 	max = nice_max(max);
+	gr->x0 = x0;
+	gr->y0 = y0;
+	gr->rows = rows;
 	erase();
 	draw_title(u, first);
 	draw_legend(u, 1);
@@ -424,6 +428,29 @@ static void zoom(struct ui_graph *gr, uint64_t width)
 	gr->width = width;
 	gr->cur = t / width;
 	gr->left = gr->cur > pos ? gr->cur - pos : 0;
+}
+
+void ui_graph_click(struct ui *u, const struct ui_click *c)
+{
+	struct ui_graph *gr = u->graph;
+	uint64_t first, last;
+
+	eng_graph_span(gr->g, &first, &last);
+	if (c->what != UC_PRESS) {
+		/* the wheel zooms around the cursor */
+		ui_graph_act(u, c->what == UC_WHEEL_UP ? TA_ZOOM_IN : TA_ZOOM_OUT);
+		return;
+	}
+	if (c->x < gr->x0 || c->y < gr->y0 || c->y >= gr->y0 + gr->rows)
+		return;
+	/* the plot: the cursor to the interval clicked (two a cell); a double click goes there */
+	if (c->twice) {
+		jump(u);
+		return;
+	}
+	gr->cur = gr->left + (uint64_t)(c->x - gr->x0) * 2;
+	if (gr->cur > (last - first) / gr->width)
+		gr->cur = (last - first) / gr->width;
 }
 
 void ui_graph_act(struct ui *u, enum tui_action a)

@@ -91,7 +91,6 @@ static void events_click(struct ui *u, const struct ui_click *c, uint64_t rows)
 
 void ui_mouse(struct ui *u, const struct ui_click *c, uint64_t rows)
 {
-	bool events = !u->stream && !u->in_graph && !u->in_views && !u->picking;
 	int i;
 
 	if (u->help) {
@@ -103,18 +102,23 @@ void ui_mouse(struct ui *u, const struct ui_click *c, uint64_t rows)
 	}
 	if (u->pk != PK_NONE)
 		return;
+	/* the screen shown, as ui_draw() picks it */
+	if (u->in_graph && !u->stream) {
+		ui_graph_click(u, c);
+		return;
+	}
 	if (c->what != UC_PRESS) {
 		/* the wheel moves the selection of the pane under it */
-		if (events)
+		if (!u->stream && !u->in_views && !u->picking)
 			u->focus = pane_at(u, c->y);
 		for (i = 0; i < WHEEL_ROWS; i++)
 			ui_act(u, c->what == UC_WHEEL_UP ? TA_UP : TA_DOWN, rows);
 		return;
 	}
-	if (events)
-		events_click(u, c, rows);
-	else if (u->stream)
+	if (u->stream)
 		ui_stream_click(u, c);
 	else if (u->in_views || u->picking)
 		ui_top_click(u, c);
+	else
+		events_click(u, c, rows);
 }

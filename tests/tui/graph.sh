@@ -4,7 +4,8 @@
 # The I/O graph in the full-screen interface, driven through tmux: the
 # legend's totals are the event counts print mode gives for each series'
 # filter; the cursor's counts are those of its interval; zooming changes
-# the interval and 0 fits the capture again; Enter selects the first event
+# the interval and 0 fits the capture again; the mouse moves the cursor,
+# zooms and goes to the list; Enter selects the first event
 # at or after the cursor's interval in the list (the next one shown under a
 # display filter); a bad series filter shows its error and keeps the graph;
 # a gzip capture's graph grows as it is inflated.
@@ -92,6 +93,27 @@ for _ in $(seq 50); do [ "$(ns "$(title interval)")" -gt "$w" ] && break; sleep 
 [ "$(ns "$(title interval)")" -gt "$w" ] && ok || bad "- - does not lengthen the $iv intervals: $(title interval)"
 keys 0
 wait_for "^ I/O graph \\| interval $iv \\| cursor at " "0 does not fit the capture in $iv intervals again"
+
+# the mouse: a click on the plot moves the cursor there (two intervals a
+# cell), the wheel zooms, a double click goes to the list
+axis=$(screen | grep -m 1 '└')
+pre=${axis%%└*}
+x0=$((${#pre} + 1))
+click $((x0 + 5)) 10
+at_interval 10 "a click on the plot does not move the cursor to interval 10"
+click $((x0 + 5)) 10 64
+for _ in $(seq 50); do [ "$(title interval)" != "$iv" ] && break; sleep 0.05; done
+[ "$(ns "$(title interval)")" -lt "$w" ] && ok || bad "the wheel does not zoom in from $iv: $(title interval)"
+keys 0
+wait_for "^ I/O graph \\| interval $iv \\| cursor at " "0 does not fit the capture again after the wheel"
+click $((x0 + 1)) 10
+at_interval 2 "a click on the plot does not move the cursor to interval 2"
+at=$(title cursor) t=$(ns "$at")
+num=$(times "$f" | awk -v t="$t" '$2 >= t { print $1; exit }')
+click $((x0 + 1)) 10
+wait_for "^at $at s: event $num\$" "a double click on the plot does not go to event $num at $at s"
+keys i
+wait_for '^ I/O graph \| interval ' "i does not open the graph again"
 
 # Enter: the list, on the first event at or after the cursor's interval
 keys Home Right Right Right

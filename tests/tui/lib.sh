@@ -33,6 +33,18 @@ keys() { tmux -L "$sock" send-keys -t "$win" "$@"; }
 screen() { tmux -L "$sock" capture-pane -t "$win" -p "$@"; }
 resize() { tmux -L "$sock" resize-window -t "$win" -x "$1" -y "$2"; }
 
+# mouse_event B X Y: button byte B at cell (X, Y) from 0, as xterm's mouse
+# protocol sends it (B: 0 the left button pressed, 3 released, 64 and 65 the wheel)
+mouse_event() {
+	tmux -L "$sock" send-keys -t "$win" -H 1b 5b 4d "$(printf %x $((32 + $1)))" \
+		"$(printf %x $(($2 + 33)))" "$(printf %x $(($3 + 33)))"
+}
+# click X Y: the left button pressed and released there; click X Y B: the wheel
+click() {
+	mouse_event "${3:-0}" "$1" "$2"
+	[ -n "${3:-}" ] || mouse_event 3 "$1" "$2"
+}
+
 # wait_for REGEX [WHAT]: ok once the screen matches REGEX (extended), else
 # bad. With WAIT_ATTRS=1 the screen has its attributes as escape sequences.
 wait_for() {

@@ -10,17 +10,6 @@
 . "$(dirname "$0")/lib.sh"
 files=$corpus/files.scap
 
-# mouse_event B X Y: button byte B at cell (X, Y) from 0, as xterm's mouse
-# protocol sends it (B: 0 the left button pressed, 3 released, 64 and 65 the wheel)
-mouse_event() {
-	tmux -L "$sock" send-keys -t "$win" -H 1b 5b 4d "$(printf %x $((32 + $1)))" \
-		"$(printf %x $(($2 + 33)))" "$(printf %x $(($3 + 33)))"
-}
-# click X Y: the left button pressed and released there; click X Y B: the wheel
-click() {
-	mouse_event "${3:-0}" "$1" "$2"
-	[ -n "${3:-}" ] || mouse_event 3 "$1" "$2"
-}
 mouse_on() { tmux -L "$sock" display -p -t "$win" '#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}'; }
 
 start 80 24 "$bin" -r "$files"
