@@ -429,6 +429,9 @@ static void draw_help(struct ui *u)
 
 	sbuf_init(&text);
 	sbuf_puts(&text, "syshark keys (arrows and PgUp/PgDn scroll, any other key closes this help)\n\n");
+	if (!u->src->no_mouse)
+		sbuf_puts(&text, "the mouse: a click selects, a double click opens, a title sorts, the wheel "
+				 "scrolls\n\n");
 	keymap_help(u->km, &text);
 	erase();
 	for (line = text.s; line; line = next) {

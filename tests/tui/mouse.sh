@@ -15,6 +15,14 @@ mouse_on() { tmux -L "$sock" display -p -t "$win" '#{mouse_any_flag}#{mouse_butt
 start 80 24 "$bin" -r "$files"
 wait_for '\| shown [1-9][0-9]* \|' "no rows"
 [[ $(mouse_on) == *1* ]] && ok || bad "the mouse is not on by default"
+keys '?'
+wait_for '^the mouse: a click selects' "the help does not say what the mouse does"
+# the wheel scrolls the help; any key closes it
+click 5 5 65
+for _ in $(seq 100); do [ "$(screen | sed -n 2p)" = Everywhere ] && break; sleep 0.05; done
+[ "$(screen | sed -n 2p)" = Everywhere ] && ok || bad "the wheel does not scroll the help three lines"
+keys Escape
+wait_for '^No\. +Time' "a key does not close the help"
 # at 80x24 the list's rows are lines 1-8: line 5 is the fifth row
 click 5 5
 wait_for '^    Number: 5$' "a click on the fifth row does not select it"
@@ -84,6 +92,11 @@ wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(ca
 start 80 24 "$bin" --no-mouse -r "$files"
 wait_for '\| shown [1-9][0-9]* \|' "no rows"
 [ "$(mouse_on)" = 000 ] && ok || bad "--no-mouse leaves the mouse on ($(mouse_on))"
+keys '?'
+wait_for '^syshark keys' "? does not show the help"
+if screen | grep -q '^the mouse'; then bad "the help speaks of the mouse under --no-mouse"; else ok; fi
+keys Escape
+wait_for '^No\. +Time' "a key does not close the help"
 keys q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 finish
