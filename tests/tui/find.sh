@@ -10,7 +10,7 @@ files=$corpus/files.scap
 nums() { "$bin" -r "$files" -Y "$1" -T fields -e evt.num; }
 
 start 80 24 "$bin" -r "$files"
-wait_for '\| shown [1-9][0-9]* \|' "no rows"
+wait_for '\| shown [1-9][0-9]*( |$)' "no rows"
 reads=$(nums 'evt.type = read and evt.dir = <')
 first=$(sed -n 1p <<<"$reads") second=$(sed -n 2p <<<"$reads")
 last=$(tail -n 1 <<<"$reads")

@@ -13,7 +13,7 @@ files=$corpus/files.scap
 mouse_on() { tmux -L "$sock" display -p -t "$win" '#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}'; }
 
 start 80 24 "$bin" -r "$files"
-wait_for '\| shown [1-9][0-9]* \|' "no rows"
+wait_for '\| shown [1-9][0-9]*( |$)' "no rows"
 [[ $(mouse_on) == *1* ]] && ok || bad "the mouse is not on by default"
 keys '?'
 wait_for '^the mouse: a click selects' "the help does not say what the mouse does"
@@ -54,7 +54,7 @@ wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(ca
 # the views: a double click on the picker opens one; a title sorts; a double
 # click on a row drills down into its events
 start 100 30 "$bin" -r "$files"
-wait_for '\| shown [1-9][0-9]* \|' "no rows"
+wait_for '\| shown [1-9][0-9]*( |$)' "no rows"
 keys v
 wait_for '^ Views: Enter opens one' "v does not open the view picker"
 line=$(screen | grep -n '^  syscalls ' | cut -d: -f1)
@@ -80,7 +80,7 @@ wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(ca
 num=$("$bin" -r "$files" -Y 'evt.type = write and evt.dir = <' -T fields -e evt.num -e evt.arg.data |
 	awk -F'\t' '$2 ~ /^notes, truncated/ { print $1; exit }')
 start 100 30 "$bin" -r "$files"
-wait_for '\| shown [1-9][0-9]* \|' "no rows"
+wait_for '\| shown [1-9][0-9]*( |$)' "no rows"
 keys : "$num" Enter F5
 wait_for '\| line 1/[0-9]+: ' "F5 does not open the stream"
 click 4 2
@@ -90,7 +90,7 @@ wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(ca
 
 # --no-mouse: the terminal keeps the mouse
 start 80 24 "$bin" --no-mouse -r "$files"
-wait_for '\| shown [1-9][0-9]* \|' "no rows"
+wait_for '\| shown [1-9][0-9]*( |$)' "no rows"
 [ "$(mouse_on)" = 000 ] && ok || bad "--no-mouse leaves the mouse on ($(mouse_on))"
 keys '?'
 wait_for '^syshark keys' "? does not show the help"
