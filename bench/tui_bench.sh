@@ -24,13 +24,14 @@ command -v tmux >/dev/null || { echo "$0: tmux is needed" >&2; exit 1; }
 
 export XDG_CACHE_HOME=$OUT/tui-cache XDG_STATE_HOME=$OUT/tui-state XDG_CONFIG_HOME=$OUT/tui-config
 export LANG=C.UTF-8
-SOCK=syshark-bench-$$
+SOCK=
+LAUNCHES=0
 FILTER='evt.type = read or evt.type = write'
 GOAL=0.2
 FIND_GOAL=3
 NEEDLE=no-such-text-anywhere
 STATUS=0
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true' EXIT
+trap '[[ -z $SOCK ]] || tmux -L "$SOCK" kill-server 2>/dev/null || true' EXIT
 
 screen() { tmux -L "$SOCK" capture-pane -t b -p; }
 
@@ -55,7 +56,10 @@ until_screen() {
 
 # launch CMD...: a new tmux server running CMD; T0 is when it was asked to start.
 launch() {
-	tmux -L "$SOCK" kill-server 2>/dev/null || true
+	# a server of its own each time: a new session on one still shutting down is lost
+	[[ -z $SOCK ]] || tmux -L "$SOCK" kill-server 2>/dev/null || true
+	LAUNCHES=$((LAUNCHES + 1))
+	SOCK=syshark-bench-$$-$BASHPID-$LAUNCHES # $BASHPID: a subshell's launches too
 	T0=$(now_us)
 	tmux -L "$SOCK" new-session -d -s b -x 200 -y 50 "$(printf '%q ' "$@"); sleep 600"
 }
@@ -69,6 +73,7 @@ peer_first_screen() {
 	launch csysdig -r "$1"
 	until_screen '^ +PID +PPID +CPU'
 	until_screen '^ +[0-9]+ +[0-9]+ +[0-9.]+ '
+	tmux -L "$SOCK" kill-server 2>/dev/null || true # a subshell's: the trap is the parent's
 	echo "$SEC"
 }
 
