@@ -83,9 +83,21 @@ uint64_t tview_row_event(struct tview *v, uint64_t row)
 	return tview_natural_row(v, row);
 }
 
-uint64_t tview_natural_at(struct tview *v, uint64_t num)
+uint64_t tview_row_at(struct tview *v, uint64_t num)
 {
-	uint64_t lo = 0, hi = atomic_load(&v->nrows);
+	uint64_t lo = 0, hi = atomic_load(&v->nrows), best = hi, row;
+
+	if (tview_is_sorted(v)) {
+		/* the shown row of num, else of the first event after it */
+		for (row = 0; row < v->sort->n; row++) {
+			if (v->sort->order[row] == num)
+				return row;
+			if (v->sort->order[row] > num &&
+			    (best == hi || v->sort->order[row] < v->sort->order[best]))
+				best = row;
+		}
+		return best;
+	}
 
 	while (lo < hi) {
 		uint64_t mid = lo + (hi - lo) / 2;
@@ -96,26 +108,6 @@ uint64_t tview_natural_at(struct tview *v, uint64_t num)
 			hi = mid;
 	}
 	return lo;
-}
-
-uint64_t tview_row_at(struct tview *v, uint64_t num)
-{
-	uint64_t best = atomic_load(&v->nrows), row;
-
-	if (tview_is_sorted(v)) {
-		/* the shown row of num, else of the first event after it */
-		uint64_t none = best;
-
-		for (row = 0; row < v->sort->n; row++) {
-			if (v->sort->order[row] == num)
-				return row;
-			if (v->sort->order[row] > num &&
-			    (best == none || v->sort->order[row] < v->sort->order[best]))
-				best = row;
-		}
-		return best;
-	}
-	return tview_natural_at(v, num);
 }
 
 /* The search thread: replays the capture and keeps the rows the filter selects. */

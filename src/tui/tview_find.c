@@ -5,7 +5,8 @@
  * marking the rows whose event matches the filter or whose text holds the
  * words. In the events' order, chunks are taken nearest first and a match
  * stops the threads from taking chunks past it; in a sorted order every row
- * is looked at, then the marks are read in the shown order.
+ * is looked at, marked by its event number, then the marks are read in the
+ * shown order.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -36,13 +37,13 @@ struct tview_find {
 	enum tview_time mode;
 	uint64_t base;	    /* what the time counts from, but in delta mode */
 	uint64_t from;	    /* the selected row */
-	/* this round: rows [lo, hi) of the events' order, a bit per row */
-	uint64_t lo, hi, nchunks;
+	/* this round: rows [lo, hi) of the events' order, a bit per row (sorted: per event) */
+	uint64_t lo, hi, nchunks, nbits;
 	_Atomic uint64_t *bits;
 	_Atomic uint64_t next;	    /* the next chunk to take */
 	_Atomic uint64_t best;	    /* the nearest chunk with a match; nchunks if none */
 	_Atomic uint64_t looked;    /* rows looked at, for the progress */
-	uint64_t *prev;		    /* sorted, delta time: the event shown before each row's */
+	uint64_t *prev;		    /* sorted, delta time: by event number, the event shown before */
 	atomic_bool stop;
 	pthread_t threads[THREADS_MAX];
 	unsigned int nthreads;
@@ -61,10 +62,10 @@ static void chunk_rows(const struct tview_find *fd, uint64_t k, uint64_t *a, uin
 	*b = up ? fd->lo + last : fd->hi - first;
 }
 
-/* The time row's delta counts from: the time of the event shown before it. */
-static uint64_t delta_base(struct tview_find *fd, uint64_t row)
+/* The time the delta of row (showing event num) counts from: the time of the event shown before it. */
+static uint64_t delta_base(struct tview_find *fd, uint64_t row, uint64_t num)
 {
-	uint64_t prev = fd->prev ? fd->prev[row] : row ? tview_natural_row(fd->v, row - 1) : 0, ts = 0;
+	uint64_t prev = fd->prev ? fd->prev[num] : row ? tview_natural_row(fd->v, row - 1) : 0, ts = 0;
 
 	return prev && eng_index_ts(fd->v->ix, prev, &ts) ? ts : 0;
 }
@@ -72,7 +73,7 @@ static uint64_t delta_base(struct tview_find *fd, uint64_t row)
 static bool matches(struct tview_find *fd, struct eng_filter *f, uint64_t row,
 		    const struct cursor *c, struct sbuf scratch[2])
 {
-	uint64_t base = fd->mode == TT_DELTA ? delta_base(fd, row) : fd->base;
+	uint64_t base = fd->mode == TT_DELTA ? delta_base(fd, row, c->e.num) : fd->base;
 
 	if (f)
 		return eng_filter_match(f, &c->r->state, &c->e);
@@ -101,7 +102,7 @@ static void *finder_main(void *arg)
 			uint64_t num = nums[row - a];
 
 			if (num && tview_cursor_to(fd->v->ix, &c, num) && matches(fd, f, row, &c, scratch)) {
-				uint64_t i = row - fd->lo, best;
+				uint64_t i = fd->sorted ? num : row - fd->lo, best;
 
 				atomic_fetch_or(&fd->bits[i / 64], 1ull << (i % 64));
 				best = atomic_load(&fd->best);
@@ -137,8 +138,8 @@ static void round_stop(struct tview_find *fd)
 	fd->bits = NULL;
 }
 
-/* Starts looking at rows [lo, hi) of the events' order. */
-static void round_start(struct tview_find *fd, uint64_t lo, uint64_t hi)
+/* Starts looking at rows [lo, hi) of the events' order, with nbits marks. */
+static void round_start(struct tview_find *fd, uint64_t lo, uint64_t hi, uint64_t nbits)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned int want = cores < 1 ? 1 : cores > THREADS_MAX ? THREADS_MAX : (unsigned int)cores;
@@ -146,7 +147,8 @@ static void round_start(struct tview_find *fd, uint64_t lo, uint64_t hi)
 	fd->lo = lo;
 	fd->hi = hi;
 	fd->nchunks = (hi - lo + CHUNK - 1) / CHUNK;
-	fd->bits = xcalloc((hi - lo) / 64 + 1, sizeof(*fd->bits));
+	fd->nbits = nbits;
+	fd->bits = xcalloc(nbits / 64 + 1, sizeof(*fd->bits));
 	atomic_store(&fd->next, 0);
 	atomic_store(&fd->best, fd->nchunks);
 	atomic_store(&fd->looked, 0);
@@ -166,11 +168,10 @@ static void round_start(struct tview_find *fd, uint64_t lo, uint64_t hi)
 	}
 }
 
-static bool marked(const struct tview_find *fd, uint64_t row)
+/* Whether event num is marked (sorted). */
+static bool marked(const struct tview_find *fd, uint64_t num)
 {
-	uint64_t i = row - fd->lo;
-
-	return row >= fd->lo && row < fd->hi && (atomic_load(&fd->bits[i / 64]) >> (i % 64) & 1);
+	return num < fd->nbits && (atomic_load(&fd->bits[num / 64]) >> (num % 64) & 1);
 }
 
 /* The first (or last) marked row of the round, or -1: a word at a time. */
@@ -199,11 +200,11 @@ static int64_t answer(struct tview_find *fd)
 		return first_marked(fd, fd->forward);
 	if (fd->forward) {
 		for (row = fd->from + 1; row < n; row++)
-			if (marked(fd, tview_natural_at(v, tview_row_event(v, row))))
+			if (marked(fd, tview_row_event(v, row)))
 				return (int64_t)row;
 	} else {
 		for (row = fd->from < n ? fd->from : n; row-- > 0;)
-			if (marked(fd, tview_natural_at(v, tview_row_event(v, row))))
+			if (marked(fd, tview_row_event(v, row)))
 				return (int64_t)row;
 	}
 	return -1;
@@ -231,18 +232,20 @@ struct tview_find *tview_find_start(struct tview *v, uint64_t from, bool forward
 	pthread_mutex_init(&fd->lock, NULL);
 	pthread_cond_init(&fd->cond, NULL);
 	if (fd->sorted) {
+		uint64_t events = eng_index_count(v->ix) + 1;
+
 		n = v->sort->n;
 		if (!fd->is_filter && fd->mode == TT_DELTA) {
 			/* each row's time counts from the event shown before it */
-			fd->prev = xcalloc(n ? n : 1, sizeof(*fd->prev));
+			fd->prev = xcalloc(events, sizeof(*fd->prev));
 			for (row = 1; row < n; row++)
-				fd->prev[tview_natural_at(v, v->sort->order[row])] = v->sort->order[row - 1];
+				fd->prev[v->sort->order[row]] = v->sort->order[row - 1];
 		}
-		round_start(fd, 0, n);
+		round_start(fd, 0, n, events);
 	} else if (forward) {
-		round_start(fd, from + 1 < n ? from + 1 : n, n);
+		round_start(fd, from + 1 < n ? from + 1 : n, n, n);
 	} else {
-		round_start(fd, 0, from < n ? from : n);
+		round_start(fd, 0, from < n ? from : n, from < n ? from : n);
 	}
 	return fd;
 }
@@ -279,7 +282,7 @@ int tview_find_step(struct tview *v, struct tview_find *fd, unsigned int ms, uin
 		uint64_t lo = fd->hi;
 
 		round_stop(fd);
-		round_start(fd, lo, n);
+		round_start(fd, lo, n, n - lo);
 		return 0;
 	}
 	if (!v->search || atomic_load(&v->search->done))

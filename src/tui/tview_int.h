@@ -78,8 +78,6 @@ struct tview {
 uint64_t tview_natural_row(struct tview *v, uint64_t row);
 /* The event numbers of rows [a, b) in that order, 0 for those there are not yet. */
 void tview_natural_rows(struct tview *v, uint64_t a, uint64_t b, uint64_t *out);
-/* The row of the first event numbered num or later in the events' order; the row count if none. */
-uint64_t tview_natural_at(struct tview *v, uint64_t num);
 /* Whether the rows are shown sorted, in sort->order. */
 bool tview_is_sorted(const struct tview *v);
 
