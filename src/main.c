@@ -191,6 +191,8 @@ static void usage(FILE *f)
 	      "  -w, --write OUT     write the chosen events to a new .scap (with the state\n"
 	      "                      needed to decode them) instead of printing them\n"
 	      "  -A, --all           also print internal events\n"
+	      "      --calls         a line per system call: its exit, with its enter's\n"
+	      "                      arguments too, as current Falco libraries show it\n"
 	      "      --stats         print a summary of the capture\n"
 	      "      --top[=VIEW]    start in a top-like view: processes (the default),\n"
 	      "                      files, system calls, ... (--top=list lists them);\n"
@@ -235,6 +237,7 @@ int main(int argc, char **argv)
 		{ "top", optional_argument, NULL, 'O' },
 		{ "tree", no_argument, NULL, 'H' },
 		{ "no-mouse", no_argument, NULL, 'M' },
+		{ "calls", no_argument, NULL, 'K' },
 		{ "window", required_argument, NULL, 'W' },
 		{ "interval", required_argument, NULL, 'd' },
 		{ "follow", required_argument, NULL, 'F' },
@@ -284,6 +287,9 @@ int main(int argc, char **argv)
 			break;
 		case 'M':
 			no_mouse = true;
+			break;
+		case 'K':
+			po.calls = true;
 			break;
 		case 'T':
 			formatted = true;
@@ -436,12 +442,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "syshark: -T fields needs at least one -e FIELD\n");
 		return 2;
 	}
+	if (po.calls && po.write) {
+		fprintf(stderr, "syshark: --calls with -w: a capture keeps both events of each "
+				"call; write without --calls\n");
+		free(trailing);
+		return 2;
+	}
 	if (top && strcmp(top, "list") == 0) {
 		print_top_list(stdout);
 		free(trailing);
 		return 0;
 	}
-	tty = !print && !formatted && !po.count && !po.all && isatty(STDIN_FILENO) &&
+	tty = !print && !formatted && !po.count && !po.all && !po.calls && isatty(STDIN_FILENO) &&
 	      isatty(STDOUT_FILENO);
 	if (top && !eng_top_view(top)) {
 		fprintf(stderr, "syshark: --top=%s: no such view (--top=list lists them)\n", top);

@@ -12,6 +12,7 @@
 
 #include "dis_args.h"
 #include "eng_export.h"
+#include "eng_calls.h"
 #include "eng_fields.h"
 #include "eng_index.h"
 #include "eng_filter.h"
@@ -50,12 +51,16 @@ static void format_line(struct sbuf *out, const struct print_opts *o, const stru
 	}
 }
 
-/* Runs the filter (if any) on e, with sysdig's side effect of a rejection. */
+/*
+ * Runs the filter (if any) on e, with sysdig's side effect of a rejection,
+ * unless e is an enter its call may stand for: the call is what is matched.
+ */
 static bool match(struct eng_filter *filter, struct eng_replay *r, const struct eng_evt *e)
 {
 	if (!filter || eng_filter_match(filter, &r->state, e))
 		return true;
-	eng_state_filtered_out(&r->state, &e->info, &e->ev);
+	if (!r->calls || !eng_calls_is_enter(e))
+		eng_state_filtered_out(&r->state, &e->info, &e->ev);
 	return false;
 }
 
@@ -159,7 +164,7 @@ static int print_parallel(const char *path, const struct print_opts *o,
 	unsigned int n, i;
 	int rc, status = 0;
 
-	if (o->write || o->count || ncpu < 2 || !o->filter)
+	if (o->write || o->count || o->calls || ncpu < 2 || !o->filter)
 		return -1;
 	ix = eng_index_open(path, ENG_IX_CACHED_ONLY, &d);
 	if (!ix)
@@ -201,6 +206,8 @@ struct printer {
 	struct eng_export *x;
 	struct diag wd; /* the export's write error */
 	struct sbuf line, tmp;
+	struct eng_calls *calls; /* --calls: lines held until their calls are known */
+	struct sbuf held;	 /* and the line of the event being held */
 	unsigned long long printed;
 	bool reader_gone; /* the pipe's reader left (as head(1) does): a stop, not an error */
 };
@@ -215,6 +222,7 @@ struct printer *printer_new(const struct print_opts *o, FILE *out)
 	pr->out = out;
 	sbuf_init(&pr->line);
 	sbuf_init(&pr->tmp);
+	sbuf_init(&pr->held);
 	for (i = 0; i < o->nfields; i++) {
 		if (!eng_field_lookup(o->fields[i], &pr->fields[i], &d)) {
 			fprintf(stderr, "syshark: -e %s: %s (see syshark -l)\n", o->fields[i],
@@ -236,12 +244,28 @@ out_free:
 	return NULL;
 }
 
+/* A line to print, once its call is known (eng_calls_emit). */
+static void printer_put(void *arg, uint64_t num, const char *text, size_t len)
+{
+	struct printer *pr = arg;
+
+	(void)num;
+	if (pr->o->count && pr->printed >= pr->o->count)
+		return;
+	sbuf_put(&pr->line, text, len);
+	pr->printed++;
+}
+
 int printer_start(struct printer *pr, struct eng_replay *r)
 {
 	struct diag d = { 0 };
 	bool wanted[EV_MAX];
 
 	if (!pr->o->write) {
+		if (pr->o->calls) {
+			r->calls = true;
+			pr->calls = eng_calls_new(printer_put, pr);
+		}
 		if (pr->filter) {
 			eng_filter_types(pr->filter, wanted);
 			eng_replay_want(r, wanted);
@@ -265,6 +289,15 @@ int printer_event(struct printer *pr, struct eng_replay *r, const struct eng_evt
 		if (eng_export_event(pr->x, e, chosen, &pr->wd) < 0)
 			return 1;
 		return chosen && o->count && ++pr->printed >= o->count;
+	}
+	if (pr->calls) {
+		sbuf_reset(&pr->held);
+		if (chosen)
+			format_line(&pr->held, o, &r->state, e, pr->fields, &pr->tmp);
+		eng_calls_event(pr->calls, e, chosen, pr->held.s, pr->held.len);
+		if (pr->line.len >= OUT_CHUNK && printer_flush(pr) < 0)
+			return 1;
+		return o->count && pr->printed >= o->count;
 	}
 	if (!chosen)
 		return 0;
@@ -298,6 +331,8 @@ int printer_free(struct printer *pr)
 
 	if (!pr)
 		return 2;
+	if (pr->calls)
+		eng_calls_flush(pr->calls);
 	/* The events come out before any message about what follows them. */
 	if ((printer_flush(pr) < 0 || ferror(pr->out)) && !pr->reader_gone) {
 		fprintf(stderr, "syshark: error writing output: %s\n", strerror(errno));
@@ -309,6 +344,8 @@ int printer_free(struct printer *pr)
 	}
 	sbuf_fini(&pr->line);
 	sbuf_fini(&pr->tmp);
+	sbuf_fini(&pr->held);
+	eng_calls_free(pr->calls);
 	eng_filter_free(pr->filter);
 	free(pr);
 	return status;

@@ -27,6 +27,7 @@ struct print_opts {
 	const char *write;  /* write the chosen events to this .scap instead */
 	unsigned long long count; /* stop after this many printed events, 0 = all */
 	bool tree;		  /* --top: the rows as a tree of parents and children */
+	bool calls;		  /* a line per system call (eng_calls.h), not per event */
 };
 
 /*

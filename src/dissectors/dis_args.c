@@ -442,6 +442,28 @@ void dis_thread_done(void)
 	}
 }
 
+/* Appends "name=value(resolved) " for parameter i of ev. */
+static void arg_render(struct sbuf *o, const struct ev_view *ev, const struct ev_param_info *params,
+		       unsigned int i, const struct dis_ctx *ctx)
+{
+	if (!val.s) {
+		sbuf_init(&val);
+		sbuf_init(&res);
+	}
+	sbuf_reset(&val);
+	sbuf_reset(&res);
+	dis_param_render(&val, &res, ev, params, i, ctx);
+	sbuf_puts(o, params[i].name);
+	sbuf_putc(o, '=');
+	sbuf_put(o, val.s, val.len);
+	if (res.len) {
+		sbuf_putc(o, '(');
+		sbuf_put(o, res.s, res.len);
+		sbuf_putc(o, ')');
+	}
+	sbuf_putc(o, ' ');
+}
+
 void dis_args_render(struct sbuf *o, const struct ev_view *ev, enum dis_view view,
 		     const struct dis_ctx *ctx)
 {
@@ -450,25 +472,71 @@ void dis_args_render(struct sbuf *o, const struct ev_view *ev, enum dis_view vie
 
 	if (ev->type == EV_GENERIC_E || ev->type == EV_GENERIC_X)
 		return;
-	if (!val.s) {
-		sbuf_init(&val);
-		sbuf_init(&res);
-	}
 	params = dis_params(ev, view, &n);
-	for (i = 0; i < n; i++) {
-		sbuf_reset(&val);
-		sbuf_reset(&res);
-		dis_param_render(&val, &res, ev, params, i, ctx);
-		sbuf_puts(o, params[i].name);
-		sbuf_putc(o, '=');
-		sbuf_put(o, val.s, val.len);
-		if (res.len) {
-			sbuf_putc(o, '(');
-			sbuf_put(o, res.s, res.len);
-			sbuf_putc(o, ')');
-		}
-		sbuf_putc(o, ' ');
+	for (i = 0; i < n; i++)
+		arg_render(o, ev, params, i, ctx);
+}
+
+int dis_call_enter_param(const struct ev_view *exit, const struct ev_view *enter,
+			 enum dis_view view, unsigned int k)
+{
+	const struct ev_param_info *xp, *ep;
+	unsigned int xn, en, i, j;
+
+	xp = dis_params(exit, view, &xn);
+	ep = dis_params(enter, view, &en);
+	for (i = 0; i < en; i++) {
+		for (j = 0; j < xn && strcmp(xp[j].name, ep[i].name) != 0; j++)
+			;
+		if (j == xn && k-- == 0)
+			return (int)i;
 	}
+	return -1;
+}
+
+bool dis_call_param(const struct ev_view *exit, const struct ev_view *enter, enum dis_view view,
+		    enum dis_call_order order, unsigned int k, const struct ev_view **v,
+		    unsigned int *i)
+{
+	unsigned int n, m = 0;
+	int j;
+
+	dis_params(exit, view, &n);
+	if (order == DIS_CALL_RESULT && n && enter) {
+		/* the result, then what the enter adds, then the rest */
+		while (dis_call_enter_param(exit, enter, view, m) >= 0)
+			m++;
+		if (k == 0 || k > m) {
+			*v = exit;
+			*i = k ? k - m : 0;
+			return *i < n;
+		}
+		*v = enter;
+		*i = (unsigned int)dis_call_enter_param(exit, enter, view, k - 1);
+		return true;
+	}
+	if (k < n) {
+		*v = exit;
+		*i = k;
+		return true;
+	}
+	if (!enter || (j = dis_call_enter_param(exit, enter, view, k - n)) < 0)
+		return false;
+	*v = enter;
+	*i = (unsigned int)j;
+	return true;
+}
+
+void dis_args_render_call(struct sbuf *o, const struct ev_view *exit, const struct ev_view *enter,
+			  enum dis_view view, enum dis_call_order order, const struct dis_ctx *ctx)
+{
+	const struct ev_view *v;
+	unsigned int k, i, n;
+
+	if (exit->type == EV_GENERIC_X)
+		return;
+	for (k = 0; dis_call_param(exit, enter, view, order, k, &v, &i); k++)
+		arg_render(o, v, dis_params(v, view, &n), i, ctx);
 }
 
 const char *dis_event_name(const struct ev_view *ev, char *buf, unsigned int buflen)

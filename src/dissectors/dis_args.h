@@ -61,6 +61,31 @@ void dis_param_render(struct sbuf *val, struct sbuf *res, const struct ev_view *
 void dis_args_render(struct sbuf *o, const struct ev_view *ev, enum dis_view view,
 		     const struct dis_ctx *ctx);
 
+/*
+ * The index in enter's parameters of the k-th one (from 0) that exit lacks
+ * by name, or -1: what a call adds to its exit's parameters.
+ */
+int dis_call_enter_param(const struct ev_view *exit, const struct ev_view *enter,
+			 enum dis_view view, unsigned int k);
+
+/* The order of a call's parameters. */
+enum dis_call_order {
+	DIS_CALL_LIBS,	 /* exit's, then those of enter that exit lacks (current libs) */
+	DIS_CALL_RESULT, /* exit's first (its result), enter's, the rest of exit's */
+};
+
+/*
+ * Parameter k (from 0) of a call, of exit or of enter (if not NULL) as *v
+ * and *i; false past the last.
+ */
+bool dis_call_param(const struct ev_view *exit, const struct ev_view *enter, enum dis_view view,
+		    enum dis_call_order order, unsigned int k, const struct ev_view **v,
+		    unsigned int *i);
+
+/* A call's evt.args, its parameters in that order. */
+void dis_args_render_call(struct sbuf *o, const struct ev_view *exit, const struct ev_view *enter,
+			  enum dis_view view, enum dis_call_order order, const struct dis_ctx *ctx);
+
 /* An fd's type and name as sysdig shows them after its number: "<4t>1.2.3.4:80->...". */
 void dis_fmt_fdinfo(struct sbuf *o, const struct dis_fdinfo *fi);
 

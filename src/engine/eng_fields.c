@@ -22,6 +22,7 @@
 struct ctx_bind {
 	const struct eng_state *s;
 	const struct eng_thread *t;
+	const struct eng_fd *call_fd; /* the fd a call works on, closed or not */
 };
 
 static const char *ctx_comm(const void *arg, int64_t tid)
@@ -44,6 +45,9 @@ static bool ctx_fd(const void *arg, int64_t fd, struct dis_fdinfo *out)
 	const struct ctx_bind *b = arg;
 	const struct eng_fd *f = eng_state_fd(b->t, fd);
 
+	/* a call's enter names the fd its exit closed */
+	if (!f && b->call_fd && b->call_fd->fd == fd)
+		f = b->call_fd;
 	if (!f)
 		return false;
 	fdinfo_of(f, out);
@@ -88,6 +92,7 @@ void eng_dis_ctx(struct dis_ctx *ctx, const struct eng_state *s, const struct en
 {
 	bind.s = s;
 	bind.t = e->thread;
+	bind.call_fd = e->call ? e->info.fd : NULL;
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->arg = &bind;
 	ctx->has_thread = e->thread != NULL;
@@ -297,20 +302,63 @@ bool fx_creator_name(struct sbuf *o, const struct eng_state *s, const struct eng
 void fx_put_param(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		  unsigned int i, uint32_t max_buf)
 {
+	fx_put_view_param(o, s, e, &e->ev, i, max_buf);
+}
+
+void fx_put_view_param(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct ev_view *v, unsigned int i, uint32_t max_buf)
+{
 	const struct ev_param_info *params;
 	struct sbuf val, res;
 	struct dis_ctx ctx;
 	unsigned int n;
 
-	params = fx_evt_params(e, &n);
+	params = dis_params(v, DIS_VIEW_COMPAT, &n);
 	eng_dis_ctx(&ctx, s, e);
 	ctx.max_buf = max_buf;
 	sbuf_init(&val);
 	sbuf_init(&res);
-	dis_param_render(&val, &res, &e->ev, params, i, &ctx);
+	dis_param_render(&val, &res, v, params, i, &ctx);
 	sbuf_puts(o, res.len ? res.s : val.s);
 	sbuf_fini(&val);
 	sbuf_fini(&res);
+}
+
+bool fx_evt_arg(const struct eng_evt *e, const char *name, int64_t idx, struct ev_view *enter,
+		const struct ev_view **v, unsigned int *i)
+{
+	const struct ev_param_info *params;
+	unsigned int n;
+	int k;
+
+	*v = &e->ev;
+	params = fx_evt_params(e, &n);
+	if (name && (k = fx_evt_param_index(e, name)) >= 0) {
+		*i = (unsigned int)k;
+		return true;
+	}
+	if (!name && idx >= 0 && idx < (int64_t)n) {
+		*i = (unsigned int)idx;
+		return true;
+	}
+	if (!e->call || !eng_state_enter_of(e->thread, &e->ev, enter))
+		return false;
+	*v = enter;
+	if (name) {
+		params = dis_params(enter, DIS_VIEW_COMPAT, &n);
+		for (k = 0; k < (int)n && strcmp(params[k].name, name) != 0; k++)
+			;
+	} else {
+		k = idx >= (int64_t)n && idx - n < 256 ?
+			    dis_call_enter_param(&e->ev, enter, DIS_VIEW_COMPAT,
+						 (unsigned int)(idx - n)) :
+			    -1;
+		params = dis_params(enter, DIS_VIEW_COMPAT, &n);
+	}
+	if (k < 0 || k >= (int)n)
+		return false;
+	*i = (unsigned int)k;
+	return true;
 }
 
 const char eng_field_absent[] = "";

@@ -192,35 +192,37 @@ bool f_evt_category(struct sbuf *o, const struct eng_state *s, const struct eng_
 bool f_evt_args(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		       const struct eng_fref *r)
 {
+	struct ev_view enter;
 	struct dis_ctx ctx;
 
 	(void)r;
 	eng_dis_ctx(&ctx, s, e);
-	dis_args_render(o, &e->ev, DIS_VIEW_COMPAT, &ctx);
+	if (e->call && eng_state_enter_of(e->thread, &e->ev, &enter))
+		dis_args_render_call(o, &e->ev, &enter, DIS_VIEW_COMPAT, DIS_CALL_LIBS, &ctx);
+	else
+		dis_args_render(o, &e->ev, DIS_VIEW_COMPAT, &ctx);
 	if (o->len && o->s[o->len - 1] == ' ')
 		sbuf_truncate(o, o->len - 1);
 	return true;
 }
 
-/* The parameter an evt.arg/evt.rawarg reference names, or -1. */
-static int arg_index(const struct eng_evt *e, const struct eng_fref *r)
+/* The parameter an evt.arg/evt.rawarg reference names: in v, at *i. */
+static bool arg_of(const struct eng_evt *e, const struct eng_fref *r, struct ev_view *enter,
+		   const struct ev_view **v, unsigned int *i)
 {
-	unsigned int n;
-
-	if (r->name[0])
-		return fx_evt_param_index(e, r->name);
-	fx_evt_params(e, &n);
-	return r->idx >= 0 && r->idx < (int64_t)n ? (int)r->idx : -1;
+	return fx_evt_arg(e, r->name[0] ? r->name : NULL, r->idx, enter, v, i);
 }
 
 bool f_evt_arg(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		      const struct eng_fref *r)
 {
-	int i = arg_index(e, r);
+	const struct ev_view *v;
+	struct ev_view enter;
+	unsigned int i;
 
-	if (i < 0)
+	if (!arg_of(e, r, &enter, &v, &i))
 		return false;
-	fx_put_param(o, s, e, (unsigned int)i, DIS_MAX_BUF_OUT);
+	fx_put_view_param(o, s, e, v, i, DIS_MAX_BUF_OUT);
 	return true;
 }
 
@@ -228,16 +230,17 @@ bool f_evt_rawarg(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 			 const struct eng_fref *r)
 {
 	const struct ev_param_info *params;
+	const struct ev_view *v;
+	struct ev_view enter;
 	const uint8_t *p;
-	unsigned int n;
+	unsigned int n, i;
 	int64_t len;
-	int i = arg_index(e, r);
 
 	(void)s;
-	if (i < 0)
+	if (!arg_of(e, r, &enter, &v, &i))
 		return false;
-	params = fx_evt_params(e, &n);
-	len = ev_param(&e->ev, (unsigned int)i, &p);
+	params = dis_params(v, DIS_VIEW_COMPAT, &n);
+	len = ev_param(v, i, &p);
 	if (len < 0)
 		return false;
 	switch (params[i].type) {

@@ -30,6 +30,16 @@ bool fx_is_fd_event(const struct eng_evt *e);
 /* Parameter i of e, resolved if it has a resolved form, else as is. */
 void fx_put_param(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		  unsigned int i, uint32_t max_buf);
+/* The same for parameter i of v: e's own event, or its enter. */
+void fx_put_view_param(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct ev_view *v, unsigned int i, uint32_t max_buf);
+/*
+ * The parameter of e that name (or, with name NULL, index idx) names, as v
+ * and *i: one of its own, or for a call one of its enter's (decoded into
+ * enter), which come after its own; false if there is none.
+ */
+bool fx_evt_arg(const struct eng_evt *e, const char *name, int64_t idx, struct ev_view *enter,
+		const struct ev_view **v, unsigned int *i);
 /* Path parameter of an fd-creating exit, resolved: fd.name of a failed open. */
 bool fx_creator_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e);
 

@@ -16,6 +16,7 @@
 
 void eng_format_text(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e)
 {
+	struct ev_view enter;
 	struct dis_ctx ctx;
 	char name[64];
 
@@ -49,7 +50,10 @@ void eng_format_text(struct sbuf *o, const struct eng_state *s, const struct eng
 	sbuf_puts(o, dis_event_name(&e->ev, name, sizeof(name)));
 	sbuf_putc(o, ' ');
 	eng_dis_ctx(&ctx, s, e);
-	dis_args_render(o, &e->ev, DIS_VIEW_COMPAT, &ctx);
+	if (e->call && eng_state_enter_of(e->thread, &e->ev, &enter))
+		dis_args_render_call(o, &e->ev, &enter, DIS_VIEW_COMPAT, DIS_CALL_LIBS, &ctx);
+	else
+		dis_args_render(o, &e->ev, DIS_VIEW_COMPAT, &ctx);
 	sbuf_putc(o, '\n');
 }
 
@@ -82,9 +86,12 @@ void eng_format_json(struct sbuf *o, const struct eng_state *s, const struct eng
 					     "thread.tid", "user.uid", "user.name", "fd.num",
 					     "fd.name", "fd.typechar" };
 	const struct ev_param_info *params;
+	const struct ev_view *v;
+	struct ev_view enter;
 	struct sbuf val, res;
 	struct dis_ctx ctx;
-	unsigned int i, n;
+	unsigned int i, k, n;
+	bool have_enter;
 
 	sbuf_putc(o, '{');
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -105,27 +112,33 @@ void eng_format_json(struct sbuf *o, const struct eng_state *s, const struct eng
 	}
 	eng_dis_ctx(&ctx, s, e);
 	ctx.max_buf = 0;
-	params = dis_params(&e->ev, DIS_VIEW_CUR, &n);
+	have_enter = e->call && eng_state_enter_of(e->thread, &e->ev, &enter);
 	sbuf_init(&val);
 	sbuf_init(&res);
 	sbuf_puts(o, ",\"evt.args\":{");
-	for (i = 0; i < n; i++) {
+	for (k = 0; dis_call_param(&e->ev, have_enter ? &enter : NULL, DIS_VIEW_CUR,
+				    DIS_CALL_LIBS, k, &v, &i);
+	     k++) {
+		params = dis_params(v, DIS_VIEW_CUR, &n);
 		sbuf_reset(&val);
 		sbuf_reset(&res);
-		dis_param_render(&val, &res, &e->ev, params, i, &ctx);
-		if (i)
+		dis_param_render(&val, &res, v, params, i, &ctx);
+		if (k)
 			sbuf_putc(o, ',');
 		eng_json_str(o, params[i].name, strlen(params[i].name));
 		sbuf_putc(o, ':');
 		eng_json_str(o, val.s, val.len);
 	}
 	sbuf_puts(o, "},\"evt.args.resolved\":{");
-	for (i = 0; i < n; i++) {
+	for (k = 0; dis_call_param(&e->ev, have_enter ? &enter : NULL, DIS_VIEW_CUR,
+				    DIS_CALL_LIBS, k, &v, &i);
+	     k++) {
 		size_t before = o->len;
 
+		params = dis_params(v, DIS_VIEW_CUR, &n);
 		sbuf_reset(&val);
 		sbuf_reset(&res);
-		dis_param_render(&val, &res, &e->ev, params, i, &ctx);
+		dis_param_render(&val, &res, v, params, i, &ctx);
 		if (!res.len)
 			continue;
 		if (before > 0 && o->s[before - 1] != '{')

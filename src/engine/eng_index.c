@@ -809,28 +809,40 @@ struct eng_replay *eng_index_replay_start(struct eng_index *ix, struct diag *d)
 	return data_replay(ix, d);
 }
 
-int eng_index_replay_next(struct eng_index *ix, struct eng_replay *r, size_t *seen,
-			  const atomic_bool *stop, struct eng_evt *e, struct diag *d)
+int eng_index_replay_try(struct eng_index *ix, struct eng_replay *r, size_t *seen,
+			 struct eng_evt *e, struct diag *d, bool *more)
 {
-	const struct timespec pause = { 0, 10 * 1000 * 1000 };
-
-	while (!atomic_load(stop)) {
-		bool following;
+	for (;;) {
+		bool following = eng_index_following(ix);
 		size_t len;
 		int rc = eng_replay_next(r, e, d);
 
+		*more = false;
 		if (rc != 0)
 			return rc;
-		/* a capture still being written: wait for more */
-		following = eng_index_following(ix);
+		/* a capture still being written: read what was added since */
 		len = eng_index_data_len(ix);
 		if (len > *seen) {
 			*seen = len;
 			eng_replay_follow(r, len);
 			continue;
 		}
-		if (!following)
-			return 0;
+		*more = following;
+		return 0;
+	}
+}
+
+int eng_index_replay_next(struct eng_index *ix, struct eng_replay *r, size_t *seen,
+			  const atomic_bool *stop, struct eng_evt *e, struct diag *d)
+{
+	const struct timespec pause = { 0, 10 * 1000 * 1000 };
+	bool more;
+
+	while (!atomic_load(stop)) {
+		int rc = eng_index_replay_try(ix, r, seen, e, d, &more);
+
+		if (rc != 0 || !more)
+			return rc;
 		nanosleep(&pause, NULL);
 	}
 	return 0;

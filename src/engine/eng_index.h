@@ -97,6 +97,12 @@ struct eng_replay *eng_index_replay_start(struct eng_index *ix, struct diag *d);
  */
 int eng_index_replay_next(struct eng_index *ix, struct eng_replay *r, size_t *seen,
 			  const atomic_bool *stop, struct eng_evt *e, struct diag *d);
+/*
+ * The same without waiting: 0 with *more set when the capture is followed
+ * and more of it may yet be written.
+ */
+int eng_index_replay_try(struct eng_index *ix, struct eng_replay *r, size_t *seen,
+			 struct eng_evt *e, struct diag *d, bool *more);
 
 /*
  * Opens a replay of the capture positioned so that its next event is event

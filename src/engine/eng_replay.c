@@ -74,7 +74,8 @@ void eng_replay_want(struct eng_replay *r, const bool *wanted)
 	if (!r->skip)
 		r->skip = xcalloc(EV_MAX, sizeof(*r->skip));
 	for (t = 0; t < EV_MAX; t++)
-		r->skip[t] = !wanted[t] && eng_event_ignored_by_state(t);
+		r->skip[t] = !wanted[t] && eng_event_ignored_by_state(t) &&
+			     !(r->calls && (ev_table[t].category & EV_C_SYSCALL) && wanted[t ^ 1]);
 }
 
 bool eng_is_state_record(uint16_t type)
@@ -214,6 +215,7 @@ int eng_replay_feed(struct eng_replay *r, const struct sf_block *b, struct eng_e
 	e->blk = *b;
 	eng_state_on_event(&r->state, &e->ev, r->next_num, &e->info);
 	e->thread = e->info.thread;
+	e->call = r->calls && e->info.paired;
 	if (eng_is_state_record(e->ev.type)) {
 		r->stats.state_events++;
 		if (r->on_block && (rc = r->on_block(r->on_block_arg, b, d)) < 0)

@@ -49,6 +49,11 @@ struct eng_evt {
 	struct eng_thread *thread; /* borrowed; valid until the next event */
 	struct eng_evinfo info;	  /* thread, fd, pairing, latency (borrowed likewise) */
 	bool hidden;		  /* internal or state-only: not shown by default */
+	/*
+	 * A call (a replay with calls on): an exit shown with its paired
+	 * enter's parameters too, as current Falco libraries present it.
+	 */
+	bool call;
 };
 
 struct eng_replay {
@@ -66,6 +71,7 @@ struct eng_replay {
 	void *on_block_arg;
 	bool in_events; /* the section's state blocks are done */
 	bool *skip;	/* EV_MAX entries: types passed over (eng_replay_want()) */
+	bool calls;	/* paired exits are calls (eng_evt.call); set before eng_replay_want() */
 };
 
 /* Returns NULL with d set. Caller frees with eng_replay_free(). */
@@ -79,7 +85,8 @@ void eng_replay_free(struct eng_replay *r);
 /*
  * Lets r pass over the events its reader has no use for: events of a type
  * not in wanted (EV_MAX entries) that the state ignores too are numbered
- * and counted, but neither decoded nor handed out.
+ * and counted, but neither decoded nor handed out. With calls on, a wanted
+ * system call's other direction is wanted too, for the pairing.
  */
 void eng_replay_want(struct eng_replay *r, const bool *wanted);
 

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <langinfo.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 #include <wctype.h>
@@ -15,8 +16,9 @@
 
 /* Fields the list's own columns are made of. */
 static struct {
-	struct eng_fref type, dir, args, tid, pid;
+	struct eng_fref type, dir, args, tid, pid, latency;
 	const char *enter, *exit; /* the direction's arrows */
+	const char *micro;	  /* "µs" */
 } own;
 
 static pthread_once_t own_once = PTHREAD_ONCE_INIT;
@@ -30,6 +32,8 @@ static void own_init(void)
 	eng_field_lookup("evt.args", &own.args, NULL);
 	eng_field_lookup("thread.tid", &own.tid, NULL);
 	eng_field_lookup("proc.pid", &own.pid, NULL);
+	eng_field_lookup("evt.latency", &own.latency, NULL);
+	own.micro = utf8 ? "\xc2\xb5s" : "us";
 	own.enter = utf8 ? "\xe2\x86\x92" : ">"; /* → */
 	own.exit = utf8 ? "\xe2\x86\x90" : "<";  /* ← */
 }
@@ -73,35 +77,106 @@ static void thread_tag_text(const struct eng_state *s, const struct eng_evt *e, 
 	sbuf_truncate(out, start);
 }
 
+/*
+ * Puts the fd event e works on first in its arguments (at out->s + at):
+ * moved there from where a call's enter has it, or added if they name no fd.
+ */
+static void fd_first(struct sbuf *out, size_t at, const struct eng_evt *e)
+{
+	size_t end = out->len, n;
+	char *hit;
+
+	sbuf_puts(out, " fd=");
+	if (!eng_evt_fd_text(out, e)) {
+		sbuf_truncate(out, end);
+		return;
+	}
+	n = out->len - end; /* " fd=3(<f>/etc/passwd)" */
+	hit = memmem(out->s + at, end - at, out->s + end, n);
+	if (hit && (hit + n == out->s + end || hit[n] == ' ')) {
+		memmove(hit, hit + n, (size_t)(out->s + out->len - (hit + n)));
+		end -= n;
+		sbuf_truncate(out, out->len - n);
+	} else if ((end - at >= n - 1 && memcmp(out->s + at, out->s + end + 1, n - 1) == 0) ||
+		   strncmp(out->s + at, "fd=", 3) == 0 || memmem(out->s + at, end - at, " fd=", 4)) {
+		/* first already, or the arguments name another fd */
+		sbuf_truncate(out, end);
+		return;
+	}
+	/* args " fd=X" -> "fd=X " args */
+	rotate(out->s + end, 1, n);
+	rotate(out->s + at, end - at, out->len - at);
+	if (end == at)
+		sbuf_truncate(out, out->len - 1);
+}
+
+bool cell_latency(const struct eng_state *s, const struct eng_evt *e, uint64_t *ns)
+{
+	struct sbuf v;
+	bool ok;
+
+	pthread_once(&own_once, own_init);
+	if (ev_type_is_enter(e->ev.type))
+		return false;
+	sbuf_init(&v);
+	ok = eng_field_extract(&own.latency, &v, s, e);
+	*ns = ok ? strtoull(v.s, NULL, 10) : 0;
+	sbuf_fini(&v);
+	return ok && *ns;
+}
+
+void cell_duration(struct sbuf *out, uint64_t ns)
+{
+	pthread_once(&own_once, own_init);
+	if (ns < 1000)
+		sbuf_printf(out, "%uns", (unsigned int)ns);
+	else if (ns < 1000000)
+		sbuf_printf(out, "%.*f%s", ns < 10000 ? 2 : ns < 100000 ? 1 : 0, ns / 1e3, own.micro);
+	else if (ns < 1000000000)
+		sbuf_printf(out, "%.*fms", ns < 10000000 ? 2 : ns < 100000000 ? 1 : 0, ns / 1e6);
+	else
+		sbuf_printf(out, "%.2fs", ns / 1e9);
+}
+
 bool cell_text(const struct column *col, bool thread_tag, const struct eng_state *s,
 	       const struct eng_evt *e, struct sbuf *out)
 {
-	size_t args_at, end;
+	struct ev_view enter;
+	struct dis_ctx ctx;
+	size_t args_at;
+	uint64_t ns;
 
 	pthread_once(&own_once, own_init);
 	switch (col->kind) {
 	case CK_FIELD:
 		return eng_field_extract(&col->fr, out, s, e);
 	case CK_EVENT:
-		sbuf_puts(out, ev_type_is_enter(e->ev.type) ? own.enter : own.exit);
-		sbuf_putc(out, ' ');
+		/* a call has no direction: it is both */
+		if (!e->call) {
+			sbuf_puts(out, ev_type_is_enter(e->ev.type) ? own.enter : own.exit);
+			sbuf_putc(out, ' ');
+		}
 		return eng_field_extract(&own.type, out, s, e);
+	case CK_LATENCY:
+		if (!cell_latency(s, e, &ns))
+			return false;
+		cell_duration(out, ns);
+		return true;
 	case CK_INFO:
 		if (thread_tag)
 			thread_tag_text(s, e, out);
-		/* the fd first, unless the arguments name it already */
 		args_at = out->len;
-		eng_field_extract(&own.args, out, s, e);
-		if (strncmp(out->s + args_at, "fd=", 3) != 0 && !strstr(out->s + args_at, " fd=")) {
-			end = out->len;
-			sbuf_puts(out, "fd=");
-			if (eng_evt_fd_text(out, e)) {
-				sbuf_putc(out, ' ');
-				rotate(out->s + args_at, end - args_at, out->len - args_at);
-			} else {
-				sbuf_truncate(out, end);
-			}
+		if (e->call && eng_state_enter_of(e->thread, &e->ev, &enter)) {
+			/* as strace reads: the result, what was asked, what came back */
+			eng_dis_ctx(&ctx, s, e);
+			dis_args_render_call(out, &e->ev, &enter, DIS_VIEW_COMPAT, DIS_CALL_RESULT,
+					     &ctx);
+			if (out->len > args_at)
+				sbuf_truncate(out, out->len - 1);
+		} else {
+			eng_field_extract(&own.args, out, s, e);
 		}
+		fd_first(out, args_at, e);
 		return true;
 	default:
 		return false;

@@ -21,6 +21,10 @@
  */
 bool cell_text(const struct column *col, bool thread_tag, const struct eng_state *s,
 	       const struct eng_evt *e, struct sbuf *out);
+/* A call's latency (an exit's), in ns; false if it has none. */
+bool cell_latency(const struct eng_state *s, const struct eng_evt *e, uint64_t *ns);
+/* ns as people read it: "850ns", "12.3µs", "1.20ms", "2.05s". */
+void cell_duration(struct sbuf *out, uint64_t ns);
 /* The Event column's sort key: the type, then the enter before the exit. */
 void cell_event_key(const struct eng_state *s, const struct eng_evt *e, struct sbuf *out);
 /* Appends s sanitised and cut or padded to width display cells (0: no limit). */

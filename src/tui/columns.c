@@ -15,6 +15,7 @@ static const struct {
 	{ "time", "Time", CK_TIME },
 	{ "event", "Event", CK_EVENT },
 	{ "info", "Info", CK_INFO },
+	{ "latency", "Latency", CK_LATENCY },
 };
 
 /* Titles of the fields the default columns show. */
@@ -36,7 +37,8 @@ static const struct {
 } layout[] = {
 	{ "evt.num", 0, -1, -1 },   { "time", 0, 12, 18 },	 { "evt.cpu", 120, 3, 3 },
 	{ "proc.name", 0, 10, 15 }, { "proc.pid", 0, 6, 7 },	 { "thread.tid", 120, 7, 7 },
-	{ "user.name", 160, 8, 8 }, { "event", 0, 10, 16 },	 { "info", 0, 0, 0 },
+	{ "user.name", 160, 8, 8 }, { "event", 0, 10, 16 },	 { "latency", 140, 8, 8 },
+	{ "info", 0, 0, 0 },
 };
 
 #define NARROW_BELOW 120

@@ -7,7 +7,8 @@
  *
  * A column is a field (any filter field) or one of the list's own:
  *   time   the event's time, as the time mode says, as precise as its width
- *   event  the direction as an arrow, then the event's type
+ *   event  the direction as an arrow, then the event's type (a call has none)
+ *   latency  a call's time in the kernel ("12.3µs")
  *   info   the fd the event works on, then its arguments, as print mode
  *          shows them ("fd=3(<f>/etc/passwd) size=832"); with no TID
  *          column, "[tid N]" first for a thread that is not the main one
@@ -27,6 +28,7 @@ enum col_kind {
 	CK_TIME,
 	CK_EVENT,
 	CK_INFO,
+	CK_LATENCY,
 };
 
 struct column {

@@ -91,6 +91,7 @@ static const struct {
 	[TA_SERIES_4] = { "series-4", "edit series 4's filter" },
 	[TA_TREE] = { "tree", "the processes as a tree of parents and children, or flat" },
 	[TA_WINDOW] = { "time-window", "the time the view sums over a file" },
+	[TA_CALLS] = { "calls", "a row per system call, or a row per event" },
 };
 
 static const char *const mode_names[TM_COUNT] = {

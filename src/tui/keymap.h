@@ -93,6 +93,7 @@ enum tui_action {
 	TA_SERIES_4 = TA_SERIES_1 + 3,
 	TA_TREE,
 	TA_WINDOW,
+	TA_CALLS,
 	TA_COUNT,
 };
 

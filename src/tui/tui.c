@@ -119,6 +119,44 @@ static bool load_columns(struct ui *u)
 	return ok;
 }
 
+/* Calls mode: on unless the user turned it off (config file "calls"); false after saying why not. */
+static bool load_calls(struct ui *u)
+{
+	char path[4096];
+	struct sbuf text;
+	bool ok = true, on = true;
+	int rc;
+
+	sbuf_init(&text);
+	rc = ui_config_read("calls", &text, path, sizeof(path));
+	if (rc < 0 && rc != -ENOENT) {
+		fprintf(stderr, "syshark: %s: %s\n", path, strerror(-rc));
+		ok = false;
+	} else if (rc == 0) {
+		const char *s = text.s ? text.s : "";
+		int n = (int)strcspn(s, "\n");
+
+		on = strncmp(s, "on", (size_t)n) == 0 && n == 2;
+		if (!on && !(n == 3 && strncmp(s, "off", 3) == 0)) {
+			fprintf(stderr, "syshark: %s:1: \"%.*s\" is neither on nor off\n", path, n, s);
+			ok = false;
+		}
+	}
+	sbuf_fini(&text);
+	if (ok)
+		tview_set_calls(u->v, on);
+	return ok;
+}
+
+void ui_calls_save(struct ui *u)
+{
+	char path[4096];
+	int rc = ui_config_write("calls", tview_calls(u->v) ? "on\n" : "off\n", path, sizeof(path));
+
+	if (rc < 0)
+		ui_message(u, true, "calls mode is not saved: %s: %s", path, strerror(-rc));
+}
+
 void ui_cols_save(struct ui *u)
 {
 	char path[4096];
@@ -277,7 +315,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	if (!u.km)
 		return 2;
 	status = open_view(&u);
-	if (!status && !load_columns(&u))
+	if (!status && (!load_columns(&u) || !load_calls(&u)))
 		status = 2;
 	if (!status && filter && tview_set_filter(u.v, filter, &d) < 0) {
 		fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);

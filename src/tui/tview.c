@@ -3,6 +3,7 @@
 #include "tview_int.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "cells.h"
 #include "columns.h"
 #include "dis_args.h"
+#include "eng_calls.h"
 #include "eng_export.h"
 #include "eng_fields.h"
 #include "eng_filter.h"
@@ -110,32 +112,71 @@ uint64_t tview_row_at(struct tview *v, uint64_t num)
 	return lo;
 }
 
-/* The search thread: replays the capture and keeps the rows the filter selects. */
+static void row_emit(void *arg, uint64_t num, const char *text, size_t len)
+{
+	(void)text;
+	(void)len;
+	rows_add(arg, num);
+}
+
+static uint64_t realtime_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/*
+ * The search thread: replays the capture and keeps the rows the filter
+ * selects; in calls mode a call's enter waits for its exit (eng_calls.h).
+ */
 static void *search_main(void *arg)
 {
+	const struct timespec pause = { 0, 10 * 1000 * 1000 };
 	struct search *s = arg;
 	struct tview *v = s->v;
 	struct eng_filter *f = s->filter[0] ? eng_filter_compile(s->filter, NULL) : NULL;
 	struct eng_replay *r = eng_index_replay_start(v->ix, NULL);
-	bool wanted[EV_MAX];
+	struct eng_calls *calls = v->calls ? eng_calls_new(row_emit, v) : NULL;
+	bool wanted[EV_MAX], more = false;
 	struct eng_evt e;
+	int rc;
 
-	if (r && f) {
-		eng_filter_types(f, wanted);
-		eng_replay_want(r, wanted);
+	if (r) {
+		r->calls = v->calls;
+		if (f) {
+			eng_filter_types(f, wanted);
+			eng_replay_want(r, wanted);
+		}
 	}
-	while (r && eng_index_replay_next(v->ix, r, &s->seen, &s->stop, &e, NULL) > 0) {
-		atomic_store(&s->scanned, e.num);
-		if (e.hidden)
-			continue;
-		if (f && !eng_filter_match(f, &r->state, &e)) {
-			eng_state_filtered_out(&r->state, &e.info, &e.ev);
+	while (r && !atomic_load(&s->stop)) {
+		bool keep;
+
+		rc = eng_index_replay_try(v->ix, r, &s->seen, &e, NULL, &more);
+		if (rc == 0 && more) {
+			/* a live capture: what waited long enough shows meanwhile */
+			if (calls)
+				eng_calls_expire(calls, realtime_ns());
+			nanosleep(&pause, NULL);
 			continue;
 		}
-		rows_add(v, e.num);
+		if (rc <= 0)
+			break;
+		atomic_store(&s->scanned, e.num);
+		keep = !e.hidden && (!f || eng_filter_match(f, &r->state, &e));
+		if (!e.hidden && !keep && !(calls && eng_calls_is_enter(&e)))
+			eng_state_filtered_out(&r->state, &e.info, &e.ev);
+		if (calls)
+			eng_calls_event(calls, &e, keep, NULL, 0);
+		else if (keep)
+			rows_add(v, e.num);
 	}
+	if (calls && !atomic_load(&s->stop))
+		eng_calls_flush(calls);
 	if (r)
 		atomic_store(&s->dropped, r->stats.dropped);
+	eng_calls_free(calls);
 	eng_replay_free(r);
 	eng_filter_free(f);
 	dis_thread_done();
@@ -183,6 +224,8 @@ static void *sort_main(void *arg)
 	struct eng_evt e;
 	struct sbuf val;
 
+	if (r)
+		r->calls = v->calls;
 	sbuf_init(&val);
 	while (r && k < n && !atomic_load(&so->stop) && eng_replay_next(r, &e, NULL) > 0) {
 		struct key *kk = &keys[k];
@@ -197,6 +240,11 @@ static void *sort_main(void *arg)
 		} else if (col->kind == CK_EVENT) {
 			cell_event_key(&r->state, &e, &val);
 			kk->text = xstrdup(val.s);
+		} else if (col->kind == CK_LATENCY) {
+			uint64_t ns;
+
+			kk->absent = !cell_latency(&r->state, &e, &ns);
+			kk->n = (int64_t)ns;
 		} else if (!cell_text(col, so->thread_tag, &r->state, &e, &val)) {
 			kk->absent = true;
 		} else {
@@ -311,6 +359,7 @@ struct tview *tview_open(const char *path, bool follow, struct diag *d)
 	v->ix = ix;
 	v->filter = xstrdup("");
 	v->sort_col = -1;
+	sbuf_init(&v->bytes);
 	tview_set_width(v, 80);
 	pthread_mutex_init(&v->lock, NULL);
 	search_start(v);
@@ -332,6 +381,7 @@ void tview_free(struct tview *v)
 	columns_fini(&v->cs);
 	pthread_mutex_destroy(&v->lock);
 	free(v->filter);
+	sbuf_fini(&v->bytes);
 	dis_thread_done();
 	free(v);
 }
@@ -380,6 +430,27 @@ int tview_set_filter(struct tview *v, const char *filter, struct diag *d)
 	return 0;
 }
 
+void tview_set_calls(struct tview *v, bool on)
+{
+	int i;
+
+	if (v->calls == on)
+		return;
+	search_stop(v);
+	v->calls = on;
+	for (i = 0; i < NCURSORS; i++) {
+		eng_replay_free(v->cursors[i].r);
+		memset(&v->cursors[i], 0, sizeof(v->cursors[i]));
+		v->cursors[i].calls = on;
+	}
+	search_start(v);
+}
+
+bool tview_calls(const struct tview *v)
+{
+	return v->calls;
+}
+
 struct eng_index *tview_index(struct tview *v)
 {
 	return v->ix;
@@ -408,6 +479,7 @@ bool tview_cursor_to(struct eng_index *ix, struct cursor *c, uint64_t num)
 		c->r = eng_index_replay_at(ix, num, &d);
 		if (!c->r)
 			return false;
+		c->r->calls = c->calls;
 	}
 	for (;;) {
 		int rc = eng_replay_next(c->r, &c->e, &d);
@@ -820,22 +892,90 @@ static void field_node(const struct cursor *c, struct tree *t, unsigned int dept
 	sbuf_fini(&val);
 }
 
+/* The enter of the call the cursor shows, decoded; false if it shows no call. */
+static bool call_enter(const struct cursor *c, struct ev_view *enter)
+{
+	return c->e.call && eng_state_enter_of(c->e.thread, &c->e.ev, enter);
+}
+
+/*
+ * The event's parameters; a call's enter adds those its exit lacks, whose
+ * bytes come after the exit's in tview_bytes().
+ */
 static void args_nodes(const struct cursor *c, struct tree *t)
 {
-	const struct ev_view *ev = &c->e.ev;
+	const struct ev_view *ev = &c->e.ev, *v;
 	const struct ev_param_info *params;
+	struct ev_view enter;
 	uint32_t base = (uint32_t)(ev->data - ev->raw);
-	unsigned int i, n;
+	unsigned int i, k, n;
 	struct sbuf name;
+	bool call = call_enter(c, &enter);
 
-	params = dis_params(ev, DIS_VIEW_CUR, &n);
 	sbuf_init(&name);
-	for (i = 0; i < n && i < ev->nparams && i < EV_MAX_PARAMS; i++) {
+	for (k = 0; dis_call_param(ev, call ? &enter : NULL, DIS_VIEW_CUR, DIS_CALL_LIBS, k, &v, &i);
+	     k++) {
+		params = dis_params(v, DIS_VIEW_CUR, &n);
+		if (i >= v->nparams || i >= EV_MAX_PARAMS)
+			continue;
+		if (v != ev)
+			base = ev->len + (uint32_t)(v->data - v->raw);
 		sbuf_reset(&name);
 		sbuf_printf(&name, "evt.arg.%s", params[i].name);
-		field_node(c, t, 1, params[i].name, name.s, base + ev->poff[i], ev->plen[i]);
+		field_node(c, t, 1, params[i].name, name.s, base + v->poff[i], v->plen[i]);
 	}
 	sbuf_fini(&name);
+}
+
+/* A call's enter event, whole: its number, time and parameters. */
+static void enter_nodes(const struct cursor *c, struct tree *t, const struct ev_view *enter)
+{
+	const struct ev_param_info *params, *xp;
+	uint32_t base = c->e.ev.len, data = base + (uint32_t)(enter->data - enter->raw);
+	struct sbuf text, val, res, clause;
+	struct tview_node *node;
+	struct dis_ctx ctx;
+	unsigned int i, j, n, xn;
+
+	section(t, "Enter event", base, enter->len);
+	sbuf_init(&text);
+	sbuf_init(&val);
+	sbuf_init(&res);
+	sbuf_init(&clause);
+	sbuf_printf(&text, "Number: %" PRIu64, c->e.thread->enter_num);
+	node_add(t, 1, text.s);
+	sbuf_reset(&text);
+	sbuf_puts(&text, "Time: ");
+	eng_fmt_time(&text, enter->ts);
+	node = node_add(t, 1, text.s);
+	node->off = base;
+	node->len = 8;
+	eng_dis_ctx(&ctx, &c->r->state, &c->e);
+	params = dis_params(enter, DIS_VIEW_CUR, &n);
+	xp = dis_params(&c->e.ev, DIS_VIEW_CUR, &xn);
+	for (i = 0; i < n && i < enter->nparams && i < EV_MAX_PARAMS; i++) {
+		sbuf_reset(&val);
+		sbuf_reset(&res);
+		dis_param_render(&val, &res, enter, params, i, &ctx);
+		sbuf_reset(&text);
+		sbuf_printf(&text, "%s: ", params[i].name);
+		cell_sanitize(&text, res.len ? res.s : val.s);
+		node = node_add(t, 1, text.s);
+		node->off = data + enter->poff[i];
+		node->len = enter->plen[i];
+		/* what the exit has of its own, a filter takes from the exit */
+		for (j = 0; j < xn && strcmp(xp[j].name, params[i].name) != 0; j++)
+			;
+		sbuf_reset(&text);
+		sbuf_printf(&text, "evt.arg.%s", params[i].name);
+		sbuf_reset(&clause);
+		if (j == xn && eng_filter_clause(&clause, text.s, res.len ? res.s : val.s))
+			node->filter = xstrdup(clause.s);
+	}
+	sbuf_fini(&text);
+	sbuf_fini(&val);
+	sbuf_fini(&res);
+	sbuf_fini(&clause);
 }
 
 /* When a node of the tree applies. */
@@ -906,6 +1046,7 @@ unsigned int tview_tree(struct tview *v, uint64_t num, struct tview_node **nodes
 {
 	const struct cursor *c = event_at(v, num);
 	struct tree t = { 0 };
+	struct ev_view enter;
 	bool on = false;
 	size_t i;
 
@@ -926,9 +1067,11 @@ unsigned int tview_tree(struct tview *v, uint64_t num, struct tview_node **nodes
 		}
 		if (!on)
 			continue;
-		if (!tree_nodes[i].field)
+		if (!tree_nodes[i].field) {
 			args_nodes(c, &t);
-		else if (applies(&c->e, tree_nodes[i].when))
+			if (call_enter(c, &enter))
+				enter_nodes(c, &t, &enter);
+		} else if (applies(&c->e, tree_nodes[i].when))
 			field_node(c, &t, 1, tree_nodes[i].label, tree_nodes[i].field,
 				   tree_nodes[i].off, tree_nodes[i].len);
 	}
@@ -967,9 +1110,18 @@ void tview_values(struct tview *v, uint64_t num, void (*fn)(void *arg, const cha
 const uint8_t *tview_bytes(struct tview *v, uint64_t num, uint32_t *len)
 {
 	const struct cursor *c = event_at(v, num);
+	struct ev_view enter;
 
 	if (!c)
 		return NULL;
+	if (call_enter(c, &enter)) {
+		/* a call's: its exit's, then its enter's */
+		sbuf_reset(&v->bytes);
+		sbuf_put(&v->bytes, c->e.ev.raw, c->e.ev.len);
+		sbuf_put(&v->bytes, enter.raw, enter.len);
+		*len = (uint32_t)v->bytes.len;
+		return (const uint8_t *)v->bytes.s;
+	}
 	*len = c->e.ev.len;
 	return c->e.ev.raw;
 }
@@ -992,6 +1144,39 @@ void tview_hex_line(const uint8_t *p, uint32_t len, uint32_t off, struct sbuf *o
 		sbuf_putc(out, p[off + i] >= 0x20 && p[off + i] < 0x7f ? (char)p[off + i] : '.');
 }
 
+static int num_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The sorted enters of the calls among the rows (*n of them); NULL with d set on failure. */
+static uint64_t *call_enters(struct tview *v, size_t *n, struct diag *d)
+{
+	struct eng_replay *r = eng_index_replay_start(v->ix, d);
+	uint64_t rows = atomic_load(&v->nrows), k = 0, next = tview_natural_row(v, 0);
+	uint64_t *enters = xmalloc((rows ? rows : 1) * sizeof(*enters));
+	struct eng_evt e;
+
+	*n = 0;
+	if (!r) {
+		free(enters);
+		return NULL;
+	}
+	r->calls = true;
+	while (k < rows && eng_replay_next(r, &e, NULL) > 0) {
+		if (e.num != next)
+			continue;
+		if (e.call)
+			enters[(*n)++] = e.thread->enter_num;
+		next = ++k < rows ? tview_natural_row(v, k) : 0;
+	}
+	eng_replay_free(r);
+	qsort(enters, *n, sizeof(*enters), num_cmp);
+	return enters;
+}
+
 long long tview_save(struct tview *v, const char *path, struct diag *d)
 {
 	/* the index's data: a capture still being written is saved as far as it goes */
@@ -999,29 +1184,48 @@ long long tview_save(struct tview *v, const char *path, struct diag *d)
 	struct eng_filter *f = NULL;
 	struct eng_export *x;
 	struct eng_evt e;
+	uint64_t *enters = NULL, rows = atomic_load(&v->nrows), k = 0, next;
+	size_t nenters = 0, j = 0;
 	long long n;
 	int rc = 0;
 
 	if (!r)
 		return -1;
-	if (v->filter[0])
+	/* calls with a filter: the rows shown, and their calls' enters */
+	if (v->calls && v->filter[0] && !(enters = call_enters(v, &nenters, d))) {
+		eng_replay_free(r);
+		return -1;
+	}
+	if (v->filter[0] && !enters)
 		f = eng_filter_compile(v->filter, d);
-	x = (v->filter[0] && !f) ? NULL : eng_export_open(path, r, d);
+	x = (v->filter[0] && !f && !enters) ? NULL : eng_export_open(path, r, d);
 	if (!x) {
+		free(enters);
 		eng_filter_free(f);
 		eng_replay_free(r);
 		return -1;
 	}
+	next = tview_natural_row(v, 0);
 	while (rc >= 0 && eng_replay_next(r, &e, d) > 0) {
-		bool chosen = !e.hidden && (!f || eng_filter_match(f, &r->state, &e));
+		bool chosen;
 
-		if (!chosen && f && !e.hidden)
-			eng_state_filtered_out(&r->state, &e.info, &e.ev);
+		if (enters) {
+			while (j < nenters && enters[j] < e.num)
+				j++;
+			chosen = (k < rows && e.num == next) || (j < nenters && enters[j] == e.num);
+			if (k < rows && e.num == next)
+				next = ++k < rows ? tview_natural_row(v, k) : 0;
+		} else {
+			chosen = !e.hidden && (!f || eng_filter_match(f, &r->state, &e));
+			if (!chosen && f && !e.hidden)
+				eng_state_filtered_out(&r->state, &e.info, &e.ev);
+		}
 		rc = eng_export_event(x, &e, chosen, d);
 	}
 	n = (long long)eng_export_count(x);
 	if (eng_export_close(x, rc < 0 ? NULL : d) < 0 || rc < 0)
 		n = -1;
+	free(enters);
 	eng_filter_free(f);
 	eng_replay_free(r);
 	return n;

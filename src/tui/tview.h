@@ -51,6 +51,14 @@ void tview_status(struct tview *v, struct tview_status *out);
 int tview_set_filter(struct tview *v, const char *filter, struct diag *d);
 const char *tview_filter(const struct tview *v); /* "" when none */
 
+/*
+ * Calls mode: a row per system call, its exit shown with its enter's
+ * arguments too (eng_calls.h), the enter not on its own; off, a row per
+ * event. Finds the rows again.
+ */
+void tview_set_calls(struct tview *v, bool on);
+bool tview_calls(const struct tview *v);
+
 /* Event number of row (0-based), or 0 if there is no such row yet. */
 uint64_t tview_row_event(struct tview *v, uint64_t row);
 /* The row of the first event numbered num or later; rows if none. */
@@ -172,8 +180,9 @@ const uint8_t *tview_bytes(struct tview *v, uint64_t num, uint32_t *len);
 void tview_hex_line(const uint8_t *p, uint32_t len, uint32_t off, struct sbuf *out);
 
 /*
- * Writes the shown events, with the state needed to decode them, to path
- * (a new .scap). Returns the count, or -1 with d set.
+ * Writes the shown events (in calls mode both events of each call), with
+ * the state needed to decode them, to path (a new .scap). Returns the
+ * count, or -1 with d set.
  */
 long long tview_save(struct tview *v, const char *path, struct diag *d);
 

@@ -87,7 +87,7 @@ static void *finder_main(void *arg)
 	struct tview_find *fd = arg;
 	struct eng_filter *f = fd->is_filter ? eng_filter_compile(fd->what, NULL) : NULL;
 	uint64_t *nums = xmalloc(CHUNK * sizeof(*nums));
-	struct cursor c = { 0 };
+	struct cursor c = { .calls = fd->v->calls };
 	struct sbuf scratch[2];
 	uint64_t k, a, b, row;
 

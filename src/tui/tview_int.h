@@ -25,6 +25,7 @@ struct cursor {
 	struct eng_replay *r;
 	struct eng_evt e;
 	bool have;
+	bool calls; /* its replay's calls (eng_replay.calls) */
 	uint64_t used;
 	size_t seen; /* bytes of the capture the replay has been given */
 };
@@ -68,6 +69,8 @@ struct tview {
 	struct cursor cursors[NCURSORS];
 	uint64_t uses;
 	uint64_t first_ts;
+	bool calls; /* a row per call (tview_set_calls()) */
+	struct sbuf bytes; /* a call's bytes, for tview_bytes() */
 	enum tview_time time_mode;
 	uint64_t ref_event;
 	struct diag damage;

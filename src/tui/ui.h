@@ -144,6 +144,8 @@ int ui_config_read(const char *name, struct sbuf *text, char *path, size_t n);
 int ui_config_write(const char *name, const char *text, char *path, size_t n);
 /* Removes config file name; 0, or -errno with path set. */
 int ui_config_remove(const char *name, char *path, size_t n);
+/* Saves calls mode (on or off) to the config directory, saying so if it cannot. */
+void ui_calls_save(struct ui *u);
 /* Saves the list's columns to the config directory, saying so on the message line if it cannot. */
 void ui_cols_save(struct ui *u);
 /* Removes the saved columns, saying on the message line what happened. */

@@ -85,20 +85,9 @@ void ui_select_event(struct ui *u, uint64_t num)
 	u->focus = TM_LIST;
 }
 
-/* Applies a filter typed or built from the tree; false (and a caret) if it is bad. */
-static bool apply_filter(struct ui *u, const char *text)
+/* The rows were found again: the selection goes to event keep, or the next one shown. */
+static void reselect(struct ui *u, uint64_t keep)
 {
-	struct diag d = { 0 };
-	uint64_t keep = u->sel_event;
-
-	if (tview_set_filter(u->v, text, &d) < 0) {
-		snprintf(u->caret_msg, sizeof(u->caret_msg), "%s", d.msg);
-		u->caret_col = d.col ? (int)d.col : 1;
-		return false;
-	}
-	u->caret_msg[0] = 0;
-	ui_message(u, false, "%s", *text ? "filter applied" : "filter cleared");
-	/* the selection stays on the same event, or the next one shown */
 	u->sel = 0;
 	u->top = 0;
 	u->tree_event = 0;
@@ -114,6 +103,22 @@ static bool apply_filter(struct ui *u, const char *text)
 		}
 		ui_select_event(u, keep);
 	}
+}
+
+/* Applies a filter typed or built from the tree; false (and a caret) if it is bad. */
+static bool apply_filter(struct ui *u, const char *text)
+{
+	struct diag d = { 0 };
+	uint64_t keep = u->sel_event;
+
+	if (tview_set_filter(u->v, text, &d) < 0) {
+		snprintf(u->caret_msg, sizeof(u->caret_msg), "%s", d.msg);
+		u->caret_col = d.col ? (int)d.col : 1;
+		return false;
+	}
+	u->caret_msg[0] = 0;
+	ui_message(u, false, "%s", *text ? "filter applied" : "filter cleared");
+	reselect(u, keep);
 	return true;
 }
 
@@ -415,6 +420,17 @@ bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 		tview_set_time(u->v, u->time_mode, u->time_ref);
 		ui_message(u, false, "time reference: event %llu", (unsigned long long)u->time_ref);
 		break;
+	case TA_CALLS: {
+		uint64_t keep = u->sel_event;
+
+		tview_set_calls(u->v, !tview_calls(u->v));
+		ui_calls_save(u);
+		ui_message(u, false, "%s",
+			   tview_calls(u->v) ? "a row per system call: its exit, with its enter" :
+					       "a row per event: enters and exits apart");
+		reselect(u, keep);
+		break;
+	}
 	case TA_TIME_FORMAT:
 		u->time_mode = (enum tview_time)((u->time_mode + 1) % TT_COUNT);
 		tview_set_time(u->v, u->time_mode, u->time_ref);

@@ -8,6 +8,12 @@ bin=$1
 corpus=$2
 export TZ=UTC LANG=C.UTF-8
 export XDG_CACHE_HOME=$tmp/cache XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config
+# a row per event, as most tests look at enters and exits apart; a test
+# that sets calls=default before it sources this keeps a row per call
+if [ "${calls:-}" != default ]; then
+	mkdir -p "$XDG_CONFIG_HOME/syshark"
+	echo off >"$XDG_CONFIG_HOME/syshark/calls"
+fi
 # each start gets a tmux server of its own: a new session on a server
 # that is still shutting down would be lost
 sock=

@@ -71,6 +71,22 @@ static void check_keymap(void)
 	keymap_free(km);
 }
 
+static void check_duration(void)
+{
+	struct sbuf s;
+
+	sbuf_init(&s);
+	cell_duration(&s, 850);
+	sbuf_putc(&s, ' ');
+	cell_duration(&s, 12345);
+	sbuf_putc(&s, ' ');
+	cell_duration(&s, 1200000);
+	sbuf_putc(&s, ' ');
+	cell_duration(&s, 2050000000);
+	CHECK_STR(s.s, "850ns 12.3\xc2\xb5s 1.20ms 2.05s");
+	sbuf_fini(&s);
+}
+
 static void check_sanitize(void)
 {
 	struct sbuf o;
@@ -208,13 +224,13 @@ struct colspec {
 static const struct colspec wide_cols[] = {
 	{ "evt.num", 4 },     { "time", 18 },	    { "evt.cpu", 3 },	{ "proc.name", 15 },
 	{ "proc.pid", 7 },    { "thread.tid", 7 },  { "user.name", 8 }, { "event", 16 },
-	{ "info", 0 },
+	{ "latency", 8 },     { "info", 0 },
 };
 /* after adding proc.exe before Info, removing CPU and narrowing No. by 3 */
 static const struct colspec changed_cols[] = {
 	{ "evt.num", 1 },     { "time", 18 },	    { "proc.name", 15 }, { "proc.pid", 7 },
-	{ "thread.tid", 7 },  { "user.name", 8 },  { "event", 16 },	 { "proc.exe", 12 },
-	{ "info", 0 },
+	{ "thread.tid", 7 },  { "user.name", 8 },  { "event", 16 },	 { "latency", 8 },
+	{ "proc.exe", 12 },   { "info", 0 },
 };
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -249,6 +265,11 @@ static void cell_expect(const char *field, const struct eng_replay *r, const str
 	} else if (strcmp(field, "info") == 0) {
 		s = field_str("evt.args", r, e);
 		sbuf_puts(val, s);
+		free(s);
+	} else if (strcmp(field, "latency") == 0) {
+		s = field_str("evt.latency", r, e);
+		if (!ev_type_is_enter(e->ev.type) && strtoull(s, NULL, 10))
+			cell_duration(val, strtoull(s, NULL, 10));
 		free(s);
 	} else if (eng_field_lookup(field, &fr, NULL)) {
 		eng_field_extract(&fr, val, &r->state, e);
@@ -490,7 +511,7 @@ static void check_view(const char *path, const struct capture *c)
 	sbuf_reset(&row);
 	tview_header(v, &row);
 	CHECK_STR(row.s, "No.  Time               CPU Process         PID     TID     User     "
-			 "Event            Info");
+			 "Event            Latency  Info");
 	for (r = 0; r < nrows; r++) {
 		sbuf_reset(&row);
 		if (tview_row_event(v, r) != c->rows[r].num || !tview_row_text(v, r, &row) ||
@@ -524,15 +545,15 @@ static void check_view(const char *path, const struct capture *c)
 	/* columns: one added before Info, one removed, one resized; then they are the user's */
 	CHECK(tview_ncols(v) == NCOLS(wide_cols));
 	CHECK(!tview_cols_custom(v));
-	CHECK(tview_col_add(v, 8, "proc.exe", &d) == 0);
-	CHECK(tview_col_add(v, 8, "proc.nope", &d) == -EINVAL);
+	CHECK(tview_col_add(v, 9, "proc.exe", &d) == 0);
+	CHECK(tview_col_add(v, 9, "proc.nope", &d) == -EINVAL);
 	tview_col_remove(v, 2); /* CPU */
 	tview_col_resize(v, 0, -3);
 	CHECK(tview_cols_custom(v));
 	sbuf_reset(&row);
 	tview_header(v, &row);
 	CHECK_STR(row.s, "N Time               Process         PID     TID     User     Event            "
-			 "proc.exe     Info");
+			 "Latency  proc.exe     Info");
 	sbuf_reset(&row);
 	CHECK(tview_row_text(v, 0, &row));
 	CHECK_STR(row.s, c->changed_row0);
@@ -546,7 +567,7 @@ static void check_view(const char *path, const struct capture *c)
 	sbuf_reset(&want);
 	tview_cols_text(v, &want);
 	CHECK(strstr(want.s, "\nevt.num 1\ntime 18\nproc.name 15\nproc.pid 7\nthread.tid 7\n"
-			     "user.name 8\nevent 16\nproc.exe 12\ninfo\n") != NULL);
+			     "user.name 8\nevent 16\nlatency 8\nproc.exe 12\ninfo\n") != NULL);
 	/* reset: laid out for the width again, then the user's once more */
 	{
 		struct sbuf h;
@@ -778,6 +799,7 @@ int main(int argc, char **argv)
 	tzset();
 	check_keymap();
 	check_sanitize();
+	check_duration();
 	check_statusbar();
 	check_complete();
 	if (argc > 1) {
