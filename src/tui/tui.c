@@ -304,11 +304,11 @@ static void stderr_release(int saved)
 int tui_run(const struct tui_source *src, const char *filter)
 {
 	struct ui u = { .path = src->path, .src = src, .focus = TM_LIST, .follow = src->live };
-	struct tview_status st, shown = { 0 };
 	struct sigaction sa;
 	struct diag d = { 0 };
 	int status = 0, held;
 	bool redraw = true;
+	struct panel *p;
 
 	setlocale(LC_CTYPE, "");
 	u.km = load_keymap();
@@ -360,13 +360,15 @@ int tui_run(const struct tui_source *src, const char *filter)
 	ui_layout(&u);
 	ui_message(&u, false, "? for help, f to filter, v for the views, q to quit");
 	u.interval = src->interval > 0 ? src->interval : 1;
-	u.tv_tree = src->tree;
-	if (src->top)
-		ui_top_open(&u, src->top, filter);
+	u.events = u.panel = ui_events_new();
+	if (src->top && (p = ui_views_new(&u, src->top, filter)))
+		ui_push(&u, p);
 	while (!quit_signal) {
-		int ch, key;
+		enum panel_next next;
 		enum tui_action a;
+		int ch, key;
 
+		p = u.panel;
 		if ((src->live || u.gz) && !u.ended && !still_written(&u)) {
 			/* the capture ended (its command exited, its duration passed), or is inflated */
 			tview_follow_end(u.v);
@@ -377,20 +379,11 @@ int tui_run(const struct tui_source *src, const char *filter)
 				ui_message(&u, false, "the capture has ended");
 			redraw = true;
 		}
-		if (u.finding) {
-			ui_find_step(&u);
-			redraw = true;
-		}
-		if (u.in_views)
-			redraw |= ui_top_moved(&u); /* the view has its own pace */
-		else if ((u.in_graph && ui_graph_moved(&u)) || (u.stream && ui_stream_moved(&u)))
-			redraw = true; /* the graph or the stream move on */
-		if ((ui_progressed(&u, &shown) && !u.in_views) || redraw) {
+		if (p->ops->tick(p, &u) || redraw) {
 			ui_draw(&u);
 			redraw = false;
 		}
-		/* a live view's new interval is drawn within a short tick */
-		timeout(u.finding ? 0 : u.in_views && src->live ? 20 : 100);
+		timeout(p->tick_ms);
 		ch = getch();
 		if (ch == ERR)
 			continue;
@@ -405,42 +398,27 @@ int tui_run(const struct tui_source *src, const char *filter)
 		if (ch == KEY_MOUSE) {
 			struct ui_click c;
 
-			tview_status(u.v, &st);
-			if (ui_mouse_read(&u, &c))
-				ui_mouse(&u, &c, st.rows);
-			if (u.help)
-				clear();
+			if (ui_mouse_read(&u, &c) && u.pk == PK_NONE)
+				p->ops->mouse(p, &u, &c);
 			continue;
 		}
 		key = map_key(ch);
-		if (u.help) {
-			if (key == TK_DOWN || key == 'j')
-				u.help_top++;
-			else if ((key == TK_UP || key == 'k') && u.help_top > 0)
-				u.help_top--;
-			else if (key == TK_PGDN)
-				u.help_top += LINES - 1;
-			else if (key == TK_PGUP)
-				u.help_top = u.help_top > LINES - 1 ? u.help_top - (LINES - 1) : 0;
-			else
-				u.help = false;
-			clear();
-			continue;
-		}
 		if (u.pk != PK_NONE) {
 			enum prompt_result r = prompt_key(key);
+			enum prompt_kind pk = u.pk;
 
-			if (r == PR_DONE)
-				ui_prompt_done(&u, prompt_line());
-			else if (r == PR_CANCEL)
+			if (r == PR_DONE) {
 				u.pk = PK_NONE;
-			else
+				p->ops->prompt_done(p, &u, pk, prompt_line());
+			} else if (r == PR_CANCEL) {
+				u.pk = PK_NONE;
+			} else {
 				u.caret_msg[0] = 0;
+			}
 			continue;
 		}
 		u.msg[0] = 0;
-		tview_status(u.v, &st);
-		a = keymap_action(u.km, ui_mode(&u), key);
+		a = keymap_action(u.km, p->ops->mode(p, &u), key);
 		if (u.asking) {
 			u.asking = key == 'y';
 			if (u.asking)
@@ -448,8 +426,21 @@ int tui_run(const struct tui_source *src, const char *filter)
 			if (a != TA_SAVE)
 				continue;
 		}
-		if (!ui_act(&u, a, st.rows))
+		/* quit, help and redraw are the same on every screen but the help */
+		if (p->ops->mode(p, &u) != TM_ANY && (a == TA_QUIT || a == TA_HELP || a == TA_REDRAW)) {
+			if (a == TA_QUIT && ui_quit(&u))
+				break;
+			if (a == TA_HELP)
+				ui_push(&u, ui_help_new());
+			if (a == TA_REDRAW)
+				clear();
+			continue;
+		}
+		next = p->ops->key(p, &u, key, a);
+		if (next == PN_QUIT)
 			break;
+		if (next == PN_POP)
+			ui_pop(&u);
 	}
 	if (src->live && !u.ended) {
 		src->stop(src->arg);
@@ -460,10 +451,11 @@ int tui_run(const struct tui_source *src, const char *filter)
 	endwin();
 	stderr_release(held);
 	prompt_fini();
+	while (u.panel->below)
+		ui_pop(&u);
+	free(u.events);
 	tview_tree_free(u.nodes, u.nnodes);
 	tview_find_free(u.finding);
-	ui_top_free(&u);
-	ui_stream_free(&u);
 	ui_graph_free(&u);
 	for (size_t i = 0; i < UI_VALUE_FIELDS; i++) {
 		free(u.vals[i].field);

@@ -1,5 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The screen's state: drawn by ui_draw.c, changed by ui_act.c, run by tui.c. */
+/*
+ * What the screens share, and the screens themselves: panels on a stack, as
+ * htop's Panel and ScreenManager. The top one is drawn and takes the keys,
+ * the mouse and the prompt's text; Backspace (or what a screen binds to
+ * back) pops it. The event list is the bottom one (ui_act.c, ui_draw.c,
+ * ui_mouse.c); the views (ui_top.c), an fd's stream (ui_stream.c), the I/O
+ * graph (ui_graph.c) and the help (ui_draw.c) go on top of it. tui.c runs
+ * the loop.
+ */
 #ifndef SYSHARK_UI_H
 #define SYSHARK_UI_H
 
@@ -40,13 +48,6 @@ enum prompt_kind {
 	PK_WINDOW,  /* the views' time window */
 };
 
-/* A level of the views: what Backspace goes back to. */
-struct ui_level {
-	const struct eng_top_view *view;
-	char *filter; /* the events the view sums, "" for all */
-	char *title;  /* "Files for proc.pid = 1234" */
-};
-
 /* A mouse event, as the screens take it. */
 struct ui_click {
 	int x, y;
@@ -54,10 +55,51 @@ struct ui_click {
 	bool twice; /* a second press on the same cell just after the first */
 };
 
+struct ui;
+
+/* What a screen's key leaves the stack with. */
+enum panel_next {
+	PN_STAY,
+	PN_POP,	 /* back to the screen below */
+	PN_QUIT,
+};
+
+struct panel;
+
+/* A screen: what it does, as each implements it. */
+struct panel_ops {
+	/* The keymap mode its keys are looked up in. */
+	enum tui_mode (*mode)(struct panel *p, const struct ui *u);
+	/* Whether it moved (its capture, its sums) since it was drawn. */
+	bool (*tick)(struct panel *p, struct ui *u);
+	void (*draw)(struct panel *p, struct ui *u);
+	/* Does what key, action a in its mode, asks. */
+	enum panel_next (*key)(struct panel *p, struct ui *u, int key, enum tui_action a);
+	/* A click or the wheel. */
+	void (*mouse)(struct panel *p, struct ui *u, const struct ui_click *c);
+	/* The text a prompt it opened (of kind pk) was closed with. */
+	void (*prompt_done)(struct panel *p, struct ui *u, enum prompt_kind pk, const char *text);
+	/* It was popped: frees it (or, for one its owner keeps, what it holds while closed). */
+	void (*close)(struct panel *p, struct ui *u);
+};
+
+struct panel {
+	const struct panel_ops *ops;
+	struct panel *below; /* the screen under it, or NULL for the event list */
+	int tick_ms;	     /* how long the loop may wait for a key before its tick */
+};
+
+/* Puts p on top of the screens (u->panel). */
+void ui_push(struct ui *u, struct panel *p);
+/* Takes the top screen off and closes it, unless it is the event list. */
+void ui_pop(struct ui *u);
+
 /* The fields whose values the filter prompt has counted, for Tab. */
 #define UI_VALUE_FIELDS 4
 
 struct ui {
+	struct panel *panel;  /* the screen shown, on top */
+	struct panel *events; /* the event list, at the bottom */
 	struct tview *v;
 	struct {
 		char *field;
@@ -72,10 +114,12 @@ struct ui {
 	bool ended;	/* live: the capture has ended */
 	bool asking;	/* q was pressed on unsaved live events: y quits */
 	uint64_t health_seen; /* live: the health's seconds last drawn */
-	bool color, help;
+	bool color;
 	double click_at;      /* when the last press was (monotonic seconds) */
 	int click_x, click_y; /* and where */
-	int help_top; /* first line of the help shown */
+	double interval;      /* live views: seconds between refreshes */
+	/* the event list */
+	struct tview_status shown; /* what it showed when last drawn */
 	enum tui_mode focus;
 	/* list */
 	uint64_t top, sel; /* rows */
@@ -104,34 +148,7 @@ struct ui {
 	bool msg_bad;
 	char caret_msg[512]; /* a bad filter's error, under the prompt */
 	int caret_col;
-	/* top-like views */
-	bool in_views;		 /* a view is on the screen, not the events */
-	bool picking;		 /* the view picker is open */
-	unsigned int pick_sel;
-	double interval;	 /* live views: seconds between refreshes */
-	struct topview *tv;	 /* the view of the last level, or NULL */
-	struct ui_level *levels; /* the drill-down path */
-	size_t nlevels;
-	uint64_t tv_sel, tv_top; /* rows */
-	unsigned int tv_col;	 /* the selected column */
-	int tv_colx[ENG_TOP_COLS + 1]; /* where each column starts on the screen, as drawn */
-	int tv_sort;		 /* the column sorted by; -1: the view's own */
-	bool tv_asc;
-	char *tv_key;		 /* the selected row's key, kept as rows move */
-	bool tv_tree;		 /* rows with parents show as a tree */
-	char **tv_folded;	 /* the keys of the tree's rows whose children are hidden */
-	size_t tv_nfolded;
-	bool windowed;		 /* over a file: the views sum only a time window's events */
-	struct eng_top_window window;
-	uint64_t tv_intervals;	 /* live: the intervals summed when last drawn */
-	double tv_drawn;	 /* and when (monotonic seconds) */
-	bool tv_drawn_done;	 /* and whether the view had summed all of a file */
-	char *list_filter;	 /* the event list's filter before a drill-down to it */
-	bool from_view;		 /* the event list was drilled into from a view */
-	struct ui_stream *stream; /* the fd stream on the screen, or NULL */
-	/* the I/O graph */
-	bool in_graph;		 /* it is on the screen */
-	struct ui_graph *graph;	 /* its series and zoom, kept while it is closed */
+	struct panel *graph; /* the I/O graph, kept with its series and zoom while it is closed */
 };
 
 void ui_message(struct ui *u, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -158,7 +175,6 @@ bool ui_node_visible(const struct ui *u, unsigned int i);
 void ui_layout(struct ui *u);
 /* Sets the colour pairs up, unless the terminal has none or NO_COLOR is set. */
 void ui_colors(struct ui *u);
-void ui_draw(struct ui *u);
 /* Adds a live capture's health to a status line: its rates and ring buffer fill while it runs, its drops. */
 void ui_health(struct ui *u, struct sbar *b);
 /* Adds what is shown (the file, or the live capture) to a status line, as its part of priority prio. */
@@ -167,51 +183,18 @@ void ui_status_source(const struct ui *u, struct sbar *b, int prio);
 void ui_status_draw(struct ui *u, struct sbar *b);
 /* Whether the capture, rows, health or work in progress moved since last; keeps now in last. */
 bool ui_progressed(struct ui *u, struct tview_status *last);
-/* Does what a key asked for; false to quit. */
-bool ui_act(struct ui *u, enum tui_action a, uint64_t rows);
 /* Reads the mouse event curses has; false if it is none the screens take. */
 bool ui_mouse_read(struct ui *u, struct ui_click *c);
-/* Does what a click or the wheel asks of the screen shown. */
-void ui_mouse(struct ui *u, const struct ui_click *c, uint64_t rows);
-/* A click on a view, or on the view picker (ui_top.c). */
-void ui_top_click(struct ui *u, const struct ui_click *c);
+/* The wheel: a few steps up or down, as keys to the screen p. */
+void ui_wheel(struct panel *p, struct ui *u, const struct ui_click *c);
 /* Goes on with the find under way for a moment; ends it once it is done. */
 void ui_find_step(struct ui *u);
 void ui_find_stop(struct ui *u);
-/* The keymap mode of what has the keys now. */
-enum tui_mode ui_mode(const struct ui *u);
-/* The views: opening one by name, drawing, keys, prompts (ui_top.c). */
-bool ui_top_open(struct ui *u, const char *name, const char *filter);
-void ui_top_draw(struct ui *u);
-/*
- * Whether the view is to be drawn again: live, at once when a new interval
- * is summed, else every tenth of a second (its status line); over a file,
- * until it was drawn with all of the file summed.
- */
-bool ui_top_moved(struct ui *u);
-void ui_top_act(struct ui *u, enum tui_action a);
-void ui_top_prompt_done(struct ui *u, enum prompt_kind pk, const char *text);
-void ui_top_free(struct ui *u);
+/* Quits, unless live events would be lost: then asks first (false). */
+bool ui_quit(struct ui *u);
 /* Colour pair on or off, where the terminal has colours. */
 void ui_color_on(struct ui *u, int pair);
 void ui_color_off(struct ui *u, int pair);
-/* An fd's stream (ui_stream.c): opening it at the selected event, drawing, keys, saving. */
-void ui_stream_open(struct ui *u);
-void ui_stream_draw(struct ui *u);
-void ui_stream_act(struct ui *u, enum tui_action a);
-void ui_stream_click(struct ui *u, const struct ui_click *c);
-void ui_stream_save(struct ui *u, const char *path);
-/* Whether the stream has grown, or was still being read, when it was last drawn. */
-bool ui_stream_moved(struct ui *u);
-void ui_stream_free(struct ui *u);
-/* The I/O graph (ui_graph.c): drawing, keys (opening it), its series prompt. */
-void ui_graph_draw(struct ui *u);
-void ui_graph_act(struct ui *u, enum tui_action a);
-void ui_graph_click(struct ui *u, const struct ui_click *c);
-void ui_graph_prompt_done(struct ui *u, const char *text);
-void ui_graph_free(struct ui *u);
-/* Whether events were counted, or the count ended, since the graph was last drawn. */
-bool ui_graph_moved(struct ui *u);
 /* Selects the row of event num in the list (or the next one shown) and focuses the list. */
 void ui_select_event(struct ui *u, uint64_t num);
 /* A bar across the screen at y: s reversed, and bold for a title. */
@@ -222,7 +205,26 @@ void ui_message_line(struct ui *u, const char *s);
 void ui_put(int y, int x, const char *s, int width);
 /* Opens the prompt for pk with label and text. */
 void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text);
-/* Acts on the text the prompt was closed with. */
-void ui_prompt_done(struct ui *u, const char *text);
+/* Draws the top screen, and the prompt if it is open. */
+void ui_draw(struct ui *u);
+
+/* The screens. The event list (ui_act.c), at the bottom of the stack. */
+struct panel *ui_events_new(void);
+/* Its parts: drawing (ui_draw.c) and the mouse (ui_mouse.c). */
+void ui_events_draw(struct ui *u);
+void ui_events_click(struct ui *u, const struct ui_click *c);
+/* The help, scrolled (ui_draw.c). */
+struct panel *ui_help_new(void);
+/*
+ * The views (ui_top.c): the picker, or view name over the events filter
+ * keeps; NULL (and a message) if there is no such view or filter.
+ */
+struct panel *ui_views_new(struct ui *u, const char *name, const char *filter);
+/* The selected event's fd stream (ui_stream.c); NULL (and a message) if it has none. */
+struct panel *ui_stream_new(struct ui *u);
+/* The I/O graph (ui_graph.c), as it was left; NULL (and a message) if it cannot count. */
+struct panel *ui_graph_open(struct ui *u);
+/* Frees the graph u keeps. */
+void ui_graph_free(struct ui *u);
 
 #endif

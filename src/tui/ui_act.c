@@ -160,27 +160,15 @@ void ui_find_stop(struct ui *u)
 	ui_message(u, false, "find stopped");
 }
 
-void ui_prompt_done(struct ui *u, const char *text)
+static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk,
+			       const char *text)
 {
-	enum prompt_kind pk = u->pk;
 	char *end;
 	uint64_t num;
 	long long n;
 	struct diag d = { 0 };
 
-	u->pk = PK_NONE;
-	if (pk == PK_STREAM_SAVE) {
-		ui_stream_save(u, text);
-		return;
-	}
-	if (pk == PK_SERIES) {
-		ui_graph_prompt_done(u, text);
-		return;
-	}
-	if (pk == PK_VFILTER || pk == PK_VFIND || pk == PK_WINDOW) {
-		ui_top_prompt_done(u, pk, text);
-		return;
-	}
+	(void)p;
 	switch (pk) {
 	case PK_FILTER:
 		if (!apply_filter(u, text)) {
@@ -327,43 +315,48 @@ static void show_column(struct ui *u)
 		u->hscroll = x - COLS / 2;
 }
 
-bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
+bool ui_quit(struct ui *u)
 {
-	/* quit, help and redraw are the same everywhere; a window takes the other keys */
-	bool everywhere = a == TA_QUIT || a == TA_HELP || a == TA_REDRAW;
+	if (u->src->live && !u->src->saved && !u->asking) {
+		u->asking = true;
+		ui_message(u, true, "quit and lose the events captured? y to quit, w to save first");
+		return false;
+	}
+	return true;
+}
 
-	if (u->stream && !everywhere) {
-		ui_stream_act(u, a);
-		return true;
-	}
-	if ((u->in_graph || a == TA_GRAPH) && !everywhere) {
-		ui_graph_act(u, a);
-		return true;
-	}
-	if (a == TA_FOLLOW && !u->in_views && !u->picking) {
-		ui_stream_open(u);
-		return true;
-	}
-	if ((u->in_views || u->picking || a == TA_VIEWS || a == TA_BACK) && !everywhere) {
-		ui_top_act(u, a);
-		return true;
-	}
+/* Pushes a screen the list opens, unless it could not open (and said why). */
+static void open_screen(struct ui *u, struct panel *p)
+{
+	if (p)
+		ui_push(u, p);
+}
+
+static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum tui_action a)
+{
 	int page = u->focus == TM_LIST ? u->list_h - 2 : u->focus == TM_TREE ? u->tree_h - 2 :
 										 u->hex_h - 2;
+	struct tview_status st;
+	uint64_t rows;
 
+	(void)p;
+	(void)key;
+	tview_status(u->v, &st);
+	rows = st.rows;
 	if (page < 1)
 		page = 1;
 	switch (a) {
-	case TA_QUIT:
-		if (u->src->live && !u->src->saved && !u->asking) {
-			u->asking = true;
-			ui_message(u, true, "quit and lose the events captured? y to quit, w to save first");
-			break;
-		}
-		return false;
-	case TA_HELP:
-		u->help = true;
-		u->help_top = 0;
+	case TA_FOLLOW:
+		open_screen(u, ui_stream_new(u));
+		break;
+	case TA_GRAPH:
+		open_screen(u, ui_graph_open(u));
+		break;
+	case TA_VIEWS:
+		open_screen(u, ui_views_new(u, NULL, NULL));
+		break;
+	case TA_BACK:
+		ui_message(u, true, "nothing to go back to: v shows the views");
 		break;
 	case TA_DOWN:
 		move_by(u, 1, rows);
@@ -467,9 +460,6 @@ bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 		u->follow = !u->follow;
 		ui_message(u, false, "%s", u->follow ? "following the capture" : "paused");
 		break;
-	case TA_REDRAW:
-		clear();
-		break;
 	case TA_COL_NEXT:
 	case TA_COL_PREV:
 		if (a == TA_COL_NEXT && u->col + 1 < tview_ncols(u->v))
@@ -519,5 +509,72 @@ bool ui_act(struct ui *u, enum tui_action a, uint64_t rows)
 	default:
 		break;
 	}
-	return true;
+	return PN_STAY;
+}
+
+static enum tui_mode events_mode(struct panel *p, const struct ui *u)
+{
+	(void)p;
+	return u->focus;
+}
+
+/* A find under way steps on; the capture, rows or health moved. */
+static bool events_tick(struct panel *p, struct ui *u)
+{
+	bool moved = false;
+
+	if (u->finding) {
+		ui_find_step(u);
+		moved = true;
+	}
+	p->tick_ms = u->finding ? 0 : 100;
+	return ui_progressed(u, &u->shown) || moved;
+}
+
+static void events_draw(struct panel *p, struct ui *u)
+{
+	(void)p;
+	ui_events_draw(u);
+}
+
+static void events_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
+{
+	(void)p;
+	ui_events_click(u, c);
+}
+
+static const struct panel_ops events_ops = {
+	.mode = events_mode,
+	.tick = events_tick,
+	.draw = events_draw,
+	.key = events_key,
+	.mouse = events_mouse,
+	.prompt_done = events_prompt_done,
+};
+
+struct panel *ui_events_new(void)
+{
+	struct panel *p = xcalloc(1, sizeof(*p));
+
+	p->ops = &events_ops;
+	p->tick_ms = 100;
+	return p;
+}
+
+void ui_push(struct ui *u, struct panel *p)
+{
+	p->below = u->panel;
+	u->panel = p;
+}
+
+void ui_pop(struct ui *u)
+{
+	struct panel *p = u->panel;
+
+	if (!p->below)
+		return;
+	u->panel = p->below;
+	p->below = NULL;
+	if (p->ops->close)
+		p->ops->close(p, u);
 }

@@ -420,8 +420,15 @@ static void draw_prompt(struct ui *u, const struct tview_status *st)
 	sbuf_fini(&line);
 }
 
-static void draw_help(struct ui *u)
+/* The help: every binding, scrolled. */
+struct help {
+	struct panel p;
+	int top; /* first line shown */
+};
+
+static void help_draw(struct panel *p, struct ui *u)
 {
+	struct help *h = (struct help *)p;
 	struct sbuf text;
 	char *line, *next;
 	int y = 0;
@@ -439,38 +446,107 @@ static void draw_help(struct ui *u)
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = 0;
-		if (n++ >= u->help_top && y < LINES)
+		if (n++ >= h->top && y < LINES)
 			ui_put(y++, 0, line, COLS);
 	}
 	/* no scrolling past the end */
-	if (u->help_top > n - LINES)
-		u->help_top = n - LINES > 0 ? n - LINES : 0;
+	if (h->top > n - LINES)
+		h->top = n - LINES > 0 ? n - LINES : 0;
 	sbuf_fini(&text);
+}
+
+static enum tui_mode help_mode(struct panel *p, const struct ui *u)
+{
+	(void)p;
+	(void)u;
+	return TM_ANY;
+}
+
+static bool help_tick(struct panel *p, struct ui *u)
+{
+	(void)p;
+	(void)u;
+	return false;
+}
+
+/* The arrows and PgUp and PgDn scroll, any other key closes it. */
+static enum panel_next help_key(struct panel *p, struct ui *u, int key, enum tui_action a)
+{
+	struct help *h = (struct help *)p;
+
+	(void)a;
+	clear();
+	if (key == TK_DOWN || key == 'j')
+		h->top++;
+	else if ((key == TK_UP || key == 'k') && h->top > 0)
+		h->top--;
+	else if (key == TK_PGDN)
+		h->top += LINES - 1;
+	else if (key == TK_PGUP)
+		h->top = h->top > LINES - 1 ? h->top - (LINES - 1) : 0;
+	else
+		return PN_POP;
+	(void)u;
+	return PN_STAY;
+}
+
+/* The wheel scrolls it. */
+static void help_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
+{
+	struct help *h = (struct help *)p;
+
+	(void)u;
+	if (c->what == UC_WHEEL_UP)
+		h->top = h->top > 3 ? h->top - 3 : 0;
+	else if (c->what == UC_WHEEL_DOWN)
+		h->top += 3;
+	clear();
+}
+
+static void help_close(struct panel *p, struct ui *u)
+{
+	(void)u;
+	clear();
+	free(p);
+}
+
+static const struct panel_ops help_ops = {
+	.mode = help_mode,
+	.tick = help_tick,
+	.draw = help_draw,
+	.key = help_key,
+	.mouse = help_mouse,
+	.close = help_close,
+};
+
+struct panel *ui_help_new(void)
+{
+	struct help *h = xcalloc(1, sizeof(*h));
+
+	h->p.ops = &help_ops;
+	h->p.tick_ms = 100;
+	return &h->p;
 }
 
 void ui_draw(struct ui *u)
 {
 	struct tview_status st;
 
-	tview_status(u->v, &st);
-	if (u->help) {
-		draw_help(u);
-		refresh();
-		return;
-	}
-	if (u->stream || u->in_graph || u->in_views || u->picking) {
-		if (u->stream)
-			ui_stream_draw(u);
-		else if (u->in_graph)
-			ui_graph_draw(u);
-		else
-			ui_top_draw(u);
+	u->panel->ops->draw(u->panel, u);
+	if (u->panel->ops != &help_ops) {
+		tview_status(u->v, &st);
 		if (u->pk != PK_NONE)
 			draw_prompt(u, &st);
 		curs_set(u->pk != PK_NONE);
-		refresh();
-		return;
 	}
+	refresh();
+}
+
+void ui_events_draw(struct ui *u)
+{
+	struct tview_status st;
+
+	tview_status(u->v, &st);
 	if ((u->sel >= st.rows || (u->follow && u->focus == TM_LIST)) && st.rows)
 		u->sel = st.rows - 1;
 	u->sel_event = tview_row_event(u->v, u->sel);
@@ -482,14 +558,10 @@ void ui_draw(struct ui *u)
 	draw_list(u, st.rows);
 	draw_tree(u, u->list_h);
 	draw_hex(u, u->list_h + u->tree_h);
-	if (u->pk != PK_NONE) {
-		draw_prompt(u, &st);
-	} else {
+	if (u->pk == PK_NONE) {
 		ui_message_line(u, st.error && !u->msg[0] ? st.error : u->msg);
 		draw_status(u, &st);
 	}
-	curs_set(u->pk != PK_NONE);
-	refresh();
 }
 
 void ui_colors(struct ui *u)

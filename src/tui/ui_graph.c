@@ -20,6 +20,7 @@
 #define TICK 12 /* cells between time labels */
 
 struct ui_graph {
+	struct panel p;
 	struct eng_graph *g; /* NULL while the graph is closed */
 	char *filters[ENG_GRAPH_SERIES];
 	unsigned int n;
@@ -75,9 +76,8 @@ static uint64_t fit_width(uint64_t span, uint64_t n)
 }
 
 /* Starts counting the series; false with d set if a filter is bad. */
-static bool start(struct ui *u, struct diag *d)
+static bool start(struct ui_graph *gr, struct ui *u, struct diag *d)
 {
-	struct ui_graph *gr = u->graph;
 	unsigned int bad;
 	struct eng_graph *g = eng_graph_new((const char *const *)gr->filters, gr->n, NULL, &bad, d);
 
@@ -92,41 +92,51 @@ static bool start(struct ui *u, struct diag *d)
 	return true;
 }
 
-static void graph_close(struct ui *u)
+/* Closed: it counts no more, and keeps its series and zoom for the next time. */
+static void graph_close(struct panel *p, struct ui *u)
 {
-	eng_graph_free(u->graph->g);
-	u->graph->g = NULL;
-	u->in_graph = false;
+	struct ui_graph *gr = (struct ui_graph *)p;
+
+	(void)u;
+	eng_graph_free(gr->g);
+	gr->g = NULL;
 }
 
-static void graph_open(struct ui *u)
+static const struct panel_ops graph_ops;
+
+struct panel *ui_graph_open(struct ui *u)
 {
+	struct ui_graph *gr = (struct ui_graph *)u->graph;
 	struct diag d = { 0 };
 
-	if (!u->graph) {
-		u->graph = xcalloc(1, sizeof(*u->graph));
-		u->graph->filters[0] = xstrdup("");
-		u->graph->n = 1;
-		u->graph->fit = true;
+	if (!gr) {
+		gr = xcalloc(1, sizeof(*gr));
+		gr->p.ops = &graph_ops;
+		gr->p.tick_ms = 100;
+		gr->filters[0] = xstrdup("");
+		gr->n = 1;
+		gr->fit = true;
+		u->graph = &gr->p;
 	}
-	if (!start(u, &d)) {
+	if (!start(gr, u, &d)) {
 		ui_message(u, true, "cannot show the graph: %s", d.msg);
-		return;
+		return NULL;
 	}
-	u->in_graph = true;
 	ui_message(u, false, "1-4 edit a series, + - zoom, 0 fits, Enter shows the events there");
+	return &gr->p;
 }
 
 void ui_graph_free(struct ui *u)
 {
+	struct ui_graph *gr = (struct ui_graph *)u->graph;
 	unsigned int i;
 
-	if (!u->graph)
+	if (!gr)
 		return;
-	eng_graph_free(u->graph->g);
-	for (i = 0; i < u->graph->n; i++)
-		free(u->graph->filters[i]);
-	free(u->graph);
+	eng_graph_free(gr->g);
+	for (i = 0; i < gr->n; i++)
+		free(gr->filters[i]);
+	free(gr);
 	u->graph = NULL;
 }
 
@@ -138,7 +148,7 @@ static attr_t look(const struct ui *u, unsigned int s)
 
 static void draw_legend(struct ui *u, int y)
 {
-	struct ui_graph *gr = u->graph;
+	struct ui_graph *gr = (struct ui_graph *)u->graph;
 	unsigned int s;
 	struct sbuf line;
 
@@ -166,7 +176,7 @@ static void draw_legend(struct ui *u, int y)
 /* The title: the intervals, the cursor's and each series' count in it. */
 static void draw_title(struct ui *u, uint64_t first)
 {
-	struct ui_graph *gr = u->graph;
+	struct ui_graph *gr = (struct ui_graph *)u->graph;
 	uint64_t t = first + gr->cur * gr->width;
 	struct sbuf line;
 	unsigned int s;
@@ -232,7 +242,7 @@ static void lit(const uint64_t *b, unsigned int s, uint64_t i, uint64_t max, uns
 static void draw_plot(struct ui *u, int y0, int rows, int x0, uint64_t **bins, uint64_t n,
 		      uint64_t max)
 {
-	struct ui_graph *gr = u->graph;
+	struct ui_graph *gr = (struct ui_graph *)u->graph;
 	unsigned int h = (unsigned int)rows * 4, s;
 	int cells = COLS - x0, x, y, k, at = (int)((gr->cur - gr->left) / 2);
 	struct sbuf glyph;
@@ -301,7 +311,7 @@ static void draw_y_axis(int y0, int rows, int w, uint64_t max)
 /* The time axis: ticks every TICK cells, each with its interval's start. */
 static void draw_x_axis(struct ui *u, int y, int x0)
 {
-	struct ui_graph *gr = u->graph;
+	struct ui_graph *gr = (struct ui_graph *)u->graph;
 	struct sbuf label;
 	int x, free_at = x0;
 
@@ -322,29 +332,31 @@ static void draw_x_axis(struct ui *u, int y, int x0)
 	sbuf_fini(&label);
 }
 
-static void draw_status(struct ui *u, uint64_t events)
+static void draw_status(struct ui_graph *gr, struct ui *u, uint64_t events)
 {
 	struct sbar b = { 0 };
 
 	ui_status_source(u, &b, 3);
 	sbar_add(&b, 4, NULL, "events %llu", (unsigned long long)events);
-	sbar_add(&b, 5, NULL, "series %u", u->graph->n);
-	if (!eng_graph_done(u->graph->g))
+	sbar_add(&b, 5, NULL, "series %u", gr->n);
+	if (!eng_graph_done(gr->g))
 		sbar_add(&b, 6, NULL, "%s", u->src->live ? "following" : "counting");
 	ui_status_draw(u, &b);
 }
 
-bool ui_graph_moved(struct ui *u)
+static bool graph_tick(struct panel *p, struct ui *u)
 {
+	struct ui_graph *gr = (struct ui_graph *)p;
 	uint64_t first, last;
 
-	return eng_graph_span(u->graph->g, &first, &last) != u->graph->drawn ||
-	       eng_graph_done(u->graph->g) != u->graph->drawn_done;
+	(void)u;
+	return eng_graph_span(gr->g, &first, &last) != gr->drawn ||
+	       eng_graph_done(gr->g) != gr->drawn_done;
 }
 
-void ui_graph_draw(struct ui *u)
+static void graph_draw(struct panel *p, struct ui *u)
 {
-	struct ui_graph *gr = u->graph;
+	struct ui_graph *gr = (struct ui_graph *)p;
 	uint64_t first, last, events = eng_graph_span(gr->g, &first, &last), max = 0, n, i;
 	uint64_t *bins[ENG_GRAPH_SERIES];
 	int y0 = 1 + (int)gr->n, rows = LINES - 5 - (int)gr->n, w, x0;
@@ -391,14 +403,13 @@ void ui_graph_draw(struct ui *u)
 		free(bins[s]);
 	if (u->pk == PK_NONE) {
 		ui_message_line(u, u->msg);
-		draw_status(u, events);
+		draw_status(gr, u, events);
 	}
 }
 
-/* Enter: the event list from the first event of the cursor's interval on. */
-static void jump(struct ui *u)
+/* Enter: the event list from the first event of the cursor's interval on (PN_POP to go there). */
+static enum panel_next jump(struct ui_graph *gr, struct ui *u)
 {
-	struct ui_graph *gr = u->graph;
 	uint64_t first, last, num;
 	struct sbuf at;
 
@@ -406,17 +417,16 @@ static void jump(struct ui *u)
 	num = eng_graph_event_at(gr->g, first + gr->cur * gr->width);
 	if (!num) {
 		ui_message(u, true, "no events from the cursor on");
-		return;
+		return PN_STAY;
 	}
 	sbuf_init(&at);
 	eng_graph_time_str(gr->cur * gr->width, gr->width, &at);
-	graph_close(u);
-	u->in_views = u->picking = false;
 	u->follow = false;
 	ui_select_event(u, num);
 	ui_message(u, false, "at %s s: event %llu%s", at.s, (unsigned long long)num,
 		   tview_row_event(u->v, u->sel) == num ? "" : ", not shown: the next one shown");
 	sbuf_fini(&at);
+	return PN_POP;
 }
 
 /* Zooms to intervals of width around the cursor, which stays where it is on the screen. */
@@ -430,22 +440,25 @@ static void zoom(struct ui_graph *gr, uint64_t width)
 	gr->left = gr->cur > pos ? gr->cur - pos : 0;
 }
 
-void ui_graph_click(struct ui *u, const struct ui_click *c)
+static enum panel_next graph_key(struct panel *p, struct ui *u, int key, enum tui_action a);
+
+static void graph_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
 {
-	struct ui_graph *gr = u->graph;
+	struct ui_graph *gr = (struct ui_graph *)p;
 	uint64_t first, last;
 
 	eng_graph_span(gr->g, &first, &last);
 	if (c->what != UC_PRESS) {
 		/* the wheel zooms around the cursor */
-		ui_graph_act(u, c->what == UC_WHEEL_UP ? TA_ZOOM_IN : TA_ZOOM_OUT);
+		graph_key(p, u, 0, c->what == UC_WHEEL_UP ? TA_ZOOM_IN : TA_ZOOM_OUT);
 		return;
 	}
 	if (c->x < gr->x0 || c->y < gr->y0 || c->y >= gr->y0 + gr->rows)
 		return;
 	/* the plot: the cursor to the interval clicked (two a cell); a double click goes there */
 	if (c->twice) {
-		jump(u);
+		if (jump(gr, u) == PN_POP)
+			ui_pop(u);
 		return;
 	}
 	gr->cur = gr->left + (uint64_t)(c->x - gr->x0) * 2;
@@ -453,21 +466,18 @@ void ui_graph_click(struct ui *u, const struct ui_click *c)
 		gr->cur = (last - first) / gr->width;
 }
 
-void ui_graph_act(struct ui *u, enum tui_action a)
+static enum panel_next graph_key(struct panel *p, struct ui *u, int key, enum tui_action a)
 {
-	struct ui_graph *gr = u->graph;
+	struct ui_graph *gr = (struct ui_graph *)p;
 	uint64_t first, last, by;
 	char label[32];
 
-	if (!u->in_graph) {
-		graph_open(u);
-		return;
-	}
+	(void)key;
 	eng_graph_span(gr->g, &first, &last);
 	switch (a) {
 	case TA_GRAPH:
-		graph_close(u);
-		break;
+	case TA_BACK:
+		return PN_POP;
 	case TA_SCROLL_LEFT:
 	case TA_PAGE_UP:
 		by = a == TA_PAGE_UP ? gr->shown : 1;
@@ -498,8 +508,7 @@ void ui_graph_act(struct ui *u, enum tui_action a)
 		gr->cur = gr->cur * gr->width / fit_width(last - first, gr->shown);
 		break;
 	case TA_DRILL:
-		jump(u);
-		break;
+		return jump(gr, u);
 	default:
 		if (a >= TA_SERIES_1 && a <= TA_SERIES_4) {
 			gr->editing = (unsigned int)(a - TA_SERIES_1);
@@ -511,16 +520,20 @@ void ui_graph_act(struct ui *u, enum tui_action a)
 		}
 		break;
 	}
+	return PN_STAY;
 }
 
-void ui_graph_prompt_done(struct ui *u, const char *text)
+static void graph_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk,
+			      const char *text)
 {
-	struct ui_graph *gr = u->graph;
+	struct ui_graph *gr = (struct ui_graph *)p;
 	unsigned int i = gr->editing;
 	char *old[ENG_GRAPH_SERIES], label[32];
 	unsigned int oldn = gr->n;
 	struct diag d = { 0 };
 
+	if (pk != PK_SERIES)
+		return;
 	memcpy(old, gr->filters, sizeof(old));
 	if (!*text && i > 0) {
 		/* an empty filter removes the series; series 1 counts every event */
@@ -532,7 +545,7 @@ void ui_graph_prompt_done(struct ui *u, const char *text)
 		gr->filters[i] = (char *)text;
 		gr->n += i == gr->n;
 	}
-	if (start(u, &d)) {
+	if (start(gr, u, &d)) {
 		if (i < oldn)
 			free(old[i]);
 		if (*text || !i)
@@ -549,3 +562,20 @@ void ui_graph_prompt_done(struct ui *u, const char *text)
 	snprintf(label, sizeof(label), "Series %u filter: ", i + 1);
 	prompt_open(label, text);
 }
+
+static enum tui_mode graph_mode(struct panel *p, const struct ui *u)
+{
+	(void)p;
+	(void)u;
+	return TM_GRAPH;
+}
+
+static const struct panel_ops graph_ops = {
+	.mode = graph_mode,
+	.tick = graph_tick,
+	.draw = graph_draw,
+	.key = graph_key,
+	.mouse = graph_mouse,
+	.prompt_done = graph_prompt_done,
+	.close = graph_close,
+};

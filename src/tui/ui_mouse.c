@@ -55,12 +55,29 @@ static enum tui_mode pane_at(const struct ui *u, int y)
 	return y < u->list_h ? TM_LIST : y < u->list_h + u->tree_h ? TM_TREE : TM_HEX;
 }
 
-static void events_click(struct ui *u, const struct ui_click *c, uint64_t rows)
+void ui_wheel(struct panel *p, struct ui *u, const struct ui_click *c)
+{
+	int i;
+
+	for (i = 0; i < WHEEL_ROWS; i++)
+		p->ops->key(p, u, 0, c->what == UC_WHEEL_UP ? TA_UP : TA_DOWN);
+}
+
+void ui_events_click(struct ui *u, const struct ui_click *c)
 {
 	unsigned int i, n = tview_ncols(u->v);
+	struct tview_status st;
+	uint64_t rows;
 	int x, w;
 
 	u->focus = pane_at(u, c->y);
+	if (c->what != UC_PRESS) {
+		/* the wheel moves the selection of the pane under it */
+		ui_wheel(u->events, u, c);
+		return;
+	}
+	tview_status(u->v, &st);
+	rows = st.rows;
 	if (c->y == 0) {
 		/* a column's title: sort by it, the other way if it is sorted by already */
 		for (i = 0; i < n; i++) {
@@ -71,7 +88,7 @@ static void events_click(struct ui *u, const struct ui_click *c, uint64_t rows)
 		}
 		if (i < n) {
 			u->col = i;
-			ui_act(u, TA_SORT, rows);
+			u->events->ops->key(u->events, u, 0, TA_SORT);
 		}
 	} else if (u->focus == TM_LIST) {
 		if (u->top + (uint64_t)(c->y - 1) < rows) {
@@ -85,40 +102,6 @@ static void events_click(struct ui *u, const struct ui_click *c, uint64_t rows)
 		u->tree_sel = i;
 		/* a section's sign, or a double click, opens or closes it */
 		if (c->twice || (u->nodes[i].section && c->x < 2))
-			ui_act(u, TA_TOGGLE, rows);
+			u->events->ops->key(u->events, u, 0, TA_TOGGLE);
 	}
-}
-
-void ui_mouse(struct ui *u, const struct ui_click *c, uint64_t rows)
-{
-	int i;
-
-	if (u->help) {
-		if (c->what == UC_WHEEL_UP)
-			u->help_top = u->help_top > WHEEL_ROWS ? u->help_top - WHEEL_ROWS : 0;
-		else if (c->what == UC_WHEEL_DOWN)
-			u->help_top += WHEEL_ROWS;
-		return;
-	}
-	if (u->pk != PK_NONE)
-		return;
-	/* the screen shown, as ui_draw() picks it */
-	if (u->in_graph && !u->stream) {
-		ui_graph_click(u, c);
-		return;
-	}
-	if (c->what != UC_PRESS) {
-		/* the wheel moves the selection of the pane under it */
-		if (!u->stream && !u->in_views && !u->picking)
-			u->focus = pane_at(u, c->y);
-		for (i = 0; i < WHEEL_ROWS; i++)
-			ui_act(u, c->what == UC_WHEEL_UP ? TA_UP : TA_DOWN, rows);
-		return;
-	}
-	if (u->stream)
-		ui_stream_click(u, c);
-	else if (u->in_views || u->picking)
-		ui_top_click(u, c);
-	else
-		events_click(u, c, rows);
 }

@@ -26,6 +26,7 @@ struct stream_line {
 };
 
 struct ui_stream {
+	struct panel p;
 	pthread_mutex_t lock; /* s, while the walk adds to it */
 	struct eng_stream *s;
 	struct eng_walk *walk;
@@ -54,19 +55,17 @@ static bool add_event(void *arg, const struct eng_replay *r, const struct eng_ev
 	return more;
 }
 
-void ui_stream_free(struct ui *u)
+static void stream_close(struct panel *p, struct ui *u)
 {
-	struct ui_stream *st = u->stream;
+	struct ui_stream *st = (struct ui_stream *)p;
 
-	if (!st)
-		return;
+	(void)u;
 	eng_walk_free(st->walk);
 	eng_stream_free(st->s);
 	pthread_mutex_destroy(&st->lock);
 	sbuf_fini(&st->text);
 	free(st->lines);
 	free(st);
-	u->stream = NULL;
 }
 
 /* The stream of the selected event's fd; false with d set if it has none. */
@@ -89,7 +88,9 @@ static struct eng_stream *stream_at(struct ui *u, struct diag *d)
 	return s;
 }
 
-void ui_stream_open(struct ui *u)
+static const struct panel_ops stream_ops;
+
+struct panel *ui_stream_new(struct ui *u)
 {
 	struct ui_stream *st;
 	struct diag d = { 0 };
@@ -97,24 +98,27 @@ void ui_stream_open(struct ui *u)
 
 	if (!u->sel_event) {
 		ui_message(u, true, "no event selected");
-		return;
+		return NULL;
 	}
 	s = stream_at(u, &d);
 	if (!s) {
 		ui_message(u, true, "no stream: %s", d.msg);
-		return;
+		return NULL;
 	}
 	st = xcalloc(1, sizeof(*st));
+	st->p.ops = &stream_ops;
+	st->p.tick_ms = 100;
 	pthread_mutex_init(&st->lock, NULL);
 	sbuf_init(&st->text);
 	st->s = s;
 	st->dir = -1;
-	u->stream = st;
 	st->walk = eng_walk_start(tview_index(u->v), add_event, st, &d);
 	if (!st->walk) {
-		ui_stream_free(u);
+		stream_close(&st->p, u);
 		ui_message(u, true, "no stream: %s", d.msg);
+		return NULL;
 	}
+	return &st->p;
 }
 
 static void forget_lines(struct ui_stream *st)
@@ -154,20 +158,20 @@ static void render_new(struct ui_stream *st)
 	}
 }
 
-bool ui_stream_moved(struct ui *u)
+static bool stream_tick(struct panel *p, struct ui *u)
 {
-	struct ui_stream *st = u->stream;
+	struct ui_stream *st = (struct ui_stream *)p;
 	bool moved;
 
+	(void)u;
 	pthread_mutex_lock(&st->lock);
 	moved = st->s->nsegs != st->drawn || st->s->restarts != st->restarts;
 	pthread_mutex_unlock(&st->lock);
 	return moved || !eng_walk_done(st->walk) || !st->drawn_done;
 }
 
-static void draw_status(struct ui *u, const struct eng_stream *s)
+static void draw_status(struct ui_stream *st, struct ui *u, const struct eng_stream *s)
 {
-	struct ui_stream *st = u->stream;
 	struct sbar b = { 0 };
 
 	sbar_add(&b, 6, NULL, "read %llu bytes, written %llu", (unsigned long long)s->moved[0],
@@ -190,10 +194,10 @@ static void draw_status(struct ui *u, const struct eng_stream *s)
 	ui_status_draw(u, &b);
 }
 
-void ui_stream_draw(struct ui *u)
+static void stream_draw(struct panel *p, struct ui *u)
 {
 	static const char *const dirs[] = { "both directions", "reads only", "writes only" };
-	struct ui_stream *st = u->stream;
+	struct ui_stream *st = (struct ui_stream *)p;
 	const struct eng_stream *s = st->s;
 	int body = LINES - 3, y;
 	unsigned int width = COLS > GUTTER + 8 ? (unsigned int)(COLS - GUTTER) : 8;
@@ -242,7 +246,7 @@ void ui_stream_draw(struct ui *u)
 	}
 	if (u->pk == PK_NONE) {
 		ui_message_line(u, u->msg);
-		draw_status(u, s);
+		draw_status(st, u, s);
 	}
 	pthread_mutex_unlock(&st->lock);
 	sbuf_fini(&o);
@@ -268,22 +272,27 @@ static void move_sel(struct ui_stream *st, int64_t delta)
 		st->sel += (size_t)delta; /* drawing keeps it in the lines */
 }
 
-void ui_stream_click(struct ui *u, const struct ui_click *c)
+static void stream_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
 {
-	struct ui_stream *st = u->stream;
+	struct ui_stream *st = (struct ui_stream *)p;
 
-	/* a line (ui_stream_draw keeps the selection in range) */
+	if (c->what != UC_PRESS) {
+		ui_wheel(p, u, c);
+		return;
+	}
+	/* a line (stream_draw keeps the selection in range) */
 	if (c->y >= 1 && c->y < LINES - 2)
 		st->sel = st->top + (size_t)(c->y - 1);
 }
 
-void ui_stream_act(struct ui *u, enum tui_action a)
+static enum panel_next stream_key(struct panel *p, struct ui *u, int key, enum tui_action a)
 {
-	struct ui_stream *st = u->stream;
+	struct ui_stream *st = (struct ui_stream *)p;
 	int page = LINES - 4 > 1 ? LINES - 4 : 1;
 	uint64_t num;
 	char name[64];
 
+	(void)key;
 	switch (a) {
 	case TA_DOWN:
 	case TA_UP:
@@ -317,22 +326,23 @@ void ui_stream_act(struct ui *u, enum tui_action a)
 		num = line_event(st);
 		if (!num)
 			break;
-		ui_stream_free(u);
 		ui_select_event(u, num);
 		ui_message(u, false, "event %llu", (unsigned long long)num);
-		break;
+		return PN_POP;
 	case TA_BACK:
 	case TA_FOLLOW:
-		ui_stream_free(u);
-		break;
+		return PN_POP;
 	default:
 		break;
 	}
+	return PN_STAY;
 }
 
-void ui_stream_save(struct ui *u, const char *path)
+/* Saves the stream to path (the prompt's text). */
+static void stream_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk,
+			       const char *path)
 {
-	struct ui_stream *st = u->stream;
+	struct ui_stream *st = (struct ui_stream *)p;
 	/* text is shown with '.' for control bytes, but saved as the data itself */
 	enum eng_stream_fmt fmt = st->fmt == ENG_SF_TEXT ? ENG_SF_RAW : st->fmt;
 	FILE *f;
@@ -340,7 +350,7 @@ void ui_stream_save(struct ui *u, const char *path)
 	size_t i, n = 0;
 	int err = 0;
 
-	if (!*path)
+	if (pk != PK_STREAM_SAVE || !*path)
 		return;
 	f = fopen(path, "wx");
 	if (!f) {
@@ -371,3 +381,20 @@ void ui_stream_save(struct ui *u, const char *path)
 		ui_message(u, false, "saved %zu bytes (%s) to %s", n,
 			   fmt == ENG_SF_RAW ? "the data" : eng_stream_fmt_name(fmt), path);
 }
+
+static enum tui_mode stream_mode(struct panel *p, const struct ui *u)
+{
+	(void)p;
+	(void)u;
+	return TM_STREAM;
+}
+
+static const struct panel_ops stream_ops = {
+	.mode = stream_mode,
+	.tick = stream_tick,
+	.draw = stream_draw,
+	.key = stream_key,
+	.mouse = stream_mouse,
+	.prompt_done = stream_prompt_done,
+	.close = stream_close,
+};

@@ -21,109 +21,139 @@
 
 #define CELL_MAX 40 /* a column wider than this is cut, but for the last */
 
-enum tui_mode ui_mode(const struct ui *u)
-{
-	return u->stream ? TM_STREAM : u->in_graph ? TM_GRAPH : u->picking ? TM_PICK :
-	       u->in_views ? TM_VIEW : u->focus;
-}
+/* A level of the views: what Backspace goes back to. */
+struct level {
+	const struct eng_top_view *view;
+	char *filter; /* the events the view sums, "" for all */
+	char *title;  /* "Files for proc.pid = 1234" */
+};
+
+/* The views' screen. */
+struct views {
+	struct panel p;
+	bool picking;		/* the view picker is open */
+	unsigned int pick_sel;
+	struct topview *tv;	/* the view of the last level, or NULL */
+	struct level *levels;	/* the drill-down path */
+	size_t nlevels;
+	uint64_t sel, top;	/* rows */
+	unsigned int col;	/* the selected column */
+	int colx[ENG_TOP_COLS + 1]; /* where each column starts on the screen, as drawn */
+	int sort;		/* the column sorted by; -1: the view's own */
+	bool asc;
+	char *key;		/* the selected row's key, kept as rows move */
+	bool tree;		/* rows with parents show as a tree */
+	char **folded;		/* the keys of the tree's rows whose children are hidden */
+	size_t nfolded;
+	bool windowed;		/* over a file: the views sum only a time window's events */
+	struct eng_top_window window;
+	uint64_t intervals;	/* live: the intervals summed when last drawn */
+	double drawn;		/* and when (monotonic seconds) */
+	bool drawn_done;	/* and whether the view had summed all of a file */
+};
+
+/* The event list drilled into from a view's row: Backspace goes back to the view. */
+struct drilled {
+	struct panel p;
+	char *list_filter; /* the list's filter before */
+};
 
 /* Appends filter ("" for all events) narrowed to the time window, if any. */
-static void windowed(struct ui *u, const char *filter, struct sbuf *out)
+static void windowed(struct views *w, struct ui *u, const char *filter, struct sbuf *out)
 {
-	if (!u->windowed) {
+	if (!w->windowed) {
 		sbuf_puts(out, filter);
 		return;
 	}
-	eng_top_window_clause(&u->window, tview_first_ts(u->v), filter, out);
+	eng_top_window_clause(&w->window, tview_first_ts(u->v), filter, out);
 }
 
 /* Starts summing the last level's view; false (and a message) if its filter is bad. */
-static bool start_level(struct ui *u)
+static bool start_level(struct views *w, struct ui *u)
 {
-	const struct ui_level *l = &u->levels[u->nlevels - 1];
+	const struct level *l = &w->levels[w->nlevels - 1];
 	struct diag d = { 0 };
 	struct topview *tv;
 	struct sbuf f;
 
 	sbuf_init(&f);
-	windowed(u, l->filter, &f);
+	windowed(w, u, l->filter, &f);
 	tv = topview_open(u->v, l->view, f.s, u->src->live ? u->interval : 0, &d);
 	sbuf_fini(&f);
 	if (!tv) {
 		ui_message(u, true, "cannot show %s: %s", l->view->title, d.msg);
 		return false;
 	}
-	topview_free(u->tv);
-	u->tv = tv;
-	u->tv_sel = u->tv_top = 0;
-	u->tv_col = 0;
-	u->tv_sort = -1;
-	u->tv_asc = false;
-	free(u->tv_key);
-	u->tv_key = NULL;
+	topview_free(w->tv);
+	w->tv = tv;
+	w->sel = w->top = 0;
+	w->col = 0;
+	w->sort = -1;
+	w->asc = false;
+	free(w->key);
+	w->key = NULL;
 	return true;
 }
 
-static void push_level(struct ui *u, const struct eng_top_view *view, const char *filter,
+static void push_level(struct views *w, const struct eng_top_view *view, const char *filter,
 		       const char *title)
 {
-	struct ui_level *l;
+	struct level *l;
 
-	u->levels = xreallocarray(u->levels, u->nlevels + 1, sizeof(*u->levels));
-	l = &u->levels[u->nlevels++];
+	w->levels = xreallocarray(w->levels, w->nlevels + 1, sizeof(*w->levels));
+	l = &w->levels[w->nlevels++];
 	l->view = view;
 	l->filter = xstrdup(filter);
 	l->title = xstrdup(title);
 }
 
-static void pop_level(struct ui *u)
+static void pop_level(struct views *w)
 {
-	struct ui_level *l = &u->levels[--u->nlevels];
+	struct level *l = &w->levels[--w->nlevels];
 
 	free(l->filter);
 	free(l->title);
 }
 
-static void unfold_all(struct ui *u)
+static void unfold_all(struct views *w)
 {
-	while (u->tv_nfolded)
-		free(u->tv_folded[--u->tv_nfolded]);
+	while (w->nfolded)
+		free(w->folded[--w->nfolded]);
 }
 
-bool ui_top_open(struct ui *u, const char *name, const char *filter)
+/* Opens view name over the events filter keeps, from its top level; false (and a message) if it cannot. */
+static bool open_view(struct views *w, struct ui *u, const char *name, const char *filter)
 {
 	const struct eng_top_view *view = eng_top_view(name);
 	char *f;
-	bool ok;
 
 	if (!view) {
 		ui_message(u, true, "no view named %s", name);
 		return false;
 	}
 	f = xstrdup(filter ? filter : ""); /* it may be a level's, about to go */
-	while (u->nlevels)
-		pop_level(u);
-	unfold_all(u);
-	push_level(u, view, f, view->title);
+	while (w->nlevels)
+		pop_level(w);
+	unfold_all(w);
+	push_level(w, view, f, view->title);
 	free(f);
-	u->picking = false;
-	u->in_views = true;
-	ok = start_level(u);
-	if (!ok)
-		u->in_views = false;
-	return ok;
+	w->picking = false;
+	return start_level(w, u);
 }
 
-void ui_top_free(struct ui *u)
+static void views_close(struct panel *p, struct ui *u)
 {
-	topview_free(u->tv);
-	while (u->nlevels)
-		pop_level(u);
-	free(u->levels);
-	unfold_all(u);
-	free(u->tv_folded);
-	free(u->tv_key);
-	free(u->list_filter);
+	struct views *w = (struct views *)p;
+
+	(void)u;
+	topview_free(w->tv);
+	while (w->nlevels)
+		pop_level(w);
+	free(w->levels);
+	unfold_all(w);
+	free(w->folded);
+	free(w->key);
+	free(w);
 }
 
 /* A number as the column shows it: bytes and times in units, rates per second. */
@@ -204,48 +234,48 @@ static int cells_of(const char *s)
 /* Whether row's key is one of the folded ones (eng_top_folded_fn). */
 static bool is_folded(void *arg, const struct eng_top *t, size_t row)
 {
-	const struct ui *u = arg;
+	const struct views *w = arg;
 	bool hit = false;
 	struct sbuf k;
 	size_t i;
 
-	if (!u->tv_nfolded)
+	if (!w->nfolded)
 		return false;
 	sbuf_init(&k);
 	eng_top_row_filter(t, row, &k);
-	for (i = 0; i < u->tv_nfolded && !hit; i++)
-		hit = strcmp(u->tv_folded[i], k.s) == 0;
+	for (i = 0; i < w->nfolded && !hit; i++)
+		hit = strcmp(w->folded[i], k.s) == 0;
 	sbuf_fini(&k);
 	return hit;
 }
 
-/* The row whose key is u->tv_key, or u->tv_sel if it is gone. */
-static uint64_t find_key(struct ui *u, struct eng_top *t)
+/* The row whose key is w->key, or w->sel if it is gone. */
+static uint64_t find_key(struct views *w, struct eng_top *t)
 {
 	size_t i, n = eng_top_nrows(t);
 	struct sbuf k;
 
-	if (!u->tv_key)
-		return u->tv_sel;
+	if (!w->key)
+		return w->sel;
 	sbuf_init(&k);
 	/* most often the row has not moved */
-	if (u->tv_sel < n)
-		eng_top_row_filter(t, u->tv_sel, &k);
-	if (u->tv_sel < n && strcmp(k.s, u->tv_key) == 0) {
+	if (w->sel < n)
+		eng_top_row_filter(t, w->sel, &k);
+	if (w->sel < n && strcmp(k.s, w->key) == 0) {
 		sbuf_fini(&k);
-		return u->tv_sel;
+		return w->sel;
 	}
 	for (i = 0; i < n; i++) {
 		sbuf_reset(&k);
 		eng_top_row_filter(t, i, &k);
-		if (strcmp(k.s, u->tv_key) == 0)
+		if (strcmp(k.s, w->key) == 0)
 			break;
 	}
 	sbuf_fini(&k);
-	return i < n ? i : u->tv_sel;
+	return i < n ? i : w->sel;
 }
 
-static void draw_picker(struct ui *u)
+static void draw_picker(struct views *w)
 {
 	size_t n, i;
 	const struct eng_top_view *v = eng_top_views(&n);
@@ -255,7 +285,7 @@ static void draw_picker(struct ui *u)
 	ui_bar(0, " Views: Enter opens one, Backspace goes back", false);
 	for (i = 0, y = 1; i < n && y < LINES - 2; i++, y++) {
 		snprintf(line, sizeof(line), "  %-12s %s", v[i].name, v[i].title);
-		if (i == u->pick_sel)
+		if (i == w->pick_sel)
 			attron(A_REVERSE);
 		ui_put(y, 0, line, COLS);
 		attroff(A_REVERSE);
@@ -265,15 +295,15 @@ static void draw_picker(struct ui *u)
 }
 
 /* The status line of a view: source, view, rows, events summed, progress. */
-static void draw_view_status(struct ui *u, size_t rows)
+static void draw_view_status(struct views *w, struct ui *u, size_t rows)
 {
-	uint64_t intervals, scanned = topview_scanned(u->tv, &intervals);
+	uint64_t intervals, scanned = topview_scanned(w->tv, &intervals);
 	struct tview_status st;
 	struct sbar b = { 0 };
 
 	tview_status(u->v, &st);
 	ui_status_source(u, &b, 3);
-	sbar_add(&b, 6, NULL, "view %s", topview_view(u->tv)->name);
+	sbar_add(&b, 6, NULL, "view %s", topview_view(w->tv)->name);
 	sbar_add(&b, 5, NULL, "rows %zu", rows);
 	sbar_add(&b, 4, NULL, "events %llu", (unsigned long long)scanned);
 	if (u->src->live)
@@ -281,29 +311,31 @@ static void draw_view_status(struct ui *u, size_t rows)
 			 intervals ? "" : ", first interval still coming");
 	if (u->src->health)
 		ui_health(u, &b);
-	else if (!topview_done(u->tv) && st.events)
+	else if (!topview_done(w->tv) && st.events)
 		sbar_add(&b, 7, NULL, "summing %d%%", (int)(scanned * 100 / st.events));
-	if (topview_filter(u->tv)[0])
-		sbar_add(&b, 5, "filtered", "filter: %s", topview_filter(u->tv));
+	if (topview_filter(w->tv)[0])
+		sbar_add(&b, 5, "filtered", "filter: %s", topview_filter(w->tv));
 	ui_status_draw(u, &b);
 }
 
 
-bool ui_top_moved(struct ui *u)
+static bool views_tick(struct panel *p, struct ui *u)
 {
+	struct views *w = (struct views *)p;
 	uint64_t intervals;
 
-	if (u->picking || !u->tv)
+	if (w->picking || !w->tv)
 		return true;
 	if (!u->src->live)
-		return !u->tv_drawn_done;
-	topview_scanned(u->tv, &intervals);
-	return intervals != u->tv_intervals || mono_now() - u->tv_drawn >= 0.1;
+		return !w->drawn_done;
+	topview_scanned(w->tv, &intervals);
+	return intervals != w->intervals || mono_now() - w->drawn >= 0.1;
 }
 
-void ui_top_draw(struct ui *u)
+static void views_draw(struct panel *p, struct ui *u)
 {
-	const struct ui_level *l;
+	struct views *w = (struct views *)p;
+	const struct level *l;
 	const struct eng_top_view *v;
 	int width[ENG_TOP_COLS], y, x, body = LINES - 4;
 	double seconds;
@@ -312,47 +344,47 @@ void ui_top_draw(struct ui *u)
 	size_t rows, r;
 	unsigned int k;
 
-	if (u->picking) {
-		draw_picker(u);
+	if (w->picking) {
+		draw_picker(w);
 		return;
 	}
-	l = &u->levels[u->nlevels - 1];
+	l = &w->levels[w->nlevels - 1];
 	v = l->view;
 	sbuf_init(&line);
 	sbuf_init(&c);
-	topview_scanned(u->tv, &u->tv_intervals);
-	u->tv_drawn = mono_now();
-	u->tv_drawn_done = topview_done(u->tv);
-	t = topview_lock(u->tv, &seconds);
-	eng_top_sort(t, u->tv_sort < 0 ? v->sort : (unsigned int)u->tv_sort, u->tv_asc);
-	if (u->tv_tree)
-		eng_top_tree(t, is_folded, u);
+	topview_scanned(w->tv, &w->intervals);
+	w->drawn = mono_now();
+	w->drawn_done = topview_done(w->tv);
+	t = topview_lock(w->tv, &seconds);
+	eng_top_sort(t, w->sort < 0 ? v->sort : (unsigned int)w->sort, w->asc);
+	if (w->tree)
+		eng_top_tree(t, is_folded, w);
 	rows = eng_top_nrows(t);
-	u->tv_sel = find_key(u, t);
-	if (u->tv_sel >= rows)
-		u->tv_sel = rows ? rows - 1 : 0;
+	w->sel = find_key(w, t);
+	if (w->sel >= rows)
+		w->sel = rows ? rows - 1 : 0;
 	if (body < 1)
 		body = 1;
-	if (u->tv_sel < u->tv_top)
-		u->tv_top = u->tv_sel;
-	if (u->tv_sel >= u->tv_top + (uint64_t)body)
-		u->tv_top = u->tv_sel - (uint64_t)body + 1;
+	if (w->sel < w->top)
+		w->top = w->sel;
+	if (w->sel >= w->top + (uint64_t)body)
+		w->top = w->sel - (uint64_t)body + 1;
 	/* the title: what is shown, for what, over what time */
-	sbuf_printf(&line, " %s%s", l->title, u->tv_tree && v->parent ? ", as a tree" : "");
+	sbuf_printf(&line, " %s%s", l->title, w->tree && v->parent ? ", as a tree" : "");
 	if (u->src->live)
 		sbuf_puts(&line, seconds > 0 ? "  (per second)" : "  (first interval coming)");
-	else if (!u->windowed)
+	else if (!w->windowed)
 		sbuf_puts(&line, "  (totals over the capture)");
-	else if (u->window.to)
-		sbuf_printf(&line, "  (totals from %.3f s to %.3f s)", (double)u->window.from / 1e9,
-			    (double)u->window.to / 1e9);
+	else if (w->window.to)
+		sbuf_printf(&line, "  (totals from %.3f s to %.3f s)", (double)w->window.from / 1e9,
+			    (double)w->window.to / 1e9);
 	else
-		sbuf_printf(&line, "  (totals from %.3f s to the end)", (double)u->window.from / 1e9);
+		sbuf_printf(&line, "  (totals from %.3f s to the end)", (double)w->window.from / 1e9);
 	ui_bar(0, line.s, true);
 	/* widths from the titles and the rows in sight */
 	for (k = 0; k < v->ncols; k++)
 		width[k] = (int)strlen(v->cols[k].title) + 2;
-	for (r = u->tv_top; r < rows && r < u->tv_top + (uint64_t)body; r++) {
+	for (r = w->top; r < rows && r < w->top + (uint64_t)body; r++) {
 		for (k = 0; k + 1 < v->ncols; k++) {
 			sbuf_reset(&c);
 			cell(t, r, k, seconds, &c);
@@ -362,21 +394,21 @@ void ui_top_draw(struct ui *u)
 	}
 	/* the column titles, the sorted one marked, the selected one highlighted */
 	for (k = 0; k <= ENG_TOP_COLS; k++)
-		u->tv_colx[k] = -1;
+		w->colx[k] = -1;
 	for (k = 0, x = 0; k < v->ncols && x < COLS; k++) {
-		bool sorted = (u->tv_sort < 0 ? v->sort : (unsigned int)u->tv_sort) == k;
+		bool sorted = (w->sort < 0 ? v->sort : (unsigned int)w->sort) == k;
 
-		u->tv_colx[k] = x;
+		w->colx[k] = x;
 		sbuf_reset(&line);
 		sbuf_printf(&line, "%s%s", v->cols[k].title,
-			    sorted ? (u->tv_asc ? " ^" : " v") : "");
+			    sorted ? (w->asc ? " ^" : " v") : "");
 		if (numeric(&v->cols[k]) && (int)line.len < width[k]) {
 			sbuf_reset(&c);
 			sbuf_printf(&c, "%*s", width[k], line.s); /* over the numbers */
 			sbuf_reset(&line);
 			sbuf_puts(&line, c.s);
 		}
-		attron(k == u->tv_col ? A_REVERSE | A_BOLD : A_BOLD | A_UNDERLINE);
+		attron(k == w->col ? A_REVERSE | A_BOLD : A_BOLD | A_UNDERLINE);
 		ui_put(1, x, line.s, k + 1 < v->ncols ? width[k] : COLS - x);
 		attroff(A_REVERSE | A_BOLD | A_UNDERLINE);
 		x += width[k] + 1;
@@ -384,7 +416,7 @@ void ui_top_draw(struct ui *u)
 			mvaddch(1, x - 1, ' ');
 	}
 	for (y = 2; y < 2 + body; y++) {
-		r = u->tv_top + (uint64_t)(y - 2);
+		r = w->top + (uint64_t)(y - 2);
 		sbuf_reset(&line);
 		for (k = 0; r < rows && k < v->ncols; k++) {
 			sbuf_reset(&c);
@@ -396,21 +428,21 @@ void ui_top_draw(struct ui *u)
 				sbuf_putc(&line, ' ');
 			}
 		}
-		if (r < rows && r == u->tv_sel)
+		if (r < rows && r == w->sel)
 			attron(A_REVERSE);
 		ui_put(y, 0, line.s, COLS);
 		attroff(A_REVERSE);
 	}
 	if (rows) {
 		sbuf_reset(&line);
-		eng_top_row_filter(t, u->tv_sel, &line);
-		free(u->tv_key);
-		u->tv_key = xstrdup(line.s);
+		eng_top_row_filter(t, w->sel, &line);
+		free(w->key);
+		w->key = xstrdup(line.s);
 	}
-	topview_unlock(u->tv);
+	topview_unlock(w->tv);
 	if (u->pk == PK_NONE) {
 		ui_message_line(u, u->msg);
-		draw_view_status(u, rows);
+		draw_view_status(w, u, rows);
 	}
 	sbuf_fini(&c);
 	sbuf_fini(&line);
@@ -425,17 +457,90 @@ static void narrowed(struct sbuf *out, const char *filter, const char *row)
 		sbuf_puts(out, row);
 }
 
-/* Enter on a row: the next view narrowed to it, or its events. */
-static void drill(struct ui *u)
+static enum tui_mode drilled_mode(struct panel *p, const struct ui *u)
 {
-	const struct ui_level *l = &u->levels[u->nlevels - 1];
+	(void)p;
+	return u->events->ops->mode(u->events, u);
+}
+
+static bool drilled_tick(struct panel *p, struct ui *u)
+{
+	bool moved = u->events->ops->tick(u->events, u);
+
+	p->tick_ms = u->events->tick_ms;
+	return moved;
+}
+
+static void drilled_draw(struct panel *p, struct ui *u)
+{
+	(void)p;
+	u->events->ops->draw(u->events, u);
+}
+
+static enum panel_next drilled_key(struct panel *p, struct ui *u, int key, enum tui_action a)
+{
+	struct drilled *dr = (struct drilled *)p;
+
+	if (a != TA_BACK)
+		return u->events->ops->key(u->events, u, key, a);
+	tview_set_filter(u->v, dr->list_filter, NULL);
+	return PN_POP;
+}
+
+static void drilled_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
+{
+	(void)p;
+	u->events->ops->mouse(u->events, u, c);
+}
+
+static void drilled_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk,
+				const char *text)
+{
+	(void)p;
+	u->events->ops->prompt_done(u->events, u, pk, text);
+}
+
+static void drilled_close(struct panel *p, struct ui *u)
+{
+	struct drilled *dr = (struct drilled *)p;
+
+	(void)u;
+	free(dr->list_filter);
+	free(dr);
+}
+
+static const struct panel_ops drilled_ops = {
+	.mode = drilled_mode,
+	.tick = drilled_tick,
+	.draw = drilled_draw,
+	.key = drilled_key,
+	.mouse = drilled_mouse,
+	.prompt_done = drilled_prompt_done,
+	.close = drilled_close,
+};
+
+/* The event list drilled into, list_filter (taken) its filter before. */
+static struct panel *drilled_new(char *list_filter)
+{
+	struct drilled *dr = xcalloc(1, sizeof(*dr));
+
+	dr->p.ops = &drilled_ops;
+	dr->p.tick_ms = 100;
+	dr->list_filter = list_filter;
+	return &dr->p;
+}
+
+/* Enter on a row: the next view narrowed to it, or its events. */
+static void drill(struct views *w, struct ui *u)
+{
+	const struct level *l = &w->levels[w->nlevels - 1];
 	struct sbuf row, f, title;
 	struct diag d = { 0 };
 
 	/* the row as last drawn: a live view's rows may have moved since */
 	sbuf_init(&row);
-	if (u->tv_key)
-		sbuf_puts(&row, u->tv_key);
+	if (w->key)
+		sbuf_puts(&row, w->key);
 	if (!row.len) {
 		ui_message(u, true, "no row to drill into");
 		sbuf_fini(&row);
@@ -448,20 +553,20 @@ static void drill(struct ui *u)
 		const struct eng_top_view *next = eng_top_view(l->view->next);
 
 		sbuf_printf(&title, "%s for %s", next->title, row.s);
-		push_level(u, next, f.s, title.s);
-		if (!start_level(u))
-			pop_level(u);
+		push_level(w, next, f.s, title.s);
+		if (!start_level(w, u))
+			pop_level(w);
 	} else {
 		/* the events behind the row, in the event list */
+		char *before = xstrdup(tview_filter(u->v));
+
 		sbuf_reset(&title);
-		windowed(u, f.s, &title);
-		free(u->list_filter);
-		u->list_filter = xstrdup(tview_filter(u->v));
+		windowed(w, u, f.s, &title);
 		if (tview_set_filter(u->v, title.s, &d) < 0) {
 			ui_message(u, true, "cannot show the events: %s", d.msg);
+			free(before);
 		} else {
-			u->in_views = false;
-			u->from_view = true;
+			ui_push(u, drilled_new(before));
 			u->focus = TM_LIST;
 			u->sel = u->top = 0;
 			u->follow = false;
@@ -474,32 +579,21 @@ static void drill(struct ui *u)
 	sbuf_fini(&row);
 }
 
-static void back(struct ui *u)
+/* Backspace: the level before, or from the top one back to the screen below. */
+static enum panel_next back(struct views *w, struct ui *u)
 {
-	if (!u->in_views) {
-		/* from the events of a row back to its view */
-		if (!u->from_view || !u->nlevels) {
-			ui_message(u, true, "nothing to go back to: v shows the views");
-			return;
-		}
-		tview_set_filter(u->v, u->list_filter ? u->list_filter : "", NULL);
-		u->from_view = false;
-		u->in_views = true;
-		return;
-	}
-	if (u->nlevels < 2) {
-		u->in_views = false; /* from the top view to the events */
-		return;
-	}
-	pop_level(u);
-	start_level(u);
+	if (w->nlevels < 2)
+		return PN_POP;
+	pop_level(w);
+	start_level(w, u);
+	return PN_STAY;
 }
 
 /* Finds the next row, after the selection, with text in one of its cells. */
-static void find_row(struct ui *u, const char *text)
+static void find_row(struct views *w, struct ui *u, const char *text)
 {
 	double seconds;
-	struct eng_top *t = topview_lock(u->tv, &seconds);
+	struct eng_top *t = topview_lock(w->tv, &seconds);
 	size_t n = eng_top_nrows(t), i, r;
 	unsigned int k;
 	struct sbuf c;
@@ -507,7 +601,7 @@ static void find_row(struct ui *u, const char *text)
 
 	sbuf_init(&c);
 	for (i = 1; i <= n && !hit; i++) {
-		r = (u->tv_sel + i) % n;
+		r = (w->sel + i) % n;
 		for (k = 0; k < eng_top_of(t)->ncols && !hit; k++) {
 			sbuf_reset(&c);
 			eng_top_cell(t, r, k, &c);
@@ -515,32 +609,32 @@ static void find_row(struct ui *u, const char *text)
 		}
 	}
 	if (hit) {
-		u->tv_sel = r;
+		w->sel = r;
 		sbuf_reset(&c);
 		eng_top_row_filter(t, r, &c);
-		free(u->tv_key);
-		u->tv_key = xstrdup(c.s);
+		free(w->key);
+		w->key = xstrdup(c.s);
 	}
-	topview_unlock(u->tv);
+	topview_unlock(w->tv);
 	sbuf_fini(&c);
 	if (!hit)
 		ui_message(u, true, "not found: %s", text);
 }
 
 /* Sums every level over the window text gives ("" for the whole capture). */
-static void set_window(struct ui *u, const char *text)
+static void set_window(struct views *w, struct ui *u, const char *text)
 {
-	struct eng_top_window w = { 0 };
+	struct eng_top_window win = { 0 };
 	struct diag d = { 0 };
 
-	if (text[strspn(text, " ")] && eng_top_window_parse(text, &w, &d) < 0) {
+	if (text[strspn(text, " ")] && eng_top_window_parse(text, &win, &d) < 0) {
 		ui_message(u, true, "%s", d.msg);
 		return;
 	}
-	u->windowed = text[strspn(text, " ")] != 0;
-	u->window = w;
-	start_level(u);
-	ui_message(u, false, "%s", u->windowed ? "time window set" : "time window cleared");
+	w->windowed = text[strspn(text, " ")] != 0;
+	w->window = win;
+	start_level(w, u);
+	ui_message(u, false, "%s", w->windowed ? "time window set" : "time window cleared");
 }
 
 /* Appends ns as seconds, as the prompt takes them: "2.5". */
@@ -555,77 +649,79 @@ static void put_seconds(struct sbuf *out, uint64_t ns)
 }
 
 /* The time window's prompt, with the window there is. */
-static void open_window_prompt(struct ui *u)
+static void open_window_prompt(struct views *w, struct ui *u)
 {
-	struct sbuf w;
+	struct sbuf t;
 
 	if (u->src->live) {
 		ui_message(u, true, "a time window is for the views over a file");
 		return;
 	}
-	sbuf_init(&w);
-	if (u->windowed && u->window.from)
-		put_seconds(&w, u->window.from);
-	if (u->windowed)
-		sbuf_putc(&w, '-');
-	if (u->windowed && u->window.to)
-		put_seconds(&w, u->window.to);
+	sbuf_init(&t);
+	if (w->windowed && w->window.from)
+		put_seconds(&t, w->window.from);
+	if (w->windowed)
+		sbuf_putc(&t, '-');
+	if (w->windowed && w->window.to)
+		put_seconds(&t, w->window.to);
 	ui_open_prompt(u, PK_WINDOW,
-		       "Time window (seconds from the first event, FROM-TO, empty for all): ", w.s);
-	sbuf_fini(&w);
+		       "Time window (seconds from the first event, FROM-TO, empty for all): ", t.s);
+	sbuf_fini(&t);
 }
 
 /* t: the rows as a tree, or flat again. */
-static void toggle_tree(struct ui *u, const struct eng_top_view *v)
+static void toggle_tree(struct views *w, struct ui *u, const struct eng_top_view *v)
 {
 	if (!v->parent) {
 		ui_message(u, true, "the %s have no parents to make a tree of", v->title);
 		return;
 	}
-	u->tv_tree = !u->tv_tree;
-	ui_message(u, false, "%s", u->tv_tree ? "as a tree: - and + fold and unfold a process" :
+	w->tree = !w->tree;
+	ui_message(u, false, "%s", w->tree ? "as a tree: - and + fold and unfold a process" :
 						"flat");
 }
 
 /* - and +: hides or shows again the rows under the selected one. */
-static void fold(struct ui *u, const struct eng_top_view *v, bool hide)
+static void fold(struct views *w, struct ui *u, const struct eng_top_view *v, bool hide)
 {
 	size_t i;
 
-	if (!v->parent || !u->tv_tree) {
+	if (!v->parent || !w->tree) {
 		ui_message(u, true, "- and + fold the rows of a tree: t shows the processes as one");
 		return;
 	}
-	if (!u->tv_key)
+	if (!w->key)
 		return;
-	for (i = 0; i < u->tv_nfolded && strcmp(u->tv_folded[i], u->tv_key) != 0; i++)
+	for (i = 0; i < w->nfolded && strcmp(w->folded[i], w->key) != 0; i++)
 		;
-	if (hide && i == u->tv_nfolded) {
-		u->tv_folded = xreallocarray(u->tv_folded, u->tv_nfolded + 1, sizeof(*u->tv_folded));
-		u->tv_folded[u->tv_nfolded++] = xstrdup(u->tv_key);
-	} else if (!hide && i < u->tv_nfolded) {
-		free(u->tv_folded[i]);
-		u->tv_folded[i] = u->tv_folded[--u->tv_nfolded];
+	if (hide && i == w->nfolded) {
+		w->folded = xreallocarray(w->folded, w->nfolded + 1, sizeof(*w->folded));
+		w->folded[w->nfolded++] = xstrdup(w->key);
+	} else if (!hide && i < w->nfolded) {
+		free(w->folded[i]);
+		w->folded[i] = w->folded[--w->nfolded];
 	}
 }
 
-void ui_top_prompt_done(struct ui *u, enum prompt_kind pk, const char *text)
+static void views_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk,
+			      const char *text)
 {
-	struct ui_level *l = &u->levels[u->nlevels - 1];
+	struct views *w = (struct views *)p;
+	struct level *l = &w->levels[w->nlevels - 1];
 	char *old;
 
 	if (pk == PK_VFIND) {
 		if (*text)
-			find_row(u, text);
+			find_row(w, u, text);
 		return;
 	}
 	if (pk == PK_WINDOW) {
-		set_window(u, text);
+		set_window(w, u, text);
 		return;
 	}
 	old = l->filter;
 	l->filter = xstrdup(text);
-	if (start_level(u)) {
+	if (start_level(w, u)) {
 		free(old);
 		ui_message(u, false, "%s", *text ? "view filter applied" : "view filter cleared");
 		return;
@@ -638,162 +734,195 @@ void ui_top_prompt_done(struct ui *u, enum prompt_kind pk, const char *text)
 }
 
 /* The picker, on the view shown (or the first). */
-static void open_picker(struct ui *u)
+static void open_picker(struct views *w)
 {
 	size_t n;
 	const struct eng_top_view *views = eng_top_views(&n);
 
-	u->picking = true;
-	u->pick_sel = u->nlevels ? (unsigned int)(u->levels[u->nlevels - 1].view - views) : 0;
+	w->picking = true;
+	w->pick_sel = w->nlevels ? (unsigned int)(w->levels[w->nlevels - 1].view - views) : 0;
 }
 
-static void move_sel(struct ui *u, int64_t delta)
+static void move_sel(struct views *w, int64_t delta)
 {
-	free(u->tv_key);
-	u->tv_key = NULL; /* the row at the new position, whatever its key */
-	if (delta < 0 && (uint64_t)-delta > u->tv_sel)
-		u->tv_sel = 0;
+	free(w->key);
+	w->key = NULL; /* the row at the new position, whatever its key */
+	if (delta < 0 && (uint64_t)-delta > w->sel)
+		w->sel = 0;
 	else
-		u->tv_sel += (uint64_t)delta; /* ui_top_draw keeps it in range */
+		w->sel += (uint64_t)delta; /* views_draw keeps it in range */
 }
 
-void ui_top_click(struct ui *u, const struct ui_click *c)
+static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tui_action a);
+
+static void views_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
 {
+	struct views *w = (struct views *)p;
 	size_t nviews;
 	unsigned int k;
 
+	if (c->what != UC_PRESS) {
+		ui_wheel(p, u, c);
+		return;
+	}
 	eng_top_views(&nviews);
-	if (u->picking) {
+	if (w->picking) {
 		/* a view; a double click opens it */
 		if (c->y < 1 || (size_t)(c->y - 1) >= nviews)
 			return;
-		u->pick_sel = (unsigned int)(c->y - 1);
+		w->pick_sel = (unsigned int)(c->y - 1);
 		if (c->twice)
-			ui_top_act(u, TA_DRILL);
+			views_key(p, u, 0, TA_DRILL);
 		return;
 	}
 	if (c->y == 1) {
 		/* a column's title: sort by it, the other way if it is sorted by already */
-		for (k = 0; k < ENG_TOP_COLS && u->tv_colx[k + 1] >= 0 && c->x >= u->tv_colx[k + 1]; k++)
+		for (k = 0; k < ENG_TOP_COLS && w->colx[k + 1] >= 0 && c->x >= w->colx[k + 1]; k++)
 			;
-		if (u->tv_colx[k] < 0)
+		if (w->colx[k] < 0)
 			return;
-		u->tv_col = k;
-		ui_top_act(u, TA_SORT);
+		w->col = k;
+		views_key(p, u, 0, TA_SORT);
 	} else if (c->y >= 2 && c->y < LINES - 2) {
 		/* a row; a double click drills down into it, as the first selected and drew it */
-		uint64_t r = u->tv_top + (uint64_t)(c->y - 2);
+		uint64_t r = w->top + (uint64_t)(c->y - 2);
 
-		if (c->twice && r == u->tv_sel)
-			drill(u);
+		if (c->twice && r == w->sel)
+			drill(w, u);
 		else
-			move_sel(u, (int64_t)r - (int64_t)u->tv_sel);
+			move_sel(w, (int64_t)r - (int64_t)w->sel);
 	}
 }
 
-void ui_top_act(struct ui *u, enum tui_action a)
+static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tui_action a)
 {
-	const struct eng_top_view *v = u->nlevels ? u->levels[u->nlevels - 1].view : NULL;
+	struct views *w = (struct views *)p;
+	const struct eng_top_view *v = w->nlevels ? w->levels[w->nlevels - 1].view : NULL;
 	size_t nviews;
 	int page = LINES - 5 > 1 ? LINES - 5 : 1;
 
+	(void)key;
 	eng_top_views(&nviews);
-	if (!u->in_views && !u->picking) {
-		/* from the event list */
-		if (a == TA_BACK)
-			back(u);
-		else if (a == TA_VIEWS)
-			open_picker(u);
-		return;
-	}
-	if (u->picking) {
-		if (a == TA_DOWN && u->pick_sel + 1 < nviews)
-			u->pick_sel++;
-		else if (a == TA_UP && u->pick_sel > 0)
-			u->pick_sel--;
+	if (w->picking) {
+		if (a == TA_DOWN && w->pick_sel + 1 < nviews)
+			w->pick_sel++;
+		else if (a == TA_UP && w->pick_sel > 0)
+			w->pick_sel--;
 		else if (a == TA_TOP)
-			u->pick_sel = 0;
+			w->pick_sel = 0;
 		else if (a == TA_BOTTOM)
-			u->pick_sel = (unsigned int)nviews - 1;
+			w->pick_sel = (unsigned int)nviews - 1;
 		else if (a == TA_DRILL)
-			ui_top_open(u, eng_top_views(&nviews)[u->pick_sel].name,
-				    u->nlevels ? u->levels[0].filter : tview_filter(u->v));
+			open_view(w, u, eng_top_views(&nviews)[w->pick_sel].name,
+				  w->nlevels ? w->levels[0].filter : tview_filter(u->v));
+		else if ((a == TA_VIEWS || a == TA_BACK) && !w->nlevels)
+			return PN_POP; /* back to the list it came from */
 		else if (a == TA_VIEWS || a == TA_BACK)
-			u->picking = false; /* back to the view or the list it came from */
-		return;
+			w->picking = false; /* back to the view */
+		return PN_STAY;
 	}
 	switch (a) {
 	case TA_DOWN:
-		move_sel(u, 1);
+		move_sel(w, 1);
 		break;
 	case TA_UP:
-		move_sel(u, -1);
+		move_sel(w, -1);
 		break;
 	case TA_PAGE_DOWN:
-		move_sel(u, page);
+		move_sel(w, page);
 		break;
 	case TA_PAGE_UP:
-		move_sel(u, -page);
+		move_sel(w, -page);
 		break;
 	case TA_TOP:
-		move_sel(u, -(int64_t)UINT32_MAX * 4);
+		move_sel(w, -(int64_t)UINT32_MAX * 4);
 		break;
 	case TA_BOTTOM:
-		move_sel(u, (int64_t)UINT32_MAX * 4);
+		move_sel(w, (int64_t)UINT32_MAX * 4);
 		break;
 	case TA_DRILL:
-		drill(u);
+		drill(w, u);
 		break;
 	case TA_BACK:
-		back(u);
-		break;
+		return back(w, u);
 	case TA_VIEWS:
-		open_picker(u);
+		open_picker(w);
 		break;
 	case TA_COL_NEXT:
-		if (u->tv_col + 1 < v->ncols)
-			u->tv_col++;
+		if (w->col + 1 < v->ncols)
+			w->col++;
 		break;
 	case TA_COL_PREV:
-		if (u->tv_col > 0)
-			u->tv_col--;
+		if (w->col > 0)
+			w->col--;
 		break;
 	case TA_SORT:
-		u->tv_asc = u->tv_sort == (int)u->tv_col && !u->tv_asc;
-		u->tv_sort = (int)u->tv_col;
+		w->asc = w->sort == (int)w->col && !w->asc;
+		w->sort = (int)w->col;
 		break;
 	case TA_UNSORT:
-		u->tv_sort = -1;
-		u->tv_asc = false;
+		w->sort = -1;
+		w->asc = false;
 		break;
 	case TA_FILTER:
-		ui_open_prompt(u, PK_VFILTER, "View filter: ", u->levels[u->nlevels - 1].filter);
+		ui_open_prompt(u, PK_VFILTER, "View filter: ", w->levels[w->nlevels - 1].filter);
 		break;
 	case TA_CLEAR_FILTER:
-		ui_top_prompt_done(u, PK_VFILTER, "");
+		views_prompt_done(p, u, PK_VFILTER, "");
 		break;
 	case TA_FIND:
 		ui_open_prompt(u, PK_VFIND, "Find in the view: ", NULL);
 		break;
 	case TA_TREE:
-		toggle_tree(u, v);
+		toggle_tree(w, u, v);
 		break;
 	case TA_COLLAPSE:
 	case TA_EXPAND:
-		fold(u, v, a == TA_COLLAPSE);
+		fold(w, u, v, a == TA_COLLAPSE);
 		break;
 	case TA_WINDOW:
-		open_window_prompt(u);
+		open_window_prompt(w, u);
 		break;
-	case TA_HELP:
-	case TA_REDRAW:
-		break; /* the loop handles them */
 	default:
 		if (a >= TA_SORT_1 && a <= TA_SORT_9 && (unsigned int)(a - TA_SORT_1) < v->ncols) {
-			u->tv_col = (unsigned int)(a - TA_SORT_1);
-			u->tv_asc = u->tv_sort == (int)u->tv_col && !u->tv_asc;
-			u->tv_sort = (int)u->tv_col;
+			w->col = (unsigned int)(a - TA_SORT_1);
+			w->asc = w->sort == (int)w->col && !w->asc;
+			w->sort = (int)w->col;
 		}
 		break;
 	}
+	return PN_STAY;
+}
+
+static enum tui_mode views_mode(struct panel *p, const struct ui *u)
+{
+	(void)u;
+	return ((struct views *)p)->picking ? TM_PICK : TM_VIEW;
+}
+
+static const struct panel_ops views_ops = {
+	.mode = views_mode,
+	.tick = views_tick,
+	.draw = views_draw,
+	.key = views_key,
+	.mouse = views_mouse,
+	.prompt_done = views_prompt_done,
+	.close = views_close,
+};
+
+struct panel *ui_views_new(struct ui *u, const char *name, const char *filter)
+{
+	struct views *w = xcalloc(1, sizeof(*w));
+
+	w->p.ops = &views_ops;
+	/* a live view's new interval is drawn within a short tick */
+	w->p.tick_ms = u->src->live ? 20 : 100;
+	w->tree = u->src->tree;
+	w->sort = -1;
+	w->picking = !name;
+	if (name && !open_view(w, u, name, filter)) {
+		views_close(&w->p, u);
+		return NULL;
+	}
+	return &w->p;
 }
