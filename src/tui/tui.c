@@ -21,7 +21,7 @@
 #include "prompt.h"
 #include "schema.h"
 #include "sf_gunzip.h"
-#include "ui.h"
+#include "ui_events.h"
 #include "xalloc.h"
 
 static volatile sig_atomic_t quit_signal;
@@ -303,7 +303,7 @@ static void stderr_release(int saved)
 
 int tui_run(const struct tui_source *src, const char *filter)
 {
-	struct ui u = { .path = src->path, .src = src, .focus = TM_LIST, .follow = src->live };
+	struct ui u = { .path = src->path, .src = src };
 	struct sigaction sa;
 	struct diag d = { 0 };
 	int status = 0, held;
@@ -327,6 +327,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 		keymap_free(u.km);
 		return status;
 	}
+	u.events = u.panel = ui_events_new(&u);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -360,7 +361,6 @@ int tui_run(const struct tui_source *src, const char *filter)
 	ui_layout(&u);
 	ui_message(&u, false, "? for help, f to filter, v for the views, q to quit");
 	u.interval = src->interval > 0 ? src->interval : 1;
-	u.events = u.panel = ui_events_new();
 	if (src->top && (p = ui_views_new(&u, src->top, filter)))
 		ui_push(&u, p);
 	while (!quit_signal) {
@@ -388,8 +388,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 		if (ch == ERR)
 			continue;
 		redraw = true;
-		if (u.finding)
-			ui_find_stop(&u);
+		ui_find_stop(&u);
 		if (ch == KEY_RESIZE) {
 			ui_layout(&u);
 			clear();
@@ -453,9 +452,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	prompt_fini();
 	while (u.panel->below)
 		ui_pop(&u);
-	free(u.events);
-	tview_tree_free(u.nodes, u.nnodes);
-	tview_find_free(u.finding);
+	ui_events_free(&u);
 	ui_graph_free(&u);
 	for (size_t i = 0; i < UI_VALUE_FIELDS; i++) {
 		free(u.vals[i].field);
@@ -464,11 +461,6 @@ int tui_run(const struct tui_source *src, const char *filter)
 	tview_free(u.v);
 	sf_gunzip_free(u.gz);
 	keymap_free(u.km);
-	for (size_t i = 0; i < u.ncollapsed; i++)
-		free(u.collapsed[i]);
-	free(u.collapsed);
-	free(u.marks);
-	free(u.find);
 	if (quit_signal == SIGTERM || quit_signal == SIGHUP)
 		status = 1;
 	return status;

@@ -110,7 +110,6 @@ struct ui {
 	const char *path;
 	const struct tui_source *src;
 	struct sf_gunzip *gz; /* a gzip file, being inflated as it is shown */
-	bool follow;	/* live: the selection stays on the newest row */
 	bool ended;	/* live: the capture has ended */
 	bool asking;	/* q was pressed on unsaved live events: y quits */
 	uint64_t health_seen; /* live: the health's seconds last drawn */
@@ -118,30 +117,6 @@ struct ui {
 	double click_at;      /* when the last press was (monotonic seconds) */
 	int click_x, click_y; /* and where */
 	double interval;      /* live views: seconds between refreshes */
-	/* the event list */
-	struct tview_status shown; /* what it showed when last drawn */
-	enum tui_mode focus;
-	/* list */
-	uint64_t top, sel; /* rows */
-	unsigned int col;  /* the selected column */
-	int hscroll;	   /* cells of the rows scrolled off to the left */
-	uint64_t sel_event;
-	int list_h, tree_h, hex_h;
-	/* tree of sel_event */
-	struct tview_node *nodes;
-	unsigned int nnodes, tree_sel, tree_top;
-	uint64_t tree_event;
-	char **collapsed; /* section titles */
-	size_t ncollapsed;
-	/* hex */
-	uint32_t hex_top;
-	/* marks, time, find */
-	uint64_t *marks;
-	size_t nmarks;
-	enum tview_time time_mode;
-	uint64_t time_ref;
-	char *find;
-	struct tview_find *finding; /* a find under way */
 	/* prompt and messages */
 	enum prompt_kind pk;
 	char msg[512];
@@ -161,18 +136,6 @@ int ui_config_read(const char *name, struct sbuf *text, char *path, size_t n);
 int ui_config_write(const char *name, const char *text, char *path, size_t n);
 /* Removes config file name; 0, or -errno with path set. */
 int ui_config_remove(const char *name, char *path, size_t n);
-/* Saves calls mode (on or off) to the config directory, saying so if it cannot. */
-void ui_calls_save(struct ui *u);
-/* Saves the list's columns to the config directory, saying so on the message line if it cannot. */
-void ui_cols_save(struct ui *u);
-/* Removes the saved columns, saying on the message line what happened. */
-void ui_cols_forget(struct ui *u);
-/* Whether the tree section titled title is collapsed. */
-bool ui_is_collapsed(const struct ui *u, const char *title);
-/* Whether tree node i shows: its section is expanded, or it is a section. */
-bool ui_node_visible(const struct ui *u, unsigned int i);
-/* Sizes the panes to the terminal. */
-void ui_layout(struct ui *u);
 /* Sets the colour pairs up, unless the terminal has none or NO_COLOR is set. */
 void ui_colors(struct ui *u);
 /* Adds a live capture's health to a status line: its rates and ring buffer fill while it runs, its drops. */
@@ -181,22 +144,26 @@ void ui_health(struct ui *u, struct sbar *b);
 void ui_status_source(const struct ui *u, struct sbar *b, int prio);
 /* Draws status line b fitted to the width on the last line, and empties b. */
 void ui_status_draw(struct ui *u, struct sbar *b);
-/* Whether the capture, rows, health or work in progress moved since last; keeps now in last. */
-bool ui_progressed(struct ui *u, struct tview_status *last);
 /* Reads the mouse event curses has; false if it is none the screens take. */
 bool ui_mouse_read(struct ui *u, struct ui_click *c);
 /* The wheel: a few steps up or down, as keys to the screen p. */
 void ui_wheel(struct panel *p, struct ui *u, const struct ui_click *c);
-/* Goes on with the find under way for a moment; ends it once it is done. */
-void ui_find_step(struct ui *u);
+/* Stops the list's find under way, if any. */
 void ui_find_stop(struct ui *u);
 /* Quits, unless live events would be lost: then asks first (false). */
 bool ui_quit(struct ui *u);
 /* Colour pair on or off, where the terminal has colours. */
 void ui_color_on(struct ui *u, int pair);
 void ui_color_off(struct ui *u, int pair);
-/* Selects the row of event num in the list (or the next one shown) and focuses the list. */
-void ui_select_event(struct ui *u, uint64_t num);
+/*
+ * Selects the row of event num in the list (or the next one shown), focuses
+ * the list and stops following a live capture; whether num itself is shown.
+ */
+bool ui_select_event(struct ui *u, uint64_t num);
+/* The event selected in the list, or 0. */
+uint64_t ui_selected_event(const struct ui *u);
+/* The list from its first row, focused, not following a live capture. */
+void ui_list_from_top(struct ui *u);
 /* A bar across the screen at y: s reversed, and bold for a title. */
 void ui_bar(int y, const char *s, bool title);
 /* The message line: s, red if the message is bad news. */
@@ -208,11 +175,9 @@ void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const 
 /* Draws the top screen, and the prompt if it is open. */
 void ui_draw(struct ui *u);
 
-/* The screens. The event list (ui_act.c), at the bottom of the stack. */
-struct panel *ui_events_new(void);
-/* Its parts: drawing (ui_draw.c) and the mouse (ui_mouse.c). */
-void ui_events_draw(struct ui *u);
-void ui_events_click(struct ui *u, const struct ui_click *c);
+/* The screens. The event list (ui_act.c), at the bottom of the stack; freed by ui_events_free(). */
+struct panel *ui_events_new(const struct ui *u);
+void ui_events_free(struct ui *u);
 /* The help, scrolled (ui_draw.c). */
 struct panel *ui_help_new(void);
 /*

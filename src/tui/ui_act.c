@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "prompt.h"
-#include "ui.h"
+#include "ui_events.h"
 #include "xalloc.h"
 
 void ui_message(struct ui *u, bool bad, const char *fmt, ...)
@@ -23,74 +23,82 @@ void ui_message(struct ui *u, bool bad, const char *fmt, ...)
 
 static void set_collapsed(struct ui *u, const char *title, bool on)
 {
+	struct events *ev = ui_ev(u);
 	size_t i;
 
-	for (i = 0; i < u->ncollapsed; i++) {
-		if (strcmp(u->collapsed[i], title) == 0) {
+	for (i = 0; i < ev->ncollapsed; i++) {
+		if (strcmp(ev->collapsed[i], title) == 0) {
 			if (!on) {
-				free(u->collapsed[i]);
-				u->collapsed[i] = u->collapsed[--u->ncollapsed];
+				free(ev->collapsed[i]);
+				ev->collapsed[i] = ev->collapsed[--ev->ncollapsed];
 			}
 			return;
 		}
 	}
 	if (on) {
-		u->collapsed = xreallocarray(u->collapsed, u->ncollapsed + 1, sizeof(*u->collapsed));
-		u->collapsed[u->ncollapsed++] = xstrdup(title);
+		ev->collapsed = xreallocarray(ev->collapsed, ev->ncollapsed + 1, sizeof(*ev->collapsed));
+		ev->collapsed[ev->ncollapsed++] = xstrdup(title);
 	}
 }
 
 /* Moves the selection of the focused pane by delta lines. */
 static void move_by(struct ui *u, int64_t delta, uint64_t rows)
 {
+	struct events *ev = ui_ev(u);
 	unsigned int i;
 
-	if (u->focus == TM_LIST) {
-		if (delta < 0 && (uint64_t)-delta > u->sel)
-			u->sel = 0;
+	if (ev->focus == TM_LIST) {
+		if (delta < 0 && (uint64_t)-delta > ev->sel)
+			ev->sel = 0;
 		else
-			u->sel += (uint64_t)delta;
-		if (rows && u->sel >= rows)
-			u->sel = rows - 1;
-	} else if (u->focus == TM_TREE) {
-		for (i = u->tree_sel; delta > 0 && i + 1 < u->nnodes;) {
+			ev->sel += (uint64_t)delta;
+		if (rows && ev->sel >= rows)
+			ev->sel = rows - 1;
+	} else if (ev->focus == TM_TREE) {
+		for (i = ev->tree_sel; delta > 0 && i + 1 < ev->nnodes;) {
 			i++;
 			if (ui_node_visible(u, i)) {
-				u->tree_sel = i;
+				ev->tree_sel = i;
 				delta--;
 			}
 		}
-		for (i = u->tree_sel; delta < 0 && i > 0;) {
+		for (i = ev->tree_sel; delta < 0 && i > 0;) {
 			i--;
 			if (ui_node_visible(u, i)) {
-				u->tree_sel = i;
+				ev->tree_sel = i;
 				delta++;
 			}
 		}
-	} else if (delta < 0 && (uint32_t)-delta > u->hex_top) {
-		u->hex_top = 0;
+	} else if (delta < 0 && (uint32_t)-delta > ev->hex_top) {
+		ev->hex_top = 0;
 	} else {
-		u->hex_top += (uint32_t)delta;
+		ev->hex_top += (uint32_t)delta;
 	}
 }
 
-void ui_select_event(struct ui *u, uint64_t num)
+bool ui_select_event(struct ui *u, uint64_t num)
 {
+	struct events *ev = ui_ev(u);
 	struct tview_status st;
 
 	tview_status(u->v, &st);
-	u->sel = tview_row_at(u->v, num);
-	if (u->sel >= st.rows && st.rows)
-		u->sel = st.rows - 1;
-	u->focus = TM_LIST;
+	ev->sel = tview_row_at(u->v, num);
+	if (ev->sel >= st.rows && st.rows)
+		ev->sel = st.rows - 1;
+	ev->focus = TM_LIST;
+	ev->follow = false;
+	return tview_row_event(u->v, ev->sel) == num;
 }
 
 /* The rows were found again: the selection goes to event keep, or the next one shown. */
 static void reselect(struct ui *u, uint64_t keep)
 {
-	u->sel = 0;
-	u->top = 0;
-	u->tree_event = 0;
+	struct events *ev = ui_ev(u);
+	bool follow;
+
+	ev->sel = 0;
+	ev->top = 0;
+	ev->tree_event = 0;
 	if (keep) {
 		struct tview_status st;
 
@@ -101,15 +109,18 @@ static void reselect(struct ui *u, uint64_t keep)
 				break;
 			napms(10);
 		}
+		follow = ev->follow; /* a live list goes on following */
 		ui_select_event(u, keep);
+		ev->follow = follow;
 	}
 }
 
 /* Applies a filter typed or built from the tree; false (and a caret) if it is bad. */
 static bool apply_filter(struct ui *u, const char *text)
 {
+	struct events *ev = ui_ev(u);
 	struct diag d = { 0 };
-	uint64_t keep = u->sel_event;
+	uint64_t keep = ev->sel_event;
 
 	if (tview_set_filter(u->v, text, &d) < 0) {
 		snprintf(u->caret_msg, sizeof(u->caret_msg), "%s", d.msg);
@@ -125,44 +136,53 @@ static bool apply_filter(struct ui *u, const char *text)
 /* Starts finding the next (or previous) row after the selection matching u->find. */
 static void find(struct ui *u, bool forward)
 {
-	if (!u->find) {
+	struct events *ev = ui_ev(u);
+
+	if (!ev->find) {
 		ui_message(u, true, "nothing to find: press / first");
 		return;
 	}
-	tview_find_free(u->finding);
-	u->finding = tview_find_start(u->v, u->sel, forward, u->find);
-	ui_message(u, false, "finding: %s (any key stops)", u->find);
+	tview_find_free(ev->finding);
+	ev->finding = tview_find_start(u->v, ev->sel, forward, ev->find);
+	ui_message(u, false, "finding: %s (any key stops)", ev->find);
 }
 
-void ui_find_step(struct ui *u)
+/* Goes on with the find under way for a moment; ends it once it is done. */
+static void find_step(struct ui *u)
 {
+	struct events *ev = ui_ev(u);
 	uint64_t row;
-	int rc = tview_find_step(u->v, u->finding, 30, &row);
+	int rc = tview_find_step(u->v, ev->finding, 30, &row);
 
 	if (rc == 0)
 		return;
-	tview_find_free(u->finding);
-	u->finding = NULL;
+	tview_find_free(ev->finding);
+	ev->finding = NULL;
 	if (rc < 0) {
-		ui_message(u, true, "not found: %s", u->find);
+		ui_message(u, true, "not found: %s", ev->find);
 		return;
 	}
-	u->sel = row;
-	u->focus = TM_LIST;
-	u->follow = false;
-	ui_message(u, false, "found: %s", u->find);
+	ev->sel = row;
+	ev->focus = TM_LIST;
+	ev->follow = false;
+	ui_message(u, false, "found: %s", ev->find);
 }
 
 void ui_find_stop(struct ui *u)
 {
-	tview_find_free(u->finding);
-	u->finding = NULL;
+	struct events *ev = ui_ev(u);
+
+	if (!ev->finding)
+		return;
+	tview_find_free(ev->finding);
+	ev->finding = NULL;
 	ui_message(u, false, "find stopped");
 }
 
 static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk,
 			       const char *text)
 {
+	struct events *ev = ui_ev(u);
 	char *end;
 	uint64_t num;
 	long long n;
@@ -178,9 +198,9 @@ static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind p
 		}
 		break;
 	case PK_FIND:
-		free(u->find);
-		u->find = *text ? xstrdup(text) : NULL;
-		if (u->find)
+		free(ev->find);
+		ev->find = *text ? xstrdup(text) : NULL;
+		if (ev->find)
 			find(u, true);
 		break;
 	case PK_GOTO:
@@ -190,7 +210,7 @@ static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind p
 			break;
 		}
 		ui_select_event(u, num);
-		if (tview_row_event(u->v, u->sel) != num)
+		if (tview_row_event(u->v, ev->sel) != num)
 			ui_message(u, false, "event %llu is not shown; at the next one",
 				(unsigned long long)num);
 		else
@@ -202,10 +222,10 @@ static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind p
 
 		text += strspn(text, " ");
 		snprintf(field, sizeof(field), "%.*s", (int)strcspn(text, " "), text);
-		if (*field && tview_col_add(u->v, u->col + 1, field, &d) < 0) {
+		if (*field && tview_col_add(u->v, ev->col + 1, field, &d) < 0) {
 			ui_message(u, true, "no column added: %s", d.msg);
 		} else if (*field) {
-			u->col++;
+			ev->col++;
 			ui_cols_save(u);
 		}
 		break;
@@ -233,9 +253,11 @@ static void add_word(void *arg, const char *word)
 
 void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text)
 {
+	struct events *ev = ui_ev(u);
+
 	/* the process and fd names known at the selected event, for completion */
 	if (pk == PK_FILTER || pk == PK_FIND)
-		tview_values(u->v, u->sel_event, add_word, NULL);
+		tview_values(u->v, ev->sel_event, add_word, NULL);
 	u->pk = pk;
 	u->caret_msg[0] = 0;
 	u->msg[0] = 0;
@@ -244,30 +266,32 @@ void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const 
 
 static void toggle_mark(struct ui *u)
 {
+	struct events *ev = ui_ev(u);
 	size_t i;
 
-	if (!u->sel_event)
+	if (!ev->sel_event)
 		return;
-	for (i = 0; i < u->nmarks; i++) {
-		if (u->marks[i] == u->sel_event) {
-			u->marks[i] = u->marks[--u->nmarks];
+	for (i = 0; i < ev->nmarks; i++) {
+		if (ev->marks[i] == ev->sel_event) {
+			ev->marks[i] = ev->marks[--ev->nmarks];
 			return;
 		}
 	}
-	u->marks = xreallocarray(u->marks, u->nmarks + 1, sizeof(*u->marks));
-	u->marks[u->nmarks++] = u->sel_event;
+	ev->marks = xreallocarray(ev->marks, ev->nmarks + 1, sizeof(*ev->marks));
+	ev->marks[ev->nmarks++] = ev->sel_event;
 }
 
 static void next_mark(struct ui *u)
 {
+	struct events *ev = ui_ev(u);
 	uint64_t best = 0, first = 0;
 	size_t i;
 
-	for (i = 0; i < u->nmarks; i++) {
-		if (u->marks[i] > u->sel_event && (!best || u->marks[i] < best))
-			best = u->marks[i];
-		if (!first || u->marks[i] < first)
-			first = u->marks[i];
+	for (i = 0; i < ev->nmarks; i++) {
+		if (ev->marks[i] > ev->sel_event && (!best || ev->marks[i] < best))
+			best = ev->marks[i];
+		if (!first || ev->marks[i] < first)
+			first = ev->marks[i];
 	}
 	if (!best)
 		best = first; /* wrap around */
@@ -281,7 +305,8 @@ static void next_mark(struct ui *u)
 /* The tree node's filter, as apply, apply-and or prepare use it. */
 static void tree_filter(struct ui *u, enum tui_action a)
 {
-	const struct tview_node *n = u->tree_sel < u->nnodes ? &u->nodes[u->tree_sel] : NULL;
+	struct events *ev = ui_ev(u);
+	const struct tview_node *n = ev->tree_sel < ev->nnodes ? &ev->nodes[ev->tree_sel] : NULL;
 	const char *old = tview_filter(u->v);
 	struct sbuf f;
 
@@ -304,15 +329,16 @@ static void tree_filter(struct ui *u, enum tui_action a)
 /* Scrolls the list sideways so that the selected column is in view. */
 static void show_column(struct ui *u)
 {
+	struct events *ev = ui_ev(u);
 	int x, w;
 
-	tview_col_span(u->v, u->col, &x, &w);
-	if (x < u->hscroll)
-		u->hscroll = x;
-	else if (w && x + w > u->hscroll + COLS)
-		u->hscroll = x + w - COLS;
-	else if (!w && x > u->hscroll + COLS - 8)
-		u->hscroll = x - COLS / 2;
+	tview_col_span(u->v, ev->col, &x, &w);
+	if (x < ev->hscroll)
+		ev->hscroll = x;
+	else if (w && x + w > ev->hscroll + COLS)
+		ev->hscroll = x + w - COLS;
+	else if (!w && x > ev->hscroll + COLS - 8)
+		ev->hscroll = x - COLS / 2;
 }
 
 bool ui_quit(struct ui *u)
@@ -334,8 +360,9 @@ static void open_screen(struct ui *u, struct panel *p)
 
 static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum tui_action a)
 {
-	int page = u->focus == TM_LIST ? u->list_h - 2 : u->focus == TM_TREE ? u->tree_h - 2 :
-										 u->hex_h - 2;
+	struct events *ev = ui_ev(u);
+	int page = ev->focus == TM_LIST ? ev->list_h - 2 : ev->focus == TM_TREE ? ev->tree_h - 2 :
+										 ev->hex_h - 2;
 	struct tview_status st;
 	uint64_t rows;
 
@@ -362,28 +389,28 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 		move_by(u, 1, rows);
 		break;
 	case TA_UP:
-		u->follow = false;
+		ev->follow = false;
 		move_by(u, -1, rows);
 		break;
 	case TA_PAGE_DOWN:
 		move_by(u, page, rows);
 		break;
 	case TA_PAGE_UP:
-		u->follow = false;
+		ev->follow = false;
 		move_by(u, -page, rows);
 		break;
 	case TA_TOP:
-		u->follow = false;
+		ev->follow = false;
 		move_by(u, -(int64_t)UINT32_MAX * 4, rows);
 		break;
 	case TA_BOTTOM:
 		move_by(u, (int64_t)UINT32_MAX * 4, rows);
 		break;
 	case TA_FOCUS_NEXT:
-		u->focus = u->focus == TM_LIST ? TM_TREE : u->focus == TM_TREE ? TM_HEX : TM_LIST;
+		ev->focus = ev->focus == TM_LIST ? TM_TREE : ev->focus == TM_TREE ? TM_HEX : TM_LIST;
 		break;
 	case TA_FOCUS_PREV:
-		u->focus = u->focus == TM_LIST ? TM_HEX : u->focus == TM_HEX ? TM_TREE : TM_LIST;
+		ev->focus = ev->focus == TM_LIST ? TM_HEX : ev->focus == TM_HEX ? TM_TREE : TM_LIST;
 		break;
 	case TA_FILTER:
 		ui_open_prompt(u, PK_FILTER, "Filter: ", tview_filter(u->v));
@@ -392,7 +419,7 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 		apply_filter(u, "");
 		break;
 	case TA_FIND:
-		ui_open_prompt(u, PK_FIND, "Find (filter or text): ", u->find);
+		ui_open_prompt(u, PK_FIND, "Find (filter or text): ", ev->find);
 		break;
 	case TA_FIND_NEXT:
 	case TA_FIND_PREV:
@@ -408,13 +435,13 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 		next_mark(u);
 		break;
 	case TA_TIME_REF:
-		u->time_ref = u->sel_event;
-		u->time_mode = TT_REFERENCE;
-		tview_set_time(u->v, u->time_mode, u->time_ref);
-		ui_message(u, false, "time reference: event %llu", (unsigned long long)u->time_ref);
+		ev->time_ref = ev->sel_event;
+		ev->time_mode = TT_REFERENCE;
+		tview_set_time(u->v, ev->time_mode, ev->time_ref);
+		ui_message(u, false, "time reference: event %llu", (unsigned long long)ev->time_ref);
 		break;
 	case TA_CALLS: {
-		uint64_t keep = u->sel_event;
+		uint64_t keep = ev->sel_event;
 
 		tview_set_calls(u->v, !tview_calls(u->v));
 		ui_calls_save(u);
@@ -425,23 +452,23 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 		break;
 	}
 	case TA_TIME_FORMAT:
-		u->time_mode = (enum tview_time)((u->time_mode + 1) % TT_COUNT);
-		tview_set_time(u->v, u->time_mode, u->time_ref);
+		ev->time_mode = (enum tview_time)((ev->time_mode + 1) % TT_COUNT);
+		tview_set_time(u->v, ev->time_mode, ev->time_ref);
 		break;
 	case TA_EXPAND:
 	case TA_COLLAPSE:
 	case TA_TOGGLE:
-		if (u->focus == TM_TREE && u->tree_sel < u->nnodes) {
-			unsigned int s = u->tree_sel;
+		if (ev->focus == TM_TREE && ev->tree_sel < ev->nnodes) {
+			unsigned int s = ev->tree_sel;
 
-			while (s > 0 && !u->nodes[s].section)
+			while (s > 0 && !ev->nodes[s].section)
 				s--;
 			if (a == TA_TOGGLE)
-				set_collapsed(u, u->nodes[s].text, !ui_is_collapsed(u, u->nodes[s].text));
+				set_collapsed(u, ev->nodes[s].text, !ui_is_collapsed(u, ev->nodes[s].text));
 			else
-				set_collapsed(u, u->nodes[s].text, a == TA_COLLAPSE);
+				set_collapsed(u, ev->nodes[s].text, a == TA_COLLAPSE);
 			if (a != TA_EXPAND)
-				u->tree_sel = s;
+				ev->tree_sel = s;
 		}
 		break;
 	case TA_APPLY:
@@ -457,15 +484,15 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 			ui_message(u, true, "not a live capture: nothing to pause");
 			break;
 		}
-		u->follow = !u->follow;
-		ui_message(u, false, "%s", u->follow ? "following the capture" : "paused");
+		ev->follow = !ev->follow;
+		ui_message(u, false, "%s", ev->follow ? "following the capture" : "paused");
 		break;
 	case TA_COL_NEXT:
 	case TA_COL_PREV:
-		if (a == TA_COL_NEXT && u->col + 1 < tview_ncols(u->v))
-			u->col++;
-		else if (a == TA_COL_PREV && u->col > 0)
-			u->col--;
+		if (a == TA_COL_NEXT && ev->col + 1 < tview_ncols(u->v))
+			ev->col++;
+		else if (a == TA_COL_PREV && ev->col > 0)
+			ev->col--;
 		show_column(u);
 		break;
 	case TA_SORT:
@@ -474,36 +501,36 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 		int by = tview_sorted_by(u->v, &desc), rc;
 
 		rc = a == TA_UNSORT ? tview_sort(u->v, -1, false)
-				    : tview_sort(u->v, (int)u->col, by == (int)u->col && !desc);
+				    : tview_sort(u->v, (int)ev->col, by == (int)ev->col && !desc);
 		if (rc == -EBUSY)
 			ui_message(u, true, "the rows are still being found: sort once they are all there");
-		u->sel = 0;
-		u->follow = false;
+		ev->sel = 0;
+		ev->follow = false;
 		break;
 	}
 	case TA_SCROLL_LEFT:
-		u->hscroll = u->hscroll > 8 ? u->hscroll - 8 : 0;
+		ev->hscroll = ev->hscroll > 8 ? ev->hscroll - 8 : 0;
 		break;
 	case TA_SCROLL_RIGHT:
-		u->hscroll += 8;
+		ev->hscroll += 8;
 		break;
 	case TA_COL_WIDER:
 	case TA_COL_NARROWER:
-		tview_col_resize(u->v, u->col, a == TA_COL_WIDER ? 2 : -2);
+		tview_col_resize(u->v, ev->col, a == TA_COL_WIDER ? 2 : -2);
 		ui_cols_save(u);
 		break;
 	case TA_COL_ADD:
 		ui_open_prompt(u, PK_COLUMN, "Add column (field): ", NULL);
 		break;
 	case TA_COL_REMOVE:
-		tview_col_remove(u->v, u->col);
-		if (u->col >= tview_ncols(u->v))
-			u->col = tview_ncols(u->v) - 1;
+		tview_col_remove(u->v, ev->col);
+		if (ev->col >= tview_ncols(u->v))
+			ev->col = tview_ncols(u->v) - 1;
 		ui_cols_save(u);
 		break;
 	case TA_COL_RESET:
 		tview_cols_reset(u->v);
-		u->col = 0;
+		ev->col = 0;
 		ui_cols_forget(u);
 		break;
 	default:
@@ -514,21 +541,24 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 
 static enum tui_mode events_mode(struct panel *p, const struct ui *u)
 {
+	const struct events *ev = ui_ev(u);
+
 	(void)p;
-	return u->focus;
+	return ev->focus;
 }
 
 /* A find under way steps on; the capture, rows or health moved. */
 static bool events_tick(struct panel *p, struct ui *u)
 {
+	struct events *ev = ui_ev(u);
 	bool moved = false;
 
-	if (u->finding) {
-		ui_find_step(u);
+	if (ev->finding) {
+		find_step(u);
 		moved = true;
 	}
-	p->tick_ms = u->finding ? 0 : 100;
-	return ui_progressed(u, &u->shown) || moved;
+	p->tick_ms = ev->finding ? 0 : 100;
+	return ui_progressed(u, &ev->shown) || moved;
 }
 
 static void events_draw(struct panel *p, struct ui *u)
@@ -552,13 +582,45 @@ static const struct panel_ops events_ops = {
 	.prompt_done = events_prompt_done,
 };
 
-struct panel *ui_events_new(void)
+struct panel *ui_events_new(const struct ui *u)
 {
-	struct panel *p = xcalloc(1, sizeof(*p));
+	struct events *ev = xcalloc(1, sizeof(*ev));
 
-	p->ops = &events_ops;
-	p->tick_ms = 100;
-	return p;
+	ev->p.ops = &events_ops;
+	ev->p.tick_ms = 100;
+	ev->focus = TM_LIST;
+	ev->follow = u->src->live;
+	return &ev->p;
+}
+
+void ui_events_free(struct ui *u)
+{
+	struct events *ev = ui_ev(u);
+	size_t i;
+
+	tview_tree_free(ev->nodes, ev->nnodes);
+	tview_find_free(ev->finding);
+	for (i = 0; i < ev->ncollapsed; i++)
+		free(ev->collapsed[i]);
+	free(ev->collapsed);
+	free(ev->marks);
+	free(ev->find);
+	free(ev);
+	u->events = NULL;
+}
+
+uint64_t ui_selected_event(const struct ui *u)
+{
+	return ui_ev(u)->sel_event;
+}
+
+void ui_list_from_top(struct ui *u)
+{
+	struct events *ev = ui_ev(u);
+
+	ev->focus = TM_LIST;
+	ev->sel = ev->top = 0;
+	ev->follow = false;
 }
 
 void ui_push(struct ui *u, struct panel *p)

@@ -13,7 +13,7 @@
 #include "cells.h"
 #include "eng_filter.h"
 #include "prompt.h"
-#include "ui.h"
+#include "ui_events.h"
 #include "xalloc.h"
 
 void ui_put(int y, int x, const char *s, int width)
@@ -65,43 +65,47 @@ void ui_message_line(struct ui *u, const char *s)
 
 void ui_layout(struct ui *u)
 {
+	struct events *ev = ui_ev(u);
 	int h = LINES - 2; /* the prompt and status lines */
 
 	if (h < 6)
 		h = 6;
-	u->list_h = h * 45 / 100;
-	u->tree_h = h * 30 / 100;
-	u->hex_h = h - u->list_h - u->tree_h;
+	ev->list_h = h * 45 / 100;
+	ev->tree_h = h * 30 / 100;
+	ev->hex_h = h - ev->list_h - ev->tree_h;
 }
 
 bool ui_is_collapsed(const struct ui *u, const char *title)
 {
+	const struct events *ev = ui_ev(u);
 	size_t i;
 
-	for (i = 0; i < u->ncollapsed; i++)
-		if (strcmp(u->collapsed[i], title) == 0)
+	for (i = 0; i < ev->ncollapsed; i++)
+		if (strcmp(ev->collapsed[i], title) == 0)
 			return true;
 	return false;
 }
 
 bool ui_node_visible(const struct ui *u, unsigned int i)
 {
+	const struct events *ev = ui_ev(u);
 	unsigned int s = i;
 
-	if (u->nodes[i].section)
+	if (ev->nodes[i].section)
 		return true;
-	while (s > 0 && !u->nodes[s].section)
+	while (s > 0 && !ev->nodes[s].section)
 		s--;
-	return !ui_is_collapsed(u, u->nodes[s].text);
+	return !ui_is_collapsed(u, ev->nodes[s].text);
 }
 
 /* Offers the values of the selected event's tree to Tab completion. */
 static void learn_words(struct ui *u)
 {
+	struct events *ev = ui_ev(u);
 	unsigned int i;
 
-	for (i = 0; i < u->nnodes; i++) {
-		const char *f = u->nodes[i].filter, *eq;
+	for (i = 0; i < ev->nnodes; i++) {
+		const char *f = ev->nodes[i].filter, *eq;
 
 		if (!f || !(eq = strstr(f, " = ")) || eq[3] == '"')
 			continue;
@@ -112,48 +116,52 @@ static void learn_words(struct ui *u)
 /* The tree of the selected event, rebuilt when the selection moves. */
 static void tree_update(struct ui *u)
 {
-	if (u->tree_event == u->sel_event && u->nodes)
+	struct events *ev = ui_ev(u);
+
+	if (ev->tree_event == ev->sel_event && ev->nodes)
 		return;
-	tview_tree_free(u->nodes, u->nnodes);
-	u->nnodes = tview_tree(u->v, u->sel_event, &u->nodes);
-	u->tree_event = u->sel_event;
+	tview_tree_free(ev->nodes, ev->nnodes);
+	ev->nnodes = tview_tree(u->v, ev->sel_event, &ev->nodes);
+	ev->tree_event = ev->sel_event;
 	learn_words(u);
-	if (u->tree_sel >= u->nnodes)
-		u->tree_sel = 0;
-	if (u->nnodes && !ui_node_visible(u, u->tree_sel))
-		u->tree_sel = 0;
-	u->hex_top = 0;
+	if (ev->tree_sel >= ev->nnodes)
+		ev->tree_sel = 0;
+	if (ev->nnodes && !ui_node_visible(u, ev->tree_sel))
+		ev->tree_sel = 0;
+	ev->hex_top = 0;
 }
 
 static bool is_marked(const struct ui *u, uint64_t num)
 {
+	const struct events *ev = ui_ev(u);
 	size_t i;
 
-	for (i = 0; i < u->nmarks; i++)
-		if (u->marks[i] == num)
+	for (i = 0; i < ev->nmarks; i++)
+		if (ev->marks[i] == num)
 			return true;
 	return false;
 }
 
 static void draw_list(struct ui *u, uint64_t rows)
 {
+	struct events *ev = ui_ev(u);
 	struct sbuf line;
 	int y, pair;
 
 	/* the columns fit the width, unless the user chose them */
 	tview_set_width(u->v, COLS);
-	if (u->col >= tview_ncols(u->v))
-		u->col = tview_ncols(u->v) - 1;
+	if (ev->col >= tview_ncols(u->v))
+		ev->col = tview_ncols(u->v) - 1;
 	sbuf_init(&line);
 	tview_header(u->v, &line);
 	attron(A_BOLD | A_UNDERLINE);
-	ui_put(0, 0, skip_cells(line.s, u->hscroll), COLS);
+	ui_put(0, 0, skip_cells(line.s, ev->hscroll), COLS);
 	attroff(A_BOLD | A_UNDERLINE);
-	if (u->focus == TM_LIST) {
+	if (ev->focus == TM_LIST) {
 		int x, w;
 
-		tview_col_span(u->v, u->col, &x, &w);
-		x -= u->hscroll;
+		tview_col_span(u->v, ev->col, &x, &w);
+		x -= ev->hscroll;
 		if (x < 0) {
 			w = w > -x ? w + x : w ? 1 : 0;
 			x = 0;
@@ -161,8 +169,8 @@ static void draw_list(struct ui *u, uint64_t rows)
 		if (x < COLS)
 			mvchgat(0, x, w ? w : -1, A_BOLD | A_REVERSE, 0, NULL);
 	}
-	for (y = 1; y < u->list_h; y++) {
-		uint64_t row = u->top + (uint64_t)(y - 1);
+	for (y = 1; y < ev->list_h; y++) {
+		uint64_t row = ev->top + (uint64_t)(y - 1);
 
 		sbuf_reset(&line);
 		if (row >= rows || !tview_row_text(u->v, row, &line)) {
@@ -188,10 +196,10 @@ static void draw_list(struct ui *u, uint64_t rows)
 		}
 		if (is_marked(u, tview_row_event(u->v, row)))
 			attron(A_BOLD);
-		if (row == u->sel)
-			attron(u->focus == TM_LIST ? A_REVERSE : A_UNDERLINE);
+		if (row == ev->sel)
+			attron(ev->focus == TM_LIST ? A_REVERSE : A_UNDERLINE);
 		ui_color_on(u, pair);
-		ui_put(y, 0, skip_cells(line.s, u->hscroll), COLS);
+		ui_put(y, 0, skip_cells(line.s, ev->hscroll), COLS);
 		ui_color_off(u, pair);
 		attroff(A_REVERSE | A_UNDERLINE | A_BOLD);
 	}
@@ -207,56 +215,58 @@ static void draw_title(int y, const char *title, bool focus)
 
 static void draw_tree(struct ui *u, int y0)
 {
+	struct events *ev = ui_ev(u);
 	unsigned int i, shown = 0, pos = 0;
 	int y = y0 + 1;
 	char line[1024];
 
-	draw_title(y0, " Detail", u->focus == TM_TREE);
+	draw_title(y0, " Detail", ev->focus == TM_TREE);
 	/* keep the selected node in view */
-	for (i = 0; i < u->nnodes && i < u->tree_sel; i++)
+	for (i = 0; i < ev->nnodes && i < ev->tree_sel; i++)
 		pos += ui_node_visible(u, i);
-	if (pos < u->tree_top)
-		u->tree_top = pos;
-	if (u->tree_h > 1 && pos >= u->tree_top + (unsigned int)(u->tree_h - 1))
-		u->tree_top = pos - (unsigned int)(u->tree_h - 2);
-	for (i = 0; i < u->nnodes && y < y0 + u->tree_h; i++) {
-		const struct tview_node *n = &u->nodes[i];
+	if (pos < ev->tree_top)
+		ev->tree_top = pos;
+	if (ev->tree_h > 1 && pos >= ev->tree_top + (unsigned int)(ev->tree_h - 1))
+		ev->tree_top = pos - (unsigned int)(ev->tree_h - 2);
+	for (i = 0; i < ev->nnodes && y < y0 + ev->tree_h; i++) {
+		const struct tview_node *n = &ev->nodes[i];
 
 		if (!ui_node_visible(u, i))
 			continue;
-		if (shown++ < u->tree_top)
+		if (shown++ < ev->tree_top)
 			continue;
 		if (n->section)
 			snprintf(line, sizeof(line), "%s %s", ui_is_collapsed(u, n->text) ? "+" : "-",
 				 n->text);
 		else
 			snprintf(line, sizeof(line), "%*s%s", (int)n->depth * 4, "", n->text);
-		if (i == u->tree_sel && u->focus == TM_TREE)
+		if (i == ev->tree_sel && ev->focus == TM_TREE)
 			attron(A_REVERSE);
 		if (n->section)
 			attron(A_BOLD);
 		ui_put(y++, 0, line, COLS);
 		attroff(A_REVERSE | A_BOLD);
 	}
-	while (y < y0 + u->tree_h)
+	while (y < y0 + ev->tree_h)
 		ui_put(y++, 0, "", COLS);
 }
 
 static void draw_hex(struct ui *u, int y0)
 {
-	const struct tview_node *n = u->tree_sel < u->nnodes ? &u->nodes[u->tree_sel] : NULL;
+	struct events *ev = ui_ev(u);
+	const struct tview_node *n = ev->tree_sel < ev->nnodes ? &ev->nodes[ev->tree_sel] : NULL;
 	uint32_t len = 0, off, hl_lo = 0, hl_hi = 0;
-	const uint8_t *p = tview_bytes(u->v, u->sel_event, &len);
+	const uint8_t *p = tview_bytes(u->v, ev->sel_event, &len);
 	struct sbuf line;
 	int y = y0 + 1;
 
-	draw_title(y0, " Bytes", u->focus == TM_HEX);
-	if (n && n->len && u->focus != TM_LIST) {
+	draw_title(y0, " Bytes", ev->focus == TM_HEX);
+	if (n && n->len && ev->focus != TM_LIST) {
 		hl_lo = n->off;
 		hl_hi = n->off + n->len;
 	}
 	sbuf_init(&line);
-	for (off = u->hex_top * 16; p && off < len && y < y0 + u->hex_h; off += 16, y++) {
+	for (off = ev->hex_top * 16; p && off < len && y < y0 + ev->hex_h; off += 16, y++) {
 		uint32_t i;
 
 		sbuf_reset(&line);
@@ -271,7 +281,7 @@ static void draw_hex(struct ui *u, int y0)
 		}
 	}
 	sbuf_fini(&line);
-	while (y < y0 + u->hex_h)
+	while (y < y0 + ev->hex_h)
 		ui_put(y++, 0, "", COLS);
 }
 
@@ -296,8 +306,9 @@ void ui_health(struct ui *u, struct sbar *b)
 
 void ui_status_source(const struct ui *u, struct sbar *b, int prio)
 {
+	const struct events *ev = ui_ev(u);
 	const char *base = strrchr(u->path, '/');
-	const char *state = u->ended ? "live, ended" : u->follow ? "live, following" : "live, paused";
+	const char *state = u->ended ? "live, ended" : ev->follow ? "live, following" : "live, paused";
 
 	base = base && base[1] ? base + 1 : u->path;
 	if (!u->src->live)
@@ -333,22 +344,23 @@ static void add_progress(struct sbar *b, const char *what, int pct)
 
 static void draw_status(struct ui *u, const struct tview_status *st)
 {
+	struct events *ev = ui_ev(u);
 	struct sbar b = { 0 };
 
 	ui_status_source(u, &b, 3);
 	sbar_add(&b, 4, NULL, "events %llu", (unsigned long long)st->events);
 	sbar_add(&b, 6, NULL, "shown %llu%s", (unsigned long long)st->rows,
 		 tview_calls(u->v) ? " calls" : "");
-	sbar_add(&b, u->nmarks ? 3 : 1, NULL, "marked %zu", u->nmarks);
+	sbar_add(&b, ev->nmarks ? 3 : 1, NULL, "marked %zu", ev->nmarks);
 	if (u->src->health)
 		ui_health(u, &b);
 	else if (st->dropped)
 		sbar_add(&b, 5, NULL, "dropped %llu", (unsigned long long)st->dropped);
-	sbar_add(&b, 1, NULL, "time %s", tview_time_name(u->time_mode));
+	sbar_add(&b, 1, NULL, "time %s", tview_time_name(ev->time_mode));
 	if (tview_filter(u->v)[0])
 		sbar_add(&b, 5, "filtered", "filter: %s", tview_filter(u->v));
-	if (u->finding)
-		add_progress(&b, "finding", (int)tview_find_percent(u->v, u->finding));
+	if (ev->finding)
+		add_progress(&b, "finding", (int)tview_find_percent(u->v, ev->finding));
 	else if (u->gz && !sf_gunzip_done(u->gz))
 		add_progress(&b, "inflating", (int)sf_gunzip_percent(u->gz));
 	else if (st->sorting && st->rows)
@@ -544,20 +556,21 @@ void ui_draw(struct ui *u)
 
 void ui_events_draw(struct ui *u)
 {
+	struct events *ev = ui_ev(u);
 	struct tview_status st;
 
 	tview_status(u->v, &st);
-	if ((u->sel >= st.rows || (u->follow && u->focus == TM_LIST)) && st.rows)
-		u->sel = st.rows - 1;
-	u->sel_event = tview_row_event(u->v, u->sel);
-	if (u->list_h > 1 && u->sel >= u->top + (uint64_t)(u->list_h - 1))
-		u->top = u->sel - (uint64_t)(u->list_h - 2);
-	if (u->sel < u->top)
-		u->top = u->sel;
+	if ((ev->sel >= st.rows || (ev->follow && ev->focus == TM_LIST)) && st.rows)
+		ev->sel = st.rows - 1;
+	ev->sel_event = tview_row_event(u->v, ev->sel);
+	if (ev->list_h > 1 && ev->sel >= ev->top + (uint64_t)(ev->list_h - 1))
+		ev->top = ev->sel - (uint64_t)(ev->list_h - 2);
+	if (ev->sel < ev->top)
+		ev->top = ev->sel;
 	tree_update(u);
 	draw_list(u, st.rows);
-	draw_tree(u, u->list_h);
-	draw_hex(u, u->list_h + u->tree_h);
+	draw_tree(u, ev->list_h);
+	draw_hex(u, ev->list_h + ev->tree_h);
 	if (u->pk == PK_NONE) {
 		ui_message_line(u, st.error && !u->msg[0] ? st.error : u->msg);
 		draw_status(u, &st);

@@ -421,10 +421,8 @@ static enum panel_next jump(struct ui_graph *gr, struct ui *u)
 	}
 	sbuf_init(&at);
 	eng_graph_time_str(gr->cur * gr->width, gr->width, &at);
-	u->follow = false;
-	ui_select_event(u, num);
 	ui_message(u, false, "at %s s: event %llu%s", at.s, (unsigned long long)num,
-		   tview_row_event(u->v, u->sel) == num ? "" : ", not shown: the next one shown");
+		   ui_select_event(u, num) ? "" : ", not shown: the next one shown");
 	sbuf_fini(&at);
 	return PN_POP;
 }

@@ -3,7 +3,7 @@
 #include <curses.h>
 
 #include "monotime.h"
-#include "ui.h"
+#include "ui_events.h"
 
 #define WHEEL_ROWS 3 /* rows a turn of the wheel moves */
 #define TWICE_S 0.4  /* a second press within this long is a double click */
@@ -38,21 +38,24 @@ bool ui_mouse_read(struct ui *u, struct ui_click *c)
 /* The tree node shown on line k of the tree pane (0: the first under its title), or nnodes. */
 static unsigned int node_at(const struct ui *u, int k)
 {
+	const struct events *ev = ui_ev(u);
 	unsigned int i, shown = 0;
 
-	for (i = 0; i < u->nnodes; i++) {
+	for (i = 0; i < ev->nnodes; i++) {
 		if (!ui_node_visible(u, i))
 			continue;
-		if (shown++ == u->tree_top + (unsigned int)k)
+		if (shown++ == ev->tree_top + (unsigned int)k)
 			return i;
 	}
-	return u->nnodes;
+	return ev->nnodes;
 }
 
 /* The pane of the events screen at line y. */
 static enum tui_mode pane_at(const struct ui *u, int y)
 {
-	return y < u->list_h ? TM_LIST : y < u->list_h + u->tree_h ? TM_TREE : TM_HEX;
+	const struct events *ev = ui_ev(u);
+
+	return y < ev->list_h ? TM_LIST : y < ev->list_h + ev->tree_h ? TM_TREE : TM_HEX;
 }
 
 void ui_wheel(struct panel *p, struct ui *u, const struct ui_click *c)
@@ -65,12 +68,13 @@ void ui_wheel(struct panel *p, struct ui *u, const struct ui_click *c)
 
 void ui_events_click(struct ui *u, const struct ui_click *c)
 {
+	struct events *ev = ui_ev(u);
 	unsigned int i, n = tview_ncols(u->v);
 	struct tview_status st;
 	uint64_t rows;
 	int x, w;
 
-	u->focus = pane_at(u, c->y);
+	ev->focus = pane_at(u, c->y);
 	if (c->what != UC_PRESS) {
 		/* the wheel moves the selection of the pane under it */
 		ui_wheel(u->events, u, c);
@@ -82,26 +86,26 @@ void ui_events_click(struct ui *u, const struct ui_click *c)
 		/* a column's title: sort by it, the other way if it is sorted by already */
 		for (i = 0; i < n; i++) {
 			tview_col_span(u->v, i, &x, &w);
-			x -= u->hscroll;
+			x -= ev->hscroll;
 			if (c->x >= x && (!w || c->x <= x + w))
 				break;
 		}
 		if (i < n) {
-			u->col = i;
+			ev->col = i;
 			u->events->ops->key(u->events, u, 0, TA_SORT);
 		}
-	} else if (u->focus == TM_LIST) {
-		if (u->top + (uint64_t)(c->y - 1) < rows) {
-			u->sel = u->top + (uint64_t)(c->y - 1);
-			u->follow = false;
+	} else if (ev->focus == TM_LIST) {
+		if (ev->top + (uint64_t)(c->y - 1) < rows) {
+			ev->sel = ev->top + (uint64_t)(c->y - 1);
+			ev->follow = false;
 		}
-	} else if (u->focus == TM_TREE && c->y > u->list_h) {
-		i = node_at(u, c->y - u->list_h - 1);
-		if (i >= u->nnodes)
+	} else if (ev->focus == TM_TREE && c->y > ev->list_h) {
+		i = node_at(u, c->y - ev->list_h - 1);
+		if (i >= ev->nnodes)
 			return;
-		u->tree_sel = i;
+		ev->tree_sel = i;
 		/* a section's sign, or a double click, opens or closes it */
-		if (c->twice || (u->nodes[i].section && c->x < 2))
+		if (c->twice || (ev->nodes[i].section && c->x < 2))
 			u->events->ops->key(u->events, u, 0, TA_TOGGLE);
 	}
 }

@@ -71,7 +71,7 @@ static void stream_close(struct panel *p, struct ui *u)
 /* The stream of the selected event's fd; false with d set if it has none. */
 static struct eng_stream *stream_at(struct ui *u, struct diag *d)
 {
-	struct eng_replay *r = eng_index_replay_at(tview_index(u->v), u->sel_event, d);
+	struct eng_replay *r = eng_index_replay_at(tview_index(u->v), ui_selected_event(u), d);
 	struct eng_stream *s = NULL;
 	struct eng_evt e;
 	int rc;
@@ -83,7 +83,7 @@ static struct eng_stream *stream_at(struct ui *u, struct diag *d)
 		s = eng_stream_new(&e, d);
 	else if (rc == 0)
 		diag_set(d, -ENOENT, 0, "event %llu is not in the capture",
-			 (unsigned long long)u->sel_event);
+			 (unsigned long long)ui_selected_event(u));
 	eng_replay_free(r);
 	return s;
 }
@@ -96,7 +96,7 @@ struct panel *ui_stream_new(struct ui *u)
 	struct diag d = { 0 };
 	struct eng_stream *s;
 
-	if (!u->sel_event) {
+	if (!ui_selected_event(u)) {
 		ui_message(u, true, "no event selected");
 		return NULL;
 	}

@@ -567,9 +567,7 @@ static void drill(struct views *w, struct ui *u)
 			free(before);
 		} else {
 			ui_push(u, drilled_new(before));
-			u->focus = TM_LIST;
-			u->sel = u->top = 0;
-			u->follow = false;
+			ui_list_from_top(u);
 			ui_message(u, false, "the events of %s; Backspace goes back to %s", row.s,
 				   l->title);
 		}
