@@ -22,9 +22,9 @@ keys f 'proc.name = scenario and evt.type = open and fd.name contains notes.txt'
 wait_for ' open +fd=3\(<f>…/docs/notes\.txt\) ' "an open call does not name its file"
 fits 80
 keys F f 'proc.name = scenario and evt.type = connect' Enter
-wait_for ' connect +fd=[0-9]+\(<4t>…->127\.0\.0\.1:[0-9]+\) res=0' "a connect call does not show its address"
+wait_for ' connect +fd=[0-9]+\(<4t>…->127\.0\.0\.1:[0-9]+\)( |$)' "a connect call does not show its address"
 wait_for ' connect +fd=[0-9]+\(<6t>…(:[0-9]+)?->::1:[0-9]+\)' "an IPv6 connect call does not show its address"
-wait_for ' connect +fd=[0-9]+\(<u>[^)]*stream\.sock\) res=0' "a unix connect call does not show its socket's path"
+wait_for ' connect +fd=[0-9]+\(<u>[^)]*stream\.sock\)( |$)' "a unix connect call does not show its socket's path"
 wait_for ' connect +fd=[0-9]+\(<4>\) res=-111\(ECONNREFUSED' "a failed connect call does not show its error"
 fits 80
 # a row per event
