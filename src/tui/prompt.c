@@ -23,6 +23,7 @@
 
 static struct {
 	bool active, done, cancelled;
+	enum prompt_complete complete;
 	char *label;
 	char *line;	 /* the accepted line */
 	unsigned char in[1]; /* the byte readline reads next */
@@ -156,8 +157,13 @@ static char **complete(const char *text, int start, int end)
 	char field[128];
 
 	(void)end;
-	rl_attempted_completion_over = 1; /* no file names */
+	rl_attempted_completion_over = 1; /* no file names, unless asked for */
 	sbuf_reset(&pr.choices);
+	if (pr.complete == PC_FILE) {
+		rl_sort_completion_matches = 1;
+		rl_completion_suppress_append = 1; /* a space would end up in the name */
+		return rl_completion_matches(text, rl_filename_completion_function);
+	}
 	if (pr.values_fn && complete_value_of(rl_line_buffer, (size_t)start -
 			  (rl_completion_quote_character ? 1 : 0), field, sizeof(field))) {
 		find_values(field, text);
@@ -233,16 +239,31 @@ void prompt_fini(void)
 	memset(&pr, 0, sizeof(pr));
 }
 
-void prompt_open(const char *label, const char *text)
+void prompt_open(const char *label, const char *text, enum prompt_complete c)
 {
+	/* a file name is one word up to a space or quote; a filter breaks at operators too */
+	static const char file_breaks[] = " \t\n\"'";
+
 	free(pr.label);
 	pr.label = xstrdup(label);
 	pr.active = true;
 	pr.done = pr.cancelled = false;
+	pr.complete = c;
 	sbuf_reset(&pr.choices);
 	rl_callback_handler_install("", on_line);
+	rl_completer_word_break_characters =
+		c == PC_FILE ? file_breaks : rl_basic_word_break_characters;
 	if (text && *text)
 		rl_insert_text(text);
+}
+
+void prompt_close(void)
+{
+	if (!pr.active)
+		return;
+	rl_callback_handler_remove();
+	pr.active = false;
+	pr.cancelled = true;
 }
 
 bool prompt_active(void)
@@ -274,9 +295,7 @@ enum prompt_result prompt_key(int key)
 	if (!pr.active)
 		return pr.done ? PR_DONE : PR_CANCEL;
 	if (key == 27 || key == 7) { /* Esc, C-g */
-		rl_callback_handler_remove();
-		pr.active = false;
-		pr.cancelled = true;
+		prompt_close();
 		return PR_CANCEL;
 	}
 	pr.in[0] = key_byte(key);

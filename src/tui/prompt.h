@@ -14,7 +14,7 @@
 enum prompt_result {
 	PR_EDITING,
 	PR_DONE,   /* Enter: prompt_line() has the text */
-	PR_CANCEL, /* Esc, C-g, or C-d on an empty line */
+	PR_CANCEL, /* Esc, C-g, C-d on an empty line, or prompt_close() */
 };
 
 /* Loads the history; call once before the first prompt. */
@@ -22,8 +22,16 @@ void prompt_init(void);
 /* Saves the history. */
 void prompt_fini(void);
 
-/* Starts editing text after label ("Filter: "). */
-void prompt_open(const char *label, const char *text);
+/* What Tab completes in a prompt. */
+enum prompt_complete {
+	PC_FILTER, /* fields, operators, values and the capture's words */
+	PC_FILE,   /* file names */
+};
+
+/* Starts editing text after label ("Filter: "), Tab completing what c says. */
+void prompt_open(const char *label, const char *text, enum prompt_complete c);
+/* Closes the prompt as Esc does. */
+void prompt_close(void);
 /* Feeds a key (a character, or a TK_* value of keymap.h). */
 enum prompt_result prompt_key(int key);
 bool prompt_active(void);

@@ -402,6 +402,12 @@ int tui_run(const struct tui_source *src, const char *filter)
 			continue;
 		}
 		key = map_key(ch);
+		if (u.pk == PK_CONFIRM) {
+			prompt_close();
+			u.pk = PK_NONE;
+			p->ops->prompt_done(p, &u, PK_CONFIRM, key == 'y' || key == 'Y' ? "y" : "n");
+			continue;
+		}
 		if (u.pk != PK_NONE) {
 			enum prompt_result r = prompt_key(key);
 			enum prompt_kind pk = u.pk;

@@ -46,6 +46,7 @@ enum prompt_kind {
 	PK_STREAM_SAVE,
 	PK_SERIES,  /* a series of the I/O graph */
 	PK_WINDOW,  /* the views' time window */
+	PK_CONFIRM, /* a question one key answers: "y", or "n" for any other */
 };
 
 /* A mouse event, as the screens take it. */
@@ -172,6 +173,11 @@ void ui_message_line(struct ui *u, const char *s);
 void ui_put(int y, int x, const char *s, int width);
 /* Opens the prompt for pk with label and text. */
 void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text);
+/*
+ * Whether path exists; if it does, asks whether to write over it, and the
+ * top screen's prompt_done gets PK_CONFIRM with the answer.
+ */
+bool ui_ask_overwrite(struct ui *u, const char *path);
 /* Draws the top screen, and the prompt if it is open. */
 void ui_draw(struct ui *u);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "prompt.h"
 #include "ui_events.h"
@@ -179,13 +180,24 @@ void ui_find_stop(struct ui *u)
 	ui_message(u, false, "find stopped");
 }
 
+/* Writes the events shown to path, replacing what is there. */
+static void save(struct ui *u, const char *path)
+{
+	struct diag d = { 0 };
+	long long n = tview_save(u->v, path, &d);
+
+	if (n < 0)
+		ui_message(u, true, "not saved: %s", d.msg);
+	else
+		ui_message(u, false, "saved %lld events to %s", n, path);
+}
+
 static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk,
 			       const char *text)
 {
 	struct events *ev = ui_ev(u);
 	char *end;
 	uint64_t num;
-	long long n;
 	struct diag d = { 0 };
 
 	(void)p;
@@ -194,7 +206,7 @@ static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind p
 		if (!apply_filter(u, text)) {
 			/* keep the text, show where it went wrong */
 			u->pk = PK_FILTER;
-			prompt_open("Filter: ", text);
+			prompt_open("Filter: ", text, PC_FILTER);
 		}
 		break;
 	case PK_FIND:
@@ -231,13 +243,23 @@ static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind p
 		break;
 	}
 	case PK_SAVE:
+		free(ev->save_to);
+		ev->save_to = NULL;
 		if (!*text)
 			break;
-		n = tview_save(u->v, text, &d);
-		if (n < 0)
-			ui_message(u, true, "not saved: %s", d.msg);
-		else
-			ui_message(u, false, "saved %lld events to %s", n, text);
+		if (ui_ask_overwrite(u, text)) {
+			ev->save_to = xstrdup(text);
+			break;
+		}
+		save(u, text);
+		break;
+	case PK_CONFIRM:
+		if (ev->save_to && *text == 'y')
+			save(u, ev->save_to);
+		else if (ev->save_to)
+			ui_message(u, false, "not saved: %s exists", ev->save_to);
+		free(ev->save_to);
+		ev->save_to = NULL;
 		break;
 	default:
 		break;
@@ -261,7 +283,19 @@ void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const 
 	u->pk = pk;
 	u->caret_msg[0] = 0;
 	u->msg[0] = 0;
-	prompt_open(label, text);
+	prompt_open(label, text, pk == PK_SAVE || pk == PK_STREAM_SAVE ? PC_FILE : PC_FILTER);
+}
+
+bool ui_ask_overwrite(struct ui *u, const char *path)
+{
+	struct stat sb;
+	char q[4200];
+
+	if (stat(path, &sb) < 0)
+		return false;
+	snprintf(q, sizeof(q), "%s exists: overwrite? (y/n) ", path);
+	ui_open_prompt(u, PK_CONFIRM, q, NULL);
+	return true;
 }
 
 static void toggle_mark(struct ui *u)
@@ -605,6 +639,7 @@ void ui_events_free(struct ui *u)
 	free(ev->collapsed);
 	free(ev->marks);
 	free(ev->find);
+	free(ev->save_to);
 	free(ev);
 	u->events = NULL;
 }

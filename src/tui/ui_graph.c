@@ -558,7 +558,7 @@ static void graph_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk
 	u->caret_col = d.col ? (int)d.col : 1;
 	u->pk = PK_SERIES;
 	snprintf(label, sizeof(label), "Series %u filter: ", i + 1);
-	prompt_open(label, text);
+	prompt_open(label, text, PC_FILTER);
 }
 
 static enum tui_mode graph_mode(struct panel *p, const struct ui *u)

@@ -728,7 +728,7 @@ static void views_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk
 	free(l->filter);
 	l->filter = old;
 	u->pk = PK_VFILTER;
-	prompt_open("View filter: ", text);
+	prompt_open("View filter: ", text, PC_FILTER);
 }
 
 /* The picker, on the view shown (or the first). */
