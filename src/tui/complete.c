@@ -4,6 +4,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "eng_fields.h"
+
 static bool field_char(char c)
 {
 	return isalnum((unsigned char)c) || c == '.' || c == '_' || c == '[' || c == ']';
@@ -69,4 +71,48 @@ bool complete_value_of(const char *line, size_t start, char *field, size_t n)
 	memcpy(field, line + w, i - w);
 	field[i - w] = 0;
 	return true;
+}
+
+bool complete_after_field(const char *line, size_t start)
+{
+	size_t i = skip_space_back(line, start), w;
+	char name[128];
+	struct eng_fref fr;
+
+	if (i == start || !word_before(line, i, &w) || i - w >= sizeof(name))
+		return false;
+	memcpy(name, line + w, i - w);
+	name[i - w] = 0;
+	return strchr(name, '.') && eng_field_lookup(name, &fr, NULL);
+}
+
+int complete_columns(const char *const *words, size_t n, int width, int rows, struct sbuf *out)
+{
+	size_t i, wide = 1, cols, nrows, shown = n, r, c;
+
+	if (rows < 1)
+		rows = 1;
+	for (i = 0; i < n; i++)
+		if (strlen(words[i]) + 2 > wide)
+			wide = strlen(words[i]) + 2;
+	cols = width > 0 && (size_t)width + 2 > wide ? ((size_t)width + 2) / wide : 1;
+	nrows = (n + cols - 1) / cols;
+	if (nrows > (size_t)rows) {
+		/* the last line says what is left out */
+		nrows = (size_t)rows - 1;
+		shown = nrows * cols;
+	}
+	for (r = 0; r < nrows; r++) {
+		for (c = 0; c < cols && (i = c * nrows + r) < shown; c++) {
+			int room = width - (int)(c * wide);
+
+			if (c + 1 < cols && (c + 1) * nrows + r < shown)
+				sbuf_printf(out, "%-*s", (int)wide, words[i]);
+			else
+				sbuf_printf(out, "%.*s\n", room > 0 ? room : 0, words[i]);
+		}
+	}
+	if (shown < n)
+		sbuf_printf(out, "%zu more\n", n - shown);
+	return (int)nrows + (shown < n);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "prompt.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,13 +24,18 @@
 
 static struct {
 	bool active, done, cancelled;
+	bool after_field; /* Tab is completing the word after a field: a comparison */
 	enum prompt_complete complete;
 	char *label;
 	char *line;	 /* the accepted line */
 	unsigned char in[1]; /* the byte readline reads next */
 	size_t nin, at;
-	struct sbuf choices;
-	char **words;
+	char **choices; /* the last Tab's candidates, when it had several */
+	size_t nchoices;
+	struct {
+		char *s;
+		enum prompt_word kind;
+	} *words;
 	size_t nwords, capwords;
 	prompt_values_fn values_fn;
 	void *values_arg;
@@ -39,10 +45,12 @@ static struct {
 	FILE *devnull;
 } pr;
 
-static const char *const operators[] = {
-	"and", "or", "not", "contains", "icontains", "bcontains", "startswith", "endswith",
-	"glob", "in", "intersects", "pmatch", "exists",
+/* What may follow a field, and what joins comparisons. */
+static const char *const comparisons[] = {
+	"=", "!=", "<", "<=", ">", ">=", "contains", "icontains", "bcontains", "startswith",
+	"endswith", "glob", "in", "intersects", "pmatch", "exists", NULL,
 };
+static const char *const logic[] = { "and", "or", "not", NULL };
 
 static int getc_fn(FILE *f)
 {
@@ -75,42 +83,64 @@ static void on_line(char *line)
 		add_history(line);
 }
 
+static void forget_choices(void)
+{
+	size_t i;
+
+	for (i = 0; i < pr.nchoices; i++)
+		free(pr.choices[i]);
+	free(pr.choices);
+	pr.choices = NULL;
+	pr.nchoices = 0;
+}
+
 static void show_choices(char **matches, int n, int max)
 {
 	int i;
 
 	(void)max;
-	sbuf_reset(&pr.choices);
+	forget_choices();
+	pr.choices = xreallocarray(NULL, (size_t)n, sizeof(*pr.choices));
 	for (i = 1; i <= n; i++)
-		sbuf_printf(&pr.choices, "%s%s", i > 1 ? " " : "", matches[i]);
+		pr.choices[pr.nchoices++] = xstrdup(matches[i]);
 }
 
-/* Candidates for text: fields, operators and the words of the capture. */
+/*
+ * Candidates for text: after a field, the comparisons; elsewhere fields, the
+ * words of comparisons and logic, and the words of the capture.
+ */
 static char *complete_next(const char *text, int state)
 {
 	static size_t i, phase;
 	const struct eng_field *f = eng_field_all();
 	size_t len = strlen(text);
 
-	if (!state)
-		i = phase = 0;
-	for (; phase < 3; phase++, i = 0) {
+	if (!state) {
+		i = 0;
+		phase = pr.after_field ? 2 : 0;
+	}
+	for (; phase < 4; phase++, i = 0) {
 		for (;; i++) {
 			const char *w;
 
 			if (phase == 0)
 				w = f[i].name;
 			else if (phase == 1)
-				w = i < sizeof(operators) / sizeof(operators[0]) ? operators[i] : NULL;
+				w = logic[i];
+			else if (phase == 2)
+				w = comparisons[i];
 			else
-				w = i < pr.nwords ? pr.words[i] : NULL;
+				w = i < pr.nwords ? pr.words[i].s : NULL;
 			if (!w)
 				break;
-			if (strncmp(w, text, len) == 0) {
+			/* the signs only after a field */
+			if (strncmp(w, text, len) == 0 && (pr.after_field || isalpha((unsigned char)*w))) {
 				i++;
 				return xstrdup(w);
 			}
 		}
+		if (pr.after_field)
+			break;
 	}
 	return NULL;
 }
@@ -152,13 +182,30 @@ static void find_values(const char *field, const char *text)
 	}
 }
 
+/* With none of the capture's values: the event types, or the flag names of an argument. */
+static void find_words(const char *field, const char *text)
+{
+	enum prompt_word kind;
+	size_t i;
+
+	if (strcmp(field, "evt.type") == 0)
+		kind = PW_TYPE;
+	else if (strncmp(field, "evt.arg", 7) == 0 || strncmp(field, "evt.rawarg", 10) == 0)
+		kind = PW_FLAG;
+	else
+		return;
+	for (i = 0; i < pr.nwords && pr.nvals < VALUES_MAX; i++)
+		if (pr.words[i].kind == kind && strncmp(pr.words[i].s, text, strlen(text)) == 0)
+			pr.vals[pr.nvals++] = xstrdup(pr.words[i].s);
+}
+
 static char **complete(const char *text, int start, int end)
 {
 	char field[128];
 
 	(void)end;
 	rl_attempted_completion_over = 1; /* no file names, unless asked for */
-	sbuf_reset(&pr.choices);
+	forget_choices();
 	if (pr.complete == PC_FILE) {
 		rl_sort_completion_matches = 1;
 		rl_completion_suppress_append = 1; /* a space would end up in the name */
@@ -167,12 +214,13 @@ static char **complete(const char *text, int start, int end)
 	if (pr.values_fn && complete_value_of(rl_line_buffer, (size_t)start -
 			  (rl_completion_quote_character ? 1 : 0), field, sizeof(field))) {
 		find_values(field, text);
-		if (pr.nvals) {
-			rl_sort_completion_matches = 0; /* most frequent first */
-			return rl_completion_matches(text, complete_value);
-		}
+		if (!pr.nvals)
+			find_words(field, text);
+		rl_sort_completion_matches = 0; /* most frequent first */
+		return rl_completion_matches(text, complete_value);
 	}
-	rl_sort_completion_matches = 1;
+	pr.after_field = complete_after_field(rl_line_buffer, (size_t)start);
+	rl_sort_completion_matches = !pr.after_field;
 	return rl_completion_matches(text, complete_next);
 }
 
@@ -186,7 +234,6 @@ static void history_path(void)
 
 void prompt_init(void)
 {
-	sbuf_init(&pr.choices);
 	pr.devnull = fopen("/dev/null", "w");
 	rl_readline_name = "syshark";
 	rl_catch_signals = 0;
@@ -229,11 +276,11 @@ void prompt_fini(void)
 	if (pr.history[0] && write_history(pr.history) == 0)
 		history_truncate_file(pr.history, HISTORY_MAX);
 	for (i = 0; i < pr.nwords; i++)
-		free(pr.words[i]);
+		free(pr.words[i].s);
 	free(pr.words);
 	free(pr.label);
 	free(pr.line);
-	sbuf_fini(&pr.choices);
+	forget_choices();
 	if (pr.devnull)
 		fclose(pr.devnull);
 	memset(&pr, 0, sizeof(pr));
@@ -249,7 +296,7 @@ void prompt_open(const char *label, const char *text, enum prompt_complete c)
 	pr.active = true;
 	pr.done = pr.cancelled = false;
 	pr.complete = c;
-	sbuf_reset(&pr.choices);
+	forget_choices();
 	rl_callback_handler_install("", on_line);
 	rl_completer_word_break_characters =
 		c == PC_FILE ? file_breaks : rl_basic_word_break_characters;
@@ -325,23 +372,25 @@ size_t prompt_cursor(void)
 	return pr.active ? (size_t)rl_point : strlen(prompt_line());
 }
 
-const char *prompt_choices(void)
+size_t prompt_choices(const char *const **words)
 {
-	return pr.choices.s ? pr.choices.s : "";
+	*words = (const char *const *)pr.choices;
+	return pr.nchoices;
 }
 
-void prompt_add_word(const char *word)
+void prompt_add_word(const char *word, enum prompt_word kind)
 {
 	size_t i;
 
 	if (!word || !*word || strchr(word, ' ') || pr.nwords == WORDS_MAX)
 		return;
 	for (i = 0; i < pr.nwords; i++)
-		if (strcmp(pr.words[i], word) == 0)
+		if (strcmp(pr.words[i].s, word) == 0)
 			return;
 	if (pr.nwords == pr.capwords) {
 		pr.capwords = pr.capwords * 2 + 64;
 		pr.words = xreallocarray(pr.words, pr.capwords, sizeof(*pr.words));
 	}
-	pr.words[pr.nwords++] = xstrdup(word);
+	pr.words[pr.nwords].s = xstrdup(word);
+	pr.words[pr.nwords++].kind = kind;
 }

@@ -41,8 +41,8 @@ const char *prompt_label(void);
 const char *prompt_line(void);
 /* Byte offset of the cursor in prompt_line(). */
 size_t prompt_cursor(void);
-/* Completions of the last Tab that had several, space-separated, or "". */
-const char *prompt_choices(void);
+/* The candidates of the last Tab that had several (borrowed, until the next Tab); their number. */
+size_t prompt_choices(const char *const **words);
 
 /*
  * Values of a field for Tab after "FIELD =" and the like: up to max values
@@ -53,7 +53,14 @@ typedef size_t (*prompt_values_fn)(void *arg, const char *field, const char *pre
 				   size_t max);
 void prompt_set_values(prompt_values_fn fn, void *arg);
 
+/* What a word Tab completes is. */
+enum prompt_word {
+	PW_NAME, /* a name in the capture: anywhere but as another field's value */
+	PW_TYPE, /* an event type: anywhere but as a field's value other than evt.type's */
+	PW_FLAG, /* a flag's name: anywhere but as a field's value other than an argument's */
+};
+
 /* Words Tab completes besides field names and operators (copied). */
-void prompt_add_word(const char *word);
+void prompt_add_word(const char *word, enum prompt_word kind);
 
 #endif

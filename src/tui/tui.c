@@ -338,10 +338,10 @@ int tui_run(const struct tui_source *src, const char *filter)
 	/* event types and flag names complete anywhere */
 	for (uint16_t t = 0; t < EV_MAX; t++)
 		if (!(ev_table[t].flags & EV_F_UNUSED))
-			prompt_add_word(ev_table[t].name);
+			prompt_add_word(ev_table[t].name, PW_TYPE);
 	for (int t = 0; t < EV_TT_MAX; t++)
 		for (unsigned int k = 0; k < ev_tok_tables[t].ntoks; k++)
-			prompt_add_word(ev_tok_tables[t].toks[k].name);
+			prompt_add_word(ev_tok_tables[t].toks[k].name, PW_FLAG);
 	held = stderr_hold();
 	initscr();
 	cbreak();

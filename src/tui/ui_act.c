@@ -270,7 +270,7 @@ static void add_word(void *arg, const char *word)
 {
 	(void)arg;
 	if (!strpbrk(word, "\"'()"))
-		prompt_add_word(word);
+		prompt_add_word(word, PW_NAME);
 }
 
 void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text)

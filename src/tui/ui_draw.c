@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cells.h"
+#include "complete.h"
 #include "eng_filter.h"
 #include "prompt.h"
 #include "ui_events.h"
@@ -109,7 +110,7 @@ static void learn_words(struct ui *u)
 
 		if (!f || !(eq = strstr(f, " = ")) || eq[3] == '"')
 			continue;
-		prompt_add_word(eq + 3);
+		prompt_add_word(eq + 3, PW_NAME);
 	}
 }
 
@@ -395,6 +396,27 @@ bool ui_progressed(struct ui *u, struct tview_status *last)
 	return moved;
 }
 
+/* The last Tab's candidates, in columns on the lines above the prompt. */
+static void draw_choices(void)
+{
+	const char *const *words;
+	size_t n = prompt_choices(&words);
+	struct sbuf lines;
+	char *line, *next;
+	int y;
+
+	if (!n)
+		return;
+	sbuf_init(&lines);
+	y = LINES - 2 - complete_columns(words, n, COLS, (LINES - 2) / 2, &lines);
+	for (line = lines.s; line && *line; line = next) {
+		next = strchr(line, '\n');
+		*next++ = 0;
+		ui_put(y++, 0, line, COLS);
+	}
+	sbuf_fini(&lines);
+}
+
 /* The prompt line, marked good or bad as the text parses. */
 static void draw_prompt(struct ui *u, const struct tview_status *st)
 {
@@ -422,11 +444,10 @@ static void draw_prompt(struct ui *u, const struct tview_status *st)
 		ui_color_on(u, CP_ERROR);
 		ui_put(LINES - 1, 0, caret, COLS);
 		ui_color_off(u, CP_ERROR);
-	} else if (prompt_choices()[0]) {
-		ui_put(LINES - 1, 0, prompt_choices(), COLS);
 	} else {
 		draw_status(u, st);
 	}
+	draw_choices();
 	cx = (int)(strlen(label) + prompt_cursor());
 	move(LINES - 2, cx < COLS ? cx : COLS - 1);
 	sbuf_fini(&line);

@@ -4,7 +4,9 @@
 # Tab in the filter prompt, driven through tmux: after "FIELD =", "in (" or
 # "contains" it offers the values the capture holds for that field, most
 # frequent first (socket tuples, which hold '>', and values that need
-# quotes among them); event types and flag names complete anywhere.
+# quotes among them); event types and flag names complete anywhere but as
+# another field's value; after a field, the comparisons. Candidates are laid
+# out in columns.
 . "$(dirname "$0")/lib.sh"
 f=$tmp/net.scap
 zcat "$corpus/net.scap.gz" >"$f"
@@ -19,8 +21,12 @@ wait_for '^No\. +Time' "no list"
 
 # fd names, most frequent first: the TCP tuples before the libraries
 keys f 'fd.name = ' Tab Tab
-want=$(ranked fd.name | head -2 | paste -sd' ')
-wait_for "^$(re "$want") " "Tab does not offer the fd names most frequent first ($want)"
+# (in columns, down then across: the first two start the first two lines)
+first=$(ranked fd.name | head -1)
+second=$(ranked fd.name | sed -n 2p)
+wait_for "^$(re "$first") " "Tab does not offer the most frequent fd name first ($first)"
+screen | grep -A1 -E "^$(re "$first") " | tail -1 | grep -Eq "^$(re "$second") " && ok ||
+	bad "the second most frequent fd name ($second) does not come second"
 # a tuple completes through its '->'
 keys C-u 'fd.name = 127.0.0.1:478' Tab
 wait_for '^Filter: fd\.name = 127\.0\.0\.1:47888->127\.0\.0\.1:47001 ?$' "Tab does not complete a tuple"
@@ -50,6 +56,20 @@ keys C-u 'evt.type = recvf' Tab
 wait_for '^Filter: evt\.type = recvfrom ?$' "Tab does not complete an event type"
 keys C-u 'AF_INE' Tab
 wait_for '^Filter: AF_INET6? ?$' "Tab does not complete a flag name anywhere"
+
+# after a field and a space: the comparisons, in columns over several lines
+keys C-u 'proc.name ' Tab Tab
+wait_for '^= +< +> +contains ' "Tab after a field does not offer the comparisons in columns"
+wait_for '^!= +<= +>= +icontains ' "the comparisons are not laid out over two lines"
+keys C-u 'proc.name c' Tab
+wait_for '^Filter: proc\.name contains ?$' "Tab after a field does not complete contains"
+# a field's value that the capture does not hold: no event types (close, clone)
+keys C-u 'proc.name = cl' Tab Tab X
+wait_for '^Filter: proc\.name = clX$' "the value is not left as typed"
+screen | grep -Eq '(^| )(close|clone)( |$)' && bad "Tab offers event types as a process name" || ok
+# too many to show: the lines there are room for, then how many more
+keys C-u Tab Tab
+wait_for '^[0-9]+ more$' "the candidates that do not fit are not counted"
 keys Escape q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 finish

@@ -144,6 +144,33 @@ static void check_complete(void)
 	}
 }
 
+/* After a field and a space comes a comparison; candidates go in columns, down then across. */
+static void check_complete_layout(void)
+{
+	static const char *const words[] = { "a", "bb", "ccc", "d", "e", "f", "g" };
+	struct sbuf o;
+
+	CHECK(complete_after_field("proc.name ", 10));
+	CHECK(complete_after_field("a = 1 and fd.name  ", 19));
+	CHECK(!complete_after_field("proc.name", 9));
+	CHECK(!complete_after_field("proc.name = ", 12));
+	CHECK(!complete_after_field("x = libc.so.6 ", 14));
+	CHECK(!complete_after_field("", 0));
+	sbuf_init(&o);
+	/* 5 cells a column: 3 columns in 13 cells, 3 rows */
+	CHECK(complete_columns(words, 7, 13, 5, &o) == 3);
+	CHECK_STR(o.s, "a    d    g\nbb   e\nccc  f\n");
+	sbuf_reset(&o);
+	/* two rows: one of words, one saying how many are left */
+	CHECK(complete_columns(words, 7, 13, 2, &o) == 2);
+	CHECK_STR(o.s, "a    bb   ccc\n4 more\n");
+	sbuf_reset(&o);
+	/* a word wider than the line is cut */
+	CHECK(complete_columns(words + 2, 1, 2, 3, &o) == 1);
+	CHECK_STR(o.s, "cc\n");
+	sbuf_fini(&o);
+}
+
 /* The status line drops its least important parts first, short forms before. */
 static void check_statusbar(void)
 {
@@ -802,6 +829,7 @@ int main(int argc, char **argv)
 	check_duration();
 	check_statusbar();
 	check_complete();
+	check_complete_layout();
 	if (argc > 1) {
 		FILE *f = fopen(argv[1], "rb");
 
