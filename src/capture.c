@@ -396,8 +396,10 @@ int capture_run(const struct capture_opts *o)
 	while (!c.done && probe_poll(p, 0, on_event, &c) > 0)
 		;
 	probe_stats(p, &st);
-	if (o->health)
+	if (o->health) {
 		atomic_store(&o->health->dropped, st.dropped);
+		atomic_store(&o->health->events, c.events);
+	}
 	if (!c.werr)
 		write_drops(&c, &st);
 	if (!c.werr && sf_writer_flush(c.w, &c.wd) < 0)

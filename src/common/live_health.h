@@ -12,6 +12,7 @@
 
 struct live_health {
 	_Atomic uint64_t dropped; /* events the probe dropped so far */
+	_Atomic uint64_t events;  /* events taken from the probe, once the capture has ended */
 	/* over the last whole second; none before the first one is over */
 	_Atomic uint64_t seconds;      /* seconds measured so far (each one, or a bit more) */
 	_Atomic uint64_t events_per_s; /* events taken from the probe */

@@ -24,11 +24,33 @@
 #include "ui_events.h"
 #include "xalloc.h"
 
-static volatile sig_atomic_t quit_signal;
+static volatile sig_atomic_t quit_signal, interrupts;
 
 static void on_signal(int sig)
 {
-	quit_signal = sig;
+	if (sig == SIGINT)
+		interrupts++;
+	else
+		quit_signal = sig;
+}
+
+/*
+ * Ctrl-C: closes an open prompt, as readline's users expect; otherwise
+ * quits as q does, asking first if live events would be lost (and quitting
+ * on a second one). Whether to quit.
+ */
+static bool interrupted(struct ui *u)
+{
+	enum prompt_kind pk = u->pk;
+
+	if (pk != PK_NONE) {
+		prompt_close();
+		u->pk = PK_NONE;
+		if (pk == PK_CONFIRM)
+			u->panel->ops->prompt_done(u->panel, u, pk, "n");
+		return false;
+	}
+	return u->asking || ui_quit(u);
 }
 
 /* A curses key as the keymap knows it. */
@@ -301,6 +323,16 @@ static void stderr_release(int saved)
 	close(saved);
 }
 
+/* What a live capture took, once it has ended, as tcpdump says it on leaving. */
+static void live_summary(const struct tui_source *src)
+{
+	while (src->running(src->arg))
+		napms(10);
+	fprintf(stderr, "syshark: %llu events captured%s%s, %llu dropped\n",
+		(unsigned long long)atomic_load(&src->health->events), src->saved ? " to " : "",
+		src->saved ? src->path : "", (unsigned long long)atomic_load(&src->health->dropped));
+}
+
 int tui_run(const struct tui_source *src, const char *filter)
 {
 	struct ui u = { .path = src->path, .src = src };
@@ -368,6 +400,12 @@ int tui_run(const struct tui_source *src, const char *filter)
 		enum tui_action a;
 		int ch, key;
 
+		if (interrupts) {
+			interrupts = 0;
+			if (interrupted(&u))
+				break;
+			redraw = true;
+		}
 		p = u.panel;
 		if ((src->live || u.gz) && !u.ended && !still_written(&u)) {
 			/* the capture ended (its command exited, its duration passed), or is inflated */
@@ -455,6 +493,8 @@ int tui_run(const struct tui_source *src, const char *filter)
 		tview_follow_end(u.v);
 	endwin();
 	stderr_release(held);
+	if (src->live)
+		live_summary(src);
 	prompt_fini();
 	while (u.panel->below)
 		ui_pop(&u);
