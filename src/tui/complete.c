@@ -116,3 +116,30 @@ int complete_columns(const char *const *words, size_t n, int width, int rows, st
 		sbuf_printf(out, "%zu more\n", n - shown);
 	return (int)nrows + (shown < n);
 }
+
+bool complete_filter_like(const char *text)
+{
+	static const char *const words[] = { "contains", "icontains", "bcontains", "startswith",
+					     "endswith",  "glob",      "in",	    "intersects",
+					     "pmatch",	  "exists",    NULL };
+	const char *p = text, *w;
+
+	for (;;) {
+		p += strspn(p, " \t(");
+		if (strncmp(p, "not ", 4) != 0)
+			break;
+		p += 4;
+	}
+	if (!isalpha((unsigned char)*p))
+		return false;
+	for (w = p; field_char(*p); p++)
+		;
+	if (!memchr(w, '.', (size_t)(p - w)))
+		return false;
+	p += strspn(p, " \t");
+	if (*p && strchr("=!<>", *p))
+		return true;
+	for (w = p; isalpha((unsigned char)*p); p++)
+		;
+	return p > w && one_of(w, (size_t)(p - w), words);
+}

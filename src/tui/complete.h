@@ -21,6 +21,13 @@
  */
 bool complete_value_of(const char *line, size_t start, char *field, size_t n);
 
+/*
+ * Whether text starts as a filter does, right or wrong: a word with a dot
+ * ("evt.type", or a mistyped "evt.typo") and then a comparison, after any
+ * "not" and "(".
+ */
+bool complete_filter_like(const char *text);
+
 /* Whether the word that starts at byte start of line follows a field and a space: a comparison. */
 bool complete_after_field(const char *line, size_t start);
 

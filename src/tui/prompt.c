@@ -25,6 +25,7 @@
 static struct {
 	bool active, done, cancelled;
 	bool after_field; /* Tab is completing the word after a field: a comparison */
+	bool selected;	  /* the text it opened with: a printable key replaces it */
 	enum prompt_complete complete;
 	char *label;
 	char *line;	 /* the accepted line */
@@ -79,8 +80,7 @@ static void on_line(char *line)
 	free(pr.line);
 	pr.line = line;
 	pr.done = true;
-	if (*line)
-		add_history(line);
+	prompt_remember(line);
 }
 
 static void forget_choices(void)
@@ -300,7 +300,8 @@ void prompt_open(const char *label, const char *text, enum prompt_complete c)
 	rl_callback_handler_install("", on_line);
 	rl_completer_word_break_characters =
 		c == PC_FILE ? file_breaks : rl_basic_word_break_characters;
-	if (text && *text)
+	pr.selected = text && *text;
+	if (pr.selected)
 		rl_insert_text(text);
 }
 
@@ -345,6 +346,11 @@ enum prompt_result prompt_key(int key)
 		prompt_close();
 		return PR_CANCEL;
 	}
+	if (pr.selected && ((key >= ' ' && key < 127) || (key >= 128 && key < 256))) {
+		rl_delete_text(0, rl_end);
+		rl_point = 0;
+	}
+	pr.selected = false;
 	pr.in[0] = key_byte(key);
 	pr.nin = pr.in[0] != 0;
 	pr.at = 0;
@@ -353,6 +359,19 @@ enum prompt_result prompt_key(int key)
 	if (pr.done)
 		return PR_DONE;
 	return pr.cancelled ? PR_CANCEL : PR_EDITING;
+}
+
+bool prompt_selected(void)
+{
+	return pr.active && pr.selected;
+}
+
+void prompt_remember(const char *line)
+{
+	HIST_ENTRY *last = history_get(history_base + history_length - 1);
+
+	if (*line && (!last || strcmp(last->line, line) != 0))
+		add_history(line);
 }
 
 const char *prompt_label(void)

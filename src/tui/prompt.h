@@ -32,11 +32,19 @@ enum prompt_complete {
 void prompt_open(const char *label, const char *text, enum prompt_complete c);
 /* Closes the prompt as Esc does. */
 void prompt_close(void);
-/* Feeds a key (a character, or a TK_* value of keymap.h). */
+/*
+ * Feeds a key (a character, or a TK_* value of keymap.h). The text the
+ * prompt opened with is selected: a printable key replaces it, any other
+ * key (an arrow, End, Tab) keeps it to be edited.
+ */
 enum prompt_result prompt_key(int key);
 bool prompt_active(void);
 
 const char *prompt_label(void);
+/* Whether the text is still the selected one the prompt opened with. */
+bool prompt_selected(void);
+/* Adds line to the history, as if typed (a filter applied another way). */
+void prompt_remember(const char *line);
 /* The text being edited, or the accepted line after PR_DONE. */
 const char *prompt_line(void);
 /* Byte offset of the cursor in prompt_line(). */

@@ -171,6 +171,8 @@ struct tview_find *tview_find_start(struct tview *v, uint64_t from, bool forward
 				    const char *what);
 int tview_find_step(struct tview *v, struct tview_find *fd, unsigned int ms, uint64_t *row);
 unsigned int tview_find_percent(struct tview *v, const struct tview_find *fd);
+/* Whether the find looks for a filter's matches (else for the text). */
+bool tview_find_is_filter(const struct tview_find *fd);
 void tview_find_free(struct tview_find *fd);
 
 /* The raw bytes of event num (borrowed until the next call); NULL if missing. */

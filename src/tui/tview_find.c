@@ -210,6 +210,11 @@ static int64_t answer(struct tview_find *fd)
 	return -1;
 }
 
+bool tview_find_is_filter(const struct tview_find *fd)
+{
+	return fd->is_filter;
+}
+
 struct tview_find *tview_find_start(struct tview *v, uint64_t from, bool forward, const char *what)
 {
 	struct tview_find *fd = xcalloc(1, sizeof(*fd));

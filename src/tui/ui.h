@@ -171,6 +171,9 @@ void ui_bar(int y, const char *s, bool title);
 void ui_message_line(struct ui *u, const char *s);
 /* Writes s at (y, x), at most width cells, padding with spaces to width. */
 void ui_put(int y, int x, const char *s, int width);
+/* Reopens the prompt for pk with label and text, and d's error under its column. */
+void ui_prompt_error(struct ui *u, enum prompt_kind pk, const char *label, const char *text,
+		     const struct diag *d);
 /* Opens the prompt for pk with label and text. */
 void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text);
 /*

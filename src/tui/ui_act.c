@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "complete.h"
+#include "eng_filter.h"
 #include "prompt.h"
 #include "ui_events.h"
 #include "xalloc.h"
@@ -124,14 +126,44 @@ static bool apply_filter(struct ui *u, const char *text)
 	uint64_t keep = ev->sel_event;
 
 	if (tview_set_filter(u->v, text, &d) < 0) {
-		snprintf(u->caret_msg, sizeof(u->caret_msg), "%s", d.msg);
-		u->caret_col = d.col ? (int)d.col : 1;
+		ui_prompt_error(u, PK_FILTER, "Filter: ", text, &d);
 		return false;
 	}
 	u->caret_msg[0] = 0;
 	ui_message(u, false, "%s", *text ? "filter applied" : "filter cleared");
 	reselect(u, keep);
 	return true;
+}
+
+void ui_prompt_error(struct ui *u, enum prompt_kind pk, const char *label, const char *text,
+		     const struct diag *d)
+{
+	snprintf(u->caret_msg, sizeof(u->caret_msg), "%s", d->msg);
+	u->caret_col = d->col ? (int)d->col : 1;
+	u->pk = pk;
+	prompt_open(label, text, PC_FILTER);
+}
+
+/*
+ * Whether text can be found: a filter, or text that does not look like one;
+ * a filter that is wrong reopens the prompt with its error.
+ */
+static bool findable(struct ui *u, const char *text)
+{
+	struct diag d = { 0 };
+	struct eng_filter *f = eng_filter_compile(text, &d);
+
+	eng_filter_free(f);
+	if (f || !complete_filter_like(text))
+		return true;
+	ui_prompt_error(u, PK_FIND, "Find (filter or text): ", text, &d);
+	return false;
+}
+
+/* What a find's messages add when it looks for text. */
+static const char *as_text(const struct tview_find *fd)
+{
+	return tview_find_is_filter(fd) ? "" : " (as text, not a filter)";
 }
 
 /* Starts finding the next (or previous) row after the selection matching u->find. */
@@ -145,7 +177,7 @@ static void find(struct ui *u, bool forward)
 	}
 	tview_find_free(ev->finding);
 	ev->finding = tview_find_start(u->v, ev->sel, forward, ev->find);
-	ui_message(u, false, "finding: %s (any key stops)", ev->find);
+	ui_message(u, false, "finding: %s%s (any key stops)", ev->find, as_text(ev->finding));
 }
 
 /* Goes on with the find under way for a moment; ends it once it is done. */
@@ -154,19 +186,20 @@ static void find_step(struct ui *u)
 	struct events *ev = ui_ev(u);
 	uint64_t row;
 	int rc = tview_find_step(u->v, ev->finding, 30, &row);
+	const char *how = as_text(ev->finding);
 
 	if (rc == 0)
 		return;
 	tview_find_free(ev->finding);
 	ev->finding = NULL;
 	if (rc < 0) {
-		ui_message(u, true, "not found: %s", ev->find);
+		ui_message(u, true, "not found: %s%s", ev->find, how);
 		return;
 	}
 	ev->sel = row;
 	ev->focus = TM_LIST;
 	ev->follow = false;
-	ui_message(u, false, "found: %s", ev->find);
+	ui_message(u, false, "found: %s%s", ev->find, how);
 }
 
 void ui_find_stop(struct ui *u)
@@ -203,13 +236,11 @@ static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind p
 	(void)p;
 	switch (pk) {
 	case PK_FILTER:
-		if (!apply_filter(u, text)) {
-			/* keep the text, show where it went wrong */
-			u->pk = PK_FILTER;
-			prompt_open("Filter: ", text, PC_FILTER);
-		}
+		apply_filter(u, text);
 		break;
 	case PK_FIND:
+		if (!findable(u, text))
+			break;
 		free(ev->find);
 		ev->find = *text ? xstrdup(text) : NULL;
 		if (ev->find)
@@ -355,8 +386,8 @@ static void tree_filter(struct ui *u, enum tui_action a)
 		sbuf_puts(&f, n->filter);
 	if (a == TA_PREPARE)
 		ui_open_prompt(u, PK_FILTER, "Filter: ", f.s);
-	else
-		apply_filter(u, f.s);
+	else if (apply_filter(u, f.s))
+		prompt_remember(f.s);
 	sbuf_fini(&f);
 }
 

@@ -554,11 +554,8 @@ static void graph_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk
 	/* keep the series as they were; show where the filter went wrong */
 	memcpy(gr->filters, old, sizeof(old));
 	gr->n = oldn;
-	snprintf(u->caret_msg, sizeof(u->caret_msg), "%s", d.msg);
-	u->caret_col = d.col ? (int)d.col : 1;
-	u->pk = PK_SERIES;
 	snprintf(label, sizeof(label), "Series %u filter: ", i + 1);
-	prompt_open(label, text, PC_FILTER);
+	ui_prompt_error(u, PK_SERIES, label, text, &d);
 }
 
 static enum tui_mode graph_mode(struct panel *p, const struct ui *u)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cells.h"
+#include "eng_filter.h"
 #include "monotime.h"
 #include "prompt.h"
 #include "ui.h"
@@ -706,6 +707,8 @@ static void views_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk
 {
 	struct views *w = (struct views *)p;
 	struct level *l = &w->levels[w->nlevels - 1];
+	struct eng_filter *f = NULL;
+	struct diag d = { 0 };
 	char *old;
 
 	if (pk == PK_VFIND) {
@@ -717,6 +720,11 @@ static void views_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk
 		set_window(w, u, text);
 		return;
 	}
+	if (*text && !(f = eng_filter_compile(text, &d))) {
+		ui_prompt_error(u, PK_VFILTER, "View filter: ", text, &d);
+		return;
+	}
+	eng_filter_free(f);
 	old = l->filter;
 	l->filter = xstrdup(text);
 	if (start_level(w, u)) {
