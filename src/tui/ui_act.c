@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* What the keys do: moving, filtering, finding, marking, saving, columns and sorting. */
+#include <ctype.h>
 #include <curses.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -213,6 +214,33 @@ void ui_find_stop(struct ui *u)
 	ui_message(u, false, "find stopped");
 }
 
+/* Selects the event numbered text, or says why it cannot. */
+static void goto_event(struct ui *u, const char *text)
+{
+	const char *digits = text + strspn(text, " ");
+	struct tview_status st;
+	uint64_t num;
+	char *end;
+
+	errno = 0;
+	num = strtoull(digits, &end, 10);
+	if (!isdigit((unsigned char)*digits) || end[strspn(end, " ")] || errno || num == 0) {
+		ui_message(u, true, "not an event number: '%s': events are numbered from 1", text);
+		return;
+	}
+	tview_status(u->v, &st);
+	if (num > st.events) {
+		ui_select_event(u, st.events);
+		ui_message(u, true, "no event %llu: the last is %llu", (unsigned long long)num,
+			   (unsigned long long)st.events);
+	} else if (!ui_select_event(u, num)) {
+		ui_message(u, false, "event %llu is not shown; at the %s one", (unsigned long long)num,
+			   tview_row_event(u->v, ui_ev(u)->sel) > num ? "next" : "last shown");
+	} else {
+		ui_message(u, false, "event %llu", (unsigned long long)num);
+	}
+}
+
 /* Writes the events shown to path, replacing what is there. */
 static void save(struct ui *u, const char *path)
 {
@@ -229,8 +257,6 @@ static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind p
 			       const char *text)
 {
 	struct events *ev = ui_ev(u);
-	char *end;
-	uint64_t num;
 	struct diag d = { 0 };
 
 	(void)p;
@@ -247,17 +273,7 @@ static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind p
 			find(u, true);
 		break;
 	case PK_GOTO:
-		num = strtoull(text, &end, 10);
-		if (!*text || *end || num == 0) {
-			ui_message(u, true, "not an event number: %s", text);
-			break;
-		}
-		ui_select_event(u, num);
-		if (tview_row_event(u->v, ev->sel) != num)
-			ui_message(u, false, "event %llu is not shown; at the next one",
-				(unsigned long long)num);
-		else
-			ui_message(u, false, "event %llu", (unsigned long long)num);
+		goto_event(u, text);
 		break;
 	case PK_COLUMN: {
 		/* completion leaves a space after the name */
