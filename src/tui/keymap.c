@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "xalloc.h"
 
 struct binding {
+	int prefix; /* the key before key in a sequence ("C-x C-c"), or 0 */
 	int key;
 	enum tui_mode mode;
 	enum tui_action action;
@@ -94,6 +96,8 @@ static const struct {
 	[TA_CALLS] = { "calls", "a row per system call, or a row per event" },
 };
 
+#define MODES "list, tree, hex, view, picker, stream, graph"
+
 static const char *const mode_names[TM_COUNT] = {
 	[TM_ANY] = "any", [TM_LIST] = "list", [TM_TREE] = "tree",
 	[TM_HEX] = "hex", [TM_VIEW] = "view", [TM_PICK] = "picker",
@@ -140,6 +144,12 @@ static int parse_key(const char *s)
 	char *end;
 	long f;
 
+	if (s[0] == 'M' && s[1] == '-' && s[2]) {
+		int k = parse_key(s + 2);
+
+		return k >= 0 && !(k & TK_META) ? k | TK_META : -1;
+	}
+
 	if (s[0] && !s[1])
 		return (unsigned char)s[0];
 	if (s[0] == 'C' && s[1] == '-' && s[2] && !s[3] && isalpha((unsigned char)s[2]))
@@ -158,6 +168,12 @@ static int parse_key(const char *s)
 static void key_name(int key, char *buf, size_t n)
 {
 	size_t i;
+
+	if (key & TK_META) {
+		snprintf(buf, n, "M-");
+		key_name(key & ~TK_META, buf + 2, n - 2);
+		return;
+	}
 
 	for (i = 0; i < sizeof(key_names) / sizeof(key_names[0]); i++) {
 		if (key_names[i].key == key) {
@@ -216,13 +232,14 @@ static int split_words(char *line, char **w, int max, bool *quoted)
 	}
 }
 
-static void add(struct keymap *km, int key, enum tui_mode mode, enum tui_action action,
-		const char *help)
+/* Adds b, with a copy of its help, replacing the binding of its keys and mode. */
+static void add(struct keymap *km, const struct binding *b)
 {
 	size_t i;
 
 	for (i = 0; i < km->n; i++) {
-		if (km->b[i].key == key && km->b[i].mode == mode) {
+		if (km->b[i].key == b->key && km->b[i].prefix == b->prefix &&
+		    km->b[i].mode == b->mode) {
 			free(km->b[i].help);
 			break;
 		}
@@ -234,47 +251,66 @@ static void add(struct keymap *km, int key, enum tui_mode mode, enum tui_action 
 		}
 		km->n++;
 	}
-	km->b[i] = (struct binding){ key, mode, action, help ? xstrdup(help) : NULL };
+	km->b[i] = *b;
+	km->b[i].help = b->help ? xstrdup(b->help) : NULL;
 }
 
-/* Checks one line; fills the binding or returns an error message. */
-static const char *parse_line(char *line, struct binding *out)
+/* Formats what is wrong into err (n bytes); false. */
+static bool __attribute__((format(printf, 3, 4))) fail(char *err, size_t n, const char *fmt, ...)
 {
-	char *w[7];
-	bool quoted[7];
-	int n = split_words(line, w, 6, quoted), at = 1, m;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, n, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* Checks one line; fills the binding, or err (n bytes) with what is wrong (false). */
+static bool parse_line(char *line, struct binding *out, char *err, size_t n_err)
+{
+	char *w[8];
+	bool quoted[8];
+	int n = split_words(line, w, 7, quoted), at = 1, m;
 
 	memset(out, 0, sizeof(*out));
 	out->key = -1;
 	if (n < 0)
-		return "unterminated \"";
+		return fail(err, n_err, "unterminated \"");
 	if (n == 0)
-		return NULL;
+		return true;
 	if (strcmp(w[0], "bind") != 0)
-		return "expected 'bind'";
+		return fail(err, n_err, "expected 'bind', not '%s'", w[0]);
 	if (n > 1 && strcmp(w[1], "-m") == 0) {
 		if (n < 3)
-			return "-m needs a mode (list, tree, hex, view, picker, stream, graph)";
+			return fail(err, n_err, "-m needs a mode (%s)", MODES);
 		for (m = TM_LIST; m < TM_COUNT; m++)
 			if (strcmp(w[2], mode_names[m]) == 0)
 				break;
 		if (m == TM_COUNT)
-			return "unknown mode (list, tree, hex, view, picker, stream, graph)";
+			return fail(err, n_err, "unknown mode '%s' (%s)", w[2], MODES);
 		out->mode = (enum tui_mode)m;
 		at = 3;
 	}
+	/* a sequence of two keys: its first, then the key after it */
+	if (n >= at + 3 && !quoted[at + 1] && parse_key(w[at + 1]) >= 0) {
+		out->prefix = parse_key(w[at]);
+		if (out->prefix < 0)
+			return fail(err, n_err, "unknown key name '%s'", w[at]);
+		at++;
+	}
 	if (n < at + 2)
-		return "expected: bind [-m MODE] KEY ACTION [\"help\"]";
+		return fail(err, n_err, "expected: bind [-m MODE] KEY [KEY] ACTION [\"help\"]");
 	if (n > at + 3 || (n == at + 3 && !quoted[at + 2]))
-		return "too many words: quote the help text";
+		return fail(err, n_err, "too many words: quote the help text");
 	out->key = parse_key(w[at]);
 	if (out->key < 0)
-		return "unknown key name";
+		return fail(err, n_err, "unknown key name '%s'", w[at]);
 	out->action = parse_action(w[at + 1]);
 	if (out->action == TA_NONE && strcmp(w[at + 1], "none") != 0)
-		return "unknown action";
+		return fail(err, n_err, "unknown action '%s'", w[at + 1]);
 	out->help = n == at + 3 ? w[at + 2] : NULL;
-	return NULL;
+	return true;
 }
 
 int keymap_load(struct keymap *km, const char *text, const char *source, struct diag *d)
@@ -287,14 +323,13 @@ int keymap_load(struct keymap *km, const char *text, const char *source, struct 
 
 	for (; line; line = next) {
 		struct binding b;
-		const char *err;
+		char err[128];
 
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = 0;
 		lineno++;
-		err = parse_line(line, &b);
-		if (err) {
+		if (!parse_line(line, &b, err, sizeof(err))) {
 			rc = diag_set(d, -EINVAL, lineno, "%s:%u: %s", source, lineno, err);
 			break;
 		}
@@ -304,7 +339,7 @@ int keymap_load(struct keymap *km, const char *text, const char *source, struct 
 		pending[npending++] = b;
 	}
 	for (i = 0; rc == 0 && i < npending; i++)
-		add(km, pending[i].key, pending[i].mode, pending[i].action, pending[i].help);
+		add(km, &pending[i]);
 	free(pending);
 	free(copy);
 	return rc;
@@ -312,11 +347,27 @@ int keymap_load(struct keymap *km, const char *text, const char *source, struct 
 
 enum tui_action keymap_action(const struct keymap *km, enum tui_mode mode, int key)
 {
+	return keymap_action_after(km, mode, 0, key);
+}
+
+bool keymap_is_prefix(const struct keymap *km, enum tui_mode mode, int key)
+{
+	size_t i;
+
+	for (i = 0; i < km->n; i++)
+		if (key && km->b[i].prefix == key && (km->b[i].mode == mode || km->b[i].mode == TM_ANY))
+			return true;
+	return false;
+}
+
+enum tui_action keymap_action_after(const struct keymap *km, enum tui_mode mode, int prefix,
+				    int key)
+{
 	enum tui_action any = TA_NONE;
 	size_t i;
 
 	for (i = 0; i < km->n; i++) {
-		if (km->b[i].key != key)
+		if (km->b[i].key != key || km->b[i].prefix != prefix)
 			continue;
 		if (km->b[i].mode == mode)
 			return km->b[i].action;
@@ -338,7 +389,7 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 		[TM_STREAM] = "Follow stream",
 		[TM_GRAPH] = "I/O graph",
 	};
-	char name[16];
+	char name[48];
 	size_t i;
 	int m;
 
@@ -353,7 +404,12 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 			if (!any)
 				sbuf_printf(out, "%s%s\n", m == TM_ANY ? "" : "\n", titles[m]);
 			any = true;
-			key_name(b->key, name, sizeof(name));
+			name[0] = 0;
+			if (b->prefix) {
+				key_name(b->prefix, name, sizeof(name) / 2);
+				strcat(name, " ");
+			}
+			key_name(b->key, name + strlen(name), sizeof(name) / 2);
 			sbuf_printf(out, "  %-8s %s\n", name,
 				    b->help ? b->help : actions[b->action].help);
 		}

@@ -9,9 +9,10 @@
  * view's table), picker (the list of views), stream (an fd's stream) or graph
  * (the I/O graph); a binding
  * without -m holds in every pane unless the pane binds the key itself.
- * KEY is a character (q, /, '), C-x for Ctrl-x, F1..F12, or a name: Up,
- * Down, Left, Right, PgUp, PgDn, Home, End, Tab, BTab, Enter, Esc, BSpace,
- * Del, Space. A line that starts with '#' is a comment. Keys are plain ints: characters are
+ * KEY is a character (q, /, '), C-x for Ctrl-x, M-x for Meta-x (Esc then
+ * x), F1..F12, or a name: Up, Down, Left, Right, PgUp, PgDn, Home, End,
+ * Tab, BTab, Enter, Esc, BSpace, Del, Space. Two keys make a sequence
+ * ("bind C-x C-c quit"): the first waits for the second. A line that starts with '#' is a comment. Keys are plain ints: characters are
  * themselves (Tab 9, Enter 10, Esc 27, BSpace 127) and the other named keys
  * are the TK_* values below, so this module needs no terminal library.
  */
@@ -111,6 +112,7 @@ enum {
 	TK_DEL,
 	TK_F1, /* TK_F1 + n - 1 is Fn, up to F12 */
 	TK_MAX = TK_F1 + 12,
+	TK_META = 0x100000, /* or'ed with a key: Meta (Esc, then the key) */
 };
 
 struct keymap;
@@ -128,6 +130,11 @@ int keymap_load(struct keymap *km, const char *text, const char *source, struct 
 
 /* The action of key in mode, looking at the mode's own bindings first. */
 enum tui_action keymap_action(const struct keymap *km, enum tui_mode mode, int key);
+/* Whether key starts a sequence of two keys in mode. */
+bool keymap_is_prefix(const struct keymap *km, enum tui_mode mode, int key);
+/* The action of key after prefix (0: none) in mode, the mode's own bindings first. */
+enum tui_action keymap_action_after(const struct keymap *km, enum tui_mode mode, int prefix,
+				    int key);
 
 /* The help screen: one line per binding, grouped by mode. */
 void keymap_help(const struct keymap *km, struct sbuf *out);

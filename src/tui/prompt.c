@@ -29,7 +29,7 @@ static struct {
 	enum prompt_complete complete;
 	char *label;
 	char *line;	 /* the accepted line */
-	unsigned char in[1]; /* the byte readline reads next */
+	unsigned char in[2]; /* the bytes readline reads next */
 	size_t nin, at;
 	char **choices; /* the last Tab's candidates, when it had several */
 	size_t nchoices;
@@ -351,8 +351,12 @@ enum prompt_result prompt_key(int key)
 		rl_point = 0;
 	}
 	pr.selected = false;
-	pr.in[0] = key_byte(key);
-	pr.nin = pr.in[0] != 0;
+	/* Meta: Esc, then the key, as readline knows it */
+	pr.nin = 0;
+	if (key & TK_META)
+		pr.in[pr.nin++] = 27;
+	pr.in[pr.nin] = key_byte(key & ~TK_META);
+	pr.nin += pr.in[pr.nin] != 0;
 	pr.at = 0;
 	while (pr.active && pr.at < pr.nin)
 		rl_callback_read_char();

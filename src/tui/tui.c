@@ -90,6 +90,58 @@ static int map_key(int ch)
 	}
 }
 
+/*
+ * Meta with key ch, if the screen binds it outside a prompt; else Esc
+ * alone, ch coming next (a quick Esc then q still closes and quits).
+ */
+static int meta_key(struct ui *u, int ch)
+{
+	int key = TK_META | map_key(ch);
+
+	if (u->pk == PK_NONE && keymap_action(u->km, u->panel->ops->mode(u->panel, u), key))
+		return key;
+	ungetch(ch);
+	return 27;
+}
+
+/*
+ * The key an Esc starts, read at once: Home and End as xterm and tmux send
+ * them whatever TERM says, Meta with a key (M-x), or Esc alone; 0 for
+ * another sequence, which is read whole and ignored.
+ */
+static int after_esc(struct ui *u)
+{
+	static const struct {
+		const char *seq; /* after the Esc */
+		int key;
+	} seqs[] = {
+		{ "[H", TK_HOME }, { "[F", TK_END }, { "OH", TK_HOME }, { "OF", TK_END },
+		{ "[1~", TK_HOME }, { "[4~", TK_END }, { "[7~", TK_HOME }, { "[8~", TK_END },
+	};
+	char got[16];
+	size_t n = 0, i;
+	int ch;
+
+	timeout(25);
+	ch = getch();
+	if (ch == ERR || ch == 27)
+		return 27;
+	if (ch != '[' && ch != 'O')
+		return meta_key(u, ch);
+	got[n++] = (char)ch;
+	/* a sequence ends with its first byte from @ to ~ */
+	while (n < sizeof(got) - 1 && (ch = getch()) != ERR) {
+		got[n++] = (char)ch;
+		if (ch >= '@' && ch <= '~')
+			break;
+	}
+	got[n] = 0;
+	for (i = 0; i < sizeof(seqs) / sizeof(seqs[0]); i++)
+		if (strcmp(got, seqs[i].seq) == 0)
+			return seqs[i].key;
+	return n == 1 ? meta_key(u, got[0]) : 0;
+}
+
 /* Loads the built-in keymap, then the user's if there is one. */
 static struct keymap *load_keymap(void)
 {
@@ -107,7 +159,7 @@ static struct keymap *load_keymap(void)
 	sbuf_init(&text);
 	rc = ui_config_read("keys", &text, path, sizeof(path));
 	if (rc < 0 && rc != -ENOENT) {
-		fprintf(stderr, "syshark: %s: %s\n", path, strerror(-rc));
+		fprintf(stderr, "syshark: %s: %s\n", path, ui_config_strerror(rc));
 		keymap_free(km);
 		km = NULL;
 	} else if (rc == 0 && keymap_load(km, text.s ? text.s : "", path, &d) < 0) {
@@ -131,7 +183,7 @@ static bool load_columns(struct ui *u)
 	sbuf_init(&text);
 	rc = ui_config_read("columns", &text, path, sizeof(path));
 	if (rc < 0 && rc != -ENOENT) {
-		fprintf(stderr, "syshark: %s: %s\n", path, strerror(-rc));
+		fprintf(stderr, "syshark: %s: %s\n", path, ui_config_strerror(rc));
 		ok = false;
 	} else if (rc == 0 && tview_cols_load(u->v, text.s ? text.s : "", path, &d) < 0) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
@@ -152,7 +204,7 @@ static bool load_calls(struct ui *u)
 	sbuf_init(&text);
 	rc = ui_config_read("calls", &text, path, sizeof(path));
 	if (rc < 0 && rc != -ENOENT) {
-		fprintf(stderr, "syshark: %s: %s\n", path, strerror(-rc));
+		fprintf(stderr, "syshark: %s: %s\n", path, ui_config_strerror(rc));
 		ok = false;
 	} else if (rc == 0) {
 		const char *s = text.s ? text.s : "";
@@ -338,7 +390,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	struct ui u = { .path = src->path, .src = src };
 	struct sigaction sa;
 	struct diag d = { 0 };
-	int status = 0, held;
+	int status = 0, held, prefix = 0;
 	bool redraw = true;
 	struct panel *p;
 
@@ -439,7 +491,9 @@ int tui_run(const struct tui_source *src, const char *filter)
 				p->ops->mouse(p, &u, &c);
 			continue;
 		}
-		key = map_key(ch);
+		key = ch == 27 ? after_esc(&u) : map_key(ch);
+		if (!key)
+			continue;
 		if (u.pk == PK_CONFIRM) {
 			prompt_close();
 			u.pk = PK_NONE;
@@ -461,7 +515,12 @@ int tui_run(const struct tui_source *src, const char *filter)
 			continue;
 		}
 		u.msg[0] = 0;
-		a = keymap_action(u.km, p->ops->mode(p, &u), key);
+		if (!prefix && keymap_is_prefix(u.km, p->ops->mode(p, &u), key)) {
+			prefix = key; /* the first key of a sequence: the next one says what to do */
+			continue;
+		}
+		a = keymap_action_after(u.km, p->ops->mode(p, &u), prefix, key);
+		prefix = 0;
 		if (u.asking) {
 			u.asking = key == 'y';
 			if (u.asking)

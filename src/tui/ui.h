@@ -130,9 +130,13 @@ struct ui {
 void ui_message(struct ui *u, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /*
  * Config file name (~/.config/syshark/NAME): read into text, with its path
- * in path; 0, or -errno (-ENOENT: there is none).
+ * in path; 0, or -errno (-ENOENT: there is none; -EINVAL: not a regular
+ * file; -EFBIG: over UI_CONFIG_MAX bytes).
  */
 int ui_config_read(const char *name, struct sbuf *text, char *path, size_t n);
+#define UI_CONFIG_MAX (1 << 20)
+/* What ui_config_read's error rc means. */
+const char *ui_config_strerror(int rc);
 /* Writes text to config file name in one piece; 0, or -errno with path set. */
 int ui_config_write(const char *name, const char *text, char *path, size_t n);
 /* Removes config file name; 0, or -errno with path set. */

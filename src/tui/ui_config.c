@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ui.h"
@@ -21,20 +22,39 @@ static bool config_path(const char *name, bool create, char *path, size_t n)
 int ui_config_read(const char *name, struct sbuf *text, char *path, size_t n)
 {
 	char buf[4096];
-	size_t got;
-	FILE *f;
-	int rc;
+	struct stat sb;
+	ssize_t got;
+	int fd, rc = 0;
 
 	if (!config_path(name, false, path, n))
 		return -ENOENT;
-	f = fopen(path, "r");
-	if (!f)
+	/* not blocking on a FIFO; a device or a FIFO is refused before reading */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
 		return -errno;
-	while ((got = fread(buf, 1, sizeof(buf), f)) > 0)
-		sbuf_put(text, buf, got);
-	rc = ferror(f) ? -EIO : 0;
-	fclose(f);
+	if (fstat(fd, &sb) < 0)
+		rc = -errno;
+	else if (!S_ISREG(sb.st_mode))
+		rc = -EINVAL;
+	while (!rc && (got = read(fd, buf, sizeof(buf))) != 0) {
+		if (got < 0)
+			rc = -errno;
+		else if (text->len + (size_t)got > UI_CONFIG_MAX)
+			rc = -EFBIG;
+		else
+			sbuf_put(text, buf, (size_t)got);
+	}
+	close(fd);
 	return rc;
+}
+
+const char *ui_config_strerror(int rc)
+{
+	if (rc == -EINVAL)
+		return "not a regular file";
+	if (rc == -EFBIG)
+		return "larger than a config file may be (1 MiB)";
+	return strerror(-rc);
 }
 
 int ui_config_write(const char *name, const char *text, char *path, size_t n)

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Key bindings as data: the user's keymap file, its errors with line numbers,
-# the help screen made from the bindings, the shipped vim and emacs keymaps;
+# Key bindings as data: the user's keymap file, its errors with line numbers
+# and what they name, the help screen made from the bindings, the shipped vim
+# and emacs keymaps (C-x C-c), Meta keys and sequences, a keymap that is no
+# regular file;
 # and colours, which NO_COLOR turns off.
 . "$(dirname "$0")/lib.sh"
 f=$corpus/files.scap
@@ -37,7 +39,7 @@ printf 'bind q quit\nbind Q vanish "go"\n' >"$XDG_CONFIG_HOME/syshark/keys"
 start 120 40 "$bin" -r "$f"
 wait_exit
 [ "$status" = 2 ] && ok || bad "a bad keymap gave status $status"
-want="syshark: $XDG_CONFIG_HOME/syshark/keys:2: unknown action"
+want="syshark: $XDG_CONFIG_HOME/syshark/keys:2: unknown action 'vanish'"
 [ "$(cat "$tmp/stderr")" = "$want" ] && ok || bad "a bad keymap said '$(cat "$tmp/stderr")'"
 
 # the shipped keymaps load and work
@@ -49,9 +51,39 @@ for km in vim emacs; do
 	# a page is more than a few rows past the first
 	for _ in $(seq 200); do [ "$(number)" -gt $((first + 5)) ] && break; sleep 0.05; done
 	[ "$(number)" -gt $((first + 5)) ] && ok || bad "$km.keys: the page-down key does not page: event $(number)"
-	if [ $km = vim ]; then keys Z; else keys C-x; fi
+	if [ $km = vim ]; then
+		keys Z
+	else
+		# C-x is Emacs's prefix: alone it does nothing, C-x C-c quits
+		keys C-x
+		keys j
+		wait_for "\\| events $events \\|" "emacs.keys: C-x alone is not a prefix"
+		[ -e "$tmp/exit" ] && bad "emacs.keys: C-x alone quits" || ok
+		keys C-x C-c
+	fi
 	wait_exit && { [ "$status" = 0 ] && ok || bad "$km.keys: quit gave status $status"; }
 done
+
+# Meta keys (Esc, then the key) and sequences of two keys, on the help screen too
+printf 'bind M-x goto "go to"\nbind C-x z quit "leave"\n' >"$XDG_CONFIG_HOME/syshark/keys"
+start 120 45 "$bin" -r "$f"
+wait_for "\\| events $events \\|" "a keymap with M-x and C-x z does not load: $(cat "$tmp/stderr")"
+keys M-x
+wait_for '^Go to event:' "M-x does not go to"
+keys Escape
+keys '?'
+wait_for '^  M-x +go to$' "the help lacks M-x"
+wait_for '^  C-x z +leave$' "the help lacks the sequence C-x z"
+keys q C-x z
+wait_exit && { [ "$status" = 0 ] && ok || bad "C-x z gave status $status"; }
+
+# a keymap that is no regular file (it would never end) is refused at once
+ln -sf /dev/zero "$XDG_CONFIG_HOME/syshark/keys"
+start 120 40 "$bin" -r "$f"
+wait_exit
+[ "$status" = 2 ] && ok || bad "a keymap on /dev/zero gave status $status"
+want="syshark: $XDG_CONFIG_HOME/syshark/keys: not a regular file"
+[ "$(cat "$tmp/stderr")" = "$want" ] && ok || bad "a keymap on /dev/zero said '$(cat "$tmp/stderr")'"
 rm -f "$XDG_CONFIG_HOME/syshark/keys"
 
 # colours: the status bar is blue, and NO_COLOR has none at all

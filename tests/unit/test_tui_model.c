@@ -56,18 +56,40 @@ static void check_keymap(void)
 
 	/* errors name the line, and a bad file adds nothing */
 	CHECK(keymap_load(km, "bind y quit\nbind z fly\n", "k", &d) == -EINVAL);
-	CHECK_STR(d.msg, "k:2: unknown action");
+	CHECK_STR(d.msg, "k:2: unknown action 'fly'");
 	CHECK(keymap_action(km, TM_LIST, 'y') == TA_NONE);
 	CHECK(keymap_load(km, "\n\nbind Foo quit\n", "k", &d) < 0);
-	CHECK_STR(d.msg, "k:3: unknown key name");
+	CHECK_STR(d.msg, "k:3: unknown key name 'Foo'");
 	CHECK(keymap_load(km, "bind -m pane q quit\n", "k", &d) < 0);
-	CHECK_STR(d.msg, "k:1: unknown mode (list, tree, hex, view, picker, stream, graph)");
+	CHECK_STR(d.msg, "k:1: unknown mode 'pane' (list, tree, hex, view, picker, stream, graph)");
 	CHECK(keymap_load(km, "bind q quit now\n", "k", &d) < 0);
 	CHECK_STR(d.msg, "k:1: too many words: quote the help text");
 	CHECK(keymap_load(km, "bind q quit \"open\n", "k", &d) < 0);
 	CHECK_STR(d.msg, "k:1: unterminated \"");
 	CHECK(keymap_load(km, "unbind q\n", "k", &d) < 0);
-	CHECK_STR(d.msg, "k:1: expected 'bind'");
+	CHECK_STR(d.msg, "k:1: expected 'bind', not 'unbind'");
+	CHECK(keymap_load(km, "bind C-x C-c fly\n", "k", &d) < 0);
+	CHECK_STR(d.msg, "k:1: unknown action 'fly'");
+	CHECK(keymap_load(km, "bind Bar C-c quit\n", "k", &d) < 0);
+	CHECK_STR(d.msg, "k:1: unknown key name 'Bar'");
+
+	/* two keys in a sequence, and Meta */
+	CHECK(keymap_load(km, "bind C-x C-c quit\nbind M-x goto\nbind -m tree M-Up top\n", "k",
+			  &d) == 0);
+	CHECK(keymap_is_prefix(km, TM_LIST, 24));
+	CHECK(!keymap_is_prefix(km, TM_LIST, 3));
+	CHECK(keymap_action(km, TM_LIST, 24) == TA_NONE);
+	CHECK(keymap_action_after(km, TM_LIST, 24, 3) == TA_QUIT);
+	CHECK(keymap_action_after(km, TM_LIST, 24, 'q') == TA_NONE);
+	CHECK(keymap_action(km, TM_LIST, TK_META | 'x') == TA_GOTO);
+	CHECK(keymap_action(km, TM_TREE, TK_META | TK_UP) == TA_TOP);
+	CHECK(keymap_action(km, TM_LIST, 'x') == TA_QUIT); /* bound above, untouched */
+	sbuf_init(&help);
+	keymap_help(km, &help);
+	CHECK(strstr(help.s, "  C-x C-c  quit\n") != NULL);
+	CHECK(strstr(help.s, "  M-x      go to an event number\n") != NULL);
+	CHECK(strstr(help.s, "  M-Up     first line\n") != NULL);
+	sbuf_fini(&help);
 	keymap_free(km);
 }
 
