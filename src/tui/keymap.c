@@ -355,7 +355,8 @@ bool keymap_is_prefix(const struct keymap *km, enum tui_mode mode, int key)
 	size_t i;
 
 	for (i = 0; i < km->n; i++)
-		if (key && km->b[i].prefix == key && (km->b[i].mode == mode || km->b[i].mode == TM_ANY))
+		if (key && km->b[i].prefix == key &&
+		    (km->b[i].mode == mode || km->b[i].mode == TM_ANY))
 			return true;
 	return false;
 }

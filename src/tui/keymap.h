@@ -12,7 +12,8 @@
  * KEY is a character (q, /, '), C-x for Ctrl-x, M-x for Meta-x (Esc then
  * x), F1..F12, or a name: Up, Down, Left, Right, PgUp, PgDn, Home, End,
  * Tab, BTab, Enter, Esc, BSpace, Del, Space. Two keys make a sequence
- * ("bind C-x C-c quit"): the first waits for the second. A line that starts with '#' is a comment. Keys are plain ints: characters are
+ * ("bind C-x C-c quit"): the first waits for the second. A line that
+ * starts with '#' is a comment. Keys are plain ints: characters are
  * themselves (Tab 9, Enter 10, Esc 27, BSpace 127) and the other named keys
  * are the TK_* values below, so this module needs no terminal library.
  */

@@ -134,7 +134,8 @@ static char *complete_next(const char *text, int state)
 			if (!w)
 				break;
 			/* the signs only after a field */
-			if (strncmp(w, text, len) == 0 && (pr.after_field || isalpha((unsigned char)*w))) {
+			if (strncmp(w, text, len) == 0 &&
+			    (pr.after_field || isalpha((unsigned char)*w))) {
 				i++;
 				return xstrdup(w);
 			}

@@ -465,7 +465,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 			u.ended = true;
 			if (u.gz && sf_gunzip_error(u.gz))
 				ui_message(&u, true, "%s", sf_gunzip_error(u.gz));
-			else if (src->live)
+			else if (src->live && !u.asking) /* (a question to quit stays) */
 				ui_message(&u, false, "the capture has ended");
 			redraw = true;
 		}

@@ -234,7 +234,8 @@ static void goto_event(struct ui *u, const char *text)
 		ui_message(u, true, "no event %llu: the last is %llu", (unsigned long long)num,
 			   (unsigned long long)st.events);
 	} else if (!ui_select_event(u, num)) {
-		ui_message(u, false, "event %llu is not shown; at the %s one", (unsigned long long)num,
+		ui_message(u, false, "event %llu is not shown; at the %s one",
+			   (unsigned long long)num,
 			   tview_row_event(u->v, ui_ev(u)->sel) > num ? "next" : "last shown");
 	} else {
 		ui_message(u, false, "event %llu", (unsigned long long)num);

@@ -438,7 +438,8 @@ static void draw_prompt(struct ui *u, const struct tview_status *st)
 	ui_color_off(u, pair);
 	/* the text it opened with, which a printable key replaces */
 	if (prompt_selected() && (int)strlen(label) < COLS)
-		mvchgat(LINES - 2, (int)strlen(label), (int)strlen(text), A_REVERSE, (short)pair, NULL);
+		mvchgat(LINES - 2, (int)strlen(label), (int)strlen(text), A_REVERSE, (short)pair,
+			NULL);
 	if (u->caret_msg[0]) {
 		char caret[1024];
 

@@ -19,5 +19,6 @@ for open in f / : w; do
 done
 [ -e "$tmp/exit" ] && bad "Ctrl-C in a prompt quit the program" || ok
 keys C-c
-wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after Ctrl-C: $(cat "$tmp/stderr")"; }
+wait_exit &&
+	{ [ "$status" = 0 ] && ok || bad "exit status $status after Ctrl-C: $(cat "$tmp/stderr")"; }
 finish

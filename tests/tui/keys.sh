@@ -83,7 +83,8 @@ start 120 40 "$bin" -r "$f"
 wait_exit
 [ "$status" = 2 ] && ok || bad "a keymap on /dev/zero gave status $status"
 want="syshark: $XDG_CONFIG_HOME/syshark/keys: not a regular file"
-[ "$(cat "$tmp/stderr")" = "$want" ] && ok || bad "a keymap on /dev/zero said '$(cat "$tmp/stderr")'"
+[ "$(cat "$tmp/stderr")" = "$want" ] && ok ||
+	bad "a keymap on /dev/zero said '$(cat "$tmp/stderr")'"
 rm -f "$XDG_CONFIG_HOME/syshark/keys"
 
 # colours: the status bar is blue, and NO_COLOR has none at all

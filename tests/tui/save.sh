@@ -13,11 +13,13 @@ echo "keep me" >"$out"
 
 start 120 30 "$bin" -r "$f" -Y 'proc.name = cat'
 wait_for '^No\. +Time' "no list"
-want=$("$bin" -r "$f" -Y 'proc.name = cat' -w "$tmp/want.scap" && "$bin" -r "$tmp/want.scap" -A | wc -l)
+"$bin" -r "$f" -Y 'proc.name = cat' -w "$tmp/want.scap"
+want=$("$bin" -r "$tmp/want.scap" -A | wc -l)
 
 # Tab completes the directory, then the file in it
 keys w "$tmp/saved-h" Tab
-wait_for "^Save shown events to: $(re "$tmp/saved-here/")\$" "Tab does not complete a directory's name"
+wait_for "^Save shown events to: $(re "$tmp/saved-here/")\$" \
+	"Tab does not complete a directory's name"
 keys o Tab
 wait_for "^Save shown events to: $(re "$out")\$" "Tab does not complete a file's name"
 

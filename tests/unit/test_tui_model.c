@@ -26,11 +26,23 @@
 #include "tview.h"
 #include "xalloc.h"
 
+/* Whether km's help screen holds text. */
+static bool help_holds(const struct keymap *km, const char *text)
+{
+	struct sbuf help;
+	bool found;
+
+	sbuf_init(&help);
+	keymap_help(km, &help);
+	found = strstr(help.s, text) != NULL;
+	sbuf_fini(&help);
+	return found;
+}
+
 static void check_keymap(void)
 {
 	struct keymap *km = keymap_new();
 	struct diag d = { 0 };
-	struct sbuf help;
 
 	CHECK(keymap_load(km, keymap_default_text, "default.keys", &d) == 0);
 	CHECK(keymap_action(km, TM_LIST, 'q') == TA_QUIT);
@@ -47,12 +59,9 @@ static void check_keymap(void)
 	CHECK(keymap_action(km, TM_LIST, 'x') == TA_QUIT);
 	CHECK(keymap_action(km, TM_HEX, '#') == TA_TOP);
 
-	sbuf_init(&help);
-	keymap_help(km, &help);
-	CHECK(strstr(help.s, "  x        leave\n") != NULL);
-	CHECK(strstr(help.s, "Hex pane\n  #") != NULL);
-	CHECK(strstr(help.s, "  F4       edit the display filter\n") != NULL);
-	sbuf_fini(&help);
+	CHECK(help_holds(km, "  x        leave\n"));
+	CHECK(help_holds(km, "Hex pane\n  #"));
+	CHECK(help_holds(km, "  F4       edit the display filter\n"));
 
 	/* errors name the line, and a bad file adds nothing */
 	CHECK(keymap_load(km, "bind y quit\nbind z fly\n", "k", &d) == -EINVAL);
@@ -84,12 +93,9 @@ static void check_keymap(void)
 	CHECK(keymap_action(km, TM_LIST, TK_META | 'x') == TA_GOTO);
 	CHECK(keymap_action(km, TM_TREE, TK_META | TK_UP) == TA_TOP);
 	CHECK(keymap_action(km, TM_LIST, 'x') == TA_QUIT); /* bound above, untouched */
-	sbuf_init(&help);
-	keymap_help(km, &help);
-	CHECK(strstr(help.s, "  C-x C-c  quit\n") != NULL);
-	CHECK(strstr(help.s, "  M-x      go to an event number\n") != NULL);
-	CHECK(strstr(help.s, "  M-Up     first line\n") != NULL);
-	sbuf_fini(&help);
+	CHECK(help_holds(km, "  C-x C-c  quit\n"));
+	CHECK(help_holds(km, "  M-x      go to an event number\n"));
+	CHECK(help_holds(km, "  M-Up     first line\n"));
 	keymap_free(km);
 }
 
