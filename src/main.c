@@ -20,6 +20,8 @@
 #include "tui.h"
 #include "xalloc.h"
 
+#define IOSTAT_MIN 1000 /* ns: --io-stat's shortest interval, as tshark's */
+
 static bool live_running(void *arg)
 {
 	return capture_running(arg);
@@ -350,6 +352,11 @@ int main(int argc, char **argv)
 			if (eng_graph_interval(optarg, &io_stat) < 0) {
 				fprintf(stderr, "syshark: --io-stat=%s: not an interval (1s, 100ms, 10us, "
 						"2m, or seconds)\n", optarg);
+				return 2;
+			}
+			if (io_stat < IOSTAT_MIN) {
+				fprintf(stderr, "syshark: --io-stat=%s: shorter than 1us, the shortest "
+						"interval\n", optarg);
 				return 2;
 			}
 			break;

@@ -76,15 +76,23 @@ int print_replay(const char *path, bool (*fn)(void *arg, const struct eng_replay
 	struct diag d = { 0 };
 	struct eng_replay *r = eng_replay_open(path, &d);
 	struct eng_evt e;
+	bool any = false;
 	int rc;
 
 	if (!r) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		return -1;
 	}
-	while ((rc = eng_replay_next(r, &e, &d)) > 0 && fn(arg, r, &e))
-		;
+	while ((rc = eng_replay_next(r, &e, &d)) > 0) {
+		any = true;
+		if (!fn(arg, r, &e))
+			break;
+	}
 	eng_replay_free(r);
+	if (rc < 0 && !any) {
+		report_damage(path, &d);
+		return -1;
+	}
 	return rc < 0 ? report_damage(path, &d) : 0;
 }
 

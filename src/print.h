@@ -91,7 +91,8 @@ int print_iostat(const char *path, uint64_t interval, const char *const *series,
 /*
  * Replays path from its start, handing every event to fn (false stops).
  * Returns 0; 1 after saying why if path is damaged (fn saw the events
- * before the damage); -1 after saying why if it cannot be read at all.
+ * before the damage); -1 after saying why if it cannot be read at all or
+ * is damaged before its first event (no capture, an empty file).
  */
 int print_replay(const char *path, bool (*fn)(void *arg, const struct eng_replay *r,
 					      const struct eng_evt *e), void *arg);

@@ -5,12 +5,13 @@
  * that every rendering path can be compared with sysdig. A process list and
  * an fd list give the events a thread, files and a socket to refer to.
  *
- * usage: mkevents [--for-filters | --hostile] OUT.scap
+ * usage: mkevents [--for-filters | --hostile | --late] OUT.scap
  * --for-filters leaves out bpf, whose result sysdig 0.29.3 crashes on when a
  * filter reads evt.res. --hostile puts terminal controls, a forged event
  * line and bytes that are not UTF-8 in every name, path and string: the
  * thread's command, executable, arguments and directory, its files' names
- * and every string parameter.
+ * and every string parameter. --late ends with two close calls that each
+ * return 2^63 ns (292 years) after they begin, as a damaged clock would.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,6 +285,20 @@ static void state_blocks(void)
 	block_end(at);
 }
 
+/* Two close calls of 2^63 ns each, from ts on. */
+static void late_calls(unsigned long long ts)
+{
+	unsigned int id, k;
+
+	for (id = 0; strcmp(ev_table[id].name, "close") != 0; id += 2)
+		;
+	for (k = 0; k < 2; k++) {
+		event(ts + k, id, ev_table[id].compat_params, ev_table[id].compat_nparams);
+		event(ts + k + (1ULL << 63), id + 1, ev_table[id + 1].compat_params,
+		      ev_table[id + 1].compat_nparams);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long long ts = 1700000000000000000ULL;
@@ -291,10 +306,11 @@ int main(int argc, char **argv)
 	FILE *f;
 
 	bool for_filters = argc == 3 && strcmp(argv[1], "--for-filters") == 0;
+	bool late = argc == 3 && strcmp(argv[1], "--late") == 0;
 
 	hostile = argc == 3 && strcmp(argv[1], "--hostile") == 0;
-	if (argc != 2 && !for_filters && !hostile) {
-		fprintf(stderr, "usage: mkevents [--for-filters | --hostile] OUT.scap\n");
+	if (argc != 2 && !for_filters && !hostile && !late) {
+		fprintf(stderr, "usage: mkevents [--for-filters | --hostile | --late] OUT.scap\n");
 		return 2;
 	}
 	state_blocks();
@@ -327,6 +343,8 @@ int main(int argc, char **argv)
 		event(ts, id % EV_COMPAT_MAX, info->compat_params, info->compat_nparams);
 		ts += 1000;
 	}
+	if (late)
+		late_calls(ts);
 	f = fopen(argv[argc - 1], "wb");
 	if (!f || fwrite(buf, 1, blen, f) != blen || fclose(f) != 0) {
 		perror(argv[argc - 1]);
