@@ -326,7 +326,29 @@ static int open_sink(struct capture *c)
 	return 0;
 }
 
-static void report(const struct capture *c, const struct probe_stats *st, int cmd_status)
+/*
+ * After a write error: the events the file at path kept and its bytes, as
+ * a reader finds them, for report().
+ */
+static void report_kept(const char *path)
+{
+	struct diag d = { 0 };
+	struct eng_replay *r = eng_replay_open(path, &d);
+	struct eng_evt e;
+
+	if (!r)
+		return;
+	while (eng_replay_next(r, &e, &d) > 0)
+		;
+	fprintf(stderr, ", %llu of them kept in %s (%llu bytes)",
+		(unsigned long long)(r->stats.events - r->stats.hidden), path,
+		(unsigned long long)r->stats.bytes);
+	eng_replay_free(r);
+}
+
+/* The capture's last line, once its file is closed (bytes long, as written). */
+static void report(const struct capture *c, const struct probe_stats *st, int cmd_status,
+		   uint64_t bytes)
 {
 	const struct print_opts *po = c->o->po;
 	unsigned int i;
@@ -334,9 +356,10 @@ static void report(const struct capture *c, const struct probe_stats *st, int cm
 	fprintf(stderr, "syshark: %llu events captured", (unsigned long long)c->events);
 	if (c->o->scratch)
 		; /* a temporary file, gone when the view is printed */
+	else if (po->write && !c->r && c->werr)
+		report_kept(po->write);
 	else if (po->write && !c->r)
-		fprintf(stderr, " to %s (%llu bytes)", po->write,
-			(unsigned long long)sf_writer_bytes(c->w));
+		fprintf(stderr, " to %s (%llu bytes)", po->write, (unsigned long long)bytes);
 	else if (po->write)
 		fprintf(stderr, ", %llu written to %s", printer_count(c->pr), po->write);
 	fprintf(stderr, ", %llu dropped", (unsigned long long)st->dropped);
@@ -362,6 +385,8 @@ int capture_run(const struct capture_opts *o)
 	struct probe *p;
 	double deadline = o->duration > 0 ? mono_now() + o->duration : 0;
 	int gate = -1, exec_r = -1, status = 0, cmd_status = -1, wst, rc;
+	bool ended = false; /* the capture ran and ended: report() */
+	uint64_t bytes = 0;
 	pid_t child = 0;
 
 	if (o->cmd && (child = start_cmd(o->cmd, o->quiet, &gate, &exec_r)) < 0)
@@ -383,6 +408,7 @@ int capture_run(const struct capture_opts *o)
 	if (write_shb(c.w, &c.wd) < 0 || probe_snapshot_write(c.w, child, NULL, &c.wd) < 0 ||
 	    sf_writer_flush(c.w, &c.wd) < 0) {
 		fprintf(stderr, "syshark: %s\n", c.wd.msg);
+		c.werr = true; /* said once */
 		status = 1;
 		goto out_probe;
 	}
@@ -446,8 +472,7 @@ int capture_run(const struct capture_opts *o)
 		fprintf(stderr, "syshark: capture stopped: %s\n", c.wd.msg);
 		status = 1;
 	}
-	if (!o->quiet)
-		report(&c, &st, cmd_status);
+	ended = !o->quiet;
 out_probe:
 	probe_free(p);
 out_child:
@@ -457,10 +482,14 @@ out_child:
 		close(exec_r);
 	if (child > 0)
 		waitpid(child, &wst, WNOHANG); /* a command still running is left to run */
+	if (c.w)
+		bytes = sf_writer_bytes(c.w);
 	if (c.w && sf_writer_close(c.w, &d) < 0 && !c.werr) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		status = 1;
 	}
+	if (ended)
+		report(&c, &st, cmd_status, bytes);
 	/* a complete file gets its index in the cache (it is only a cache) */
 	if (c.ix && !status && o->po->write)
 		eng_index_live_finish(c.ix, o->po->write, NULL);
