@@ -5,7 +5,8 @@
 # capture (mkevents --late) whose last calls each last 2^63 ns, --io-stat
 # says in one line how many intervals it would take, past its limit, and
 # prints nothing; --top=syscalls sums those latencies without wrapping
-# below zero; an interval under 1us is refused.
+# below zero; an interval under 1us is refused; contains with a value far
+# longer than any text costs no more than icontains.
 #
 # usage: limits.sh BIN MKEVENTS CORPUS
 . "$(dirname "$0")/../checks.sh"
@@ -41,4 +42,21 @@ for i in 1ns 999ns 0.0000001; do
 done
 "$bin" -r "$corpus/files.scap" --io-stat=1us -T fields >"$tmp/o" && [ -s "$tmp/o" ] && ok ||
 	bad "--io-stat=1us is refused"
+
+# contains with a needle far longer than any value (60 KB) is not searched
+# for in each value: in CPU time it takes about what icontains takes, not
+# five times more as a search set up per value did (CPU seconds compared,
+# not wall-clock speed)
+needle=$(head -c 60000 /dev/zero | tr '\0' x)
+cpu() { # user CPU seconds of five runs of op over every corpus capture
+	local TIMEFORMAT=%3U
+	{ time for _ in 1 2 3 4 5; do
+		for c in "$corpus"/*.scap "$corpus"/*.scap.gz; do
+			"$bin" -r "$c" -Y "evt.args $1 $needle or proc.name $1 ${needle}y" >/dev/null
+		done
+	done; } 2>&1
+}
+plain=$(cpu contains) nocase=$(cpu icontains)
+awk -v a="$plain" -v b="$nocase" 'BEGIN { exit !(a <= 2 * b + 0.2) }' && ok ||
+	bad "contains with a 60 KB value takes $plain s of CPU, icontains $nocase s"
 finish
