@@ -19,9 +19,13 @@ f=$tmp/late.scap
 for fmt in text json fields; do
 	timeout 60 "$bin" -r "$f" --io-stat=1s -T "$fmt" >"$tmp/o" 2>"$tmp/e"
 	rc=$?
+	want='^syshark: --io-stat=1s: the events span 9223372036\.[0-9]* s, 9223372037 intervals,'
+	want+=' more than the 1000000 printed at most'
 	[ $rc -eq 1 ] && [ ! -s "$tmp/o" ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] &&
-		grep -q '^syshark: --io-stat=1s: the events span 9223372036\.[0-9]* s, 9223372037 intervals, more than the 1000000 printed at most' "$tmp/e" &&
-		ok || bad "--io-stat=1s -T $fmt over 292 years: status $rc, $(wc -c <"$tmp/o") bytes out, $(head -c 300 "$tmp/e")"
+		grep -q "$want" "$tmp/e" && ok ||
+		bad "--io-stat=1s -T $fmt over 292 years: status $rc," \
+			"$(wc -c <"$tmp/o") bytes out," \
+			"$(head -c 300 "$tmp/e")"
 done
 # an interval long enough is printed: 2^63 ns in 10^4 s intervals
 "$bin" -r "$f" --io-stat=10000s -T fields >"$tmp/o" && [ "$(wc -l <"$tmp/o")" -eq 922338 ] && ok ||
@@ -37,7 +41,9 @@ awk -F'\t' '$1 == "close" && $2 == 3 && $4 == 9223372036854775807 { n++ }
 for i in 1ns 999ns 0.0000001; do
 	"$bin" -r "$corpus/files.scap" --io-stat=$i >"$tmp/o" 2>"$tmp/e"
 	[ $? -eq 2 ] && [ ! -s "$tmp/o" ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] &&
-		grep -qx "syshark: --io-stat=$i: shorter than 1us, the shortest interval" "$tmp/e" && ok ||
+		grep -qx "syshark: --io-stat=$i: shorter than 1us, the shortest interval" \
+			"$tmp/e" &&
+		ok ||
 		bad "--io-stat=$i: $(cat "$tmp/e")"
 done
 "$bin" -r "$corpus/files.scap" --io-stat=1us -T fields >"$tmp/o" && [ -s "$tmp/o" ] && ok ||
@@ -52,7 +58,8 @@ cpu() { # user CPU seconds of five runs of op over every corpus capture
 	local TIMEFORMAT=%3U
 	{ time for _ in 1 2 3 4 5; do
 		for c in "$corpus"/*.scap "$corpus"/*.scap.gz; do
-			"$bin" -r "$c" -Y "evt.args $1 $needle or proc.name $1 ${needle}y" >/dev/null
+			"$bin" -r "$c" -Y "evt.args $1 $needle or proc.name $1 ${needle}y" \
+				>/dev/null
 		done
 	done; } 2>&1
 }

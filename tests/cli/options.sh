@@ -21,7 +21,8 @@ refused() {
 	local rc=$?
 	[ $rc -eq 2 ] && [ ! -s "$tmp/o" ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] &&
 		[ "${want}" = "$(head -c ${#want} "$tmp/e")" ] && ok ||
-		bad "$*: status $rc, $(wc -c <"$tmp/o") bytes out, '$(cat "$tmp/e")', not '$want...'"
+		bad "$*: status $rc, $(wc -c <"$tmp/o") bytes out," \
+			"'$(cat "$tmp/e")', not '$want...'"
 }
 refused "syshark: --event -1: not an event number" -r "$f" --event -1
 refused "syshark: --event $big: not an event number" -r "$f" --event $big
@@ -43,7 +44,8 @@ for v in abc 1T -5 10x 1.5G $big; do
 	SYSHARK_CACHE_MAX=$v refused "syshark: SYSHARK_CACHE_MAX=$v: not a size" -r "$f" --event 5
 done
 for v in 1k 5M 2G ""; do
-	SYSHARK_CACHE_MAX=$v "$bin" -r "$f" --event 5 >/dev/null && ok || bad "SYSHARK_CACHE_MAX=$v is refused"
+	SYSHARK_CACHE_MAX=$v "$bin" -r "$f" --event 5 >/dev/null && ok ||
+		bad "SYSHARK_CACHE_MAX=$v is refused"
 done
 
 refused "syshark: -e needs -T fields" -r "$f" -e proc.name
@@ -58,7 +60,8 @@ for fmt in text json fields; do
 		bad "--event 42 -T $fmt prints '$(cat "$tmp/one")'"
 done
 "$bin" -r "$f" --event 42 -T json | python3 -c 'import json, sys
-assert json.loads(sys.stdin.readline())["evt.num"] == 42' && ok || bad "--event 42 -T json is not event 42 in JSON"
+assert json.loads(sys.stdin.readline())["evt.num"] == 42' && ok ||
+	bad "--event 42 -T json is not event 42 in JSON"
 
 # a file refused at once: one line, and no title line
 echo "not a capture at all" >"$tmp/text.scap"
@@ -68,8 +71,9 @@ for c in "$tmp/text.scap" "$tmp/empty.scap"; do
 		for fmt in text json fields; do
 			"$bin" -r "$c" $args -T $fmt >"$tmp/o" 2>"$tmp/e"
 			rc=$?
-			[ $rc -eq 1 ] && [ ! -s "$tmp/o" ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] && ok ||
-				bad "$args -T $fmt on $(basename "$c"): status $rc, '$(head -2 "$tmp/o")', '$(cat "$tmp/e")'"
+			[ $rc -eq 1 ] && [ ! -s "$tmp/o" ] && [ "$(wc -l <"$tmp/e")" -eq 1 ] &&
+				ok || bad "$args -T $fmt on $(basename "$c"): status $rc," \
+				"'$(head -2 "$tmp/o")', '$(cat "$tmp/e")'"
 		done
 	done
 done

@@ -22,7 +22,8 @@ done
 # clean NAME FILE: FILE has only printable ASCII, tabs and line ends
 clean() {
 	if LC_ALL=C grep -q $'[^\t -~]' "$2"; then
-		bad "$1 writes bytes that are not printable: $(LC_ALL=C grep -m1 $'[^\t -~]' "$2" | od -c | head -3)"
+		bad "$1 writes bytes that are not printable:" \
+			"$(LC_ALL=C grep -m1 $'[^\t -~]' "$2" | od -c | head -3)"
 	else
 		ok
 	fi
@@ -34,7 +35,8 @@ clean() {
 clean "-p" "$tmp/text"
 # a line per event, each starting with its number: no forged line
 cut -d' ' -f1 "$tmp/text" | cmp -s - "$tmp/nums" && ok ||
-	bad "-p prints other lines than one per event: $(cut -d' ' -f1 "$tmp/text" | diff - "$tmp/nums" | head -3)"
+	bad "-p prints other lines than one per event:" \
+		"$(cut -d' ' -f1 "$tmp/text" | diff - "$tmp/nums" | head -3)"
 grep -q 'forged' "$tmp/text" && grep -q '(100) . open fd=' "$tmp/text" && ok ||
 	bad "-p lost the printable text around the bytes it dropped"
 "$bin" -r "$f" -p --calls >"$tmp/calls"
@@ -43,7 +45,8 @@ fields=(-e evt.num -e proc.name -e proc.exe -e proc.exepath -e proc.args -e proc
 	-e proc.cwd -e fd.name -e evt.args -e evt.info)
 "$bin" -r "$f" -T fields "${fields[@]}" >"$tmp/fields"
 clean "-T fields" "$tmp/fields"
-cut -f1 "$tmp/fields" | cmp -s - "$tmp/nums" && ok || bad "-T fields prints other lines than one per event"
+cut -f1 "$tmp/fields" | cmp -s - "$tmp/nums" && ok ||
+	bad "-T fields prints other lines than one per event"
 
 for v in $("$bin" --top=list | cut -d' ' -f1); do
 	"$bin" -r "$f" --top="$v" -p >"$tmp/table"
@@ -65,7 +68,8 @@ events = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 assert len(events) == int(sys.argv[2]), len(events)
 e = events[0]
 assert e["proc.name"].startswith("gen\x1b[31m\x07\r\n7 "), e["proc.name"]
-assert e["proc.name"].endswith("\xff\xfe"), e["proc.name"]' "$tmp/json" "$(wc -l <"$tmp/nums")" && ok ||
+assert e["proc.name"].endswith("\xff\xfe"), e["proc.name"]' \
+	"$tmp/json" "$(wc -l <"$tmp/nums")" && ok ||
 	bad "-T json is not JSON on every line, or lost the capture's bytes"
 # numbers as numbers, no value as null, in the views
 "$bin" -r "$f" --top=procs -T json | python3 -c 'import json, sys

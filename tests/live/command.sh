@@ -14,6 +14,7 @@ for cmd in /nonexistent/cmd /etc; do
 		bad "-- $cmd: status $rc: $(cat "$tmp/e")"
 done
 # a command that runs and fails is still a capture of it
-"$bin" -w "$tmp/c.scap" -- sh -c 'exit 3' >"$tmp/o" 2>"$tmp/e" && grep -q 'the command exited with status 3' "$tmp/e" &&
-	ok || bad "-- sh -c 'exit 3': $(cat "$tmp/e")"
+"$bin" -w "$tmp/c.scap" -- sh -c 'exit 3' >"$tmp/o" 2>"$tmp/e" &&
+	grep -q 'the command exited with status 3' "$tmp/e" && ok ||
+	bad "-- sh -c 'exit 3': $(cat "$tmp/e")"
 finish

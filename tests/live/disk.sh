@@ -15,14 +15,19 @@ trap 'kill $noise 2>/dev/null; umount "$tmp/small"; rm -rf "$tmp"' EXIT
 f=$tmp/small/full.scap
 "$bin" -w "$f" --duration 30 >"$tmp/o" 2>"$tmp/e"
 rc=$?
-grep -q 'No space left on device' "$tmp/e" || { bad "the disk never filled: $(cat "$tmp/e")"; finish; exit; }
+if ! grep -q 'No space left on device' "$tmp/e"; then
+	bad "the disk never filled: $(cat "$tmp/e")"
+	finish
+	exit
+fi
 [ $rc -eq 1 ] && ok || bad "a full disk ends with status $rc"
 line=$(tail -1 "$tmp/e")
 events=$("$bin" -r "$f" --stats | sed -n 's/^events: //p')
 hidden=$("$bin" -r "$f" --stats | sed -n 's/^hidden events: //p')
 bytes=$(stat -c %s "$f")
-[[ "$line" =~ ^syshark:\ ([0-9]+)\ events\ captured,\ ([0-9]+)\ of\ them\ kept\ in\ $f\ \(([0-9]+)\ bytes\) ]] &&
-	[ "${BASH_REMATCH[2]}" -eq $((events - hidden)) ] && [ "${BASH_REMATCH[3]}" -eq "$bytes" ] &&
+re="^syshark: ([0-9]+) events captured, ([0-9]+) of them kept in $f \\(([0-9]+) bytes\\)"
+[[ "$line" =~ $re ]] && [ "${BASH_REMATCH[2]}" -eq $((events - hidden)) ] &&
+	[ "${BASH_REMATCH[3]}" -eq "$bytes" ] &&
 	[ "${BASH_REMATCH[1]}" -ge "${BASH_REMATCH[2]}" ] && ok ||
 	bad "the last line '$line' is not the file's $((events - hidden)) events and $bytes bytes"
 finish
