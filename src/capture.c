@@ -213,11 +213,12 @@ static int write_drops(struct capture *c, const struct probe_stats *st)
 /*
  * Starts cmd stopped at a gate; returns its pid, or -1 after saying why.
  * With quiet (the terminal interface has the screen) its input and output
- * are /dev/null.
+ * are /dev/null. Once through the gate, it writes to *exec_r the errno of
+ * an exec that failed; a successful exec closes it (cmd_ran()).
  */
-static pid_t start_cmd(char **cmd, bool quiet, int *gate_w)
+static pid_t start_cmd(char **cmd, bool quiet, int *gate_w, int *exec_r)
 {
-	int gate[2];
+	int gate[2], ex[2];
 	pid_t pid;
 	char go;
 
@@ -225,28 +226,62 @@ static pid_t start_cmd(char **cmd, bool quiet, int *gate_w)
 		fprintf(stderr, "syshark: cannot start %s: %s\n", cmd[0], strerror(errno));
 		return -1;
 	}
+	if (pipe2(ex, O_CLOEXEC) < 0) {
+		fprintf(stderr, "syshark: cannot start %s: %s\n", cmd[0], strerror(errno));
+		goto out_close_gate;
+	}
 	pid = fork();
 	if (pid < 0) {
 		fprintf(stderr, "syshark: cannot start %s: %s\n", cmd[0], strerror(errno));
-		close(gate[0]);
-		close(gate[1]);
-		return -1;
+		close(ex[0]);
+		close(ex[1]);
+		goto out_close_gate;
 	}
 	if (pid == 0) {
-		int null = quiet ? open("/dev/null", O_RDWR) : -1;
+		int null = quiet ? open("/dev/null", O_RDWR) : -1, err;
 
 		close(gate[1]);
+		close(ex[0]);
 		if (null >= 0 && (dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0))
 			_exit(127);
 		if (read(gate[0], &go, 1) != 1)
 			_exit(127);
 		execvp(cmd[0], cmd);
-		fprintf(stderr, "syshark: %s: %s\n", cmd[0], strerror(errno));
+		err = errno;
+		if (write(ex[1], &err, sizeof(err)) != sizeof(err))
+			_exit(126);
 		_exit(127);
 	}
 	close(gate[0]);
+	close(ex[1]);
 	*gate_w = gate[1];
+	*exec_r = ex[0];
 	return pid;
+
+out_close_gate:
+	close(gate[0]);
+	close(gate[1]);
+	return -1;
+}
+
+/*
+ * Waits for the command through the gate to exec: true once it runs, false
+ * after saying why it cannot (and reaping it). Closes exec_r.
+ */
+static bool cmd_ran(pid_t child, int exec_r, const char *name)
+{
+	ssize_t n;
+	int err;
+
+	do
+		n = read(exec_r, &err, sizeof(err));
+	while (n < 0 && errno == EINTR);
+	close(exec_r);
+	if (n != sizeof(err))
+		return true;
+	fprintf(stderr, "syshark: cannot run %s: %s\n", name, strerror(err));
+	waitpid(child, NULL, 0);
+	return false;
 }
 
 static void set_signals(void)
@@ -291,7 +326,29 @@ static int open_sink(struct capture *c)
 	return 0;
 }
 
-static void report(const struct capture *c, const struct probe_stats *st, int cmd_status)
+/*
+ * After a write error: the events the file at path kept and its bytes, as
+ * a reader finds them, for report().
+ */
+static void report_kept(const char *path)
+{
+	struct diag d = { 0 };
+	struct eng_replay *r = eng_replay_open(path, &d);
+	struct eng_evt e;
+
+	if (!r)
+		return;
+	while (eng_replay_next(r, &e, &d) > 0)
+		;
+	fprintf(stderr, ", %llu of them kept in %s (%llu bytes)",
+		(unsigned long long)(r->stats.events - r->stats.hidden), path,
+		(unsigned long long)r->stats.bytes);
+	eng_replay_free(r);
+}
+
+/* The capture's last line, once its file is closed (bytes long, as written). */
+static void report(const struct capture *c, const struct probe_stats *st, int cmd_status,
+		   uint64_t bytes)
 {
 	const struct print_opts *po = c->o->po;
 	unsigned int i;
@@ -299,9 +356,10 @@ static void report(const struct capture *c, const struct probe_stats *st, int cm
 	fprintf(stderr, "syshark: %llu events captured", (unsigned long long)c->events);
 	if (c->o->scratch)
 		; /* a temporary file, gone when the view is printed */
+	else if (po->write && !c->r && c->werr)
+		report_kept(po->write);
 	else if (po->write && !c->r)
-		fprintf(stderr, " to %s (%llu bytes)", po->write,
-			(unsigned long long)sf_writer_bytes(c->w));
+		fprintf(stderr, " to %s (%llu bytes)", po->write, (unsigned long long)bytes);
 	else if (po->write)
 		fprintf(stderr, ", %llu written to %s", printer_count(c->pr), po->write);
 	fprintf(stderr, ", %llu dropped", (unsigned long long)st->dropped);
@@ -326,10 +384,12 @@ int capture_run(const struct capture_opts *o)
 	struct diag d = { 0 };
 	struct probe *p;
 	double deadline = o->duration > 0 ? mono_now() + o->duration : 0;
-	int gate = -1, status = 0, cmd_status = -1, wst, rc;
+	int gate = -1, exec_r = -1, status = 0, cmd_status = -1, wst, rc;
+	bool ended = false; /* the capture ran and ended: report() */
+	uint64_t bytes = 0;
 	pid_t child = 0;
 
-	if (o->cmd && (child = start_cmd(o->cmd, o->quiet, &gate)) < 0)
+	if (o->cmd && (child = start_cmd(o->cmd, o->quiet, &gate, &exec_r)) < 0)
 		return 1;
 	popts.follow = child;
 	p = probe_open(&popts, &d);
@@ -348,6 +408,7 @@ int capture_run(const struct capture_opts *o)
 	if (write_shb(c.w, &c.wd) < 0 || probe_snapshot_write(c.w, child, NULL, &c.wd) < 0 ||
 	    sf_writer_flush(c.w, &c.wd) < 0) {
 		fprintf(stderr, "syshark: %s\n", c.wd.msg);
+		c.werr = true; /* said once */
 		status = 1;
 		goto out_probe;
 	}
@@ -357,8 +418,13 @@ int capture_run(const struct capture_opts *o)
 			fprintf(stderr, "syshark: cannot start %s: %s\n", o->cmd[0], strerror(errno));
 		close(gate);
 		gate = -1;
+		if (!cmd_ran(child, exec_r, o->cmd[0])) {
+			child = 0;
+			status = 1;
+		}
+		exec_r = -1;
 	}
-	while (!stopping() && !c.done) {
+	while (!status && !stopping() && !c.done) {
 		int wait_ms = POLL_MS;
 
 		if (deadline) {
@@ -408,19 +474,24 @@ int capture_run(const struct capture_opts *o)
 		fprintf(stderr, "syshark: capture stopped: %s\n", c.wd.msg);
 		status = 1;
 	}
-	if (!o->quiet)
-		report(&c, &st, cmd_status);
+	ended = !o->quiet;
 out_probe:
 	probe_free(p);
 out_child:
 	if (gate >= 0)
 		close(gate); /* the command never starts */
+	if (exec_r >= 0)
+		close(exec_r);
 	if (child > 0)
 		waitpid(child, &wst, WNOHANG); /* a command still running is left to run */
+	if (c.w)
+		bytes = sf_writer_bytes(c.w);
 	if (c.w && sf_writer_close(c.w, &d) < 0 && !c.werr) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		status = 1;
 	}
+	if (ended)
+		report(&c, &st, cmd_status, bytes);
 	/* a complete file gets its index in the cache (it is only a cache) */
 	if (c.ix && !status && o->po->write)
 		eng_index_live_finish(c.ix, o->po->write, NULL);

@@ -14,11 +14,14 @@
 
 #include "capture.h"
 #include "eng_graph.h"
+#include "eng_index.h"
 #include "eng_top.h"
 #include "print.h"
 #include "syshark_version.h"
 #include "tui.h"
 #include "xalloc.h"
+
+#define IOSTAT_MIN 1000 /* ns: --io-stat's shortest interval, as tshark's */
 
 static bool live_running(void *arg)
 {
@@ -266,7 +269,7 @@ int main(int argc, char **argv)
 	double interval = 1;
 	bool tty, stats = false, index = false, use_cache = true, print = false, formatted = false;
 	bool no_mouse = false;
-	unsigned long long event_at = 0;
+	uint64_t event_at = 0, count, cache_max;
 	struct print_follow follow = { 0 };
 	char *end, *trailing = NULL;
 	int c, status;
@@ -315,11 +318,12 @@ int main(int argc, char **argv)
 			break;
 		case 'n':
 		case 'c':
-			po.count = strtoull(optarg, &end, 10);
-			if (*end || !*optarg || *optarg == '-') {
-				fprintf(stderr, "syshark: -%c %s: not a number\n", c, optarg);
+			if (!print_parse_u64(optarg, &end, &count) || *end) {
+				fprintf(stderr, "syshark: -%c %s: not a number (0 to %llu)\n", c, optarg,
+					(unsigned long long)UINT64_MAX);
 				return 2;
 			}
+			po.count = count;
 			break;
 		case 's':
 		case 'S':
@@ -350,6 +354,11 @@ int main(int argc, char **argv)
 			if (eng_graph_interval(optarg, &io_stat) < 0) {
 				fprintf(stderr, "syshark: --io-stat=%s: not an interval (1s, 100ms, 10us, "
 						"2m, or seconds)\n", optarg);
+				return 2;
+			}
+			if (io_stat < IOSTAT_MIN) {
+				fprintf(stderr, "syshark: --io-stat=%s: shorter than 1us, the shortest "
+						"interval\n", optarg);
 				return 2;
 			}
 			break;
@@ -388,9 +397,9 @@ int main(int argc, char **argv)
 			use_cache = false;
 			break;
 		case 'E':
-			event_at = strtoull(optarg, &end, 10);
-			if (*end || !*optarg || event_at == 0) {
-				fprintf(stderr, "syshark: --event %s: not an event number\n", optarg);
+			if (!print_parse_u64(optarg, &end, &event_at) || *end || event_at == 0) {
+				fprintf(stderr, "syshark: --event %s: not an event number (1 to %llu)\n",
+					optarg, (unsigned long long)UINT64_MAX);
 				return 2;
 			}
 			break;
@@ -421,6 +430,11 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (eng_index_cache_max(&cache_max) < 0) {
+		fprintf(stderr, "syshark: SYSHARK_CACHE_MAX=%s: not a size (bytes, or a number "
+				"with K, M or G)\n", getenv("SYSHARK_CACHE_MAX"));
+		return 2;
+	}
 	if (optind < argc && !file && strcmp(argv[optind - 1], "--") == 0) {
 		/* live: the command to run and follow */
 		co.cmd = argv + optind;
@@ -440,6 +454,12 @@ int main(int argc, char **argv)
 	}
 	if (po.fmt == PRINT_FIELDS && po.nfields == 0 && !top && !io_stat) {
 		fprintf(stderr, "syshark: -T fields needs at least one -e FIELD\n");
+		free(trailing);
+		return 2;
+	}
+	if (po.nfields && po.fmt != PRINT_FIELDS) {
+		fprintf(stderr, "syshark: -e needs -T fields, the format that prints fields\n");
+		free(trailing);
 		return 2;
 	}
 	if (po.calls && po.write) {
@@ -492,7 +512,7 @@ int main(int argc, char **argv)
 	else if (index)
 		status = print_index(file, use_cache, stdout);
 	else if (event_at)
-		status = print_event_at(file, event_at, use_cache, stdout);
+		status = print_event_at(file, event_at, use_cache, &po, stdout);
 	else if (follow.event)
 		status = print_follow(file, &follow, stdout);
 	else if (stats)

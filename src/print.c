@@ -25,6 +25,18 @@
 
 #define OUT_CHUNK (64 * 1024)
 
+bool print_parse_u64(const char *s, char **end, uint64_t *v)
+{
+	unsigned long long n;
+
+	if (*s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	n = strtoull(s, end, 10);
+	*v = n;
+	return errno == 0;
+}
+
 /* True if both paths name one existing file. */
 static bool same_file(const char *a, const char *b)
 {
@@ -76,15 +88,23 @@ int print_replay(const char *path, bool (*fn)(void *arg, const struct eng_replay
 	struct diag d = { 0 };
 	struct eng_replay *r = eng_replay_open(path, &d);
 	struct eng_evt e;
+	bool any = false;
 	int rc;
 
 	if (!r) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		return -1;
 	}
-	while ((rc = eng_replay_next(r, &e, &d)) > 0 && fn(arg, r, &e))
-		;
+	while ((rc = eng_replay_next(r, &e, &d)) > 0) {
+		any = true;
+		if (!fn(arg, r, &e))
+			break;
+	}
 	eng_replay_free(r);
+	if (rc < 0 && !any) {
+		report_damage(path, &d);
+		return -1;
+	}
 	return rc < 0 ? report_damage(path, &d) : 0;
 }
 
@@ -533,32 +553,34 @@ int print_index(const char *path, bool use_cache, FILE *out)
 	return info.damaged ? 1 : 0;
 }
 
-int print_event_at(const char *path, uint64_t n, bool use_cache, FILE *out)
+int print_event_at(const char *path, uint64_t n, bool use_cache, const struct print_opts *o,
+		   FILE *out)
 {
+	struct printer *pr = printer_new(o, out);
 	struct eng_index *ix;
 	struct eng_replay *r;
 	struct eng_evt e;
 	struct diag d = { 0 };
-	struct sbuf line;
 	int rc;
 
+	if (!pr)
+		return 2;
 	ix = eng_index_open(path, use_cache ? 0 : ENG_IX_NO_CACHE, &d);
 	if (!ix) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
+		printer_free(pr);
 		return 1;
 	}
 	r = eng_index_replay_at(ix, n, &d);
 	if (!r) {
 		fprintf(stderr, "syshark: %s: %s\n", path, d.msg);
 		eng_index_free(ix);
+		printer_free(pr);
 		return 1;
 	}
 	rc = eng_replay_next(r, &e, &d);
 	if (rc > 0) {
-		sbuf_init(&line);
-		eng_format_text(&line, &r->state, &e);
-		fwrite(line.s, 1, line.len, out);
-		sbuf_fini(&line);
+		format_line(&pr->line, o, &r->state, &e, pr->fields, &pr->tmp);
 	} else if (rc < 0) {
 		fprintf(stderr, "syshark: %s: %s\n", path, d.msg);
 	} else {
@@ -568,5 +590,7 @@ int print_event_at(const char *path, uint64_t n, bool use_cache, FILE *out)
 	}
 	eng_replay_free(r);
 	eng_index_free(ix);
+	if (printer_free(pr) != 0)
+		return 1;
 	return rc > 0 ? 0 : 1;
 }

@@ -76,6 +76,11 @@ struct print_follow {
 	int dir; /* -1 both, 0 read, 1 written */
 };
 
+/*
+ * Reads the decimal number at s, digits only (no sign, no blank), into *v,
+ * with *end after it; false if there is none or it is past 2^64 - 1.
+ */
+bool print_parse_u64(const char *s, char **end, uint64_t *v);
 /* Parses --follow's argument; -1 if it is not one. */
 int print_follow_parse(const char *arg, struct print_follow *f);
 int print_follow(const char *path, const struct print_follow *f, FILE *out);
@@ -91,7 +96,8 @@ int print_iostat(const char *path, uint64_t interval, const char *const *series,
 /*
  * Replays path from its start, handing every event to fn (false stops).
  * Returns 0; 1 after saying why if path is damaged (fn saw the events
- * before the damage); -1 after saying why if it cannot be read at all.
+ * before the damage); -1 after saying why if it cannot be read at all or
+ * is damaged before its first event (no capture, an empty file).
  */
 int print_replay(const char *path, bool (*fn)(void *arg, const struct eng_replay *r,
 					      const struct eng_evt *e), void *arg);
@@ -110,8 +116,9 @@ int print_stats(const char *path, const char *filter, FILE *out);
 /* --index: builds or loads the index of path and describes it. */
 int print_index(const char *path, bool use_cache, FILE *out);
 
-/* --event N: prints event n through the index (text line). */
-int print_event_at(const char *path, uint64_t n, bool use_cache, FILE *out);
+/* --event N: prints event n, found through the index, in o's format (its filter unused). */
+int print_event_at(const char *path, uint64_t n, bool use_cache, const struct print_opts *o,
+		   FILE *out);
 
 /* -L: event types and their parameters, as sysdig -L. */
 void print_event_list(FILE *out);

@@ -12,12 +12,10 @@
 int print_follow_parse(const char *arg, struct print_follow *f)
 {
 	char *end, *spec;
-	unsigned long long n = strtoull(arg, &end, 10);
 	int fmt;
 
-	if (end == arg || *arg == '-' || n == 0 || (*end && *end != ','))
+	if (!print_parse_u64(arg, &end, &f->event) || f->event == 0 || (*end && *end != ','))
 		return -1;
-	f->event = n;
 	f->fmt = ENG_SF_TEXT;
 	f->dir = -1;
 	while (*end == ',') {

@@ -5,9 +5,11 @@
 
 #include "eng_graph.h"
 #include "print.h"
+#include "sbuf.h"
 #include "xalloc.h"
 
 #define CHUNK 4096 /* intervals counted at a time */
+#define ROWS_MAX 1000000 /* intervals printed at most: a few tens of MB */
 
 static const char *title(const struct eng_graph *g, unsigned int s)
 {
@@ -39,19 +41,43 @@ static void put_row(struct sbuf *line, enum print_fmt fmt, const char *start, co
 	sbuf_putc(line, '\n');
 }
 
-/* The counts of g, all events in, per interval from the first event. */
-static void print_counts(struct eng_graph *g, uint64_t interval, enum print_fmt fmt, FILE *out)
+/*
+ * The number of intervals from first to last, or 0 after saying why there
+ * would be more than ROWS_MAX (an event with a far-off time, a tiny interval).
+ */
+static uint64_t count_rows(uint64_t first, uint64_t last, uint64_t interval)
+{
+	uint64_t span = last > first ? last - first : 0, rows = span / interval + 1;
+	struct sbuf t;
+
+	if (rows <= ROWS_MAX)
+		return rows;
+	sbuf_init(&t);
+	eng_graph_interval_str(interval, &t);
+	fprintf(stderr, "syshark: --io-stat=%s: the events span %llu.%09llu s, %llu intervals, "
+		"more than the %d printed at most: take a longer interval, or fewer events "
+		"(-Y, --window)\n", t.s, (unsigned long long)(span / 1000000000u),
+		(unsigned long long)(span % 1000000000u), (unsigned long long)rows, ROWS_MAX);
+	sbuf_fini(&t);
+	return 0;
+}
+
+/* The counts of g, all events in, per interval from the first event; 1 if too many. */
+static int print_counts(struct eng_graph *g, uint64_t interval, enum print_fmt fmt, FILE *out)
 {
 	unsigned int n = eng_graph_nseries(g), s;
 	uint64_t first, last, events = eng_graph_span(g, &first, &last), nbins, at, i;
 	uint64_t total[ENG_GRAPH_SERIES], row[ENG_GRAPH_SERIES];
-	uint64_t *bins = xreallocarray(NULL, (size_t)CHUNK * n, sizeof(*bins));
 	int width[ENG_GRAPH_SERIES + 1];
 	struct sbuf line, start;
+	uint64_t *bins;
 
+	nbins = events ? count_rows(first, last, interval) : 0;
+	if (events && !nbins)
+		return 1;
+	bins = xreallocarray(NULL, (size_t)CHUNK * n, sizeof(*bins));
 	sbuf_init(&line);
 	sbuf_init(&start);
-	nbins = events ? (last - first) / interval + 1 : 0;
 	/* widths: the titles, the totals (no count is larger), the last start */
 	eng_graph_time_str(nbins ? (nbins - 1) * interval : 0, interval, &start);
 	width[ENG_GRAPH_SERIES] = start.len > 9 ? (int)start.len : 9; /* "Start (s)" */
@@ -88,6 +114,7 @@ static void print_counts(struct eng_graph *g, uint64_t interval, enum print_fmt 
 	free(bins);
 	sbuf_fini(&start);
 	sbuf_fini(&line);
+	return 0;
 }
 
 static bool count_event(void *arg, const struct eng_replay *r, const struct eng_evt *e)
@@ -117,7 +144,7 @@ int print_iostat(const char *path, uint64_t interval, const char *const *series,
 	/* after damage, the intervals so far are still worth showing */
 	status = print_replay(path, count_event, g);
 	if (status >= 0) {
-		print_counts(g, interval, o->fmt, out);
+		status |= print_counts(g, interval, o->fmt, out);
 		status |= print_flushed(out);
 	}
 	eng_graph_free(g);

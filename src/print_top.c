@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dis_fmt.h"
+#include "eng_fields.h"
 #include "eng_format.h"
 #include "eng_replay.h"
 #include "eng_top.h"
@@ -26,6 +28,31 @@ static bool numeric(const struct eng_top_col *c)
 	return c->agg != ENG_TA_KEY && c->agg != ENG_TA_LAST;
 }
 
+/* Whether c's cells are numbers: counts, sums, or a numeric field's values (PIDs). */
+static bool numeric_values(const struct eng_top_col *c)
+{
+	struct eng_fref f;
+
+	return numeric(c) || (eng_field_lookup(c->field, &f, NULL) && f.f->kind == ENG_FK_NUM);
+}
+
+/*
+ * A cell as a JSON value: a number as a number, no value (a process seen
+ * with no parent, "<NA>") as null, text as a string.
+ */
+static void json_cell(struct sbuf *line, const struct eng_top_col *c, const struct sbuf *cell)
+{
+	size_t sign = cell->len && cell->s[0] == '-';
+
+	if (!cell->len || strcmp(cell->s, "<NA>") == 0)
+		sbuf_puts(line, "null");
+	else if (numeric_values(c) && cell->len > sign &&
+		 strspn(cell->s + sign, "0123456789") == cell->len - sign)
+		sbuf_put(line, cell->s, cell->len);
+	else
+		eng_json_str(line, cell->s, cell->len);
+}
+
 /*
  * The bytes of s's first max characters (UTF-8), and in *n how many there
  * are: a terminal gives most of them a cell each, the tree's lines too.
@@ -41,20 +68,19 @@ static size_t first_chars(const char *s, size_t max, size_t *n)
 }
 
 /*
- * A cell of the table: its tree lines, if any, then its text, with control
- * characters (a command line's newlines) as dots, as the text lines show them.
+ * A cell of the table: its tree lines, if any, then its text, with every
+ * byte that is not printable ASCII (a command line's newlines, a terminal's
+ * escapes) as a dot, as the text lines show a command's arguments.
  */
-static void table_cell(const struct eng_top *t, size_t r, unsigned int c, struct sbuf *cell)
+static void table_cell(const struct eng_top *t, size_t r, unsigned int c, struct sbuf *cell,
+		       struct sbuf *text)
 {
-	size_t i;
-
 	sbuf_reset(cell);
+	sbuf_reset(text);
 	if (c == eng_top_of(t)->tree_col)
 		eng_top_tree_prefix(t, r, cell);
-	eng_top_cell(t, r, c, cell);
-	for (i = 0; i < cell->len; i++)
-		if ((unsigned char)cell->s[i] < 0x20 || cell->s[i] == 0x7f)
-			cell->s[i] = '.';
+	eng_top_cell(t, r, c, text);
+	dis_fmt_dots(cell, (const uint8_t *)text->s, (uint32_t)text->len);
 }
 
 static void print_table(const struct eng_top *t, FILE *out)
@@ -63,14 +89,15 @@ static void print_table(const struct eng_top *t, FILE *out)
 	size_t rows = eng_top_nrows(t), r, n, len;
 	int width[ENG_TOP_COLS];
 	unsigned int c;
-	struct sbuf cell;
+	struct sbuf cell, text;
 
 	sbuf_init(&cell);
+	sbuf_init(&text);
 	for (c = 0; c < v->ncols; c++)
 		width[c] = (int)strlen(v->cols[c].title);
 	for (r = 0; r < rows; r++) {
 		for (c = 0; c + 1 < v->ncols; c++) {
-			table_cell(t, r, c, &cell);
+			table_cell(t, r, c, &cell, &text);
 			first_chars(cell.s, CELL_MAX, &n);
 			if ((int)n > width[c])
 				width[c] = (int)n;
@@ -82,7 +109,7 @@ static void print_table(const struct eng_top *t, FILE *out)
 	fputc('\n', out);
 	for (r = 0; r < rows; r++) {
 		for (c = 0; c < v->ncols; c++) {
-			table_cell(t, r, c, &cell);
+			table_cell(t, r, c, &cell, &text);
 			if (c + 1 == v->ncols) {
 				fprintf(out, "%s%s", c ? "  " : "", cell.s);
 				continue;
@@ -94,6 +121,7 @@ static void print_table(const struct eng_top *t, FILE *out)
 		}
 		fputc('\n', out);
 	}
+	sbuf_fini(&text);
 	sbuf_fini(&cell);
 }
 
@@ -123,10 +151,7 @@ static void print_rows(const struct eng_top *t, enum print_fmt fmt, FILE *out)
 				sbuf_putc(&line, ',');
 			eng_json_str(&line, v->cols[c].title, strlen(v->cols[c].title));
 			sbuf_putc(&line, ':');
-			if (numeric(&v->cols[c]))
-				sbuf_puts(&line, cell.s);
-			else
-				eng_json_str(&line, cell.s, cell.len);
+			json_cell(&line, &v->cols[c], &cell);
 		}
 		if (fmt == PRINT_JSON)
 			sbuf_putc(&line, '}');

@@ -216,7 +216,7 @@ static void render_typed(struct sbuf *val, struct sbuf *res, int type, uint8_t f
 
 		sbuf_put_i64(val, pid);
 		if (comm)
-			sbuf_puts(res, comm);
+			dis_fmt_sanitized(res, comm);
 		break;
 	}
 	case EV_PT_ERRNO:
@@ -225,11 +225,12 @@ static void render_typed(struct sbuf *val, struct sbuf *res, int type, uint8_t f
 		break;
 	case EV_PT_CHARBUF:
 		sbuf_init(&tmp);
-		sbuf_puts(val, payload_cstr(p, n, &tmp));
+		dis_fmt_sanitized(val, payload_cstr(p, n, &tmp));
 		sbuf_fini(&tmp);
 		break;
 	case EV_PT_FSPATH:
 	case EV_PT_FSRELPATH: {
+		struct sbuf joined;
 		const char *path;
 
 		sbuf_init(&tmp);
@@ -237,8 +238,12 @@ static void render_typed(struct sbuf *val, struct sbuf *res, int type, uint8_t f
 		dis_fmt_sanitized(val, path);
 		/* as libsinsp, an empty path resolves to the directory itself */
 		if (reldir && ctx->has_thread && n > 0 && strncmp(path, "<NA>", 4) != 0 &&
-		    path[0] != '/')
-			dis_fmt_path_join(res, reldir, path);
+		    path[0] != '/') {
+			sbuf_init(&joined);
+			dis_fmt_path_join(&joined, reldir, path);
+			dis_fmt_sanitized(res, joined.s);
+			sbuf_fini(&joined);
+		}
 		sbuf_fini(&tmp);
 		break;
 	}

@@ -195,7 +195,7 @@ void dis_fmt_dots(struct sbuf *o, const uint8_t *p, uint32_t len)
 	for (i = 0; i < len; i++) {
 		uint8_t c = p[i];
 
-		d[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '.';
+		d[i] = dis_fmt_printable(c) ? (char)c : '.';
 	}
 	o->len += len;
 	o->s[o->len] = 0;
@@ -204,6 +204,6 @@ void dis_fmt_dots(struct sbuf *o, const uint8_t *p, uint32_t len)
 void dis_fmt_sanitized(struct sbuf *o, const char *s)
 {
 	for (; *s; s++)
-		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f)
+		if (dis_fmt_printable((unsigned char)*s))
 			sbuf_putc(o, *s);
 }

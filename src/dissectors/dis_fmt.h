@@ -33,10 +33,23 @@ void dis_fmt_socktuple(struct sbuf *o, const uint8_t *p, uint32_t len);
  */
 void dis_fmt_path_join(struct sbuf *o, const char *dir, const char *path);
 
+/*
+ * Whether byte c is printed as it is: printable ASCII. Anything else from a
+ * capture (a terminal's escape, a newline that would forge a line, a byte
+ * that is not UTF-8) is dropped, shown as '.' or escaped.
+ */
+static inline bool dis_fmt_printable(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f;
+}
+
 /* Bytes as text, non-printable bytes as '.', as sysdig's default output. */
 void dis_fmt_dots(struct sbuf *o, const uint8_t *p, uint32_t len);
 
-/* Appends s keeping only printable ASCII (libsinsp sanitize_string). */
+/*
+ * Appends s keeping only printable ASCII (libsinsp sanitize_string): every
+ * name, path and string a capture holds goes through it before it is printed.
+ */
 void dis_fmt_sanitized(struct sbuf *o, const char *s);
 
 #endif

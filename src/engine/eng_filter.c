@@ -556,9 +556,10 @@ static bool cmp_str(enum op op, const char *s, size_t slen, const struct value *
 	case OP_NE:
 		return !(slen == v->n && memcmp(s, v->s, slen) == 0);
 	case OP_CONTAINS:
-		return strstr(s, v->s) != NULL;
+		/* a value longer than the text cannot be in it: no search (each sets up the value) */
+		return v->n <= slen && strstr(s, v->s) != NULL;
 	case OP_ICONTAINS:
-		return strcasestr(s, v->s) != NULL;
+		return v->n <= slen && strcasestr(s, v->s) != NULL;
 	case OP_BCONTAINS:
 		return memmem(s, slen, v->s, v->n) != NULL;
 	case OP_STARTSWITH:

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "dis_args.h"
+#include "dis_fmt.h"
 #include "schema.h"
 
 void eng_format_text(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e)
@@ -39,7 +40,7 @@ void eng_format_text(struct sbuf *o, const struct eng_state *s, const struct eng
 	sbuf_put_u64(o, e->ev.cpu);
 	sbuf_putc(o, ' ');
 	if (e->thread && e->thread->comm[0])
-		sbuf_puts(o, e->thread->comm);
+		dis_fmt_sanitized(o, e->thread->comm);
 	else
 		sbuf_puts(o, "<NA>");
 	sbuf_puts(o, " (");
@@ -57,21 +58,61 @@ void eng_format_text(struct sbuf *o, const struct eng_state *s, const struct eng
 	sbuf_putc(o, '\n');
 }
 
+/*
+ * The length of the well-formed UTF-8 sequence of two to four bytes at s
+ * (n bytes left), as RFC 3629 defines it (no overlong forms, no surrogates,
+ * nothing past U+10FFFF); 0 if there is none.
+ */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t len, i;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (s[0] == 0xe0)
+		lo = 0xa0;
+	else if (s[0] == 0xed)
+		hi = 0x9f;
+	else if (s[0] == 0xf0)
+		lo = 0x90;
+	else if (s[0] == 0xf4)
+		hi = 0x8f;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
 void eng_json_str(struct sbuf *o, const char *s, size_t n)
 {
-	size_t i;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, k;
 
 	sbuf_putc(o, '"');
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '"' || c == '\\') {
+		if (u[i] == '"' || u[i] == '\\') {
 			sbuf_putc(o, '\\');
-			sbuf_putc(o, (char)c);
-		} else if (c < 0x20 || c == 0x7f) {
-			sbuf_printf(o, "\\u%04x", c);
+			sbuf_putc(o, (char)u[i]);
+		} else if (u[i] < 0x20 || u[i] == 0x7f) {
+			sbuf_printf(o, "\\u%04x", u[i]);
+		} else if (u[i] < 0x80) {
+			sbuf_putc(o, (char)u[i]);
+		} else if (!(k = utf8_seq(u + i, n - i)) || (u[i] == 0xc2 && u[i + 1] < 0xa0)) {
+			/* not UTF-8, or a C1 control: the character of the byte's number */
+			sbuf_printf(o, "\\u%04x", k ? u[i + 1] : u[i]);
+			i += k ? 1 : 0;
 		} else {
-			sbuf_putc(o, (char)c);
+			sbuf_put(o, s + i, k);
+			i += k - 1;
 		}
 	}
 	sbuf_putc(o, '"');
@@ -171,7 +212,8 @@ void eng_format_field_value(struct sbuf *o, const char *s, size_t n)
 			sbuf_puts(o, "\\\\");
 			break;
 		default:
-			sbuf_putc(o, s[i]);
+			if (dis_fmt_printable((unsigned char)s[i]))
+				sbuf_putc(o, s[i]);
 		}
 	}
 }

@@ -23,11 +23,18 @@ void eng_format_fields(struct sbuf *o, const struct eng_state *s, const struct e
 /*
  * Appends the n bytes of a value as -T fields writes it, one line a record:
  * a tab, newline, carriage return or backslash as \t, \n, \r or \\, as
- * tshark -T fields does.
+ * tshark -T fields does; any other byte that is not printable ASCII (a
+ * terminal's escape, a byte that is not UTF-8) is dropped, as the text
+ * lines drop it.
  */
 void eng_format_field_value(struct sbuf *o, const char *s, size_t n);
 
-/* Appends s (n bytes) as a JSON string literal. */
+/*
+ * Appends s (n bytes) as a JSON string literal: well-formed UTF-8 as it
+ * is; control characters, C1 controls included, and each byte that is not
+ * part of well-formed UTF-8 as \u00XX, the character of the byte's number
+ * (0xff becomes \u00ff), so that any bytes give valid JSON.
+ */
 void eng_json_str(struct sbuf *o, const char *s, size_t n);
 
 #endif

@@ -298,8 +298,7 @@ static void pass2(struct eng_index *ix)
 
 #define CACHE_MAX_DEFAULT (1ULL << 30)
 
-/* The cache size limit in bytes: SYSHARK_CACHE_MAX (with K, M or G), else 1 GiB. */
-static uint64_t cache_limit(void)
+int eng_index_cache_max(uint64_t *bytes)
 {
 	const char *s = getenv("SYSHARK_CACHE_MAX");
 	char *end;
@@ -307,19 +306,32 @@ static uint64_t cache_limit(void)
 	unsigned long long v;
 	int shift = 0;
 
-	if (!s || *s < '0' || *s > '9')
-		return CACHE_MAX_DEFAULT;
+	*bytes = CACHE_MAX_DEFAULT;
+	if (!s || !*s)
+		return 0;
+	if (*s < '0' || *s > '9')
+		return -EINVAL;
 	errno = 0;
 	v = strtoull(s, &end, 10);
-	if (errno || end == s)
-		return CACHE_MAX_DEFAULT;
+	if (errno)
+		return -EINVAL;
 	if (*end && (unit = strchr(units, *end | 0x20))) {
 		shift = 10 * (int)(unit - units + 1);
 		end++;
 	}
 	if (*end || v > UINT64_MAX >> shift)
-		return CACHE_MAX_DEFAULT;
-	return v << shift;
+		return -EINVAL;
+	*bytes = v << shift;
+	return 0;
+}
+
+/* The cache size limit in bytes; 1 GiB if SYSHARK_CACHE_MAX is not a size. */
+static uint64_t cache_limit(void)
+{
+	uint64_t bytes;
+
+	eng_index_cache_max(&bytes);
+	return bytes;
 }
 
 struct cache_file {

@@ -149,6 +149,13 @@ int eng_index_live_add(struct eng_index *ix, const struct eng_replay *r,
  */
 int eng_index_live_finish(struct eng_index *ix, const char *capture, struct diag *d);
 
+/*
+ * The size the cache is kept under, in *bytes: SYSHARK_CACHE_MAX, a number
+ * of bytes or of K, M or G (KiB, MiB, GiB), or 1 GiB when it is unset or
+ * empty. 0, or -EINVAL (and 1 GiB) when it is set to something else.
+ */
+int eng_index_cache_max(uint64_t *bytes);
+
 /* Figures for --index and the benchmarks (after eng_index_wait()). */
 void eng_index_info(const struct eng_index *ix, struct eng_ix_info *out);
 

@@ -327,12 +327,13 @@ void eng_top_event(struct eng_top *t, const struct eng_replay *r, const struct e
 			}
 			continue;
 		}
-		x = strtoll(t->val.s, NULL, 10);
+		x = strtoll(t->val.s, NULL, 10); /* past 64 bits: the largest */
 		if (col->agg == ENG_TA_MAX) {
 			if (!row->n[c] || x > row->v[c])
 				row->v[c] = x;
-		} else {
-			row->v[c] += x; /* SUM, and AVG's sum */
+		} else if (__builtin_add_overflow(row->v[c], x, &row->v[c])) {
+			/* SUM, and AVG's sum: a sum past 64 bits stays at the largest */
+			row->v[c] = x < 0 ? INT64_MIN : INT64_MAX;
 		}
 		row->n[c]++;
 	}

@@ -5,9 +5,13 @@
  * that every rendering path can be compared with sysdig. A process list and
  * an fd list give the events a thread, files and a socket to refer to.
  *
- * usage: mkevents [--for-filters] OUT.scap
+ * usage: mkevents [--for-filters | --hostile | --late] OUT.scap
  * --for-filters leaves out bpf, whose result sysdig 0.29.3 crashes on when a
- * filter reads evt.res.
+ * filter reads evt.res. --hostile puts terminal controls, a forged event
+ * line and bytes that are not UTF-8 in every name, path and string: the
+ * thread's command, executable, arguments and directory, its files' names
+ * and every string parameter. --late ends with two close calls that each
+ * return 2^63 ns (292 years) after they begin, as a damaged clock would.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +21,12 @@
 
 #define TID 100
 
+/* a colour, a bell, a line that looks like an event, bytes that are not UTF-8 */
+#define HOSTILE "\x1b[31m\x07\r\n7 00:00:00.000000000 0 forged (1) > open \xff\xfe"
+
 static unsigned char buf[1 << 20];
 static size_t blen;
+static bool hostile;
 
 static void put(const void *p, size_t n)
 {
@@ -127,10 +135,11 @@ static size_t param_value(const struct ev_param_info *pi, unsigned int id, unsig
 		LE(strcmp(pi->name, "res") == 0 ? 1000 + id : id % 2 ? TID : 1, 8);
 		break;
 	case EV_PT_CHARBUF:
-		n = (size_t)sprintf((char *)p, "value-%u", id) + 1;
+		n = (size_t)sprintf((char *)p, "value-%u%s", id, hostile ? HOSTILE : "") + 1;
 		break;
 	case EV_PT_FSPATH: case EV_PT_FSRELPATH:
-		n = (size_t)sprintf((char *)p, id % 2 ? "sub/../file%u" : "/abs/file%u", id) + 1;
+		n = (size_t)sprintf((char *)p, id % 2 ? "sub/../file%u%s" : "/abs/file%u%s", id,
+				    hostile ? HOSTILE : "") + 1;
 		break;
 	case EV_PT_BYTEBUF:
 		for (i = 0; i < 90; i++)
@@ -231,11 +240,11 @@ static void state_blocks(void)
 	put_le(1, 8);
 	put_le(TID, 8);
 	put_le(TID, 8);
-	put_str16("gen");
-	put_str16("gen");
-	put_str16("/usr/bin/gen");
-	put_str16("--all");
-	put_str16("/home/gen");
+	put_str16(hostile ? "gen" HOSTILE : "gen");
+	put_str16(hostile ? "gen" HOSTILE : "gen");
+	put_str16(hostile ? "/usr/bin/gen" HOSTILE : "/usr/bin/gen");
+	put_str16(hostile ? "--all" HOSTILE : "--all");
+	put_str16(hostile ? "/home/gen" HOSTILE : "/home/gen");
 	put_le(1024, 8);
 	put_le(0, 4);
 	put_le(0, 4);
@@ -260,7 +269,7 @@ static void state_blocks(void)
 	put_le(77, 8);
 	put_u8(16);
 	put_le(1, 4);
-	put_str16("/etc/passwd");
+	put_str16(hostile ? "/etc/passwd" HOSTILE : "/etc/passwd");
 	put_le(0, 4);
 	memcpy(buf + e, &(unsigned int){ (unsigned int)(blen - e) }, 4);
 	e = blen;
@@ -276,6 +285,20 @@ static void state_blocks(void)
 	block_end(at);
 }
 
+/* Two close calls of 2^63 ns each, from ts on. */
+static void late_calls(unsigned long long ts)
+{
+	unsigned int id, k;
+
+	for (id = 0; strcmp(ev_table[id].name, "close") != 0; id += 2)
+		;
+	for (k = 0; k < 2; k++) {
+		event(ts + k, id, ev_table[id].compat_params, ev_table[id].compat_nparams);
+		event(ts + k + (1ULL << 63), id + 1, ev_table[id + 1].compat_params,
+		      ev_table[id + 1].compat_nparams);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long long ts = 1700000000000000000ULL;
@@ -283,9 +306,11 @@ int main(int argc, char **argv)
 	FILE *f;
 
 	bool for_filters = argc == 3 && strcmp(argv[1], "--for-filters") == 0;
+	bool late = argc == 3 && strcmp(argv[1], "--late") == 0;
 
-	if (argc != 2 && !for_filters) {
-		fprintf(stderr, "usage: mkevents [--for-filters] OUT.scap\n");
+	hostile = argc == 3 && strcmp(argv[1], "--hostile") == 0;
+	if (argc != 2 && !for_filters && !hostile && !late) {
+		fprintf(stderr, "usage: mkevents [--for-filters | --hostile | --late] OUT.scap\n");
 		return 2;
 	}
 	state_blocks();
@@ -318,6 +343,8 @@ int main(int argc, char **argv)
 		event(ts, id % EV_COMPAT_MAX, info->compat_params, info->compat_nparams);
 		ts += 1000;
 	}
+	if (late)
+		late_calls(ts);
 	f = fopen(argv[argc - 1], "wb");
 	if (!f || fwrite(buf, 1, blen, f) != blen || fclose(f) != 0) {
 		perror(argv[argc - 1]);

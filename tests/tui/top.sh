@@ -114,7 +114,7 @@ f=$corpus/shell.scap.gz
 file=/tmp/syshark-corpus/greeting.txt
 start 160 40 "$bin" -r "$f" --top
 pid=$("$bin" -r "$f" --top=procs -T json | sed -n '2,$p' | grep -m 1 cat |
-	sed -n 's/.*"PID":"\([0-9]*\)".*/\1/p')
+	sed -n 's/.*"PID":\([0-9]*\).*/\1/p')
 [ -n "$pid" ] && [ "$(top_field "$f" procs | awk -F'\t' -v p="$pid" '$1 == p { print $4 }')" = cat ] && ok ||
 	bad "no cat process found in the processes of the shell session"
 wait_for "^$pid .* cat " "no cat row in the processes of the shell session"
