@@ -10,6 +10,11 @@
  * At the end a state-only notification event records the number of events
  * the probe dropped (ENG_DROPS_ID), so that --stats can tell it later.
  *
+ * A command (-- CMD) runs in a process group of its own and is ended with
+ * the capture, as timeout(1) ends one: SIGTERM to the group, then SIGKILL
+ * after CMD_GRACE_S. Should syshark itself be killed, the kernel sends the
+ * command SIGKILL (PR_SET_PDEATHSIG).
+ *
  * For the terminal interface the capture keeps its health (live_health.h):
  * after every poll the drops so far, and every second the events and drops
  * per second over it and the ring buffer's fill at its fullest.
@@ -25,7 +30,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -42,6 +49,7 @@
 
 #define FILE_BUFFER (1u << 20)
 #define POLL_MS 50
+#define CMD_GRACE_S 2.0 /* between SIGTERM and SIGKILL to the command */
 
 static volatile sig_atomic_t stop_signal;
 static atomic_bool stop_request; /* capture_stop() */
@@ -211,14 +219,15 @@ static int write_drops(struct capture *c, const struct probe_stats *st)
 }
 
 /*
- * Starts cmd stopped at a gate; returns its pid, or -1 after saying why.
- * With quiet (the terminal interface has the screen) its input and output
- * are /dev/null.
+ * Starts cmd stopped at a gate, leading a process group of its own and
+ * killed if this thread ends first; returns its pid, or -1 after saying
+ * why. With quiet (the terminal interface has the screen) its input and
+ * output are /dev/null.
  */
 static pid_t start_cmd(char **cmd, bool quiet, int *gate_w)
 {
+	pid_t parent = getpid(), pid;
 	int gate[2];
-	pid_t pid;
 	char go;
 
 	if (pipe2(gate, O_CLOEXEC) < 0) {
@@ -236,6 +245,9 @@ static pid_t start_cmd(char **cmd, bool quiet, int *gate_w)
 		int null = quiet ? open("/dev/null", O_RDWR) : -1;
 
 		close(gate[1]);
+		if (setpgid(0, 0) < 0 || prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 ||
+		    getppid() != parent)
+			_exit(127);
 		if (null >= 0 && (dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0))
 			_exit(127);
 		if (read(gate[0], &go, 1) != 1)
@@ -244,9 +256,41 @@ static pid_t start_cmd(char **cmd, bool quiet, int *gate_w)
 		fprintf(stderr, "syshark: %s: %s\n", cmd[0], strerror(errno));
 		_exit(127);
 	}
+	setpgid(pid, pid); /* whichever of the two runs first */
 	close(gate[0]);
 	*gate_w = gate[1];
 	return pid;
+}
+
+/* The exit status a shell gives for wait status wst. */
+static int cmd_exit_status(int wst)
+{
+	return WIFEXITED(wst) ? WEXITSTATUS(wst) : 128 + WTERMSIG(wst);
+}
+
+/*
+ * Ends the command's process group, if the command still runs: SIGTERM,
+ * then SIGKILL once CMD_GRACE_S have passed. Returns the command's exit status.
+ */
+static int end_cmd(pid_t child)
+{
+	const struct timespec tick = { 0, 10 * 1000 * 1000 };
+	double deadline = mono_now() + CMD_GRACE_S;
+	int wst = 0;
+
+	if (waitpid(child, &wst, WNOHANG) == child)
+		return cmd_exit_status(wst);
+	kill(-child, SIGTERM);
+	kill(-child, SIGCONT); /* a stopped command must run to end */
+	while (waitpid(child, &wst, WNOHANG) == 0) {
+		if (mono_now() >= deadline) {
+			kill(-child, SIGKILL);
+			waitpid(child, &wst, 0);
+			break;
+		}
+		nanosleep(&tick, NULL);
+	}
+	return cmd_exit_status(wst);
 }
 
 static void set_signals(void)
@@ -386,7 +430,7 @@ int capture_run(const struct capture_opts *o)
 			break;
 		}
 		if (child > 0 && waitpid(child, &wst, WNOHANG) == child) {
-			cmd_status = WIFEXITED(wst) ? WEXITSTATUS(wst) : 128 + WTERMSIG(wst);
+			cmd_status = cmd_exit_status(wst);
 			child = 0;
 			break;
 		}
@@ -395,6 +439,10 @@ int capture_run(const struct capture_opts *o)
 	probe_detach(p);
 	while (!c.done && probe_poll(p, 0, on_event, &c) > 0)
 		;
+	if (child > 0) {
+		cmd_status = end_cmd(child);
+		child = 0;
+	}
 	probe_stats(p, &st);
 	if (o->health)
 		atomic_store(&o->health->dropped, st.dropped);
@@ -414,7 +462,7 @@ out_child:
 	if (gate >= 0)
 		close(gate); /* the command never starts */
 	if (child > 0)
-		waitpid(child, &wst, WNOHANG); /* a command still running is left to run */
+		end_cmd(child);
 	if (c.w && sf_writer_close(c.w, &d) < 0 && !c.werr) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		status = 1;

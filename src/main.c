@@ -16,6 +16,7 @@
 #include "eng_graph.h"
 #include "eng_top.h"
 #include "print.h"
+#include "scratch.h"
 #include "syshark_version.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -36,20 +37,6 @@ static bool followable(const char *path)
 	struct stat st;
 
 	return stat(path, &st) == 0 ? S_ISREG(st.st_mode) : errno == ENOENT;
-}
-
-/* Creates $TMPDIR/syshark-KIND-XXXXXX for a capture, its name in path; -1 after saying why. */
-static int scratch_file(char *path, size_t n, const char *kind)
-{
-	const char *dir = getenv("TMPDIR");
-	int fd;
-
-	snprintf(path, n, "%s/syshark-%s-XXXXXX", dir && *dir ? dir : "/tmp", kind);
-	fd = mkstemp(path);
-	if (fd < 0)
-		fprintf(stderr, "syshark: cannot create a file for the capture in %s: %s\n",
-			dir && *dir ? dir : "/tmp", strerror(errno));
-	return fd;
 }
 
 /*
@@ -79,7 +66,7 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 		src.saved = true;
 	} else {
 		/* the filter is the display's; the file takes every event */
-		fd = scratch_file(path, sizeof(path), "live");
+		fd = scratch_create(path, sizeof(path), "live");
 		if (fd < 0)
 			return 1;
 		po.filter = NULL;
@@ -124,7 +111,7 @@ static int live_top(const struct capture_opts *co, const struct eng_top_view *vi
 	int fd, status;
 
 	if (!po.write) {
-		fd = scratch_file(path, sizeof(path), "top");
+		fd = scratch_create(path, sizeof(path), "top");
 		if (fd < 0)
 			return 1;
 		close(fd);
