@@ -78,6 +78,7 @@ struct capture {
 	bool done;	      /* the count is reached or output failed */
 	struct diag wd;	      /* the write error that stopped the capture */
 	bool werr;
+	bool full; /* the file reached o->max_bytes */
 	/* the health's second so far: its start, the counts then, the ring's peak */
 	double h_start;
 	uint64_t h_events, h_dropped, h_peak;
@@ -154,6 +155,7 @@ static void health_update(struct capture *c, struct probe *p)
 
 	probe_stats(p, &st);
 	atomic_store(&h->dropped, st.dropped);
+	atomic_store(&h->bytes, sf_writer_bytes(c->w));
 	if (st.ring_peak > c->h_peak)
 		c->h_peak = st.ring_peak;
 	if (secs < 1)
@@ -429,6 +431,10 @@ int capture_run(const struct capture_opts *o)
 			c.werr = true;
 			break;
 		}
+		if (o->max_bytes && sf_writer_bytes(c.w) >= o->max_bytes) {
+			c.full = true;
+			break;
+		}
 		if (child > 0 && waitpid(child, &wst, WNOHANG) == child) {
 			cmd_status = cmd_exit_status(wst);
 			child = 0;
@@ -450,9 +456,16 @@ int capture_run(const struct capture_opts *o)
 		write_drops(&c, &st);
 	if (!c.werr && sf_writer_flush(c.w, &c.wd) < 0)
 		c.werr = true;
+	if (o->health)
+		atomic_store(&o->health->bytes, sf_writer_bytes(c.w));
 	if (c.werr) {
 		fprintf(stderr, "syshark: capture stopped: %s\n", c.wd.msg);
 		status = 1;
+	} else if (c.full && o->health) {
+		atomic_store(&o->health->full, true);
+	} else if (c.full) {
+		fprintf(stderr, "syshark: capture stopped: %s reached its size limit, %llu bytes "
+			"(--max-size)\n", o->po->write, (unsigned long long)o->max_bytes);
 	}
 	if (!o->quiet)
 		report(&c, &st, cmd_status);

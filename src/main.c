@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "capture.h"
@@ -39,6 +40,68 @@ static bool followable(const char *path)
 	return stat(path, &st) == 0 ? S_ISREG(st.st_mode) : errno == ENOENT;
 }
 
+/* The words joined by spaces; caller frees. */
+static char *join_words(char **w, int n)
+{
+	size_t len = 1;
+	char *s;
+	int i;
+
+	for (i = 0; i < n; i++)
+		len += strlen(w[i]) + 1;
+	s = xmalloc(len);
+	s[0] = 0;
+	for (i = 0; i < n; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, w[i]);
+	}
+	return s;
+}
+
+#define SCRATCH_MAX (1ULL << 30)
+
+/* The size limit of a scratch capture file: 1 GiB, or half the room left in its directory. */
+static uint64_t scratch_limit(const char *path)
+{
+	char dir[4096];
+	struct statvfs vfs;
+	uint64_t half;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	*strrchr(dir, '/') = 0;
+	if (statvfs(dir, &vfs) < 0)
+		return SCRATCH_MAX;
+	half = (uint64_t)vfs.f_bavail * vfs.f_frsize / 2;
+	return half < SCRATCH_MAX ? half : SCRATCH_MAX;
+}
+
+/*
+ * A size: bytes, or with K, M or G (powers of 1024) after it; false if
+ * there is none or it is 0.
+ */
+static bool parse_size(const char *s, uint64_t *out)
+{
+	static const char units[] = "KMG";
+	const char *u;
+	char *end;
+	unsigned long long v;
+	int shift = 0;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s || *s == '-')
+		return false;
+	if (*end && (u = strchr(units, *end & ~0x20))) {
+		shift = 10 * (int)(u - units + 1);
+		end++;
+	}
+	if (*end || !v || v > UINT64_MAX >> shift)
+		return false;
+	*out = (uint64_t)v << shift;
+	return true;
+}
+
 /*
  * The terminal interface on a live capture: the probe writes a capture file
  * on a thread of its own, and the interface follows it. The file is the
@@ -52,8 +115,8 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	struct live_health health = { 0 };
 	struct tui_source src = { .live = true, .running = live_running, .stop = live_stop };
 	struct capture_thread *t;
-	char path[4096];
-	int fd, status, cstatus;
+	char path[4096], *what = NULL;
+	int fd, status, cstatus, n = 0;
 
 	if (po.write) {
 		/* the file the user named: the filter chooses what it keeps */
@@ -71,19 +134,29 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 			return 1;
 		po.filter = NULL;
 		po.write = path;
+		if (!lco.max_bytes)
+			lco.max_bytes = scratch_limit(path);
 	}
 	close(fd);
+	if (co->cmd) {
+		while (co->cmd[n])
+			n++;
+		what = join_words(co->cmd, n);
+	}
 	lco.po = &po;
 	lco.quiet = true;
+	health.max_bytes = lco.max_bytes;
 	lco.health = &health;
 	t = capture_start(&lco);
 	if (!t) {
 		fprintf(stderr, "syshark: cannot start the capture thread\n");
 		if (!src.saved)
 			unlink(path);
+		free(what);
 		return 1;
 	}
 	src.path = path;
+	src.what = what ? what : "this machine";
 	src.top = top;
 	src.tree = po.tree;
 	src.interval = interval;
@@ -95,6 +168,7 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	cstatus = capture_join(t);
 	if (!src.saved)
 		unlink(path);
+	free(what);
 	return status < 0 ? cstatus : status ? status : cstatus;
 }
 
@@ -117,6 +191,8 @@ static int live_top(const struct capture_opts *co, const struct eng_top_view *vi
 		close(fd);
 		po.write = path;
 		lco.scratch = true;
+		if (!lco.max_bytes)
+			lco.max_bytes = scratch_limit(path);
 	}
 	po.filter = NULL; /* the file takes every event; the filter is the view's */
 	lco.po = &po;
@@ -129,25 +205,6 @@ static int live_top(const struct capture_opts *co, const struct eng_top_view *vi
 	if (!co->po->write)
 		unlink(path);
 	return status;
-}
-
-/* The words joined by spaces; caller frees. */
-static char *join_words(char **w, int n)
-{
-	size_t len = 1;
-	char *s;
-	int i;
-
-	for (i = 0; i < n; i++)
-		len += strlen(w[i]) + 1;
-	s = xmalloc(len);
-	s[0] = 0;
-	for (i = 0; i < n; i++) {
-		if (i)
-			strcat(s, " ");
-		strcat(s, w[i]);
-	}
-	return s;
 }
 
 static void usage(FILE *f)
@@ -167,6 +224,8 @@ static void usage(FILE *f)
 	      "  -B, --buffer-size M live: ring buffer size in MiB (default 16)\n"
 	      "      --duration S    live: stop after S seconds\n"
 	      "  -c, --capture-count N  stop after N events (as -n)\n"
+	      "      --max-size SIZE live: stop recording when the file reaches SIZE bytes\n"
+	      "                      (K, M, G; without -w, 1G or half the free space)\n"
 	      "  -- CMD ARGS...      live: run CMD and capture only it and its children\n"
 	      "  -p, --print         print events even on a terminal (there, -r FILE\n"
 	      "                      alone opens the full-screen interface)\n"
@@ -238,6 +297,7 @@ int main(int argc, char **argv)
 		{ "snaplen", required_argument, NULL, 'S' },
 		{ "buffer-size", required_argument, NULL, 'B' },
 		{ "duration", required_argument, NULL, 'D' },
+		{ "max-size", required_argument, NULL, 'Q' },
 		{ "capture-count", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -353,6 +413,13 @@ int main(int argc, char **argv)
 			if (*end || !*optarg || !(co.duration > 0)) {
 				fprintf(stderr, "syshark: --duration %s: not a number of seconds\n",
 					optarg);
+				return 2;
+			}
+			break;
+		case 'Q':
+			if (!parse_size(optarg, &co.max_bytes)) {
+				fprintf(stderr, "syshark: --max-size %s: not a size "
+						"(as 500M or 2G)\n", optarg);
 				return 2;
 			}
 			break;

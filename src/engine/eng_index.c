@@ -970,7 +970,7 @@ struct eng_replay *eng_index_replay_at(struct eng_index *ix, uint64_t n, struct 
 			     -EIO;
 		free(snap);
 		if (rc < 0) {
-			/* a bad checkpoint, not the capture's fault: start over from the beginning */
+			/* a bad checkpoint, not the capture's fault: start over */
 			eng_replay_free(r);
 			r = data_replay(ix, d);
 		}

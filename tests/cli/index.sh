@@ -87,8 +87,8 @@ touch -r "$tmp/r.ref" "$tmp/r.scap"
 # A cache directory others may write to, or of another user, is refused with a warning.
 refused() {
 	"$bin" -r "$tmp/r.scap" --index >"$tmp/o" 2>"$tmp/e"
-	if grep -qx 'file: (temporary, unlinked)' "$tmp/o" &&
-		[ "$(cat "$tmp/e")" = "syshark: warning: the cache directory $XDG_CACHE_HOME/syshark $1: not used" ]; then
+	local want="syshark: warning: the cache directory $XDG_CACHE_HOME/syshark $1: not used"
+	if grep -qx 'file: (temporary, unlinked)' "$tmp/o" && [ "$(cat "$tmp/e")" = "$want" ]; then
 		ok
 	else
 		bad "a cache directory that $1 is used: $(cat "$tmp/e")"
@@ -104,7 +104,8 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	refused "belongs to another user (uid $(id -u nobody))"
 	chown 0 "$XDG_CACHE_HOME/syshark"
 fi
-"$bin" -r "$tmp/r.scap" --index 2>&1 | grep -q '^built: no' && ok || bad "the cache, put right, is not used"
+"$bin" -r "$tmp/r.scap" --index 2>&1 | grep -q '^built: no' && ok ||
+	bad "the cache, put right, is not used"
 
 # Filtering in parallel over a cached index prints what one replay prints,
 # in every format, and stops at damage the same way: the shell session 30
@@ -163,7 +164,8 @@ poke $(($(stat -c %s "$ixf") - 32)) '\377\377\377\377\377\377\377\377'
 rm -f "$ixf"
 limit=$(((512 + ($(stat -c %s "$tmp/big.scap") / 36 + 1) * 12) / 1024 + 2))
 (ulimit -f "$limit" && trap '' XFSZ && "$bin" -r "$tmp/big.scap" --index >/dev/null)
-"$bin" -r "$tmp/big.scap" --index | grep -q '^pass 1' && ok || bad "big: an index short of its checkpoints is cached"
+"$bin" -r "$tmp/big.scap" --index | grep -q '^pass 1' && ok ||
+	bad "big: an index short of its checkpoints is cached"
 
 # Checkpoints carry the interface list that fd.lip and fd.lport need: the
 # net scenario's TCP over IPv4 and IPv6, 200 times over.

@@ -28,8 +28,8 @@ gone() {
 # and sleeps (ignoring SIGTERM if $ignore is set); sets $spid and $cpid
 start() {
 	rm -f "$tmp/pid"
-	"$bin" "$@" -- sh -c "${ignore:+trap '' TERM; }"'echo $$ >'"$tmp/pid"'; while :; do sleep 1; done' \
-		>/dev/null 2>"$tmp/err" &
+	local script='echo $$ >'"$tmp/pid"'; while :; do sleep 1; done'
+	"$bin" "$@" -- sh -c "${ignore:+trap '' TERM; }$script" >/dev/null 2>"$tmp/err" &
 	spid=$!
 	wait_file "$tmp/pid" || bad "$*: the command did not start: $(cat "$tmp/err")"
 	cpid=$(cat "$tmp/pid")
@@ -41,8 +41,8 @@ for sig in INT TERM HUP; do
 		kill -"$sig" "$spid"
 		wait "$spid"
 		# syshark waited for its command: it is gone already
-		! kill -0 "$cpid" 2>/dev/null && ok ||
-			bad "SIG$sig${ignore:+ (the command ignores SIGTERM)}: the command still runs"
+		what="SIG$sig${ignore:+ (the command ignores SIGTERM)}"
+		! kill -0 "$cpid" 2>/dev/null && ok || bad "$what: the command still runs"
 		kill -9 "$cpid" 2>/dev/null
 		grep -q 'the command exited with status' "$tmp/err" && ok ||
 			bad "SIG$sig: no status of the command: $(cat "$tmp/err")"
