@@ -142,6 +142,8 @@ static int on_event(void *arg, const uint8_t *ev, uint32_t len, uint16_t cpu)
 	}
 	if (!c->r && c->o->po->count && c->events >= c->o->po->count)
 		c->done = true;
+	if (c->o->max_bytes && sf_writer_bytes(c->w) >= c->o->max_bytes)
+		c->full = c->done = true;
 	return c->done || stopping();
 }
 
@@ -429,10 +431,6 @@ int capture_run(const struct capture_opts *o)
 		/* at most a poll's worth of events waits in memory */
 		if (!c.werr && sf_writer_flush(c.w, &c.wd) < 0) {
 			c.werr = true;
-			break;
-		}
-		if (o->max_bytes && sf_writer_bytes(c.w) >= o->max_bytes) {
-			c.full = true;
 			break;
 		}
 		if (child > 0 && waitpid(child, &wst, WNOHANG) == child) {
