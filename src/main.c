@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "capture.h"
@@ -57,23 +56,6 @@ static char *join_words(char **w, int n)
 		strcat(s, w[i]);
 	}
 	return s;
-}
-
-#define SCRATCH_MAX (1ULL << 30)
-
-/* The size limit of a scratch capture file: 1 GiB, or half the room left in its directory. */
-static uint64_t scratch_limit(const char *path)
-{
-	char dir[4096];
-	struct statvfs vfs;
-	uint64_t half;
-
-	snprintf(dir, sizeof(dir), "%s", path);
-	*strrchr(dir, '/') = 0;
-	if (statvfs(dir, &vfs) < 0)
-		return SCRATCH_MAX;
-	half = (uint64_t)vfs.f_bavail * vfs.f_frsize / 2;
-	return half < SCRATCH_MAX ? half : SCRATCH_MAX;
 }
 
 /*
@@ -135,7 +117,7 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 		po.filter = NULL;
 		po.write = path;
 		if (!lco.max_bytes)
-			lco.max_bytes = scratch_limit(path);
+			lco.max_bytes = scratch_limit(fd);
 	}
 	close(fd);
 	if (co->cmd) {
@@ -188,11 +170,11 @@ static int live_top(const struct capture_opts *co, const struct eng_top_view *vi
 		fd = scratch_create(path, sizeof(path), "top");
 		if (fd < 0)
 			return 1;
+		if (!lco.max_bytes)
+			lco.max_bytes = scratch_limit(fd);
 		close(fd);
 		po.write = path;
 		lco.scratch = true;
-		if (!lco.max_bytes)
-			lco.max_bytes = scratch_limit(path);
 	}
 	po.filter = NULL; /* the file takes every event; the filter is the view's */
 	lco.po = &po;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Scratch capture files, and the ones killed processes left behind. */
+/* Scratch capture files, their size limit, and those killed processes left. */
 #include "scratch.h"
 
 #include <dirent.h>
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 /* True if name is a scratch file, "syshark-WORD-PID-XXXXXX", of a process that is gone. */
@@ -46,6 +47,20 @@ static void scratch_clean(const char *dir)
 			unlinkat(dirfd(d), de->d_name, 0);
 	}
 	closedir(d);
+}
+
+#define SCRATCH_MAX (1ULL << 30)
+
+uint64_t scratch_limit(int fd)
+{
+	struct statvfs vfs;
+	uint64_t half;
+
+	if (fstatvfs(fd, &vfs) < 0)
+		return SCRATCH_MAX;
+	half = (uint64_t)vfs.f_bavail * vfs.f_frsize / 2;
+	/* at least a byte: 0 would be no limit */
+	return half < 1 ? 1 : half < SCRATCH_MAX ? half : SCRATCH_MAX;
 }
 
 int scratch_create(char *path, size_t n, const char *kind)
