@@ -14,9 +14,9 @@
 # Needs nothing from the bash-completion package.
 
 # Options that take an argument, as a separate word or after =.
-_syshark_opts_arg=(-r --read -s --snaplen -B --buffer-size --duration -c --capture-count
-	-T --format -e --field -n --count -Y --filter -w --write -d --interval --window
-	--follow --io-stat --series --event)
+_syshark_opts_arg=(-r --read -s --snaplen -B --buffer-size --duration --max-size -c
+	--capture-count -T --format -e --field -n --count -Y --filter -w --write -d --interval
+	--window --follow --io-stat --series --event)
 _syshark_opts_flag=(-p --print -A --all --calls --stats --top --tree --no-mouse --index --no-cache
 	-L --list-events -l --list-fields -h --help -V --version)
 # Long options offered with their = (their argument follows it).

@@ -45,6 +45,8 @@ for f in tests/corpus/*.scap* "$extra"/*.scap; do
 	[ -f "$f" ] && zcat -f "$f" >"$caps/$(basename "${f%.gz}")"
 done
 fuzz fuzz_scap "$secs" tests/fuzz/corpus "$caps"
+fuzz fuzz_index "$((secs / 4))" tests/fuzz/corpus "$caps"
+fuzz fuzz_views "$((secs / 4))" tests/fuzz/corpus "$caps"
 rm -rf "$caps"
 fuzz fuzz_filter "$((secs / 2))" tests/fuzz/filter_corpus
 snaps=$(mktemp -d)

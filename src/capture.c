@@ -10,6 +10,11 @@
  * At the end a state-only notification event records the number of events
  * the probe dropped (ENG_DROPS_ID), so that --stats can tell it later.
  *
+ * A command (-- CMD) runs in a process group of its own and is ended with
+ * the capture, as timeout(1) ends one: SIGTERM to the group, then SIGKILL
+ * after CMD_GRACE_S. Should syshark itself be killed, the kernel sends the
+ * command SIGKILL (PR_SET_PDEATHSIG).
+ *
  * For the terminal interface the capture keeps its health (live_health.h):
  * after every poll the drops so far, and every second the events and drops
  * per second over it and the ring buffer's fill at its fullest.
@@ -25,7 +30,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -42,6 +49,7 @@
 
 #define FILE_BUFFER (1u << 20)
 #define POLL_MS 50
+#define CMD_GRACE_S 2.0 /* between SIGTERM and SIGKILL to the command */
 
 static volatile sig_atomic_t stop_signal;
 static atomic_bool stop_request; /* capture_stop() */
@@ -70,6 +78,7 @@ struct capture {
 	bool done;	      /* the count is reached or output failed */
 	struct diag wd;	      /* the write error that stopped the capture */
 	bool werr;
+	bool full; /* the file reached o->max_bytes */
 	/* the health's second so far: its start, the counts then, the ring's peak */
 	double h_start;
 	uint64_t h_events, h_dropped, h_peak;
@@ -133,6 +142,8 @@ static int on_event(void *arg, const uint8_t *ev, uint32_t len, uint16_t cpu)
 	}
 	if (!c->r && c->o->po->count && c->events >= c->o->po->count)
 		c->done = true;
+	if (c->o->max_bytes && sf_writer_bytes(c->w) >= c->o->max_bytes)
+		c->full = c->done = true;
 	return c->done || stopping();
 }
 
@@ -146,6 +157,7 @@ static void health_update(struct capture *c, struct probe *p)
 
 	probe_stats(p, &st);
 	atomic_store(&h->dropped, st.dropped);
+	atomic_store(&h->bytes, sf_writer_bytes(c->w));
 	if (st.ring_peak > c->h_peak)
 		c->h_peak = st.ring_peak;
 	if (secs < 1)
@@ -211,15 +223,16 @@ static int write_drops(struct capture *c, const struct probe_stats *st)
 }
 
 /*
- * Starts cmd stopped at a gate; returns its pid, or -1 after saying why.
- * With quiet (the terminal interface has the screen) its input and output
- * are /dev/null. Once through the gate, it writes to *exec_r the errno of
- * an exec that failed; a successful exec closes it (cmd_ran()).
+ * Starts cmd stopped at a gate, leading a process group of its own and
+ * killed if this thread ends first; returns its pid, or -1 after saying
+ * why. With quiet (the terminal interface has the screen) its input and
+ * output are /dev/null. Once through the gate, it writes to *exec_r the
+ * errno of an exec that failed; a successful exec closes it (cmd_ran()).
  */
 static pid_t start_cmd(char **cmd, bool quiet, int *gate_w, int *exec_r)
 {
+	pid_t parent = getpid(), pid;
 	int gate[2], ex[2];
-	pid_t pid;
 	char go;
 
 	if (pipe2(gate, O_CLOEXEC) < 0) {
@@ -242,6 +255,9 @@ static pid_t start_cmd(char **cmd, bool quiet, int *gate_w, int *exec_r)
 
 		close(gate[1]);
 		close(ex[0]);
+		if (setpgid(0, 0) < 0 || prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 ||
+		    getppid() != parent)
+			_exit(127);
 		if (null >= 0 && (dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0))
 			_exit(127);
 		if (read(gate[0], &go, 1) != 1)
@@ -252,6 +268,7 @@ static pid_t start_cmd(char **cmd, bool quiet, int *gate_w, int *exec_r)
 			_exit(126);
 		_exit(127);
 	}
+	setpgid(pid, pid); /* whichever of the two runs first */
 	close(gate[0]);
 	close(ex[1]);
 	*gate_w = gate[1];
@@ -282,6 +299,37 @@ static bool cmd_ran(pid_t child, int exec_r, const char *name)
 	fprintf(stderr, "syshark: cannot run %s: %s\n", name, strerror(err));
 	waitpid(child, NULL, 0);
 	return false;
+}
+
+/* The exit status a shell gives for wait status wst. */
+static int cmd_exit_status(int wst)
+{
+	return WIFEXITED(wst) ? WEXITSTATUS(wst) : 128 + WTERMSIG(wst);
+}
+
+/*
+ * Ends the command's process group, if the command still runs: SIGTERM,
+ * then SIGKILL once CMD_GRACE_S have passed. Returns the command's exit status.
+ */
+static int end_cmd(pid_t child)
+{
+	const struct timespec tick = { 0, 10 * 1000 * 1000 };
+	double deadline = mono_now() + CMD_GRACE_S;
+	int wst = 0;
+
+	if (waitpid(child, &wst, WNOHANG) == child)
+		return cmd_exit_status(wst);
+	kill(-child, SIGTERM);
+	kill(-child, SIGCONT); /* a stopped command must run to end */
+	while (waitpid(child, &wst, WNOHANG) == 0) {
+		if (mono_now() >= deadline) {
+			kill(-child, SIGKILL);
+			waitpid(child, &wst, 0);
+			break;
+		}
+		nanosleep(&tick, NULL);
+	}
+	return cmd_exit_status(wst);
 }
 
 static void set_signals(void)
@@ -452,7 +500,7 @@ int capture_run(const struct capture_opts *o)
 			break;
 		}
 		if (child > 0 && waitpid(child, &wst, WNOHANG) == child) {
-			cmd_status = WIFEXITED(wst) ? WEXITSTATUS(wst) : 128 + WTERMSIG(wst);
+			cmd_status = cmd_exit_status(wst);
 			child = 0;
 			break;
 		}
@@ -461,6 +509,10 @@ int capture_run(const struct capture_opts *o)
 	probe_detach(p);
 	while (!c.done && probe_poll(p, 0, on_event, &c) > 0)
 		;
+	if (child > 0) {
+		cmd_status = end_cmd(child);
+		child = 0;
+	}
 	probe_stats(p, &st);
 	if (o->health) {
 		atomic_store(&o->health->dropped, st.dropped);
@@ -470,9 +522,16 @@ int capture_run(const struct capture_opts *o)
 		write_drops(&c, &st);
 	if (!c.werr && sf_writer_flush(c.w, &c.wd) < 0)
 		c.werr = true;
+	if (o->health)
+		atomic_store(&o->health->bytes, sf_writer_bytes(c.w));
 	if (c.werr) {
 		fprintf(stderr, "syshark: capture stopped: %s\n", c.wd.msg);
 		status = 1;
+	} else if (c.full && o->health) {
+		atomic_store(&o->health->full, true);
+	} else if (c.full) {
+		fprintf(stderr, "syshark: capture stopped: %s reached its size limit, %llu bytes "
+			"(--max-size)\n", o->po->write, (unsigned long long)o->max_bytes);
 	}
 	ended = !o->quiet;
 out_probe:
@@ -483,7 +542,7 @@ out_child:
 	if (exec_r >= 0)
 		close(exec_r);
 	if (child > 0)
-		waitpid(child, &wst, WNOHANG); /* a command still running is left to run */
+		end_cmd(child);
 	if (c.w)
 		bytes = sf_writer_bytes(c.w);
 	if (c.w && sf_writer_close(c.w, &d) < 0 && !c.werr) {

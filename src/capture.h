@@ -15,6 +15,7 @@ struct capture_opts {
 	uint32_t snaplen;
 	uint64_t ring_bytes;	     /* 0: the probe's default */
 	double duration;	     /* seconds, 0 = until stopped */
+	uint64_t max_bytes;	     /* stop recording when the file is this large, 0 = never */
 	char **cmd;		     /* run this and capture only its process tree */
 	bool quiet;		     /* for the terminal interface: no signal handlers, no index */
 	bool scratch;		     /* po->write is a temporary file: the summary does not name it */

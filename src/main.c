@@ -17,6 +17,7 @@
 #include "eng_index.h"
 #include "eng_top.h"
 #include "print.h"
+#include "scratch.h"
 #include "syshark_version.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -41,112 +42,6 @@ static bool followable(const char *path)
 	return stat(path, &st) == 0 ? S_ISREG(st.st_mode) : errno == ENOENT;
 }
 
-/* Creates $TMPDIR/syshark-KIND-XXXXXX for a capture, its name in path; -1 after saying why. */
-static int scratch_file(char *path, size_t n, const char *kind)
-{
-	const char *dir = getenv("TMPDIR");
-	int fd;
-
-	snprintf(path, n, "%s/syshark-%s-XXXXXX", dir && *dir ? dir : "/tmp", kind);
-	fd = mkstemp(path);
-	if (fd < 0)
-		fprintf(stderr, "syshark: cannot create a file for the capture in %s: %s\n",
-			dir && *dir ? dir : "/tmp", strerror(errno));
-	return fd;
-}
-
-/*
- * The terminal interface on a live capture: the probe writes a capture file
- * on a thread of its own, and the interface follows it. The file is the
- * one -w names, or else a temporary one.
- */
-static int live_tui(const struct capture_opts *co, const char *filter, const char *top,
-		    double interval, bool no_mouse)
-{
-	struct capture_opts lco = *co;
-	struct print_opts po = *co->po;
-	struct live_health health = { 0 };
-	struct tui_source src = { .live = true, .running = live_running, .stop = live_stop };
-	struct capture_thread *t;
-	char path[4096];
-	int fd, status, cstatus;
-
-	if (po.write) {
-		/* the file the user named: the filter chooses what it keeps */
-		snprintf(path, sizeof(path), "%s", po.write);
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			fprintf(stderr, "syshark: %s: %s\n", path, strerror(errno));
-			return 1;
-		}
-		src.saved = true;
-	} else {
-		/* the filter is the display's; the file takes every event */
-		fd = scratch_file(path, sizeof(path), "live");
-		if (fd < 0)
-			return 1;
-		po.filter = NULL;
-		po.write = path;
-	}
-	close(fd);
-	lco.po = &po;
-	lco.quiet = true;
-	lco.health = &health;
-	t = capture_start(&lco);
-	if (!t) {
-		fprintf(stderr, "syshark: cannot start the capture thread\n");
-		if (!src.saved)
-			unlink(path);
-		return 1;
-	}
-	src.path = path;
-	src.top = top;
-	src.tree = po.tree;
-	src.interval = interval;
-	src.no_mouse = no_mouse;
-	src.arg = t;
-	src.health = &health;
-	status = tui_run(&src, filter);
-	capture_stop(t);
-	cstatus = capture_join(t);
-	if (!src.saved)
-		unlink(path);
-	return status < 0 ? cstatus : status ? status : cstatus;
-}
-
-/*
- * A printed view of a live capture (--top=VIEW with -p, -T or no terminal):
- * the capture goes to -w's file, or to a temporary one, and the view's rows
- * over all of it are printed when it ends.
- */
-static int live_top(const struct capture_opts *co, const struct eng_top_view *view)
-{
-	struct capture_opts lco = *co;
-	struct print_opts po = *co->po;
-	char path[4096];
-	int fd, status;
-
-	if (!po.write) {
-		fd = scratch_file(path, sizeof(path), "top");
-		if (fd < 0)
-			return 1;
-		close(fd);
-		po.write = path;
-		lco.scratch = true;
-	}
-	po.filter = NULL; /* the file takes every event; the filter is the view's */
-	lco.po = &po;
-	status = capture_run(&lco);
-	if (status <= 1 && access(po.write, R_OK) == 0) {
-		int vstatus = print_top(po.write, view, co->po, stdout);
-
-		status = status ? status : vstatus;
-	}
-	if (!co->po->write)
-		unlink(path);
-	return status;
-}
-
 /* The words joined by spaces; caller frees. */
 static char *join_words(char **w, int n)
 {
@@ -166,6 +61,137 @@ static char *join_words(char **w, int n)
 	return s;
 }
 
+/*
+ * A size: bytes, or with K, M or G (powers of 1024) after it; false if
+ * there is none or it is 0.
+ */
+static bool parse_size(const char *s, uint64_t *out)
+{
+	static const char units[] = "KMG";
+	const char *u;
+	char *end;
+	unsigned long long v;
+	int shift = 0;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s || *s == '-')
+		return false;
+	if (*end && (u = strchr(units, *end & ~0x20))) {
+		shift = 10 * (int)(u - units + 1);
+		end++;
+	}
+	if (*end || !v || v > UINT64_MAX >> shift)
+		return false;
+	*out = (uint64_t)v << shift;
+	return true;
+}
+
+/*
+ * The terminal interface on a live capture: the probe writes a capture file
+ * on a thread of its own, and the interface follows it. The file is the
+ * one -w names, or else a temporary one.
+ */
+static int live_tui(const struct capture_opts *co, const char *filter, const char *top,
+		    double interval, bool no_mouse)
+{
+	struct capture_opts lco = *co;
+	struct print_opts po = *co->po;
+	struct live_health health = { 0 };
+	struct tui_source src = { .live = true, .running = live_running, .stop = live_stop };
+	struct capture_thread *t;
+	char path[4096], *what = NULL;
+	int fd, status, cstatus, n = 0;
+
+	if (po.write) {
+		/* the file the user named: the filter chooses what it keeps */
+		snprintf(path, sizeof(path), "%s", po.write);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			fprintf(stderr, "syshark: %s: %s\n", path, strerror(errno));
+			return 1;
+		}
+		src.saved = true;
+	} else {
+		/* the filter is the display's; the file takes every event */
+		fd = scratch_create(path, sizeof(path), "live");
+		if (fd < 0)
+			return 1;
+		po.filter = NULL;
+		po.write = path;
+		if (!lco.max_bytes)
+			lco.max_bytes = scratch_limit(fd);
+	}
+	close(fd);
+	if (co->cmd) {
+		while (co->cmd[n])
+			n++;
+		what = join_words(co->cmd, n);
+	}
+	lco.po = &po;
+	lco.quiet = true;
+	health.max_bytes = lco.max_bytes;
+	lco.health = &health;
+	t = capture_start(&lco);
+	if (!t) {
+		fprintf(stderr, "syshark: cannot start the capture thread\n");
+		if (!src.saved)
+			unlink(path);
+		free(what);
+		return 1;
+	}
+	src.path = path;
+	src.what = what ? what : "this machine";
+	src.top = top;
+	src.tree = po.tree;
+	src.interval = interval;
+	src.no_mouse = no_mouse;
+	src.arg = t;
+	src.health = &health;
+	status = tui_run(&src, filter);
+	capture_stop(t);
+	cstatus = capture_join(t);
+	if (!src.saved)
+		unlink(path);
+	free(what);
+	return status < 0 ? cstatus : status ? status : cstatus;
+}
+
+/*
+ * A printed view of a live capture (--top=VIEW with -p, -T or no terminal):
+ * the capture goes to -w's file, or to a temporary one, and the view's rows
+ * over all of it are printed when it ends.
+ */
+static int live_top(const struct capture_opts *co, const struct eng_top_view *view)
+{
+	struct capture_opts lco = *co;
+	struct print_opts po = *co->po;
+	char path[4096];
+	int fd, status;
+
+	if (!po.write) {
+		fd = scratch_create(path, sizeof(path), "top");
+		if (fd < 0)
+			return 1;
+		if (!lco.max_bytes)
+			lco.max_bytes = scratch_limit(fd);
+		close(fd);
+		po.write = path;
+		lco.scratch = true;
+	}
+	po.filter = NULL; /* the file takes every event; the filter is the view's */
+	lco.po = &po;
+	status = capture_run(&lco);
+	if (status <= 1 && access(po.write, R_OK) == 0) {
+		int vstatus = print_top(po.write, view, co->po, stdout);
+
+		status = status ? status : vstatus;
+	}
+	if (!co->po->write)
+		unlink(path);
+	return status;
+}
+
 static void usage(FILE *f)
 {
 	fputs("usage: syshark -r FILE [-p] [-T text|json|fields] [-e FIELD]... [-n COUNT]\n"
@@ -183,6 +209,8 @@ static void usage(FILE *f)
 	      "  -B, --buffer-size M live: ring buffer size in MiB (default 16)\n"
 	      "      --duration S    live: stop after S seconds\n"
 	      "  -c, --capture-count N  stop after N events (as -n)\n"
+	      "      --max-size SIZE live: stop recording when the file reaches SIZE bytes\n"
+	      "                      (K, M, G; without -w, 1G or half the free space)\n"
 	      "  -- CMD ARGS...      live: run CMD and capture only it and its children\n"
 	      "  -p, --print         print events even on a terminal (there, -r FILE\n"
 	      "                      alone opens the full-screen interface)\n"
@@ -254,6 +282,7 @@ int main(int argc, char **argv)
 		{ "snaplen", required_argument, NULL, 'S' },
 		{ "buffer-size", required_argument, NULL, 'B' },
 		{ "duration", required_argument, NULL, 'D' },
+		{ "max-size", required_argument, NULL, 'Q' },
 		{ "capture-count", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -375,6 +404,13 @@ int main(int argc, char **argv)
 			if (*end || !*optarg || !(co.duration > 0)) {
 				fprintf(stderr, "syshark: --duration %s: not a number of seconds\n",
 					optarg);
+				return 2;
+			}
+			break;
+		case 'Q':
+			if (!parse_size(optarg, &co.max_bytes)) {
+				fprintf(stderr, "syshark: --max-size %s: not a size "
+						"(as 500M or 2G)\n", optarg);
 				return 2;
 			}
 			break;

@@ -521,6 +521,16 @@ void print_field_list(FILE *out)
 	}
 }
 
+/* Says on stderr why the index cache was not used, if it was refused. */
+static void warn_cache(const struct eng_index *ix)
+{
+	struct eng_ix_info info;
+
+	eng_index_info(ix, &info);
+	if (info.warning[0])
+		fprintf(stderr, "syshark: warning: %s\n", info.warning);
+}
+
 int print_index(const char *path, bool use_cache, FILE *out)
 {
 	struct eng_index *ix;
@@ -532,6 +542,7 @@ int print_index(const char *path, bool use_cache, FILE *out)
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		return 1;
 	}
+	warn_cache(ix);
 	eng_index_wait(ix);
 	eng_index_info(ix, &info);
 	fprintf(out, "events: %" PRIu64 "\n", info.events);
@@ -571,6 +582,7 @@ int print_event_at(const char *path, uint64_t n, bool use_cache, const struct pr
 		printer_free(pr);
 		return 1;
 	}
+	warn_cache(ix);
 	r = eng_index_replay_at(ix, n, &d);
 	if (!r) {
 		fprintf(stderr, "syshark: %s: %s\n", path, d.msg);

@@ -8,6 +8,7 @@
 #define SYSHARK_LIVE_HEALTH_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 struct live_health {
@@ -18,6 +19,9 @@ struct live_health {
 	_Atomic uint64_t events_per_s; /* events taken from the probe */
 	_Atomic uint64_t drops_per_s;  /* events the probe dropped */
 	_Atomic uint32_t ring_pct;     /* the ring buffer's fill at its fullest, in percent */
+	_Atomic uint64_t bytes;	       /* the size of the capture file */
+	uint64_t max_bytes;	       /* its size limit, 0 for none (set before the capture) */
+	_Atomic bool full;	       /* the capture stopped at the limit */
 };
 
 #endif

@@ -4,6 +4,10 @@
  * into a tree of and/or/not nodes over checks; each check holds a field
  * reference, an operator and its values, already converted to the field's
  * type, so a bad value is reported at compile time with its column.
+ *
+ * A chain of "and" (or of "or") is one node holding all its operands, which
+ * loops walk, so a long chain costs no stack; only parentheses and "not" nest,
+ * and at most FILTER_DEPTH_MAX deep.
  */
 #define _GNU_SOURCE
 #include "eng_filter.h"
@@ -71,11 +75,16 @@ struct value {
 	bool is_num; /* the text is a number (for fields of either kind) */
 };
 
+/* How deep parentheses and "not" may nest */
+#define FILTER_DEPTH_MAX 256
+
 enum node_kind { N_AND, N_OR, N_NOT, N_CHECK };
 
 struct node {
 	enum node_kind kind;
-	struct node *a, *b;
+	struct node *a; /* N_NOT: the operand */
+	struct node **kids; /* N_AND, N_OR: the operands, in order */
+	unsigned int nkids;
 	/* N_CHECK */
 	struct eng_fref field;
 	enum op op;
@@ -98,6 +107,7 @@ struct parser {
 	const char *text;
 	size_t pos;
 	struct diag *d;
+	unsigned int depth; /* parentheses and "not" open at pos */
 	bool failed;
 };
 
@@ -108,7 +118,9 @@ static void node_free(struct node *n)
 	if (!n)
 		return;
 	node_free(n->a);
-	node_free(n->b);
+	for (i = 0; i < n->nkids; i++)
+		node_free(n->kids[i]);
+	free(n->kids);
 	for (i = 0; i < n->nvals; i++)
 		free(n->vals[i].s);
 	free(n->vals);
@@ -292,7 +304,7 @@ static void compile_type_set(struct node *n)
 	}
 }
 
-static struct node *parse_expr(struct parser *p);
+static struct node *parse_factor(struct parser *p);
 
 static struct node *parse_check(struct parser *p)
 {
@@ -389,85 +401,104 @@ static struct node *parse_check(struct parser *p)
 	return n;
 }
 
-static struct node *node_new(enum node_kind k, struct node *a, struct node *b)
+static struct node *node_new(enum node_kind k)
 {
 	struct node *n = xcalloc(1, sizeof(*n));
 
 	n->kind = k;
-	n->a = a;
-	n->b = b;
+	return n;
+}
+
+/* Appends kid to and/or node n, whose array doubles when full. */
+static void node_add(struct node *n, struct node *kid)
+{
+	if ((n->nkids & (n->nkids - 1)) == 0)
+		n->kids = xreallocarray(n->kids, n->nkids ? 2 * n->nkids : 1, sizeof(*n->kids));
+	n->kids[n->nkids++] = kid;
+}
+
+static struct node *parse_chain(struct parser *p, enum node_kind kind);
+
+/* "not" factor, or "(" expr ")": one level deeper. */
+static struct node *parse_nested(struct parser *p)
+{
+	struct node *n;
+	size_t open = p->pos;
+
+	if (p->depth == FILTER_DEPTH_MAX) {
+		fail(p, open, "nesting deeper than %d", FILTER_DEPTH_MAX);
+		return NULL;
+	}
+	p->depth++;
+	if (p->text[p->pos] == '(') {
+		p->pos++;
+		n = parse_chain(p, N_OR);
+		skip_space(p);
+		if (n && p->text[p->pos] == ')') {
+			p->pos++;
+		} else if (n) {
+			node_free(n);
+			n = NULL;
+			fail(p, open, "unbalanced parenthesis: this '(' is never closed");
+		}
+	} else {
+		p->pos += p->text[p->pos] == '!' ? 1 : 3;
+		n = parse_factor(p);
+		if (n) {
+			struct node *neg = node_new(N_NOT);
+
+			neg->a = n;
+			n = neg;
+		}
+	}
+	p->depth--;
 	return n;
 }
 
 static struct node *parse_factor(struct parser *p)
 {
-	struct node *n;
-	size_t open;
-
 	skip_space(p);
-	if (at_word(p, "not") || (at_sym(p, "!") && !at_sym(p, "!="))) {
-		p->pos += p->text[p->pos] == '!' ? 1 : 3;
-		n = parse_factor(p);
-		return n ? node_new(N_NOT, n, NULL) : NULL;
-	}
-	if (p->text[p->pos] == '(') {
-		open = p->pos++;
-		n = parse_expr(p);
-		if (!n)
-			return NULL;
-		skip_space(p);
-		if (p->text[p->pos] != ')') {
-			node_free(n);
-			fail(p, open, "unbalanced parenthesis: this '(' is never closed");
-			return NULL;
-		}
-		p->pos++;
-		return n;
-	}
+	if (at_word(p, "not") || (at_sym(p, "!") && !at_sym(p, "!=")) || p->text[p->pos] == '(')
+		return parse_nested(p);
 	return parse_check(p);
 }
 
-static struct node *parse_term(struct parser *p)
+/* Skips the word that joins a chain of kind (and, &&; or, ||); false if none is next. */
+static bool skip_joiner(struct parser *p, enum node_kind kind)
 {
-	struct node *n = parse_factor(p), *m;
+	const char *word = kind == N_AND ? "and" : "or";
 
-	while (n) {
-		skip_space(p);
-		if (at_word(p, "and"))
-			p->pos += 3;
-		else if (at_sym(p, "&&"))
-			p->pos += 2;
-		else
-			break;
-		m = parse_factor(p);
-		if (!m) {
-			node_free(n);
-			return NULL;
-		}
-		n = node_new(N_AND, n, m);
-	}
-	return n;
+	skip_space(p);
+	if (at_word(p, word))
+		p->pos += strlen(word);
+	else if (at_sym(p, kind == N_AND ? "&&" : "||"))
+		p->pos += 2;
+	else
+		return false;
+	return true;
 }
 
-static struct node *parse_expr(struct parser *p)
+/*
+ * expr (kind N_OR) or term (N_AND): an operand alone, or one node of kind
+ * holding every operand of the chain.
+ */
+static struct node *parse_chain(struct parser *p, enum node_kind kind)
 {
-	struct node *n = parse_term(p), *m;
+	struct node *n, *m;
 
-	while (n) {
-		skip_space(p);
-		if (at_word(p, "or"))
-			p->pos += 2;
-		else if (at_sym(p, "||"))
-			p->pos += 2;
-		else
-			break;
-		m = parse_term(p);
+	m = kind == N_OR ? parse_chain(p, N_AND) : parse_factor(p);
+	if (!m || !skip_joiner(p, kind))
+		return m;
+	n = node_new(kind);
+	node_add(n, m);
+	do {
+		m = kind == N_OR ? parse_chain(p, N_AND) : parse_factor(p);
 		if (!m) {
 			node_free(n);
 			return NULL;
 		}
-		n = node_new(N_OR, n, m);
-	}
+		node_add(n, m);
+	} while (skip_joiner(p, kind));
 	return n;
 }
 
@@ -482,7 +513,7 @@ struct eng_filter *eng_filter_compile(const char *text, struct diag *d)
 		fail(&p, 0, "the filter is empty");
 		return NULL;
 	}
-	root = parse_expr(&p);
+	root = parse_chain(&p, N_OR);
 	if (!root)
 		return NULL;
 	skip_space(&p);
@@ -556,8 +587,8 @@ static bool cmp_str(enum op op, const char *s, size_t slen, const struct value *
 	case OP_NE:
 		return !(slen == v->n && memcmp(s, v->s, slen) == 0);
 	case OP_CONTAINS:
-		/* a value longer than the text cannot be in it: no search (each sets up the value) */
-		return v->n <= slen && strstr(s, v->s) != NULL;
+		/* memmem: strstr measures the needle on every call */
+		return memmem(s, slen, v->s, v->n) != NULL;
 	case OP_ICONTAINS:
 		return v->n <= slen && strcasestr(s, v->s) != NULL;
 	case OP_BCONTAINS:
@@ -639,11 +670,16 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 static bool eval(struct eng_filter *f, const struct node *n, const struct eng_state *s,
 		 const struct eng_evt *e)
 {
+	unsigned int i;
+
 	switch (n->kind) {
 	case N_AND:
-		return eval(f, n->a, s, e) && eval(f, n->b, s, e);
 	case N_OR:
-		return eval(f, n->a, s, e) || eval(f, n->b, s, e);
+		/* and stops at the first false operand, or at the first true one */
+		for (i = 0; i < n->nkids; i++)
+			if (eval(f, n->kids[i], s, e) != (n->kind == N_AND))
+				return n->kind != N_AND;
+		return n->kind == N_AND;
 	case N_NOT:
 		return !eval(f, n->a, s, e);
 	default:
@@ -687,17 +723,20 @@ static void check_types(struct eng_filter *f, const struct node *n, bool *possib
 static void node_types(struct eng_filter *f, const struct node *n, bool *possible)
 {
 	bool *other;
+	unsigned int i;
 	uint16_t t;
 
 	switch (n->kind) {
 	case N_AND:
 	case N_OR:
 		other = xcalloc(EV_MAX, sizeof(*other));
-		node_types(f, n->a, possible);
-		node_types(f, n->b, other);
-		for (t = 0; t < EV_MAX; t++)
-			possible[t] = n->kind == N_AND ? possible[t] && other[t] :
-							 possible[t] || other[t];
+		node_types(f, n->kids[0], possible);
+		for (i = 1; i < n->nkids; i++) {
+			node_types(f, n->kids[i], other);
+			for (t = 0; t < EV_MAX; t++)
+				possible[t] = n->kind == N_AND ? possible[t] && other[t] :
+								 possible[t] || other[t];
+		}
 		free(other);
 		break;
 	case N_NOT:

@@ -10,8 +10,14 @@
  *   then                the checkpoint directory (struct ix_cp each)
  *
  * The header is written last, with complete = 1, so a half-built index is
- * never taken for a whole one. The capture's size, mtime, inode and device
- * identify it; the build's version must match.
+ * never taken for a whole one, nor one that any write failed to store. The
+ * capture's size, mtime, ctime, inode and device identify it; the build's
+ * version must match. The header holds checksums of the entries and of the
+ * directory, checked on loading, and each directory entry one of its
+ * checkpoint, checked before the checkpoint is used.
+ *
+ * The cache directory must belong to the user and be writable by no one
+ * else, or it is not used (as ssh refuses a loose ~/.ssh).
  */
 #define _GNU_SOURCE
 #include "eng_index.h"
@@ -38,7 +44,7 @@
 #include "xdg.h"
 
 #define IX_MAGIC "SYSHKIX1"
-#define IX_VERSION 2u
+#define IX_VERSION 3u
 #define IX_HDR 512u
 #define IX_ENTRY 12u
 #define IX_MIN_BLOCK 36u	   /* smallest event block: a v1 event without parameters */
@@ -51,6 +57,7 @@ struct ix_hdr {
 	uint64_t cap_size, cap_mtime_ns, cap_ino, cap_dev;
 	uint64_t data_len, entry_cap;
 	uint64_t nevents, ncps, cps_off;
+	uint64_t cap_ctime_ns, entries_sum, cps_sum;
 	uint32_t complete, damaged;
 	int32_t damage_code;
 	uint32_t pad;
@@ -63,6 +70,7 @@ struct ix_cp {
 	uint64_t num; /* the checkpoint follows event num */
 	uint64_t off; /* its bytes in the index file */
 	uint64_t len;
+	uint64_t sum; /* ix_sum() of its bytes */
 };
 
 struct eng_index {
@@ -92,6 +100,8 @@ struct eng_index {
 
 	struct diag damage;
 	bool damaged, cached;
+	bool write_failed; /* an entry or checkpoint was not stored: never cached */
+	char warning[ENG_IX_WARNING];
 	double pass1_s, pass2_s;
 
 	/* a live index: grown event by event while the capture is written */
@@ -117,10 +127,43 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* The cache directory, created if needed; false if there is none. */
-static bool cache_dir(char *out, size_t n)
+/* A checksum of n bytes, taken eight at a time. */
+static uint64_t ix_sum(const void *p, size_t n)
 {
-	return xdg_dir("XDG_CACHE_HOME", ".cache", true, out, n) && access(out, W_OK | X_OK) == 0;
+	const uint8_t *b = p;
+	uint64_t h = 1469598103934665603ULL, w;
+
+	for (; n >= 8; b += 8, n -= 8) {
+		memcpy(&w, b, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 32;
+	}
+	return fnv(h, b, n);
+}
+
+/*
+ * The cache directory, created if needed; false if there is none, or if it
+ * belongs to another user or others may write to it (ix->warning says so).
+ */
+static bool cache_dir(struct eng_index *ix, char *out, size_t n)
+{
+	struct stat st;
+
+	if (!xdg_dir("XDG_CACHE_HOME", ".cache", true, out, n) || stat(out, &st) < 0)
+		return false;
+	if (st.st_uid != geteuid()) {
+		snprintf(ix->warning, sizeof(ix->warning),
+			 "the cache directory %s belongs to another user (uid %u): not used", out,
+			 (unsigned int)st.st_uid);
+		return false;
+	}
+	if (st.st_mode & (S_IWGRP | S_IWOTH)) {
+		snprintf(ix->warning, sizeof(ix->warning),
+			 "the cache directory %s is writable by others (mode %03o): not used", out,
+			 (unsigned int)(st.st_mode & 0777));
+		return false;
+	}
+	return access(out, W_OK | X_OK) == 0;
 }
 
 static void hdr_identity(const struct eng_index *ix, struct ix_hdr *h)
@@ -131,6 +174,8 @@ static void hdr_identity(const struct eng_index *ix, struct ix_hdr *h)
 	h->cap_size = (uint64_t)ix->st.st_size;
 	h->cap_mtime_ns = (uint64_t)ix->st.st_mtim.tv_sec * 1000000000ULL +
 			  (uint64_t)ix->st.st_mtim.tv_nsec;
+	h->cap_ctime_ns = (uint64_t)ix->st.st_ctim.tv_sec * 1000000000ULL +
+			  (uint64_t)ix->st.st_ctim.tv_nsec;
 	h->cap_ino = (uint64_t)ix->st.st_ino;
 	h->cap_dev = (uint64_t)ix->st.st_dev;
 	h->data_len = ix->len;
@@ -209,8 +254,11 @@ static void pass1(struct eng_index *ix)
 		batch[3 * k + 1] = (uint32_t)(b.off >> 32) | (uint32_t)type << 16;
 		batch[3 * k + 2] = (uint32_t)buf_le64(b.body + pre + 8);
 		if (++k == IX_BATCH) {
-			if (!entries_flush(ix, batch, n + 1, k))
+			if (!entries_flush(ix, batch, n + 1, k)) {
+				ix->write_failed = true;
+				k = 0;
 				break;
+			}
 			n += k;
 			k = 0;
 			atomic_store_explicit(&ix->count, n, memory_order_release);
@@ -218,6 +266,8 @@ static void pass1(struct eng_index *ix)
 	}
 	if (k && entries_flush(ix, batch, n + 1, k))
 		n += k;
+	else if (k)
+		ix->write_failed = true;
 	if (!atomic_load(&ix->stop) && rc < 0)
 		ix->damaged = true;
 	atomic_store_explicit(&ix->count, n, memory_order_release);
@@ -270,10 +320,14 @@ static bool checkpoint(struct eng_index *ix, const struct eng_replay *r, uint64_
 	}
 	sbuf_reset(&ix->snap);
 	eng_replay_save(r, &ix->snap);
-	if (write_all_at(ix->fd, ix->snap.s, ix->snap.len, ix->snap_end) < 0)
-		return false; /* no room: fewer checkpoints, replays stay correct */
+	if (write_all_at(ix->fd, ix->snap.s, ix->snap.len, ix->snap_end) < 0) {
+		/* no room: fewer checkpoints, replays stay correct */
+		ix->write_failed = true;
+		return false;
+	}
 	pthread_mutex_lock(&ix->lock);
-	ix->cps[n] = (struct ix_cp){ .num = num, .off = ix->snap_end, .len = ix->snap.len };
+	ix->cps[n] = (struct ix_cp){ .num = num, .off = ix->snap_end, .len = ix->snap.len,
+				     .sum = ix_sum(ix->snap.s, ix->snap.len) };
 	atomic_fetch_add(&ix->ncps, 1);
 	pthread_mutex_unlock(&ix->lock);
 	ix->snap_end += ix->snap.len;
@@ -403,17 +457,24 @@ static void cache_prune(const char *keep)
 	closedir(d);
 }
 
-/* Writes the directory and the header, and moves the file into the cache. */
+/*
+ * Writes the directory and the header, and moves the file into the cache;
+ * an index that some write failed to store is left out of it.
+ */
 static void finish(struct eng_index *ix)
 {
 	struct ix_hdr h;
 	uint64_t n = atomic_load(&ix->ncps);
 
+	if (ix->write_failed)
+		return;
 	memset(&h, 0, sizeof(h));
 	hdr_identity(ix, &h);
 	h.nevents = eng_index_count(ix);
 	h.ncps = n;
 	h.cps_off = ix->snap_end;
+	h.entries_sum = ix_sum(ix->map + IX_HDR, h.nevents * IX_ENTRY);
+	h.cps_sum = ix_sum(ix->cps, n * sizeof(*ix->cps));
 	h.damaged = ix->damaged;
 	if (ix->damaged) {
 		h.damage_code = ix->damage.code;
@@ -423,7 +484,9 @@ static void finish(struct eng_index *ix)
 	if (write_all_at(ix->fd, ix->cps, n * sizeof(*ix->cps), ix->snap_end) < 0)
 		return;
 	h.complete = 1;
-	memcpy(ix->map, &h, sizeof(h));
+	/* written, not stored through the map: a full disk fails the write, not the process */
+	if (write_all_at(ix->fd, &h, sizeof(h), 0) < 0)
+		return;
 	if (ix->tmp_path[0]) {
 		msync(ix->map, IX_HDR, MS_SYNC);
 		if (rename(ix->tmp_path, ix->path) < 0)
@@ -465,6 +528,19 @@ static bool map_file(struct eng_index *ix)
 	return true;
 }
 
+/* Undoes a load_cached() that found the file unfit: false. */
+static bool load_fail(struct eng_index *ix)
+{
+	if (ix->map)
+		munmap(ix->map, ix->map_len);
+	ix->map = NULL;
+	free(ix->cps);
+	ix->cps = NULL;
+	close(ix->fd);
+	ix->fd = -1;
+	return false;
+}
+
 /* Tries the cache: true if a complete index of this capture was loaded. */
 static bool load_cached(struct eng_index *ix)
 {
@@ -478,7 +554,8 @@ static bool load_cached(struct eng_index *ix)
 	hdr_identity(ix, &want);
 	if (pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) || memcmp(h.magic, IX_MAGIC, 8) ||
 	    h.version != IX_VERSION || !h.complete || h.cap_size != want.cap_size ||
-	    h.cap_mtime_ns != want.cap_mtime_ns || h.cap_ino != want.cap_ino ||
+	    h.cap_mtime_ns != want.cap_mtime_ns || h.cap_ctime_ns != want.cap_ctime_ns ||
+	    h.cap_ino != want.cap_ino ||
 	    h.cap_dev != want.cap_dev || h.data_len != want.data_len ||
 	    h.entry_cap != want.entry_cap || h.nevents > h.entry_cap || fstat(fd, &st) < 0 ||
 	    h.ncps > (uint64_t)st.st_size / sizeof(struct ix_cp) ||
@@ -490,23 +567,20 @@ static bool load_cached(struct eng_index *ix)
 	ix->cap = h.entry_cap;
 	ix->cps_cap = h.ncps;
 	ix->cps = xcalloc(h.ncps + 1, sizeof(*ix->cps));
-	if (!map_file(ix) || pread(fd, ix->cps, h.ncps * sizeof(*ix->cps), (off_t)h.cps_off) !=
-				     (ssize_t)(h.ncps * sizeof(*ix->cps))) {
-		close(fd);
-		ix->fd = -1;
-		return false;
-	}
+	if (!map_file(ix) ||
+	    pread(fd, ix->cps, h.ncps * sizeof(*ix->cps), (off_t)h.cps_off) !=
+		    (ssize_t)(h.ncps * sizeof(*ix->cps)) ||
+	    ix_sum(ix->cps, h.ncps * sizeof(*ix->cps)) != h.cps_sum ||
+	    ix_sum(ix->map + IX_HDR, h.nevents * IX_ENTRY) != h.entries_sum)
+		return load_fail(ix);
 	/* checkpoints lie between the entries and the directory, in order */
 	for (uint64_t i = 0; i < h.ncps; i++) {
 		const struct ix_cp *cp = &ix->cps[i];
 
 		if (cp->off < IX_HDR + h.entry_cap * IX_ENTRY || cp->len > h.cps_off ||
 		    cp->off > h.cps_off - cp->len || cp->num > h.nevents ||
-		    (i && cp->num <= ix->cps[i - 1].num)) {
-			close(fd);
-			ix->fd = -1;
-			return false;
-		}
+		    (i && cp->num <= ix->cps[i - 1].num))
+			return load_fail(ix);
 	}
 	ix->snap_end = h.cps_off;
 	atomic_store(&ix->ncps, h.ncps);
@@ -581,7 +655,7 @@ static void index_init(struct eng_index *ix)
 }
 
 /* The cache file of capture as it is now (ix->st), in path; false if none. */
-static bool cache_path(const struct eng_index *ix, const char *capture, char *path, size_t n)
+static bool cache_path(struct eng_index *ix, const char *capture, char *path, size_t n)
 {
 	char real[PATH_MAX], dir[PATH_MAX];
 	uint64_t key;
@@ -592,7 +666,7 @@ static bool cache_path(const struct eng_index *ix, const char *capture, char *pa
 	key = fnv(key, &ix->st.st_size, sizeof(ix->st.st_size));
 	key = fnv(key, &ix->st.st_mtim, sizeof(ix->st.st_mtim));
 	key = fnv(key, &ix->st.st_ino, sizeof(ix->st.st_ino));
-	return cache_dir(dir, sizeof(dir)) &&
+	return cache_dir(ix, dir, sizeof(dir)) &&
 	       (size_t)snprintf(path, n, "%s/%016llx.idx", dir, (unsigned long long)key) < n;
 }
 
@@ -902,12 +976,13 @@ struct eng_replay *eng_index_replay_at(struct eng_index *ix, uint64_t n, struct 
 	pthread_mutex_unlock(&ix->lock);
 	if (cp.len) {
 		snap = xmalloc(cp.len);
-		rc = pread(ix->fd, snap, cp.len, (off_t)cp.off) == (ssize_t)cp.len ?
+		rc = pread(ix->fd, snap, cp.len, (off_t)cp.off) == (ssize_t)cp.len &&
+				     ix_sum(snap, cp.len) == cp.sum ?
 			     eng_replay_restore(r, snap, cp.len) :
 			     -EIO;
 		free(snap);
 		if (rc < 0) {
-			/* a bad checkpoint: start over from the beginning */
+			/* a bad checkpoint, not the capture's fault: start over */
 			eng_replay_free(r);
 			r = data_replay(ix, d);
 		}
@@ -939,6 +1014,7 @@ void eng_index_info(const struct eng_index *ix, struct eng_ix_info *out)
 	out->cached = ix->cached;
 	out->damaged = ix->damaged;
 	snprintf(out->path, sizeof(out->path), "%s", ix->path);
+	snprintf(out->warning, sizeof(out->warning), "%s", ix->warning);
 }
 
 const struct diag *eng_index_damage(const struct eng_index *ix)

@@ -10,7 +10,8 @@
  * The index lives in a memory-mapped file in $XDG_CACHE_HOME/syshark/ (or
  * ~/.cache/syshark/), named after the capture's path, size, mtime and inode,
  * and is reused while the capture is unchanged. Where the cache cannot be
- * written, an unlinked temporary file is used.
+ * written, or belongs to another user, or others may write to it, an
+ * unlinked temporary file is used.
  *
  * It is built in two passes by the engine thread: the first walks the blocks
  * and fills the entries (readers see the count grow, so the first events are
@@ -33,6 +34,8 @@ struct eng_ix_entry {
 	uint32_t tid;  /* thread id (low 32 bits) */
 };
 
+#define ENG_IX_WARNING 300
+
 struct eng_ix_info {
 	uint64_t events;
 	uint64_t checkpoints;
@@ -41,6 +44,7 @@ struct eng_ix_info {
 	bool cached;	     /* loaded from the cache */
 	bool damaged;	     /* the capture ends in damage (see eng_index_damage) */
 	char path[4096];     /* the index file, "" if unlinked */
+	char warning[ENG_IX_WARNING]; /* why the cache was not used, "" if it was or none is set */
 };
 
 enum {

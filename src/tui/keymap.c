@@ -316,7 +316,7 @@ static bool parse_line(char *line, struct binding *out, char *err, size_t n_err)
 int keymap_load(struct keymap *km, const char *text, const char *source, struct diag *d)
 {
 	struct binding *pending = NULL;
-	size_t npending = 0, i;
+	size_t npending = 0, cap = 0, i;
 	char *copy = xstrdup(text), *line = copy, *next;
 	unsigned int lineno = 0;
 	int rc = 0;
@@ -335,7 +335,9 @@ int keymap_load(struct keymap *km, const char *text, const char *source, struct 
 		}
 		if (b.key < 0)
 			continue;
-		pending = xreallocarray(pending, npending + 1, sizeof(*pending));
+		/* doubled, not grown by one: a file of n lines costs n, not n^2 */
+		if (npending == cap)
+			pending = xreallocarray(pending, cap = cap * 2 + 16, sizeof(*pending));
 		pending[npending++] = b;
 	}
 	for (i = 0; rc == 0 && i < npending; i++)

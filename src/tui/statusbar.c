@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -73,6 +74,38 @@ void sbar_fit(const struct sbar *b, int width, struct sbuf *out)
 			return;
 		}
 	}
+}
+
+void sbar_bytes(char *out, size_t n, uint64_t bytes)
+{
+	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
+	double v = (double)bytes / 1024;
+	unsigned int u = 0;
+
+	if (bytes < 1024) {
+		snprintf(out, n, "%llu B", (unsigned long long)bytes);
+		return;
+	}
+	while (v >= 1024 && u < 3) {
+		v /= 1024;
+		u++;
+	}
+	snprintf(out, n, "%.1f %s", v, units[u]);
+}
+
+void sbar_add_file(struct sbar *b, const char *path, uint64_t bytes, uint64_t max, bool full)
+{
+	char size[32], limit[32], brief[96];
+
+	sbar_bytes(size, sizeof(size), bytes);
+	sbar_bytes(limit, sizeof(limit), max);
+	if (full)
+		snprintf(brief, sizeof(brief), "%s: size limit reached", size);
+	else if (max)
+		snprintf(brief, sizeof(brief), "%s of %s", size, limit);
+	else
+		snprintf(brief, sizeof(brief), "%s", size);
+	sbar_add(b, 0, brief, "into %s, %s", path, brief);
 }
 
 void sbar_fini(struct sbar *b)

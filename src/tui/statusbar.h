@@ -7,6 +7,10 @@
 #ifndef SYSHARK_STATUSBAR_H
 #define SYSHARK_STATUSBAR_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
 #include "sbuf.h"
 
 #define SBAR_PARTS 16
@@ -25,5 +29,14 @@ void sbar_add(struct sbar *b, int prio, const char *brief, const char *fmt, ...)
 /* The line fitted to width cells, after a leading space. */
 void sbar_fit(const struct sbar *b, int width, struct sbuf *out);
 void sbar_fini(struct sbar *b);
+
+/* Bytes as people read them, into out: 512 B, 12.3 KiB, 1.5 MiB, 2.0 GiB. */
+void sbar_bytes(char *out, size_t n, uint64_t bytes);
+/*
+ * Adds the part that says where a live capture's file is and its size (of
+ * max, if max; full: it reached max), the first to shorten (to the size)
+ * and to go.
+ */
+void sbar_add_file(struct sbar *b, const char *path, uint64_t bytes, uint64_t max, bool full);
 
 #endif

@@ -17,6 +17,7 @@ struct tui_source {
 	void (*stop)(void *arg);
 	void *arg;
 	const struct live_health *health; /* live: the capture's, for the status line */
+	const char *what; /* live: what is captured, "this machine" or the command */
 	const char *top;  /* start in this view (--top), or NULL for the events */
 	bool tree;	  /* with top: its rows as a tree (--tree) */
 	double interval;  /* live views: seconds between refreshes (0: 1 s) */

@@ -391,20 +391,27 @@ void tview_status(struct tview *v, struct tview_status *out)
 	const struct diag *dmg = eng_index_damage(v->ix);
 
 	memset(out, 0, sizeof(*out));
-	out->events = eng_index_count(v->ix);
+	/*
+	 * Rows before the events they come from: the search replays the
+	 * capture on its own and may be ahead of the index, so the events are
+	 * at least the ones it has scanned.
+	 */
 	out->rows = atomic_load(&v->nrows);
+	if (v->search) {
+		out->scanned = atomic_load(&v->search->scanned);
+		out->searching = !atomic_load(&v->search->done);
+		out->dropped = atomic_load(&v->search->dropped);
+	}
+	out->events = eng_index_count(v->ix);
+	if (out->events < out->scanned)
+		out->events = out->scanned;
+	if (!v->search)
+		out->scanned = out->events;
 	out->live = eng_index_following(v->ix);
 	out->indexing = !out->live && !eng_index_pass1_done(v->ix);
 	if (v->sort && !atomic_load(&v->sort->done)) {
 		out->sorting = true;
 		out->sorted = atomic_load(&v->sort->sorted);
-	}
-	if (v->search) {
-		out->scanned = atomic_load(&v->search->scanned);
-		out->searching = !atomic_load(&v->search->done);
-		out->dropped = atomic_load(&v->search->dropped);
-	} else {
-		out->scanned = out->events;
 	}
 	out->error = dmg && dmg->code ? dmg->msg : NULL;
 }

@@ -17,6 +17,9 @@
 #include "ui_events.h"
 #include "xalloc.h"
 
+/* The longest command a live status line names in full, in bytes */
+#define LIVE_WHAT_MAX 28
+
 void ui_put(int y, int x, const char *s, int width)
 {
 	int cells = 0;
@@ -314,10 +317,20 @@ void ui_status_source(const struct ui *u, struct sbar *b, int prio)
 	base = base && base[1] ? base + 1 : u->path;
 	if (!u->src->live)
 		sbar_add(b, prio, base, "%s", u->path);
-	else if (u->src->saved)
-		sbar_add(b, prio, state, "%s: this machine, into %s", state, u->path);
+	else if (strlen(u->src->what) > LIVE_WHAT_MAX)
+		sbar_add(b, prio, state, "%s: %.*s…", state, LIVE_WHAT_MAX - 1, u->src->what);
 	else
-		sbar_add(b, prio, state, "%s: this machine", state);
+		sbar_add(b, prio, state, "%s: %s", state, u->src->what);
+}
+
+/* A live capture's file: where it is, its size and limit. */
+static void add_live_file(const struct ui *u, struct sbar *b)
+{
+	const struct live_health *h = u->src->health;
+
+	if (u->src->live && h)
+		sbar_add_file(b, u->path, atomic_load(&h->bytes), h->max_bytes,
+			      atomic_load(&h->full));
 }
 
 void ui_status_draw(struct ui *u, struct sbar *b)
@@ -375,6 +388,7 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 		 */
 		add_progress(&b, st->indexing ? "indexing" : "filtering",
 			     (int)(st->scanned * 100 / st->events));
+	add_live_file(u, &b);
 	ui_status_draw(u, &b);
 }
 

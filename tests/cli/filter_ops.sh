@@ -62,7 +62,7 @@ expect_error() {
 	if [ "$rc" -eq 2 ] && [ "$out" = "syshark: filter column $2" ]; then
 		ok
 	else
-		bad "[$1]: exit $rc, got '$out', want 'syshark: filter column $2'"
+		bad "[${1:0:80}]: exit $rc, got '$out', want 'syshark: filter column $2'"
 	fi
 }
 expect_error 'proc.nme = cat' "1: unknown field 'proc.nme'"
@@ -83,4 +83,29 @@ expect_error 'proc.name in (cat, bash' "24: expected ',' or ')' in the list of v
 expect_error 'proc.name in cat' "14: expected '(' and a list of values"
 expect_error 'proc.name = cat xyz' "17: expected 'and', 'or' or the end, found 'xyz'"
 expect_error '' "1: the filter is empty"
+expect_error "$(printf '(%.0s' {1..30000})evt.num = 1$(printf ')%.0s' {1..30000})" \
+	"257: nesting deeper than 256"
+expect_error "$(printf 'not %.0s' {1..300})evt.num = 1" "1025: nesting deeper than 256"
+
+# 50000 checks joined by or, as trailing words (one argument could not hold them)
+n=$("$bin" -r "$f" -T fields -e evt.num | wc -l)
+mapfile -t words < <(for ((i = 1; i <= 50000; i++)); do
+	echo "evt.num=$((i % n + 1))"
+	echo or
+done)
+a=$("$bin" -r "$f" -T fields -e evt.num "${words[@]}" evt.num=0)
+b=$("$bin" -r "$f" -T fields -e evt.num)
+[ -n "$a" ] && [ "$a" = "$b" ] && ok || bad "50000 checks joined by or do not select every event"
+
+# contains finds what bcontains finds, for a long needle too; a 60 KB one finds nothing
+long=$("$bin" -r "$f" -T fields -e fd.name -Y 'fd.name exists' | awk '{ print length, $0 }' |
+	sort -rn | head -1 | cut -d' ' -f2-)
+same_events "fd.name contains '$long'" "fd.name bcontains $(hexof "$long")"
+mid=${long:1:${#long}-2}
+same_events "fd.name contains '$mid'" "fd.name bcontains $(hexof "$mid")"
+huge=$(head -c 60000 /dev/zero | tr '\0' x)
+for op in contains icontains; do
+	out=$("$bin" -r "$f" -T fields -e evt.num -Y "fd.name $op $huge" 2>&1)
+	[ $? -eq 0 ] && [ -z "$out" ] && ok || bad "fd.name $op with a 60 KB needle: '${out:0:80}'"
+done
 finish

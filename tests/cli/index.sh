@@ -73,6 +73,40 @@ for f in "$corpus/files.scap" "$corpus/shell.scap.gz"; do
 done
 export XDG_CACHE_HOME=$tmp/cache
 
+# A capture rewritten in place, its size kept and its mtime put back, has
+# another ctime: its index is built again.
+cp "$corpus/files.scap" "$tmp/r.scap"
+"$bin" -r "$tmp/r.scap" --index >/dev/null
+touch -r "$tmp/r.scap" "$tmp/r.ref"
+sleep 0.1 # a tick of the clock that stamps ctime
+off=$(grep -obUa 'notes.txt' "$tmp/r.scap" | head -n 1 | cut -d: -f1)
+printf N | dd of="$tmp/r.scap" bs=1 seek="$off" conv=notrunc status=none
+touch -r "$tmp/r.ref" "$tmp/r.scap"
+"$bin" -r "$tmp/r.scap" --index | grep -q '^pass 1' && ok ||
+	bad "a same-size rewrite with its mtime put back reuses the stale index"
+# A cache directory others may write to, or of another user, is refused with a warning.
+refused() {
+	"$bin" -r "$tmp/r.scap" --index >"$tmp/o" 2>"$tmp/e"
+	local want="syshark: warning: the cache directory $XDG_CACHE_HOME/syshark $1: not used"
+	if grep -qx 'file: (temporary, unlinked)' "$tmp/o" && [ "$(cat "$tmp/e")" = "$want" ]; then
+		ok
+	else
+		bad "a cache directory that $1 is used: $(cat "$tmp/e")"
+	fi
+}
+chmod 777 "$XDG_CACHE_HOME/syshark"
+refused "is writable by others (mode 777)"
+chmod 720 "$XDG_CACHE_HOME/syshark"
+refused "is writable by others (mode 720)"
+chmod 700 "$XDG_CACHE_HOME/syshark"
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	chown nobody "$XDG_CACHE_HOME/syshark"
+	refused "belongs to another user (uid $(id -u nobody))"
+	chown 0 "$XDG_CACHE_HOME/syshark"
+fi
+"$bin" -r "$tmp/r.scap" --index 2>&1 | grep -q '^built: no' && ok ||
+	bad "the cache, put right, is not used"
+
 # Filtering in parallel over a cached index prints what one replay prints,
 # in every format, and stops at damage the same way: the shell session 30
 # times over (30 sections), whole and cut short inside its last section.
@@ -106,6 +140,33 @@ for cap in big cut; do
 		[ $a -eq 1 ] && [ -s "$tmp/par.err" ] && ok || bad "cut: exit $a, no error for the cut"
 	fi
 done
+# A forged or damaged index is not believed: its entries and directory are
+# checked on loading (the index is built again), each checkpoint before it
+# is used (the replay starts from the beginning instead).
+ixf=$("$bin" -r "$tmp/big.scap" --index | sed -n 's/^file: //p')
+perl -pi -e 's{/dev/null}{/dev/FAKE}g' "$ixf"
+# filtering in parallel starts from every checkpoint
+args=(-T fields -e evt.num -e fd.name -Y 'fd.num >= 0')
+"$bin" -r "$tmp/big.scap" "${args[@]}" >"$tmp/par"
+XDG_CACHE_HOME=$tmp/none "$bin" -r "$tmp/big.scap" "${args[@]}" >"$tmp/seq"
+[ -s "$tmp/par" ] && cmp -s "$tmp/par" "$tmp/seq" && ok ||
+	bad "big: forged checkpoints give $(grep -c FAKE "$tmp/par") forged names"
+# poke writes bytes (octal escapes) at an offset of the index file
+poke() { printf "$2" | dd of="$ixf" bs=1 seek="$1" conv=notrunc status=none; }
+poke $((512 + 12 * 100 + 2)) '\377'
+"$bin" -r "$tmp/big.scap" --index | grep -q '^pass 1' && ok || bad "big: a forged entry is loaded"
+# the number of the directory's last checkpoint (its entries are 32 bytes)
+poke $(($(stat -c %s "$ixf") - 32)) '\377\377\377\377\377\377\377\377'
+"$bin" -r "$tmp/big.scap" --index >"$tmp/o" && grep -q '^pass 1' "$tmp/o" && ok ||
+	bad "big: a damaged checkpoint directory is loaded, or fails"
+# A write that fails (the file size limit here, as a full disk would) keeps
+# the index out of the cache.
+rm -f "$ixf"
+limit=$(((512 + ($(stat -c %s "$tmp/big.scap") / 36 + 1) * 12) / 1024 + 2))
+(ulimit -f "$limit" && trap '' XFSZ && "$bin" -r "$tmp/big.scap" --index >/dev/null)
+"$bin" -r "$tmp/big.scap" --index | grep -q '^pass 1' && ok ||
+	bad "big: an index short of its checkpoints is cached"
+
 # Checkpoints carry the interface list that fd.lip and fd.lport need: the
 # net scenario's TCP over IPv4 and IPv6, 200 times over.
 zcat "$corpus/net.scap.gz" >"$tmp/one.scap"

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * libFuzzer target for the keymap parser: loads the input as a keymap file
- * over the built-in bindings, then looks every key up in every mode and
- * renders the help, so that whatever a bad file leaves behind is used.
+ * over the built-in bindings, then looks every key up and renders the help
+ * (which names every binding's key and action), so that whatever a bad file
+ * leaves behind is used.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -28,10 +29,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort(); /* the built-in bindings always load */
 	if (keymap_load(km, text, "keys", &d) < 0 && strncmp(d.msg, "keys:", 5) != 0)
 		abort(); /* an error names the file and line */
+	/*
+	 * Each key in one mode, the modes taken in turn: a lookup walks every
+	 * binding, and under libFuzzer each comparison is traced, so looking
+	 * every key up in every mode made a run take 13 ms. The help walks
+	 * every binding.
+	 */
 	for (key = 0; key < TK_MAX; key = key == 127 ? TK_UP : key + 1)
-		for (int m = TM_ANY; m < TM_COUNT; m++)
-			if (keymap_action(km, (enum tui_mode)m, key) >= TA_COUNT)
-				abort();
+		if (keymap_action(km, (enum tui_mode)(key % TM_COUNT), key) >= TA_COUNT)
+			abort();
 	sbuf_init(&help);
 	keymap_help(km, &help);
 	sbuf_fini(&help);

@@ -19,7 +19,9 @@ need_probe
 
 # twenty cats, a quarter of a second apart: each reads /etc/hostname twice
 start 160 40 "$bin" -- sh -c 'for i in $(seq 20); do cat /etc/hostname; sleep 0.25; done'
-wait_for '^ live, following: this machine \| events [1-9]' "no live status line"
+# the status line names the command, cut short
+cmd=$(re 'sh -c for i in $(seq 20); d…')
+wait_for "^ live, following: $cmd \\| events [1-9]" "no live status line"
 grows events "the event count does not grow while the command runs"
 # a few cats a second: some events a second, none dropped, a ring nearly empty
 wait_for '\| marked 0 \| [1-9][0-9]* events/s \| dropped 0 \(0/s\) \| ring [0-9]% \| time ' \
@@ -90,7 +92,7 @@ keys g "'"
 wait_for "^    Number: $num\$" "' does not jump to the mark"
 # smaller: everything is redrawn at 80x24
 resize 80 24
-wait_for '^ live, ended: this machine \| events' "no status line at 80x24"
+wait_for "^ live, ended: $cmd \\| events" "no status line at 80x24"
 lines=$(screen | wc -l)
 [ "$lines" = 24 ] && ok || bad "the screen has $lines lines at 80x24"
 
@@ -108,7 +110,8 @@ if ls "$tmp"/syshark-live-* >/dev/null 2>&1; then bad "the capture's temporary f
 # outlives dd by two seconds, for the health of the second after the stop.
 named=$tmp/named.scap
 start 200 40 "$bin" -B 1 -w "$named" -- sh -c 'dd if=/dev/zero of=/dev/null bs=1 count=1000000; sleep 2'
-wait_for "^ live, following: this machine, into $named \| events [1-9]" "no live status line for -w"
+cmd=$(re 'sh -c dd if=/dev/zero of=/d…')
+wait_for "^ live, following: $cmd \\| events [1-9]" "no live status line for -w"
 # the events a second the status line gives are those the file gains a second
 wait_for '\| [1-9][0-9]* events/s \| ' "no events/s under dd's load"
 e0=$(status_field events) t0=$EPOCHREALTIME
@@ -126,7 +129,9 @@ kill -CONT "$pid"
 wait_for '\| dropped [1-9][0-9]* \([1-9][0-9]*/s\) \| ring (9[5-9]|100)% \|' \
 	"the status line does not show drops per second and a full ring after the stop"
 # the capture ends, and the index catches up with the file (no progress bar)
-done_re="^ live, ended: this machine, into $named \| events [0-9]+ \| shown [0-9]+ \| marked 0 \| dropped [0-9]+ \| time absolute *\$"
+# last, where the file is and its size
+done_re="^ live, ended: $cmd \\| events [0-9]+ \\| shown [0-9]+ \\| marked 0 \\| dropped [0-9]+ "
+done_re+="\\| time absolute \\| into $named, [0-9.]+ [KM]iB *\$"
 for _ in $(seq 2400); do screen | grep -Eq "$done_re" && break; sleep 0.05; done
 wait_for "$done_re" "the -w capture does not end"
 wait_for "\| dropped [1-9]" "the status line does not count dropped events"
