@@ -832,7 +832,12 @@ enum tview_class tview_row_class(struct tview *v, uint64_t row)
 			k = TC_NET;
 		else if (!strcmp(val.s, "file") || !strcmp(val.s, "directory"))
 			k = TC_FILE;
-		else if (ev_table[c->e.ev.type].category & EV_C_PROCESS)
+	}
+	if (k == TC_OTHER) {
+		/* as the filter evt.category = process keeps */
+		sbuf_reset(&val);
+		field_text(c, "evt.category", &val);
+		if (strcmp(val.s, "process") == 0)
 			k = TC_PROCESS;
 	}
 	sbuf_fini(&val);

@@ -330,6 +330,27 @@ static bool row_matches(const char *got, const char *head, const char *args, con
 	return gl > al + 1 && strcmp(got + gl - al, args) == 0 && got[gl - al - 1] == ' ';
 }
 
+/* A row's colour as its fields give it: failed, then its fd's type, then its event's category. */
+static enum tview_class class_expect(const struct eng_replay *r, const struct eng_evt *e)
+{
+	char *failed = field_str("evt.failed", r, e), *fdtype = field_str("fd.type", r, e);
+	char *cat = field_str("evt.category", r, e);
+	enum tview_class k = TC_OTHER;
+
+	if (strcmp(failed, "true") == 0)
+		k = TC_ERROR;
+	else if (!strcmp(fdtype, "ipv4") || !strcmp(fdtype, "ipv6") || !strcmp(fdtype, "unix"))
+		k = TC_NET;
+	else if (!strcmp(fdtype, "file") || !strcmp(fdtype, "directory"))
+		k = TC_FILE;
+	else if (strcmp(cat, "process") == 0)
+		k = TC_PROCESS;
+	free(failed);
+	free(fdtype);
+	free(cat);
+	return k;
+}
+
 /* A shown event, as a replay of the whole capture sees it. */
 struct shown {
 	uint64_t num, ts;
@@ -340,6 +361,7 @@ struct shown {
 	char *fdnum;	/* fd.num */
 	bool thread;	/* a thread that is not its process's main one */
 	bool picked;	/* kept by PICK, as the row search keeps events */
+	enum tview_class klass; /* its colour, from evt.failed, fd.type and evt.category */
 };
 
 #define PICK "proc.name = cat"
@@ -390,6 +412,7 @@ static void capture_read(const char *path, struct capture *c)
 		s->head = row_expect(r, &e, wide_cols, NCOLS(wide_cols) - 1);
 		s->args = xstrdup(s->text + strlen(s->head));
 		s->fdnum = field_str("fd.num", r, &e);
+		s->klass = class_expect(r, &e);
 		{
 			char *tid = field_str("thread.tid", r, &e), *pid = field_str("proc.pid", r, &e);
 
@@ -460,6 +483,29 @@ static void put_seconds(struct sbuf *o, uint64_t ns)
 		    (unsigned long long)(ns % 1000000000u));
 }
 
+/* Each row's colour; memory calls (brk, mmap) are not coloured as processes' (execve, clone). */
+static void check_classes(struct tview *v, const struct capture *c)
+{
+	unsigned int memory = 0, memory_process = 0, process = 0, wrong = 0;
+	enum tview_class k;
+	uint64_t r;
+
+	for (r = 0; r < c->nrows; r++) {
+		k = tview_row_class(v, r);
+		if (k != c->rows[r].klass && wrong++ < 5)
+			fprintf(stderr, "row %llu (%s): class %d, want %d\n", (unsigned long long)r,
+				c->rows[r].type, (int)k, (int)c->rows[r].klass);
+		if (!strcmp(c->rows[r].type, "brk") || !strcmp(c->rows[r].type, "mmap")) {
+			memory++;
+			memory_process += k == TC_PROCESS;
+		}
+		process += k == TC_PROCESS && (!strcmp(c->rows[r].type, "execve") ||
+					       !strncmp(c->rows[r].type, "clone", 5));
+	}
+	CHECK(wrong == 0);
+	CHECK(memory > 0 && memory_process == 0 && process > 0);
+}
+
 static void check_view(const char *path, const struct capture *c)
 {
 	struct diag d = { 0 };
@@ -525,6 +571,7 @@ static void check_view(const char *path, const struct capture *c)
 		}
 	}
 	CHECK(rows_same);
+	check_classes(v, c);
 	sbuf_reset(&row);
 	CHECK(!tview_row_text(v, nrows, &row));
 	CHECK(tview_row_event(v, nrows) == 0);
