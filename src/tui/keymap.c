@@ -92,6 +92,7 @@ static const struct {
 	[TA_TREE] = { "tree", "the processes as a tree of parents and children, or flat" },
 	[TA_WINDOW] = { "time-window", "the time the view sums over a file" },
 	[TA_CALLS] = { "calls", "a row per system call, or a row per event" },
+	[TA_RATES] = { "rates", "the views' totals, or rates per second" },
 };
 
 static const char *const mode_names[TM_COUNT] = {

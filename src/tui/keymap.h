@@ -94,6 +94,7 @@ enum tui_action {
 	TA_TREE,
 	TA_WINDOW,
 	TA_CALLS,
+	TA_RATES,
 	TA_COUNT,
 };
 

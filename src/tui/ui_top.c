@@ -47,6 +47,8 @@ struct views {
 	size_t nfolded;
 	bool windowed;		/* over a file: the views sum only a time window's events */
 	struct eng_top_window window;
+	bool rates;		/* rates per second, not totals */
+	bool ended;		/* live: the capture's end was seen (and rates turned off) */
 	uint64_t intervals;	/* live: the intervals summed when last drawn */
 	double drawn;		/* and when (monotonic seconds) */
 	bool drawn_done;	/* and whether the view had summed all of a file */
@@ -66,6 +68,20 @@ static void windowed(struct views *w, struct ui *u, const char *filter, struct s
 		return;
 	}
 	eng_top_window_clause(&w->window, tview_first_ts(u->v), filter, out);
+}
+
+/* Whether a live capture is still followed: its rates are an interval's. */
+static bool following(const struct ui *u)
+{
+	return u->src->live && !u->ended;
+}
+
+/* The rows to show, totals or rates, held until topview_unlock() (topview_lock). */
+static struct eng_top *lock_rows(struct views *w, const struct ui *u, double *seconds)
+{
+	enum topview_sums sums = !w->rates ? TV_TOTALS : following(u) ? TV_INTERVAL : TV_AVERAGE;
+
+	return topview_lock(w->tv, sums, seconds);
 }
 
 /* Starts summing the last level's view; false (and a message) if its filter is bad. */
@@ -306,9 +322,11 @@ static void draw_view_status(struct views *w, struct ui *u, size_t rows)
 	sbar_add(&b, 6, NULL, "view %s", topview_view(w->tv)->name);
 	sbar_add(&b, 5, NULL, "rows %zu", rows);
 	sbar_add(&b, 4, NULL, "events %llu", (unsigned long long)scanned);
-	if (u->src->live)
-		sbar_add(&b, 2, NULL, "every %.1f s%s", u->interval,
+	if (w->rates && following(u))
+		sbar_add(&b, 2, NULL, "per second, every %.1f s%s", u->interval,
 			 intervals ? "" : ", first interval still coming");
+	else
+		sbar_add(&b, 2, NULL, "%s", w->rates ? "per second, averaged" : "totals");
 	if (u->src->health)
 		ui_health(u, &b);
 	else if (!topview_done(w->tv) && st.events)
@@ -318,6 +336,28 @@ static void draw_view_status(struct views *w, struct ui *u, size_t rows)
 	ui_status_draw(u, &b);
 }
 
+
+/* What the numbers are, for the title: "per second", "totals over the capture", ... */
+static void put_span(const struct views *w, const struct ui *u, double seconds, struct sbuf *o)
+{
+	if (w->rates && following(u)) {
+		sbuf_puts(o, seconds > 0 ? "per second" : "first interval coming");
+		return;
+	}
+	if (seconds > 0)
+		sbuf_printf(o, "per second, averaged over %.3f s ", seconds);
+	else
+		sbuf_puts(o, "totals ");
+	if (following(u))
+		sbuf_puts(o, "so far");
+	else if (!w->windowed)
+		sbuf_puts(o, "over the capture");
+	else if (w->window.to)
+		sbuf_printf(o, "from %.3f s to %.3f s", (double)w->window.from / 1e9,
+			    (double)w->window.to / 1e9);
+	else
+		sbuf_printf(o, "from %.3f s to the end", (double)w->window.from / 1e9);
+}
 
 static bool views_tick(struct panel *p, struct ui *u)
 {
@@ -352,10 +392,15 @@ static void views_draw(struct panel *p, struct ui *u)
 	v = l->view;
 	sbuf_init(&line);
 	sbuf_init(&c);
+	if (u->ended && !w->ended) {
+		/* the last interval alone would hide all that came before it */
+		w->ended = true;
+		w->rates = false;
+	}
 	topview_scanned(w->tv, &w->intervals);
 	w->drawn = mono_now();
 	w->drawn_done = topview_done(w->tv);
-	t = topview_lock(w->tv, &seconds);
+	t = lock_rows(w, u, &seconds);
 	eng_top_sort(t, w->sort < 0 ? v->sort : (unsigned int)w->sort, w->asc);
 	if (w->tree)
 		eng_top_tree(t, is_folded, w);
@@ -370,16 +415,9 @@ static void views_draw(struct panel *p, struct ui *u)
 	if (w->sel >= w->top + (uint64_t)body)
 		w->top = w->sel - (uint64_t)body + 1;
 	/* the title: what is shown, for what, over what time */
-	sbuf_printf(&line, " %s%s", l->title, w->tree && v->parent ? ", as a tree" : "");
-	if (u->src->live)
-		sbuf_puts(&line, seconds > 0 ? "  (per second)" : "  (first interval coming)");
-	else if (!w->windowed)
-		sbuf_puts(&line, "  (totals over the capture)");
-	else if (w->window.to)
-		sbuf_printf(&line, "  (totals from %.3f s to %.3f s)", (double)w->window.from / 1e9,
-			    (double)w->window.to / 1e9);
-	else
-		sbuf_printf(&line, "  (totals from %.3f s to the end)", (double)w->window.from / 1e9);
+	sbuf_printf(&line, " %s%s  (", l->title, w->tree && v->parent ? ", as a tree" : "");
+	put_span(w, u, seconds, &line);
+	sbuf_putc(&line, ')');
 	ui_bar(0, line.s, true);
 	/* widths from the titles and the rows in sight */
 	for (k = 0; k < v->ncols; k++)
@@ -591,7 +629,7 @@ static enum panel_next back(struct views *w, struct ui *u)
 static void find_row(struct views *w, struct ui *u, const char *text)
 {
 	double seconds;
-	struct eng_top *t = topview_lock(w->tv, &seconds);
+	struct eng_top *t = lock_rows(w, u, &seconds);
 	size_t n = eng_top_nrows(t), i, r;
 	unsigned int k;
 	struct sbuf c;
@@ -881,6 +919,10 @@ static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tu
 	case TA_WINDOW:
 		open_window_prompt(w, u);
 		break;
+	case TA_RATES:
+		w->rates = !w->rates;
+		ui_message(u, false, "%s", w->rates ? "rates per second" : "totals");
+		break;
 	default:
 		if (a >= TA_SORT_1 && a <= TA_SORT_9 && (unsigned int)(a - TA_SORT_1) < v->ncols) {
 			w->col = (unsigned int)(a - TA_SORT_1);
@@ -916,6 +958,8 @@ struct panel *ui_views_new(struct ui *u, const char *name, const char *filter)
 	/* a live view's new interval is drawn within a short tick */
 	w->p.tick_ms = u->src->live ? 20 : 100;
 	w->tree = u->src->tree;
+	w->rates = following(u);
+	w->ended = u->ended;
 	w->sort = -1;
 	w->picking = !name;
 	if (name && !open_view(w, u, name, filter)) {

@@ -14,10 +14,10 @@ need_probe
 # forty cats, a tenth of a second apart
 start 160 40 "$bin" --top -d 0.5 -- sh -c 'for i in $(seq 40); do cat /etc/hostname >/dev/null; sleep 0.1; done'
 wait_for '^ Processes  \((per second|first interval coming)\)' "--top does not open the processes view live"
-wait_for '^ live, (following|ended): this machine \| view procs \| rows [0-9]+ \| events [0-9]+ \| every 0\.5 s' \
+wait_for '^ live, (following|ended): this machine \| view procs \| rows [0-9]+ \| events [0-9]+ \| per second, every 0\.5 s' \
 	"the status line does not say the view refreshes every 0.5 s"
 wait_for '^ Processes  \(per second\)' "no interval is ever shown"
-wait_for '\| every 0\.5 s \| [1-9][0-9]* events/s' "the status line does not give the events per second"
+wait_for '\| per second, every 0\.5 s \| [1-9][0-9]* events/s' "the status line does not give the events per second"
 wait_for '^[0-9]+ +[0-9]+ +root +(cat|sh|sleep) +[0-9]+\.[0-9] ' "no row of the command's processes, per second"
 # the rows move on: the event count grows between two looks
 grows events "the view does not follow the capture"
