@@ -301,6 +301,12 @@ static void stderr_release(int saved)
 	close(saved);
 }
 
+void ui_pop_to_list(struct ui *u)
+{
+	while (u->panel->below)
+		ui_pop(u);
+}
+
 int tui_run(const struct tui_source *src, const char *filter)
 {
 	struct ui u = { .path = src->path, .src = src };
@@ -440,6 +446,8 @@ int tui_run(const struct tui_source *src, const char *filter)
 			break;
 		if (next == PN_POP)
 			ui_pop(&u);
+		if (next == PN_LIST)
+			ui_pop_to_list(&u);
 	}
 	if (src->live && !u.ended) {
 		src->stop(src->arg);
@@ -450,8 +458,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	endwin();
 	stderr_release(held);
 	prompt_fini();
-	while (u.panel->below)
-		ui_pop(&u);
+	ui_pop_to_list(&u);
 	ui_events_free(&u);
 	ui_graph_free(&u);
 	for (size_t i = 0; i < UI_VALUE_FIELDS; i++) {

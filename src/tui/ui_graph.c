@@ -407,7 +407,7 @@ static void graph_draw(struct panel *p, struct ui *u)
 	}
 }
 
-/* Enter: the event list from the first event of the cursor's interval on (PN_POP to go there). */
+/* Enter: the event list from the first event of the cursor's interval on (PN_LIST to go there). */
 static enum panel_next jump(struct ui_graph *gr, struct ui *u)
 {
 	uint64_t first, last, num;
@@ -424,7 +424,7 @@ static enum panel_next jump(struct ui_graph *gr, struct ui *u)
 	ui_message(u, false, "at %s s: event %llu%s", at.s, (unsigned long long)num,
 		   ui_select_event(u, num) ? "" : ", not shown: the next one shown");
 	sbuf_fini(&at);
-	return PN_POP;
+	return PN_LIST;
 }
 
 /* Zooms to intervals of width around the cursor, which stays where it is on the screen. */
@@ -455,8 +455,8 @@ static void graph_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
 		return;
 	/* the plot: the cursor to the interval clicked (two a cell); a double click goes there */
 	if (c->twice) {
-		if (jump(gr, u) == PN_POP)
-			ui_pop(u);
+		if (jump(gr, u) == PN_LIST)
+			ui_pop_to_list(u);
 		return;
 	}
 	gr->cur = gr->left + (uint64_t)(c->x - gr->x0) * 2;

@@ -919,6 +919,13 @@ static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tu
 	case TA_WINDOW:
 		open_window_prompt(w, u);
 		break;
+	case TA_GRAPH: {
+		struct panel *graph = ui_graph_open(u);
+
+		if (graph)
+			ui_push(u, graph);
+		break;
+	}
 	case TA_RATES:
 		w->rates = !w->rates;
 		ui_message(u, false, "%s", w->rates ? "rates per second" : "totals");

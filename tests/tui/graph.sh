@@ -170,6 +170,18 @@ wait_for '^ I/O graph ' "F12 does not open the graph"
 keys Escape
 wait_for '^No\. +Time +Process' "Esc does not close the graph"
 
+# from a view: i opens the same graph, counted to its end; Enter goes to the list
+start 120 40 "$bin" -r "$f" --top
+wait_for '^ Processes  \(totals' "--top does not open the processes view"
+keys i
+wait_for "^ 1 .. all events  total $(count "$f")\$" "the graph opened from a view does not count every event"
+wait_for "\| events $(count "$f") \| series 1 *\$" "the graph opened from a view never ends counting"
+[ "$(title interval)" != 1ns ] && ok || bad "the graph opened from a view has 1ns intervals"
+keys Home Enter
+wait_for '^No\. +Time ' "Enter in the graph opened from a view does not go to the event list"
+keys BSpace
+wait_for '^nothing to go back to' "the view is still under the list after Enter in the graph"
+
 # a gzip capture: the graph follows it as it is inflated
 start 120 40 "$bin" -r "$corpus/shell.scap.gz"
 keys i
