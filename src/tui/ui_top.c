@@ -337,6 +337,17 @@ static void draw_view_status(struct views *w, struct ui *u, size_t rows)
 }
 
 
+/* Appends ns as seconds, as the prompt takes them: "2.5". */
+static void put_seconds(struct sbuf *out, uint64_t ns)
+{
+	sbuf_printf(out, "%llu.%09llu", (unsigned long long)(ns / 1000000000u),
+		    (unsigned long long)(ns % 1000000000u));
+	while (out->s[out->len - 1] == '0')
+		sbuf_truncate(out, out->len - 1);
+	if (out->s[out->len - 1] == '.')
+		sbuf_truncate(out, out->len - 1);
+}
+
 /* What the numbers are, for the title: "per second", "totals over the capture", ... */
 static void put_span(const struct views *w, const struct ui *u, double seconds, struct sbuf *o)
 {
@@ -352,11 +363,15 @@ static void put_span(const struct views *w, const struct ui *u, double seconds, 
 		sbuf_puts(o, "so far");
 	else if (!w->windowed)
 		sbuf_puts(o, "over the capture");
-	else if (w->window.to)
-		sbuf_printf(o, "from %.3f s to %.3f s", (double)w->window.from / 1e9,
-			    (double)w->window.to / 1e9);
-	else
-		sbuf_printf(o, "from %.3f s to the end", (double)w->window.from / 1e9);
+	else {
+		/* every digit the window has, as the prompt took it */
+		sbuf_puts(o, "from ");
+		put_seconds(o, w->window.from);
+		sbuf_puts(o, " s to ");
+		if (w->window.to)
+			put_seconds(o, w->window.to);
+		sbuf_puts(o, w->window.to ? " s" : "the end");
+	}
 }
 
 static bool views_tick(struct panel *p, struct ui *u)
@@ -671,17 +686,6 @@ static void set_window(struct views *w, struct ui *u, const char *text)
 	w->window = win;
 	start_level(w, u);
 	ui_message(u, false, "%s", w->windowed ? "time window set" : "time window cleared");
-}
-
-/* Appends ns as seconds, as the prompt takes them: "2.5". */
-static void put_seconds(struct sbuf *out, uint64_t ns)
-{
-	sbuf_printf(out, "%llu.%09llu", (unsigned long long)(ns / 1000000000u),
-		    (unsigned long long)(ns % 1000000000u));
-	while (out->s[out->len - 1] == '0')
-		sbuf_truncate(out, out->len - 1);
-	if (out->s[out->len - 1] == '.')
-		sbuf_truncate(out, out->len - 1);
 }
 
 /* The time window's prompt, with the window there is. */
