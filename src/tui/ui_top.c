@@ -210,8 +210,14 @@ static void cell(struct eng_top *t, size_t row, unsigned int col, double seconds
 {
 	const struct eng_top_col *c = &eng_top_of(t)->cols[col];
 
-	if (col == eng_top_of(t)->tree_col)
-		eng_top_tree_prefix(t, row, o);
+	if (col == eng_top_of(t)->tree_col) {
+		struct sbuf lines;
+
+		sbuf_init(&lines);
+		eng_top_tree_prefix(t, row, &lines);
+		cell_lines(o, lines.s);
+		sbuf_fini(&lines);
+	}
 	if (numeric(c)) {
 		put_number(o, c, eng_top_value(t, row, col), seconds);
 	} else {
