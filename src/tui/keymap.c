@@ -93,6 +93,7 @@ static const struct {
 	[TA_WINDOW] = { "time-window", "the time the view sums over a file" },
 	[TA_CALLS] = { "calls", "a row per system call, or a row per event" },
 	[TA_RATES] = { "rates", "the views' totals, or rates per second" },
+	[TA_HIDDEN] = { "hidden", "show the hidden events too, as -A, or hide them" },
 };
 
 static const char *const mode_names[TM_COUNT] = {

@@ -95,6 +95,7 @@ enum tui_action {
 	TA_WINDOW,
 	TA_CALLS,
 	TA_RATES,
+	TA_HIDDEN,
 	TA_COUNT,
 };
 

@@ -164,7 +164,7 @@ static void *search_main(void *arg)
 		if (rc <= 0)
 			break;
 		atomic_store(&s->scanned, e.num);
-		keep = !e.hidden && (!f || eng_filter_match(f, &r->state, &e));
+		keep = (v->hidden || !e.hidden) && (!f || eng_filter_match(f, &r->state, &e));
 		if (!e.hidden && !keep && !(calls && eng_calls_is_enter(&e)))
 			eng_state_filtered_out(&r->state, &e.info, &e.ev);
 		if (calls)
@@ -449,6 +449,20 @@ void tview_set_calls(struct tview *v, bool on)
 bool tview_calls(const struct tview *v)
 {
 	return v->calls;
+}
+
+void tview_set_hidden(struct tview *v, bool on)
+{
+	if (v->hidden == on)
+		return;
+	search_stop(v);
+	v->hidden = on;
+	search_start(v);
+}
+
+bool tview_hidden(const struct tview *v)
+{
+	return v->hidden;
 }
 
 struct eng_index *tview_index(struct tview *v)

@@ -349,8 +349,8 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 
 	ui_status_source(u, &b, 3);
 	sbar_add(&b, 4, NULL, "events %llu", (unsigned long long)st->events);
-	sbar_add(&b, 6, NULL, "shown %llu%s", (unsigned long long)st->rows,
-		 tview_calls(u->v) ? " calls" : "");
+	sbar_add(&b, 6, NULL, "shown %llu%s%s", (unsigned long long)st->rows,
+		 tview_calls(u->v) ? " calls" : "", tview_hidden(u->v) ? " with hidden" : "");
 	sbar_add(&b, ev->nmarks ? 3 : 1, NULL, "marked %zu", ev->nmarks);
 	if (u->src->health)
 		ui_health(u, &b);
