@@ -19,7 +19,9 @@
 #include "ui.h"
 #include "xalloc.h"
 
-#define CELL_MAX 40 /* a column wider than this is cut, but for the last */
+#define CELL_MAX 40  /* a column wider than this is cut, but for the last */
+#define LAST_MIN 24  /* cells the last column keeps, narrowing the text columns before it */
+#define TEXT_MIN 8   /* cells a text column keeps, narrowed for the last one */
 
 /* A level of the views: what Backspace goes back to. */
 struct level {
@@ -37,8 +39,8 @@ struct views {
 	struct level *levels;	/* the drill-down path */
 	size_t nlevels;
 	uint64_t sel, top;	/* rows */
-	unsigned int col;	/* the selected column */
-	int colx[ENG_TOP_COLS + 1]; /* where each column starts on the screen, as drawn */
+	unsigned int col;	/* the selected column, as shown (display_order()) */
+	int colx[ENG_TOP_COLS + 1]; /* where each shown column starts on the screen, as drawn */
 	int sort;		/* the column sorted by; -1: the view's own */
 	bool asc;
 	char *key;		/* the selected row's key, kept as rows move */
@@ -206,6 +208,56 @@ static bool numeric(const struct eng_top_col *c)
 	return c->agg != ENG_TA_KEY && c->agg != ENG_TA_LAST;
 }
 
+/*
+ * The view's columns in the order they are shown: as csysdig does, the
+ * name or command goes last and takes the rest of the width. That is the
+ * last column if it is text (a process's command), else the first (a
+ * file's name, a system call's).
+ */
+static void display_order(const struct eng_top_view *v, unsigned int *ord)
+{
+	unsigned int k, d = 0;
+	bool first_last = numeric(&v->cols[v->ncols - 1]) && !numeric(&v->cols[0]);
+
+	for (k = first_last ? 1 : 0; k < v->ncols; k++)
+		ord[d++] = k;
+	if (first_last)
+		ord[d] = 0;
+}
+
+/* The column shown at position d. */
+static unsigned int shown_col(const struct eng_top_view *v, unsigned int d)
+{
+	unsigned int ord[ENG_TOP_COLS];
+
+	display_order(v, ord);
+	return ord[d];
+}
+
+/*
+ * Narrows the widest text columns before the last (of n shown, widths as
+ * shown) until the last has LAST_MIN cells of the screen, or none can give.
+ */
+static void give_last(const struct eng_top_view *v, const unsigned int *ord, int *width,
+		      unsigned int n)
+{
+	unsigned int d, widest;
+	int used = 0;
+
+	for (d = 0; d + 1 < n; d++)
+		used += width[d] + 1;
+	while (COLS - used < LAST_MIN) {
+		for (d = 0, widest = n; d + 1 < n; d++)
+			if (!numeric(&v->cols[ord[d]]) && width[d] > TEXT_MIN &&
+			    (widest == n || width[d] > width[widest]))
+				widest = d;
+		if (widest == n)
+			return;
+		width[widest]--;
+		used--;
+	}
+}
+
 static void cell(struct eng_top *t, size_t row, unsigned int col, double seconds, struct sbuf *o)
 {
 	const struct eng_top_col *c = &eng_top_of(t)->cols[col];
@@ -251,6 +303,12 @@ static int cells_of(const char *s)
 
 	cell_fit(s, 0, &cells);
 	return cells;
+}
+
+/* The column the rows are sorted by. */
+static unsigned int sorted_col(const struct views *w, const struct eng_top_view *v)
+{
+	return w->sort < 0 ? v->sort : (unsigned int)w->sort;
 }
 
 /* Whether row's key is one of the folded ones (eng_top_folded_fn). */
@@ -399,6 +457,7 @@ static void views_draw(struct panel *p, struct ui *u)
 	const struct level *l;
 	const struct eng_top_view *v;
 	int width[ENG_TOP_COLS], y, x, body = LINES - 4;
+	unsigned int ord[ENG_TOP_COLS];
 	double seconds;
 	struct eng_top *t;
 	struct sbuf line, c;
@@ -422,7 +481,7 @@ static void views_draw(struct panel *p, struct ui *u)
 	w->drawn = mono_now();
 	w->drawn_done = topview_done(w->tv);
 	t = lock_rows(w, u, &seconds);
-	eng_top_sort(t, w->sort < 0 ? v->sort : (unsigned int)w->sort, w->asc);
+	eng_top_sort(t, sorted_col(w, v), w->asc);
 	if (w->tree)
 		eng_top_tree(t, is_folded, w);
 	rows = eng_top_nrows(t);
@@ -440,28 +499,30 @@ static void views_draw(struct panel *p, struct ui *u)
 	put_span(w, u, seconds, &line);
 	sbuf_putc(&line, ')');
 	ui_bar(0, line.s, true);
-	/* widths from the titles and the rows in sight */
-	for (k = 0; k < v->ncols; k++)
-		width[k] = (int)strlen(v->cols[k].title) + 2;
+	/* widths (of the columns as shown) from the titles and the rows in sight */
+	display_order(v, ord);
+	for (k = 0; k < v->ncols; k++) /* room for the sorted one's mark */
+		width[k] = (int)strlen(v->cols[ord[k]].title) + (ord[k] == sorted_col(w, v) ? 2 : 0);
 	for (r = w->top; r < rows && r < w->top + (uint64_t)body; r++) {
 		for (k = 0; k + 1 < v->ncols; k++) {
 			sbuf_reset(&c);
-			cell(t, r, k, seconds, &c);
+			cell(t, r, ord[k], seconds, &c);
 			if (cells_of(c.s) > width[k])
 				width[k] = cells_of(c.s) > CELL_MAX ? CELL_MAX : cells_of(c.s);
 		}
 	}
+	give_last(v, ord, width, v->ncols);
 	/* the column titles, the sorted one marked, the selected one highlighted */
 	for (k = 0; k <= ENG_TOP_COLS; k++)
 		w->colx[k] = -1;
 	for (k = 0, x = 0; k < v->ncols && x < COLS; k++) {
-		bool sorted = (w->sort < 0 ? v->sort : (unsigned int)w->sort) == k;
+		bool sorted = sorted_col(w, v) == ord[k];
 
 		w->colx[k] = x;
 		sbuf_reset(&line);
-		sbuf_printf(&line, "%s%s", v->cols[k].title,
+		sbuf_printf(&line, "%s%s", v->cols[ord[k]].title,
 			    sorted ? (w->asc ? " ^" : " v") : "");
-		if (numeric(&v->cols[k]) && (int)line.len < width[k]) {
+		if (numeric(&v->cols[ord[k]]) && (int)line.len < width[k]) {
 			sbuf_reset(&c);
 			sbuf_printf(&c, "%*s", width[k], line.s); /* over the numbers */
 			sbuf_reset(&line);
@@ -479,11 +540,11 @@ static void views_draw(struct panel *p, struct ui *u)
 		sbuf_reset(&line);
 		for (k = 0; r < rows && k < v->ncols; k++) {
 			sbuf_reset(&c);
-			cell(t, r, k, seconds, &c);
+			cell(t, r, ord[k], seconds, &c);
 			if (k + 1 == v->ncols) {
 				sbuf_puts(&line, c.s);
 			} else {
-				put_cell(&line, c.s, width[k], numeric(&v->cols[k]));
+				put_cell(&line, c.s, width[k], numeric(&v->cols[ord[k]]));
 				sbuf_putc(&line, ' ');
 			}
 		}
@@ -799,6 +860,15 @@ static void move_sel(struct views *w, int64_t delta)
 		w->sel += (uint64_t)delta; /* views_draw keeps it in range */
 }
 
+/* Sorts by the column shown at position d; again: the other way. */
+static void sort_by(struct views *w, const struct eng_top_view *v, unsigned int d)
+{
+	int col = (int)shown_col(v, d);
+
+	w->asc = w->sort == col && !w->asc;
+	w->sort = col;
+}
+
 static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tui_action a);
 
 static void views_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
@@ -903,8 +973,7 @@ static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tu
 			w->col--;
 		break;
 	case TA_SORT:
-		w->asc = w->sort == (int)w->col && !w->asc;
-		w->sort = (int)w->col;
+		sort_by(w, v, w->col);
 		break;
 	case TA_UNSORT:
 		w->sort = -1;
@@ -943,8 +1012,7 @@ static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tu
 	default:
 		if (a >= TA_SORT_1 && a <= TA_SORT_9 && (unsigned int)(a - TA_SORT_1) < v->ncols) {
 			w->col = (unsigned int)(a - TA_SORT_1);
-			w->asc = w->sort == (int)w->col && !w->asc;
-			w->sort = (int)w->col;
+			sort_by(w, v, w->col);
 		}
 		break;
 	}

@@ -75,7 +75,7 @@ done < <("$bin" --top=list | sed 's/  */ /')
 keys v g Down Down Down Down Down Enter
 wait_for '^ System calls ' "the picker does not open the system calls"
 read -r sc calls errors <<<"$(top_field "$f" syscalls | awk -F'\t' 'NR == 1 { print $1, $2, $3 }')"
-wait_for "^$sc +$calls +$errors " "the $sc row does not show $calls calls and $errors errors"
+wait_for "^ *$calls +$errors .* $sc *\$" "the $sc row does not show $calls calls and $errors errors"
 keys f 'proc.name = echo' Enter
 want=$(rows "$f" syscalls -Y 'proc.name = echo')
 [ "$want" -gt 0 ] && ok || bad "print mode gives no system calls of echo"
@@ -128,7 +128,7 @@ wait_for "\\| view files \\| rows $want " "the files of cat are not the $want pr
 read -r total in out <<<"$(top_field "$f" files -Y "proc.pid = $pid" | awk -F'\t' -v n="$file" '$1 == n { print $2, $3, $4 }')"
 [ -n "$in" ] && [ "$in" -gt 0 ] && ok || bad "cat reads nothing of $file in print mode"
 keys / greeting.txt Enter
-wait_for "^$(re "$file") +$(units "$total") +$(units "$in") +$(units "$out") " \
+wait_for "^ *$(units "$total") +$(units "$in") +$(units "$out") .* $(re "$file") *\$" \
 	"the row of $file does not show $total bytes, $in read"
 keys Enter
 filter="(proc.pid = $pid) and fd.name = $file"
@@ -177,7 +177,7 @@ wait_for "^ Files for proc\\.pid = $pid  \\(totals from $(secs "$from") s to $(s
 keys BSpace v g Down Down Down Down Down Enter
 wait_for "^ System calls  \\(totals from $(secs "$from") s to $(secs "$to") s\\)" "the system calls lose the window"
 read -r sc calls <<<"$(top_field "$f" syscalls -Y "$clause" | awk -F'\t' 'NR == 1 { print $1, $2 }')"
-wait_for "^$sc +$calls " "$sc does not show the window's $calls calls"
+wait_for "^ *$calls .* $sc *\$" "$sc does not show the window's $calls calls"
 summed "the system calls of the window are not summed"
 keys g Enter
 want=$("$bin" -r "$f" -Y "(evt.type = $sc) and $clause" | wc -l)
