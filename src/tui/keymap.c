@@ -93,6 +93,9 @@ static const struct {
 	[TA_WINDOW] = { "time-window", "the time the view sums over a file" },
 	[TA_CALLS] = { "calls", "a row per system call, or a row per event" },
 	[TA_RATES] = { "rates", "the views' totals, or rates per second" },
+	[TA_PANE_GROW] = { "pane-grow", "a line more for the focused pane" },
+	[TA_PANE_SHRINK] = { "pane-shrink", "a line less for the focused pane" },
+	[TA_ZOOM] = { "zoom", "the focused pane on the whole screen, or back" },
 	[TA_HIDDEN] = { "hidden", "show the hidden events too, as -A, or hide them" },
 };
 

@@ -451,6 +451,21 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 		reselect(u, keep);
 		break;
 	}
+	case TA_ZOOM:
+		ev->zoom = !ev->zoom;
+		break;
+	case TA_PANE_GROW:
+	case TA_PANE_SHRINK: {
+		int by = a == TA_PANE_GROW ? 1 : -1;
+
+		/* the list grows from the detail pane */
+		if (ev->focus == TM_HEX)
+			ev->grow_hex += by;
+		else
+			ev->grow_tree += ev->focus == TM_TREE ? by : -by;
+		ui_layout(u);
+		break;
+	}
 	case TA_HIDDEN: {
 		uint64_t keep = ev->sel_event;
 

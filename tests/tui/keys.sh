@@ -19,7 +19,8 @@ number() {
 
 # a binding of the user's, with its help text on the help screen
 printf '# mine\nbind x quit "leave at once"\nbind -m tree z collapse\n' >"$XDG_CONFIG_HOME/syshark/keys"
-start 120 45 "$bin" -r "$f"
+# (tall enough for the help's keys for every pane)
+start 120 60 "$bin" -r "$f"
 wait_for "\\| events $events \\|" "the interface does not start with a keymap file"
 keys '?'
 wait_for '^syshark keys' "? does not show the help"

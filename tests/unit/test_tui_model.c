@@ -50,7 +50,7 @@ static void check_keymap(void)
 	sbuf_init(&help);
 	keymap_help(km, &help);
 	CHECK(strstr(help.s, "  x        leave\n") != NULL);
-	CHECK(strstr(help.s, "Hex pane\n  #") != NULL);
+	CHECK(strstr(help.s, "Hex pane\n") && strstr(strstr(help.s, "Hex pane\n"), "\n  #  ") != NULL);
 	CHECK(strstr(help.s, "  F4       edit the display filter\n") != NULL);
 	sbuf_fini(&help);
 
