@@ -365,7 +365,6 @@ int tui_run(const struct tui_source *src, const char *filter)
 	}
 	ui_colors(&u);
 	ui_layout(&u);
-	ui_message(&u, false, "? for help, f to filter, v for the views, q to quit");
 	u.interval = src->interval > 0 ? src->interval : 1;
 	if (src->top && (p = ui_views_new(&u, src->top, filter)))
 		ui_push(&u, p);

@@ -56,10 +56,15 @@ void ui_bar(int y, const char *s, bool title)
 
 void ui_message_line(struct ui *u, const char *s)
 {
-	if (u->msg_bad)
+	bool bad = u->msg_bad && s[0];
+
+	/* no message, or it has gone with the next key: the key hint again */
+	if (!s[0])
+		s = "? for help, f to filter, v for the views, q to quit";
+	if (bad)
 		ui_color_on(u, CP_ERROR);
 	ui_put(LINES - 2, 0, s, COLS);
-	if (u->msg_bad)
+	if (bad)
 		ui_color_off(u, CP_ERROR);
 }
 
