@@ -174,7 +174,11 @@ static void views_close(struct panel *p, struct ui *u)
 	free(w);
 }
 
-/* A number as the column shows it: bytes and times in units, rates per second. */
+/*
+ * A number as the column shows it: bytes and times in units (bytes from
+ * 1024 on in K, M, G or T with one decimal, so a column never mixes
+ * "8284.8K" with "10.9M"), rates per second.
+ */
 static void put_number(struct sbuf *o, const struct eng_top_col *c, int64_t v, double seconds)
 {
 	static const char *const bytes[] = { "B", "K", "M", "G", "T" };
@@ -184,7 +188,7 @@ static void put_number(struct sbuf *o, const struct eng_top_col *c, int64_t v, d
 	if (c->rate && seconds > 0)
 		x /= seconds;
 	if (c->unit == ENG_TU_BYTES) {
-		for (; x >= 10000 && i < 4; i++)
+		for (; x >= 1024 && i < 4; i++)
 			x /= 1024;
 		sbuf_printf(o, i ? "%.1f%s" : "%.0f%s", x, bytes[i]);
 	} else if (c->unit == ENG_TU_NS) {
