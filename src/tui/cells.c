@@ -440,3 +440,13 @@ void cell_lines(struct sbuf *out, const char *s)
 		}
 	}
 }
+
+void cell_ellipsize(struct sbuf *s, int width)
+{
+	int cells;
+
+	if (width < 2 || cells_of(s->s) <= width)
+		return;
+	sbuf_truncate(s, cell_fit(s->s, width - 1, &cells));
+	sbuf_puts(s, cell_utf8() ? "\xe2\x80\xa6" : "~");
+}

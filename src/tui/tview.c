@@ -765,6 +765,8 @@ void tview_row_cells(const struct columns *cs, enum tview_time mode, uint64_t ba
 		/* the last column's paths are cut to what is left of the width */
 		if (last && width > x)
 			cell_shorten(&val, width - x);
+		else if (col->kind == CK_EVENT)
+			cell_ellipsize(&val, col->width);
 		cell_put(out, val.s, last ? 0 : col->width);
 		if (!last)
 			sbuf_putc(out, ' ');
