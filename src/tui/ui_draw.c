@@ -76,16 +76,16 @@ static int clamp(int v, int lo, int hi)
 void ui_layout(struct ui *u)
 {
 	struct events *ev = ui_ev(u);
-	int h = LINES - 2; /* the prompt and status lines */
+	int h = LINES - 2, hex; /* the prompt and status lines */
 
 	if (h < 7)
 		h = 7;
 	/* shares of 45, 30 and 25%, resized by the keys; the list keeps 3 lines, the others 2 */
 	ev->grow_tree = clamp(ev->grow_tree, 2 - h * 30 / 100, h - 5 - h * 30 / 100);
 	ev->tree_h = h * 30 / 100 + ev->grow_tree;
-	ev->grow_hex = clamp(ev->grow_hex, 2 - (h - h * 75 / 100),
-			     h - 3 - ev->tree_h - (h - h * 75 / 100));
-	ev->hex_h = h - h * 75 / 100 + ev->grow_hex;
+	hex = h - h * 45 / 100 - h * 30 / 100;
+	ev->grow_hex = clamp(ev->grow_hex, 2 - hex, h - 3 - ev->tree_h - hex);
+	ev->hex_h = hex + ev->grow_hex;
 	ev->list_h = h - ev->tree_h - ev->hex_h;
 	if (ev->zoom) {
 		ev->list_h = ev->focus == TM_LIST ? h : 0;
