@@ -331,6 +331,17 @@ enum tui_action keymap_action(const struct keymap *km, enum tui_mode mode, int k
 	return any;
 }
 
+static const char *help_of(const struct binding *b)
+{
+	return b->help ? b->help : actions[b->action].help;
+}
+
+/* Whether a and b are one line of the help: the same action and text in the same mode. */
+static bool same_line(const struct binding *a, const struct binding *b)
+{
+	return a->mode == b->mode && a->action == b->action && !strcmp(help_of(a), help_of(b));
+}
+
 void keymap_help(const struct keymap *km, struct sbuf *out)
 {
 	static const char *const titles[TM_COUNT] = {
@@ -344,9 +355,11 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 		[TM_GRAPH] = "I/O graph",
 	};
 	char name[16];
-	size_t i;
+	struct sbuf keys;
+	size_t i, j;
 	int m;
 
+	sbuf_init(&keys);
 	for (m = TM_ANY; m < TM_COUNT; m++) {
 		bool any = false;
 
@@ -355,12 +368,23 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 
 			if (b->mode != (enum tui_mode)m || b->action == TA_NONE)
 				continue;
+			for (j = 0; j < i && !same_line(&km->b[j], b); j++)
+				;
+			if (j < i)
+				continue; /* its line lists it already */
 			if (!any)
 				sbuf_printf(out, "%s%s\n", m == TM_ANY ? "" : "\n", titles[m]);
 			any = true;
-			key_name(b->key, name, sizeof(name));
-			sbuf_printf(out, "  %-8s %s\n", name,
-				    b->help ? b->help : actions[b->action].help);
+			/* a line per action, with every key bound to it */
+			sbuf_reset(&keys);
+			for (j = i; j < km->n; j++) {
+				if (!same_line(&km->b[j], b))
+					continue;
+				key_name(km->b[j].key, name, sizeof(name));
+				sbuf_printf(&keys, "%s%s", keys.len ? ", " : "", name);
+			}
+			sbuf_printf(out, "  %-8s %s\n", keys.s, help_of(b));
 		}
 	}
+	sbuf_fini(&keys);
 }

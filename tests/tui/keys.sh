@@ -19,13 +19,12 @@ number() {
 
 # a binding of the user's, with its help text on the help screen
 printf '# mine\nbind x quit "leave at once"\nbind -m tree z collapse\n' >"$XDG_CONFIG_HOME/syshark/keys"
-# (tall enough for the help's keys for every pane)
-start 120 60 "$bin" -r "$f"
+start 120 45 "$bin" -r "$f"
 wait_for "\\| events $events \\|" "the interface does not start with a keymap file"
 keys '?'
 wait_for '^syshark keys' "? does not show the help"
 wait_for '^  x +leave at once$' "the help lacks the user's binding"
-wait_for '^  F4 +edit the display filter$' "the help lacks F4"
+wait_for '^  f, F4 +edit the display filter$' "the help does not give f and F4 on one line"
 keys PgDn
 wait_for '^Detail tree$' "PgDn does not scroll the help to the tree's keys"
 keys Space

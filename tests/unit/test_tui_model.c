@@ -31,6 +31,7 @@ static void check_keymap(void)
 	struct keymap *km = keymap_new();
 	struct diag d = { 0 };
 	struct sbuf help;
+	const char *f2;
 
 	CHECK(keymap_load(km, keymap_default_text, "default.keys", &d) == 0);
 	CHECK(keymap_action(km, TM_LIST, 'q') == TA_QUIT);
@@ -51,7 +52,11 @@ static void check_keymap(void)
 	keymap_help(km, &help);
 	CHECK(strstr(help.s, "  x        leave\n") != NULL);
 	CHECK(strstr(help.s, "Hex pane\n") && strstr(strstr(help.s, "Hex pane\n"), "\n  #  ") != NULL);
-	CHECK(strstr(help.s, "  F4       edit the display filter\n") != NULL);
+	/* a line per action, with all its keys: F2 once, with v */
+	CHECK(strstr(help.s, "  f, F4    edit the display filter\n") != NULL);
+	CHECK(strstr(help.s, "  v, F2    the picker of the top-like views (again: close it)\n") != NULL);
+	f2 = strstr(help.s, "F2");
+	CHECK(f2 && !strstr(f2 + 1, "F2"));
 	sbuf_fini(&help);
 
 	/* errors name the line, and a bad file adds nothing */
