@@ -20,7 +20,11 @@
 
 #include "schema_gen.h"
 
-/* Categories (low bits are one class, high bits are flags). */
+/*
+ * Categories: the low bits are one class, an enumeration (EV_C_UNKNOWN to
+ * EV_C_INTERNAL), compared with ==; the high bits are flags for where the
+ * event comes from (EV_C_SYSCALL and up), tested with &.
+ */
 enum {
 	EV_C_UNKNOWN = 0,
 	EV_C_OTHER = 1,
@@ -48,7 +52,8 @@ enum {
 	EV_C_METAEVENT = 1 << 12,
 	EV_C_ITER = 1 << 13,
 };
-#define EV_C_CLASS_MASK 0x3f
+/* A category's class, as libsinsp's get_category(): the bits below EV_C_SYSCALL. */
+#define EV_C_CLASS_MASK (EV_C_SYSCALL - 1u)
 
 /* Event flags. */
 enum {

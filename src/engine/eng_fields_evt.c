@@ -159,14 +159,15 @@ bool f_evt_category(struct sbuf *o, const struct eng_state *s, const struct eng_
 		[EV_C_PROCESSING] = "processing",
 	};
 	const struct ev_info *info = &ev_table[e->ev.type];
-	uint32_t cat = e->ev.type < EV_COMPAT_MAX ? info->compat_category : info->category;
+	uint32_t cat = (e->ev.type < EV_COMPAT_MAX ? info->compat_category : info->category) &
+		       EV_C_CLASS_MASK;
 	const struct eng_fd *f = e->info.fd;
 	uint16_t sc;
 
 	UNUSED_ARGS;
 	if ((e->ev.type == EV_GENERIC_E || e->ev.type == EV_GENERIC_X) &&
 	    ev_param_u16(&e->ev, 0, &sc) && sc < EV_SC_COMPAT_MAX)
-		cat = ev_sc_compat[sc].category;
+		cat = ev_sc_compat[sc].category & EV_C_CLASS_MASK;
 	if (cat < sizeof(names) / sizeof(names[0]) && names[cat]) {
 		sbuf_puts(o, names[cat]);
 	} else if (cat == EV_C_IO_READ || cat == EV_C_IO_WRITE || cat == EV_C_IO_OTHER) {
@@ -360,12 +361,13 @@ bool f_evt_is_wait(struct sbuf *o, const struct eng_state *s, const struct eng_e
 bool f_evt_buflen(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		  const struct eng_fref *r)
 {
-	uint32_t cat = e->ev.type < EV_COMPAT_MAX ? ev_table[e->ev.type].compat_category :
-						   ev_table[e->ev.type].category;
+	uint32_t cat = (e->ev.type < EV_COMPAT_MAX ? ev_table[e->ev.type].compat_category :
+						    ev_table[e->ev.type].category) &
+		       EV_C_CLASS_MASK;
 	int64_t res;
 
 	UNUSED_ARGS;
-	if (ev_type_is_enter(e->ev.type) || !e->info.fd || !(cat & EV_C_IO_BASE) ||
+	if (ev_type_is_enter(e->ev.type) || !e->info.fd || cat < EV_C_IO_READ || cat > EV_C_IO_OTHER ||
 	    !fx_evt_i64(e, "res", &res) || res < 0)
 		return false;
 	sbuf_put_i64(o, res);

@@ -29,7 +29,9 @@ struct eng_graph {
 	struct series s[ENG_GRAPH_SERIES];
 	unsigned int n;
 	struct times all;
-	uint64_t *num; /* the number of the event at all.ts[i] */
+	uint64_t *num;	 /* the number of the event at all.ts[i] */
+	uint64_t origin; /* the time of the capture's first event, hidden or not */
+	bool has_origin;
 	struct eng_walk *walk;
 };
 
@@ -114,6 +116,12 @@ void eng_graph_event(struct eng_graph *g, const struct eng_replay *r, const stru
 	uint64_t ts = e->ev.ts;
 	unsigned int i;
 
+	if (!g->has_origin) {
+		pthread_mutex_lock(&g->lock);
+		g->origin = ts;
+		g->has_origin = true;
+		pthread_mutex_unlock(&g->lock);
+	}
 	if (e->hidden)
 		return;
 	narrowed = !g->narrow || eng_filter_match(g->narrow, &r->state, e);
@@ -121,8 +129,11 @@ void eng_graph_event(struct eng_graph *g, const struct eng_replay *r, const stru
 	for (i = 0; i < g->n; i++)
 		keep[i] = narrowed && (!g->s[i].f || eng_filter_match(g->s[i].f, &r->state, e));
 	pthread_mutex_lock(&g->lock);
+	/* a clock step back: keep the times sorted, and after the origin */
+	if (ts < g->origin)
+		ts = g->origin;
 	if (g->all.n && ts < g->all.ts[g->all.n - 1])
-		ts = g->all.ts[g->all.n - 1]; /* a clock step back: keep the times sorted */
+		ts = g->all.ts[g->all.n - 1];
 	if (g->all.n == g->all.cap) /* num grows as times_add() grows all */
 		g->num = xreallocarray(g->num, g->all.cap * 2 + 1024, sizeof(*g->num));
 	g->num[g->all.n] = e->num;
@@ -166,7 +177,7 @@ uint64_t eng_graph_span(struct eng_graph *g, uint64_t *first_ts, uint64_t *last_
 
 	pthread_mutex_lock(&g->lock);
 	n = g->all.n;
-	*first_ts = n ? g->all.ts[0] : 0;
+	*first_ts = n ? g->origin : 0;
 	*last_ts = n ? g->all.ts[n - 1] : 0;
 	pthread_mutex_unlock(&g->lock);
 	return n;

@@ -55,7 +55,12 @@ unsigned int eng_graph_nseries(const struct eng_graph *g);
 /* Series s's filter text ("" for every event); borrowed while g lives. */
 const char *eng_graph_filter(const struct eng_graph *g, unsigned int s);
 
-/* Events added so far, and the time of the first and last (ns since the epoch). */
+/*
+ * Events counted so far (hidden ones are not), the time of the capture's
+ * first event, hidden or not: the origin of the intervals, as of the event
+ * list's relative time and of time windows; and the time of the last event
+ * counted (ns since the epoch; both 0 before the first event counted).
+ */
 uint64_t eng_graph_span(struct eng_graph *g, uint64_t *first_ts, uint64_t *last_ts);
 /* Events of series s in [t0, t1). */
 uint64_t eng_graph_count(struct eng_graph *g, unsigned int s, uint64_t t0, uint64_t t1);

@@ -25,7 +25,7 @@ static pthread_once_t own_once = PTHREAD_ONCE_INIT;
 
 static void own_init(void)
 {
-	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	bool utf8 = cell_utf8();
 
 	eng_field_lookup("evt.type", &own.type, NULL);
 	eng_field_lookup("evt.dir", &own.dir, NULL);
@@ -276,7 +276,7 @@ static void splice(struct sbuf *s, size_t from, size_t to, const char *text)
  */
 static void shorten_paths(struct sbuf *s, int width)
 {
-	const char *dots = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? "\xe2\x80\xa6" : "...";
+	const char *dots = cell_utf8() ? "\xe2\x80\xa6" : "...";
 
 	while (cells_of(s->s) > width) {
 		size_t best = 0, best_len = 0, i, keep = 0;
@@ -316,7 +316,7 @@ static void shorten_paths(struct sbuf *s, int width)
  */
 static void shorten_tuples(struct sbuf *s, int width)
 {
-	const char *dots = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? "\xe2\x80\xa6" : "...";
+	const char *dots = cell_utf8() ? "\xe2\x80\xa6" : "...";
 	const char *p = s->s;
 
 	while (cells_of(s->s) > width && (p = strstr(p, "t>")) != NULL) {
@@ -409,4 +409,44 @@ void cell_sanitize(struct sbuf *out, const char *s)
 		s += k;
 		n -= k;
 	}
+}
+
+bool cell_utf8(void)
+{
+	return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+}
+
+void cell_lines(struct sbuf *out, const char *s)
+{
+	static const struct {
+		const char *utf8, *ascii;
+	} lines[] = { { "\xe2\x94\x82", "|" }, { "\xe2\x94\x9c", "|" }, { "\xe2\x94\x94", "`" },
+		      { "\xe2\x94\x80", "-" } }; /* │ ├ └ ─ */
+	size_t i;
+
+	if (cell_utf8()) {
+		sbuf_puts(out, s);
+		return;
+	}
+	while (*s) {
+		for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+			if (strncmp(s, lines[i].utf8, 3) == 0)
+				break;
+		if (i < sizeof(lines) / sizeof(lines[0])) {
+			sbuf_puts(out, lines[i].ascii);
+			s += 3;
+		} else {
+			sbuf_putc(out, *s++);
+		}
+	}
+}
+
+void cell_ellipsize(struct sbuf *s, int width)
+{
+	int cells;
+
+	if (width < 2 || cells_of(s->s) <= width)
+		return;
+	sbuf_truncate(s, cell_fit(s->s, width - 1, &cells));
+	sbuf_puts(s, cell_utf8() ? "\xe2\x80\xa6" : "~");
 }

@@ -42,5 +42,11 @@ void cell_shorten(struct sbuf *s, int width);
 size_t cell_fit(const char *s, int width, int *cells);
 /* s with control bytes and bad UTF-8 replaced, safe for a terminal. */
 void cell_sanitize(struct sbuf *out, const char *s);
+/* Cuts s to width cells, its last one an ellipsis, if it is wider. */
+void cell_ellipsize(struct sbuf *s, int width);
+/* Whether the locale's characters are UTF-8; if not, the screens draw in ASCII, as htop does. */
+bool cell_utf8(void);
+/* Appends s, UTF-8 from the engine, with its tree lines (│ ├ └ ─) as ASCII where cell_utf8() is false. */
+void cell_lines(struct sbuf *out, const char *s);
 
 #endif

@@ -94,6 +94,11 @@ static const struct {
 	[TA_TREE] = { "tree", "the processes as a tree of parents and children, or flat" },
 	[TA_WINDOW] = { "time-window", "the time the view sums over a file" },
 	[TA_CALLS] = { "calls", "a row per system call, or a row per event" },
+	[TA_RATES] = { "rates", "the views' totals, or rates per second" },
+	[TA_PANE_GROW] = { "pane-grow", "a line more for the focused pane" },
+	[TA_PANE_SHRINK] = { "pane-shrink", "a line less for the focused pane" },
+	[TA_ZOOM] = { "zoom", "the focused pane on the whole screen, or back" },
+	[TA_HIDDEN] = { "hidden", "show the hidden events too, as -A, or hide them" },
 };
 
 #define MODES "list, tree, hex, view, picker, stream, graph"
@@ -380,6 +385,17 @@ enum tui_action keymap_action_after(const struct keymap *km, enum tui_mode mode,
 	return any;
 }
 
+static const char *help_of(const struct binding *b)
+{
+	return b->help ? b->help : actions[b->action].help;
+}
+
+/* Whether a and b are one line of the help: the same action and text in the same mode. */
+static bool same_line(const struct binding *a, const struct binding *b)
+{
+	return a->mode == b->mode && a->action == b->action && !strcmp(help_of(a), help_of(b));
+}
+
 void keymap_help(const struct keymap *km, struct sbuf *out)
 {
 	static const char *const titles[TM_COUNT] = {
@@ -393,9 +409,11 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 		[TM_GRAPH] = "I/O graph",
 	};
 	char name[48];
-	size_t i;
+	struct sbuf keys;
+	size_t i, j;
 	int m;
 
+	sbuf_init(&keys);
 	for (m = TM_ANY; m < TM_COUNT; m++) {
 		bool any = false;
 
@@ -404,17 +422,30 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 
 			if (b->mode != (enum tui_mode)m || b->action == TA_NONE)
 				continue;
+			for (j = 0; j < i && !same_line(&km->b[j], b); j++)
+				;
+			if (j < i)
+				continue; /* its line lists it already */
 			if (!any)
 				sbuf_printf(out, "%s%s\n", m == TM_ANY ? "" : "\n", titles[m]);
 			any = true;
-			name[0] = 0;
-			if (b->prefix) {
-				key_name(b->prefix, name, sizeof(name) / 2);
-				strcat(name, " ");
+			/* a line per action, with every key (or sequence) bound to it */
+			sbuf_reset(&keys);
+			for (j = i; j < km->n; j++) {
+				const struct binding *o = &km->b[j];
+
+				if (!same_line(o, b))
+					continue;
+				name[0] = 0;
+				if (o->prefix) {
+					key_name(o->prefix, name, sizeof(name) / 2);
+					strcat(name, " ");
+				}
+				key_name(o->key, name + strlen(name), sizeof(name) / 2);
+				sbuf_printf(&keys, "%s%s", keys.len ? ", " : "", name);
 			}
-			key_name(b->key, name + strlen(name), sizeof(name) / 2);
-			sbuf_printf(out, "  %-8s %s\n", name,
-				    b->help ? b->help : actions[b->action].help);
+			sbuf_printf(out, "  %-8s %s\n", keys.s, help_of(b));
 		}
 	}
+	sbuf_fini(&keys);
 }

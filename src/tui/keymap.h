@@ -96,6 +96,11 @@ enum tui_action {
 	TA_TREE,
 	TA_WINDOW,
 	TA_CALLS,
+	TA_RATES,
+	TA_HIDDEN,
+	TA_PANE_GROW,
+	TA_PANE_SHRINK,
+	TA_ZOOM,
 	TA_COUNT,
 };
 

@@ -17,8 +17,10 @@ struct topview {
 	_Atomic uint64_t intervals;
 	struct eng_top *cur;   /* being summed */
 	struct eng_top *shown; /* the last interval's (cur itself for totals) */
+	struct eng_top *total; /* every event's (cur itself without intervals) */
 	double seconds;	       /* the time shown covers */
 	uint64_t start;	       /* the time of the interval's first event */
+	uint64_t first, last;  /* the times of the first and last events summed */
 };
 
 /* Live: the interval is over; its sums are shown and the next one starts. */
@@ -49,6 +51,11 @@ static bool sum_event(void *arg, const struct eng_replay *r, const struct eng_ev
 	}
 	pthread_mutex_lock(&t->lock);
 	eng_top_event(t->cur, r, e);
+	if (t->total != t->cur)
+		eng_top_event(t->total, r, e);
+	if (!t->first)
+		t->first = e->ev.ts;
+	t->last = e->ev.ts;
 	pthread_mutex_unlock(&t->lock);
 	return true;
 }
@@ -58,6 +65,8 @@ static void release(struct topview *t)
 {
 	if (t->shown != t->cur)
 		eng_top_free(t->shown);
+	if (t->total != t->cur)
+		eng_top_free(t->total);
 	eng_top_free(t->cur);
 	pthread_mutex_destroy(&t->lock);
 	free(t->filter);
@@ -74,7 +83,8 @@ struct topview *topview_open(struct tview *v, const struct eng_top_view *view,
 	pthread_mutex_init(&t->lock, NULL);
 	t->cur = eng_top_new(view, t->filter, d);
 	t->shown = t->cur && interval > 0 ? eng_top_new(view, t->filter, d) : t->cur;
-	if (t->cur && t->shown)
+	t->total = t->cur && interval > 0 ? eng_top_new(view, t->filter, d) : t->cur;
+	if (t->cur && t->shown && t->total)
 		t->walk = eng_walk_start(tview_index(v), sum_event, t, d);
 	if (!t->walk) {
 		release(t);
@@ -101,11 +111,17 @@ const char *topview_filter(const struct topview *t)
 	return t->filter;
 }
 
-struct eng_top *topview_lock(struct topview *t, double *seconds)
+struct eng_top *topview_lock(struct topview *t, enum topview_sums sums, double *seconds)
 {
 	pthread_mutex_lock(&t->lock);
-	*seconds = t->interval > 0 ? t->seconds : 0;
-	return t->shown;
+	*seconds = 0;
+	if (sums == TV_INTERVAL && t->interval > 0) {
+		*seconds = t->seconds;
+		return t->shown;
+	}
+	if (sums != TV_TOTALS)
+		*seconds = (double)(t->last - t->first) / 1e9;
+	return t->total;
 }
 
 void topview_unlock(struct topview *t)

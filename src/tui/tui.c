@@ -385,6 +385,12 @@ static void live_summary(const struct tui_source *src)
 		src->saved ? src->path : "", (unsigned long long)atomic_load(&src->health->dropped));
 }
 
+void ui_pop_to_list(struct ui *u)
+{
+	while (u->panel->below)
+		ui_pop(u);
+}
+
 int tui_run(const struct tui_source *src, const char *filter)
 {
 	struct ui u = { .path = src->path, .src = src };
@@ -443,7 +449,6 @@ int tui_run(const struct tui_source *src, const char *filter)
 	}
 	ui_colors(&u);
 	ui_layout(&u);
-	ui_message(&u, false, "? for help, f to filter, v for the views, q to quit");
 	u.interval = src->interval > 0 ? src->interval : 1;
 	if (src->top && (p = ui_views_new(&u, src->top, filter)))
 		ui_push(&u, p);
@@ -543,6 +548,8 @@ int tui_run(const struct tui_source *src, const char *filter)
 			break;
 		if (next == PN_POP)
 			ui_pop(&u);
+		if (next == PN_LIST)
+			ui_pop_to_list(&u);
 	}
 	if (src->live && !u.ended) {
 		src->stop(src->arg);
@@ -555,8 +562,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	if (src->live)
 		live_summary(src);
 	prompt_fini();
-	while (u.panel->below)
-		ui_pop(&u);
+	ui_pop_to_list(&u);
 	ui_events_free(&u);
 	ui_graph_free(&u);
 	for (size_t i = 0; i < UI_VALUE_FIELDS; i++) {

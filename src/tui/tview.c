@@ -164,7 +164,7 @@ static void *search_main(void *arg)
 		if (rc <= 0)
 			break;
 		atomic_store(&s->scanned, e.num);
-		keep = !e.hidden && (!f || eng_filter_match(f, &r->state, &e));
+		keep = (v->hidden || !e.hidden) && (!f || eng_filter_match(f, &r->state, &e));
 		if (!e.hidden && !keep && !(calls && eng_calls_is_enter(&e)))
 			eng_state_filtered_out(&r->state, &e.info, &e.ev);
 		if (calls)
@@ -456,6 +456,20 @@ void tview_set_calls(struct tview *v, bool on)
 bool tview_calls(const struct tview *v)
 {
 	return v->calls;
+}
+
+void tview_set_hidden(struct tview *v, bool on)
+{
+	if (v->hidden == on)
+		return;
+	search_stop(v);
+	v->hidden = on;
+	search_start(v);
+}
+
+bool tview_hidden(const struct tview *v)
+{
+	return v->hidden;
 }
 
 struct eng_index *tview_index(struct tview *v)
@@ -758,6 +772,8 @@ void tview_row_cells(const struct columns *cs, enum tview_time mode, uint64_t ba
 		/* the last column's paths are cut to what is left of the width */
 		if (last && width > x)
 			cell_shorten(&val, width - x);
+		else if (col->kind == CK_EVENT)
+			cell_ellipsize(&val, col->width);
 		cell_put(out, val.s, last ? 0 : col->width);
 		if (!last)
 			sbuf_putc(out, ' ');
@@ -839,7 +855,12 @@ enum tview_class tview_row_class(struct tview *v, uint64_t row)
 			k = TC_NET;
 		else if (!strcmp(val.s, "file") || !strcmp(val.s, "directory"))
 			k = TC_FILE;
-		else if (ev_table[c->e.ev.type].category & EV_C_PROCESS)
+	}
+	if (k == TC_OTHER) {
+		/* as the filter evt.category = process keeps */
+		sbuf_reset(&val);
+		field_text(c, "evt.category", &val);
+		if (strcmp(val.s, "process") == 0)
 			k = TC_PROCESS;
 	}
 	sbuf_fini(&val);

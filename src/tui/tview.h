@@ -58,6 +58,12 @@ const char *tview_filter(const struct tview *v); /* "" when none */
  */
 void tview_set_calls(struct tview *v, bool on);
 bool tview_calls(const struct tview *v);
+/*
+ * Whether hidden events (the state a capture starts with or -w keeps,
+ * internal ones) are rows too, as print mode's -A prints them; off at first.
+ */
+void tview_set_hidden(struct tview *v, bool on);
+bool tview_hidden(const struct tview *v);
 
 /* Event number of row (0-based), or 0 if there is no such row yet. */
 uint64_t tview_row_event(struct tview *v, uint64_t row);

@@ -70,6 +70,7 @@ struct tview {
 	uint64_t uses;
 	uint64_t first_ts;
 	bool calls; /* a row per call (tview_set_calls()) */
+	bool hidden; /* hidden events are rows too (tview_set_hidden()) */
 	struct sbuf bytes; /* a call's bytes, for tview_bytes() */
 	enum tview_time time_mode;
 	uint64_t ref_event;

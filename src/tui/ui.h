@@ -62,6 +62,7 @@ struct ui;
 enum panel_next {
 	PN_STAY,
 	PN_POP,	 /* back to the screen below */
+	PN_LIST, /* back to the event list, every screen above it closed */
 	PN_QUIT,
 };
 
@@ -94,6 +95,8 @@ struct panel {
 void ui_push(struct ui *u, struct panel *p);
 /* Takes the top screen off and closes it, unless it is the event list. */
 void ui_pop(struct ui *u);
+/* Closes every screen above the event list. */
+void ui_pop_to_list(struct ui *u);
 
 /* The fields whose values the filter prompt has counted, for Tab. */
 #define UI_VALUE_FIELDS 4

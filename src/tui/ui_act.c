@@ -533,6 +533,30 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 		reselect(u, keep);
 		break;
 	}
+	case TA_ZOOM:
+		ev->zoom = !ev->zoom;
+		break;
+	case TA_PANE_GROW:
+	case TA_PANE_SHRINK: {
+		int by = a == TA_PANE_GROW ? 1 : -1;
+
+		/* the list grows from the detail pane */
+		if (ev->focus == TM_HEX)
+			ev->grow_hex += by;
+		else
+			ev->grow_tree += ev->focus == TM_TREE ? by : -by;
+		ui_layout(u);
+		break;
+	}
+	case TA_HIDDEN: {
+		uint64_t keep = ev->sel_event;
+
+		tview_set_hidden(u->v, !tview_hidden(u->v));
+		ui_message(u, false, "%s", tview_hidden(u->v) ? "hidden events shown, as -A does" :
+								"hidden events hidden");
+		reselect(u, keep);
+		break;
+	}
 	case TA_TIME_FORMAT:
 		ev->time_mode = (enum tview_time)((ev->time_mode + 1) % TT_COUNT);
 		tview_set_time(u->v, ev->time_mode, ev->time_ref);

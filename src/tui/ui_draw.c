@@ -60,23 +60,42 @@ void ui_bar(int y, const char *s, bool title)
 
 void ui_message_line(struct ui *u, const char *s)
 {
-	if (u->msg_bad)
+	bool bad = u->msg_bad && s[0];
+
+	/* no message, or it has gone with the next key: the key hint again */
+	if (!s[0])
+		s = "? for help, f to filter, v for the views, q to quit";
+	if (bad)
 		ui_color_on(u, CP_ERROR);
 	ui_put(LINES - 2, 0, s, COLS);
-	if (u->msg_bad)
+	if (bad)
 		ui_color_off(u, CP_ERROR);
+}
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
 }
 
 void ui_layout(struct ui *u)
 {
 	struct events *ev = ui_ev(u);
-	int h = LINES - 2; /* the prompt and status lines */
+	int h = LINES - 2, hex; /* the prompt and status lines */
 
-	if (h < 6)
-		h = 6;
-	ev->list_h = h * 45 / 100;
-	ev->tree_h = h * 30 / 100;
-	ev->hex_h = h - ev->list_h - ev->tree_h;
+	if (h < 7)
+		h = 7;
+	/* shares of 45, 30 and 25%, resized by the keys; the list keeps 3 lines, the others 2 */
+	ev->grow_tree = clamp(ev->grow_tree, 2 - h * 30 / 100, h - 5 - h * 30 / 100);
+	ev->tree_h = h * 30 / 100 + ev->grow_tree;
+	hex = h - h * 45 / 100 - h * 30 / 100;
+	ev->grow_hex = clamp(ev->grow_hex, 2 - hex, h - 3 - ev->tree_h - hex);
+	ev->hex_h = hex + ev->grow_hex;
+	ev->list_h = h - ev->tree_h - ev->hex_h;
+	if (ev->zoom) {
+		ev->list_h = ev->focus == TM_LIST ? h : 0;
+		ev->tree_h = ev->focus == TM_TREE ? h : 0;
+		ev->hex_h = ev->focus == TM_HEX ? h : 0;
+	}
 }
 
 bool ui_is_collapsed(const struct ui *u, const char *title)
@@ -363,8 +382,8 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 
 	ui_status_source(u, &b, 3);
 	sbar_add(&b, 4, NULL, "events %llu", (unsigned long long)st->events);
-	sbar_add(&b, 6, NULL, "shown %llu%s", (unsigned long long)st->rows,
-		 tview_calls(u->v) ? " calls" : "");
+	sbar_add(&b, 6, NULL, "shown %llu%s%s", (unsigned long long)st->rows,
+		 tview_calls(u->v) ? " calls" : "", tview_hidden(u->v) ? " with hidden" : "");
 	sbar_add(&b, ev->nmarks ? 3 : 1, NULL, "marked %zu", ev->nmarks);
 	if (u->src->health)
 		ui_health(u, &b);
@@ -598,6 +617,7 @@ void ui_events_draw(struct ui *u)
 	struct events *ev = ui_ev(u);
 	struct tview_status st;
 
+	ui_layout(u); /* a zoomed pane follows the focus */
 	tview_status(u->v, &st);
 	if ((ev->sel >= st.rows || (ev->follow && ev->focus == TM_LIST)) && st.rows)
 		ev->sel = st.rows - 1;
@@ -607,9 +627,12 @@ void ui_events_draw(struct ui *u)
 	if (ev->sel < ev->top)
 		ev->top = ev->sel;
 	tree_update(u);
-	draw_list(u, st.rows);
-	draw_tree(u, ev->list_h);
-	draw_hex(u, ev->list_h + ev->tree_h);
+	if (ev->list_h)
+		draw_list(u, st.rows);
+	if (ev->tree_h)
+		draw_tree(u, ev->list_h);
+	if (ev->hex_h)
+		draw_hex(u, ev->list_h + ev->tree_h);
 	if (u->pk == PK_NONE) {
 		ui_message_line(u, st.error && !u->msg[0] ? st.error : u->msg);
 		draw_status(u, &st);

@@ -18,7 +18,9 @@ struct events {
 	unsigned int col;  /* the selected column */
 	int hscroll;	   /* cells of the rows scrolled off to the left */
 	uint64_t sel_event;
-	int list_h, tree_h, hex_h;
+	int list_h, tree_h, hex_h; /* the panes' lines, as ui_layout() gives them */
+	int grow_tree, grow_hex;   /* lines the tree and hex panes have over their share */
+	bool zoom;		   /* the focused pane has the whole screen */
 	/* tree of sel_event */
 	struct tview_node *nodes;
 	unsigned int nnodes, tree_sel, tree_top;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cells.h"
 #include "eng_graph.h"
 #include "prompt.h"
 #include "ui.h"
@@ -45,8 +46,16 @@ static const struct {
 /* The dots of Braille cells: [column][row from the top]. */
 static const uint8_t dot_bit[2][4] = { { 0x01, 0x02, 0x04, 0x40 }, { 0x08, 0x10, 0x20, 0x80 } };
 
-static void put_braille(struct sbuf *o, uint8_t bits)
+/*
+ * Appends the Braille cell of dots bits, of series s; outside UTF-8 a cell
+ * with any dot lit is a '#' for series 1's bars and a '*' for the lines.
+ */
+static void put_braille(struct sbuf *o, uint8_t bits, unsigned int s)
 {
+	if (!cell_utf8()) {
+		sbuf_putc(o, !bits ? ' ' : s ? '*' : '#');
+		return;
+	}
 	sbuf_putc(o, (char)0xe2);
 	sbuf_putc(o, (char)(0xa0 | bits >> 6));
 	sbuf_putc(o, (char)(0x80 | (bits & 0x3f)));
@@ -160,8 +169,8 @@ static void draw_legend(struct ui *u, int y)
 		sbuf_printf(&line, " %u ", s + 1);
 		ui_put(y, 0, line.s, 3);
 		sbuf_reset(&line);
-		put_braille(&line, s ? 0x24 : 0xff); /* a bar, or a piece of line */
-		put_braille(&line, s ? 0x24 : 0xff);
+		put_braille(&line, s ? 0x24 : 0xff, s); /* a bar, or a piece of line */
+		put_braille(&line, s ? 0x24 : 0xff, s);
 		attron(look(u, s));
 		ui_put(y, 3, line.s, 2);
 		attroff(look(u, s));
@@ -275,7 +284,7 @@ static void draw_plot(struct ui *u, int y0, int rows, int x0, uint64_t **bins, u
 			}
 			sbuf_reset(&glyph);
 			if (bits)
-				put_braille(&glyph, bits);
+				put_braille(&glyph, bits, (unsigned int)owner);
 			else
 				sbuf_putc(&glyph, ' ');
 			a = owner >= 0 ? look(u, (unsigned int)owner) : A_NORMAL;
@@ -287,6 +296,17 @@ static void draw_plot(struct ui *u, int y0, int rows, int x0, uint64_t **bins, u
 		}
 	}
 	sbuf_fini(&glyph);
+}
+
+/* The axes' pieces, in UTF-8 box drawing or, outside UTF-8, in ASCII. */
+enum axis_glyph { G_AXIS_Y, G_TICK_Y, G_CORNER, G_AXIS_X, G_TICK_X };
+
+static const char *glyph(enum axis_glyph g)
+{
+	static const char *const utf8[] = { "\u2502", "\u2524", "\u2514", "\u2500", "\u252c" };
+	static const char *const ascii[] = { "|", "+", "+", "-", "+" };
+
+	return cell_utf8() ? utf8[g] : ascii[g];
 }
 
 /* The y axis's labels: the scale's top, its middle and 0. */
@@ -304,7 +324,7 @@ static void draw_y_axis(int y0, int rows, int w, uint64_t max)
 		else if (y == rows - 1)
 			snprintf(label, sizeof(label), "%*s", w - 1, "0");
 		ui_put(y0 + y, 0, label, w - 1);
-		mvaddstr(y0 + y, w - 1, label[0] ? "\u2524" : "\u2502");
+		mvaddstr(y0 + y, w - 1, label[0] ? glyph(G_TICK_Y) : glyph(G_AXIS_Y));
 	}
 }
 
@@ -318,9 +338,9 @@ static void draw_x_axis(struct ui *u, int y, int x0)
 	sbuf_init(&label);
 	ui_put(y, 0, "", COLS);
 	ui_put(y + 1, 0, "s", COLS);
-	mvaddstr(y, x0 - 1, "\u2514");
+	mvaddstr(y, x0 - 1, glyph(G_CORNER));
 	for (x = 0; x0 + x < COLS; x++)
-		mvaddstr(y, x0 + x, x % TICK ? "\u2500" : "\u252c");
+		mvaddstr(y, x0 + x, x % TICK ? glyph(G_AXIS_X) : glyph(G_TICK_X));
 	for (x = 0; x0 + x < COLS; x += TICK) {
 		sbuf_reset(&label);
 		eng_graph_time_str((gr->left + (uint64_t)x * 2) * gr->width, gr->width, &label);
@@ -407,7 +427,7 @@ static void graph_draw(struct panel *p, struct ui *u)
 	}
 }
 
-/* Enter: the event list from the first event of the cursor's interval on (PN_POP to go there). */
+/* Enter: the event list from the first event of the cursor's interval on (PN_LIST to go there). */
 static enum panel_next jump(struct ui_graph *gr, struct ui *u)
 {
 	uint64_t first, last, num;
@@ -424,7 +444,7 @@ static enum panel_next jump(struct ui_graph *gr, struct ui *u)
 	ui_message(u, false, "at %s s: event %llu%s", at.s, (unsigned long long)num,
 		   ui_select_event(u, num) ? "" : ", not shown: the next one shown");
 	sbuf_fini(&at);
-	return PN_POP;
+	return PN_LIST;
 }
 
 /* Zooms to intervals of width around the cursor, which stays where it is on the screen. */
@@ -455,8 +475,8 @@ static void graph_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
 		return;
 	/* the plot: the cursor to the interval clicked (two a cell); a double click goes there */
 	if (c->twice) {
-		if (jump(gr, u) == PN_POP)
-			ui_pop(u);
+		if (jump(gr, u) == PN_LIST)
+			ui_pop_to_list(u);
 		return;
 	}
 	gr->cur = gr->left + (uint64_t)(c->x - gr->x0) * 2;

@@ -20,7 +20,9 @@
 #include "ui.h"
 #include "xalloc.h"
 
-#define CELL_MAX 40 /* a column wider than this is cut, but for the last */
+#define CELL_MAX 40  /* a column wider than this is cut, but for the last */
+#define LAST_MIN 24  /* cells the last column keeps, narrowing the text columns before it */
+#define TEXT_MIN 8   /* cells a text column keeps, narrowed for the last one */
 
 /* A level of the views: what Backspace goes back to. */
 struct level {
@@ -38,8 +40,8 @@ struct views {
 	struct level *levels;	/* the drill-down path */
 	size_t nlevels;
 	uint64_t sel, top;	/* rows */
-	unsigned int col;	/* the selected column */
-	int colx[ENG_TOP_COLS + 1]; /* where each column starts on the screen, as drawn */
+	unsigned int col;	/* the selected column, as shown (display_order()) */
+	int colx[ENG_TOP_COLS + 1]; /* where each shown column starts on the screen, as drawn */
 	int sort;		/* the column sorted by; -1: the view's own */
 	bool asc;
 	char *key;		/* the selected row's key, kept as rows move */
@@ -48,6 +50,8 @@ struct views {
 	size_t nfolded;
 	bool windowed;		/* over a file: the views sum only a time window's events */
 	struct eng_top_window window;
+	bool rates;		/* rates per second, not totals */
+	bool ended;		/* live: the capture's end was seen (and rates turned off) */
 	uint64_t intervals;	/* live: the intervals summed when last drawn */
 	double drawn;		/* and when (monotonic seconds) */
 	bool drawn_done;	/* and whether the view had summed all of a file */
@@ -67,6 +71,20 @@ static void windowed(struct views *w, struct ui *u, const char *filter, struct s
 		return;
 	}
 	eng_top_window_clause(&w->window, tview_first_ts(u->v), filter, out);
+}
+
+/* Whether a live capture is still followed: its rates are an interval's. */
+static bool following(const struct ui *u)
+{
+	return u->src->live && !u->ended;
+}
+
+/* The rows to show, totals or rates, held until topview_unlock() (topview_lock). */
+static struct eng_top *lock_rows(struct views *w, const struct ui *u, double *seconds)
+{
+	enum topview_sums sums = !w->rates ? TV_TOTALS : following(u) ? TV_INTERVAL : TV_AVERAGE;
+
+	return topview_lock(w->tv, sums, seconds);
 }
 
 /* Starts summing the last level's view; false (and a message) if its filter is bad. */
@@ -157,7 +175,11 @@ static void views_close(struct panel *p, struct ui *u)
 	free(w);
 }
 
-/* A number as the column shows it: bytes and times in units, rates per second. */
+/*
+ * A number as the column shows it: bytes and times in units (bytes from
+ * 1024 on in K, M, G or T with one decimal, so a column never mixes
+ * "8284.8K" with "10.9M"), rates per second.
+ */
 static void put_number(struct sbuf *o, const struct eng_top_col *c, int64_t v, double seconds)
 {
 	static const char *const bytes[] = { "B", "K", "M", "G", "T" };
@@ -167,7 +189,7 @@ static void put_number(struct sbuf *o, const struct eng_top_col *c, int64_t v, d
 	if (c->rate && seconds > 0)
 		x /= seconds;
 	if (c->unit == ENG_TU_BYTES) {
-		for (; x >= 10000 && i < 4; i++)
+		for (; x >= 1024 && i < 4; i++)
 			x /= 1024;
 		sbuf_printf(o, i ? "%.1f%s" : "%.0f%s", x, bytes[i]);
 	} else if (c->unit == ENG_TU_NS) {
@@ -191,12 +213,68 @@ static bool numeric(const struct eng_top_col *c)
 	return c->agg != ENG_TA_KEY && c->agg != ENG_TA_LAST;
 }
 
+/*
+ * The view's columns in the order they are shown: as csysdig does, the
+ * name or command goes last and takes the rest of the width. That is the
+ * last column if it is text (a process's command), else the first (a
+ * file's name, a system call's).
+ */
+static void display_order(const struct eng_top_view *v, unsigned int *ord)
+{
+	unsigned int k, d = 0;
+	bool first_last = numeric(&v->cols[v->ncols - 1]) && !numeric(&v->cols[0]);
+
+	for (k = first_last ? 1 : 0; k < v->ncols; k++)
+		ord[d++] = k;
+	if (first_last)
+		ord[d] = 0;
+}
+
+/* The column shown at position d. */
+static unsigned int shown_col(const struct eng_top_view *v, unsigned int d)
+{
+	unsigned int ord[ENG_TOP_COLS];
+
+	display_order(v, ord);
+	return ord[d];
+}
+
+/*
+ * Narrows the widest text columns before the last (of n shown, widths as
+ * shown) until the last has LAST_MIN cells of the screen, or none can give.
+ */
+static void give_last(const struct eng_top_view *v, const unsigned int *ord, int *width,
+		      unsigned int n)
+{
+	unsigned int d, widest;
+	int used = 0;
+
+	for (d = 0; d + 1 < n; d++)
+		used += width[d] + 1;
+	while (COLS - used < LAST_MIN) {
+		for (d = 0, widest = n; d + 1 < n; d++)
+			if (!numeric(&v->cols[ord[d]]) && width[d] > TEXT_MIN &&
+			    (widest == n || width[d] > width[widest]))
+				widest = d;
+		if (widest == n)
+			return;
+		width[widest]--;
+		used--;
+	}
+}
+
 static void cell(struct eng_top *t, size_t row, unsigned int col, double seconds, struct sbuf *o)
 {
 	const struct eng_top_col *c = &eng_top_of(t)->cols[col];
 
-	if (col == eng_top_of(t)->tree_col)
-		eng_top_tree_prefix(t, row, o);
+	if (col == eng_top_of(t)->tree_col) {
+		struct sbuf lines;
+
+		sbuf_init(&lines);
+		eng_top_tree_prefix(t, row, &lines);
+		cell_lines(o, lines.s);
+		sbuf_fini(&lines);
+	}
 	if (numeric(c)) {
 		put_number(o, c, eng_top_value(t, row, col), seconds);
 	} else {
@@ -230,6 +308,12 @@ static int cells_of(const char *s)
 
 	cell_fit(s, 0, &cells);
 	return cells;
+}
+
+/* The column the rows are sorted by. */
+static unsigned int sorted_col(const struct views *w, const struct eng_top_view *v)
+{
+	return w->sort < 0 ? v->sort : (unsigned int)w->sort;
 }
 
 /* Whether row's key is one of the folded ones (eng_top_folded_fn). */
@@ -307,9 +391,11 @@ static void draw_view_status(struct views *w, struct ui *u, size_t rows)
 	sbar_add(&b, 6, NULL, "view %s", topview_view(w->tv)->name);
 	sbar_add(&b, 5, NULL, "rows %zu", rows);
 	sbar_add(&b, 4, NULL, "events %llu", (unsigned long long)scanned);
-	if (u->src->live)
-		sbar_add(&b, 2, NULL, "every %.1f s%s", u->interval,
+	if (w->rates && following(u))
+		sbar_add(&b, 2, NULL, "per second, every %.1f s%s", u->interval,
 			 intervals ? "" : ", first interval still coming");
+	else
+		sbar_add(&b, 2, NULL, "%s", w->rates ? "per second, averaged" : "totals");
 	if (u->src->health)
 		ui_health(u, &b);
 	else if (!topview_done(w->tv) && st.events)
@@ -319,6 +405,43 @@ static void draw_view_status(struct views *w, struct ui *u, size_t rows)
 	ui_status_draw(u, &b);
 }
 
+
+/* Appends ns as seconds, as the prompt takes them: "2.5". */
+static void put_seconds(struct sbuf *out, uint64_t ns)
+{
+	sbuf_printf(out, "%llu.%09llu", (unsigned long long)(ns / 1000000000u),
+		    (unsigned long long)(ns % 1000000000u));
+	while (out->s[out->len - 1] == '0')
+		sbuf_truncate(out, out->len - 1);
+	if (out->s[out->len - 1] == '.')
+		sbuf_truncate(out, out->len - 1);
+}
+
+/* What the numbers are, for the title: "per second", "totals over the capture", ... */
+static void put_span(const struct views *w, const struct ui *u, double seconds, struct sbuf *o)
+{
+	if (w->rates && following(u)) {
+		sbuf_puts(o, seconds > 0 ? "per second" : "first interval coming");
+		return;
+	}
+	if (seconds > 0)
+		sbuf_printf(o, "per second, averaged over %.3f s ", seconds);
+	else
+		sbuf_puts(o, "totals ");
+	if (following(u))
+		sbuf_puts(o, "so far");
+	else if (!w->windowed)
+		sbuf_puts(o, "over the capture");
+	else {
+		/* every digit the window has, as the prompt took it */
+		sbuf_puts(o, "from ");
+		put_seconds(o, w->window.from);
+		sbuf_puts(o, " s to ");
+		if (w->window.to)
+			put_seconds(o, w->window.to);
+		sbuf_puts(o, w->window.to ? " s" : "the end");
+	}
+}
 
 static bool views_tick(struct panel *p, struct ui *u)
 {
@@ -339,6 +462,7 @@ static void views_draw(struct panel *p, struct ui *u)
 	const struct level *l;
 	const struct eng_top_view *v;
 	int width[ENG_TOP_COLS], y, x, body = LINES - 4;
+	unsigned int ord[ENG_TOP_COLS];
 	double seconds;
 	struct eng_top *t;
 	struct sbuf line, c;
@@ -353,11 +477,16 @@ static void views_draw(struct panel *p, struct ui *u)
 	v = l->view;
 	sbuf_init(&line);
 	sbuf_init(&c);
+	if (u->ended && !w->ended) {
+		/* the last interval alone would hide all that came before it */
+		w->ended = true;
+		w->rates = false;
+	}
 	topview_scanned(w->tv, &w->intervals);
 	w->drawn = mono_now();
 	w->drawn_done = topview_done(w->tv);
-	t = topview_lock(w->tv, &seconds);
-	eng_top_sort(t, w->sort < 0 ? v->sort : (unsigned int)w->sort, w->asc);
+	t = lock_rows(w, u, &seconds);
+	eng_top_sort(t, sorted_col(w, v), w->asc);
 	if (w->tree)
 		eng_top_tree(t, is_folded, w);
 	rows = eng_top_nrows(t);
@@ -371,39 +500,34 @@ static void views_draw(struct panel *p, struct ui *u)
 	if (w->sel >= w->top + (uint64_t)body)
 		w->top = w->sel - (uint64_t)body + 1;
 	/* the title: what is shown, for what, over what time */
-	sbuf_printf(&line, " %s%s", l->title, w->tree && v->parent ? ", as a tree" : "");
-	if (u->src->live)
-		sbuf_puts(&line, seconds > 0 ? "  (per second)" : "  (first interval coming)");
-	else if (!w->windowed)
-		sbuf_puts(&line, "  (totals over the capture)");
-	else if (w->window.to)
-		sbuf_printf(&line, "  (totals from %.3f s to %.3f s)", (double)w->window.from / 1e9,
-			    (double)w->window.to / 1e9);
-	else
-		sbuf_printf(&line, "  (totals from %.3f s to the end)", (double)w->window.from / 1e9);
+	sbuf_printf(&line, " %s%s  (", l->title, w->tree && v->parent ? ", as a tree" : "");
+	put_span(w, u, seconds, &line);
+	sbuf_putc(&line, ')');
 	ui_bar(0, line.s, true);
-	/* widths from the titles and the rows in sight */
-	for (k = 0; k < v->ncols; k++)
-		width[k] = (int)strlen(v->cols[k].title) + 2;
+	/* widths (of the columns as shown) from the titles and the rows in sight */
+	display_order(v, ord);
+	for (k = 0; k < v->ncols; k++) /* room for the sorted one's mark */
+		width[k] = (int)strlen(v->cols[ord[k]].title) + (ord[k] == sorted_col(w, v) ? 2 : 0);
 	for (r = w->top; r < rows && r < w->top + (uint64_t)body; r++) {
 		for (k = 0; k + 1 < v->ncols; k++) {
 			sbuf_reset(&c);
-			cell(t, r, k, seconds, &c);
+			cell(t, r, ord[k], seconds, &c);
 			if (cells_of(c.s) > width[k])
 				width[k] = cells_of(c.s) > CELL_MAX ? CELL_MAX : cells_of(c.s);
 		}
 	}
+	give_last(v, ord, width, v->ncols);
 	/* the column titles, the sorted one marked, the selected one highlighted */
 	for (k = 0; k <= ENG_TOP_COLS; k++)
 		w->colx[k] = -1;
 	for (k = 0, x = 0; k < v->ncols && x < COLS; k++) {
-		bool sorted = (w->sort < 0 ? v->sort : (unsigned int)w->sort) == k;
+		bool sorted = sorted_col(w, v) == ord[k];
 
 		w->colx[k] = x;
 		sbuf_reset(&line);
-		sbuf_printf(&line, "%s%s", v->cols[k].title,
+		sbuf_printf(&line, "%s%s", v->cols[ord[k]].title,
 			    sorted ? (w->asc ? " ^" : " v") : "");
-		if (numeric(&v->cols[k]) && (int)line.len < width[k]) {
+		if (numeric(&v->cols[ord[k]]) && (int)line.len < width[k]) {
 			sbuf_reset(&c);
 			sbuf_printf(&c, "%*s", width[k], line.s); /* over the numbers */
 			sbuf_reset(&line);
@@ -421,11 +545,11 @@ static void views_draw(struct panel *p, struct ui *u)
 		sbuf_reset(&line);
 		for (k = 0; r < rows && k < v->ncols; k++) {
 			sbuf_reset(&c);
-			cell(t, r, k, seconds, &c);
+			cell(t, r, ord[k], seconds, &c);
 			if (k + 1 == v->ncols) {
 				sbuf_puts(&line, c.s);
 			} else {
-				put_cell(&line, c.s, width[k], numeric(&v->cols[k]));
+				put_cell(&line, c.s, width[k], numeric(&v->cols[ord[k]]));
 				sbuf_putc(&line, ' ');
 			}
 		}
@@ -592,7 +716,7 @@ static enum panel_next back(struct views *w, struct ui *u)
 static void find_row(struct views *w, struct ui *u, const char *text)
 {
 	double seconds;
-	struct eng_top *t = topview_lock(w->tv, &seconds);
+	struct eng_top *t = lock_rows(w, u, &seconds);
 	size_t n = eng_top_nrows(t), i, r;
 	unsigned int k;
 	struct sbuf c;
@@ -634,17 +758,6 @@ static void set_window(struct views *w, struct ui *u, const char *text)
 	w->window = win;
 	start_level(w, u);
 	ui_message(u, false, "%s", w->windowed ? "time window set" : "time window cleared");
-}
-
-/* Appends ns as seconds, as the prompt takes them: "2.5". */
-static void put_seconds(struct sbuf *out, uint64_t ns)
-{
-	sbuf_printf(out, "%llu.%09llu", (unsigned long long)(ns / 1000000000u),
-		    (unsigned long long)(ns % 1000000000u));
-	while (out->s[out->len - 1] == '0')
-		sbuf_truncate(out, out->len - 1);
-	if (out->s[out->len - 1] == '.')
-		sbuf_truncate(out, out->len - 1);
 }
 
 /* The time window's prompt, with the window there is. */
@@ -759,6 +872,15 @@ static void move_sel(struct views *w, int64_t delta)
 		w->sel += (uint64_t)delta; /* views_draw keeps it in range */
 }
 
+/* Sorts by the column shown at position d; again: the other way. */
+static void sort_by(struct views *w, const struct eng_top_view *v, unsigned int d)
+{
+	int col = (int)shown_col(v, d);
+
+	w->asc = w->sort == col && !w->asc;
+	w->sort = col;
+}
+
 static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tui_action a);
 
 static void views_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
@@ -863,8 +985,7 @@ static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tu
 			w->col--;
 		break;
 	case TA_SORT:
-		w->asc = w->sort == (int)w->col && !w->asc;
-		w->sort = (int)w->col;
+		sort_by(w, v, w->col);
 		break;
 	case TA_UNSORT:
 		w->sort = -1;
@@ -889,11 +1010,21 @@ static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tu
 	case TA_WINDOW:
 		open_window_prompt(w, u);
 		break;
+	case TA_GRAPH: {
+		struct panel *graph = ui_graph_open(u);
+
+		if (graph)
+			ui_push(u, graph);
+		break;
+	}
+	case TA_RATES:
+		w->rates = !w->rates;
+		ui_message(u, false, "%s", w->rates ? "rates per second" : "totals");
+		break;
 	default:
 		if (a >= TA_SORT_1 && a <= TA_SORT_9 && (unsigned int)(a - TA_SORT_1) < v->ncols) {
 			w->col = (unsigned int)(a - TA_SORT_1);
-			w->asc = w->sort == (int)w->col && !w->asc;
-			w->sort = (int)w->col;
+			sort_by(w, v, w->col);
 		}
 		break;
 	}
@@ -924,6 +1055,8 @@ struct panel *ui_views_new(struct ui *u, const char *name, const char *filter)
 	/* a live view's new interval is drawn within a short tick */
 	w->p.tick_ms = u->src->live ? 20 : 100;
 	w->tree = u->src->tree;
+	w->rates = following(u);
+	w->ended = u->ended;
 	w->sort = -1;
 	w->picking = !name;
 	if (name && !open_view(w, u, name, filter)) {

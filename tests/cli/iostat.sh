@@ -10,12 +10,19 @@
 . "$(dirname "$0")/check.sh"
 mapfile -t files < <(captures)
 [ "${#files[@]}" -ge 6 ] || { echo "FAIL: no corpus in $corpus"; exit 1; }
+# the cat processes of the shell session: a capture whose first 62 events
+# are hidden (the state -w keeps), whose intervals still start at the first
+"$bin" -r "$corpus/shell.scap.gz" -Y 'proc.name = cat' -w "$tmp/cat.scap" 2>/dev/null
+[ "$("$bin" -r "$tmp/cat.scap" -T fields -e evt.num -n 1)" -gt 1 ] && ok ||
+	bad "-w of the cat processes does not start with hidden events"
+files+=("$tmp/cat.scap")
 
 # (switch events are in the extra captures only; failed calls in the corpus)
 series=('evt.dir = <' 'fd.type = file' 'evt.type = switch or evt.failed = true')
 
 # counts FILE NS LAST [FILTER]: the count of each interval 0..LAST of NS
-# from the time in $tmp/base, of the events print mode gives for FILTER
+# from the capture's first event (s0, ns0; shown or not, as evt.reltime
+# counts), of the events print mode gives for FILTER
 counts() {
 	"$bin" -r "$1" -T fields -e evt.rawtime.s -e evt.rawtime.ns ${4:+-Y "$4"} |
 		awk -F'\t' -v w="$2" -v last="$3" -v s0="$s0" -v ns0="$ns0" '
@@ -38,7 +45,7 @@ starts() {
 checked=0
 for f in "${files[@]}"; do
 	name=$(basename "$f")
-	read -r s0 ns0 <<<"$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | head -1)"
+	read -r s0 ns0 <<<"$("$bin" -r "$f" -A -T fields -e evt.rawtime.s -e evt.rawtime.ns | head -1)"
 	span=$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | tail -1 |
 		awk -F'\t' -v s0="$s0" -v ns0="$ns0" '{ printf "%.0f\n", ($1 - s0) * 1e9 + ($2 - ns0) }')
 	for iv in 100us:100000 1ms:1000000 0.25:250000000 1s:1000000000 2m:120000000000; do

@@ -170,6 +170,39 @@ wait_for '^ I/O graph ' "F12 does not open the graph"
 keys Escape
 wait_for '^No\. +Time +Process' "Esc does not close the graph"
 
+# from a view: i opens the same graph, counted to its end; Enter goes to the list
+start 120 40 "$bin" -r "$f" --top
+wait_for '^ Processes  \(totals' "--top does not open the processes view"
+keys i
+wait_for "^ 1 .. all events  total $(count "$f")\$" "the graph opened from a view does not count every event"
+wait_for "\| events $(count "$f") \| series 1 *\$" "the graph opened from a view never ends counting"
+[ "$(title interval)" != 1ns ] && ok || bad "the graph opened from a view has 1ns intervals"
+keys Home Enter
+wait_for '^No\. +Time ' "Enter in the graph opened from a view does not go to the event list"
+keys BSpace
+wait_for '^nothing to go back to' "the view is still under the list after Enter in the graph"
+
+# one time origin: the capture's first event, hidden or not. The cat
+# processes of the session, written with -w, start with 62 hidden events,
+# 8 ms before the first shown: the graph's first interval is empty, and the
+# time of its last one, typed into W, sums the events there
+"$bin" -r "$tmp/shell.scap" -Y 'proc.name = cat' -w "$tmp/cat.scap"
+start 120 40 "$bin" -r "$tmp/cat.scap"
+keys i
+wait_for "^ 1 .. all events  total $(count "$tmp/cat.scap")\$" "the graph of the cat processes does not count them"
+keys Home
+wait_for '^ I/O graph \| interval [0-9]+[a-z]+ \| cursor at 0\.?0* s \| 1: 0 *$' \
+	"the graph's first interval is not at the capture's first event, hidden or not"
+keys End
+wait_for '^ I/O graph \| interval [0-9]+[a-z]+ \| cursor at 0\.0*[1-9][0-9]* s \| 1: [1-9]' "End does not go to the last interval"
+at=$(title cursor) len=$(awk -v n="$(ns "$(title interval)")" 'BEGIN { printf "%.9f", n / 1e9 }')
+keys i v Enter
+wait_for '^ Processes  \(totals' "v does not open the processes"
+keys W "$at+$len" Enter
+trimmed=$(echo "$at" | sed -E 's/0+$//; s/\.$//')
+wait_for "^ Processes  \(totals from $(re "$trimmed") s to " "W does not take the graph's time $at"
+wait_for '\| rows [1-9][0-9]* \|' "the window at the graph's last interval, $at+$len s, holds no process"
+
 # a gzip capture: the graph follows it as it is inflated
 start 120 40 "$bin" -r "$corpus/shell.scap.gz"
 keys i

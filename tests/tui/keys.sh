@@ -26,7 +26,7 @@ wait_for "\\| events $events \\|" "the interface does not start with a keymap fi
 keys '?'
 wait_for '^syshark keys' "? does not show the help"
 wait_for '^  x +leave at once$' "the help lacks the user's binding"
-wait_for '^  F4 +edit the display filter$' "the help lacks F4"
+wait_for '^  f, F4 +edit the display filter$' "the help does not give f and F4 on one line"
 keys PgDn
 wait_for '^Detail tree$' "PgDn does not scroll the help to the tree's keys"
 keys Space
@@ -104,10 +104,9 @@ wait_exit
 
 # control bytes in the capture never reach the terminal raw: the screen
 # holds no escape besides the attributes the interface sets itself; the
-# reads of the capture carry them (an ELF header)
-if "$bin" -r "$f" -Y 'evt.type = read' -T fields -e evt.rawarg.data |
-	LC_ALL=C grep -aq $'[\x01-\x08\x0b-\x1f\x7f]'; then ok; else
-	bad "the reads of $f carry no control bytes"
+# capture carries them (the ELF header a read of a library holds)
+if zcat -f "$f" | LC_ALL=C grep -aq $'\x7fELF\x02\x01\x01'; then ok; else
+	bad "$f carries no ELF header: no control bytes to show"
 fi
 start 200 50 "$bin" -r "$f" -Y 'evt.type = read'
 wait_for '\| filter: evt\.type = read' "no filtered screen"

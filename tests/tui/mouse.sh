@@ -67,7 +67,7 @@ click $((${#prefix} + 1)) 1
 wait_for 'Errors v' "a click on the Errors title does not sort by it"
 click $((${#prefix} + 1)) 1
 wait_for 'Errors \^' "a second click on the Errors title does not sort the other way"
-sc=$(screen | sed -n 3p | awk '{print $1}')
+sc=$(screen | sed -n 3p | awk '{print $NF}')
 click 2 2
 click 2 2
 want=$("$bin" -r "$files" -Y "evt.type = $sc" | wc -l)

@@ -12,7 +12,7 @@ top_field() { "$bin" -r "$1" --top="$2" -T fields "${@:3}"; }
 # line (a command line, as sh -c's script, may hold newlines)
 rows() { "$bin" -r "$1" --top="$2" -T json "${@:3}" | wc -l; }
 # units N: a number of bytes as the views show it
-units() { awk -v x="$1" 'BEGIN { u = "BKMGT"; for (i = 0; x >= 10000 && i < 4; i++) x /= 1024
+units() { awk -v x="$1" 'BEGIN { u = "BKMGT"; for (i = 0; x >= 1024 && i < 4; i++) x /= 1024
 	printf(i ? "%.1f%s\n" : "%.0f%s\n", x, substr(u, i + 1, 1)) }'; }
 # summed WHAT: waits until the view on screen has summed every event (the
 # status line says "summing" until then), else bad WHAT
@@ -75,14 +75,14 @@ done < <("$bin" --top=list | sed 's/  */ /')
 keys v g Down Down Down Down Down Enter
 wait_for '^ System calls ' "the picker does not open the system calls"
 read -r sc calls errors <<<"$(top_field "$f" syscalls | awk -F'\t' 'NR == 1 { print $1, $2, $3 }')"
-wait_for "^$sc +$calls +$errors " "the $sc row does not show $calls calls and $errors errors"
+wait_for "^ *$calls +$errors .* $sc *\$" "the $sc row does not show $calls calls and $errors errors"
 keys f 'proc.name = echo' Enter
 want=$(rows "$f" syscalls -Y 'proc.name = echo')
 [ "$want" -gt 0 ] && ok || bad "print mode gives no system calls of echo"
 wait_for "\\| view syscalls \\| rows $want .*filter: proc\\.name = echo" \
 	"the view filter does not leave the $want system calls of echo"
 keys F
-wait_for "\\| view syscalls \\| rows $(rows "$f" syscalls) \\| events $events *\$" \
+wait_for "\\| view syscalls \\| rows $(rows "$f" syscalls) \\| events $events \\| totals *\$" \
 	"F does not clear the view filter"
 keys g Enter
 want=$("$bin" -r "$f" -Y "evt.type = $sc" | wc -l)
@@ -119,7 +119,7 @@ pid=$("$bin" -r "$f" --top=procs -T json | sed -n '2,$p' | grep -m 1 cat |
 	bad "no cat process found in the processes of the shell session"
 wait_for "^$pid .* cat " "no cat row in the processes of the shell session"
 # (find once every event is summed: the order of the rows is then print mode's)
-wait_for "\\| view procs \\| rows $(rows "$f" procs) \\| events $("$bin" -r "$f" -A | wc -l) *\$" \
+wait_for "\\| view procs \\| rows $(rows "$f" procs) \\| events $("$bin" -r "$f" -A | wc -l) \\| totals *\$" \
 	"the processes of the shell session do not sum every event"
 keys / cat Enter Enter
 wait_for "^ Files for proc\\.pid = $pid " "Enter does not open the files of cat"
@@ -128,7 +128,7 @@ wait_for "\\| view files \\| rows $want " "the files of cat are not the $want pr
 read -r total in out <<<"$(top_field "$f" files -Y "proc.pid = $pid" | awk -F'\t' -v n="$file" '$1 == n { print $2, $3, $4 }')"
 [ -n "$in" ] && [ "$in" -gt 0 ] && ok || bad "cat reads nothing of $file in print mode"
 keys / greeting.txt Enter
-wait_for "^$(re "$file") +$(units "$total") +$(units "$in") +$(units "$out") " \
+wait_for "^ *$(units "$total") +$(units "$in") +$(units "$out") .* $(re "$file") *\$" \
 	"the row of $file does not show $total bytes, $in read"
 keys Enter
 filter="(proc.pid = $pid) and fd.name = $file"
@@ -156,13 +156,15 @@ first=$("$bin" -r "$f" -A -T fields -e evt.rawtime -n 1)
 read -r from to <<<"$("$bin" -r "$f" -Y 'proc.name = true' -T fields -e evt.rawtime |
 	awk -v f="$first" 'NR == 1 { a = $1 } { b = $1 } END { printf "%d %d\n", (a - f) / 1e6, (b - f) / 1e6 + 1 }')"
 ms() { printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)); }
+# secs MS: as the title says it, every digit the window has and no more
+secs() { ms "$1" | sed -E 's/0+$//; s/\.$//'; }
 window="$(ms "$from")-$(ms "$to")"
 start 200 40 "$bin" -r "$f" --top
 wait_for '^ Processes  \(totals over the capture\)' "--top does not open the processes view"
 keys W
 wait_for '^Time window \(seconds from the first event, FROM-TO, empty for all\):' "W does not ask for a window"
 keys "$window" Enter
-wait_for "^ Processes  \\(totals from $(ms "$from") s to $(ms "$to") s\\)" "the title does not say the window $window"
+wait_for "^ Processes  \\(totals from $(secs "$from") s to $(secs "$to") s\\)" "the title does not say the window $window"
 clause="evt.rawtime >= $((first + from * 1000000)) and evt.rawtime < $((first + to * 1000000))"
 want=$(rows "$f" procs -Y "$clause")
 wait_for "\\| rows $want \\| .*filter: $clause\$" "the window is not the $want rows of '$clause'"
@@ -171,33 +173,36 @@ wait_for "^$pid +[0-9]+ +nobody +true +$calls +$errors " \
 	"true does not show the window's $calls system calls and $errors errors"
 # kept down to the files, then to the event list of a system call
 keys / true Enter Enter
-wait_for "^ Files for proc\\.pid = $pid  \\(totals from $(ms "$from") s to $(ms "$to") s\\)" "the files lose the window"
+wait_for "^ Files for proc\\.pid = $pid  \\(totals from $(secs "$from") s to $(secs "$to") s\\)" "the files lose the window"
 keys BSpace v g Down Down Down Down Down Enter
-wait_for "^ System calls  \\(totals from $(ms "$from") s to $(ms "$to") s\\)" "the system calls lose the window"
+wait_for "^ System calls  \\(totals from $(secs "$from") s to $(secs "$to") s\\)" "the system calls lose the window"
 read -r sc calls <<<"$(top_field "$f" syscalls -Y "$clause" | awk -F'\t' 'NR == 1 { print $1, $2 }')"
-wait_for "^$sc +$calls " "$sc does not show the window's $calls calls"
+wait_for "^ *$calls .* $sc *\$" "$sc does not show the window's $calls calls"
 summed "the system calls of the window are not summed"
 keys g Enter
 want=$("$bin" -r "$f" -Y "(evt.type = $sc) and $clause" | wc -l)
 wait_for "\\| shown $want \\| .*filter: \\(evt\\.type = $sc\\) and evt\\.rawtime >= " \
 	"the event list of $sc is not the window's $want events"
 keys BSpace
-wait_for "^ System calls  \\(totals from $(ms "$from") s" "Backspace does not go back to the window's view"
+wait_for "^ System calls  \\(totals from $(secs "$from") s" "Backspace does not go back to the window's view"
 # to the end; bad windows say why and change nothing; empty: the whole capture
 keys W
 wait_for "^Time window \\(.*\\): $(re "$window")\$" "W does not offer the window there is"
 keys C-u "$(ms $((from + 1)))-" Enter
-wait_for "^ System calls  \\(totals from $(ms $((from + 1))) s to the end\\)" "FROM- does not sum to the end"
+wait_for "^ System calls  \\(totals from $(secs $((from + 1))) s to the end\\)" "FROM- does not sum to the end"
 want=$(rows "$f" syscalls -Y "evt.rawtime >= $((first + (from + 1) * 1000000))")
 wait_for "\\| rows $want \\| .*filter: evt\\.rawtime >= $((first + (from + 1) * 1000000))\$" "FROM- does not give the $want rows"
 keys W C-u 5-2 Enter
 wait_for '^the window ends before it starts: 5-2' "a window that ends first is not refused"
 keys W C-u soon Enter
 wait_for '^not a time window: soon \(seconds after the first event: FROM-TO' "a bad window does not say why"
-wait_for "^ System calls  \\(totals from $(ms $((from + 1))) s to the end\\)" "a bad window changes the window"
+wait_for "^ System calls  \\(totals from $(secs $((from + 1))) s to the end\\)" "a bad window changes the window"
+# a window shorter than a millisecond, said with all its digits
+keys W C-u 0.0001-0.0002 Enter
+wait_for '^ System calls  \(totals from 0\.0001 s to 0\.0002 s\)' "the title rounds a window of 100 us"
 keys W C-u Enter
 wait_for '^ System calls  \(totals over the capture\)' "an empty window does not sum the whole capture"
-wait_for "\\| view syscalls \\| rows $(rows "$f" syscalls) \\| events $events *\$" \
+wait_for "\\| view syscalls \\| rows $(rows "$f" syscalls) \\| events $events \\| totals *\$" \
 	"without a window the view does not sum every event"
 keys q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }

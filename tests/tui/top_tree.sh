@@ -56,7 +56,7 @@ screen_pids() { screen | sed -n '3,$p' | awk '$1 ~ /^[0-9]+$/ { print $1 }'; }
 
 start 160 40 "$bin" -r "$f" --top
 wait_for '^ Processes  \(totals over the capture\)' "--top does not open the processes view"
-wait_for '\| rows 11 \| events 96 *$' "the view does not sum the 11 processes"
+wait_for '\| rows 11 \| events 96 \| totals *$' "the view does not sum the 11 processes"
 keys t
 wait_for '^ Processes, as a tree  \(totals' "t does not show the tree"
 wait_for '^303 +302 .* │        └─ collect2 ' "collect2 is not under ld, under make"

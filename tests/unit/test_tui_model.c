@@ -43,6 +43,8 @@ static void check_keymap(void)
 {
 	struct keymap *km = keymap_new();
 	struct diag d = { 0 };
+	struct sbuf help;
+	const char *f2;
 
 	CHECK(keymap_load(km, keymap_default_text, "default.keys", &d) == 0);
 	CHECK(keymap_action(km, TM_LIST, 'q') == TA_QUIT);
@@ -59,9 +61,16 @@ static void check_keymap(void)
 	CHECK(keymap_action(km, TM_LIST, 'x') == TA_QUIT);
 	CHECK(keymap_action(km, TM_HEX, '#') == TA_TOP);
 
-	CHECK(help_holds(km, "  x        leave\n"));
-	CHECK(help_holds(km, "Hex pane\n  #"));
-	CHECK(help_holds(km, "  F4       edit the display filter\n"));
+	sbuf_init(&help);
+	keymap_help(km, &help);
+	CHECK(strstr(help.s, "  x        leave\n") != NULL);
+	CHECK(strstr(help.s, "Hex pane\n") && strstr(strstr(help.s, "Hex pane\n"), "\n  #  ") != NULL);
+	/* a line per action, with all its keys: F2 once, with v */
+	CHECK(strstr(help.s, "  f, F4    edit the display filter\n") != NULL);
+	CHECK(strstr(help.s, "  v, F2    the picker of the top-like views (again: close it)\n") != NULL);
+	f2 = strstr(help.s, "F2");
+	CHECK(f2 && !strstr(f2 + 1, "F2"));
+	sbuf_fini(&help);
 
 	/* errors name the line, and a bad file adds nothing */
 	CHECK(keymap_load(km, "bind y quit\nbind z fly\n", "k", &d) == -EINVAL);
@@ -93,8 +102,8 @@ static void check_keymap(void)
 	CHECK(keymap_action(km, TM_LIST, TK_META | 'x') == TA_GOTO);
 	CHECK(keymap_action(km, TM_TREE, TK_META | TK_UP) == TA_TOP);
 	CHECK(keymap_action(km, TM_LIST, 'x') == TA_QUIT); /* bound above, untouched */
-	CHECK(help_holds(km, "  C-x C-c  quit\n"));
-	CHECK(help_holds(km, "  M-x      go to an event number\n"));
+	CHECK(help_holds(km, "  q, C-x C-c quit\n"));
+	CHECK(help_holds(km, ", M-x go to an event number\n"));
 	CHECK(help_holds(km, "  M-Up     first line\n"));
 	keymap_free(km);
 }
@@ -346,6 +355,8 @@ static char *row_expect(const struct eng_replay *r, const struct eng_evt *e,
 		sbuf_reset(&val);
 		sbuf_reset(&clean);
 		cell_expect(cols[i].field, r, e, &val);
+		if (strcmp(cols[i].field, "event") == 0)
+			cell_ellipsize(&val, cols[i].width);
 		cell_sanitize(&clean, val.s);
 		len = cell_fit(clean.s, cols[i].width, &cells);
 		sbuf_put(&row, clean.s, len);
@@ -385,6 +396,27 @@ static bool row_matches(const char *got, const char *head, const char *args, con
 	return gl > al + 1 && strcmp(got + gl - al, args) == 0 && got[gl - al - 1] == ' ';
 }
 
+/* A row's colour as its fields give it: failed, then its fd's type, then its event's category. */
+static enum tview_class class_expect(const struct eng_replay *r, const struct eng_evt *e)
+{
+	char *failed = field_str("evt.failed", r, e), *fdtype = field_str("fd.type", r, e);
+	char *cat = field_str("evt.category", r, e);
+	enum tview_class k = TC_OTHER;
+
+	if (strcmp(failed, "true") == 0)
+		k = TC_ERROR;
+	else if (!strcmp(fdtype, "ipv4") || !strcmp(fdtype, "ipv6") || !strcmp(fdtype, "unix"))
+		k = TC_NET;
+	else if (!strcmp(fdtype, "file") || !strcmp(fdtype, "directory"))
+		k = TC_FILE;
+	else if (strcmp(cat, "process") == 0)
+		k = TC_PROCESS;
+	free(failed);
+	free(fdtype);
+	free(cat);
+	return k;
+}
+
 /* A shown event, as a replay of the whole capture sees it. */
 struct shown {
 	uint64_t num, ts;
@@ -395,6 +427,7 @@ struct shown {
 	char *fdnum;	/* fd.num */
 	bool thread;	/* a thread that is not its process's main one */
 	bool picked;	/* kept by PICK, as the row search keeps events */
+	enum tview_class klass; /* its colour, from evt.failed, fd.type and evt.category */
 };
 
 #define PICK "proc.name = cat"
@@ -445,6 +478,7 @@ static void capture_read(const char *path, struct capture *c)
 		s->head = row_expect(r, &e, wide_cols, NCOLS(wide_cols) - 1);
 		s->args = xstrdup(s->text + strlen(s->head));
 		s->fdnum = field_str("fd.num", r, &e);
+		s->klass = class_expect(r, &e);
 		{
 			char *tid = field_str("thread.tid", r, &e), *pid = field_str("proc.pid", r, &e);
 
@@ -515,6 +549,29 @@ static void put_seconds(struct sbuf *o, uint64_t ns)
 		    (unsigned long long)(ns % 1000000000u));
 }
 
+/* Each row's colour; memory calls (brk, mmap) are not coloured as processes' (execve, clone). */
+static void check_classes(struct tview *v, const struct capture *c)
+{
+	unsigned int memory = 0, memory_process = 0, process = 0, wrong = 0;
+	enum tview_class k;
+	uint64_t r;
+
+	for (r = 0; r < c->nrows; r++) {
+		k = tview_row_class(v, r);
+		if (k != c->rows[r].klass && wrong++ < 5)
+			fprintf(stderr, "row %llu (%s): class %d, want %d\n", (unsigned long long)r,
+				c->rows[r].type, (int)k, (int)c->rows[r].klass);
+		if (!strcmp(c->rows[r].type, "brk") || !strcmp(c->rows[r].type, "mmap")) {
+			memory++;
+			memory_process += k == TC_PROCESS;
+		}
+		process += k == TC_PROCESS && (!strcmp(c->rows[r].type, "execve") ||
+					       !strncmp(c->rows[r].type, "clone", 5));
+	}
+	CHECK(wrong == 0);
+	CHECK(memory > 0 && memory_process == 0 && process > 0);
+}
+
 static void check_view(const char *path, const struct capture *c)
 {
 	struct diag d = { 0 };
@@ -557,6 +614,12 @@ static void check_view(const char *path, const struct capture *c)
 			found = (int64_t)r;
 	}
 	CHECK(found >= 0);
+	/* an event name cut to its column ends in an ellipsis */
+	for (r = 0; r < nrows && strcmp(c->rows[r].type, "rt_sigaction") != 0; r++)
+		;
+	sbuf_reset(&row);
+	CHECK(r < nrows && tview_row_text(v, r, &row) &&
+	      strstr(row.s, " rt_sig") != NULL && strstr(row.s, "\xe2\x80\xa6 ") != NULL);
 	/* a find looks at the whole paths */
 	CHECK(found > 0 && tview_find(v, (uint64_t)found - 1, true,
 				      "/usr/share/locale/locale.alias") == found);
@@ -580,6 +643,7 @@ static void check_view(const char *path, const struct capture *c)
 		}
 	}
 	CHECK(rows_same);
+	check_classes(v, c);
 	sbuf_reset(&row);
 	CHECK(!tview_row_text(v, nrows, &row));
 	CHECK(tview_row_event(v, nrows) == 0);
