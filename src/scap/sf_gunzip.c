@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "sf_reader.h"
 #include "xalloc.h"
 
 struct sf_gunzip {
@@ -102,6 +103,8 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 		n = gzread(gz, buf, (unsigned int)want);
 		if (in_off)
 			atomic_store(in_off, (uint64_t)gzoffset(gz));
+		if (n > 0 && total == 0 && sf_head_check(buf, (size_t)n, true, tail) < 0)
+			break; /* no capture: not a byte more is inflated */
 		if (n > 0) {
 			rc = write_all(out_fd, buf, (size_t)n, &total);
 			if (rc < 0) {

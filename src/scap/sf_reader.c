@@ -40,6 +40,8 @@ struct sf_reader {
 	struct diag tail_err; /* reported at the end of data (gzip truncation) */
 };
 
+static int sf_next_checked(struct sf_reader *r, struct sf_block *b, struct diag *d);
+
 /* Inflates fd into an unlinked temporary file; returns its fd or -errno. */
 static int sf_inflate(struct sf_reader *r, int fd, const char *path, struct diag *d)
 {
@@ -55,6 +57,29 @@ static int sf_inflate(struct sf_reader *r, int fd, const char *path, struct diag
 		return rc;
 	}
 	return out;
+}
+
+/* Reads r's first block, to refuse at once what is no capture; 0 or -errno, d naming path. */
+static int sf_first_block(struct sf_reader *r, const char *path, struct diag *d)
+{
+	struct diag first = { 0 };
+	struct sf_block b;
+	int rc = sf_next_checked(r, &b, &first);
+
+	r->off = 0;
+	r->in_section = false;
+	if (rc >= 0)
+		return 0;
+	return diag_set(d, rc, first.off, "%s: %s", path, first.msg);
+}
+
+int sf_head_check(const void *p, size_t len, bool partial, struct diag *d)
+{
+	struct sf_reader r = { .data = p, .len = len, .fd = -1, .follow = partial };
+	struct sf_block b;
+	int rc = sf_next_checked(&r, &b, d);
+
+	return rc < 0 ? rc : 0;
 }
 
 static int sf_map(struct sf_reader *r, int fd, const char *path, struct diag *d)
@@ -114,8 +139,10 @@ struct sf_reader *sf_reader_open(const char *path, struct diag *d)
 	if (mfd != fd)
 		close(mfd);
 	close(fd);
+	if (rc == 0)
+		rc = sf_first_block(r, path, d);
 	if (rc < 0) {
-		free(r);
+		sf_reader_free(r);
 		return NULL;
 	}
 	return r;
@@ -348,7 +375,7 @@ static int sf_next_checked(struct sf_reader *r, struct sf_block *b, struct diag 
 	uint16_t major;
 
 	/* a followed file: what is not all there yet is still being written */
-	if (r->follow && (left < 12 || buf_le32(p + 4) > left))
+	if (r->follow && left < 12)
 		return 0;
 	if (left == 0) {
 		if (r->tail_err.code)
@@ -379,6 +406,8 @@ static int sf_next_checked(struct sf_reader *r, struct sf_block *b, struct diag 
 					"bad byte-order magic 0x%08x in section header at offset %zu",
 					magic, r->off);
 	}
+	if (r->follow && len > left)
+		return 0;
 	if (len < 12 || len % 4)
 		return diag_set(d, -EINVAL, r->off,
 				"bad block length %u at offset %zu (block type 0x%x)", len, r->off,

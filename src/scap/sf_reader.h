@@ -84,6 +84,13 @@ struct sf_reader *sf_reader_open_mem(const void *buf, size_t len, struct diag *d
 void sf_reader_free(struct sf_reader *r);
 
 /*
+ * Checks that the len bytes at p start as a capture does: 0, or -errno with
+ * d set. With partial, the bytes are only the start of the data and a block
+ * cut short is not an error.
+ */
+int sf_head_check(const void *p, size_t len, bool partial, struct diag *d);
+
+/*
  * Next block. Returns 1 with b filled, 0 at a clean end of data, or a
  * negative errno with d set (offset and reason). After an error the reader
  * stays at the damaged block.
