@@ -4,7 +4,6 @@
  * interface, print mode, live capture, --stats, -L or -l.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 #include "eng_graph.h"
 #include "eng_top.h"
 #include "print.h"
+#include "sf_writer.h"
 #include "syshark_version.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -65,27 +65,24 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	struct live_health health = { 0 };
 	struct tui_source src = { .live = true, .running = live_running, .stop = live_stop };
 	struct capture_thread *t;
-	char path[4096];
+	char path[4096], part[4096];
 	int fd, status, cstatus;
 
 	if (po.write) {
 		/* the file the user named: the filter chooses what it keeps */
 		snprintf(path, sizeof(path), "%s", po.write);
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			fprintf(stderr, "syshark: %s: %s\n", path, strerror(errno));
-			return 1;
-		}
 		src.saved = true;
 	} else {
 		/* the filter is the display's; the file takes every event */
 		fd = scratch_file(path, sizeof(path), "live");
 		if (fd < 0)
 			return 1;
+		close(fd);
 		po.filter = NULL;
 		po.write = path;
 	}
-	close(fd);
+	/* the capture writes a new file, which becomes path once complete */
+	sf_writer_part(path, part, sizeof(part));
 	lco.po = &po;
 	lco.quiet = true;
 	lco.health = &health;
@@ -97,6 +94,7 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 		return 1;
 	}
 	src.path = path;
+	src.file = part;
 	src.top = top;
 	src.tree = po.tree;
 	src.interval = interval;

@@ -247,7 +247,7 @@ static bool show_damage(struct ui *u)
  */
 static int open_view(struct ui *u)
 {
-	const char *path = u->src->path;
+	const char *path = u->src->file ? u->src->file : u->src->path;
 	struct diag d = { 0 };
 
 	if (!u->src->live && sf_is_gzip(path)) {
