@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -41,14 +42,20 @@ bool sf_is_gzip(const char *path)
 	return gz;
 }
 
-int sf_tmpfile(void)
+/* Where inflated captures go: $TMPDIR, or /tmp. */
+static const char *tmpdir(void)
 {
 	const char *dir = getenv("TMPDIR");
+
+	return dir && *dir ? dir : "/tmp";
+}
+
+int sf_tmpfile(void)
+{
+	const char *dir = tmpdir();
 	char path[4096];
 	int fd;
 
-	if (!dir || !*dir)
-		dir = "/tmp";
 	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	if (fd >= 0)
 		return fd;
@@ -80,6 +87,20 @@ static int write_all(int fd, const void *p, size_t n, uint64_t *done)
 	return 0;
 }
 
+/*
+ * Whether n more bytes leave the file system of fd a twentieth of its size
+ * free (a reserve such as ext4 keeps), so that a gzip bomb cannot fill it.
+ */
+static bool room_for(int fd, size_t n)
+{
+	struct statvfs vfs;
+
+	if (fstatvfs(fd, &vfs) < 0 || vfs.f_blocks == 0)
+		return true; /* no figures: the write's own error will say */
+	return vfs.f_bavail > vfs.f_blocks / 20 &&
+	       (uint64_t)(vfs.f_bavail - vfs.f_blocks / 20) * vfs.f_frsize >= n;
+}
+
 int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 		   const _Atomic bool *stop, _Atomic uint64_t *in_off)
 {
@@ -105,6 +126,13 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 			atomic_store(in_off, (uint64_t)gzoffset(gz));
 		if (n > 0 && total == 0 && sf_head_check(buf, (size_t)n, true, tail) < 0)
 			break; /* no capture: not a byte more is inflated */
+		if (n > 0 && !room_for(out_fd, (size_t)n)) {
+			diag_set(tail, -ENOSPC, total,
+				 "stopped inflating after %llu bytes, before %s is nearly full; "
+				 "set TMPDIR to a larger file system",
+				 (unsigned long long)total, tmpdir());
+			break;
+		}
 		if (n > 0) {
 			rc = write_all(out_fd, buf, (size_t)n, &total);
 			if (rc < 0) {

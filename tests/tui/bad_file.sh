@@ -3,13 +3,15 @@
 #
 # Files that are no capture are refused before the screen opens, with one
 # line and exit status 1, as print mode refuses them: a text file, an empty
-# file, a text file gzip-compressed. A capture cut short opens, and says
-# where its damage is on the message line at once, with no key pressed.
+# file, a text file gzip-compressed, 200 MiB of zeros gzip-compressed. A
+# capture cut short opens, and says where its damage is on the message line
+# at once, with no key pressed.
 . "$(dirname "$0")/lib.sh"
 printf 'hello, this is text and no capture\n' >"$tmp/text.scap"
 : >"$tmp/empty.scap"
 gzip -c "$tmp/text.scap" >"$tmp/text.scap.gz"
-for f in text.scap empty.scap text.scap.gz; do
+head -c 200M /dev/zero | gzip -1 >"$tmp/zeros.gz"
+for f in text.scap empty.scap text.scap.gz zeros.gz; do
 	"$bin" -p -r "$tmp/$f" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	[ "$rc" = 1 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q "^syshark: $tmp/$f: " "$tmp/err" &&
