@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "sf_guard.h"
 #include "sf_gunzip.h"
 #include "xalloc.h"
 
@@ -37,6 +38,7 @@ struct sf_reader {
 	bool gzipped;
 	bool in_section;
 	bool follow; /* the data grows: a block cut short is one still coming */
+	int guard;   /* the mapping's sf_guard slot, or -1 */
 	struct diag tail_err; /* reported at the end of data (gzip truncation) */
 };
 
@@ -75,7 +77,7 @@ static int sf_first_block(struct sf_reader *r, const char *path, struct diag *d)
 
 int sf_head_check(const void *p, size_t len, bool partial, struct diag *d)
 {
-	struct sf_reader r = { .data = p, .len = len, .fd = -1, .follow = partial };
+	struct sf_reader r = { .data = p, .len = len, .fd = -1, .guard = -1, .follow = partial };
 	struct sf_block b;
 	int rc = sf_next_checked(&r, &b, d);
 
@@ -101,6 +103,7 @@ static int sf_map(struct sf_reader *r, int fd, const char *path, struct diag *d)
 	r->data = p;
 	r->len = (size_t)st.st_size;
 	r->mapped = true;
+	r->guard = sf_guard_add(p, r->len);
 	return 0;
 }
 
@@ -124,6 +127,7 @@ struct sf_reader *sf_reader_open(const char *path, struct diag *d)
 	}
 	r = xcalloc(1, sizeof(*r));
 	r->fd = -1;
+	r->guard = -1;
 	n = pread(fd, magic, 2, 0);
 	mfd = fd;
 	if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
@@ -156,6 +160,7 @@ struct sf_reader *sf_reader_open_mem(const void *buf, size_t len, struct diag *d
 	r->data = buf;
 	r->len = len;
 	r->fd = -1;
+	r->guard = -1;
 	return r;
 }
 
@@ -163,6 +168,7 @@ void sf_reader_free(struct sf_reader *r)
 {
 	if (!r)
 		return;
+	sf_guard_remove(r->guard);
 	if (r->mapped)
 		munmap((void *)(uintptr_t)r->data, r->map_len ? r->map_len : r->len);
 	if (r->map_len && r->fd >= 0)
@@ -188,6 +194,7 @@ struct sf_reader *sf_reader_follow(const char *path, struct diag *d)
 		return NULL;
 	}
 	r = xcalloc(1, sizeof(*r));
+	r->guard = -1;
 	r->data = p;
 	r->map_len = SF_FOLLOW_MAX;
 	r->fd = fd;
@@ -443,6 +450,7 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 	size_t left = r->len - r->off;
 	const uint8_t *p = r->data + r->off;
 	uint32_t type, len;
+	int rc;
 
 	/* what nearly every call meets: a whole block inside a section */
 	if (left >= 12 && r->in_section) {
@@ -452,7 +460,12 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 		    buf_le32(p + len - 4) == len)
 			return sf_take(r, b, type, len);
 	}
-	return sf_next_checked(r, b, d);
+	rc = sf_next_checked(r, b, d);
+	if (rc < 0 && r->len && sf_guard_hit(r->data))
+		return diag_set(d, -EIO, r->off,
+				"the file shrank while it was read: the block at offset %zu is cut "
+				"short", r->off);
+	return rc;
 }
 
 /* Puts the block's offset into the event decoder's message; returns rc. */
