@@ -152,10 +152,18 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 
 			if (msg && strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ": "))
 				msg = strstr(msg, ": ") + 2; /* zlib names the fd, not the file */
-			if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END))
+			if (zerr == Z_BUF_ERROR && gzoffset(gz) >= 0)
 				diag_set(tail, -EIO, total,
-					 "gzip data is damaged or cut short near compressed offset %lld, "
-					 "after %llu uncompressed bytes (%s)",
+					 "the gzip stream is cut at byte %lld, after %llu inflated bytes",
+					 (long long)gzoffset(gz), (unsigned long long)total);
+			else if (zerr == Z_BUF_ERROR) /* a pipe: no offset */
+				diag_set(tail, -EIO, total,
+					 "the gzip stream is cut short, after %llu inflated bytes",
+					 (unsigned long long)total);
+			else if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END))
+				diag_set(tail, -EIO, total,
+					 "gzip data is damaged near compressed byte %lld, after %llu "
+					 "inflated bytes (%s)",
 					 (long long)gzoffset(gz), (unsigned long long)total,
 					 msg && *msg ? msg : "read error");
 			break;

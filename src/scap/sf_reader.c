@@ -44,7 +44,10 @@ struct sf_reader {
 
 static int sf_next_checked(struct sf_reader *r, struct sf_block *b, struct diag *d);
 
-/* Inflates fd into an unlinked temporary file; returns its fd or -errno. */
+/*
+ * Inflates fd (a gzip file, or any stream, which zlib copies if it is not
+ * gzip) into an unlinked temporary file; returns its fd or -errno.
+ */
 static int sf_inflate(struct sf_reader *r, int fd, const char *path, struct diag *d)
 {
 	int out = sf_tmpfile(), rc;
@@ -61,27 +64,56 @@ static int sf_inflate(struct sf_reader *r, int fd, const char *path, struct diag
 	return out;
 }
 
-/* Reads r's first block, to refuse at once what is no capture; 0 or -errno, d naming path. */
+/*
+ * Whether the blocks after r's section header start as a network pcapng's:
+ * an interface description block, then only packet blocks as far as the
+ * first 16 blocks (or the data) go. (A capture may hold packet blocks too,
+ * among its own.)
+ */
+static bool sf_packets_only(struct sf_reader *r)
+{
+	struct sf_block b;
+	int i;
+
+	if (r->len - r->off < 4 || buf_le32(r->data + r->off) != SF_BT_IDB)
+		return false;
+	for (i = 0; i < 16 && sf_next_checked(r, &b, NULL) > 0; i++)
+		if (b.kind != SF_K_PACKET && b.kind != SF_K_UNKNOWN)
+			return false;
+	return true;
+}
+
+/*
+ * Reads r's first blocks to refuse at once what is no system call capture.
+ * 0 or -errno with d set; r is left where it was.
+ */
+static int sf_head(struct sf_reader *r, struct diag *d)
+{
+	struct sf_block b;
+	int rc = sf_next_checked(r, &b, d);
+
+	if (rc > 0 && sf_packets_only(r))
+		rc = diag_set(d, -EINVAL, b.total_len,
+			      "a packet capture, not a system call capture: open it with Wireshark");
+	r->off = 0;
+	r->in_section = false;
+	return rc < 0 ? rc : 0;
+}
+
+/* sf_head() of r, its message naming path. */
 static int sf_first_block(struct sf_reader *r, const char *path, struct diag *d)
 {
 	struct diag first = { 0 };
-	struct sf_block b;
-	int rc = sf_next_checked(r, &b, &first);
+	int rc = sf_head(r, &first);
 
-	r->off = 0;
-	r->in_section = false;
-	if (rc >= 0)
-		return 0;
-	return diag_set(d, rc, first.off, "%s: %s", path, first.msg);
+	return rc < 0 ? diag_set(d, rc, first.off, "%s: %s", path, first.msg) : 0;
 }
 
 int sf_head_check(const void *p, size_t len, bool partial, struct diag *d)
 {
 	struct sf_reader r = { .data = p, .len = len, .fd = -1, .guard = -1, .follow = partial };
-	struct sf_block b;
-	int rc = sf_next_checked(&r, &b, d);
 
-	return rc < 0 ? rc : 0;
+	return sf_head(&r, d);
 }
 
 static int sf_map(struct sf_reader *r, int fd, const char *path, struct diag *d)
@@ -115,12 +147,15 @@ struct sf_reader *sf_reader_open(const char *path, struct diag *d)
 	ssize_t n;
 	int fd, mfd, rc;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
+	fd = strcmp(path, "-") == 0 ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) :
+				      open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0) {
 		diag_set(d, -errno, 0, "%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return NULL;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(st.st_mode)) {
 		diag_set(d, -EISDIR, 0, "%s: is a directory", path);
 		close(fd);
 		return NULL;
@@ -130,8 +165,9 @@ struct sf_reader *sf_reader_open(const char *path, struct diag *d)
 	r->guard = -1;
 	n = pread(fd, magic, 2, 0);
 	mfd = fd;
-	if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
-		r->gzipped = true;
+	r->gzipped = n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+	/* a pipe or device is read once, as a stream: plain or gzip, zlib tells */
+	if (r->gzipped || !S_ISREG(st.st_mode)) {
 		mfd = sf_inflate(r, fd, path, d);
 		if (mfd < 0) {
 			close(fd);

@@ -73,7 +73,10 @@ struct sf_block {
 struct sf_reader;
 
 /*
- * Opens path (plain or gzip). Returns NULL with d set on failure.
+ * Opens path (plain or gzip; "-" is standard input, and a pipe or device
+ * is read once into a temporary file, as gzip is inflated), refusing at once
+ * what does not start as a system call capture. Returns NULL with d set on
+ * failure.
  * Caller frees with sf_reader_free().
  */
 struct sf_reader *sf_reader_open(const char *path, struct diag *d);
