@@ -154,7 +154,8 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 				msg = strstr(msg, ": ") + 2; /* zlib names the fd, not the file */
 			if (zerr == Z_BUF_ERROR && gzoffset(gz) >= 0)
 				diag_set(tail, -EIO, total,
-					 "the gzip stream is cut at byte %lld, after %llu inflated bytes",
+					 "the gzip stream is cut at byte %lld, after %llu "
+					 "inflated bytes",
 					 (long long)gzoffset(gz), (unsigned long long)total);
 			else if (zerr == Z_BUF_ERROR) /* a pipe: no offset */
 				diag_set(tail, -EIO, total,
@@ -162,8 +163,8 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 					 (unsigned long long)total);
 			else if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END))
 				diag_set(tail, -EIO, total,
-					 "gzip data is damaged near compressed byte %lld, after %llu "
-					 "inflated bytes (%s)",
+					 "gzip data is damaged near compressed byte %lld, "
+					 "after %llu inflated bytes (%s)",
 					 (long long)gzoffset(gz), (unsigned long long)total,
 					 msg && *msg ? msg : "read error");
 			break;

@@ -93,8 +93,8 @@ static int sf_head(struct sf_reader *r, struct diag *d)
 	int rc = sf_next_checked(r, &b, d);
 
 	if (rc > 0 && sf_packets_only(r))
-		rc = diag_set(d, -EINVAL, b.total_len,
-			      "a packet capture, not a system call capture: open it with Wireshark");
+		rc = diag_set(d, -EINVAL, b.total_len, "a packet capture, not a system call "
+			      "capture: open it with Wireshark");
 	r->off = 0;
 	r->in_section = false;
 	return rc < 0 ? rc : 0;

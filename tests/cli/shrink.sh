@@ -26,10 +26,10 @@ shrunk() {
 	SHRINK_PATH=$tmp/f.scap SHRINK_SIZE=$cut LD_PRELOAD=$lib "$bin" -r "$tmp/f.scap" "$@" \
 		>"$tmp/out" 2>"$tmp/err"
 	rc=$?
-	off=$(sed -n 's/.*the file shrank while it was read: the block at offset \([0-9]*\) is cut short$/\1/p' \
-		"$tmp/err")
-	[ "$rc" = 1 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && [ -n "$off" ] && [ "$off" -lt "$cut" ] && ok ||
-		bad "$*: exit $rc, stderr: $(cat "$tmp/err")"
+	shrank='the file shrank while it was read: the block at offset \([0-9]*\) is cut short$'
+	off=$(sed -n "s/.*$shrank/\\1/p" "$tmp/err")
+	[ "$rc" = 1 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && [ -n "$off" ] && [ "$off" -lt "$cut" ] &&
+		ok || bad "$*: exit $rc, stderr: $(cat "$tmp/err")"
 }
 
 shrunk -p

@@ -29,8 +29,9 @@ wait
 # /dev/zero: refused on its first bytes (the time limit only ends a test that would hang)
 timeout 60 "$bin" -p -r /dev/zero >/dev/null 2>"$tmp/err"
 rc=$?
-[ "$rc" = 1 ] && grep -qx 'syshark: /dev/zero: not a scap capture: no section header block at offset 0' \
-	"$tmp/err" && ok || bad "/dev/zero: exit $rc, stderr: $(cat "$tmp/err")"
+msg='syshark: /dev/zero: not a scap capture: no section header block at offset 0'
+[ "$rc" = 1 ] && grep -qx "$msg" "$tmp/err" && ok ||
+	bad "/dev/zero: exit $rc, stderr: $(cat "$tmp/err")"
 "$bin" -p -r - </dev/null 2>"$tmp/err"
 [ $? = 1 ] && grep -qx 'syshark: -: empty file: no section header block' "$tmp/err" && ok ||
 	bad "empty standard input: $(cat "$tmp/err")"
@@ -49,7 +50,8 @@ for f in net.pcapng net.pcapng.gz; do
 		bad "$f: $(cat "$tmp/err")"
 done
 "$bin" -p -r - <"$tmp/net.pcapng" >/dev/null 2>"$tmp/err"
-[ $? = 1 ] && grep -qx "syshark: -: $hint" "$tmp/err" && ok || bad "a piped pcapng: $(cat "$tmp/err")"
+[ $? = 1 ] && grep -qx "syshark: -: $hint" "$tmp/err" && ok ||
+	bad "a piped pcapng: $(cat "$tmp/err")"
 
 # a gzip stream cut short on a pipe: no byte offset to give, but what it is
 head -c 20000 "$gz" | "$bin" -p -r - >/dev/null 2>"$tmp/err"

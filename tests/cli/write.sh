@@ -19,10 +19,11 @@ printf 'hello\n' >text.txt
 # .part file is left beside it, and the link's target still holds "secret"
 check_new() {
 	[ -f "$1" ] && [ ! -L "$1" ] && [ "$(stat -c '%a %u' "$1")" = "600 $(id -u)" ] && ok ||
-		bad "$2: $1 is $(stat -c '%F, mode %a, owner %u' "$1"), not a new file of ours at 0600"
+		bad "$2: $1 is $(stat -c '%F, mode %a, owner %u' "$1"), not a new 0600 file of ours"
 	"$bin" -r "$1" -p >/dev/null 2>&1 && ok || bad "$2: $1 does not read back"
 	printf 'secret\n' | cmp -s - target && ok || bad "$2: the link's target was written through"
-	[ -z "$(find . -name '*.part')" ] && ok || bad "$2: a .part file is left: $(find . -name '*.part')"
+	[ -z "$(find . -name '*.part')" ] && ok ||
+		bad "$2: a .part file is left: $(find . -name '*.part')"
 }
 # fresh: an existing file of mode 0644 (another owner's, as root), and a link to a target
 fresh() {

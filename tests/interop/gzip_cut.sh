@@ -26,7 +26,8 @@ for k in $(seq 1 50); do
 	lines=$(wc -l <"$tmp/err.txt")
 	n=$(wc -l <"$tmp/out.txt")
 	if [ "$rc" -ne 1 ] || [ "$lines" -ne 1 ] ||
-		! grep -q "^syshark: $tmp/cut.scap: the gzip stream is cut at byte $cut, " "$tmp/err.txt"; then
+		! grep -q "^syshark: $tmp/cut.scap: the gzip stream is cut at byte $cut, " \
+			"$tmp/err.txt"; then
 		echo "FAIL: cut at $cut: exit $rc, stderr: $(cat "$tmp/err.txt")"
 		fails=$((fails + 1))
 	elif ! head -n "$n" "$tmp/full.txt" | cmp -s - "$tmp/out.txt"; then

@@ -16,7 +16,8 @@ for sig in INT TERM HUP; do
 	pid=$!
 	# wait until events are flowing into the file, written as .NAME.PID.part until complete
 	for _ in $(seq 200); do
-		[ "$(stat -c %s "$tmp/.sig-$sig.scap.$pid.part" 2>/dev/null || echo 0)" -gt 300000 ] && break
+		size=$(stat -c %s "$tmp/.sig-$sig.scap.$pid.part" 2>/dev/null || echo 0)
+		[ "$size" -gt 300000 ] && break
 		sleep 0.05
 	done
 	kill -"$sig" "$pid"

@@ -14,8 +14,9 @@ head -c 200M /dev/zero | gzip -1 >"$tmp/zeros.gz"
 for f in text.scap empty.scap text.scap.gz zeros.gz; do
 	"$bin" -p -r "$tmp/$f" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
-	[ "$rc" = 1 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q "^syshark: $tmp/$f: " "$tmp/err" &&
-		ok || bad "print mode on $f: exit $rc, stderr: $(cat "$tmp/err")"
+	[ "$rc" = 1 ] && [ "$(wc -l <"$tmp/err")" = 1 ] &&
+		grep -q "^syshark: $tmp/$f: " "$tmp/err" && ok ||
+		bad "print mode on $f: exit $rc, stderr: $(cat "$tmp/err")"
 	start 120 40 "$bin" -r "$tmp/$f"
 	wait_exit || continue
 	[ "$status" = 1 ] && ok || bad "the interface on $f exits with $status, not 1"
