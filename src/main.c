@@ -4,7 +4,6 @@
  * interface, print mode, live capture, --stats, -L or -l.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +17,7 @@
 #include "eng_top.h"
 #include "print.h"
 #include "scratch.h"
+#include "sf_writer.h"
 #include "syshark_version.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -100,17 +100,12 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	struct live_health health = { 0 };
 	struct tui_source src = { .live = true, .running = live_running, .stop = live_stop };
 	struct capture_thread *t;
-	char path[4096], *what = NULL;
+	char path[4096], part[4096], *what = NULL;
 	int fd, status, cstatus, n = 0;
 
 	if (po.write) {
 		/* the file the user named: the filter chooses what it keeps */
 		snprintf(path, sizeof(path), "%s", po.write);
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			fprintf(stderr, "syshark: %s: %s\n", path, strerror(errno));
-			return 1;
-		}
 		src.saved = true;
 	} else {
 		/* the filter is the display's; the file takes every event */
@@ -121,8 +116,10 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 		po.write = path;
 		if (!lco.max_bytes)
 			lco.max_bytes = scratch_limit(fd);
+		close(fd);
 	}
-	close(fd);
+	/* the capture writes a new file, which becomes path once complete */
+	sf_writer_part(path, part, sizeof(part));
 	if (co->cmd) {
 		while (co->cmd[n])
 			n++;
@@ -141,6 +138,7 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 		return 1;
 	}
 	src.path = path;
+	src.file = part;
 	src.what = what ? what : "this machine";
 	src.top = top;
 	src.tree = po.tree;

@@ -14,19 +14,28 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
-/* True if name is a scratch file, "syshark-WORD-PID-XXXXXX", of a process that is gone. */
+/*
+ * True if name is a scratch file, "syshark-WORD-PID-XXXXXX", or the
+ * ".syshark-WORD-PID-XXXXXX.PID.part" its writer fills, of a process that is gone.
+ */
 static bool left_by_dead(const char *name)
 {
-	const char *p;
+	bool part = name[0] == '.';
+	const char *p, *tail;
 	char *end;
 	long pid;
 
+	name += part;
 	if (strncmp(name, "syshark-", 8) != 0 || !(p = strchr(name + 8, '-')))
 		return false;
 	errno = 0;
 	pid = strtol(p + 1, &end, 10);
-	if (errno || end == p + 1 || *end != '-' || strlen(end + 1) != 6 || pid <= 0 ||
+	if (errno || end == p + 1 || *end != '-' || strnlen(end + 1, 6) != 6 || pid <= 0 ||
 	    pid == getpid())
+		return false;
+	tail = end + 7;
+	if (part ? *tail != '.' || strlen(tail) < 6 || strcmp(tail + strlen(tail) - 5, ".part")
+		 : *tail)
 		return false;
 	return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
 }

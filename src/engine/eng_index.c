@@ -682,6 +682,9 @@ struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct
 	}
 	if (flags & ENG_IX_FOLLOW)
 		return follow_open(ix, capture, d);
+	/* a pipe has no cached index, and is not read twice */
+	if ((flags & ENG_IX_CACHED_ONLY) && !S_ISREG(ix->st.st_mode))
+		goto fail;
 	ix->rd = sf_reader_open(capture, d);
 	if (!ix->rd)
 		goto fail;

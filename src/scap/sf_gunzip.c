@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include "sf_reader.h"
 #include "xalloc.h"
 
 struct sf_gunzip {
@@ -40,14 +42,20 @@ bool sf_is_gzip(const char *path)
 	return gz;
 }
 
-int sf_tmpfile(void)
+/* Where inflated captures go: $TMPDIR, or /tmp. */
+static const char *tmpdir(void)
 {
 	const char *dir = getenv("TMPDIR");
+
+	return dir && *dir ? dir : "/tmp";
+}
+
+int sf_tmpfile(void)
+{
+	const char *dir = tmpdir();
 	char path[4096];
 	int fd;
 
-	if (!dir || !*dir)
-		dir = "/tmp";
 	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	if (fd >= 0)
 		return fd;
@@ -79,6 +87,20 @@ static int write_all(int fd, const void *p, size_t n, uint64_t *done)
 	return 0;
 }
 
+/*
+ * Whether n more bytes leave the file system of fd a twentieth of its size
+ * free (a reserve such as ext4 keeps), so that a gzip bomb cannot fill it.
+ */
+static bool room_for(int fd, size_t n)
+{
+	struct statvfs vfs;
+
+	if (fstatvfs(fd, &vfs) < 0 || vfs.f_blocks == 0)
+		return true; /* no figures: the write's own error will say */
+	return vfs.f_bavail > vfs.f_blocks / 20 &&
+	       (uint64_t)(vfs.f_bavail - vfs.f_blocks / 20) * vfs.f_frsize >= n;
+}
+
 int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 		   const _Atomic bool *stop, _Atomic uint64_t *in_off)
 {
@@ -102,6 +124,15 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 		n = gzread(gz, buf, (unsigned int)want);
 		if (in_off)
 			atomic_store(in_off, (uint64_t)gzoffset(gz));
+		if (n > 0 && total == 0 && sf_head_check(buf, (size_t)n, true, tail) < 0)
+			break; /* no capture: not a byte more is inflated */
+		if (n > 0 && !room_for(out_fd, (size_t)n)) {
+			diag_set(tail, -ENOSPC, total,
+				 "stopped inflating after %llu bytes, before %s is nearly full; "
+				 "set TMPDIR to a larger file system",
+				 (unsigned long long)total, tmpdir());
+			break;
+		}
 		if (n > 0) {
 			rc = write_all(out_fd, buf, (size_t)n, &total);
 			if (rc < 0) {
@@ -121,10 +152,19 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 
 			if (msg && strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ": "))
 				msg = strstr(msg, ": ") + 2; /* zlib names the fd, not the file */
-			if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END))
+			if (zerr == Z_BUF_ERROR && gzoffset(gz) >= 0)
 				diag_set(tail, -EIO, total,
-					 "gzip data is damaged or cut short near compressed offset %lld, "
-					 "after %llu uncompressed bytes (%s)",
+					 "the gzip stream is cut at byte %lld, after %llu "
+					 "inflated bytes",
+					 (long long)gzoffset(gz), (unsigned long long)total);
+			else if (zerr == Z_BUF_ERROR) /* a pipe: no offset */
+				diag_set(tail, -EIO, total,
+					 "the gzip stream is cut short, after %llu inflated bytes",
+					 (unsigned long long)total);
+			else if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END))
+				diag_set(tail, -EIO, total,
+					 "gzip data is damaged near compressed byte %lld, "
+					 "after %llu inflated bytes (%s)",
 					 (long long)gzoffset(gz), (unsigned long long)total,
 					 msg && *msg ? msg : "read error");
 			break;

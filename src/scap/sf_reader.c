@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "sf_guard.h"
 #include "sf_gunzip.h"
 #include "xalloc.h"
 
@@ -37,10 +38,16 @@ struct sf_reader {
 	bool gzipped;
 	bool in_section;
 	bool follow; /* the data grows: a block cut short is one still coming */
+	int guard;   /* the mapping's sf_guard slot, or -1 */
 	struct diag tail_err; /* reported at the end of data (gzip truncation) */
 };
 
-/* Inflates fd into an unlinked temporary file; returns its fd or -errno. */
+static int sf_next_checked(struct sf_reader *r, struct sf_block *b, struct diag *d);
+
+/*
+ * Inflates fd (a gzip file, or any stream, which zlib copies if it is not
+ * gzip) into an unlinked temporary file; returns its fd or -errno.
+ */
 static int sf_inflate(struct sf_reader *r, int fd, const char *path, struct diag *d)
 {
 	int out = sf_tmpfile(), rc;
@@ -55,6 +62,58 @@ static int sf_inflate(struct sf_reader *r, int fd, const char *path, struct diag
 		return rc;
 	}
 	return out;
+}
+
+/*
+ * Whether the blocks after r's section header start as a network pcapng's:
+ * an interface description block, then only packet blocks as far as the
+ * first 16 blocks (or the data) go. (A capture may hold packet blocks too,
+ * among its own.)
+ */
+static bool sf_packets_only(struct sf_reader *r)
+{
+	struct sf_block b;
+	int i;
+
+	if (r->len - r->off < 4 || buf_le32(r->data + r->off) != SF_BT_IDB)
+		return false;
+	for (i = 0; i < 16 && sf_next_checked(r, &b, NULL) > 0; i++)
+		if (b.kind != SF_K_PACKET && b.kind != SF_K_UNKNOWN)
+			return false;
+	return true;
+}
+
+/*
+ * Reads r's first blocks to refuse at once what is no system call capture.
+ * 0 or -errno with d set; r is left where it was.
+ */
+static int sf_head(struct sf_reader *r, struct diag *d)
+{
+	struct sf_block b;
+	int rc = sf_next_checked(r, &b, d);
+
+	if (rc > 0 && sf_packets_only(r))
+		rc = diag_set(d, -EINVAL, b.total_len, "a packet capture, not a system call "
+			      "capture: open it with Wireshark");
+	r->off = 0;
+	r->in_section = false;
+	return rc < 0 ? rc : 0;
+}
+
+/* sf_head() of r, its message naming path. */
+static int sf_first_block(struct sf_reader *r, const char *path, struct diag *d)
+{
+	struct diag first = { 0 };
+	int rc = sf_head(r, &first);
+
+	return rc < 0 ? diag_set(d, rc, first.off, "%s: %s", path, first.msg) : 0;
+}
+
+int sf_head_check(const void *p, size_t len, bool partial, struct diag *d)
+{
+	struct sf_reader r = { .data = p, .len = len, .fd = -1, .guard = -1, .follow = partial };
+
+	return sf_head(&r, d);
 }
 
 static int sf_map(struct sf_reader *r, int fd, const char *path, struct diag *d)
@@ -76,6 +135,7 @@ static int sf_map(struct sf_reader *r, int fd, const char *path, struct diag *d)
 	r->data = p;
 	r->len = (size_t)st.st_size;
 	r->mapped = true;
+	r->guard = sf_guard_add(p, r->len);
 	return 0;
 }
 
@@ -87,22 +147,27 @@ struct sf_reader *sf_reader_open(const char *path, struct diag *d)
 	ssize_t n;
 	int fd, mfd, rc;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
+	fd = strcmp(path, "-") == 0 ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) :
+				      open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0) {
 		diag_set(d, -errno, 0, "%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return NULL;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(st.st_mode)) {
 		diag_set(d, -EISDIR, 0, "%s: is a directory", path);
 		close(fd);
 		return NULL;
 	}
 	r = xcalloc(1, sizeof(*r));
 	r->fd = -1;
+	r->guard = -1;
 	n = pread(fd, magic, 2, 0);
 	mfd = fd;
-	if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
-		r->gzipped = true;
+	r->gzipped = n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+	/* a pipe or device is read once, as a stream: plain or gzip, zlib tells */
+	if (r->gzipped || !S_ISREG(st.st_mode)) {
 		mfd = sf_inflate(r, fd, path, d);
 		if (mfd < 0) {
 			close(fd);
@@ -114,8 +179,10 @@ struct sf_reader *sf_reader_open(const char *path, struct diag *d)
 	if (mfd != fd)
 		close(mfd);
 	close(fd);
+	if (rc == 0)
+		rc = sf_first_block(r, path, d);
 	if (rc < 0) {
-		free(r);
+		sf_reader_free(r);
 		return NULL;
 	}
 	return r;
@@ -129,6 +196,7 @@ struct sf_reader *sf_reader_open_mem(const void *buf, size_t len, struct diag *d
 	r->data = buf;
 	r->len = len;
 	r->fd = -1;
+	r->guard = -1;
 	return r;
 }
 
@@ -136,6 +204,7 @@ void sf_reader_free(struct sf_reader *r)
 {
 	if (!r)
 		return;
+	sf_guard_remove(r->guard);
 	if (r->mapped)
 		munmap((void *)(uintptr_t)r->data, r->map_len ? r->map_len : r->len);
 	if (r->map_len && r->fd >= 0)
@@ -161,6 +230,7 @@ struct sf_reader *sf_reader_follow(const char *path, struct diag *d)
 		return NULL;
 	}
 	r = xcalloc(1, sizeof(*r));
+	r->guard = -1;
 	r->data = p;
 	r->map_len = SF_FOLLOW_MAX;
 	r->fd = fd;
@@ -348,7 +418,7 @@ static int sf_next_checked(struct sf_reader *r, struct sf_block *b, struct diag 
 	uint16_t major;
 
 	/* a followed file: what is not all there yet is still being written */
-	if (r->follow && (left < 12 || buf_le32(p + 4) > left))
+	if (r->follow && left < 12)
 		return 0;
 	if (left == 0) {
 		if (r->tail_err.code)
@@ -379,6 +449,8 @@ static int sf_next_checked(struct sf_reader *r, struct sf_block *b, struct diag 
 					"bad byte-order magic 0x%08x in section header at offset %zu",
 					magic, r->off);
 	}
+	if (r->follow && len > left)
+		return 0;
 	if (len < 12 || len % 4)
 		return diag_set(d, -EINVAL, r->off,
 				"bad block length %u at offset %zu (block type 0x%x)", len, r->off,
@@ -414,6 +486,7 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 	size_t left = r->len - r->off;
 	const uint8_t *p = r->data + r->off;
 	uint32_t type, len;
+	int rc;
 
 	/* what nearly every call meets: a whole block inside a section */
 	if (left >= 12 && r->in_section) {
@@ -423,7 +496,12 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 		    buf_le32(p + len - 4) == len)
 			return sf_take(r, b, type, len);
 	}
-	return sf_next_checked(r, b, d);
+	rc = sf_next_checked(r, b, d);
+	if (rc < 0 && r->len && sf_guard_hit(r->data))
+		return diag_set(d, -EIO, r->off,
+				"the file shrank while it was read: the block at offset %zu is cut "
+				"short", r->off);
+	return rc;
 }
 
 /* Puts the block's offset into the event decoder's message; returns rc. */

@@ -73,7 +73,10 @@ struct sf_block {
 struct sf_reader;
 
 /*
- * Opens path (plain or gzip). Returns NULL with d set on failure.
+ * Opens path (plain or gzip; "-" is standard input, and a pipe or device
+ * is read once into a temporary file, as gzip is inflated), refusing at once
+ * what does not start as a system call capture. Returns NULL with d set on
+ * failure.
  * Caller frees with sf_reader_free().
  */
 struct sf_reader *sf_reader_open(const char *path, struct diag *d);
@@ -82,6 +85,13 @@ struct sf_reader *sf_reader_open(const char *path, struct diag *d);
 struct sf_reader *sf_reader_open_mem(const void *buf, size_t len, struct diag *d);
 
 void sf_reader_free(struct sf_reader *r);
+
+/*
+ * Checks that the len bytes at p start as a capture does: 0, or -errno with
+ * d set. With partial, the bytes are only the start of the data and a block
+ * cut short is not an error.
+ */
+int sf_head_check(const void *p, size_t len, bool partial, struct diag *d);
 
 /*
  * Next block. Returns 1 with b filled, 0 at a clean end of data, or a

@@ -5,13 +5,21 @@
  * rolled back with ftruncate() so the file always ends on a block boundary.
  * A writer made by sf_writer_open_fn() hands each block to a function
  * instead.
+ *
+ * A capture file is written as a new file beside the one named, which
+ * replaces it when closed (rename, so a symbolic link there is replaced,
+ * never followed); until then, and for good if nothing was written, the
+ * file named stays as it was.
  */
 #include "sf_writer.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -20,6 +28,7 @@
 struct sf_writer {
 	int fd;
 	char *path;
+	char *part; /* the new file written, renamed to path when closed; NULL: path itself */
 	uint64_t off; /* bytes in the file */
 	int err;      /* first write error, -errno */
 	uint8_t *buf;
@@ -32,18 +41,38 @@ struct sf_writer {
 	void *tap_arg;
 };
 
+void sf_writer_part(const char *path, char *out, size_t n)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	snprintf(out, n, "%.*s.%s.%ld.part", (int)(base - path), path, base, (long)getpid());
+}
+
 struct sf_writer *sf_writer_open(const char *path, struct diag *d)
 {
+	char part[PATH_MAX];
 	struct sf_writer *w;
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	struct stat st;
+	bool in_place = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+	int fd;
 
+	if (in_place && S_ISDIR(st.st_mode)) {
+		diag_set(d, -EISDIR, 0, "%s: is a directory", path);
+		return NULL;
+	}
+	/* a device or a pipe (/dev/stdout) is written as it is; a file is made anew */
+	sf_writer_part(path, part, sizeof(part));
+	fd = in_place ? open(path, O_WRONLY | O_CLOEXEC) :
+			open(part, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		diag_set(d, -errno, 0, "%s: %s", path, strerror(errno));
+		diag_set(d, -errno, 0, "%s: %s", in_place ? path : part, strerror(errno));
 		return NULL;
 	}
 	w = xcalloc(1, sizeof(*w));
 	w->fd = fd;
 	w->path = xstrdup(path);
+	w->part = in_place ? NULL : xstrdup(part);
 	return w;
 }
 
@@ -278,9 +307,17 @@ int sf_writer_close(struct sf_writer *w, struct diag *d)
 		sf_writer_fail(w, rc, d);
 	if (close(w->fd) < 0 && !rc)
 		rc = sf_writer_fail(w, -errno, d);
+	/* what was written whole replaces path; with nothing written, path stays as it was */
+	if (w->part && (w->off == 0 || rename(w->part, w->path) < 0)) {
+		if (w->off && !rc)
+			rc = diag_set(d, -errno, 0, "%s: cannot put the capture in place: %s",
+				      w->path, strerror(errno));
+		unlink(w->part);
+	}
 out_free:
 	free(w->buf);
 	free(w->path);
+	free(w->part);
 	free(w);
 	return rc;
 }

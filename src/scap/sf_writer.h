@@ -20,8 +20,16 @@
 
 struct sf_writer;
 
-/* Creates path (replacing it). Returns NULL with d set. */
+/*
+ * Creates path: a new file, mode 0600, written beside it under the name
+ * sf_writer_part() gives, is renamed to path by sf_writer_close() if a
+ * block was written (path untouched otherwise). A device or pipe (say
+ * /dev/stdout) is written in place. Returns NULL with d set.
+ */
 struct sf_writer *sf_writer_open(const char *path, struct diag *d);
+
+/* The name of the file a writer of path writes until it is closed: .NAME.PID.part beside it. */
+void sf_writer_part(const char *path, char *out, size_t n);
 
 /*
  * A whole block (header, body, padding, trailer) of n bytes, borrowed for

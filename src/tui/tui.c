@@ -304,13 +304,24 @@ static bool first_bytes(const struct ui *u, const char *path)
 	return false;
 }
 
+/* Puts the damage the capture's walk met on the message line at once; false if none yet. */
+static bool show_damage(struct ui *u)
+{
+	struct tview_status st;
+
+	tview_status(u->v, &st);
+	if (st.error)
+		ui_message(u, true, "%s", st.error);
+	return st.error != NULL;
+}
+
 /*
  * Opens the capture: a gzip file is inflated on a thread as it is shown.
  * Returns 0, or the exit status for tui_run.
  */
 static int open_view(struct ui *u)
 {
-	const char *path = u->src->path;
+	const char *path = u->src->file ? u->src->file : u->src->path;
 	struct diag d = { 0 };
 
 	if (!u->src->live && sf_is_gzip(path)) {
@@ -397,7 +408,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	struct sigaction sa;
 	struct diag d = { 0 };
 	int status = 0, held, prefix = 0;
-	bool redraw = true;
+	bool redraw = true, damage_told = false;
 	struct panel *p;
 
 	setlocale(LC_CTYPE, "");
@@ -474,6 +485,8 @@ int tui_run(const struct tui_source *src, const char *filter)
 				ui_message(&u, false, "the capture has ended");
 			redraw = true;
 		}
+		if (!damage_told && show_damage(&u))
+			damage_told = redraw = true;
 		if (p->ops->tick(p, &u) || redraw) {
 			ui_draw(&u);
 			redraw = false;

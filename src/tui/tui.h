@@ -10,6 +10,7 @@
 /* What the interface shows: a capture file, or one a live capture writes. */
 struct tui_source {
 	const char *path;
+	const char *file; /* live: the file written, if not path (it becomes path once complete) */
 	bool live;  /* path is being written: follow it */
 	bool saved; /* the live capture goes to a file the user named */
 	/* live: whether the capture still runs, and how to stop it */

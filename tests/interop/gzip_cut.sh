@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Cuts a gzip capture at 50 offsets and runs syshark on each cut: it must
-# exit 1 with exactly one line on stderr, and print a prefix of the full
-# output made of whole lines. Exit 77 = skipped.
+# exit 1 with exactly one line on stderr that says at which byte the gzip
+# stream is cut, and print a prefix of the full output made of whole lines.
+# Exit 77 = skipped.
 set -u
 bin=$1
 file=$2
@@ -24,7 +25,9 @@ for k in $(seq 1 50); do
 	rc=$?
 	lines=$(wc -l <"$tmp/err.txt")
 	n=$(wc -l <"$tmp/out.txt")
-	if [ "$rc" -ne 1 ] || [ "$lines" -ne 1 ] || ! grep -q 'syshark: .*: ' "$tmp/err.txt"; then
+	if [ "$rc" -ne 1 ] || [ "$lines" -ne 1 ] ||
+		! grep -q "^syshark: $tmp/cut.scap: the gzip stream is cut at byte $cut, " \
+			"$tmp/err.txt"; then
 		echo "FAIL: cut at $cut: exit $rc, stderr: $(cat "$tmp/err.txt")"
 		fails=$((fails + 1))
 	elif ! head -n "$n" "$tmp/full.txt" | cmp -s - "$tmp/out.txt"; then

@@ -65,8 +65,8 @@ kill -9 "$spid"
 wait "$spid" 2>/dev/null
 gone "$cpid" && ok || bad "kill -9: the command still runs"
 kill -9 "$cpid" 2>/dev/null
-[ -n "$(ls "$TMPDIR")" ] || bad "kill -9 left no scratch file to delete: the test proves nothing"
+[ -n "$(ls -A "$TMPDIR")" ] || bad "kill -9 left no scratch file to delete: the test proves nothing"
 "$bin" --top=procs --duration 0.2 >/dev/null 2>&1
-left=$(ls "$TMPDIR")
+left=$(ls -A "$TMPDIR")
 [ -z "$left" ] && ok || bad "the scratch file of a killed syshark is kept: $left"
 finish

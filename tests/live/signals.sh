@@ -14,9 +14,10 @@ for sig in INT TERM HUP; do
 	f=$tmp/sig-$sig.scap
 	"$bin" -w "$f" 2>"$tmp/$sig.err" &
 	pid=$!
-	# wait until events are flowing into the file
+	# wait until events are flowing into the file, written as .NAME.PID.part until complete
 	for _ in $(seq 200); do
-		[ "$(stat -c %s "$f" 2>/dev/null || echo 0)" -gt 300000 ] && break
+		size=$(stat -c %s "$tmp/.sig-$sig.scap.$pid.part" 2>/dev/null || echo 0)
+		[ "$size" -gt 300000 ] && break
 		sleep 0.05
 	done
 	kill -"$sig" "$pid"
