@@ -108,11 +108,12 @@ int print_replay(const char *path, bool (*fn)(void *arg, const struct eng_replay
 	return rc < 0 ? report_damage(path, &d) : 0;
 }
 
+/* The capture's time origin: its first event that has a time (some state events have 0). */
 static bool first_time(void *arg, const struct eng_replay *r, const struct eng_evt *e)
 {
 	(void)r;
 	*(uint64_t *)arg = e->ev.ts;
-	return false;
+	return !e->ev.ts;
 }
 
 int print_window(const char *path, const char *window, const char *filter, char **out)

@@ -116,7 +116,7 @@ void eng_graph_event(struct eng_graph *g, const struct eng_replay *r, const stru
 	uint64_t ts = e->ev.ts;
 	unsigned int i;
 
-	if (!g->has_origin) {
+	if (!g->has_origin && ts) { /* some state events have no time (0) */
 		pthread_mutex_lock(&g->lock);
 		g->origin = ts;
 		g->has_origin = true;

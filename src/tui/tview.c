@@ -23,6 +23,8 @@
 #include "schema.h"
 #include "xalloc.h"
 
+#define FIRST_TS_LOOK 4096 /* events looked at for the time origin */
+
 static void rows_clear(struct tview *v)
 {
 	size_t i;
@@ -710,8 +712,10 @@ static void put_seconds(struct sbuf *out, int64_t ns)
 uint64_t tview_first_ts(struct tview *v)
 {
 	const struct cursor *c;
+	uint64_t n;
 
-	if (!v->first_ts && (c = event_at(v, 1)))
+	/* the first event with a time: some state events have 0 */
+	for (n = 1; !v->first_ts && n <= FIRST_TS_LOOK && (c = event_at(v, n)); n++)
 		v->first_ts = c->e.ev.ts;
 	return v->first_ts;
 }

@@ -45,13 +45,15 @@ starts() {
 checked=0
 for f in "${files[@]}"; do
 	name=$(basename "$f")
-	read -r s0 ns0 <<<"$("$bin" -r "$f" -A -T fields -e evt.rawtime.s -e evt.rawtime.ns | head -1)"
+	# the first event with a time: some state events have 0
+	read -r s0 ns0 <<<"$("$bin" -r "$f" -A -T fields -e evt.rawtime.s -e evt.rawtime.ns |
+		awk '$1 != 0 || $2 != 0' | head -1)"
 	span=$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | tail -1 |
 		awk -F'\t' -v s0="$s0" -v ns0="$ns0" '{ printf "%.0f\n", ($1 - s0) * 1e9 + ($2 - ns0) }')
 	for iv in 100us:100000 1ms:1000000 0.25:250000000 1s:1000000000 2m:120000000000; do
 		arg=${iv%%:*} ns=${iv#*:}
-		if [ -z "$s0" ]; then
-			: >"$tmp/want" # no events, no intervals
+		if [ -z "$span" ]; then
+			: >"$tmp/want" # no events shown, no intervals
 		else
 			last=$((span / ns))
 			starts "$ns" "$last" >"$tmp/c0"
