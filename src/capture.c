@@ -449,7 +449,7 @@ int capture_run(const struct capture_opts *o)
 	rc = open_sink(&c);
 	if (rc < 0) {
 		status = rc == -2 ? 2 : 1;
-		goto out_probe;
+		goto out_child;
 	}
 	if (!o->quiet)
 		set_signals();
@@ -458,7 +458,7 @@ int capture_run(const struct capture_opts *o)
 		fprintf(stderr, "syshark: %s\n", c.wd.msg);
 		c.werr = true; /* said once */
 		status = 1;
-		goto out_probe;
+		goto out_child;
 	}
 	c.h_start = mono_now();
 	if (gate >= 0) {
@@ -534,8 +534,6 @@ int capture_run(const struct capture_opts *o)
 			"(--max-size)\n", o->po->write, (unsigned long long)o->max_bytes);
 	}
 	ended = !o->quiet;
-out_probe:
-	probe_free(p);
 out_child:
 	if (gate >= 0)
 		close(gate); /* the command never starts */
@@ -551,6 +549,7 @@ out_child:
 	}
 	if (ended)
 		report(&c, &st, cmd_status, bytes);
+	probe_free(p); /* after report(): st points into it */
 	/* a complete file gets its index in the cache (it is only a cache) */
 	if (c.ix && !status && o->po->write)
 		eng_index_live_finish(c.ix, o->po->write, NULL);
