@@ -62,7 +62,7 @@ static void chunk_rows(const struct tview_find *fd, uint64_t k, uint64_t *a, uin
 	*b = up ? fd->lo + last : fd->hi - first;
 }
 
-/* The time the delta of row (showing event num) counts from: the time of the event shown before it. */
+/* The time row's delta (row showing event num) counts from: the event shown before it. */
 static uint64_t delta_base(struct tview_find *fd, uint64_t row, uint64_t num)
 {
 	uint64_t prev = fd->prev ? fd->prev[num] : row ? tview_natural_row(fd->v, row - 1) : 0, ts = 0;

@@ -108,6 +108,13 @@ bool tview_col_may_hold(const struct column *col, const char *what);
 bool tview_row_holds(const struct columns *cs, const bool *look, enum tview_time mode,
 		     uint64_t base, const struct eng_state *st, const struct eng_evt *e,
 		     const char *what, struct sbuf *val, struct sbuf *clean);
+/*
+ * A cursor positioned at event num: the one that can step there soonest,
+ * else the least used one restarted from a checkpoint. NULL if num is missing.
+ */
+struct cursor *tview_event_at(struct tview *v, uint64_t num);
+/* Appends the value of field name for the cursor's event; false if it has none. */
+bool tview_field_text(const struct cursor *c, const char *name, struct sbuf *out);
 /* What the time column of row counts from (it may move a cursor). */
 uint64_t tview_time_base(struct tview *v, uint64_t row);
 
