@@ -42,6 +42,15 @@ static bool followable(const char *path)
 	return stat(path, &st) == 0 ? S_ISREG(st.st_mode) : errno == ENOENT;
 }
 
+/* Whether file is standard input ("-"), a pipe or a device: data that can be read only once. */
+static bool is_stream(const char *file)
+{
+	struct stat st;
+
+	return strcmp(file, "-") == 0 ||
+	       (stat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+}
+
 /* The words joined by spaces; caller frees. */
 static char *join_words(char **w, int n)
 {
@@ -149,6 +158,10 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	status = tui_run(&src, filter);
 	capture_stop(t);
 	cstatus = capture_join(t);
+	/* what it took, as tcpdump says it on leaving */
+	fprintf(stderr, "syshark: %llu events captured%s%s, %llu dropped\n",
+		(unsigned long long)atomic_load(&health.events), src.saved ? " to " : "",
+		src.saved ? path : "", (unsigned long long)atomic_load(&health.dropped));
 	if (!src.saved)
 		unlink(path);
 	free(what);
@@ -292,7 +305,7 @@ int main(int argc, char **argv)
 	uint64_t io_stat = 0;
 	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
 	struct capture_opts co = { .po = &po, .snaplen = 256 };
-	const char *file = NULL, *top = NULL, *window = NULL, *only_file;
+	const char *file = NULL, *top = NULL, *window = NULL, *only_file, *reread;
 	double interval = 1;
 	bool tty, stats = false, index = false, use_cache = true, print = false, formatted = false;
 	bool no_mouse = false;
@@ -523,6 +536,14 @@ int main(int argc, char **argv)
 		    stats ? "--stats" : io_stat ? "--io-stat" : window ? "--window" : NULL;
 	if (!file && only_file) {
 		fprintf(stderr, "syshark: %s needs -r FILE\n", only_file);
+		free(trailing);
+		return 2;
+	}
+	reread = index ? "--index" : event_at ? "--event" : follow.event ? "--follow" :
+		 window ? "--window" : tty && !po.write && !stats && !io_stat ? "the interface" : NULL;
+	if (file && reread && is_stream(file)) {
+		fprintf(stderr, "syshark: %s: a pipe is read once, and %s reads a capture more than "
+			"once: save it to a file first\n", file, reread);
 		free(trailing);
 		return 2;
 	}

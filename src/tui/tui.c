@@ -386,16 +386,6 @@ static void stderr_release(int saved)
 	close(saved);
 }
 
-/* What a live capture took, once it has ended, as tcpdump says it on leaving. */
-static void live_summary(const struct tui_source *src)
-{
-	while (src->running(src->arg))
-		napms(10);
-	fprintf(stderr, "syshark: %llu events captured%s%s, %llu dropped\n",
-		(unsigned long long)atomic_load(&src->health->events), src->saved ? " to " : "",
-		src->saved ? src->path : "", (unsigned long long)atomic_load(&src->health->dropped));
-}
-
 void ui_pop_to_list(struct ui *u)
 {
 	while (u->panel->below)
@@ -572,8 +562,6 @@ int tui_run(const struct tui_source *src, const char *filter)
 		tview_follow_end(u.v);
 	endwin();
 	stderr_release(held);
-	if (src->live)
-		live_summary(src);
 	prompt_fini();
 	ui_pop_to_list(&u);
 	ui_events_free(&u);

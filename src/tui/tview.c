@@ -706,11 +706,13 @@ static void put_seconds(struct sbuf *out, int64_t ns)
 uint64_t tview_first_ts(struct tview *v)
 {
 	const struct cursor *c;
-	uint64_t n;
 
-	/* the first event with a time: some state events have 0 */
-	for (n = 1; !v->first_ts && n <= FIRST_TS_LOOK && (c = tview_event_at(v, n)); n++)
+	/* the first event with a time: some state events have 0; each is looked at once */
+	while (!v->first_ts && v->first_looked < FIRST_TS_LOOK &&
+	       (c = tview_event_at(v, v->first_looked + 1))) {
 		v->first_ts = c->e.ev.ts;
+		v->first_looked++;
+	}
 	return v->first_ts;
 }
 

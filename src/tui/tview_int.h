@@ -69,6 +69,7 @@ struct tview {
 	struct cursor cursors[NCURSORS];
 	uint64_t uses;
 	uint64_t first_ts;
+	uint64_t first_looked; /* events looked at for first_ts */
 	bool calls; /* a row per call (tview_set_calls()) */
 	bool hidden; /* hidden events are rows too (tview_set_hidden()) */
 	struct sbuf bytes; /* a call's bytes, for tview_bytes() */

@@ -57,4 +57,11 @@ done
 head -c 20000 "$gz" | "$bin" -p -r - >/dev/null 2>"$tmp/err"
 [ $? = 1 ] && grep -q '^syshark: -: the gzip stream is cut short, after [0-9]* inflated bytes$' \
 	"$tmp/err" && ok || bad "a cut gzip on a pipe: $(cat "$tmp/err")"
+# what reads a capture more than once refuses a pipe in one line, before reading it
+for opt in --window=0-1 --follow=5 --index --event=5; do
+	want="syshark: -: a pipe is read once, and ${opt%%=*} reads a capture more than once:"
+	"$bin" -p -r - "$opt" <"$gz" >"$tmp/out" 2>"$tmp/err"
+	[ $? = 2 ] && [ ! -s "$tmp/out" ] && grep -qx "$want save it to a file first" "$tmp/err" &&
+		ok || bad "$opt on a pipe: $(cat "$tmp/err")"
+done
 finish
