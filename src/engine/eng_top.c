@@ -15,95 +15,122 @@
 #include "xalloc.h"
 
 /* Columns the views share. */
-#define C_SYSCALLS { "Syscalls", ENG_TA_COUNT, 0, true, NULL, "evt.dir = <" }
-#define C_ERRORS { "Errors", ENG_TA_COUNT, 0, true, NULL, "evt.failed = true" }
-#define C_IO(title, fdtype, dir)                                                       \
+#define C_SYSCALLS { "Syscalls", ENG_TA_COUNT, 0, true, NULL, "evt.dir = <", "system calls made" }
+#define C_ERRORS                                                               \
+	{ "Errors", ENG_TA_COUNT, 0, true, NULL, "evt.failed = true", \
+	  "system calls that failed" }
+#define C_IO(title, fdtype, dir, desc)                                                 \
 	{ title, ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen",                        \
-	  "fd.type in (" fdtype ") and evt.is_io_" dir " = true" }
-#define C_FILE_IN C_IO("File in", "file", "read")
-#define C_FILE_OUT C_IO("File out", "file", "write")
-#define C_NET_IN C_IO("Net in", "ipv4, ipv6", "read")
-#define C_NET_OUT C_IO("Net out", "ipv4, ipv6", "write")
-#define C_IN { "In", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io_read = true" }
-#define C_OUT { "Out", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io_write = true" }
-#define C_OPS { "Ops", ENG_TA_COUNT, 0, true, NULL, "evt.dir = <" }
-#define C_OPENS                                                                        \
-	{ "Opens", ENG_TA_COUNT, 0, true, NULL,                                        \
-	  "evt.dir = < and evt.type in (open, openat, openat2, creat, open_by_handle_at)" }
+	  "fd.type in (" fdtype ") and evt.is_io_" dir " = true", desc }
+#define C_FILE_IN C_IO("File in", "file", "read", "bytes read from files")
+#define C_FILE_OUT C_IO("File out", "file", "write", "bytes written to files")
+#define C_NET_IN C_IO("Net in", "ipv4, ipv6", "read", "bytes received from the network")
+#define C_NET_OUT C_IO("Net out", "ipv4, ipv6", "write", "bytes sent to the network")
+#define C_BYTES                                                                         \
+	{ "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true", \
+	  "bytes read and written" }
+#define C_IN                                                                       \
+	{ "In", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io_read = true", \
+	  "bytes read" }
+#define C_OUT                                                                        \
+	{ "Out", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io_write = true", \
+	  "bytes written" }
+#define C_OPS { "Ops", ENG_TA_COUNT, 0, true, NULL, "evt.dir = <", "system calls on it" }
+#define C_OPENS                                                                         \
+	{ "Opens", ENG_TA_COUNT, 0, true, NULL,                                         \
+	  "evt.dir = < and evt.type in (open, openat, openat2, creat, open_by_handle_at)", \
+	  "times it was opened" }
 
 static const struct eng_top_view views[] = {
 	{ "procs", "Processes", NULL, false, { "proc.pid" },
-	  { { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL },
-	    { "PPID", ENG_TA_LAST, 0, false, "proc.ppid", NULL },
-	    { "User", ENG_TA_LAST, 0, false, "user.name", NULL },
-	    { "Name", ENG_TA_LAST, 0, false, "proc.name", NULL },
+	  { { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL, "process id" },
+	    { "PPID", ENG_TA_LAST, 0, false, "proc.ppid", NULL, "parent's process id" },
+	    { "User", ENG_TA_LAST, 0, false, "user.name", NULL, "the user it runs as" },
+	    { "Name", ENG_TA_LAST, 0, false, "proc.name", NULL, "its executable's name" },
 	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT,
-	    { "FDs", ENG_TA_LAST, 0, false, "proc.fdopencount", NULL },
-	    { "Command", ENG_TA_LAST, 0, false, "proc.cmdline", NULL } },
-	  12, 4, "files", "proc.ppid", 3 },
+	    { "FDs", ENG_TA_LAST, 0, false, "proc.fdopencount", NULL, "open file descriptors" },
+	    { "Command", ENG_TA_LAST, 0, false, "proc.cmdline", NULL,
+	      "its command line" } },
+	  12, 4, "files", "proc.ppid", 3,
+	  "Processes, with their system calls, errors and bytes of file and network I/O. "
+	  "Enter shows the files one uses." },
 	{ "files", "Files", "fd.type = file", false, { "fd.name" },
-	  { { "Name", ENG_TA_KEY, 0, false, "fd.name", NULL },
-	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true" },
-	    C_IN, C_OUT, C_OPENS, C_ERRORS, C_OPS },
-	  7, 1, NULL, NULL, 0 },
+	  { { "Name", ENG_TA_KEY, 0, false, "fd.name", NULL, "the file's path" },
+	    C_BYTES, C_IN, C_OUT, C_OPENS, C_ERRORS, C_OPS },
+	  7, 1, NULL, NULL, 0,
+	  "Files read and written, with their bytes, opens and errors." },
 	{ "dirs", "Directories", "fd.type = file", false, { "fd.directory" },
-	  { { "Directory", ENG_TA_KEY, 0, false, "fd.directory", NULL },
-	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true" },
-	    C_IN, C_OUT, C_OPENS, C_ERRORS, C_OPS },
-	  7, 1, "files", NULL, 0 },
+	  { { "Directory", ENG_TA_KEY, 0, false, "fd.directory", NULL,
+	      "the directory of the files" },
+	    C_BYTES, C_IN, C_OUT, C_OPENS, C_ERRORS, C_OPS },
+	  7, 1, "files", NULL, 0,
+	  "File I/O summed by directory. Enter shows the files of one." },
 	{ "conns", "Connections", "fd.type in (ipv4, ipv6)", false, { "fd.name", "proc.pid" },
-	  { { "Connection", ENG_TA_KEY, 0, false, "fd.name", NULL },
-	    { "Proto", ENG_TA_LAST, 0, false, "fd.l4proto", NULL },
-	    { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL },
-	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL },
-	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true" },
-	    C_IN, C_OUT, C_ERRORS, C_OPS },
-	  9, 4, NULL, NULL, 0 },
+	  { { "Connection", ENG_TA_KEY, 0, false, "fd.name", NULL,
+	      "client address and port -> server address and port" },
+	    { "Proto", ENG_TA_LAST, 0, false, "fd.l4proto", NULL, "tcp, udp, ..." },
+	    { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL, "the process using it" },
+	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL, "its name" },
+	    C_BYTES, C_IN, C_OUT, C_ERRORS, C_OPS },
+	  9, 4, NULL, NULL, 0,
+	  "Network connections, per process, with the bytes each way." },
 	{ "ports", "Server ports", "fd.type in (ipv4, ipv6)", false, { "fd.sport", "fd.l4proto" },
-	  { { "Port", ENG_TA_KEY, 0, false, "fd.sport", NULL },
-	    { "Proto", ENG_TA_KEY, 0, false, "fd.l4proto", NULL },
-	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true" },
-	    C_IN, C_OUT,
+	  { { "Port", ENG_TA_KEY, 0, false, "fd.sport", NULL, "the server's port" },
+	    { "Proto", ENG_TA_KEY, 0, false, "fd.l4proto", NULL, "tcp, udp, ..." },
+	    C_BYTES, C_IN, C_OUT,
 	    { "Accepts", ENG_TA_COUNT, 0, true, NULL,
-	      "evt.dir = < and evt.type in (accept, accept4) and evt.failed = false" },
+	      "evt.dir = < and evt.type in (accept, accept4) and evt.failed = false",
+	      "connections accepted" },
 	    C_ERRORS, C_OPS },
-	  8, 2, "conns", NULL, 0 },
+	  8, 2, "conns", NULL, 0,
+	  "Network traffic summed by server port. Enter shows its connections." },
 	{ "syscalls", "System calls", "evt.dir = <", true, { "evt.type" },
-	  { { "Syscall", ENG_TA_KEY, 0, false, "evt.type", NULL },
-	    { "Calls", ENG_TA_COUNT, 0, true, NULL, NULL },
+	  { { "Syscall", ENG_TA_KEY, 0, false, "evt.type", NULL, "the system call" },
+	    { "Calls", ENG_TA_COUNT, 0, true, NULL, NULL, "times it returned" },
 	    C_ERRORS,
-	    { "Time", ENG_TA_SUM, ENG_TU_NS, true, "evt.latency", NULL },
-	    { "Average", ENG_TA_AVG, ENG_TU_NS, false, "evt.latency", NULL },
-	    { "Max", ENG_TA_MAX, ENG_TU_NS, false, "evt.latency", NULL } },
-	  6, 3, NULL, NULL, 0 },
+	    { "Time", ENG_TA_SUM, ENG_TU_NS, true, "evt.latency", NULL,
+	      "time spent in it, all calls added" },
+	    { "Average", ENG_TA_AVG, ENG_TU_NS, false, "evt.latency", NULL,
+	      "the average time of one call" },
+	    { "Max", ENG_TA_MAX, ENG_TU_NS, false, "evt.latency", NULL,
+	      "the longest call" } },
+	  6, 3, NULL, NULL, 0,
+	  "System calls by type, with their counts, errors and the time spent in them." },
 	{ "errors", "Errors", "evt.failed = true", false, { "evt.res", "proc.name", "evt.type" },
-	  { { "Error", ENG_TA_KEY, 0, false, "evt.res", NULL },
-	    { "Process", ENG_TA_KEY, 0, false, "proc.name", NULL },
-	    { "Syscall", ENG_TA_KEY, 0, false, "evt.type", NULL },
-	    { "Count", ENG_TA_COUNT, 0, true, NULL, NULL } },
-	  4, 3, NULL, NULL, 0 },
+	  { { "Error", ENG_TA_KEY, 0, false, "evt.res", NULL, "the error returned" },
+	    { "Process", ENG_TA_KEY, 0, false, "proc.name", NULL, "the process that got it" },
+	    { "Syscall", ENG_TA_KEY, 0, false, "evt.type", NULL, "the system call that failed" },
+	    { "Count", ENG_TA_COUNT, 0, true, NULL, NULL, "times it happened" } },
+	  4, 3, NULL, NULL, 0,
+	  "Failed system calls by error, process and call." },
 	{ "users", "Users", NULL, false, { "user.name" },
-	  { { "User", ENG_TA_KEY, 0, false, "user.name", NULL },
+	  { { "User", ENG_TA_KEY, 0, false, "user.name", NULL, "the user" },
 	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT },
-	  7, 1, "procs", NULL, 0 },
+	  7, 1, "procs", NULL, 0,
+	  "Activity summed by user. Enter shows the user's processes." },
 	{ "containers", "Containers", NULL, false, { "container.id" },
-	  { { "ID", ENG_TA_KEY, 0, false, "container.id", NULL },
-	    { "Name", ENG_TA_LAST, 0, false, "container.name", NULL },
-	    { "Image", ENG_TA_LAST, 0, false, "container.image", NULL },
+	  { { "ID", ENG_TA_KEY, 0, false, "container.id", NULL,
+	      "the container's id, host for processes outside containers" },
+	    { "Name", ENG_TA_LAST, 0, false, "container.name", NULL, "the container's name" },
+	    { "Image", ENG_TA_LAST, 0, false, "container.image", NULL, "the image it runs" },
 	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT },
-	  9, 3, "procs", NULL, 0 },
+	  9, 3, "procs", NULL, 0,
+	  "Activity summed by container. Enter shows a container's processes." },
 	{ "slowio", "Slow file I/O",
 	  "fd.type = file and evt.is_io = true and evt.dir = < and evt.latency >= 1000000", false,
 	  { "evt.num" },
-	  { { "Event", ENG_TA_KEY, 0, false, "evt.num", NULL },
-	    { "Time", ENG_TA_LAST, 0, false, "evt.time", NULL },
-	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL },
-	    { "PID", ENG_TA_LAST, 0, false, "proc.pid", NULL },
-	    { "Syscall", ENG_TA_LAST, 0, false, "evt.type", NULL },
-	    { "Latency", ENG_TA_MAX, ENG_TU_NS, false, "evt.latency", NULL },
-	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, false, "evt.buflen", NULL },
-	    { "File", ENG_TA_LAST, 0, false, "fd.name", NULL } },
-	  8, 5, NULL, NULL, 0 },
+	  { { "Event", ENG_TA_KEY, 0, false, "evt.num", NULL, "the event's number" },
+	    { "Time", ENG_TA_LAST, 0, false, "evt.time", NULL, "when it returned" },
+	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL, "the process" },
+	    { "PID", ENG_TA_LAST, 0, false, "proc.pid", NULL, "its process id" },
+	    { "Syscall", ENG_TA_LAST, 0, false, "evt.type", NULL, "the system call" },
+	    { "Latency", ENG_TA_MAX, ENG_TU_NS, false, "evt.latency", NULL,
+	      "time the call took" },
+	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, false, "evt.buflen", NULL,
+	      "bytes read or written" },
+	    { "File", ENG_TA_LAST, 0, false, "fd.name", NULL, "the file" } },
+	  8, 5, NULL, NULL, 0,
+	  "File reads and writes that took 1 ms or more, slowest first." },
 };
 
 #define NVIEWS (sizeof(views) / sizeof(views[0]))

@@ -40,6 +40,7 @@ struct eng_top_col {
 	bool rate;	   /* a live view shows it per second */
 	const char *field; /* KEY: the key field; SUM, MAX, AVG, LAST: the field */
 	const char *where; /* counts only the events this filter keeps, or NULL */
+	const char *desc;  /* what the column shows, for the legend */
 };
 
 #define ENG_TOP_KEYS 3
@@ -59,6 +60,7 @@ struct eng_top_view {
 	 * key of a row's parent (proc.ppid), or NULL; the column indented */
 	const char *parent;
 	unsigned int tree_col;
+	const char *desc; /* what the view shows, for the picker */
 };
 
 /* The views, in the order a picker lists them; n is set to their number. */
