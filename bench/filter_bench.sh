@@ -4,7 +4,9 @@
 # filter_bench.sh: time `syshark -r BIG -Y FILTER -T fields -e evt.num`
 # against `sysdig -r BIG -p %evt.num FILTER` for a few filters, on a big
 # capture and on one ten times its size, and check that both tools print the
-# same event numbers.
+# same event numbers. Then contains and icontains with a value far longer
+# than any text (60 KB): neither may cost much more than a plain filter.
+# sysdig refuses values over 255 bytes, so it is timed with one of 255.
 #
 # The captures are made by bench/mkbig.c as in print_bench.sh and kept in
 # bench/out/: they are reused while they have the size mkbig gives them (the
@@ -16,8 +18,8 @@
 #   CORPUS=F   source capture, plain or gzip
 #              (default ../shared/corpus/sample.scap from the repo)
 #   SKIP_10M=1 leave out the second file
-#   ROUNDS=N   timed runs of each tool per filter (default 5), taken in
-#              turns so that a slow spell of a shared machine hits both
+#   ROUNDS=N   timed runs of each tool per filter (default 5); the best
+#              one counts
 set -euo pipefail
 
 USAGE_ENV="SKIP_10M=1 ROUNDS=N"
@@ -45,7 +47,7 @@ STATUS=0 MIN_RATIO=""
 # syshark filters through the capture's index (built first, once, and timed
 # on its own line), which lets it replay the capture on every CPU.
 bench_file() {
-	local big=$1 n=$2 i k f sh_sec sd_sec ratio matches same base diffs=""
+	local big=$1 n=$2 i f sh_sec sd_sec ratio matches same base diffs=""
 
 	echo
 	echo "capture: $big ($n events, $(mib "$(file_kb "$big")") MiB)"
@@ -54,19 +56,14 @@ bench_file() {
 	run_once index "$SYSHARK" -r "$big" --index
 	echo "syshark index build (once per capture, then cached): $SEC s"
 	sync # the new index is written back before the timed runs, not during them
-	echo "best of $ROUNDS runs each, the tools in turns, output to /dev/null;" \
+	echo "best of $ROUNDS runs each, output to /dev/null;" \
 		"ratio = sysdig s / syshark s:"
 	row filter "syshark s" "sysdig s" ratio matches identical
 	for i in "${!FILTERS[@]}"; do
 		f=${FILTERS[i]}
 		base=$OUT/filter-$n-$i
-		sh_sec="" sd_sec=""
-		for ((k = 0; k < ROUNDS; k++)); do
-			run_once filter-syshark "$SYSHARK" -r "$big" -Y "$f" -T fields -e evt.num
-			sh_sec=$(awk -v a="$SEC" -v b="$sh_sec" 'BEGIN { print (b == "" || a < b) ? a : b }')
-			run_once filter-sysdig sysdig -r "$big" -p %evt.num "$f"
-			sd_sec=$(awk -v a="$SEC" -v b="$sd_sec" 'BEGIN { print (b == "" || a < b) ? a : b }')
-		done
+		best sh_sec filter-syshark "$SYSHARK" -r "$big" -Y "$f" -T fields -e evt.num
+		best sd_sec filter-sysdig sysdig -r "$big" -p %evt.num "$f"
 
 		"$SYSHARK" -r "$big" -Y "$f" -T fields -e evt.num >"$base.syshark.txt"
 		sysdig -r "$big" -p %evt.num "$f" >"$base.sysdig.txt" 2>>"$OUT/filter-sysdig.err"
@@ -87,6 +84,36 @@ bench_file() {
 		row "$f" "$sh_sec" "$sd_sec" "$ratio" "$matches" "$same"
 	done
 	printf '%s' "$diffs"
+	bench_long "$big"
+}
+
+# best SECONDS_VAR CMD...: the best time of ROUNDS runs of CMD, into SECONDS_VAR
+best() {
+	local -n best_sec=$1
+	local k
+	shift
+	best_sec=""
+	for ((k = 0; k < ROUNDS; k++)); do
+		run_once "$@"
+		best_sec=$(awk -v a="$SEC" -v b="$best_sec" 'BEGIN { print (b == "" || a < b) ? a : b }')
+	done
+}
+
+# bench_long FILE: contains and icontains with a long value on FILE
+bench_long() {
+	local big=$1 op long short sh_sec sd_sec
+	long=$(head -c 60000 /dev/zero | tr '\0' x)
+	short=${long:0:255}
+	echo
+	echo "a value longer than any text; syshark with 60 KB, sysdig with 255 bytes:"
+	row filter "syshark s" "sysdig s" ratio matches identical
+	for op in contains icontains; do
+		best sh_sec long-syshark "$SYSHARK" -r "$big" -Y "evt.args $op $long" -T fields \
+			-e evt.num
+		best sd_sec long-sysdig sysdig -r "$big" -p %evt.num "evt.args $op $short"
+		row "evt.args $op <value>" "$sh_sec" "$sd_sec" "$(awk -v a="$sd_sec" -v b="$sh_sec" \
+			'BEGIN { if (b > 0) printf "%.1f", a / b; else print "inf" }')" - -
+	done
 }
 
 echo "host: $(nproc) cpus, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n1)"
