@@ -17,6 +17,7 @@
 #include "eng_top.h"
 #include "print.h"
 #include "scratch.h"
+#include "size.h"
 #include "sf_writer.h"
 #include "syshark_version.h"
 #include "tui.h"
@@ -68,32 +69,6 @@ static char *join_words(char **w, int n)
 		strcat(s, w[i]);
 	}
 	return s;
-}
-
-/*
- * A size: bytes, or with K, M or G (powers of 1024) after it; false if
- * there is none or it is 0.
- */
-static bool parse_size(const char *s, uint64_t *out)
-{
-	static const char units[] = "KMG";
-	const char *u;
-	char *end;
-	unsigned long long v;
-	int shift = 0;
-
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || end == s || *s == '-')
-		return false;
-	if (*end && (u = strchr(units, *end & ~0x20))) {
-		shift = 10 * (int)(u - units + 1);
-		end++;
-	}
-	if (*end || !v || v > UINT64_MAX >> shift)
-		return false;
-	*out = (uint64_t)v << shift;
-	return true;
 }
 
 /*
@@ -419,7 +394,7 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'Q':
-			if (!parse_size(optarg, &co.max_bytes)) {
+			if (!size_parse(optarg, &co.max_bytes) || !co.max_bytes) {
 				fprintf(stderr, "syshark: --max-size %s: not a size "
 						"(as 500M or 2G)\n", optarg);
 				return 2;

@@ -40,6 +40,7 @@
 #include "dis_args.h"
 #include "monotime.h"
 #include "schema.h"
+#include "size.h"
 #include "xalloc.h"
 #include "xdg.h"
 
@@ -355,28 +356,11 @@ static void pass2(struct eng_index *ix)
 int eng_index_cache_max(uint64_t *bytes)
 {
 	const char *s = getenv("SYSHARK_CACHE_MAX");
-	char *end;
-	const char *units = "kmg", *unit;
-	unsigned long long v;
-	int shift = 0;
 
 	*bytes = CACHE_MAX_DEFAULT;
 	if (!s || !*s)
 		return 0;
-	if (*s < '0' || *s > '9')
-		return -EINVAL;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno)
-		return -EINVAL;
-	if (*end && (unit = strchr(units, *end | 0x20))) {
-		shift = 10 * (int)(unit - units + 1);
-		end++;
-	}
-	if (*end || v > UINT64_MAX >> shift)
-		return -EINVAL;
-	*bytes = v << shift;
-	return 0;
+	return size_parse(s, bytes) ? 0 : -EINVAL;
 }
 
 /* The cache size limit in bytes; 1 GiB if SYSHARK_CACHE_MAX is not a size. */
