@@ -282,10 +282,11 @@ out_close_gate:
 }
 
 /*
- * Waits for the command through the gate to exec: true once it runs, false
- * after saying why it cannot (and reaping it). Closes exec_r.
+ * Waits for the command through the gate to exec: 0 once it runs, else the
+ * status a shell gives a command it cannot run (127 if it is not found, 126
+ * otherwise), after saying why and reaping it. Closes exec_r.
  */
-static bool cmd_ran(pid_t child, int exec_r, const char *name)
+static int cmd_ran(pid_t child, int exec_r, const char *name)
 {
 	ssize_t n;
 	int err;
@@ -295,10 +296,10 @@ static bool cmd_ran(pid_t child, int exec_r, const char *name)
 	while (n < 0 && errno == EINTR);
 	close(exec_r);
 	if (n != sizeof(err))
-		return true;
+		return 0;
 	fprintf(stderr, "syshark: cannot run %s: %s\n", name, strerror(err));
 	waitpid(child, NULL, 0);
-	return false;
+	return err == ENOENT ? 127 : 126;
 }
 
 /* The exit status a shell gives for wait status wst. */
@@ -453,8 +454,9 @@ int capture_run(const struct capture_opts *o)
 	}
 	if (!o->quiet)
 		set_signals();
+	/* with a command, the file gets its first bytes once the command runs */
 	if (write_shb(c.w, &c.wd) < 0 || probe_snapshot_write(c.w, child, NULL, &c.wd) < 0 ||
-	    sf_writer_flush(c.w, &c.wd) < 0) {
+	    (!child && sf_writer_flush(c.w, &c.wd) < 0)) {
 		fprintf(stderr, "syshark: %s\n", c.wd.msg);
 		c.werr = true; /* said once */
 		status = 1;
@@ -466,11 +468,12 @@ int capture_run(const struct capture_opts *o)
 			fprintf(stderr, "syshark: cannot start %s: %s\n", o->cmd[0], strerror(errno));
 		close(gate);
 		gate = -1;
-		if (!cmd_ran(child, exec_r, o->cmd[0])) {
-			child = 0;
-			status = 1;
-		}
+		status = cmd_ran(child, exec_r, o->cmd[0]);
 		exec_r = -1;
+		if (status) {
+			child = 0;
+			goto out_child; /* nothing was captured */
+		}
 	}
 	while (!status && !stopping() && !c.done) {
 		int wait_ms = POLL_MS;
@@ -543,7 +546,9 @@ out_child:
 		end_cmd(child);
 	if (c.w)
 		bytes = sf_writer_bytes(c.w);
-	if (c.w && sf_writer_close(c.w, &d) < 0 && !c.werr) {
+	if (c.w && status >= CAPTURE_NO_CMD)
+		sf_writer_discard(c.w);
+	else if (c.w && sf_writer_close(c.w, &d) < 0 && !c.werr) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		status = 1;
 	}

@@ -22,10 +22,14 @@ struct capture_opts {
 	struct live_health *health;  /* if set, kept up to date */
 };
 
+/* capture_run()'s lowest status for a command that cannot run (126, 127). */
+#define CAPTURE_NO_CMD 126
+
 /*
  * Captures until Ctrl-C, SIGTERM, SIGHUP, the duration, the count or the end
  * of the command. Returns the exit status: 0, 1 on a capture or write error
- * (after saying what), 2 on bad options.
+ * (after saying what), 2 on bad options, 127 if the command is not found
+ * and 126 if it cannot run otherwise (nothing is written then).
  */
 int capture_run(const struct capture_opts *o);
 

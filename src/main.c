@@ -134,9 +134,10 @@ static int live_tui(const struct capture_opts *co, const char *filter, const cha
 	capture_stop(t);
 	cstatus = capture_join(t);
 	/* what it took, as tcpdump says it on leaving */
-	fprintf(stderr, "syshark: %llu events captured%s%s, %llu dropped\n",
-		(unsigned long long)atomic_load(&health.events), src.saved ? " to " : "",
-		src.saved ? path : "", (unsigned long long)atomic_load(&health.dropped));
+	if (cstatus < CAPTURE_NO_CMD)
+		fprintf(stderr, "syshark: %llu events captured%s%s, %llu dropped\n",
+			(unsigned long long)atomic_load(&health.events), src.saved ? " to " : "",
+			src.saved ? path : "", (unsigned long long)atomic_load(&health.dropped));
 	if (!src.saved)
 		unlink(path);
 	free(what);

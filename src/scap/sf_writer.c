@@ -321,3 +321,10 @@ out_free:
 	free(w);
 	return rc;
 }
+
+void sf_writer_discard(struct sf_writer *w)
+{
+	w->len = 0;
+	w->off = 0;
+	sf_writer_close(w, NULL);
+}

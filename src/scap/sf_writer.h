@@ -60,6 +60,8 @@ void sf_writer_set_tap(struct sf_writer *w, sf_tap_fn fn, void *arg);
  * if any, is reported here too). Frees w in every case.
  */
 int sf_writer_close(struct sf_writer *w, struct diag *d);
+/* Closes without keeping anything: the file at path stays as it was. Frees w. */
+void sf_writer_discard(struct sf_writer *w);
 
 /* Writes a block of type with body (the bytes between length and trailer). */
 int sf_writer_block(struct sf_writer *w, uint32_t type, const void *body, uint32_t len,
