@@ -14,6 +14,7 @@
 #include "capture.h"
 #include "eng_graph.h"
 #include "eng_index.h"
+#include "eng_stream.h"
 #include "eng_top.h"
 #include "print.h"
 #include "scratch.h"
@@ -433,6 +434,12 @@ int main(int argc, char **argv)
 			if (print_follow_parse(optarg, &follow) < 0) {
 				fprintf(stderr, "syshark: --follow=%s: not an event number, then "
 						"text, printable, hex or raw, read or write\n", optarg);
+				return 2;
+			}
+			/* as gzip does: raw bytes could drive the terminal */
+			if (follow.fmt == ENG_SF_RAW && isatty(STDOUT_FILENO)) {
+				fprintf(stderr, "syshark: --follow=%s: raw bytes would go to the "
+						"terminal; send them to a file or a pipe\n", optarg);
 				return 2;
 			}
 			break;

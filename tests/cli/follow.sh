@@ -145,4 +145,10 @@ for c in "$f" "$tmp/net.scap"; do
 done
 err=$("$bin" --follow=5 2>&1 >/dev/null)
 [ $? = 2 ] && [ "$err" = "syshark: --follow needs -r FILE" ] && ok || bad "no -r: '$err'"
+# raw bytes are refused on a terminal (a pty made by script), as gzip refuses
+if command -v script >/dev/null; then
+	out=$(script -qec "'$bin' -r '$f' --follow=$num,raw" /dev/null </dev/null)
+	[ $? = 2 ] && [[ $out == "syshark: --follow=$num,raw: raw bytes would go to the terminal;"* ]] &&
+		[ "$(wc -l <<<"$out")" = 1 ] && ok || bad "raw to a terminal: $(head -c 300 <<<"$out" | cat -v)"
+fi
 finish
