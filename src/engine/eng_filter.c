@@ -48,25 +48,44 @@ enum op {
 static const struct {
 	const char *word;
 	enum op op;
+	uint8_t arg;  /* enum eng_filter_arg */
+	bool synonym; /* another spelling of the one before: not listed */
 } ops[] = {
-	{ "==", OP_EQ },
-	{ "=", OP_EQ },
-	{ "!=", OP_NE },
-	{ "<=", OP_LE },
-	{ "<", OP_LT },
-	{ ">=", OP_GE },
-	{ ">", OP_GT },
-	{ "contains", OP_CONTAINS },
-	{ "icontains", OP_ICONTAINS },
-	{ "bcontains", OP_BCONTAINS },
-	{ "startswith", OP_STARTSWITH },
-	{ "endswith", OP_ENDSWITH },
-	{ "glob", OP_GLOB },
-	{ "in", OP_IN },
-	{ "intersects", OP_INTERSECTS },
-	{ "pmatch", OP_PMATCH },
-	{ "exists", OP_EXISTS },
+	{ "=", OP_EQ, ENG_OA_VALUE, false },
+	{ "==", OP_EQ, ENG_OA_VALUE, true },
+	{ "!=", OP_NE, ENG_OA_VALUE, false },
+	{ "<", OP_LT, ENG_OA_VALUE, false },
+	{ "<=", OP_LE, ENG_OA_VALUE, false },
+	{ ">", OP_GT, ENG_OA_VALUE, false },
+	{ ">=", OP_GE, ENG_OA_VALUE, false },
+	{ "contains", OP_CONTAINS, ENG_OA_VALUE, false },
+	{ "icontains", OP_ICONTAINS, ENG_OA_VALUE, false },
+	{ "bcontains", OP_BCONTAINS, ENG_OA_VALUE, false },
+	{ "startswith", OP_STARTSWITH, ENG_OA_VALUE, false },
+	{ "endswith", OP_ENDSWITH, ENG_OA_VALUE, false },
+	{ "glob", OP_GLOB, ENG_OA_VALUE, false },
+	{ "in", OP_IN, ENG_OA_LIST, false },
+	{ "intersects", OP_INTERSECTS, ENG_OA_LIST, false },
+	{ "pmatch", OP_PMATCH, ENG_OA_LIST, false },
+	{ "exists", OP_EXISTS, ENG_OA_NONE, false },
 };
+
+#define NOPS (sizeof(ops) / sizeof(ops[0]))
+
+const char *eng_filter_op(size_t i, enum eng_filter_arg *arg)
+{
+	size_t k;
+
+	for (k = 0; k < NOPS; k++) {
+		if (ops[k].synonym)
+			continue;
+		if (!i--) {
+			*arg = ops[k].arg;
+			return ops[k].word;
+		}
+	}
+	return NULL;
+}
 
 struct value {
 	char *s;   /* text (bytes for bcontains) */
@@ -309,7 +328,7 @@ static struct node *parse_factor(struct parser *p);
 static struct node *parse_check(struct parser *p)
 {
 	struct node *n;
-	size_t start, i;
+	size_t start, i, best;
 	int used;
 
 	skip_space(p);
@@ -330,17 +349,19 @@ static struct node *parse_check(struct parser *p)
 	}
 	p->pos += (size_t)used;
 	skip_space(p);
-	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+	/* the longest operator spelled here ("<=", not "<") */
+	for (i = 0, best = NOPS; i < NOPS; i++) {
 		bool sym = !isalpha((unsigned char)ops[i].word[0]);
 
-		if (sym ? at_sym(p, ops[i].word) : at_word(p, ops[i].word)) {
-			n->op = ops[i].op;
-			n->op_at = p->pos;
-			p->pos += strlen(ops[i].word);
-			break;
-		}
+		if ((sym ? at_sym(p, ops[i].word) : at_word(p, ops[i].word)) &&
+		    (best == NOPS || strlen(ops[i].word) > strlen(ops[best].word)))
+			best = i;
 	}
-	if (i == sizeof(ops) / sizeof(ops[0])) {
+	if (best < NOPS) {
+		n->op = ops[best].op;
+		n->op_at = p->pos;
+		p->pos += strlen(ops[best].word);
+	} else {
 		char field[80];
 
 		snprintf(field, sizeof(field), "%.*s", used, p->text + start);

@@ -17,12 +17,27 @@
 #define SYSHARK_ENG_FILTER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 #include "eng_replay.h"
 #include "sbuf.h"
 
 struct eng_filter;
+
+/* What an operator takes after it. */
+enum eng_filter_arg {
+	ENG_OA_VALUE, /* one value */
+	ENG_OA_LIST,  /* a list of values */
+	ENG_OA_NONE,  /* nothing (exists) */
+};
+
+/*
+ * The i-th operator (from 0): its spelling, a sign ("<=") or a word
+ * ("contains"), with what it takes in *arg; NULL past the last. Other
+ * spellings of the same operator ("==") are not listed.
+ */
+const char *eng_filter_op(size_t i, enum eng_filter_arg *arg);
 
 /*
  * Compiles text. Returns NULL with d set: d->msg names the problem and d->col

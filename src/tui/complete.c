@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "eng_fields.h"
+#include "eng_filter.h"
 
 static bool field_char(char c)
 {
@@ -29,19 +30,25 @@ static size_t skip_space_back(const char *line, size_t i)
 	return i;
 }
 
-static bool one_of(const char *w, size_t len, const char *const *words)
+/*
+ * Whether the len bytes at w spell a word operator taking arg (or any
+ * argument, if arg is -1).
+ */
+static bool op_word(const char *w, size_t len, int arg)
 {
-	for (; *words; words++)
-		if (strlen(*words) == len && strncmp(w, *words, len) == 0)
+	enum eng_filter_arg a;
+	const char *op;
+	size_t i;
+
+	for (i = 0; (op = eng_filter_op(i, &a)); i++)
+		if (isalpha((unsigned char)*op) && (arg < 0 || (int)a == arg) &&
+		    strlen(op) == len && strncmp(w, op, len) == 0)
 			return true;
 	return false;
 }
 
 bool complete_value_of(const char *line, size_t start, char *field, size_t n)
 {
-	static const char *const compare[] = { "contains",   "icontains", "bcontains", "startswith",
-					       "endswith",   "glob",	  NULL };
-	static const char *const lists[] = { "in", "intersects", "pmatch", NULL };
 	size_t i = skip_space_back(line, start), w;
 
 	if (i > 0 && (line[i - 1] == '(' || line[i - 1] == ',')) {
@@ -54,13 +61,13 @@ bool complete_value_of(const char *line, size_t start, char *field, size_t n)
 		if (i == 0)
 			return false;
 		i = skip_space_back(line, i - 1);
-		if (!word_before(line, i, &w) || !one_of(line + w, i - w, lists))
+		if (!word_before(line, i, &w) || !op_word(line + w, i - w, ENG_OA_LIST))
 			return false;
 		i = w;
 	} else if (i > 0 && strchr("=<>", line[i - 1])) {
 		while (i > 0 && strchr("=!<>", line[i - 1]))
 			i--;
-	} else if (word_before(line, i, &w) && one_of(line + w, i - w, compare)) {
+	} else if (word_before(line, i, &w) && op_word(line + w, i - w, ENG_OA_VALUE)) {
 		i = w;
 	} else {
 		return false;
@@ -119,9 +126,6 @@ int complete_columns(const char *const *words, size_t n, int width, int rows, st
 
 bool complete_filter_like(const char *text)
 {
-	static const char *const words[] = { "contains", "icontains", "bcontains", "startswith",
-					     "endswith",  "glob",      "in",	    "intersects",
-					     "pmatch",	  "exists",    NULL };
 	const char *p = text, *w;
 
 	for (;;) {
@@ -141,5 +145,5 @@ bool complete_filter_like(const char *text)
 		return true;
 	for (w = p; isalpha((unsigned char)*p); p++)
 		;
-	return p > w && one_of(w, (size_t)(p - w), words);
+	return p > w && op_word(w, (size_t)(p - w), -1);
 }

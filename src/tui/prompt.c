@@ -46,11 +46,7 @@ static struct {
 	FILE *devnull;
 } pr;
 
-/* What may follow a field, and what joins comparisons. */
-static const char *const comparisons[] = {
-	"=", "!=", "<", "<=", ">", ">=", "contains", "icontains", "bcontains", "startswith",
-	"endswith", "glob", "in", "intersects", "pmatch", "exists", NULL,
-};
+/* What joins comparisons. */
 static const char *const logic[] = { "and", "or", "not", NULL };
 
 static int getc_fn(FILE *f)
@@ -121,6 +117,7 @@ static char *complete_next(const char *text, int state)
 	}
 	for (; phase < 4; phase++, i = 0) {
 		for (;; i++) {
+			enum eng_filter_arg arg;
 			const char *w;
 
 			if (phase == 0)
@@ -128,7 +125,7 @@ static char *complete_next(const char *text, int state)
 			else if (phase == 1)
 				w = logic[i];
 			else if (phase == 2)
-				w = comparisons[i];
+				w = eng_filter_op(i, &arg);
 			else
 				w = i < pr.nwords ? pr.words[i].s : NULL;
 			if (!w)
