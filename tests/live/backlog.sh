@@ -5,7 +5,7 @@
 # 8, five clients connect, then it accepts them, with accept4 and with
 # accept. Each accept's exit holds the listening socket's queue as the call
 # left it: its length, its maximum and the percent full, read alike by
-# syshark and by sysdig.
+# syshark and by sysdig; the socket queues view shows the largest of them.
 . "$(dirname "$0")/lib.sh"
 need_probe
 need_sysdig
@@ -45,4 +45,16 @@ enters=$("$bin" -r "$f" -T fields -e evt.args \
 fields_both "$f" "evt.type in (accept, accept4) and evt.dir = < and fd.sport = $port" \
 	evt.arg.queuelen evt.arg.queuemax evt.arg.queuepct fd.name
 
+# the view: one row for the listening socket, its largest queue
+row=$("$bin" -r "$f" --top=sockqueues -T fields -Y "fd.sport = $port")
+case $row in
+"$port	"*"	python3	5	4	8	50") ok ;;
+*) bad "the socket queues view shows '$row'" ;;
+esac
+"$bin" -r "$f" --top=sockqueues -T json -Y "fd.sport = $port" |
+	python3 -c 'import json, sys
+rows = [json.loads(l) for l in sys.stdin]
+assert rows == [{"Port": rows[0]["Port"], "PID": rows[0]["PID"], "Process": "python3",
+                 "Accepts": 5, "Queue": 4, "Max": 8, "Pct": 50}], rows' && ok ||
+	bad "the socket queues view as JSON differs"
 finish
