@@ -58,6 +58,7 @@
 #define SIGSET(a) { .kind = PK_SIGSET, .arg = (a) }
 #define PROC(f, sz) { .kind = PK_PROC, .size = (sz), .aux = (f) }
 #define VM(w) { .kind = PK_VM, .aux = (w) }
+#define QUEUE(a, q, sz) { .kind = PK_QUEUE, .arg = (a), .size = (sz), .aux = (q) }
 
 /* The parameters every clone-family exit shares, around its flags. */
 #define CLONE_HEAD                                                                             \
@@ -89,6 +90,9 @@ struct recipe {
 	struct probe_param enter[NP];
 	struct probe_param exit[NP];
 };
+
+/* accept's queue: the listening socket's after the connection left it */
+#define ACCEPT_QUEUE QUEUE(0, PQ_PCT, 1), QUEUE(0, PQ_LEN, 4), QUEUE(0, PQ_MAX, 4)
 
 #define SOCK_FLAGS (SOCK_NONBLOCK | SOCK_CLOEXEC)
 #define VFORK_FLAGS (CLONE_VM | CLONE_VFORK)
@@ -148,10 +152,9 @@ static const struct recipe recipes[] = {
 	  { RET, U32(0), U32(1), U32(2), MASKED(1, SOCK_FLAGS) } },
 	{ __NR_connect, 22, 23, 0, { INT(0), SOCKADDR(1, 2) },
 	  { RET, TUPLE(0, 1 << 8), INT(0), SOCKADDR(1, 2) } },
-	{ __NR_accept, 246, 247, 0, { EMPTY },
-	  { RET, TUPLE(PA_RET, PT_INBOUND), CONST(0, 1), CONST(0, 4), CONST(0, 4) } },
+	{ __NR_accept, 246, 247, 0, { EMPTY }, { RET, TUPLE(PA_RET, PT_INBOUND), ACCEPT_QUEUE } },
 	{ __NR_accept4, 248, 249, 0, { INT32(3) },
-	  { RET, TUPLE(PA_RET, PT_INBOUND), CONST(0, 1), CONST(0, 4), CONST(0, 4) } },
+	  { RET, TUPLE(PA_RET, PT_INBOUND), ACCEPT_QUEUE } },
 	{ __NR_bind, 20, 21, 0, { INT(0) }, { RET, SOCKADDR(1, 2), INT(0) } },
 	{ __NR_listen, 24, 25, 0, { INT(0), INT32(1) }, { RET, INT(0), INT32(1) } },
 	{ __NR_sendto, 30, 31, 0, { INT(0), U32(2), TUPLE(0, 4 << 8) },
@@ -221,6 +224,7 @@ static int recipe_size(const struct probe_param *p)
 	case PK_UMEM_U64:
 	case PK_UMEM_INT:
 	case PK_UMEM_INO:
+	case PK_QUEUE:
 		return p->size;
 	case PK_PROC:
 		return p->size ? p->size : -1;

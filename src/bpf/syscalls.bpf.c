@@ -631,6 +631,28 @@ static __always_inline __u32 put_vm(struct build *b, __u8 *buf, __u32 which)
 	return put_int(b, buf, v, 4);
 }
 
+/* The accept queue of the listening socket in f (which: PQ_*); 0 if f is no socket. */
+static __always_inline __u64 accept_queue(struct file *f, __u32 which)
+{
+	struct socket *sock;
+	struct sock *sk;
+	__u64 len, max;
+
+	if (!f || (BPF_CORE_READ(f, f_inode, i_mode) & S_IFMT_) != S_IFSOCK_)
+		return 0;
+	sock = BPF_CORE_READ(f, private_data);
+	sk = BPF_CORE_READ(sock, sk);
+	if (!sk)
+		return 0;
+	len = BPF_CORE_READ(sk, sk_ack_backlog);
+	max = BPF_CORE_READ(sk, sk_max_ack_backlog);
+	if (which == PQ_LEN)
+		return len;
+	if (which == PQ_MAX)
+		return max;
+	return max ? len * 100 / max : 0;
+}
+
 /* Writes parameter p at the end of the event; returns its length. */
 __noinline __u32 put_param(struct build *b, struct scratch *s, const struct probe_param *p,
 			    __u32 ppm_sc)
@@ -750,6 +772,9 @@ __noinline __u32 put_param(struct build *b, struct scratch *s, const struct prob
 		return put_int(b, buf, ppm_sc, 2);
 	case PK_NATIVE:
 		return put_int(b, buf, b->nr, 2);
+	case PK_QUEUE:
+		f = b->ret >= 0 ? fd_file((__s64)(__s32)a) : NULL;
+		return put_int(b, buf, accept_queue(f, p->aux), p->size);
 	default:
 		return 0;
 	}

@@ -59,6 +59,7 @@ enum probe_kind {
 	PK_VM,	       /* aux 0 vm size, 1 rss, 2 swap, in KiB, u32 */
 	PK_SC,	       /* the ppm_sc code of this syscall, u16 */
 	PK_NATIVE,     /* the native syscall number, u16 */
+	PK_QUEUE,      /* accept queue of listening fd a, aux PQ_*, once the call succeeded */
 	PK_KIND_MAX,
 };
 
@@ -82,6 +83,16 @@ enum probe_kind {
 
 /* The recipe of the process exit event (not a syscall number). */
 #define PROBE_NR_PROCEXIT (PROBE_NR_MAX - 1)
+
+/*
+ * PK_QUEUE: the connections waiting (sk_ack_backlog), their limit
+ * (sk_max_ack_backlog), or 100 * waiting / limit (0 if the limit is 0).
+ */
+enum probe_queue {
+	PQ_PCT = 0,
+	PQ_LEN,
+	PQ_MAX,
+};
 
 /* Process fields (PK_PROC). */
 enum probe_pfield {

@@ -92,6 +92,15 @@ first_row() {
 		"$user" "$([ "$dir" = ">" ] && echo → || echo ←)" "$type"
 }
 
+# top_field FILE VIEW [ARGS]: the view's rows in print mode, as -T fields
+top_field() { "$bin" -r "$1" --top="$2" -T fields "${@:3}"; }
+# rows FILE VIEW [ARGS]: the rows print mode gives, counted in JSON, one a
+# line (a command line, as sh -c's script, may hold newlines)
+rows() { "$bin" -r "$1" --top="$2" -T json "${@:3}" | wc -l; }
+# units N: a number of bytes as the views show it
+units() { awk -v x="$1" 'BEGIN { u = "BKMGT"; for (i = 0; x >= 1024 && i < 4; i++) x /= 1024
+	printf(i ? "%.1f%s\n" : "%.0f%s\n", x, substr(u, i + 1, 1)) }'; }
+
 # fits W: ok if no line of the screen is wider than W cells, else bad
 fits() {
 	local widest

@@ -7,13 +7,6 @@
 # down from a process to its files to the event list gives the right
 # filter, and Backspace goes back up.
 . "$(dirname "$0")/lib.sh"
-top_field() { "$bin" -r "$1" --top="$2" -T fields "${@:3}"; }
-# rows FILE VIEW [ARGS]: the rows print mode gives, counted in JSON, one a
-# line (a command line, as sh -c's script, may hold newlines)
-rows() { "$bin" -r "$1" --top="$2" -T json "${@:3}" | wc -l; }
-# units N: a number of bytes as the views show it
-units() { awk -v x="$1" 'BEGIN { u = "BKMGT"; for (i = 0; x >= 1024 && i < 4; i++) x /= 1024
-	printf(i ? "%.1f%s\n" : "%.0f%s\n", x, substr(u, i + 1, 1)) }'; }
 # summed WHAT: waits until the view on screen has summed every event (the
 # status line says "summing" until then), else bad WHAT
 summed() {
