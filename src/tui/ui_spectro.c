@@ -37,9 +37,9 @@ struct ui_spectro {
 	bool drawn_done;	    /* and whether all of them were */
 };
 
-/* Calls in a cell, by level: its character, and its colour (with bold for the upper half). */
+/* Calls in a cell, by level: the least count, the character, the colour (bold: each one's last). */
 static const struct {
-	uint64_t from; /* the level's least count */
+	uint64_t from;
 	char c;
 	int pair;
 	attr_t attr;
@@ -369,8 +369,8 @@ static void move_to(struct ui_spectro *sp, uint64_t row)
 {
 	uint64_t total = rows(sp);
 
-	sp->cur = total && row >= total ? total - 1 : row;
-	sp->follow = total && sp->cur == total - 1;
+	sp->cur = !total ? 0 : row >= total ? total - 1 : row;
+	sp->follow = !total || sp->cur == total - 1;
 }
 
 static enum panel_next spectro_key(struct panel *p, struct ui *u, int key, enum tui_action a)
