@@ -17,10 +17,10 @@
 _syshark_opts_arg=(-r --read -s --snaplen -B --buffer-size --duration --max-size -c
 	--capture-count -T --format -e --field -n --count -Y --filter -w --write -d --interval
 	--window --follow --io-stat --series --event)
-_syshark_opts_flag=(-p --print -A --all --calls --stats --top --tree --no-mouse --index --no-cache
-	-L --list-events -l --list-fields -h --help -V --version)
+_syshark_opts_flag=(-p --print -A --all --calls --stats --top --tree --no-mouse --spectro --index
+	--no-cache -L --list-events -l --list-fields -h --help -V --version)
 # Long options offered with their = (their argument follows it).
-_syshark_opts_eq=(--top= --window= --follow= --io-stat=)
+_syshark_opts_eq=(--top= --window= --follow= --io-stat= --spectro=)
 
 # The syshark being completed: the command word if it runs, else syshark on PATH.
 _syshark_bin()

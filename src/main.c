@@ -24,7 +24,8 @@
 #include "tui.h"
 #include "xalloc.h"
 
-#define IOSTAT_MIN 1000 /* ns: --io-stat's shortest interval, as tshark's */
+#define INTERVAL_MIN 1000 /* ns: --io-stat's and --spectro's shortest interval, as tshark's */
+#define SPECTRO_DEFAULT 500000000 /* ns: --spectro's interval, as sysdig's spectrogram */
 
 static bool live_running(void *arg)
 {
@@ -180,6 +181,22 @@ static int live_top(const struct capture_opts *co, const struct eng_top_view *vi
 	return status;
 }
 
+/* An interval of option opt (1us or more) into *ns; -1 after saying why it is not one. */
+static int parse_interval(const char *opt, const char *text, uint64_t *ns)
+{
+	if (eng_graph_interval(text, ns) < 0) {
+		fprintf(stderr, "syshark: %s=%s: not an interval (1s, 100ms, 10us, 2m, or "
+				"seconds)\n", opt, text);
+		return -1;
+	}
+	if (*ns < INTERVAL_MIN) {
+		fprintf(stderr, "syshark: %s=%s: shorter than 1us, the shortest interval\n", opt,
+			text);
+		return -1;
+	}
+	return 0;
+}
+
 static void usage(FILE *f)
 {
 	fputs("usage: syshark -r FILE [-p] [-T text|json|fields] [-e FIELD]... [-n COUNT]\n"
@@ -189,6 +206,7 @@ static void usage(FILE *f)
 	      "       syshark -r FILE --stats | --top[=VIEW] [--tree] [-T json|fields] [-Y FILTER]\n"
 	      "       syshark -r FILE --io-stat=INTERVAL [--series FILTER]... [-T json|fields]\n"
 	      "               [-Y FILTER]\n"
+	      "       syshark -r FILE --spectro[=INTERVAL] [-T json|fields] [-Y FILTER]\n"
 	      "       syshark -L | -l | --version\n"
 	      "\n"
 	      "  -r, --read FILE     read a .scap capture (plain or gzip)\n"
@@ -231,6 +249,8 @@ static void usage(FILE *f)
 	      "                      or seconds) from the first event, with totals\n"
 	      "      --series FILTER a column of --io-stat: the events FILTER keeps\n"
 	      "                      (up to 4; none: one column of every event)\n"
+	      "      --spectro[=INTERVAL]  print system calls per interval (default 500ms)\n"
+	      "                      and per latency, 1ns to 100s, ten buckets a decade\n"
 	      "      --index         build (or load) the event index and describe it\n"
 	      "      --event N       print event N, found through the index\n"
 	      "      --no-cache      keep the index in a temporary file, not the cache\n"
@@ -262,6 +282,7 @@ int main(int argc, char **argv)
 		{ "follow", required_argument, NULL, 'F' },
 		{ "io-stat", required_argument, NULL, 'G' },
 		{ "series", required_argument, NULL, 'Z' },
+		{ "spectro", optional_argument, NULL, 'P' },
 		{ "index", no_argument, NULL, 'I' },
 		{ "event", required_argument, NULL, 'E' },
 		{ "no-cache", no_argument, NULL, 'C' },
@@ -279,7 +300,7 @@ int main(int argc, char **argv)
 	static const char *fields[PRINT_MAX_FIELDS];
 	const char *series[ENG_GRAPH_SERIES];
 	unsigned int nseries = 0;
-	uint64_t io_stat = 0;
+	uint64_t io_stat = 0, spectro = 0;
 	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
 	struct capture_opts co = { .po = &po, .snaplen = 256 };
 	const char *file = NULL, *top = NULL, *window = NULL, *only_file, *reread;
@@ -368,16 +389,13 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'G':
-			if (eng_graph_interval(optarg, &io_stat) < 0) {
-				fprintf(stderr, "syshark: --io-stat=%s: not an interval (1s, 100ms, 10us, "
-						"2m, or seconds)\n", optarg);
+			if (parse_interval("--io-stat", optarg, &io_stat) < 0)
 				return 2;
-			}
-			if (io_stat < IOSTAT_MIN) {
-				fprintf(stderr, "syshark: --io-stat=%s: shorter than 1us, the shortest "
-						"interval\n", optarg);
+			break;
+		case 'P':
+			spectro = SPECTRO_DEFAULT;
+			if (optarg && parse_interval("--spectro", optarg, &spectro) < 0)
 				return 2;
-			}
 			break;
 		case 'Z':
 			if (nseries == ENG_GRAPH_SERIES) {
@@ -477,12 +495,17 @@ int main(int argc, char **argv)
 		}
 		po.filter = trailing = join_words(argv + optind, argc - optind);
 	}
+	if (io_stat && spectro) {
+		fprintf(stderr, "syshark: --io-stat or --spectro, not both\n");
+		free(trailing);
+		return 2;
+	}
 	if (nseries && !io_stat) {
 		fprintf(stderr, "syshark: --series needs --io-stat=INTERVAL\n");
 		free(trailing);
 		return 2;
 	}
-	if (po.fmt == PRINT_FIELDS && po.nfields == 0 && !top && !io_stat) {
+	if (po.fmt == PRINT_FIELDS && po.nfields == 0 && !top && !io_stat && !spectro) {
 		fprintf(stderr, "syshark: -T fields needs at least one -e FIELD\n");
 		free(trailing);
 		return 2;
@@ -516,14 +539,16 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	only_file = index ? "--index" : event_at ? "--event" : follow.event ? "--follow" :
-		    stats ? "--stats" : io_stat ? "--io-stat" : window ? "--window" : NULL;
+		    stats ? "--stats" : io_stat ? "--io-stat" : spectro ? "--spectro" :
+		    window ? "--window" : NULL;
 	if (!file && only_file) {
 		fprintf(stderr, "syshark: %s needs -r FILE\n", only_file);
 		free(trailing);
 		return 2;
 	}
 	reread = index ? "--index" : event_at ? "--event" : follow.event ? "--follow" :
-		 window ? "--window" : tty && !po.write && !stats && !io_stat ? "the interface" : NULL;
+		 window ? "--window" :
+		 tty && !po.write && !stats && !io_stat && !spectro ? "the interface" : NULL;
 	if (file && reread && is_stream(file)) {
 		fprintf(stderr, "syshark: %s: a pipe is read once, and %s reads a capture more than "
 			"once: save it to a file first\n", file, reread);
@@ -557,6 +582,8 @@ int main(int argc, char **argv)
 		status = print_stats(file, po.filter, stdout);
 	else if (io_stat)
 		status = print_iostat(file, io_stat, series, nseries, &po, stdout);
+	else if (spectro)
+		status = print_spectro(file, spectro, &po, stdout);
 	else if (tty && !po.write)
 		status = tui_run(&(struct tui_source){ .path = file, .top = top, .tree = po.tree,
 						       .no_mouse = no_mouse },

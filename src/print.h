@@ -92,6 +92,22 @@ int print_follow(const char *path, const struct print_follow *f, FILE *out);
  */
 int print_iostat(const char *path, uint64_t interval, const char *const *series,
 		 unsigned int nseries, const struct print_opts *o, FILE *out);
+/*
+ * --spectro[=INTERVAL]: system calls per interval (ns) from the first event
+ * and per latency bucket (eng_spectro.h), of the calls o->filter keeps: a
+ * line per interval with its calls and the buckets that have some, and the
+ * totals; or with o->fmt fields (every bucket) or JSON lines. Returns the
+ * exit status (2 for a bad filter).
+ */
+int print_spectro(const char *path, uint64_t interval, const struct print_opts *o, FILE *out);
+
+#define PRINT_ROWS_MAX 1000000 /* intervals printed at most: a few tens of MB */
+/*
+ * The number of intervals from first to last, or 0 after saying why, for
+ * option opt, there would be more than PRINT_ROWS_MAX (an event with a
+ * far-off time, a tiny interval).
+ */
+uint64_t print_count_rows(const char *opt, uint64_t first, uint64_t last, uint64_t interval);
 
 /*
  * Replays path from its start, handing every event to fn (false stops).

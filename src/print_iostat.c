@@ -9,7 +9,6 @@
 #include "xalloc.h"
 
 #define CHUNK 4096 /* intervals counted at a time */
-#define ROWS_MAX 1000000 /* intervals printed at most: a few tens of MB */
 
 static const char *title(const struct eng_graph *g, unsigned int s)
 {
@@ -41,23 +40,19 @@ static void put_row(struct sbuf *line, enum print_fmt fmt, const char *start, co
 	sbuf_putc(line, '\n');
 }
 
-/*
- * The number of intervals from first to last, or 0 after saying why there
- * would be more than ROWS_MAX (an event with a far-off time, a tiny interval).
- */
-static uint64_t count_rows(uint64_t first, uint64_t last, uint64_t interval)
+uint64_t print_count_rows(const char *opt, uint64_t first, uint64_t last, uint64_t interval)
 {
 	uint64_t span = last > first ? last - first : 0, rows = span / interval + 1;
 	struct sbuf t;
 
-	if (rows <= ROWS_MAX)
+	if (rows <= PRINT_ROWS_MAX)
 		return rows;
 	sbuf_init(&t);
 	eng_graph_interval_str(interval, &t);
-	fprintf(stderr, "syshark: --io-stat=%s: the events span %llu.%09llu s, %llu intervals, "
+	fprintf(stderr, "syshark: %s=%s: the events span %llu.%09llu s, %llu intervals, "
 		"more than the %d printed at most: take a longer interval, or fewer events "
-		"(-Y, --window)\n", t.s, (unsigned long long)(span / 1000000000u),
-		(unsigned long long)(span % 1000000000u), (unsigned long long)rows, ROWS_MAX);
+		"(-Y, --window)\n", opt, t.s, (unsigned long long)(span / 1000000000u),
+		(unsigned long long)(span % 1000000000u), (unsigned long long)rows, PRINT_ROWS_MAX);
 	sbuf_fini(&t);
 	return 0;
 }
@@ -72,7 +67,7 @@ static int print_counts(struct eng_graph *g, uint64_t interval, enum print_fmt f
 	struct sbuf line, start;
 	uint64_t *bins;
 
-	nbins = events ? count_rows(first, last, interval) : 0;
+	nbins = events ? print_count_rows("--io-stat", first, last, interval) : 0;
 	if (events && !nbins)
 		return 1;
 	bins = xreallocarray(NULL, (size_t)CHUNK * n, sizeof(*bins));

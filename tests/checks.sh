@@ -13,3 +13,14 @@ finish() {
 }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# the latency spectrogram's buckets (eng_spectro.h), as awk statements:
+# lo[b] the least whole ns of bucket b, name[b] its name ("1.25us")
+SPECTRO_BUCKETS='
+	split("100 125 160 200 250 315 400 500 630 800", sb_r10, " ")
+	for (sb_b = 0; sb_b < 110; sb_b++) {
+		sb_h = sb_r10[sb_b % 10 + 1] * 10 ^ int(sb_b / 10) # hundredths of a ns
+		lo[sb_b] = int((sb_h + 99) / 100)
+		sb_u = sb_h >= 1e11 ? 1e11 : sb_h >= 1e8 ? 1e8 : sb_h >= 1e5 ? 1e5 : 100
+		sb_unit = sb_u == 1e11 ? "s" : sb_u == 1e8 ? "ms" : sb_u == 1e5 ? "us" : "ns"
+		name[sb_b] = sprintf("%g%s", sb_h / sb_u, sb_unit)
+	}'

@@ -8,19 +8,14 @@
 #include <string.h>
 
 #include "eng_filter.h"
+#include "eng_times.h"
 #include "eng_walk.h"
 #include "xalloc.h"
-
-/* Times in the order they came, which is time order. */
-struct times {
-	uint64_t *ts;
-	size_t n, cap;
-};
 
 struct series {
 	char *text;
 	struct eng_filter *f; /* NULL: every event */
-	struct times t;	      /* unused when the series is g->all (no filter, no narrowing) */
+	struct eng_times t;   /* unused when the series is g->all (no filter, no narrowing) */
 };
 
 struct eng_graph {
@@ -28,40 +23,15 @@ struct eng_graph {
 	struct eng_filter *narrow; /* or NULL */
 	struct series s[ENG_GRAPH_SERIES];
 	unsigned int n;
-	struct times all;
+	struct eng_times all;
 	uint64_t *num;	 /* the number of the event at all.ts[i] */
 	uint64_t origin; /* the time of the capture's first event, hidden or not */
 	bool has_origin;
 	struct eng_walk *walk;
 };
 
-static void times_add(struct times *t, uint64_t ts)
-{
-	if (t->n == t->cap) {
-		t->cap = t->cap * 2 + 1024;
-		t->ts = xreallocarray(t->ts, t->cap, sizeof(*t->ts));
-	}
-	t->ts[t->n++] = ts;
-}
-
-/* The index of the first time at t or later (t->n if none). */
-static size_t times_find(const struct times *t, uint64_t ts)
-{
-	size_t lo = 0, hi = t->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (t->ts[mid] < ts)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* The times of series s. */
-static const struct times *series_times(const struct eng_graph *g, unsigned int s)
+static const struct eng_times *series_times(const struct eng_graph *g, unsigned int s)
 {
 	return g->s[s].f || g->narrow ? &g->s[s].t : &g->all;
 }
@@ -100,10 +70,10 @@ void eng_graph_free(struct eng_graph *g)
 	for (i = 0; i < g->n; i++) {
 		free(g->s[i].text);
 		eng_filter_free(g->s[i].f);
-		free(g->s[i].t.ts);
+		eng_times_fini(&g->s[i].t);
 	}
 	eng_filter_free(g->narrow);
-	free(g->all.ts);
+	eng_times_fini(&g->all);
 	free(g->num);
 	pthread_mutex_destroy(&g->lock);
 	free(g);
@@ -134,13 +104,13 @@ void eng_graph_event(struct eng_graph *g, const struct eng_replay *r, const stru
 		ts = g->origin;
 	if (g->all.n && ts < g->all.ts[g->all.n - 1])
 		ts = g->all.ts[g->all.n - 1];
-	if (g->all.n == g->all.cap) /* num grows as times_add() grows all */
+	if (g->all.n == g->all.cap) /* num grows as eng_times_add() grows all */
 		g->num = xreallocarray(g->num, g->all.cap * 2 + 1024, sizeof(*g->num));
 	g->num[g->all.n] = e->num;
-	times_add(&g->all, ts);
+	eng_times_add(&g->all, ts);
 	for (i = 0; i < g->n; i++)
 		if (keep[i] && series_times(g, i) != &g->all)
-			times_add(&g->s[i].t, ts);
+			eng_times_add(&g->s[i].t, ts);
 	pthread_mutex_unlock(&g->lock);
 }
 
@@ -194,19 +164,8 @@ uint64_t eng_graph_count(struct eng_graph *g, unsigned int s, uint64_t t0, uint6
 void eng_graph_bins(struct eng_graph *g, unsigned int s, uint64_t t0, uint64_t width,
 		    size_t n, uint64_t *out)
 {
-	const struct times *t;
-	size_t i, at;
-
 	pthread_mutex_lock(&g->lock);
-	t = series_times(g, s);
-	at = times_find(t, t0);
-	for (i = 0; i < n; i++) {
-		uint64_t end = t0 + (i + 1) * width;
-		size_t next = end < t0 ? t->n : times_find(t, end); /* past the clock's end */
-
-		out[i] = next - at;
-		at = next;
-	}
+	eng_times_bins(series_times(g, s), t0, width, n, out);
 	pthread_mutex_unlock(&g->lock);
 }
 
@@ -216,7 +175,7 @@ uint64_t eng_graph_event_at(struct eng_graph *g, uint64_t t)
 	size_t i;
 
 	pthread_mutex_lock(&g->lock);
-	i = times_find(&g->all, t);
+	i = eng_times_find(&g->all, t);
 	num = i < g->all.n ? g->num[i] : 0;
 	pthread_mutex_unlock(&g->lock);
 	return num;

@@ -99,15 +99,17 @@ static const struct {
 	[TA_PANE_SHRINK] = { "pane-shrink", "a line less for the focused pane" },
 	[TA_ZOOM] = { "zoom", "the focused pane on the whole screen, or back" },
 	[TA_HIDDEN] = { "hidden", "show the hidden events too, as -A, or hide them" },
+	[TA_SPECTRO] = { "spectro", "the latency spectrogram, or back to the events" },
 };
 
-#define MODES "list, tree, hex, view, picker, stream, graph"
+#define MODES "list, tree, hex, view, picker, stream, graph, spectro"
 
 static const char *const mode_names[TM_COUNT] = {
 	[TM_ANY] = "any", [TM_LIST] = "list", [TM_TREE] = "tree",
 	[TM_HEX] = "hex", [TM_VIEW] = "view", [TM_PICK] = "picker",
 	[TM_STREAM] = "stream",
 	[TM_GRAPH] = "graph",
+	[TM_SPECTRO] = "spectro",
 };
 
 static const struct {
@@ -407,6 +409,7 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 		[TM_PICK] = "View picker",
 		[TM_STREAM] = "Follow stream",
 		[TM_GRAPH] = "I/O graph",
+		[TM_SPECTRO] = "Latency spectrogram",
 	};
 	char name[48];
 	struct sbuf keys;

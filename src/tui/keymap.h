@@ -6,8 +6,8 @@
  *   bind [-m MODE] KEY ACTION ["help text"]
  *
  * MODE is list, tree or hex (the pane that has the focus), view (a top-like
- * view's table), picker (the list of views), stream (an fd's stream) or graph
- * (the I/O graph); a binding
+ * view's table), picker (the list of views), stream (an fd's stream), graph
+ * (the I/O graph) or spectro (the latency spectrogram); a binding
  * without -m holds in every pane unless the pane binds the key itself.
  * KEY is a character (q, /, '), C-x for Ctrl-x, M-x for Meta-x (Esc then
  * x), F1..F12, or a name: Up, Down, Left, Right, PgUp, PgDn, Home, End,
@@ -34,6 +34,7 @@ enum tui_mode {
 	TM_PICK, /* the view picker */
 	TM_STREAM, /* an fd's stream */
 	TM_GRAPH, /* the I/O graph */
+	TM_SPECTRO, /* the latency spectrogram */
 	TM_COUNT,
 };
 
@@ -101,6 +102,7 @@ enum tui_action {
 	TA_PANE_GROW,
 	TA_PANE_SHRINK,
 	TA_ZOOM,
+	TA_SPECTRO,
 	TA_COUNT,
 };
 

@@ -5,7 +5,8 @@
  * the mouse and the prompt's text; Backspace (or what a screen binds to
  * back) pops it. The event list is the bottom one (ui_act.c, ui_draw.c,
  * ui_mouse.c); the views (ui_top.c), an fd's stream (ui_stream.c), the I/O
- * graph (ui_graph.c) and the help (ui_draw.c) go on top of it. tui.c runs
+ * graph (ui_graph.c), the latency spectrogram (ui_spectro.c) and the help
+ * (ui_draw.c) go on top of it. tui.c runs
  * the loop.
  */
 #ifndef SYSHARK_UI_H
@@ -207,5 +208,19 @@ struct panel *ui_stream_new(struct ui *u);
 struct panel *ui_graph_open(struct ui *u);
 /* Frees the graph u keeps. */
 void ui_graph_free(struct ui *u);
+/* The intervals' 1, 2, 5 step after w (up) or before it, for the graph's and spectrogram's zoom. */
+uint64_t ui_zoom_step(uint64_t w, bool up);
+/* The shortest such step that shows span ns in n intervals. */
+uint64_t ui_zoom_fit(uint64_t span, uint64_t n);
+/*
+ * Opens the latency spectrogram (ui_spectro.c) of the calls the list's
+ * filter keeps, on top of the screens; if it cannot count, says why.
+ */
+void ui_spectro_open(struct ui *u);
+/*
+ * The event list drilled into from a screen (ui_top.c), list_filter (taken)
+ * its filter before: Backspace sets it back and goes back to that screen.
+ */
+struct panel *ui_drilled_new(char *list_filter);
 
 #endif

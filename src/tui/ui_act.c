@@ -461,6 +461,9 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 	case TA_GRAPH:
 		open_screen(u, ui_graph_open(u));
 		break;
+	case TA_SPECTRO:
+		ui_spectro_open(u);
+		break;
 	case TA_VIEWS:
 		open_screen(u, ui_views_new(u, NULL, NULL));
 		break;

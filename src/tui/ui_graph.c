@@ -61,8 +61,7 @@ static void put_braille(struct sbuf *o, uint8_t bits, unsigned int s)
 	sbuf_putc(o, (char)(0x80 | (bits & 0x3f)));
 }
 
-/* The 1, 2, 5 step after w (up) or before it. */
-static uint64_t step(uint64_t w, bool up)
+uint64_t ui_zoom_step(uint64_t w, bool up)
 {
 	uint64_t p = 1, m;
 
@@ -74,13 +73,12 @@ static uint64_t step(uint64_t w, bool up)
 	return m > 5 ? 5 * p : m > 2 ? 2 * p : m > 1 ? p : p > 1 ? p / 2 : 1;
 }
 
-/* The shortest step that shows span ns in n intervals. */
-static uint64_t fit_width(uint64_t span, uint64_t n)
+uint64_t ui_zoom_fit(uint64_t span, uint64_t n)
 {
 	uint64_t w = 1;
 
 	while (span / w + 1 > n && w < UINT64_MAX / 10)
-		w = step(w, true);
+		w = ui_zoom_step(w, true);
 	return w;
 }
 
@@ -209,7 +207,7 @@ static uint64_t nice_max(uint64_t max)
 	uint64_t m = 1;
 
 	while (m < max)
-		m = step(m, true);
+		m = ui_zoom_step(m, true);
 	return m;
 }
 
@@ -393,7 +391,7 @@ static void graph_draw(struct panel *p, struct ui *u)
 	n = COLS > x0 ? (uint64_t)(COLS - x0) * 2 : 2;
 	gr->shown = n;
 	if (gr->fit) {
-		gr->width = fit_width(last - first, n);
+		gr->width = ui_zoom_fit(last - first, n);
 		gr->left = 0;
 	}
 	if (events && gr->cur > (last - first) / gr->width)
@@ -515,15 +513,15 @@ static enum panel_next graph_key(struct panel *p, struct ui *u, int key, enum tu
 		break;
 	case TA_ZOOM_IN:
 		if (gr->width > 1)
-			zoom(gr, step(gr->width, false));
+			zoom(gr, ui_zoom_step(gr->width, false));
 		break;
 	case TA_ZOOM_OUT:
-		if (gr->width < fit_width(last - first, 1)) /* the capture in one interval */
-			zoom(gr, step(gr->width, true));
+		if (gr->width < ui_zoom_fit(last - first, 1)) /* the capture in one interval */
+			zoom(gr, ui_zoom_step(gr->width, true));
 		break;
 	case TA_ZOOM_FIT:
 		gr->fit = true;
-		gr->cur = gr->cur * gr->width / fit_width(last - first, gr->shown);
+		gr->cur = gr->cur * gr->width / ui_zoom_fit(last - first, gr->shown);
 		break;
 	case TA_DRILL:
 		return jump(gr, u);

@@ -644,8 +644,7 @@ static const struct panel_ops drilled_ops = {
 	.close = drilled_close,
 };
 
-/* The event list drilled into, list_filter (taken) its filter before. */
-static struct panel *drilled_new(char *list_filter)
+struct panel *ui_drilled_new(char *list_filter)
 {
 	struct drilled *dr = xcalloc(1, sizeof(*dr));
 
@@ -691,7 +690,7 @@ static void drill(struct views *w, struct ui *u)
 			ui_message(u, true, "cannot show the events: %s", d.msg);
 			free(before);
 		} else {
-			ui_push(u, drilled_new(before));
+			ui_push(u, ui_drilled_new(before));
 			ui_list_from_top(u);
 			ui_message(u, false, "the events of %s; Backspace goes back to %s", row.s,
 				   l->title);
@@ -1017,6 +1016,9 @@ static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tu
 			ui_push(u, graph);
 		break;
 	}
+	case TA_SPECTRO:
+		ui_spectro_open(u);
+		break;
 	case TA_RATES:
 		w->rates = !w->rates;
 		ui_message(u, false, "%s", w->rates ? "rates per second" : "totals");

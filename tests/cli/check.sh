@@ -16,6 +16,18 @@ captures() {
 	ls "$corpus"/*.scap "$corpus"/*.scap.gz
 	extra_captures
 }
+# starts NS LAST: each interval's start in seconds, with the decimals NS
+# needs, as --io-stat and --spectro print it
+starts() {
+	awk -v w="$1" -v last="$2" 'BEGIN {
+		d = 0; for (u = 1e9; w % u; u /= 10) d++
+		for (k = 0; k <= last; k++) {
+			t = k * w
+			if (d) printf "%d.%0" d "d\n", int(t / 1e9), (t % 1e9) / u
+			else printf "%d\n", int(t / 1e9)
+		}
+	}'
+}
 
 # blocks FILE: the blocks of a capture (inflated first if it is gzip), one
 # line each: offset, kind (as --stats names it) and total length, walked

@@ -30,18 +30,6 @@ counts() {
 		END { for (k = 0; k <= last; k++) print c[k] + 0 }'
 }
 
-# starts NS LAST: each interval's start in seconds, with the decimals NS needs
-starts() {
-	awk -v w="$1" -v last="$2" 'BEGIN {
-		d = 0; for (u = 1e9; w % u; u /= 10) d++
-		for (k = 0; k <= last; k++) {
-			t = k * w
-			if (d) printf "%d.%0" d "d\n", int(t / 1e9), (t % 1e9) / u
-			else printf "%d\n", int(t / 1e9)
-		}
-	}'
-}
-
 checked=0
 for f in "${files[@]}"; do
 	name=$(basename "$f")

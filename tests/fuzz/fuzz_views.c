@@ -3,7 +3,8 @@
  * libFuzzer target for what is computed over a replay of the input: every
  * top-like view (eng_top: sums, sorting on every column, the tree, cells
  * and drill-down filters), the I/O graph of --io-stat (eng_graph: spans,
- * counts and bins) and the -w writer (eng_export, every other event chosen,
+ * counts and bins), the latency spectrogram of --spectro (eng_spectro:
+ * bins of every bucket, cells' filters) and the -w writer (eng_export, every other event chosen,
  * into a temporary file), whose file, if it holds events, must read back
  * to its end.
  */
@@ -14,8 +15,10 @@
 #include <unistd.h>
 
 #include "eng_export.h"
+#include "eng_filter.h"
 #include "eng_graph.h"
 #include "eng_replay.h"
+#include "eng_spectro.h"
 #include "eng_top.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -62,6 +65,29 @@ static void show_graph(struct eng_graph *g)
 	eng_graph_event_at(g, first + (last - first) / 2);
 }
 
+/* Every bucket in 16 intervals; a cell's filter compiles. */
+static void show_spectro(struct eng_spectro *s)
+{
+	uint64_t first, last, width, bins[16];
+	struct eng_filter *f;
+	struct sbuf text;
+	struct diag d;
+
+	eng_spectro_span(s, &first, &last);
+	width = (last - first) / 16 + 1;
+	for (unsigned int b = 0; b < ENG_SPECTRO_BUCKETS; b++)
+		eng_spectro_bins(s, b, first, width, 16, bins);
+	if (eng_spectro_rows(s, width) > 16)
+		abort();
+	sbuf_init(&text);
+	eng_spectro_cell_filter(s, 30, ENG_SPECTRO_BUCKETS, first, first + width, &text);
+	f = eng_filter_compile(text.s, &d);
+	if (!f)
+		abort();
+	eng_filter_free(f);
+	sbuf_fini(&text);
+}
+
 /* The file the writer made reads back to its end. */
 static void read_back(const char *path)
 {
@@ -87,6 +113,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct eng_replay *r = eng_replay_open_mem(data, size, NULL);
 	unsigned int bad;
 	struct eng_graph *g = eng_graph_new(series, 3, NULL, &bad, NULL);
+	struct diag d;
+	struct eng_spectro *s = eng_spectro_new("evt.type != switch", &d);
 	struct eng_export *x;
 	size_t nviews, n = 0;
 	const struct eng_top_view *views = eng_top_views(&nviews);
@@ -104,6 +132,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < n; i++)
 			eng_top_event(tops[i], r, &e);
 		eng_graph_event(g, r, &e);
+		eng_spectro_event(s, r, &e);
 		if (x && eng_export_event(x, &e, e.num % 2, NULL) < 0)
 			abort();
 	}
@@ -113,6 +142,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	show_graph(g);
 	eng_graph_free(g);
+	show_spectro(s);
+	eng_spectro_free(s);
 	if (x) {
 		uint64_t written = eng_export_count(x);
 

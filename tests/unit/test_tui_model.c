@@ -79,7 +79,7 @@ static void check_keymap(void)
 	CHECK(keymap_load(km, "\n\nbind Foo quit\n", "k", &d) < 0);
 	CHECK_STR(d.msg, "k:3: unknown key name 'Foo'");
 	CHECK(keymap_load(km, "bind -m pane q quit\n", "k", &d) < 0);
-	CHECK_STR(d.msg, "k:1: unknown mode 'pane' (list, tree, hex, view, picker, stream, graph)");
+	CHECK_STR(d.msg, "k:1: unknown mode 'pane' (list, tree, hex, view, picker, stream, graph, spectro)");
 	CHECK(keymap_load(km, "bind q quit now\n", "k", &d) < 0);
 	CHECK_STR(d.msg, "k:1: too many words: quote the help text");
 	CHECK(keymap_load(km, "bind q quit \"open\n", "k", &d) < 0);
