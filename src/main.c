@@ -547,8 +547,14 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	reread = index ? "--index" : event_at ? "--event" : follow.event ? "--follow" :
-		 window ? "--window" :
-		 tty && !po.write && !stats && !io_stat && !spectro ? "the interface" : NULL;
+		 window ? "--window" : NULL;
+	if (file && !reread && tty && !po.write && !stats && !io_stat && !spectro &&
+	    strcmp(file, "-") == 0) {
+		fprintf(stderr, "syshark: -r -: standard input is the terminal: name a capture "
+				"file, or pipe one in with -p\n");
+		free(trailing);
+		return 2;
+	}
 	if (file && reread && is_stream(file)) {
 		fprintf(stderr, "syshark: %s: a pipe is read once, and %s reads a capture more than "
 			"once: save it to a file first\n", file, reread);

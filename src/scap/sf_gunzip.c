@@ -124,8 +124,9 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 		n = gzread(gz, buf, (unsigned int)want);
 		if (in_off)
 			atomic_store(in_off, (uint64_t)gzoffset(gz));
-		if (n > 0 && total == 0 && sf_head_check(buf, (size_t)n, true, tail) < 0)
-			break; /* no capture: not a byte more is inflated */
+		/* no capture: not a byte more is inflated (a whole one in one read is checked whole) */
+		if (n > 0 && total == 0 && sf_head_check(buf, (size_t)n, n == want, tail) < 0)
+			break;
 		if (n > 0 && !room_for(out_fd, (size_t)n)) {
 			diag_set(tail, -ENOSPC, total,
 				 "stopped inflating after %llu bytes, before %s is nearly full; "

@@ -315,8 +315,16 @@ static bool show_damage(struct ui *u)
 	return st.error != NULL;
 }
 
+static bool is_regular(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) < 0 || S_ISREG(st.st_mode);
+}
+
 /*
- * Opens the capture: a gzip file is inflated on a thread as it is shown.
+ * Opens the capture: a gzip file or a pipe is inflated or copied on a
+ * thread as it is shown.
  * Returns 0, or the exit status for tui_run.
  */
 static int open_view(struct ui *u)
@@ -324,7 +332,8 @@ static int open_view(struct ui *u)
 	const char *path = u->src->file ? u->src->file : u->src->path;
 	struct diag d = { 0 };
 
-	if (!u->src->live && sf_is_gzip(path)) {
+	/* a pipe is read once: it is copied (or inflated) to a file as it comes */
+	if (!u->src->live && (!is_regular(path) || sf_is_gzip(path))) {
 		u->gz = sf_gunzip_start(path, &d);
 		if (!u->gz) {
 			fprintf(stderr, "syshark: %s\n", d.msg);
@@ -336,7 +345,7 @@ static int open_view(struct ui *u)
 		if (!u->gz)
 			return -1;
 		fprintf(stderr, "syshark: %s: %s\n", u->src->path,
-			sf_gunzip_error(u->gz) ? sf_gunzip_error(u->gz) : "no data in the gzip file");
+			sf_gunzip_error(u->gz) ? sf_gunzip_error(u->gz) : "no data in it");
 		return 1;
 	}
 	u->v = tview_open(path, u->src->live || u->gz, &d);
