@@ -99,6 +99,9 @@ static const struct {
 	[TA_PANE_SHRINK] = { "pane-shrink", "a line less for the focused pane" },
 	[TA_ZOOM] = { "zoom", "the focused pane on the whole screen, or back" },
 	[TA_HIDDEN] = { "hidden", "show the hidden events too, as -A, or hide them" },
+	[TA_LEGEND] = { "legend", "what each of the view's columns shows" },
+	[TA_SIGNAL] = { "signal", "send a signal to the process of the row (live only)" },
+	[TA_FKEYS] = { "function-keys", "the function key bar on the bottom line, or not" },
 };
 
 #define MODES "list, tree, hex, view, picker, stream, graph"
@@ -169,14 +172,13 @@ static int parse_key(const char *s)
 	return -1;
 }
 
-/* The name of key, for the help screen. */
-static void key_name(int key, char *buf, size_t n)
+void keymap_key_name(int key, char *buf, size_t n)
 {
 	size_t i;
 
 	if (key & TK_META) {
 		snprintf(buf, n, "M-");
-		key_name(key & ~TK_META, buf + 2, n - 2);
+		keymap_key_name(key & ~TK_META, buf + 2, n - 2);
 		return;
 	}
 
@@ -385,6 +387,25 @@ enum tui_action keymap_action_after(const struct keymap *km, enum tui_mode mode,
 	return any;
 }
 
+int keymap_key_of(const struct keymap *km, enum tui_mode mode, enum tui_action a)
+{
+	int other = 0;
+	size_t i;
+
+	for (i = 0; i < km->n; i++) {
+		const struct binding *b = &km->b[i];
+
+		if (b->prefix || b->action != a || (b->mode != mode && b->mode != TM_ANY) ||
+		    keymap_action(km, mode, b->key) != a || keymap_is_prefix(km, mode, b->key))
+			continue;
+		if (b->key >= TK_F1 && b->key < TK_MAX)
+			return b->key;
+		if (!other)
+			other = b->key;
+	}
+	return other;
+}
+
 static const char *help_of(const struct binding *b)
 {
 	return b->help ? b->help : actions[b->action].help;
@@ -438,10 +459,10 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 					continue;
 				name[0] = 0;
 				if (o->prefix) {
-					key_name(o->prefix, name, sizeof(name) / 2);
+					keymap_key_name(o->prefix, name, sizeof(name) / 2);
 					strcat(name, " ");
 				}
-				key_name(o->key, name + strlen(name), sizeof(name) / 2);
+				keymap_key_name(o->key, name + strlen(name), sizeof(name) / 2);
 				sbuf_printf(&keys, "%s%s", keys.len ? ", " : "", name);
 			}
 			sbuf_printf(out, "  %-8s %s\n", keys.s, help_of(b));

@@ -467,6 +467,9 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 	case TA_BACK:
 		ui_message(u, true, "nothing to go back to: v shows the views");
 		break;
+	case TA_SIGNAL:
+		ui_signal_event(u);
+		break;
 	case TA_DOWN:
 		move_by(u, 1, rows);
 		break;
@@ -526,7 +529,7 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 		uint64_t keep = ev->sel_event;
 
 		tview_set_calls(u->v, !tview_calls(u->v));
-		ui_calls_save(u);
+		ui_switch_save(u, "calls", tview_calls(u->v));
 		ui_message(u, false, "%s",
 			   tview_calls(u->v) ? "a row per system call: its exit, with its enter" :
 					       "a row per event: enters and exits apart");

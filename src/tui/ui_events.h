@@ -39,8 +39,6 @@ struct events {
 	struct tview_find *finding; /* a find under way */
 };
 
-/* Saves calls mode (on or off) to the config directory, saying so if it cannot. */
-void ui_calls_save(struct ui *u);
 /* Saves the list's columns to the config directory, saying so on the message line if it cannot. */
 void ui_cols_save(struct ui *u);
 /* Removes the saved columns, saying on the message line what happened. */

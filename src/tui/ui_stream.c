@@ -199,7 +199,7 @@ static void stream_draw(struct panel *p, struct ui *u)
 	static const char *const dirs[] = { "both directions", "reads only", "writes only" };
 	struct ui_stream *st = (struct ui_stream *)p;
 	const struct eng_stream *s = st->s;
-	int body = LINES - 3, y;
+	int body = ui_lines(u) - 3, y;
 	unsigned int width = COLS > GUTTER + 8 ? (unsigned int)(COLS - GUTTER) : 8;
 	struct sbuf o;
 
@@ -281,14 +281,14 @@ static void stream_mouse(struct panel *p, struct ui *u, const struct ui_click *c
 		return;
 	}
 	/* a line (stream_draw keeps the selection in range) */
-	if (c->y >= 1 && c->y < LINES - 2)
+	if (c->y >= 1 && c->y < ui_lines(u) - 2)
 		st->sel = st->top + (size_t)(c->y - 1);
 }
 
 static enum panel_next stream_key(struct panel *p, struct ui *u, int key, enum tui_action a)
 {
 	struct ui_stream *st = (struct ui_stream *)p;
-	int page = LINES - 4 > 1 ? LINES - 4 : 1;
+	int page = ui_lines(u) - 4 > 1 ? ui_lines(u) - 4 : 1;
 	uint64_t num;
 	char name[64];
 

@@ -38,7 +38,7 @@ keys Escape
 # a filter from the tree (the Type node) reaches the history
 keys F Tab g Down Down Down Down a
 wait_for "filter: evt\\.type = [a-z]" "a on the Type node does not filter on it"
-applied=$(screen | tail -n 1 | sed -n 's/.*filter: \(evt\.type = [a-z_0-9]*\).*/\1/p')
+applied=$(status_line | sed -n 's/.*filter: \(evt\.type = [a-z_0-9]*\).*/\1/p')
 keys BTab
 
 # a view's filter that is wrong shows its error

@@ -102,7 +102,7 @@ static void check_keymap(void)
 	CHECK(keymap_action(km, TM_LIST, TK_META | 'x') == TA_GOTO);
 	CHECK(keymap_action(km, TM_TREE, TK_META | TK_UP) == TA_TOP);
 	CHECK(keymap_action(km, TM_LIST, 'x') == TA_QUIT); /* bound above, untouched */
-	CHECK(help_holds(km, "  q, C-x C-c quit\n"));
+	CHECK(help_holds(km, "  q, F10, C-x C-c quit\n"));
 	CHECK(help_holds(km, ", M-x go to an event number\n"));
 	CHECK(help_holds(km, "  M-Up     first line\n"));
 	keymap_free(km);
