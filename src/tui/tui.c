@@ -105,14 +105,16 @@ static int map_key(int ch)
 }
 
 /*
- * Meta with key ch, if the screen binds it outside a prompt; else Esc
- * alone, ch coming next (a quick Esc then q still closes and quits).
+ * Meta with key ch, in a prompt (readline's M-b, M-f, M-d) or if the screen
+ * binds it; else Esc alone, ch coming next (a quick Esc then q still closes
+ * and quits, and Esc answers no to a question).
  */
 static int meta_key(struct ui *u, int ch)
 {
 	int key = TK_META | map_key(ch);
 
-	if (u->pk == PK_NONE && keymap_action(u->km, u->panel->ops->mode(u->panel, u), key))
+	if ((u->pk != PK_NONE && u->pk != PK_CONFIRM) ||
+	    (u->pk == PK_NONE && keymap_action(u->km, u->panel->ops->mode(u->panel, u), key)))
 		return key;
 	ungetch(ch);
 	return 27;

@@ -67,6 +67,18 @@ wait_for() {
 	return 1
 }
 
+# close_prompt: Esc, and waits for the prompt to close: a key sent with it
+# would come as Meta with that key, which the prompt's readline takes.
+close_prompt() {
+	local i
+	keys Escape
+	for i in $(seq 200); do
+		[ "$(tmux -L "$sock" display -p -t "$win" '#{cursor_flag}')" = 0 ] && return 0
+		sleep 0.05
+	done
+	bad "Esc does not close the prompt"
+}
+
 # wait_exit: waits for the program to end; its status is in $status.
 wait_exit() {
 	local i
