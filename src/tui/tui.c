@@ -617,6 +617,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 		free(u.vals[i].field);
 		eng_values_free(u.vals[i].values);
 	}
+	free(u.overwrite);
 	tview_free(u.v);
 	sf_gunzip_free(u.gz);
 	keymap_free(u.km);

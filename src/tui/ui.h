@@ -129,6 +129,7 @@ struct ui {
 	char caret_msg[512]; /* a bad filter's error, under the prompt */
 	int caret_col;
 	struct panel *graph; /* the I/O graph, kept with its series and zoom while it is closed */
+	char *overwrite;      /* the file the question is whether to write over, or NULL */
 	long signal_pid;      /* the question is which signal to send it, or 0 */
 	char signal_name[64]; /* and its name */
 };
@@ -190,9 +191,15 @@ void ui_prompt_error(struct ui *u, enum prompt_kind pk, const char *label, const
 void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text);
 /*
  * Whether path exists; if it does, asks whether to write over it, and the
- * top screen's prompt_done gets PK_CONFIRM with the answer.
+ * top screen's prompt_done gets PK_CONFIRM with the answer, for
+ * ui_overwrite_answer().
  */
 bool ui_ask_overwrite(struct ui *u, const char *path);
+/*
+ * The file ui_ask_overwrite() asked about, if answer is yes (caller frees);
+ * else NULL, and the message line says it was not saved over.
+ */
+char *ui_overwrite_answer(struct ui *u, const char *answer);
 /* The terminal's lines the function key bar leaves to the screens. */
 int ui_lines(const struct ui *u);
 #define UI_FKEYS_MIN 8 /* lines under which the bar gives its line to the screens */

@@ -35,7 +35,6 @@ struct events {
 	enum tview_time time_mode;
 	uint64_t time_ref;
 	char *find;
-	char *save_to; /* a save's file, which exists: saved over once y answers */
 	struct tview_find *finding; /* a find under way */
 };
 
