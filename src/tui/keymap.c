@@ -417,6 +417,40 @@ static bool same_line(const struct binding *a, const struct binding *b)
 	return a->mode == b->mode && a->action == b->action && !strcmp(help_of(a), help_of(b));
 }
 
+/* Whether binding i starts its line of mode m's help: no binding before it is on the line. */
+static bool line_starts(const struct keymap *km, size_t i, enum tui_mode m)
+{
+	size_t j;
+
+	if (km->b[i].mode != m || km->b[i].action == TA_NONE)
+		return false;
+	for (j = 0; j < i && !same_line(&km->b[j], &km->b[i]); j++)
+		;
+	return j == i;
+}
+
+/* The keys of the help line binding i starts: every key (or sequence) bound to it. */
+static void line_keys(const struct keymap *km, size_t i, struct sbuf *keys)
+{
+	char name[48];
+	size_t j;
+
+	sbuf_reset(keys);
+	for (j = i; j < km->n; j++) {
+		const struct binding *o = &km->b[j];
+
+		if (!same_line(o, &km->b[i]))
+			continue;
+		name[0] = 0;
+		if (o->prefix) {
+			keymap_key_name(o->prefix, name, sizeof(name) / 2);
+			strcat(name, " ");
+		}
+		keymap_key_name(o->key, name + strlen(name), sizeof(name) / 2);
+		sbuf_printf(keys, "%s%s", keys->len ? ", " : "", name);
+	}
+}
+
 void keymap_help(const struct keymap *km, struct sbuf *out)
 {
 	static const char *const titles[TM_COUNT] = {
@@ -429,43 +463,30 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 		[TM_STREAM] = "Follow stream",
 		[TM_GRAPH] = "I/O graph",
 	};
-	char name[48];
 	struct sbuf keys;
-	size_t i, j;
+	size_t i;
 	int m;
 
 	sbuf_init(&keys);
 	for (m = TM_ANY; m < TM_COUNT; m++) {
+		int width = 8; /* the keys' column: as wide as the mode's widest, from 8 */
 		bool any = false;
 
 		for (i = 0; i < km->n; i++) {
-			const struct binding *b = &km->b[i];
-
-			if (b->mode != (enum tui_mode)m || b->action == TA_NONE)
+			if (!line_starts(km, i, (enum tui_mode)m))
 				continue;
-			for (j = 0; j < i && !same_line(&km->b[j], b); j++)
-				;
-			if (j < i)
-				continue; /* its line lists it already */
+			line_keys(km, i, &keys);
+			if ((int)keys.len > width)
+				width = (int)keys.len;
+		}
+		for (i = 0; i < km->n; i++) {
+			if (!line_starts(km, i, (enum tui_mode)m))
+				continue;
 			if (!any)
 				sbuf_printf(out, "%s%s\n", m == TM_ANY ? "" : "\n", titles[m]);
 			any = true;
-			/* a line per action, with every key (or sequence) bound to it */
-			sbuf_reset(&keys);
-			for (j = i; j < km->n; j++) {
-				const struct binding *o = &km->b[j];
-
-				if (!same_line(o, b))
-					continue;
-				name[0] = 0;
-				if (o->prefix) {
-					keymap_key_name(o->prefix, name, sizeof(name) / 2);
-					strcat(name, " ");
-				}
-				keymap_key_name(o->key, name + strlen(name), sizeof(name) / 2);
-				sbuf_printf(&keys, "%s%s", keys.len ? ", " : "", name);
-			}
-			sbuf_printf(out, "  %-8s %s\n", keys.s, help_of(b));
+			line_keys(km, i, &keys);
+			sbuf_printf(out, "  %-*s %s\n", width, keys.s, help_of(&km->b[i]));
 		}
 	}
 	sbuf_fini(&keys);

@@ -102,8 +102,10 @@ static void check_keymap(void)
 	CHECK(keymap_action(km, TM_LIST, TK_META | 'x') == TA_GOTO);
 	CHECK(keymap_action(km, TM_TREE, TK_META | TK_UP) == TA_TOP);
 	CHECK(keymap_action(km, TM_LIST, 'x') == TA_QUIT); /* bound above, untouched */
+	/* the keys' column is as wide as the widest keys of the section */
 	CHECK(help_holds(km, "  q, F10, C-x C-c quit\n"));
-	CHECK(help_holds(km, ", M-x go to an event number\n"));
+	CHECK(help_holds(km, "  :, C-g, M-x     go to an event number\n"));
+	CHECK(help_holds(km, "  x               leave\n"));
 	CHECK(help_holds(km, "  M-Up     first line\n"));
 	keymap_free(km);
 }
