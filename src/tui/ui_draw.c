@@ -17,7 +17,7 @@
 #include "ui_events.h"
 #include "xalloc.h"
 
-/* The longest command a live status line names in full, in bytes */
+/* The longest command a live status line names in full, in cells */
 #define LIVE_WHAT_MAX 28
 
 void ui_put(int y, int x, const char *s, int width)
@@ -336,13 +336,18 @@ void ui_status_source(const struct ui *u, struct sbar *b, int prio)
 	const char *base = strrchr(u->path, '/');
 	const char *state = u->ended ? "live, ended" : ev->follow ? "live, following" : "live, paused";
 
+	struct sbuf what;
+
 	base = base && base[1] ? base + 1 : u->path;
-	if (!u->src->live)
+	if (!u->src->live) {
 		sbar_add(b, prio, base, "%s", u->path);
-	else if (strlen(u->src->what) > LIVE_WHAT_MAX)
-		sbar_add(b, prio, state, "%s: %.*s…", state, LIVE_WHAT_MAX - 1, u->src->what);
-	else
-		sbar_add(b, prio, state, "%s: %s", state, u->src->what);
+		return;
+	}
+	sbuf_init(&what);
+	sbuf_puts(&what, u->src->what);
+	cell_ellipsize(&what, LIVE_WHAT_MAX);
+	sbar_add(b, prio, state, "%s: %s", state, what.s);
+	sbuf_fini(&what);
 }
 
 /* A live capture's file: where it is, its size and limit. */
