@@ -242,10 +242,11 @@ static unsigned int shown_col(const struct eng_top_view *v, unsigned int d)
 
 /*
  * Narrows the widest text columns before the last (of n shown, widths as
- * shown) until the last has LAST_MIN cells of the screen, or none can give.
+ * shown) until the last has LAST_MIN cells of the screen, or none can give;
+ * none narrower than TEXT_MIN or than its title (least[d], with its sort mark).
  */
 static void give_last(const struct eng_top_view *v, const unsigned int *ord, int *width,
-		      unsigned int n)
+		      const int *least, unsigned int n)
 {
 	unsigned int d, widest;
 	int used = 0;
@@ -254,7 +255,7 @@ static void give_last(const struct eng_top_view *v, const unsigned int *ord, int
 		used += width[d] + 1;
 	while (COLS - used < LAST_MIN) {
 		for (d = 0, widest = n; d + 1 < n; d++)
-			if (!numeric(&v->cols[ord[d]]) && width[d] > TEXT_MIN &&
+			if (!numeric(&v->cols[ord[d]]) && width[d] > TEXT_MIN && width[d] > least[d] &&
 			    (widest == n || width[d] > width[widest]))
 				widest = d;
 		if (widest == n)
@@ -522,7 +523,7 @@ static void views_draw(struct panel *p, struct ui *u)
 	struct views *w = (struct views *)p;
 	const struct level *l;
 	const struct eng_top_view *v;
-	int width[ENG_TOP_COLS], y, x, body = ui_lines(u) - 5;
+	int width[ENG_TOP_COLS], least[ENG_TOP_COLS], y, x, body = ui_lines(u) - 5;
 	unsigned int ord[ENG_TOP_COLS];
 	double seconds;
 	struct eng_top *t;
@@ -569,7 +570,8 @@ static void views_draw(struct panel *p, struct ui *u)
 	/* widths (of the columns as shown) from the titles and the rows in sight */
 	display_order(v, ord);
 	for (k = 0; k < v->ncols; k++) /* room for the sorted one's mark */
-		width[k] = (int)strlen(v->cols[ord[k]].title) + (ord[k] == sorted_col(w, v) ? 2 : 0);
+		width[k] = least[k] =
+			(int)strlen(v->cols[ord[k]].title) + (ord[k] == sorted_col(w, v) ? 2 : 0);
 	for (r = w->top; r < rows && r < w->top + (uint64_t)body; r++) {
 		for (k = 0; k + 1 < v->ncols; k++) {
 			sbuf_reset(&c);
@@ -578,7 +580,7 @@ static void views_draw(struct panel *p, struct ui *u)
 				width[k] = cells_of(c.s) > CELL_MAX ? CELL_MAX : cells_of(c.s);
 		}
 	}
-	give_last(v, ord, width, v->ncols);
+	give_last(v, ord, width, least, v->ncols);
 	/* the column titles, the sorted one marked, the selected one highlighted */
 	for (k = 0; k <= ENG_TOP_COLS; k++)
 		w->colx[k] = -1;
