@@ -126,6 +126,15 @@ static void check_duration(void)
 	sbuf_fini(&s);
 }
 
+/* The locale is asked once whether it is UTF-8: a change after that is not seen. */
+static void check_utf8_once(void)
+{
+	CHECK(cell_utf8());
+	setlocale(LC_CTYPE, "C");
+	CHECK(cell_utf8());
+	setlocale(LC_CTYPE, "C.UTF-8");
+}
+
 static void check_sanitize(void)
 {
 	struct sbuf o;
@@ -919,6 +928,7 @@ int main(int argc, char **argv)
 	setenv("TZ", "UTC", 1);
 	tzset();
 	check_keymap();
+	check_utf8_once();
 	check_sanitize();
 	check_duration();
 	check_statusbar();
