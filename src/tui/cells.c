@@ -411,9 +411,18 @@ void cell_sanitize(struct sbuf *out, const char *s)
 	}
 }
 
+static bool utf8;
+static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
+
+static void utf8_init(void)
+{
+	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+}
+
 bool cell_utf8(void)
 {
-	return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	pthread_once(&utf8_once, utf8_init);
+	return utf8;
 }
 
 void cell_lines(struct sbuf *out, const char *s)

@@ -44,7 +44,10 @@ size_t cell_fit(const char *s, int width, int *cells);
 void cell_sanitize(struct sbuf *out, const char *s);
 /* Cuts s to width cells, its last one an ellipsis, if it is wider. */
 void cell_ellipsize(struct sbuf *s, int width);
-/* Whether the locale's characters are UTF-8; if not, the screens draw in ASCII, as htop does. */
+/*
+ * Whether the locale's characters are UTF-8; if not, the screens draw in
+ * ASCII, as htop does. Asked of the locale once: it is set once, at start.
+ */
 bool cell_utf8(void);
 /* Appends s, UTF-8 from the engine, with its tree lines (│ ├ └ ─) as ASCII where cell_utf8() is false. */
 void cell_lines(struct sbuf *out, const char *s);

@@ -100,6 +100,9 @@ static const struct {
 	[TA_ZOOM] = { "zoom", "the focused pane on the whole screen, or back" },
 	[TA_HIDDEN] = { "hidden", "show the hidden events too, as -A, or hide them" },
 	[TA_SPECTRO] = { "spectro", "the latency spectrogram, or back to the events" },
+	[TA_LEGEND] = { "legend", "what each of the view's columns shows" },
+	[TA_SIGNAL] = { "signal", "send a signal to the process of the row (live only)" },
+	[TA_FKEYS] = { "function-keys", "the function key bar on the bottom line, or not" },
 };
 
 #define MODES "list, tree, hex, view, picker, stream, graph, spectro"
@@ -171,14 +174,13 @@ static int parse_key(const char *s)
 	return -1;
 }
 
-/* The name of key, for the help screen. */
-static void key_name(int key, char *buf, size_t n)
+void keymap_key_name(int key, char *buf, size_t n)
 {
 	size_t i;
 
 	if (key & TK_META) {
 		snprintf(buf, n, "M-");
-		key_name(key & ~TK_META, buf + 2, n - 2);
+		keymap_key_name(key & ~TK_META, buf + 2, n - 2);
 		return;
 	}
 
@@ -387,6 +389,25 @@ enum tui_action keymap_action_after(const struct keymap *km, enum tui_mode mode,
 	return any;
 }
 
+int keymap_key_of(const struct keymap *km, enum tui_mode mode, enum tui_action a)
+{
+	int other = 0;
+	size_t i;
+
+	for (i = 0; i < km->n; i++) {
+		const struct binding *b = &km->b[i];
+
+		if (b->prefix || b->action != a || (b->mode != mode && b->mode != TM_ANY) ||
+		    keymap_action(km, mode, b->key) != a || keymap_is_prefix(km, mode, b->key))
+			continue;
+		if (b->key >= TK_F1 && b->key < TK_MAX)
+			return b->key;
+		if (!other)
+			other = b->key;
+	}
+	return other;
+}
+
 static const char *help_of(const struct binding *b)
 {
 	return b->help ? b->help : actions[b->action].help;
@@ -396,6 +417,40 @@ static const char *help_of(const struct binding *b)
 static bool same_line(const struct binding *a, const struct binding *b)
 {
 	return a->mode == b->mode && a->action == b->action && !strcmp(help_of(a), help_of(b));
+}
+
+/* Whether binding i starts its line of mode m's help: no binding before it is on the line. */
+static bool line_starts(const struct keymap *km, size_t i, enum tui_mode m)
+{
+	size_t j;
+
+	if (km->b[i].mode != m || km->b[i].action == TA_NONE)
+		return false;
+	for (j = 0; j < i && !same_line(&km->b[j], &km->b[i]); j++)
+		;
+	return j == i;
+}
+
+/* The keys of the help line binding i starts: every key (or sequence) bound to it. */
+static void line_keys(const struct keymap *km, size_t i, struct sbuf *keys)
+{
+	char name[48];
+	size_t j;
+
+	sbuf_reset(keys);
+	for (j = i; j < km->n; j++) {
+		const struct binding *o = &km->b[j];
+
+		if (!same_line(o, &km->b[i]))
+			continue;
+		name[0] = 0;
+		if (o->prefix) {
+			keymap_key_name(o->prefix, name, sizeof(name) / 2);
+			strcat(name, " ");
+		}
+		keymap_key_name(o->key, name + strlen(name), sizeof(name) / 2);
+		sbuf_printf(keys, "%s%s", keys->len ? ", " : "", name);
+	}
 }
 
 void keymap_help(const struct keymap *km, struct sbuf *out)
@@ -411,43 +466,30 @@ void keymap_help(const struct keymap *km, struct sbuf *out)
 		[TM_GRAPH] = "I/O graph",
 		[TM_SPECTRO] = "Latency spectrogram",
 	};
-	char name[48];
 	struct sbuf keys;
-	size_t i, j;
+	size_t i;
 	int m;
 
 	sbuf_init(&keys);
 	for (m = TM_ANY; m < TM_COUNT; m++) {
+		int width = 8; /* the keys' column: as wide as the mode's widest, from 8 */
 		bool any = false;
 
 		for (i = 0; i < km->n; i++) {
-			const struct binding *b = &km->b[i];
-
-			if (b->mode != (enum tui_mode)m || b->action == TA_NONE)
+			if (!line_starts(km, i, (enum tui_mode)m))
 				continue;
-			for (j = 0; j < i && !same_line(&km->b[j], b); j++)
-				;
-			if (j < i)
-				continue; /* its line lists it already */
+			line_keys(km, i, &keys);
+			if ((int)keys.len > width)
+				width = (int)keys.len;
+		}
+		for (i = 0; i < km->n; i++) {
+			if (!line_starts(km, i, (enum tui_mode)m))
+				continue;
 			if (!any)
 				sbuf_printf(out, "%s%s\n", m == TM_ANY ? "" : "\n", titles[m]);
 			any = true;
-			/* a line per action, with every key (or sequence) bound to it */
-			sbuf_reset(&keys);
-			for (j = i; j < km->n; j++) {
-				const struct binding *o = &km->b[j];
-
-				if (!same_line(o, b))
-					continue;
-				name[0] = 0;
-				if (o->prefix) {
-					key_name(o->prefix, name, sizeof(name) / 2);
-					strcat(name, " ");
-				}
-				key_name(o->key, name + strlen(name), sizeof(name) / 2);
-				sbuf_printf(&keys, "%s%s", keys.len ? ", " : "", name);
-			}
-			sbuf_printf(out, "  %-8s %s\n", keys.s, help_of(b));
+			line_keys(km, i, &keys);
+			sbuf_printf(out, "  %-*s %s\n", width, keys.s, help_of(&km->b[i]));
 		}
 	}
 	sbuf_fini(&keys);

@@ -21,6 +21,7 @@
 #define SYSHARK_KEYMAP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 #include "sbuf.h"
@@ -103,6 +104,9 @@ enum tui_action {
 	TA_PANE_SHRINK,
 	TA_ZOOM,
 	TA_SPECTRO,
+	TA_LEGEND,
+	TA_SIGNAL,
+	TA_FKEYS,
 	TA_COUNT,
 };
 
@@ -143,6 +147,14 @@ bool keymap_is_prefix(const struct keymap *km, enum tui_mode mode, int key);
 /* The action of key after prefix (0: none) in mode, the mode's own bindings first. */
 enum tui_action keymap_action_after(const struct keymap *km, enum tui_mode mode, int prefix,
 				    int key);
+
+/*
+ * A key that does a in mode (a function key if one does), for the function
+ * key bar; 0 if none does. Sequences are not looked at.
+ */
+int keymap_key_of(const struct keymap *km, enum tui_mode mode, enum tui_action a);
+/* The name of key as keymap files write it (F1, C-x, M-x, Enter, q) into buf. */
+void keymap_key_name(int key, char *buf, size_t n);
 
 /* The help screen: one line per binding, grouped by mode. */
 void keymap_help(const struct keymap *km, struct sbuf *out);

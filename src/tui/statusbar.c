@@ -31,41 +31,44 @@ void sbar_add(struct sbar *b, int prio, const char *brief, const char *fmt, ...)
 	b->n++;
 }
 
-/* The line of the parts in use, in their short form where brief[i]. */
-static void join(const struct sbar *b, const bool *gone, const bool *brief, struct sbuf *out)
+/* The line of the parts in use, after lead, in their short form where brief[i]. */
+static void join(const struct sbar *b, const char *lead, const char *sep, const bool *gone,
+		 const bool *brief, struct sbuf *out)
 {
 	unsigned int i;
 	bool first = true;
 
 	sbuf_reset(out);
-	sbuf_putc(out, ' ');
+	sbuf_puts(out, lead);
 	for (i = 0; i < b->n; i++) {
 		if (gone[i])
 			continue;
 		if (!first)
-			sbuf_puts(out, " | ");
+			sbuf_puts(out, sep);
 		sbuf_puts(out, brief[i] ? b->part[i].brief : b->part[i].text);
 		first = false;
 	}
 }
 
-void sbar_fit(const struct sbar *b, int width, struct sbuf *out)
+/* Fits the parts into width (short forms only if shorten), out the line. */
+static void fit(const struct sbar *b, int width, const char *lead, const char *sep, bool shorten,
+		bool *gone, struct sbuf *out)
 {
-	bool gone[SBAR_PARTS] = { false }, brief[SBAR_PARTS] = { false };
+	bool brief[SBAR_PARTS] = { false };
 	unsigned int left = b->n;
 	int cells;
 
 	for (;;) {
 		unsigned int i, low = b->n;
 
-		join(b, gone, brief, out);
+		join(b, lead, sep, gone, brief, out);
 		cell_fit(out->s, 0, &cells);
 		if (cells <= width || !left)
 			return;
 		for (i = 0; i < b->n; i++)
 			if (!gone[i] && (low == b->n || b->part[i].prio <= b->part[low].prio))
 				low = i;
-		if (b->part[low].brief && !brief[low]) {
+		if (shorten && b->part[low].brief && !brief[low]) {
 			brief[low] = true;
 		} else if (left > 1) {
 			gone[low] = true;
@@ -74,6 +77,26 @@ void sbar_fit(const struct sbar *b, int width, struct sbuf *out)
 			return;
 		}
 	}
+}
+
+void sbar_fit(const struct sbar *b, int width, struct sbuf *out)
+{
+	bool gone[SBAR_PARTS] = { false };
+
+	fit(b, width, " ", " | ", true, gone, out);
+}
+
+void sbar_fit_parts(const struct sbar *b, int width, const char *sep, bool *shown)
+{
+	bool gone[SBAR_PARTS] = { false };
+	struct sbuf line;
+	unsigned int i;
+
+	sbuf_init(&line);
+	fit(b, width, "", sep, false, gone, &line);
+	sbuf_fini(&line);
+	for (i = 0; i < b->n; i++)
+		shown[i] = !gone[i];
 }
 
 void sbar_bytes(char *out, size_t n, uint64_t bytes)

@@ -28,6 +28,11 @@ void sbar_add(struct sbar *b, int prio, const char *brief, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* The line fitted to width cells, after a leading space. */
 void sbar_fit(const struct sbar *b, int width, struct sbuf *out);
+/*
+ * Which parts stay (shown[i]) when they are joined by sep, with no leading
+ * space, into width cells; their short forms are not used.
+ */
+void sbar_fit_parts(const struct sbar *b, int width, const char *sep, bool *shown);
 void sbar_fini(struct sbar *b);
 
 /* Bytes as people read them, into out: 512 B, 12.3 KiB, 1.5 MiB, 2.0 GiB. */

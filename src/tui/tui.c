@@ -34,6 +34,18 @@ static void on_signal(int sig)
 		quit_signal = sig;
 }
 
+/* The question that one key answers was answered by key (Esc, Ctrl-C: no). */
+static void answered(struct ui *u, int key)
+{
+	prompt_close();
+	u->pk = PK_NONE;
+	if (u->signal_pid)
+		ui_signal_answer(u, key);
+	else
+		u->panel->ops->prompt_done(u->panel, u, PK_CONFIRM,
+					   key == 'y' || key == 'Y' ? "y" : "n");
+}
+
 /*
  * Ctrl-C: closes an open prompt, as readline's users expect; otherwise
  * quits as q does, asking first if live events would be lost (and quitting
@@ -43,11 +55,13 @@ static bool interrupted(struct ui *u)
 {
 	enum prompt_kind pk = u->pk;
 
+	if (pk == PK_CONFIRM) {
+		answered(u, 27);
+		return false;
+	}
 	if (pk != PK_NONE) {
 		prompt_close();
 		u->pk = PK_NONE;
-		if (pk == PK_CONFIRM)
-			u->panel->ops->prompt_done(u->panel, u, pk, "n");
 		return false;
 	}
 	return u->asking || ui_quit(u);
@@ -91,14 +105,16 @@ static int map_key(int ch)
 }
 
 /*
- * Meta with key ch, if the screen binds it outside a prompt; else Esc
- * alone, ch coming next (a quick Esc then q still closes and quits).
+ * Meta with key ch, in a prompt (readline's M-b, M-f, M-d) or if the screen
+ * binds it; else Esc alone, ch coming next (a quick Esc then q still closes
+ * and quits, and Esc answers no to a question).
  */
 static int meta_key(struct ui *u, int ch)
 {
 	int key = TK_META | map_key(ch);
 
-	if (u->pk == PK_NONE && keymap_action(u->km, u->panel->ops->mode(u->panel, u), key))
+	if ((u->pk != PK_NONE && u->pk != PK_CONFIRM) ||
+	    (u->pk == PK_NONE && keymap_action(u->km, u->panel->ops->mode(u->panel, u), key)))
 		return key;
 	ungetch(ch);
 	return 27;
@@ -140,6 +156,18 @@ static int after_esc(struct ui *u)
 		if (strcmp(got, seqs[i].seq) == 0)
 			return seqs[i].key;
 	return n == 1 ? meta_key(u, got[0]) : 0;
+}
+
+/* Says the live capture has ended, after the message there is (a signal sent, ...). */
+static void ended_message(struct ui *u)
+{
+	char before[sizeof(u->msg)];
+
+	snprintf(before, sizeof(before), "%s", u->msg);
+	if (before[0] && u->pk != PK_CONFIRM)
+		ui_message(u, u->msg_bad, "%s; the capture has ended", before);
+	else
+		ui_message(u, false, "the capture has ended");
 }
 
 /* Loads the built-in keymap, then the user's if there is one. */
@@ -193,16 +221,19 @@ static bool load_columns(struct ui *u)
 	return ok;
 }
 
-/* Calls mode: on unless the user turned it off (config file "calls"); false after saying why not. */
-static bool load_calls(struct ui *u)
+/*
+ * A switch the user may set in config file name, "on" or "off": into *on
+ * (left as it is if there is no file); false after saying why it cannot.
+ */
+static bool load_switch(const char *name, bool *on)
 {
 	char path[4096];
 	struct sbuf text;
-	bool ok = true, on = true;
+	bool ok = true;
 	int rc;
 
 	sbuf_init(&text);
-	rc = ui_config_read("calls", &text, path, sizeof(path));
+	rc = ui_config_read(name, &text, path, sizeof(path));
 	if (rc < 0 && rc != -ENOENT) {
 		fprintf(stderr, "syshark: %s: %s\n", path, ui_config_strerror(rc));
 		ok = false;
@@ -210,25 +241,38 @@ static bool load_calls(struct ui *u)
 		const char *s = text.s ? text.s : "";
 		int n = (int)strcspn(s, "\n");
 
-		on = strncmp(s, "on", (size_t)n) == 0 && n == 2;
-		if (!on && !(n == 3 && strncmp(s, "off", 3) == 0)) {
+		if (n == 2 && strncmp(s, "on", 2) == 0) {
+			*on = true;
+		} else if (n == 3 && strncmp(s, "off", 3) == 0) {
+			*on = false;
+		} else {
 			fprintf(stderr, "syshark: %s:1: \"%.*s\" is neither on nor off\n", path, n, s);
 			ok = false;
 		}
 	}
 	sbuf_fini(&text);
-	if (ok)
-		tview_set_calls(u->v, on);
 	return ok;
 }
 
-void ui_calls_save(struct ui *u)
+/* Calls mode and the function key bar: on unless the user turned them off; false if not read. */
+static bool load_switches(struct ui *u)
+{
+	bool calls = true;
+
+	u->fkeys = true;
+	if (!load_switch("calls", &calls) || !load_switch("fkeys", &u->fkeys))
+		return false;
+	tview_set_calls(u->v, calls);
+	return true;
+}
+
+void ui_switch_save(struct ui *u, const char *name, bool on)
 {
 	char path[4096];
-	int rc = ui_config_write("calls", tview_calls(u->v) ? "on\n" : "off\n", path, sizeof(path));
+	int rc = ui_config_write(name, on ? "on\n" : "off\n", path, sizeof(path));
 
 	if (rc < 0)
-		ui_message(u, true, "calls mode is not saved: %s: %s", path, strerror(-rc));
+		ui_message(u, true, "%s is not saved: %s: %s", name, path, strerror(-rc));
 }
 
 void ui_cols_save(struct ui *u)
@@ -415,7 +459,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 	if (!u.km)
 		return 2;
 	status = open_view(&u);
-	if (!status && (!load_columns(&u) || !load_calls(&u)))
+	if (!status && (!load_columns(&u) || !load_switches(&u)))
 		status = 2;
 	if (!status && filter && tview_set_filter(u.v, filter, &d) < 0) {
 		fprintf(stderr, "syshark: filter column %u: %s\n", d.col, d.msg);
@@ -481,7 +525,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 			if (u.gz && sf_gunzip_error(u.gz))
 				ui_message(&u, true, "%s", sf_gunzip_error(u.gz));
 			else if (src->live && !u.asking) /* (a question to quit stays) */
-				ui_message(&u, false, "the capture has ended");
+				ended_message(&u);
 			redraw = true;
 		}
 		if (!damage_told && show_damage(&u))
@@ -512,9 +556,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 		if (!key)
 			continue;
 		if (u.pk == PK_CONFIRM) {
-			prompt_close();
-			u.pk = PK_NONE;
-			p->ops->prompt_done(p, &u, PK_CONFIRM, key == 'y' || key == 'Y' ? "y" : "n");
+			answered(&u, key);
 			continue;
 		}
 		if (u.pk != PK_NONE) {
@@ -545,13 +587,18 @@ int tui_run(const struct tui_source *src, const char *filter)
 			if (a != TA_SAVE)
 				continue;
 		}
-		/* quit, help and redraw are the same on every screen but the help */
-		if (p->ops->mode(p, &u) != TM_ANY && (a == TA_QUIT || a == TA_HELP || a == TA_REDRAW)) {
+		/* quit, help, redraw and the bar are the same on every screen but the help */
+		if (p->ops->mode(p, &u) != TM_ANY &&
+		    (a == TA_QUIT || a == TA_HELP || a == TA_REDRAW || a == TA_FKEYS)) {
 			if (a == TA_QUIT && ui_quit(&u))
 				break;
 			if (a == TA_HELP)
-				ui_push(&u, ui_help_new());
-			if (a == TA_REDRAW)
+				ui_push(&u, ui_help_new(&u));
+			if (a == TA_FKEYS) {
+				u.fkeys = !u.fkeys;
+				ui_switch_save(&u, "fkeys", u.fkeys);
+			}
+			if (a == TA_REDRAW || a == TA_FKEYS)
 				clear();
 			continue;
 		}
@@ -579,6 +626,7 @@ int tui_run(const struct tui_source *src, const char *filter)
 		free(u.vals[i].field);
 		eng_values_free(u.vals[i].values);
 	}
+	free(u.overwrite);
 	tview_free(u.v);
 	sf_gunzip_free(u.gz);
 	keymap_free(u.km);

@@ -119,6 +119,7 @@ struct ui {
 	bool asking;	/* q was pressed on unsaved live events: y quits */
 	uint64_t health_seen; /* live: the health's seconds last drawn */
 	bool color;
+	bool fkeys;	      /* the function key bar is wanted (it needs UI_FKEYS_MIN lines) */
 	double click_at;      /* when the last press was (monotonic seconds) */
 	int click_x, click_y; /* and where */
 	double interval;      /* live views: seconds between refreshes */
@@ -129,6 +130,9 @@ struct ui {
 	char caret_msg[512]; /* a bad filter's error, under the prompt */
 	int caret_col;
 	struct panel *graph; /* the I/O graph, kept with its series and zoom while it is closed */
+	char *overwrite;      /* the file the question is whether to write over, or NULL */
+	long signal_pid;      /* the question is which signal to send it, or 0 */
+	char signal_name[64]; /* and its name */
 };
 
 void ui_message(struct ui *u, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -173,6 +177,8 @@ bool ui_select_event(struct ui *u, uint64_t num);
 uint64_t ui_selected_event(const struct ui *u);
 /* The list from its first row, focused, not following a live capture. */
 void ui_list_from_top(struct ui *u);
+/* Appends where row at (from 1) of n is: "1/38 (2.6%)". */
+void ui_position(struct sbuf *out, uint64_t at, uint64_t n);
 /* A bar across the screen at y: s reversed, and bold for a title. */
 void ui_bar(int y, const char *s, bool title);
 /* The message line: s, red if the message is bad news. */
@@ -186,17 +192,44 @@ void ui_prompt_error(struct ui *u, enum prompt_kind pk, const char *label, const
 void ui_open_prompt(struct ui *u, enum prompt_kind pk, const char *label, const char *text);
 /*
  * Whether path exists; if it does, asks whether to write over it, and the
- * top screen's prompt_done gets PK_CONFIRM with the answer.
+ * top screen's prompt_done gets PK_CONFIRM with the answer, for
+ * ui_overwrite_answer().
  */
 bool ui_ask_overwrite(struct ui *u, const char *path);
+/*
+ * The file ui_ask_overwrite() asked about, if answer is yes (caller frees);
+ * else NULL, and the message line says it was not saved over.
+ */
+char *ui_overwrite_answer(struct ui *u, const char *answer);
+/* The terminal's lines the function key bar leaves to the screens. */
+int ui_lines(const struct ui *u);
+#define UI_FKEYS_MIN 8 /* lines under which the bar gives its line to the screens */
+/* Saves a switch (on or off) as config file name; says on the message line if it cannot. */
+void ui_switch_save(struct ui *u, const char *name, bool on);
 /* Draws the top screen, and the prompt if it is open. */
 void ui_draw(struct ui *u);
+
+/*
+ * F8 (ui_signal.c): asks which signal to send to pid (named name) of a row,
+ * unless the capture is not live, pid is 0 (then what says why), 1 or
+ * below, or syshark (a message says so); ui_signal_answer() takes the key
+ * that answers.
+ */
+void ui_signal_ask(struct ui *u, long pid, const char *name, const char *what);
+/* Sends the signal key picks to the PID asked about, or none; the message line says which. */
+void ui_signal_answer(struct ui *u, int key);
+/* F8 on the selected event: its process. */
+void ui_signal_event(struct ui *u);
+/* A PID written in text, or 0 if text is NULL or not one. */
+long ui_signal_pid(const char *text);
 
 /* The screens. The event list (ui_act.c), at the bottom of the stack; freed by ui_events_free(). */
 struct panel *ui_events_new(const struct ui *u);
 void ui_events_free(struct ui *u);
 /* The help, scrolled (ui_draw.c). */
-struct panel *ui_help_new(void);
+struct panel *ui_help_new(const struct ui *u);
+/* Text on the whole screen, scrolled, till a key closes it (ui_draw.c); text is copied. */
+struct panel *ui_text_new(const char *text);
 /*
  * The views (ui_top.c): the picker, or view name over the events filter
  * keeps; NULL (and a message) if there is no such view or filter.

@@ -291,24 +291,17 @@ static void events_prompt_done(struct panel *p, struct ui *u, enum prompt_kind p
 		break;
 	}
 	case PK_SAVE:
-		free(ev->save_to);
-		ev->save_to = NULL;
-		if (!*text)
-			break;
-		if (ui_ask_overwrite(u, text)) {
-			ev->save_to = xstrdup(text);
-			break;
-		}
-		save(u, text);
+		if (*text && !ui_ask_overwrite(u, text))
+			save(u, text);
 		break;
-	case PK_CONFIRM:
-		if (ev->save_to && *text == 'y')
-			save(u, ev->save_to);
-		else if (ev->save_to)
-			ui_message(u, false, "not saved: %s exists", ev->save_to);
-		free(ev->save_to);
-		ev->save_to = NULL;
+	case PK_CONFIRM: {
+		char *path = ui_overwrite_answer(u, text);
+
+		if (path)
+			save(u, path);
+		free(path);
 		break;
+	}
 	default:
 		break;
 	}
@@ -341,9 +334,24 @@ bool ui_ask_overwrite(struct ui *u, const char *path)
 
 	if (stat(path, &sb) < 0)
 		return false;
+	free(u->overwrite);
+	u->overwrite = xstrdup(path);
 	snprintf(q, sizeof(q), "%s exists: overwrite? (y/n) ", path);
 	ui_open_prompt(u, PK_CONFIRM, q, NULL);
 	return true;
+}
+
+char *ui_overwrite_answer(struct ui *u, const char *answer)
+{
+	char *path = u->overwrite;
+
+	u->overwrite = NULL;
+	if (path && *answer != 'y') {
+		ui_message(u, false, "not saved: %s exists", path);
+		free(path);
+		path = NULL;
+	}
+	return path;
 }
 
 static void toggle_mark(struct ui *u)
@@ -470,6 +478,9 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 	case TA_BACK:
 		ui_message(u, true, "nothing to go back to: v shows the views");
 		break;
+	case TA_SIGNAL:
+		ui_signal_event(u);
+		break;
 	case TA_DOWN:
 		move_by(u, 1, rows);
 		break;
@@ -529,7 +540,7 @@ static enum panel_next events_key(struct panel *p, struct ui *u, int key, enum t
 		uint64_t keep = ev->sel_event;
 
 		tview_set_calls(u->v, !tview_calls(u->v));
-		ui_calls_save(u);
+		ui_switch_save(u, "calls", tview_calls(u->v));
 		ui_message(u, false, "%s",
 			   tview_calls(u->v) ? "a row per system call: its exit, with its enter" :
 					       "a row per event: enters and exits apart");
@@ -714,7 +725,6 @@ void ui_events_free(struct ui *u)
 	free(ev->collapsed);
 	free(ev->marks);
 	free(ev->find);
-	free(ev->save_to);
 	free(ev);
 	u->events = NULL;
 }

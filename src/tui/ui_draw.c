@@ -17,7 +17,7 @@
 #include "ui_events.h"
 #include "xalloc.h"
 
-/* The longest command a live status line names in full, in bytes */
+/* The longest command a live status line names in full, in cells */
 #define LIVE_WHAT_MAX 28
 
 void ui_put(int y, int x, const char *s, int width)
@@ -51,6 +51,12 @@ void ui_color_off(struct ui *u, int pair)
 		attroff(COLOR_PAIR(pair));
 }
 
+void ui_position(struct sbuf *out, uint64_t at, uint64_t n)
+{
+	sbuf_printf(out, "%llu/%llu (%.1f%%)", (unsigned long long)at, (unsigned long long)n,
+		    n ? (double)at * 100 / (double)n : 0.0);
+}
+
 void ui_bar(int y, const char *s, bool title)
 {
 	attron(title ? A_REVERSE | A_BOLD : A_REVERSE);
@@ -62,12 +68,9 @@ void ui_message_line(struct ui *u, const char *s)
 {
 	bool bad = u->msg_bad && s[0];
 
-	/* no message, or it has gone with the next key: the key hint again */
-	if (!s[0])
-		s = "? for help, f to filter, v for the views, q to quit";
 	if (bad)
 		ui_color_on(u, CP_ERROR);
-	ui_put(LINES - 2, 0, s, COLS);
+	ui_put(ui_lines(u) - 2, 0, s, COLS);
 	if (bad)
 		ui_color_off(u, CP_ERROR);
 }
@@ -80,7 +83,7 @@ static int clamp(int v, int lo, int hi)
 void ui_layout(struct ui *u)
 {
 	struct events *ev = ui_ev(u);
-	int h = LINES - 2, hex; /* the prompt and status lines */
+	int h = ui_lines(u) - 2, hex; /* the prompt and status lines */
 
 	if (h < 7)
 		h = 7;
@@ -333,13 +336,18 @@ void ui_status_source(const struct ui *u, struct sbar *b, int prio)
 	const char *base = strrchr(u->path, '/');
 	const char *state = u->ended ? "live, ended" : ev->follow ? "live, following" : "live, paused";
 
+	struct sbuf what;
+
 	base = base && base[1] ? base + 1 : u->path;
-	if (!u->src->live)
+	if (!u->src->live) {
 		sbar_add(b, prio, base, "%s", u->path);
-	else if (strlen(u->src->what) > LIVE_WHAT_MAX)
-		sbar_add(b, prio, state, "%s: %.*s…", state, LIVE_WHAT_MAX - 1, u->src->what);
-	else
-		sbar_add(b, prio, state, "%s: %s", state, u->src->what);
+		return;
+	}
+	sbuf_init(&what);
+	sbuf_puts(&what, u->src->what);
+	cell_ellipsize(&what, LIVE_WHAT_MAX);
+	sbar_add(b, prio, state, "%s: %s", state, what.s);
+	sbuf_fini(&what);
 }
 
 /* A live capture's file: where it is, its size and limit. */
@@ -359,7 +367,7 @@ void ui_status_draw(struct ui *u, struct sbar *b)
 	sbuf_init(&line);
 	sbar_fit(b, COLS, &line);
 	ui_color_on(u, CP_BAR);
-	ui_bar(LINES - 1, line.s, false);
+	ui_bar(ui_lines(u) - 1, line.s, false);
 	ui_color_off(u, CP_BAR);
 	sbuf_fini(&line);
 	sbar_fini(b);
@@ -379,11 +387,16 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 {
 	struct events *ev = ui_ev(u);
 	struct sbar b = { 0 };
+	struct sbuf pos;
 
 	ui_status_source(u, &b, 3);
 	sbar_add(&b, 4, NULL, "events %llu", (unsigned long long)st->events);
 	sbar_add(&b, 6, NULL, "shown %llu%s%s", (unsigned long long)st->rows,
 		 tview_calls(u->v) ? " calls" : "", tview_hidden(u->v) ? " with hidden" : "");
+	sbuf_init(&pos);
+	ui_position(&pos, st->rows ? ev->sel + 1 : 0, st->rows);
+	sbar_add(&b, 3, NULL, "%s", pos.s);
+	sbuf_fini(&pos);
 	sbar_add(&b, ev->nmarks ? 3 : 1, NULL, "marked %zu", ev->nmarks);
 	if (u->src->health)
 		ui_health(u, &b);
@@ -430,8 +443,9 @@ bool ui_progressed(struct ui *u, struct tview_status *last)
 }
 
 /* The last Tab's candidates, in columns on the lines above the prompt. */
-static void draw_choices(void)
+static void draw_choices(const struct ui *u)
 {
+	int bottom = ui_lines(u) - 2;
 	const char *const *words;
 	size_t n = prompt_choices(&words);
 	struct sbuf lines;
@@ -441,7 +455,7 @@ static void draw_choices(void)
 	if (!n)
 		return;
 	sbuf_init(&lines);
-	y = LINES - 2 - complete_columns(words, n, COLS, (LINES - 2) / 2, &lines);
+	y = bottom - complete_columns(words, n, COLS, bottom / 2, &lines);
 	for (line = lines.s; line && *line; line = next) {
 		next = strchr(line, '\n');
 		*next++ = 0;
@@ -456,7 +470,7 @@ static void draw_prompt(struct ui *u, const struct tview_status *st)
 	const char *label = prompt_label(), *text = prompt_line();
 	struct sbuf line;
 	struct diag d = { 0 };
-	int pair = 0, cx;
+	int pair = 0, cx, y = ui_lines(u) - 2;
 
 	sbuf_init(&line);
 	sbuf_printf(&line, "%s%s", label, text);
@@ -467,11 +481,11 @@ static void draw_prompt(struct ui *u, const struct tview_status *st)
 		eng_filter_free(f);
 	}
 	ui_color_on(u, pair);
-	ui_put(LINES - 2, 0, line.s, COLS);
+	ui_put(y, 0, line.s, COLS);
 	ui_color_off(u, pair);
 	/* the text it opened with, which a printable key replaces */
 	if (prompt_selected() && (int)strlen(label) < COLS)
-		mvchgat(LINES - 2, (int)strlen(label), (int)strlen(text), A_REVERSE, (short)pair,
+		mvchgat(y, (int)strlen(label), (int)strlen(text), A_REVERSE, (short)pair,
 			NULL);
 	if (u->caret_msg[0]) {
 		char caret[1024];
@@ -479,60 +493,54 @@ static void draw_prompt(struct ui *u, const struct tview_status *st)
 		snprintf(caret, sizeof(caret), "%*s^ %s", (int)strlen(label) + u->caret_col - 1, "",
 			 u->caret_msg);
 		ui_color_on(u, CP_ERROR);
-		ui_put(LINES - 1, 0, caret, COLS);
+		ui_put(y + 1, 0, caret, COLS);
 		ui_color_off(u, CP_ERROR);
 	} else {
 		draw_status(u, st);
 	}
-	draw_choices();
+	draw_choices(u);
 	cx = (int)(strlen(label) + prompt_cursor());
-	move(LINES - 2, cx < COLS ? cx : COLS - 1);
+	move(y, cx < COLS ? cx : COLS - 1);
 	sbuf_fini(&line);
 }
 
-/* The help: every binding, scrolled. */
-struct help {
+/* A text on the whole screen, scrolled: the help, a view's legend. */
+struct text_screen {
 	struct panel p;
+	char *text;
 	int top; /* first line shown */
 };
 
-static void help_draw(struct panel *p, struct ui *u)
+static void text_draw(struct panel *p, struct ui *u)
 {
-	struct help *h = (struct help *)p;
-	struct sbuf text;
-	char *line, *next;
-	int y = 0;
+	struct text_screen *ts = (struct text_screen *)p;
+	const char *line = ts->text, *end;
+	int y = 0, n = 0;
 
-	int n = 0;
-
-	sbuf_init(&text);
-	sbuf_puts(&text, "syshark keys (arrows and PgUp/PgDn scroll, any other key closes this help)\n\n");
-	if (!u->src->no_mouse)
-		sbuf_puts(&text, "the mouse: a click selects, a double click opens, a title sorts, the wheel "
-				 "scrolls\n\n");
-	keymap_help(u->km, &text);
+	(void)u;
 	erase();
-	for (line = text.s; line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = 0;
-		if (n++ >= h->top && y < LINES)
-			ui_put(y++, 0, line, COLS);
+	for (; *line; line = *end ? end + 1 : end, n++) {
+		end = line + strcspn(line, "\n");
+		if (n >= ts->top && y < LINES) {
+			char *copy = xstrndup(line, (size_t)(end - line));
+
+			ui_put(y++, 0, copy, COLS);
+			free(copy);
+		}
 	}
 	/* no scrolling past the end */
-	if (h->top > n - LINES)
-		h->top = n - LINES > 0 ? n - LINES : 0;
-	sbuf_fini(&text);
+	if (ts->top > n - LINES)
+		ts->top = n - LINES > 0 ? n - LINES : 0;
 }
 
-static enum tui_mode help_mode(struct panel *p, const struct ui *u)
+static enum tui_mode text_mode(struct panel *p, const struct ui *u)
 {
 	(void)p;
 	(void)u;
 	return TM_ANY;
 }
 
-static bool help_tick(struct panel *p, struct ui *u)
+static bool text_tick(struct panel *p, struct ui *u)
 {
 	(void)p;
 	(void)u;
@@ -540,62 +548,163 @@ static bool help_tick(struct panel *p, struct ui *u)
 }
 
 /* The arrows and PgUp and PgDn scroll, any other key closes it. */
-static enum panel_next help_key(struct panel *p, struct ui *u, int key, enum tui_action a)
+static enum panel_next text_key(struct panel *p, struct ui *u, int key, enum tui_action a)
 {
-	struct help *h = (struct help *)p;
+	struct text_screen *ts = (struct text_screen *)p;
 
 	(void)a;
+	(void)u;
 	clear();
 	if (key == TK_DOWN || key == 'j')
-		h->top++;
-	else if ((key == TK_UP || key == 'k') && h->top > 0)
-		h->top--;
+		ts->top++;
+	else if ((key == TK_UP || key == 'k') && ts->top > 0)
+		ts->top--;
 	else if (key == TK_PGDN)
-		h->top += LINES - 1;
+		ts->top += LINES - 1;
 	else if (key == TK_PGUP)
-		h->top = h->top > LINES - 1 ? h->top - (LINES - 1) : 0;
+		ts->top = ts->top > LINES - 1 ? ts->top - (LINES - 1) : 0;
 	else
 		return PN_POP;
-	(void)u;
 	return PN_STAY;
 }
 
 /* The wheel scrolls it. */
-static void help_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
+static void text_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
 {
-	struct help *h = (struct help *)p;
+	struct text_screen *ts = (struct text_screen *)p;
 
 	(void)u;
 	if (c->what == UC_WHEEL_UP)
-		h->top = h->top > 3 ? h->top - 3 : 0;
+		ts->top = ts->top > 3 ? ts->top - 3 : 0;
 	else if (c->what == UC_WHEEL_DOWN)
-		h->top += 3;
+		ts->top += 3;
 	clear();
 }
 
-static void help_close(struct panel *p, struct ui *u)
+static void text_close(struct panel *p, struct ui *u)
 {
 	(void)u;
 	clear();
+	free(((struct text_screen *)p)->text);
 	free(p);
 }
 
-static const struct panel_ops help_ops = {
-	.mode = help_mode,
-	.tick = help_tick,
-	.draw = help_draw,
-	.key = help_key,
-	.mouse = help_mouse,
-	.close = help_close,
+static const struct panel_ops text_ops = {
+	.mode = text_mode,
+	.tick = text_tick,
+	.draw = text_draw,
+	.key = text_key,
+	.mouse = text_mouse,
+	.close = text_close,
 };
 
-struct panel *ui_help_new(void)
+struct panel *ui_text_new(const char *text)
 {
-	struct help *h = xcalloc(1, sizeof(*h));
+	struct text_screen *ts = xcalloc(1, sizeof(*ts));
 
-	h->p.ops = &help_ops;
-	h->p.tick_ms = 100;
-	return &h->p;
+	ts->p.ops = &text_ops;
+	ts->p.tick_ms = 100;
+	ts->text = xstrdup(text);
+	return &ts->p;
+}
+
+struct panel *ui_help_new(const struct ui *u)
+{
+	struct panel *p;
+	struct sbuf text;
+
+	sbuf_init(&text);
+	sbuf_puts(&text, "syshark keys (arrows and PgUp/PgDn scroll, any other key closes this help)\n\n");
+	if (!u->src->no_mouse)
+		sbuf_puts(&text, "the mouse: a click selects, a double click opens, a title sorts, the wheel "
+				 "scrolls\n\n");
+	keymap_help(u->km, &text);
+	p = ui_text_new(text.s);
+	sbuf_fini(&text);
+	return p;
+}
+
+/* Whether the function key bar has the bottom line. */
+static bool fkeys_shown(const struct ui *u)
+{
+	return u->fkeys && LINES >= UI_FKEYS_MIN && u->panel->ops != &text_ops;
+}
+
+int ui_lines(const struct ui *u)
+{
+	return LINES - fkeys_shown(u);
+}
+
+/* Writes ASCII s at (y, *x), as much of it as fits, and moves *x past it. */
+static void put_on(int y, int *x, const char *s)
+{
+	int n = (int)strlen(s);
+
+	if (*x < COLS)
+		ui_put(y, *x, s, n < COLS - *x ? n : COLS - *x);
+	*x += n;
+}
+
+/*
+ * The function key bar: the keys of the top screen's mode that do these
+ * actions, as the keymap binds them, the least important dropped to fit.
+ */
+static void draw_fkeys(const struct ui *u)
+{
+#define M(m) (1u << (m))
+#define EVENTS (M(TM_LIST) | M(TM_TREE) | M(TM_HEX))
+	static const struct {
+		enum tui_action a;
+		const char *label;
+		int prio;	    /* higher stays longer */
+		unsigned int modes; /* where it does something */
+	} items[] = {
+		{ TA_HELP, "Help", 9, ~0u },
+		{ TA_VIEWS, "Views", 7, EVENTS | M(TM_VIEW) | M(TM_PICK) },
+		{ TA_FIND, "Search", 3, EVENTS | M(TM_VIEW) },
+		{ TA_FILTER, "Filter", 6, EVENTS | M(TM_VIEW) },
+		{ TA_FOLLOW, "Follow", 4, EVENTS },
+		{ TA_TREE, "Tree", 4, M(TM_VIEW) },
+		{ TA_LEGEND, "Legend", 5, M(TM_VIEW) },
+		{ TA_SIGNAL, "Kill", 5, EVENTS | M(TM_VIEW) },
+		{ TA_SORT, "Sort", 2, M(TM_LIST) | M(TM_VIEW) },
+		{ TA_GRAPH, "Graph", 2, EVENTS | M(TM_VIEW) },
+		{ TA_QUIT, "Quit", 8, ~0u },
+	};
+#undef EVENTS
+#undef M
+	enum tui_mode mode = u->panel->ops->mode(u->panel, u);
+	char keys[SBAR_PARTS][16];
+	bool shown[SBAR_PARTS];
+	unsigned int idx[SBAR_PARTS];
+	struct sbar b = { 0 };
+	size_t i;
+	int x = 0;
+
+	_Static_assert(sizeof(items) / sizeof(items[0]) <= SBAR_PARTS, "a part per item");
+	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		int key = items[i].modes & (1u << mode) ? keymap_key_of(u->km, mode, items[i].a) : 0;
+
+		if (!key)
+			continue;
+		keymap_key_name(key, keys[b.n], sizeof(keys[b.n]));
+		idx[b.n] = (unsigned int)i;
+		sbar_add(&b, items[i].prio, NULL, "%s%s", keys[b.n], items[i].label);
+	}
+	sbar_fit_parts(&b, COLS, " ", shown);
+	for (i = 0; i < b.n; i++) {
+		if (!shown[i])
+			continue;
+		if (x)
+			put_on(LINES - 1, &x, " ");
+		attron(A_REVERSE);
+		put_on(LINES - 1, &x, keys[i]);
+		attroff(A_REVERSE);
+		put_on(LINES - 1, &x, items[idx[i]].label);
+	}
+	if (x < COLS)
+		ui_put(LINES - 1, x, "", COLS - x);
+	sbar_fini(&b);
 }
 
 void ui_draw(struct ui *u)
@@ -603,7 +712,9 @@ void ui_draw(struct ui *u)
 	struct tview_status st;
 
 	u->panel->ops->draw(u->panel, u);
-	if (u->panel->ops != &help_ops) {
+	if (fkeys_shown(u))
+		draw_fkeys(u);
+	if (u->panel->ops != &text_ops) {
 		tview_status(u->v, &st);
 		if (u->pk != PK_NONE)
 			draw_prompt(u, &st);

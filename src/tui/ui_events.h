@@ -35,12 +35,9 @@ struct events {
 	enum tview_time time_mode;
 	uint64_t time_ref;
 	char *find;
-	char *save_to; /* a save's file, which exists: saved over once y answers */
 	struct tview_find *finding; /* a find under way */
 };
 
-/* Saves calls mode (on or off) to the config directory, saying so if it cannot. */
-void ui_calls_save(struct ui *u);
 /* Saves the list's columns to the config directory, saying so on the message line if it cannot. */
 void ui_cols_save(struct ui *u);
 /* Removes the saved columns, saying on the message line what happened. */

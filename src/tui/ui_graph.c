@@ -377,7 +377,7 @@ static void graph_draw(struct panel *p, struct ui *u)
 	struct ui_graph *gr = (struct ui_graph *)p;
 	uint64_t first, last, events = eng_graph_span(gr->g, &first, &last), max = 0, n, i;
 	uint64_t *bins[ENG_GRAPH_SERIES];
-	int y0 = 1 + (int)gr->n, rows = LINES - 5 - (int)gr->n, w, x0;
+	int y0 = 1 + (int)gr->n, rows = ui_lines(u) - 5 - (int)gr->n, w, x0;
 	unsigned int s;
 	char digits[32];
 

@@ -199,7 +199,7 @@ static void stream_draw(struct panel *p, struct ui *u)
 	static const char *const dirs[] = { "both directions", "reads only", "writes only" };
 	struct ui_stream *st = (struct ui_stream *)p;
 	const struct eng_stream *s = st->s;
-	int body = LINES - 3, y;
+	int body = ui_lines(u) - 3, y;
 	unsigned int width = COLS > GUTTER + 8 ? (unsigned int)(COLS - GUTTER) : 8;
 	struct sbuf o;
 
@@ -281,14 +281,14 @@ static void stream_mouse(struct panel *p, struct ui *u, const struct ui_click *c
 		return;
 	}
 	/* a line (stream_draw keeps the selection in range) */
-	if (c->y >= 1 && c->y < LINES - 2)
+	if (c->y >= 1 && c->y < ui_lines(u) - 2)
 		st->sel = st->top + (size_t)(c->y - 1);
 }
 
 static enum panel_next stream_key(struct panel *p, struct ui *u, int key, enum tui_action a)
 {
 	struct ui_stream *st = (struct ui_stream *)p;
-	int page = LINES - 4 > 1 ? LINES - 4 : 1;
+	int page = ui_lines(u) - 4 > 1 ? ui_lines(u) - 4 : 1;
 	uint64_t num;
 	char name[64];
 
@@ -338,24 +338,18 @@ static enum panel_next stream_key(struct panel *p, struct ui *u, int key, enum t
 	return PN_STAY;
 }
 
-/* Saves the stream to path (the prompt's text). */
-static void stream_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk,
-			       const char *path)
+/* Writes the stream, as shown, to path, replacing what is there. */
+static void save(struct ui_stream *st, struct ui *u, const char *path)
 {
-	struct ui_stream *st = (struct ui_stream *)p;
 	/* text is shown with '.' for control bytes, but saved as the data itself */
 	enum eng_stream_fmt fmt = st->fmt == ENG_SF_TEXT ? ENG_SF_RAW : st->fmt;
-	FILE *f;
+	FILE *f = fopen(path, "w");
 	struct sbuf o;
 	size_t i, n = 0;
 	int err = 0;
 
-	if (pk != PK_STREAM_SAVE || !*path)
-		return;
-	f = fopen(path, "wx");
 	if (!f) {
-		ui_message(u, true, "not saved: %s: %s", path,
-			   errno == EEXIST ? "the file exists" : strerror(errno));
+		ui_message(u, true, "not saved: %s: %s", path, strerror(errno));
 		return;
 	}
 	sbuf_init(&o);
@@ -373,13 +367,30 @@ static void stream_prompt_done(struct panel *p, struct ui *u, enum prompt_kind p
 	if (fclose(f) != 0 && !err)
 		err = errno;
 	sbuf_fini(&o);
-	if (err)
+	if (err) {
 		unlink(path);
-	if (err)
 		ui_message(u, true, "not saved: %s: %s", path, strerror(err));
-	else
+	} else {
 		ui_message(u, false, "saved %zu bytes (%s) to %s", n,
 			   fmt == ENG_SF_RAW ? "the data" : eng_stream_fmt_name(fmt), path);
+	}
+}
+
+/* The prompt's file: saved to, after asking if it exists. */
+static void stream_prompt_done(struct panel *p, struct ui *u, enum prompt_kind pk,
+			       const char *text)
+{
+	struct ui_stream *st = (struct ui_stream *)p;
+	char *path;
+
+	if (pk == PK_STREAM_SAVE && *text && !ui_ask_overwrite(u, text)) {
+		save(st, u, text);
+	} else if (pk == PK_CONFIRM) {
+		path = ui_overwrite_answer(u, text);
+		if (path)
+			save(st, u, path);
+		free(path);
+	}
 }
 
 static enum tui_mode stream_mode(struct panel *p, const struct ui *u)

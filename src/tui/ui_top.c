@@ -23,6 +23,7 @@
 #define CELL_MAX 40  /* a column wider than this is cut, but for the last */
 #define LAST_MIN 24  /* cells the last column keeps, narrowing the text columns before it */
 #define TEXT_MIN 8   /* cells a text column keeps, narrowed for the last one */
+#define VIEW_TITLES 2 /* the line of a view's column titles, under its title and header */
 
 /* A level of the views: what Backspace goes back to. */
 struct level {
@@ -241,10 +242,11 @@ static unsigned int shown_col(const struct eng_top_view *v, unsigned int d)
 
 /*
  * Narrows the widest text columns before the last (of n shown, widths as
- * shown) until the last has LAST_MIN cells of the screen, or none can give.
+ * shown) until the last has LAST_MIN cells of the screen, or none can give;
+ * none narrower than TEXT_MIN or than its title (least[d], with its sort mark).
  */
 static void give_last(const struct eng_top_view *v, const unsigned int *ord, int *width,
-		      unsigned int n)
+		      const int *least, unsigned int n)
 {
 	unsigned int d, widest;
 	int used = 0;
@@ -253,7 +255,7 @@ static void give_last(const struct eng_top_view *v, const unsigned int *ord, int
 		used += width[d] + 1;
 	while (COLS - used < LAST_MIN) {
 		for (d = 0, widest = n; d + 1 < n; d++)
-			if (!numeric(&v->cols[ord[d]]) && width[d] > TEXT_MIN &&
+			if (!numeric(&v->cols[ord[d]]) && width[d] > TEXT_MIN && width[d] > least[d] &&
 			    (widest == n || width[d] > width[widest]))
 				widest = d;
 		if (widest == n)
@@ -360,23 +362,83 @@ static uint64_t find_key(struct views *w, struct eng_top *t)
 	return i < n ? i : w->sel;
 }
 
-static void draw_picker(struct views *w)
+/* Appends text wrapped at spaces into lines of width cells, each after indent. */
+static void wrap(struct sbuf *out, const char *text, int width, const char *indent)
+{
+	width -= (int)strlen(indent);
+	if (width < 8)
+		width = 8;
+	while (*text) {
+		int n = (int)strlen(text), cut = n;
+
+		if (n > width) {
+			for (cut = width; cut > 0 && text[cut] != ' '; cut--)
+				;
+			if (!cut)
+				cut = width;
+		}
+		sbuf_printf(out, "%s%.*s\n", indent, cut, text);
+		text += cut;
+		text += strspn(text, " ");
+	}
+}
+
+/* The views, one a line, and under them what the selected one shows. */
+static void draw_picker(struct views *w, struct ui *u)
 {
 	size_t n, i;
 	const struct eng_top_view *v = eng_top_views(&n);
-	char line[256];
-	int y;
+	char line[256], *s, *nl;
+	struct sbuf desc;
+	int y, bottom = ui_lines(u) - 2;
 
 	ui_bar(0, " Views: Enter opens one, Backspace goes back", false);
-	for (i = 0, y = 1; i < n && y < LINES - 2; i++, y++) {
+	for (y = 1; y < bottom; y++)
+		ui_put(y, 0, "", COLS);
+	/* the description keeps up to three lines under the list, or what is left */
+	for (i = 0, y = 1; i < n && y < bottom - 2; i++, y++) {
 		snprintf(line, sizeof(line), "  %-12s %s", v[i].name, v[i].title);
 		if (i == w->pick_sel)
 			attron(A_REVERSE);
 		ui_put(y, 0, line, COLS);
 		attroff(A_REVERSE);
 	}
-	for (; y < LINES - 1; y++)
-		ui_put(y, 0, "", COLS);
+	sbuf_init(&desc);
+	wrap(&desc, v[w->pick_sel].desc, COLS, "  ");
+	attron(A_BOLD);
+	for (s = desc.s, y++; s && *s && y < bottom && y < (int)n + 5; s = nl + 1, y++) {
+		nl = strchr(s, '\n');
+		*nl = 0;
+		ui_put(y, 0, s, COLS);
+	}
+	attroff(A_BOLD);
+	sbuf_fini(&desc);
+	if (u->pk == PK_NONE)
+		ui_message_line(u, u->msg);
+}
+
+/* The line under a view's title: its filter, and where the selected row is. */
+static void draw_header(const struct level *l, uint64_t sel, size_t rows)
+{
+	struct sbuf pos, f;
+	int w;
+
+	sbuf_init(&pos);
+	sbuf_init(&f);
+	ui_position(&pos, rows ? sel + 1 : 0, rows);
+	sbuf_putc(&pos, ' ');
+	sbuf_printf(&f, " Filter: %s", l->filter[0] ? l->filter : "no filter");
+	w = COLS - (int)pos.len;
+	attron(A_BOLD);
+	if (w > 1) {
+		ui_put(1, 0, f.s, w);
+		ui_put(1, w, pos.s, (int)pos.len);
+	} else {
+		ui_put(1, 0, pos.s, COLS);
+	}
+	attroff(A_BOLD);
+	sbuf_fini(&f);
+	sbuf_fini(&pos);
 }
 
 /* The status line of a view: source, view, rows, events summed, progress. */
@@ -461,7 +523,7 @@ static void views_draw(struct panel *p, struct ui *u)
 	struct views *w = (struct views *)p;
 	const struct level *l;
 	const struct eng_top_view *v;
-	int width[ENG_TOP_COLS], y, x, body = LINES - 4;
+	int width[ENG_TOP_COLS], least[ENG_TOP_COLS], y, x, body = ui_lines(u) - 5;
 	unsigned int ord[ENG_TOP_COLS];
 	double seconds;
 	struct eng_top *t;
@@ -470,7 +532,7 @@ static void views_draw(struct panel *p, struct ui *u)
 	unsigned int k;
 
 	if (w->picking) {
-		draw_picker(w);
+		draw_picker(w, u);
 		return;
 	}
 	l = &w->levels[w->nlevels - 1];
@@ -504,10 +566,12 @@ static void views_draw(struct panel *p, struct ui *u)
 	put_span(w, u, seconds, &line);
 	sbuf_putc(&line, ')');
 	ui_bar(0, line.s, true);
+	draw_header(l, w->sel, rows);
 	/* widths (of the columns as shown) from the titles and the rows in sight */
 	display_order(v, ord);
 	for (k = 0; k < v->ncols; k++) /* room for the sorted one's mark */
-		width[k] = (int)strlen(v->cols[ord[k]].title) + (ord[k] == sorted_col(w, v) ? 2 : 0);
+		width[k] = least[k] =
+			(int)strlen(v->cols[ord[k]].title) + (ord[k] == sorted_col(w, v) ? 2 : 0);
 	for (r = w->top; r < rows && r < w->top + (uint64_t)body; r++) {
 		for (k = 0; k + 1 < v->ncols; k++) {
 			sbuf_reset(&c);
@@ -516,7 +580,7 @@ static void views_draw(struct panel *p, struct ui *u)
 				width[k] = cells_of(c.s) > CELL_MAX ? CELL_MAX : cells_of(c.s);
 		}
 	}
-	give_last(v, ord, width, v->ncols);
+	give_last(v, ord, width, least, v->ncols);
 	/* the column titles, the sorted one marked, the selected one highlighted */
 	for (k = 0; k <= ENG_TOP_COLS; k++)
 		w->colx[k] = -1;
@@ -534,14 +598,14 @@ static void views_draw(struct panel *p, struct ui *u)
 			sbuf_puts(&line, c.s);
 		}
 		attron(k == w->col ? A_REVERSE | A_BOLD : A_BOLD | A_UNDERLINE);
-		ui_put(1, x, line.s, k + 1 < v->ncols ? width[k] : COLS - x);
+		ui_put(VIEW_TITLES, x, line.s, k + 1 < v->ncols ? width[k] : COLS - x);
 		attroff(A_REVERSE | A_BOLD | A_UNDERLINE);
 		x += width[k] + 1;
 		if (x < COLS && k + 1 < v->ncols)
-			mvaddch(1, x - 1, ' ');
+			mvaddch(VIEW_TITLES, x - 1, ' ');
 	}
-	for (y = 2; y < 2 + body; y++) {
-		r = w->top + (uint64_t)(y - 2);
+	for (y = VIEW_TITLES + 1; y <= VIEW_TITLES + body; y++) {
+		r = w->top + (uint64_t)(y - VIEW_TITLES - 1);
 		sbuf_reset(&line);
 		for (k = 0; r < rows && k < v->ncols; k++) {
 			sbuf_reset(&c);
@@ -880,6 +944,66 @@ static void sort_by(struct views *w, const struct eng_top_view *v, unsigned int 
 	w->sort = col;
 }
 
+/* F7: what the view shows, and each of its columns, as shown. */
+static struct panel *legend_new(const struct eng_top_view *v)
+{
+	unsigned int ord[ENG_TOP_COLS], k;
+	struct panel *p;
+	struct sbuf text;
+	int wide = 0;
+
+	sbuf_init(&text);
+	sbuf_printf(&text, " %s: the columns (arrows and PgUp/PgDn scroll, Esc closes)\n\n",
+		    v->title);
+	wrap(&text, v->desc, COLS, "");
+	sbuf_putc(&text, '\n');
+	display_order(v, ord);
+	for (k = 0; k < v->ncols; k++)
+		if (cells_of(v->cols[k].title) > wide)
+			wide = cells_of(v->cols[k].title);
+	for (k = 0; k < v->ncols; k++)
+		sbuf_printf(&text, "  %-*s  %s\n", wide, v->cols[ord[k]].title, v->cols[ord[k]].desc);
+	p = ui_text_new(text.s);
+	sbuf_fini(&text);
+	return p;
+}
+
+/* The text of the column of the selected row whose field is field, or NULL; caller frees. */
+static char *row_field(struct views *w, struct ui *u, const char *field)
+{
+	const struct eng_top_view *v = topview_view(w->tv);
+	struct eng_top *t;
+	double seconds;
+	char *text = NULL;
+	unsigned int k;
+
+	for (k = 0; k < v->ncols && strcmp(v->cols[k].field ? v->cols[k].field : "", field); k++)
+		;
+	if (k == v->ncols)
+		return NULL;
+	t = lock_rows(w, u, &seconds);
+	if (w->key && find_key(w, t) < eng_top_nrows(t)) {
+		struct sbuf c;
+
+		sbuf_init(&c);
+		eng_top_cell(t, find_key(w, t), k, &c);
+		text = xstrdup(c.s);
+		sbuf_fini(&c);
+	}
+	topview_unlock(w->tv);
+	return text;
+}
+
+/* F8: asks which signal to send to the process of the selected row. */
+static void signal_row(struct views *w, struct ui *u)
+{
+	char *pid = row_field(w, u, "proc.pid"), *name = row_field(w, u, "proc.name");
+
+	ui_signal_ask(u, ui_signal_pid(pid), name ? name : "", "no process in this row");
+	free(pid);
+	free(name);
+}
+
 static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tui_action a);
 
 static void views_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
@@ -902,7 +1026,7 @@ static void views_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
 			views_key(p, u, 0, TA_DRILL);
 		return;
 	}
-	if (c->y == 1) {
+	if (c->y == VIEW_TITLES) {
 		/* a column's title: sort by it, the other way if it is sorted by already */
 		for (k = 0; k < ENG_TOP_COLS && w->colx[k + 1] >= 0 && c->x >= w->colx[k + 1]; k++)
 			;
@@ -910,9 +1034,9 @@ static void views_mouse(struct panel *p, struct ui *u, const struct ui_click *c)
 			return;
 		w->col = k;
 		views_key(p, u, 0, TA_SORT);
-	} else if (c->y >= 2 && c->y < LINES - 2) {
+	} else if (c->y > VIEW_TITLES && c->y < ui_lines(u) - 2) {
 		/* a row; a double click drills down into it, as the first selected and drew it */
-		uint64_t r = w->top + (uint64_t)(c->y - 2);
+		uint64_t r = w->top + (uint64_t)(c->y - VIEW_TITLES - 1);
 
 		if (c->twice && r == w->sel)
 			drill(w, u);
@@ -926,7 +1050,7 @@ static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tu
 	struct views *w = (struct views *)p;
 	const struct eng_top_view *v = w->nlevels ? w->levels[w->nlevels - 1].view : NULL;
 	size_t nviews;
-	int page = LINES - 5 > 1 ? LINES - 5 : 1;
+	int page = ui_lines(u) - 6 > 1 ? ui_lines(u) - 6 : 1;
 
 	(void)key;
 	eng_top_views(&nviews);
@@ -1018,6 +1142,12 @@ static enum panel_next views_key(struct panel *p, struct ui *u, int key, enum tu
 	}
 	case TA_SPECTRO:
 		ui_spectro_open(u);
+		break;
+	case TA_LEGEND:
+		ui_push(u, legend_new(v));
+		break;
+	case TA_SIGNAL:
+		signal_row(w, u);
 		break;
 	case TA_RATES:
 		w->rates = !w->rates;

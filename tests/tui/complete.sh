@@ -70,6 +70,7 @@ screen | grep -Eq '(^| )(close|clone)( |$)' && bad "Tab offers event types as a 
 # too many to show: the lines there are room for, then how many more
 keys C-u Tab Tab
 wait_for '^[0-9]+ more$' "the candidates that do not fit are not counted"
-keys Escape q
+close_prompt
+keys q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 finish

@@ -17,7 +17,7 @@ shown=$("$bin" -r "$plain" | wc -l)
 goto=$(tail -n 20 "$tmp/nums" | head -n 1)
 
 start 200 50 "$bin" -r "$gz"
-wait_for "^ .*/shell\.scap\.gz \| events $events \| shown $shown \| marked 0 \| time absolute *\$" \
+wait_for "^ .*/shell\.scap\.gz \| events $events \| shown $shown \| 1/$shown \([0-9.]+%\) \| marked 0 \| time absolute *\$" \
 	"the status line does not end at $events events, $shown shown, with nothing in progress"
 wait_for "$(first_row "$plain")" "the first row is not the plain file's first"
 keys :

@@ -70,7 +70,7 @@ start 120 45 "$bin" -r "$f"
 wait_for "\\| events $events \\|" "a keymap with M-x and C-x z does not load: $(cat "$tmp/stderr")"
 keys M-x
 wait_for '^Go to event:' "M-x does not go to"
-keys Escape
+close_prompt
 keys '?'
 wait_for '^  M-x +go to$' "the help lacks M-x"
 wait_for '^  C-x z +leave$' "the help lacks the sequence C-x z"

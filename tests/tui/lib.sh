@@ -67,6 +67,18 @@ wait_for() {
 	return 1
 }
 
+# close_prompt: Esc, and waits for the prompt to close: a key sent with it
+# would come as Meta with that key, which the prompt's readline takes.
+close_prompt() {
+	local i
+	keys Escape
+	for i in $(seq 200); do
+		[ "$(tmux -L "$sock" display -p -t "$win" '#{cursor_flag}')" = 0 ] && return 0
+		sleep 0.05
+	done
+	bad "Esc does not close the prompt"
+}
+
 # wait_exit: waits for the program to end; its status is in $status.
 wait_exit() {
 	local i
@@ -111,9 +123,12 @@ fits() {
 # re TEXT: TEXT as an extended regular expression that matches only it
 re() { printf '%s' "$1" | sed 's#[].*[^$()+?{}|\\]#\\&#g'; }
 
+# status_line: the status line, over the function key bar.
+status_line() { screen | tail -n 2 | head -n 1; }
+
 # status_field NAME: the number after NAME in the status line ("shown 36").
 status_field() {
-	screen | tail -n 1 | sed -n "s/.*| $1 \([0-9]*\).*/\1/p"
+	status_line | sed -n "s/.*| $1 \([0-9]*\).*/\1/p"
 }
 
 # grows NAME WHAT: ok once the status line's NAME is past what it is now
@@ -130,7 +145,7 @@ grows() {
 
 # status_rate NAME: the number before NAME/s in the status line ("| 250 events/s").
 status_rate() {
-	screen | tail -n 1 | sed -n "s/.*| \([0-9]*\) $1\/s.*/\1/p"
+	status_line | sed -n "s/.*| \([0-9]*\) $1\/s.*/\1/p"
 }
 
 # Skips (exit 77) unless the probe loads here: root, BPF and BTF.

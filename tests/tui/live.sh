@@ -24,10 +24,10 @@ cmd=$(re 'sh -c for i in $(seq 20); d…')
 wait_for "^ live, following: $cmd \\| events [1-9]" "no live status line"
 grows events "the event count does not grow while the command runs"
 # a few cats a second: some events a second, none dropped, a ring nearly empty
-wait_for '\| marked 0 \| [1-9][0-9]* events/s \| dropped 0 \(0/s\) \| ring [0-9]% \| time ' \
+wait_for '\| marked 0 \| [1-9][0-9]* events/s \| dropped 0 \(0/s\) \| ring [0-9]%( |$)' \
 	"no health (events/s, drops/s, ring use) in the live status line"
 # the filter keeps up: no progress bar at 100%
-wait_for '\| ring [0-9]+% \| time absolute *$' "the live status line shows a filtering bar that has caught up"
+wait_for '\| ring [0-9]+%( \| time absolute)? *$' "the live status line shows a filtering bar that has caught up"
 keys Space
 wait_for '^ live, paused: ' "Space does not pause following"
 keys Space
@@ -59,7 +59,7 @@ WAIT_ATTRS=1 wait_for $'^\e\\[7m    res: ' "Down in the tree does not reach the 
 WAIT_ATTRS=1 wait_for $'^00[0-9a-f]{2}  .*\e\\[7m[0-9a-f]{2}' "the res node's bytes are not highlighted"
 keys a
 wait_for 'filter: evt\.(arg\.)?res = ' "a on the res node does not filter on it"
-ftext=$(screen | tail -n 1 | sed 's/.*filter: //; s/ | .*//; s/ *$//')
+ftext=$(status_line | sed 's/.*filter: //; s/ | .*//; s/ *$//')
 want=$(lcount "$ftext")
 wait_for "\| shown $want \|" "the filter from the tree does not show the $want events of $ftext"
 # collapse and expand a section
@@ -130,7 +130,7 @@ wait_for '\| dropped [1-9][0-9]* \([1-9][0-9]*/s\) \| ring (9[5-9]|100)% \|' \
 	"the status line does not show drops per second and a full ring after the stop"
 # the capture ends, and the index catches up with the file (no progress bar)
 # last, where the file is and its size
-done_re="^ live, ended: $cmd \\| events [0-9]+ \\| shown [0-9]+ \\| marked 0 \\| dropped [0-9]+ "
+done_re="^ live, ended: $cmd \\| events [0-9]+ \\| shown [0-9]+ \\| [0-9]+/[0-9]+ \\([0-9.]+%\\) \\| marked 0 \\| dropped [0-9]+ "
 done_re+="\\| time absolute \\| into $named, [0-9.]+ [KM]iB *\$"
 for _ in $(seq 2400); do screen | grep -Eq "$done_re" && break; sleep 0.05; done
 wait_for "$done_re" "the -w capture does not end"

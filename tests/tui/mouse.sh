@@ -61,15 +61,15 @@ line=$(screen | grep -n '^  syscalls ' | cut -d: -f1)
 click 4 $((line - 1))
 click 4 $((line - 1))
 wait_for '^ System calls ' "a double click on the picker does not open the system calls"
-title=$(screen | sed -n 2p)
+title=$(screen | sed -n 3p)
 prefix=${title%%Errors*}
-click $((${#prefix} + 1)) 1
+click $((${#prefix} + 1)) 2
 wait_for 'Errors v' "a click on the Errors title does not sort by it"
-click $((${#prefix} + 1)) 1
+click $((${#prefix} + 1)) 2
 wait_for 'Errors \^' "a second click on the Errors title does not sort the other way"
-sc=$(screen | sed -n 3p | awk '{print $NF}')
-click 2 2
-click 2 2
+sc=$(screen | sed -n 4p | awk '{print $NF}')
+click 2 3
+click 2 3
 want=$("$bin" -r "$files" -Y "evt.type = $sc" | wc -l)
 wait_for "\\| shown $want \\| .*filter: evt\\.type = $sc" \
 	"a double click on the $sc row does not drill down to its $want events"

@@ -6,7 +6,7 @@
 # / likewise with the last find; filters applied from the tree reach the
 # history; a bad filter in a view's prompt, or one mistyped in the find
 # prompt, shows its error under its column instead of being looked for as
-# text, which a find says it does.
+# text, which a find says it does. Meta keys (M-b, M-d) reach readline.
 . "$(dirname "$0")/lib.sh"
 f=$tmp/shell.scap
 zcat "$corpus/shell.scap.gz" >"$f"
@@ -18,7 +18,8 @@ keys f
 wait_for '^Filter: proc\.name = cat$' "f does not open with the filter in force"
 keys z z z
 wait_for '^Filter: zzz$' "a printable key does not replace the text f opened with"
-keys Escape f End ' and evt.type = read' Enter
+close_prompt
+keys f End ' and evt.type = read' Enter
 want=$(count 'proc.name = cat and evt.type = read')
 wait_for "\| shown $want \| .*filter: proc\.name = cat and evt\.type = read" \
 	"End does not keep the filter to add to it ($want events)"
@@ -33,12 +34,20 @@ keys /
 wait_for '^Find \(filter or text\): greeting$' "/ does not open with the last find"
 keys zzzz
 wait_for '^Find \(filter or text\): zzzz$' "a printable key does not replace the last find"
-keys Escape
+close_prompt
+
+# Meta keys reach readline: M-b goes a word back, M-d deletes a word
+keys f C-u 'proc.name = cat'
+keys M-b X
+wait_for '^Filter: proc\.name = Xcat$' "M-b does not move the prompt's cursor a word back"
+keys M-d
+wait_for '^Filter: proc\.name = X$' "M-d does not delete the word after the cursor"
+close_prompt
 
 # a filter from the tree (the Type node) reaches the history
 keys F Tab g Down Down Down Down a
 wait_for "filter: evt\\.type = [a-z]" "a on the Type node does not filter on it"
-applied=$(screen | tail -n 1 | sed -n 's/.*filter: \(evt\.type = [a-z_0-9]*\).*/\1/p')
+applied=$(status_line | sed -n 's/.*filter: \(evt\.type = [a-z_0-9]*\).*/\1/p')
 keys BTab
 
 # a view's filter that is wrong shows its error
@@ -48,7 +57,8 @@ keys Enter
 wait_for '^PID +PPID' "Enter does not open the processes view"
 keys f 'proc.nme = 1' Enter
 wait_for '^ {13}\^ unknown field .proc\.nme.' "a bad view filter shows no error"
-keys Escape q
+close_prompt
+keys q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status: $(cat "$tmp/stderr")"; }
 grep -qx "$(re "$applied")" "$XDG_STATE_HOME/syshark/history" && ok ||
 	bad "the filter applied from the tree ($applied) is not in the history"

@@ -67,8 +67,18 @@ wait_for "saved $wr bytes \\(the data\\) to $tmp/out.bin" "w does not save the s
 "$bin" -r "$f" --follow="$num",raw >"$tmp/raw.bin"
 cmp -s "$tmp/out.bin" "$tmp/raw.bin" && ok || bad "the saved stream is '$(cat "$tmp/out.bin")'"
 grep -q 'vector one;vector two' "$tmp/out.bin" && ok || bad "the saved stream lacks the writev's data"
+# saving over a file asks first, as w in the list does: n keeps it, y writes over it
+printf old >"$tmp/out.bin"
 keys w C-u "$tmp/out.bin" Enter
-wait_for "not saved: $tmp/out.bin: the file exists" "saving over a file does not refuse"
+wait_for "^$(re "$tmp/out.bin") exists: overwrite\? \(y/n\)" "saving over a file does not ask"
+keys n
+wait_for "^not saved: $(re "$tmp/out.bin") exists" "n does not keep the file"
+[ "$(cat "$tmp/out.bin")" = old ] && ok || bad "n wrote over the file"
+keys w C-u "$tmp/out.bin" Enter
+wait_for "^$(re "$tmp/out.bin") exists: overwrite\? \(y/n\)" "saving over a file does not ask again"
+keys y
+wait_for "saved $wr bytes \(the data\) to $tmp/out.bin" "y does not save the stream over the file"
+cmp -s "$tmp/out.bin" "$tmp/raw.bin" && ok || bad "y did not write the stream over the file"
 # Enter: the line's event in the list
 keys End Enter
 wait_for "^ +Number: $last\$" "Enter does not show the last write's event"

@@ -11,10 +11,10 @@
 # status line says "summing" until then), else bad WHAT
 summed() {
 	for _ in $(seq 200); do
-		screen | tail -n 1 | grep -q ' summing ' || { ok; return 0; }
+		status_line | grep -q ' summing ' || { ok; return 0; }
 		sleep 0.05
 	done
-	bad "$1: $(screen | tail -n 1)"
+	bad "$1: $(status_line)"
 }
 # the processes scenario, as a plain file: a parent, children, echo, and
 # true, which runs as nobody
@@ -35,8 +35,8 @@ wait_for '^PID +PPID +User +Name +Syscalls v' "the view is not sorted by Syscall
 keys '!'
 wait_for '^PID v ' "! does not sort by PID"
 maxpid=$(top_field "$f" procs | cut -f1 | sort -n | tail -1)
-[ "$(screen | sed -n 3p | awk '{ print $1 }')" = "$maxpid" ] && ok ||
-	bad "the first row after ! is not pid $maxpid: $(screen | sed -n 3p)"
+[ "$(screen | sed -n 4p | awk '{ print $1 }')" = "$maxpid" ] && ok ||
+	bad "the first row after ! is not pid $maxpid: $(screen | sed -n 4p)"
 keys '!'
 wait_for '^PID \^ ' "! again does not sort the other way"
 

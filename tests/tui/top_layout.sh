@@ -4,7 +4,8 @@
 # The views' layout, as csysdig lays them out: the name or command column
 # goes last and takes the rest of the width. Files show their whole names
 # (more than 40 characters) after the numbers; the processes keep room for
-# their command lines at 100 columns; a column's sort mark shows whole;
+# their command lines at 100 columns; a column's sort mark shows whole,
+# in a narrow terminal too;
 # byte counts use one unit system.
 . "$(dirname "$0")/lib.sh"
 
@@ -27,6 +28,14 @@ wait_for ' /usr/lib/x86_64-linux-gnu/gconv/gconv-modules\.cache *$' \
 # the sort keys count the columns as shown: column 7 is Name
 keys '&'
 wait_for ' Name [v^] *$' "sorting by column 7 does not sort by Name"
+keys q
+wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
+
+# at 60 columns, a text column narrowed for the last keeps its sort mark
+start 60 20 "$bin" -r "$corpus/net.scap.gz" --top=conns
+wait_for '^ Connections  \(totals' "--top=conns does not open the connections"
+keys '#'
+wait_for '^Proto +PID +Process v ' "the sort mark of Process is cut at 60 columns"
 keys q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 finish

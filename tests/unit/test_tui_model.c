@@ -102,8 +102,10 @@ static void check_keymap(void)
 	CHECK(keymap_action(km, TM_LIST, TK_META | 'x') == TA_GOTO);
 	CHECK(keymap_action(km, TM_TREE, TK_META | TK_UP) == TA_TOP);
 	CHECK(keymap_action(km, TM_LIST, 'x') == TA_QUIT); /* bound above, untouched */
-	CHECK(help_holds(km, "  q, C-x C-c quit\n"));
-	CHECK(help_holds(km, ", M-x go to an event number\n"));
+	/* the keys' column is as wide as the widest keys of the section */
+	CHECK(help_holds(km, "  q, F10, C-x C-c quit\n"));
+	CHECK(help_holds(km, "  :, C-g, M-x     go to an event number\n"));
+	CHECK(help_holds(km, "  x               leave\n"));
 	CHECK(help_holds(km, "  M-Up     first line\n"));
 	keymap_free(km);
 }
@@ -122,6 +124,15 @@ static void check_duration(void)
 	cell_duration(&s, 2050000000);
 	CHECK_STR(s.s, "850ns 12.3\xc2\xb5s 1.20ms 2.05s");
 	sbuf_fini(&s);
+}
+
+/* The locale is asked once whether it is UTF-8: a change after that is not seen. */
+static void check_utf8_once(void)
+{
+	CHECK(cell_utf8());
+	setlocale(LC_CTYPE, "C");
+	CHECK(cell_utf8());
+	setlocale(LC_CTYPE, "C.UTF-8");
 }
 
 static void check_sanitize(void)
@@ -917,6 +928,7 @@ int main(int argc, char **argv)
 	setenv("TZ", "UTC", 1);
 	tzset();
 	check_keymap();
+	check_utf8_once();
 	check_sanitize();
 	check_duration();
 	check_statusbar();
