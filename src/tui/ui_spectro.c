@@ -275,7 +275,7 @@ static void spectro_draw(struct panel *p, struct ui *u)
 {
 	struct ui_spectro *sp = (struct ui_spectro *)p;
 	uint64_t first, last, calls = eng_spectro_span(sp->s, &first, &last), total;
-	int nrows = LINES - 5;
+	int nrows = ui_lines(u) - 5;
 	struct sbuf label;
 
 	sp->drawn = calls;
@@ -306,7 +306,7 @@ static void spectro_draw(struct panel *p, struct ui *u)
 	draw_title(sp);
 	draw_axis(sp, 1);
 	draw_rows(sp, u, nrows, total);
-	draw_legend(u, LINES - 3);
+	draw_legend(u, ui_lines(u) - 3);
 	if (u->pk == PK_NONE) {
 		ui_message_line(u, u->msg);
 		draw_status(sp, u, calls);
