@@ -11,7 +11,7 @@
 need_probe
 
 f=$tmp/busy.scap
-capture "$f" timeout 4 nice -n -20 sh -c 'while :; do :; done' || { finish; exit 1; }
+capture "$f" timeout 6 nice -n -20 sh -c 'while :; do :; done' || { finish; exit 1; }
 cpu=(evt.rawtime thread.tid proc.name thread.cpu thread.cpu.user thread.cpu.system)
 args=()
 for x in "${cpu[@]}"; do args+=(-e "$x"); done
