@@ -40,7 +40,7 @@ while read -r name title; do
 done < <("$bin" --top=list | sed 's/  */ /')
 
 # the system calls of the command, and the events behind one
-keys v g Down Down Down Down Down Enter
+keys v g Down Down Down Down Down Down Enter
 wait_for '^ System calls  \((per second|totals over the capture)\)' "the system calls view does not come live"
 wait_for '^ +[0-9.]+ .* (clock_nanosleep|nanosleep|wait4|read) *$' "no sleep, wait or read calls in the live view"
 keys / read Enter

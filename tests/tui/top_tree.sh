@@ -30,18 +30,18 @@ awk -F'\t' 'NR == FNR { par[$1] = $2; rows++; next }
 	  path[++n] = $1 }
 	END { exit bad }' "$tmp/flat" "$tmp/tree" && ok || bad "--tree puts a process away from its parent"
 cat >"$tmp/want" <<'TREE'
-PID  PPID  User  Name                  Syscalls  Errors  File in  File out  Net in  Net out  FDs  Command
-700  700         self                         8       0        0         0       0        0  0    self --tree
-500  999         orphan                       6       0        0         0       0        0  0    orphan --tree
-100  1           init                         1       0        0         0       0        0  0    init --tree
-200  100         ├─ shell                     5       0        0         0       0        0  0    shell --tree
-300  200         │  └─ make                   2       0        0         0       0        0  0    make --tree
-301  300         │     ├─ cc                  7       0        0         0       0        0  0    cc --tree
-302  300         │     └─ ld                  3       0        0         0       0        0  0    ld --tree
-303  302         │        └─ collect2         9       0        0         0       0        0  0    collect2 --tree
-400  100         └─ daemon                    4       0        0         0       0        0  0    daemon --tree
-600  601         loop-a                       2       0        0         0       0        0  0    loop-a --tree
-601  600         └─ loop-b                    1       0        0         0       0        0  0    loop-b --tree
+PID  PPID  User  Name                  CPU  Threads     VIRT     RES  Syscalls  Errors  File  Net  FDs  Command
+700  700         self                    0        1  2867200  716800         8       0     0    0  0    self --tree
+500  999         orphan                  0        1  2048000  512000         6       0     0    0  0    orphan --tree
+100  1           init                    0        1   409600  102400         1       0     0    0  0    init --tree
+200  100         ├─ shell                0        1   819200  204800         5       0     0    0  0    shell --tree
+300  200         │  └─ make              0        1  1228800  307200         2       0     0    0  0    make --tree
+301  300         │     ├─ cc             0        1  1232896  308224         7       0     0    0  0    cc --tree
+302  300         │     └─ ld             0        1  1236992  309248         3       0     0    0  0    ld --tree
+303  302         │        └─ collect2    0        1  1241088  310272         9       0     0    0  0    collect2 --tree
+400  100         └─ daemon               0        1  1638400  409600         4       0     0    0  0    daemon --tree
+600  601         loop-a                  0        1  2457600  614400         2       0     0    0  0    loop-a --tree
+601  600         └─ loop-b               0        1  2461696  615424         1       0     0    0  0    loop-b --tree
 TREE
 "$bin" -r "$f" --top --tree >"$tmp/got"
 if cmp -s "$tmp/want" "$tmp/got"; then ok; else
