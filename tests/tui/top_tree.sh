@@ -89,7 +89,8 @@ wait_for '^ Processes, as a tree ' "Backspace does not go back to the tree"
 # flat again: print mode's order
 keys S t
 wait_for '^ Processes  \(totals' "t again does not show the rows flat"
-wait_for '^PID +PPID +User +Name +Syscalls v' "the flat rows are not sorted by Syscalls"
+wait_for '^PID +PPID +User +Name +CPU +Threads +VIRT +RES +Syscalls v' \
+	"the flat rows are not sorted by Syscalls"
 [ "$(screen_pids)" = "$(cut -f1 "$tmp/flat")" ] && ok ||
 	bad "the flat order is not print mode's: $(screen_pids | tr '\n' ' ')"
 keys q
@@ -102,12 +103,17 @@ keys q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 
 # a recorded capture: the processes scenario forks, vforks and clones its
-# children, all under it in print mode's tree and in the interface's
+# children, all under it in print mode's tree and in the interface's; it
+# is itself the only child of the recording syshark, a row of the state
+# without events
 f=$corpus/procs.scap.gz
 "$bin" -r "$f" --top=procs --tree -T fields | cut -f1,2,4 >"$tmp/real"
-parent=$(head -n 1 "$tmp/real" | cut -f1)
-children=$(sed 1d "$tmp/real" | wc -l)
-[ "$children" -gt 2 ] && [ -z "$(sed 1d "$tmp/real" | awk -F'\t' -v p="$parent" '$2 != p')" ] && ok ||
+root=$(sed -n 1p "$tmp/real" | cut -f1)
+parent=$(sed -n 2p "$tmp/real" | cut -f1)
+children=$(sed 1,2d "$tmp/real" | wc -l)
+[ "$(sed -n 1p "$tmp/real" | cut -f3)" = syshark ] && [ "$(sed -n 2p "$tmp/real" | cut -f2)" = "$root" ] &&
+	ok || bad "print mode's tree of $f does not start with syshark and its child"
+[ "$children" -gt 2 ] && [ -z "$(sed 1,2d "$tmp/real" | awk -F'\t' -v p="$parent" '$2 != p')" ] && ok ||
 	bad "print mode's tree of $f is not a parent and its children: $(tr '\t\n' ' ;' <"$tmp/real")"
 [ "$(awk -F'\t' -v p="$parent" '$2 == p && ($3 == "true" || $3 == "echo")' "$tmp/real" | wc -l)" = 2 ] && ok ||
 	bad "true and echo are not children of $parent in print mode's tree"
@@ -121,11 +127,13 @@ n=0
 while IFS=$'\t' read -r pid ppid name; do
 	n=$((n + 1))
 	if [ "$n" = 1 ]; then
-		wait_for "^$pid +$ppid +[a-z]+ +$name " "$name, the parent, is not a root of the tree"
-	elif [ "$n" -le "$children" ]; then
-		wait_for "^$pid +$ppid +[a-z]+ +├─ $name " "$name ($pid) is not a child of $ppid"
+		wait_for "^$pid +$ppid +[a-z]+ +$name " "$name, the recording process, is not a root of the tree"
+	elif [ "$n" = 2 ]; then
+		wait_for "^$pid +$ppid +[a-z]+ +└─ $name " "$name, the parent, is not the child of $ppid"
+	elif [ "$n" -le $((children + 1)) ]; then
+		wait_for "^$pid +$ppid +[a-z]+ +   ├─ $name " "$name ($pid) is not a child of $ppid"
 	else
-		wait_for "^$pid +$ppid +[a-z]+ +└─ $name " "$name ($pid) is not the last child of $ppid"
+		wait_for "^$pid +$ppid +[a-z]+ +   └─ $name " "$name ($pid) is not the last child of $ppid"
 	fi
 done <"$tmp/real"
 keys q
