@@ -458,9 +458,9 @@ uint64_t eng_thread_cpu(const struct eng_thread *t, bool user, bool sys)
 	uint64_t prev = (user ? t->cpu_usr_prev : 0) + (sys ? t->cpu_sys_prev : 0);
 	uint64_t now = (user ? t->cpu_usr : 0) + (sys ? t->cpu_sys : 0);
 
-	/* as libsinsp, a count that went back is a large difference */
 	if (!prev)
 		return 0;
+	/* as libsinsp, a count that went back is a large difference */
 	return now - prev > 100 ? 100 : now - prev;
 }
 
