@@ -15,6 +15,9 @@
  * after CMD_GRACE_S. Should syshark itself be killed, the kernel sends the
  * command SIGKILL (PR_SET_PDEATHSIG).
  *
+ * Once a second a procinfo event for every thread of the system
+ * (procinfo.h) goes in between the probe's events, for thread.cpu.
+ *
  * For the terminal interface the capture keeps its health (live_health.h):
  * after every poll the drops so far, and every second the events and drops
  * per second over it and the ring buffer's fill at its fullest.
@@ -41,6 +44,7 @@
 #include "monotime.h"
 #include "probe.h"
 #include "probe_snapshot.h"
+#include "procinfo.h"
 #include "sbuf.h"
 #include "schema.h"
 #include "sf_encode.h"
@@ -79,6 +83,7 @@ struct capture {
 	struct diag wd;	      /* the write error that stopped the capture */
 	bool werr;
 	bool full; /* the file reached o->max_bytes */
+	struct procinfo *pi; /* or NULL */
 	/* the health's second so far: its start, the counts then, the ring's peak */
 	double h_start;
 	uint64_t h_events, h_dropped, h_peak;
@@ -145,6 +150,18 @@ static int on_event(void *arg, const uint8_t *ev, uint32_t len, uint16_t cpu)
 	if (c->o->max_bytes && sf_writer_bytes(c->w) >= c->o->max_bytes)
 		c->full = c->done = true;
 	return c->done || stopping();
+}
+
+/* A procinfo event, written as the probe's are but not counted with them. */
+static int on_procinfo(void *arg, const uint8_t *ev, uint32_t len)
+{
+	struct capture *c = arg;
+
+	if (sf_writer_ev(c->w, 0, 0, false, ev, len, &c->wd) < 0) {
+		c->werr = c->done = true;
+		return 1;
+	}
+	return 0;
 }
 
 /* After a poll: the drops so far and, once a second is over, the figures over it. */
@@ -463,6 +480,7 @@ int capture_run(const struct capture_opts *o)
 		goto out_child;
 	}
 	c.h_start = mono_now();
+	c.pi = procinfo_start("/proc", 1000);
 	if (gate >= 0) {
 		if (write(gate, "g", 1) != 1)
 			fprintf(stderr, "syshark: cannot start %s: %s\n", o->cmd[0], strerror(errno));
@@ -493,6 +511,8 @@ int capture_run(const struct capture_opts *o)
 			status = 1;
 			break;
 		}
+		if (c.pi && !c.done && procinfo_take(c.pi, c.last_ts, on_procinfo, &c))
+			break;
 		if (c.pr && printer_flush(c.pr) < 0)
 			break;
 		if (o->health)
@@ -555,6 +575,7 @@ out_child:
 	if (ended)
 		report(&c, &st, cmd_status, bytes);
 	probe_free(p); /* after report(): st points into it */
+	procinfo_free(c.pi);
 	/* a complete file gets its index in the cache (it is only a cache) */
 	if (c.ix && !status && o->po->write)
 		eng_index_live_finish(c.ix, o->po->write, NULL);

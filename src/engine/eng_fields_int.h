@@ -129,6 +129,34 @@ bool f_thread_vtid(struct sbuf *o, const struct eng_state *s, const struct eng_e
 	              const struct eng_fref *r);
 bool f_thread_ismain(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	                const struct eng_fref *r);
+bool f_thread_cpu(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_cpu_user(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_cpu_system(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_vmsize(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_vmrss(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_vmsize_b(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_vmrss_b(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_vmsize(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_vmrss(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_vmswap(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_pfmajor(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_pfminor(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_nthreads(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_nchilds(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
 const char *s_proc_name(const struct eng_state *s, const struct eng_evt *e);
 const char *s_evt_dir(const struct eng_state *s, const struct eng_evt *e);
 bool f_fd_num(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

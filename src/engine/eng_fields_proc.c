@@ -269,6 +269,90 @@ bool f_thread_ismain(struct sbuf *o, const struct eng_state *s, const struct eng
 	return fx_put_bool(o, e->thread->tid == e->thread->pid);
 }
 
+/* thread.cpu*: on procinfo events only, with one decimal as libsinsp prints its doubles. */
+static bool put_cpu(struct sbuf *o, const struct eng_evt *e, bool user, bool sys)
+{
+	NEED_THREAD(e);
+	if (e->ev.type != EV_PROCINFO_E)
+		return false;
+	sbuf_put_u64(o, eng_thread_cpu(e->thread, user, sys));
+	sbuf_puts(o, ".0");
+	return true;
+}
+
+bool f_thread_cpu(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	return put_cpu(o, e, true, true);
+}
+
+bool f_thread_cpu_user(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	return put_cpu(o, e, true, false);
+}
+
+bool f_thread_cpu_system(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			 const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	return put_cpu(o, e, false, true);
+}
+
+/*
+ * thread.vmsize, thread.vmrss (the main thread's, 0 for the others),
+ * their .b forms in bytes, and proc.vmsize, proc.vmrss, proc.vmswap (the
+ * event's thread's), as libsinsp has them.
+ */
+#define MEM_FN(fn, member, main_only, scale)                                             \
+	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,      \
+		const struct eng_fref *r)                                                \
+	{                                                                                \
+		const struct eng_thread *t = e->thread;                                  \
+                                                                                         \
+		UNUSED_ARGS;                                                             \
+		NEED_THREAD(e);                                                          \
+		sbuf_put_u64(o, main_only && t->tid != t->pid ? 0 :                      \
+					(uint64_t)t->member * scale);                    \
+		return true;                                                             \
+	}
+MEM_FN(f_thread_vmsize, vmsize_kb, true, 1)
+MEM_FN(f_thread_vmrss, vmrss_kb, true, 1)
+MEM_FN(f_thread_vmsize_b, vmsize_kb, true, 1024)
+MEM_FN(f_thread_vmrss_b, vmrss_kb, true, 1024)
+MEM_FN(f_proc_vmsize, vmsize_kb, false, 1)
+MEM_FN(f_proc_vmrss, vmrss_kb, false, 1)
+MEM_FN(f_proc_vmswap, vmswap_kb, false, 1)
+MEM_FN(f_thread_pfmajor, pfmajor, false, 1)
+MEM_FN(f_thread_pfminor, pfminor, false, 1)
+
+bool f_proc_nthreads(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	uint64_t n;
+
+	(void)r;
+	NEED_THREAD(e);
+	/* a thread outside the table (a container record's) counts itself */
+	n = eng_state_nthreads(s, e->thread->pid, NULL);
+	sbuf_put_u64(o, n ? n : 1);
+	return true;
+}
+
+bool f_proc_nchilds(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r)
+{
+	uint64_t n;
+
+	(void)r;
+	NEED_THREAD(e);
+	eng_state_nthreads(s, e->thread->pid, &n);
+	sbuf_put_u64(o, n);
+	return true;
+}
+
 /* ---- user.*, group.*, container.* ---- */
 
 bool f_user_uid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

@@ -112,6 +112,23 @@ static void fd_add(struct eng_call *c, int64_t fd, uint8_t type, const char *nam
 
 /* ---- handlers ---- */
 
+/* Memory sizes and page faults, from the events that carry them (libsinsp's). */
+static void thread_apply_mem(struct eng_call *c, struct eng_thread *t)
+{
+	int64_t v;
+
+	if (call_i64(c, "pgft_maj", &v))
+		t->pfmajor = (uint64_t)v;
+	if (call_i64(c, "pgft_min", &v))
+		t->pfminor = (uint64_t)v;
+	if (call_i64(c, "vm_size", &v))
+		t->vmsize_kb = (uint32_t)v;
+	if (call_i64(c, "vm_rss", &v))
+		t->vmrss_kb = (uint32_t)v;
+	if (call_i64(c, "vm_swap", &v))
+		t->vmswap_kb = (uint32_t)v;
+}
+
 /*
  * Takes what clone and execve exits say about the process into t. Not the
  * cwd: libsinsp keeps the one it tracks (clone copies the parent's).
@@ -142,6 +159,7 @@ static void thread_apply(struct eng_call *c, struct eng_thread *t)
 		t->vtid = v;
 	if (call_i64(c, "vpid", &v))
 		t->vpid = v;
+	thread_apply_mem(c, t);
 }
 
 /*
@@ -235,8 +253,10 @@ static void on_execve_exit(struct eng_call *c)
 	eng_thread_set_container(t);
 	if ((str = call_str(c, "trusted_exepath")))
 		eng_str_set(&t->exepath, str);
-	if (call_i64(c, "pid", &v))
+	if (call_i64(c, "pid", &v) && v != t->pid) {
 		t->pid = v;
+		c->s->threads_gen++;
+	}
 	if (call_i64(c, "ptid", &v))
 		t->ptid = v;
 	if (call_i64(c, "loginuid", &v))
@@ -811,6 +831,26 @@ static void on_setsid_exit(struct eng_call *c)
 		c->t->sid = res;
 }
 
+/* brk, mmap, munmap and the newer switch event: the thread's memory, whatever the result. */
+static void on_mem_event(struct eng_call *c)
+{
+	if (c->t)
+		thread_apply_mem(c, c->t);
+}
+
+/* procinfo: the thread's CPU time so far; the one before is kept for thread.cpu. */
+static void on_procinfo(struct eng_call *c)
+{
+	uint64_t usr, sys;
+
+	if (!c->t || !ev_param_u64(c->ev, 0, &usr) || !ev_param_u64(c->ev, 1, &sys))
+		return;
+	c->t->cpu_usr_prev = c->t->cpu_usr;
+	c->t->cpu_sys_prev = c->t->cpu_sys;
+	c->t->cpu_usr = usr;
+	c->t->cpu_sys = sys;
+}
+
 /* useradded/groupadded: user and group records stored as events. */
 static void on_user_added(struct eng_call *c)
 {
@@ -899,6 +939,12 @@ static const struct {
 	{ "setrlimit", false, on_rlimit_exit },
 	{ "prlimit", false, on_rlimit_exit },
 	{ "setsid", false, on_setsid_exit },
+	{ "brk", false, on_mem_event },
+	{ "mmap", false, on_mem_event },
+	{ "mmap2", false, on_mem_event },
+	{ "munmap", false, on_mem_event },
+	{ "switch", true, on_mem_event },
+	{ "procinfo", true, on_procinfo },
 	{ "useradded", true, on_user_added },
 	{ "groupadded", true, on_user_added },
 };
@@ -1079,6 +1125,7 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	}
 	if (s->tid_to_remove != -1) {
 		eng_thread_free(hmap_del(&s->threads, (uint64_t)s->tid_to_remove));
+		s->threads_gen++;
 		s->last = NULL;
 		s->tid_to_remove = -1;
 	}

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Snapshot format (all little-endian):
- *   u32 magic 'SNP2'
+ *   u32 magic 'SNP3'
  *   u64 tid_to_remove, u8 have_machine, machine info
  *   u32 nfdtabs, then each: u32 nfds, then each fd
  *   u32 nthreads, then each thread with the index of its fd table (or ~0)
@@ -21,7 +21,7 @@
 #include "schema.h"
 #include "xalloc.h"
 
-#define SNAP_MAGIC 0x32504e53u /* "SNP2" */
+#define SNAP_MAGIC 0x33504e53u /* "SNP3" */
 #define NO_TABLE UINT32_MAX
 
 static void put_u8(struct sbuf *o, uint8_t v)
@@ -96,6 +96,10 @@ static void put_thread(struct sbuf *o, const struct eng_thread *t, uint32_t tabl
 	put_u32(o, t->vmswap_kb);
 	put_u64(o, t->pfmajor);
 	put_u64(o, t->pfminor);
+	put_u64(o, t->cpu_usr);
+	put_u64(o, t->cpu_sys);
+	put_u64(o, t->cpu_usr_prev);
+	put_u64(o, t->cpu_sys_prev);
 	put_u32(o, table);
 	put_bytes(o, t->enter, t->enter_type == EV_MAX ? 0 : t->enter_len);
 	put_u32(o, t->enter_type);
@@ -361,6 +365,10 @@ int eng_snap_load(struct eng_state *s, const void *p, size_t n)
 		t->vmswap_kb = get_u32(&c);
 		t->pfmajor = get_u64(&c);
 		t->pfminor = get_u64(&c);
+		t->cpu_usr = get_u64(&c);
+		t->cpu_sys = get_u64(&c);
+		t->cpu_usr_prev = get_u64(&c);
+		t->cpu_sys_prev = get_u64(&c);
 		table = get_u32(&c);
 		enter = get_str(&c, &enter_len);
 		t->enter_type = (uint16_t)get_u32(&c);

@@ -144,6 +144,7 @@ struct eng_thread *eng_thread_new_unknown(struct eng_state *s, int64_t tid)
 void eng_thread_put(struct eng_state *s, struct eng_thread *t)
 {
 	s->last = NULL;
+	s->threads_gen++;
 	eng_thread_free(hmap_put(&s->threads, (uint64_t)t->tid, t));
 }
 
@@ -445,8 +446,41 @@ void eng_state_fini(struct eng_state *s)
 
 void eng_state_reset(struct eng_state *s)
 {
+	uint64_t gen = s->threads_gen;
+
 	eng_state_fini(s);
 	eng_state_init(s);
+	s->threads_gen = gen + 1;
+}
+
+uint64_t eng_thread_cpu(const struct eng_thread *t, bool user, bool sys)
+{
+	uint64_t prev = (user ? t->cpu_usr_prev : 0) + (sys ? t->cpu_sys_prev : 0);
+	uint64_t now = (user ? t->cpu_usr : 0) + (sys ? t->cpu_sys : 0);
+
+	if (!prev)
+		return 0;
+	/* as libsinsp, a count that went back is a large difference */
+	return now - prev > 100 ? 100 : now - prev;
+}
+
+uint64_t eng_state_nthreads(const struct eng_state *s, int64_t pid, uint64_t *nchilds)
+{
+	const struct eng_thread *t;
+	uint64_t n = 0, others = 0, key;
+	size_t i = 0;
+	void *v;
+
+	while (hmap_next(&s->threads, &i, &key, &v)) {
+		t = v;
+		if (t->pid == pid) {
+			n++;
+			others += t->tid != pid;
+		}
+	}
+	if (nchilds)
+		*nchilds = others;
+	return n;
 }
 
 /* ---- state blocks ---- */

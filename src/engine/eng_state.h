@@ -63,6 +63,11 @@ struct eng_thread {
 	uint32_t flags, uid, gid, loginuid;
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
 	uint64_t pfmajor, pfminor;
+	/*
+	 * CPU time in clock ticks, user and system, from the thread's last
+	 * procinfo event and the one before it (0 before the first).
+	 */
+	uint64_t cpu_usr, cpu_sys, cpu_usr_prev, cpu_sys_prev;
 	struct eng_fdtab *fdtab; /* shared by the threads of a process */
 	/* The last enter event, for pairing with its exit. */
 	uint8_t *enter;
@@ -114,6 +119,7 @@ struct eng_state {
 	struct eng_thread *last;      /* the thread of the last event (a look-up cache) */
 	struct eng_ifaddr *ifaddrs;   /* from the section's interface list */
 	uint32_t nifaddrs;
+	uint64_t threads_gen; /* changes whenever a thread comes or goes */
 };
 
 void eng_state_init(struct eng_state *s);
@@ -151,6 +157,16 @@ void eng_state_add_ifaddr(struct eng_state *s, const uint8_t *addr, size_t len);
 /* Whether sip is an address of this machine, as libsinsp decides for thread t. */
 bool eng_state_is_local(const struct eng_state *s, const struct eng_thread *t,
 			const uint8_t *sip, size_t len);
+/*
+ * The CPU thread t used between its last two procinfo events, in clock
+ * ticks (a percentage of one CPU at the usual 100 Hz and one procinfo
+ * event a second), at most 100, as libsinsp's thread.cpu: user and system
+ * time as asked; 0 before its second procinfo event.
+ */
+uint64_t eng_thread_cpu(const struct eng_thread *t, bool user, bool sys);
+/* The threads of process pid the state knows, and of those, how many are not its main thread. */
+uint64_t eng_state_nthreads(const struct eng_state *s, int64_t pid, uint64_t *nchilds);
+
 /* A container described by a container record, or NULL. */
 const struct eng_container *eng_state_container(const struct eng_state *s, const char *id);
 

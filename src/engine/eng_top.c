@@ -9,6 +9,7 @@
 
 #include "eng_fields.h"
 #include "eng_filter.h"
+#include "eng_top_int.h"
 #include "eng_tree.h"
 #include "hmap.h"
 #include "schema.h"
@@ -19,13 +20,14 @@
 #define C_ERRORS                                                               \
 	{ "Errors", ENG_TA_COUNT, 0, true, NULL, "evt.failed = true", \
 	  "system calls that failed" }
+/* dir: "_read", "_write", or "" for both */
 #define C_IO(title, fdtype, dir, desc)                                                 \
 	{ title, ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen",                        \
-	  "fd.type in (" fdtype ") and evt.is_io_" dir " = true", desc }
-#define C_FILE_IN C_IO("File in", "file", "read", "bytes read from files")
-#define C_FILE_OUT C_IO("File out", "file", "write", "bytes written to files")
-#define C_NET_IN C_IO("Net in", "ipv4, ipv6", "read", "bytes received from the network")
-#define C_NET_OUT C_IO("Net out", "ipv4, ipv6", "write", "bytes sent to the network")
+	  "fd.type in (" fdtype ") and evt.is_io" dir " = true", desc }
+#define C_FILE_IN C_IO("File in", "file", "_read", "bytes read from files")
+#define C_FILE_OUT C_IO("File out", "file", "_write", "bytes written to files")
+#define C_NET_IN C_IO("Net in", "ipv4, ipv6", "_read", "bytes received from the network")
+#define C_NET_OUT C_IO("Net out", "ipv4, ipv6", "_write", "bytes sent to the network")
 #define C_BYTES                                                                         \
 	{ "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true", \
 	  "bytes read and written" }
@@ -47,13 +49,35 @@ static const struct eng_top_view views[] = {
 	    { "PPID", ENG_TA_LAST, 0, false, "proc.ppid", NULL, "parent's process id" },
 	    { "User", ENG_TA_LAST, 0, false, "user.name", NULL, "the user it runs as" },
 	    { "Name", ENG_TA_LAST, 0, false, "proc.name", NULL, "its executable's name" },
-	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT,
+	    { "CPU", ENG_TA_THREADS, 0, false, "thread.cpu", NULL,
+	      "% of a CPU its threads used in their last second (procinfo events)" },
+	    { "Threads", ENG_TA_PROC, 0, false, "proc.nthreads", NULL, "its threads" },
+	    { "VIRT", ENG_TA_PROC, ENG_TU_BYTES, false, "thread.vmsize.b", NULL,
+	      "its virtual memory" },
+	    { "RES", ENG_TA_PROC, ENG_TU_BYTES, false, "thread.vmrss.b", NULL,
+	      "its resident memory" },
+	    C_SYSCALLS, C_ERRORS,
+	    C_IO("File", "file", "", "bytes read from and written to files"),
+	    C_IO("Net", "ipv4, ipv6", "", "bytes received from and sent to the network"),
 	    { "FDs", ENG_TA_LAST, 0, false, "proc.fdopencount", NULL, "open file descriptors" },
 	    { "Command", ENG_TA_LAST, 0, false, "proc.cmdline", NULL,
 	      "its command line" } },
-	  12, 4, "files", "proc.ppid", 3,
-	  "Processes, with their system calls, errors and bytes of file and network I/O. "
-	  "Enter shows the files one uses." },
+	  14, 8, "files", "proc.ppid", 3,
+	  "Every process the capture knows at the end, with its CPU, threads and memory, its "
+	  "system calls, errors and bytes of file and network I/O. Enter shows the files one "
+	  "uses." },
+	{ "pagefaults", "Page faults", NULL, false, { "proc.pid" },
+	  { { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL, "process id" },
+	    { "Name", ENG_TA_LAST, 0, false, "proc.name", NULL, "its executable's name" },
+	    { "Major", ENG_TA_THREADS, 0, false, "thread.pfmajor", NULL,
+	      "major page faults of its threads (read from disk)" },
+	    { "Minor", ENG_TA_THREADS, 0, false, "thread.pfminor", NULL,
+	      "minor page faults of its threads (no disk read)" },
+	    { "Command", ENG_TA_LAST, 0, false, "proc.cmdline", NULL,
+	      "its command line" } },
+	  5, 3, NULL, NULL, 0,
+	  "Page faults of every process the capture knows at the end, since each thread "
+	  "started." },
 	{ "files", "Files", "fd.type = file", false, { "fd.name" },
 	  { { "Name", ENG_TA_KEY, 0, false, "fd.name", NULL, "the file's path" },
 	    C_BYTES, C_IN, C_OUT, C_OPENS, C_ERRORS, C_OPS },
@@ -195,7 +219,6 @@ static const struct eng_top_view views[] = {
 };
 
 #define NVIEWS (sizeof(views) / sizeof(views[0]))
-#define KEY_SEP '\x1f' /* between a key's values */
 
 const struct eng_top_view *eng_top_views(size_t *n)
 {
@@ -213,64 +236,58 @@ const struct eng_top_view *eng_top_view(const char *name)
 	return NULL;
 }
 
-struct row {
-	struct row *next; /* with the same hash */
-	char *key;	  /* the key's values, KEY_SEP between them */
-	int64_t v[ENG_TOP_COLS];
-	uint64_t n[ENG_TOP_COLS]; /* events summed, for averages */
-	char *text[ENG_TOP_COLS]; /* LAST columns */
-	size_t pos;		  /* in the sorted rows, while they are made a tree */
-};
-
-struct col_run {
-	struct eng_fref fr;	  /* the field, if any */
-	struct eng_filter *where; /* or NULL */
-	unsigned int key;	  /* KEY: which of the key's fields */
-};
-
-struct eng_top {
-	const struct eng_top_view *view;
-	struct eng_filter *where;  /* the view's events */
-	struct eng_filter *filter; /* the user's, or NULL */
-	struct eng_fref keys[ENG_TOP_KEYS];
-	unsigned int nkeys;
-	struct col_run cols[ENG_TOP_COLS];
-	struct hmap index; /* hash of key -> struct row (a chain) */
-	struct row **rows;
-	size_t nrows, cap;
-	uint64_t events, first_ts, last_ts;
-	struct sbuf key, val;
-	unsigned int sort_col;
-	bool ascending;
-	bool sorted; /* by sort_col, and unchanged since */
-	int parent_col; /* the view's parent column, or -1 */
-	/* a tree: rows[order[i]] is row i, nodes[] by rows' index; see eng_top_tree() */
-	bool tree;
-	struct eng_tree_node *nodes;
-	size_t *order, nshown;
-};
-
 /* Row i as the accessors number them. */
 static struct row *row_at(const struct eng_top *t, size_t i)
 {
 	return t->rows[t->tree ? t->order[i] : i];
 }
 
+static void row_free(struct row *r)
+{
+	unsigned int c;
+
+	for (c = 0; c < ENG_TOP_COLS; c++)
+		free(r->text[c]);
+	free(r->key);
+	free(r);
+}
+
 static void free_rows(struct eng_top *t)
 {
 	size_t i;
-	unsigned int c;
 
-	for (i = 0; i < t->nrows; i++) {
-		for (c = 0; c < ENG_TOP_COLS; c++)
-			free(t->rows[i]->text[c]);
-		free(t->rows[i]->key);
-		free(t->rows[i]);
-	}
+	for (i = 0; i < t->nrows; i++)
+		row_free(t->rows[i]);
 	t->nrows = 0;
 	t->tree = false;
+	t->state_synced = false;
 	hmap_fini(&t->index);
 	hmap_init(&t->index);
+}
+
+void eng_top_row_drop(struct eng_top *t, struct row *r)
+{
+	uint64_t h = hmap_key(r->key, strlen(r->key));
+	struct row *head = hmap_get(&t->index, h), **pp;
+	size_t i;
+
+	if (head == r) {
+		if (r->next)
+			hmap_put(&t->index, h, r->next);
+		else
+			hmap_del(&t->index, h);
+	} else {
+		for (pp = &head->next; *pp != r; pp = &(*pp)->next)
+			;
+		*pp = r->next;
+	}
+	for (i = 0; t->rows[i] != r; i++)
+		;
+	memmove(&t->rows[i], &t->rows[i + 1], (t->nrows - i - 1) * sizeof(*t->rows));
+	t->nrows--;
+	t->tree = false;
+	t->sorted = false;
+	row_free(r);
 }
 
 void eng_top_free(struct eng_top *t)
@@ -286,6 +303,7 @@ void eng_top_free(struct eng_top *t)
 	free(t->order);
 	for (c = 0; c < t->view->ncols; c++)
 		eng_filter_free(t->cols[c].where);
+	free(t->proc_evt);
 	eng_filter_free(t->where);
 	eng_filter_free(t->filter);
 	sbuf_fini(&t->key);
@@ -323,6 +341,7 @@ struct eng_top *eng_top_new(const struct eng_top_view *view, const char *filter,
 		}
 		if (col->where && !(t->cols[c].where = eng_filter_compile(col->where, d)))
 			goto fail;
+		t->state |= col->agg == ENG_TA_PROC || col->agg == ENG_TA_THREADS;
 	}
 	if ((view->where && !(t->where = eng_filter_compile(view->where, d))) ||
 	    (filter && *filter && !(t->filter = eng_filter_compile(filter, d))))
@@ -338,8 +357,7 @@ const struct eng_top_view *eng_top_of(const struct eng_top *t)
 	return t->view;
 }
 
-/* The row whose key is the len bytes at key, or NULL. */
-static struct row *row_find(const struct eng_top *t, const char *key, size_t len)
+struct row *eng_top_row_find(const struct eng_top *t, const char *key, size_t len)
 {
 	struct row *r;
 
@@ -349,11 +367,10 @@ static struct row *row_find(const struct eng_top *t, const char *key, size_t len
 	return NULL;
 }
 
-/* The row of the key in t->key, made if new. */
-static struct row *row_of(struct eng_top *t)
+struct row *eng_top_row_of(struct eng_top *t)
 {
 	uint64_t h = hmap_key(t->key.s, t->key.len);
-	struct row *r = row_find(t, t->key.s, t->key.len);
+	struct row *r = eng_top_row_find(t, t->key.s, t->key.len);
 
 	if (r)
 		return r;
@@ -378,6 +395,8 @@ void eng_top_event(struct eng_top *t, const struct eng_replay *r, const struct e
 
 	t->sorted = false;
 
+	if (t->state)
+		eng_top_state_event(t, s, e);
 	if (e->hidden || (v->syscalls && !(ev_table[e->ev.type].category & EV_C_SYSCALL)) ||
 	    (t->where && !eng_filter_match(t->where, s, e)) ||
 	    (t->filter && !eng_filter_match(t->filter, s, e)))
@@ -392,13 +411,15 @@ void eng_top_event(struct eng_top *t, const struct eng_replay *r, const struct e
 	if (!t->events++)
 		t->first_ts = e->ev.ts;
 	t->last_ts = e->ev.ts;
-	row = row_of(t);
+	row = eng_top_row_of(t);
+	row->events++;
 	for (c = 0; c < v->ncols; c++) {
 		const struct eng_top_col *col = &v->cols[c];
 		struct col_run *cr = &t->cols[c];
 		int64_t x;
 
-		if (col->agg == ENG_TA_KEY || (cr->where && !eng_filter_match(cr->where, s, e)))
+		if (col->agg == ENG_TA_KEY || col->agg >= ENG_TA_PROC ||
+		    (cr->where && !eng_filter_match(cr->where, s, e)))
 			continue;
 		if (col->agg == ENG_TA_COUNT) {
 			row->v[c]++;
@@ -546,7 +567,7 @@ void eng_top_tree(struct eng_top *t, eng_top_folded_fn folded, void *arg)
 		t->rows[i]->pos = i;
 	for (i = 0; i < t->nrows; i++) {
 		const char *p = t->rows[i]->text[t->parent_col];
-		const struct row *up = p ? row_find(t, p, strlen(p)) : NULL;
+		const struct row *up = p ? eng_top_row_find(t, p, strlen(p)) : NULL;
 
 		t->nodes[i].parent = up ? up->pos : ENG_TREE_NONE;
 		t->nodes[i].folded = folded && folded(arg, t, i);

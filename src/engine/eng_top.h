@@ -25,6 +25,15 @@ enum eng_top_agg {
 	ENG_TA_MAX,
 	ENG_TA_AVG,
 	ENG_TA_LAST,  /* the field's text on the row's last event */
+	/*
+	 * Columns from the state at the end of the events summed, not from the
+	 * events: the field on the main thread of the row's process (PROC),
+	 * or added up over its threads (THREADS). A view with them has a row
+	 * for every process the state knows (keyed by proc.pid), events or
+	 * not; a row without events goes when its process does.
+	 */
+	ENG_TA_PROC,
+	ENG_TA_THREADS,
 };
 
 enum eng_top_unit {
@@ -44,7 +53,7 @@ struct eng_top_col {
 };
 
 #define ENG_TOP_KEYS 3
-#define ENG_TOP_COLS 12
+#define ENG_TOP_COLS 16
 
 struct eng_top_view {
 	const char *name;  /* as --top names it: procs, files, ... */

@@ -4,7 +4,9 @@
  * the processes view: a process list (parents, children, a parent that is
  * not in the capture, a process its own parent, two parents of each other)
  * and, for each process, as many getpid calls as its row in the table
- * below says, so that sorting by system calls gives a known order.
+ * below says, so that sorting by system calls gives a known order. Each
+ * process has memory and page faults made from its pid: virtual memory
+ * 4 * pid kB, resident pid kB, pid / 100 major and 3 * pid minor faults.
  *
  * usage: mkproctree OUT.scap
  */
@@ -97,7 +99,10 @@ int main(int argc, char **argv)
 				     .vpgid = procs[i].pid, .comm = str(procs[i].name),
 				     .exe = str(procs[i].name), .exepath = str("/usr/bin/x"),
 				     .args = str("--tree"), .cwd = str("/"), .fdlimit = 1024,
-				     .vtid = (int64_t)procs[i].pid, .vpid = (int64_t)procs[i].pid };
+				     .vtid = (int64_t)procs[i].pid, .vpid = (int64_t)procs[i].pid,
+				     .vmsize_kb = (uint32_t)procs[i].pid * 4,
+				     .vmrss_kb = (uint32_t)procs[i].pid,
+				     .pfmajor = procs[i].pid / 100, .pfminor = procs[i].pid * 3 };
 
 		sf_proc_encode(&b, &p);
 	}

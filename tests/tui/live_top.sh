@@ -19,7 +19,9 @@ top_re="^ live, (following|ended): $cmd \\| view procs \\| rows [0-9]+ \\| event
 wait_for "$top_re\\| per second, every 0\\.5 s" "the status line does not say the view refreshes every 0.5 s"
 wait_for '^ Processes  \(per second\)' "no interval is ever shown"
 wait_for '\| per second, every 0\.5 s \| [1-9][0-9]* events/s' "the status line does not give the events per second"
-wait_for '^[0-9]+ +[0-9]+ +root +(cat|sh|sleep) +[0-9]+\.[0-9] ' "no row of the command's processes, per second"
+# (CPU, Threads, VIRT and RES come from the state; Syscalls is per second)
+wait_for '^[0-9]+ +[0-9]+ +root +(cat|sh|sleep) +[0-9]+ +[0-9]+ +[^ ]+ +[^ ]+ +[0-9]+\.[0-9] ' \
+	"no row of the command's processes, per second"
 # the rows move on: the event count grows between two looks
 grows events "the view does not follow the capture"
 
@@ -40,7 +42,7 @@ while read -r name title; do
 done < <("$bin" --top=list | sed 's/  */ /')
 
 # the system calls of the command, and the events behind one
-keys v g Down Down Down Down Down Enter
+keys v g Down Down Down Down Down Down Enter
 wait_for '^ System calls  \((per second|totals over the capture)\)' "the system calls view does not come live"
 wait_for '^ +[0-9.]+ .* (clock_nanosleep|nanosleep|wait4|read) *$' "no sleep, wait or read calls in the live view"
 keys / read Enter

@@ -26,12 +26,12 @@ start 160 40 "$bin" -r "$f" --top
 wait_for '^ Processes  \(totals over the capture\)' "--top does not open the processes view"
 want=$(rows "$f" procs)
 wait_for "\\| view procs \\| rows $want \\| events $events" "the view does not count $want rows over $events events"
-read -r pid ppid user calls errors <<<"$(top_field "$f" procs | awk -F'\t' '$4 == "true" { print $1, $2, $3, $5, $6 }')"
+read -r pid ppid user calls errors <<<"$(top_field "$f" procs | awk -F'\t' '$4 == "true" { print $1, $2, $3, $9, $10 }')"
 [ "$user" = nobody ] && ok || bad "true does not run as nobody in print mode: '$user'"
-wait_for "^$pid +$ppid +nobody +true +$calls +$errors " \
+wait_for "^$pid +$ppid +nobody +true +[0-9]+ +[0-9]+ +[^ ]+ +[^ ]+ +$calls +$errors " \
 	"the true row does not show pid $pid, parent $ppid, $calls system calls and $errors errors"
 # sorted by Syscalls first; ! sorts by the first column, PID, largest first
-wait_for '^PID +PPID +User +Name +Syscalls v' "the view is not sorted by Syscalls"
+wait_for '^PID +PPID +User +Name +CPU +Threads +VIRT +RES +Syscalls v' "the view is not sorted by Syscalls"
 keys '!'
 wait_for '^PID v ' "! does not sort by PID"
 maxpid=$(top_field "$f" procs | cut -f1 | sort -n | tail -1)
@@ -65,7 +65,7 @@ while read -r name title; do
 done < <("$bin" --top=list | sed 's/  */ /')
 
 # the system calls: numbers as printed, a view filter, and the events of a row
-keys v g Down Down Down Down Down Enter
+keys v g Down Down Down Down Down Down Enter
 wait_for '^ System calls ' "the picker does not open the system calls"
 read -r sc calls errors <<<"$(top_field "$f" syscalls | awk -F'\t' 'NR == 1 { print $1, $2, $3 }')"
 wait_for "^ *$calls +$errors .* $sc *\$" "the $sc row does not show $calls calls and $errors errors"
@@ -161,13 +161,13 @@ wait_for "^ Processes  \\(totals from $(secs "$from") s to $(secs "$to") s\\)" "
 clause="evt.rawtime >= $((first + from * 1000000)) and evt.rawtime < $((first + to * 1000000))"
 want=$(rows "$f" procs -Y "$clause")
 wait_for "\\| rows $want \\| .*filter: $clause\$" "the window is not the $want rows of '$clause'"
-read -r pid calls errors <<<"$(top_field "$f" procs -Y "$clause" | awk -F'\t' '$4 == "true" { print $1, $5, $6 }')"
-wait_for "^$pid +[0-9]+ +nobody +true +$calls +$errors " \
+read -r pid calls errors <<<"$(top_field "$f" procs -Y "$clause" | awk -F'\t' '$4 == "true" { print $1, $9, $10 }')"
+wait_for "^$pid +[0-9]+ +nobody +true +[0-9]+ +[0-9]+ +[^ ]+ +[^ ]+ +$calls +$errors " \
 	"true does not show the window's $calls system calls and $errors errors"
 # kept down to the files, then to the event list of a system call
 keys / true Enter Enter
 wait_for "^ Files for proc\\.pid = $pid  \\(totals from $(secs "$from") s to $(secs "$to") s\\)" "the files lose the window"
-keys BSpace v g Down Down Down Down Down Enter
+keys BSpace v g Down Down Down Down Down Down Enter
 wait_for "^ System calls  \\(totals from $(secs "$from") s to $(secs "$to") s\\)" "the system calls lose the window"
 read -r sc calls <<<"$(top_field "$f" syscalls -Y "$clause" | awk -F'\t' 'NR == 1 { print $1, $2 }')"
 wait_for "^ *$calls .* $sc *\$" "$sc does not show the window's $calls calls"

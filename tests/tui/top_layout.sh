@@ -19,7 +19,7 @@ wait_for ' Syscalls v ' "the sort mark is not shown whole"
 big=$(screen | tr ' ' '\n' | grep -E '^[0-9.]+[BKMGT]$' | awk '$0 + 0 >= 1024' | head -3 | tr '\n' ' ')
 [ -z "$big" ] && ok || bad "byte counts of 1024 or more before their unit: $big"
 wait_for ' [0-9]\.[0-9]K ' "no byte count in K"
-keys v Down Enter
+keys v Down Down Enter
 wait_for '^ Files  \(totals' "the picker does not open the files"
 wait_for '^ *Bytes v +In +Out +Opens +Errors +Ops +Name *$' "Name is not the last column of the files"
 keys / gconv-modules Enter

@@ -30,18 +30,18 @@ awk -F'\t' 'NR == FNR { par[$1] = $2; rows++; next }
 	  path[++n] = $1 }
 	END { exit bad }' "$tmp/flat" "$tmp/tree" && ok || bad "--tree puts a process away from its parent"
 cat >"$tmp/want" <<'TREE'
-PID  PPID  User  Name                  Syscalls  Errors  File in  File out  Net in  Net out  FDs  Command
-700  700         self                         8       0        0         0       0        0  0    self --tree
-500  999         orphan                       6       0        0         0       0        0  0    orphan --tree
-100  1           init                         1       0        0         0       0        0  0    init --tree
-200  100         ├─ shell                     5       0        0         0       0        0  0    shell --tree
-300  200         │  └─ make                   2       0        0         0       0        0  0    make --tree
-301  300         │     ├─ cc                  7       0        0         0       0        0  0    cc --tree
-302  300         │     └─ ld                  3       0        0         0       0        0  0    ld --tree
-303  302         │        └─ collect2         9       0        0         0       0        0  0    collect2 --tree
-400  100         └─ daemon                    4       0        0         0       0        0  0    daemon --tree
-600  601         loop-a                       2       0        0         0       0        0  0    loop-a --tree
-601  600         └─ loop-b                    1       0        0         0       0        0  0    loop-b --tree
+PID  PPID  User  Name                  CPU  Threads     VIRT     RES  Syscalls  Errors  File  Net  FDs  Command
+700  700         self                    0        1  2867200  716800         8       0     0    0  0    self --tree
+500  999         orphan                  0        1  2048000  512000         6       0     0    0  0    orphan --tree
+100  1           init                    0        1   409600  102400         1       0     0    0  0    init --tree
+200  100         ├─ shell                0        1   819200  204800         5       0     0    0  0    shell --tree
+300  200         │  └─ make              0        1  1228800  307200         2       0     0    0  0    make --tree
+301  300         │     ├─ cc             0        1  1232896  308224         7       0     0    0  0    cc --tree
+302  300         │     └─ ld             0        1  1236992  309248         3       0     0    0  0    ld --tree
+303  302         │        └─ collect2    0        1  1241088  310272         9       0     0    0  0    collect2 --tree
+400  100         └─ daemon               0        1  1638400  409600         4       0     0    0  0    daemon --tree
+600  601         loop-a                  0        1  2457600  614400         2       0     0    0  0    loop-a --tree
+601  600         └─ loop-b               0        1  2461696  615424         1       0     0    0  0    loop-b --tree
 TREE
 "$bin" -r "$f" --top --tree >"$tmp/got"
 if cmp -s "$tmp/want" "$tmp/got"; then ok; else
@@ -89,7 +89,8 @@ wait_for '^ Processes, as a tree ' "Backspace does not go back to the tree"
 # flat again: print mode's order
 keys S t
 wait_for '^ Processes  \(totals' "t again does not show the rows flat"
-wait_for '^PID +PPID +User +Name +Syscalls v' "the flat rows are not sorted by Syscalls"
+wait_for '^PID +PPID +User +Name +CPU +Threads +VIRT +RES +Syscalls v' \
+	"the flat rows are not sorted by Syscalls"
 [ "$(screen_pids)" = "$(cut -f1 "$tmp/flat")" ] && ok ||
 	bad "the flat order is not print mode's: $(screen_pids | tr '\n' ' ')"
 keys q
@@ -102,12 +103,17 @@ keys q
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q: $(cat "$tmp/stderr")"; }
 
 # a recorded capture: the processes scenario forks, vforks and clones its
-# children, all under it in print mode's tree and in the interface's
+# children, all under it in print mode's tree and in the interface's; it
+# is itself the only child of the recording syshark, a row of the state
+# without events
 f=$corpus/procs.scap.gz
 "$bin" -r "$f" --top=procs --tree -T fields | cut -f1,2,4 >"$tmp/real"
-parent=$(head -n 1 "$tmp/real" | cut -f1)
-children=$(sed 1d "$tmp/real" | wc -l)
-[ "$children" -gt 2 ] && [ -z "$(sed 1d "$tmp/real" | awk -F'\t' -v p="$parent" '$2 != p')" ] && ok ||
+root=$(sed -n 1p "$tmp/real" | cut -f1)
+parent=$(sed -n 2p "$tmp/real" | cut -f1)
+children=$(sed 1,2d "$tmp/real" | wc -l)
+[ "$(sed -n 1p "$tmp/real" | cut -f3)" = syshark ] && [ "$(sed -n 2p "$tmp/real" | cut -f2)" = "$root" ] &&
+	ok || bad "print mode's tree of $f does not start with syshark and its child"
+[ "$children" -gt 2 ] && [ -z "$(sed 1,2d "$tmp/real" | awk -F'\t' -v p="$parent" '$2 != p')" ] && ok ||
 	bad "print mode's tree of $f is not a parent and its children: $(tr '\t\n' ' ;' <"$tmp/real")"
 [ "$(awk -F'\t' -v p="$parent" '$2 == p && ($3 == "true" || $3 == "echo")' "$tmp/real" | wc -l)" = 2 ] && ok ||
 	bad "true and echo are not children of $parent in print mode's tree"
@@ -121,11 +127,13 @@ n=0
 while IFS=$'\t' read -r pid ppid name; do
 	n=$((n + 1))
 	if [ "$n" = 1 ]; then
-		wait_for "^$pid +$ppid +[a-z]+ +$name " "$name, the parent, is not a root of the tree"
-	elif [ "$n" -le "$children" ]; then
-		wait_for "^$pid +$ppid +[a-z]+ +├─ $name " "$name ($pid) is not a child of $ppid"
+		wait_for "^$pid +$ppid +[a-z]+ +$name " "$name, the recording process, is not a root of the tree"
+	elif [ "$n" = 2 ]; then
+		wait_for "^$pid +$ppid +[a-z]+ +└─ $name " "$name, the parent, is not the child of $ppid"
+	elif [ "$n" -le $((children + 1)) ]; then
+		wait_for "^$pid +$ppid +[a-z]+ +   ├─ $name " "$name ($pid) is not a child of $ppid"
 	else
-		wait_for "^$pid +$ppid +[a-z]+ +└─ $name " "$name ($pid) is not the last child of $ppid"
+		wait_for "^$pid +$ppid +[a-z]+ +   └─ $name " "$name ($pid) is not the last child of $ppid"
 	fi
 done <"$tmp/real"
 keys q
