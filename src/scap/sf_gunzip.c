@@ -107,6 +107,8 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 	enum { CHUNK = 1 << 20 };
 	uint64_t total = 0;
 	int dfd, rc, n, zerr, want = 64 * 1024; /* small at first: a follower starts sooner */
+	struct stat st;
+	bool pipe;
 	char *buf;
 	gzFile gz;
 
@@ -118,7 +120,14 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 		close(dfd);
 		return diag_set(tail, -ENOMEM, 0, "%s: cannot start gzip decoding", path);
 	}
-	gzbuffer(gz, 256 * 1024);
+	/*
+	 * zlib reads until its buffer, and the read asked for, are full: from a
+	 * pipe, a little at a time, so that what came is shown
+	 */
+	pipe = fstat(in_fd, &st) < 0 || !S_ISREG(st.st_mode);
+	gzbuffer(gz, pipe ? 8192 : 256 * 1024);
+	if (pipe)
+		want = 8192;
 	buf = xmalloc(CHUNK);
 	while (!(stop && atomic_load(stop))) {
 		n = gzread(gz, buf, (unsigned int)want);
@@ -144,7 +153,7 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 				break;
 			}
 		}
-		if (n == want && want < CHUNK) {
+		if (n == want && want < CHUNK && !pipe) {
 			want *= 2;
 			continue;
 		}
@@ -229,13 +238,15 @@ bool sf_gunzip_done(const struct sf_gunzip *g)
 	return atomic_load_explicit(&g->done, memory_order_acquire);
 }
 
-unsigned int sf_gunzip_percent(const struct sf_gunzip *g)
+int sf_gunzip_percent(const struct sf_gunzip *g)
 {
 	uint64_t off = atomic_load(&g->in_off);
 
-	if (sf_gunzip_done(g) || !g->in_size)
+	if (sf_gunzip_done(g))
 		return 100;
-	return off >= g->in_size ? 99 : (unsigned int)(off * 100 / g->in_size);
+	if (!g->in_size)
+		return -1;
+	return off >= g->in_size ? 99 : (int)(off * 100 / g->in_size);
 }
 
 const char *sf_gunzip_error(const struct sf_gunzip *g)

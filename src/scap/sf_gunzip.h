@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Inflating a gzip capture into an unlinked temporary file: at once
+ * Inflating a gzip capture (or copying a pipe's, gzip or not) into an
+ * unlinked temporary file: at once
  * (sf_gunzip_into, as sf_reader_open does), or on a thread of its own
  * (sf_gunzip_start) so that a reader can follow the file as it grows
  * (sf_reader_follow) and show its first events at once.
@@ -37,8 +38,8 @@ struct sf_gunzip *sf_gunzip_start(const char *path, struct diag *d);
 /* A path that opens the inflated data (it grows until done). */
 const char *sf_gunzip_path(const struct sf_gunzip *g);
 bool sf_gunzip_done(const struct sf_gunzip *g);
-/* How much of the compressed file is read, in percent. */
-unsigned int sf_gunzip_percent(const struct sf_gunzip *g);
+/* How much of the compressed file is read, in percent; -1 for a pipe (its size is unknown). */
+int sf_gunzip_percent(const struct sf_gunzip *g);
 /* Once done: why the data ended early, or NULL. */
 const char *sf_gunzip_error(const struct sf_gunzip *g);
 /* Stops the thread if it still runs, and frees g. */

@@ -407,8 +407,10 @@ static void draw_status(struct ui *u, const struct tview_status *st)
 		sbar_add(&b, 5, "filtered", "filter: %s", tview_filter(u->v));
 	if (ev->finding)
 		add_progress(&b, "finding", (int)tview_find_percent(u->v, ev->finding));
+	else if (u->gz && !sf_gunzip_done(u->gz) && sf_gunzip_percent(u->gz) < 0)
+		sbar_add(&b, 7, NULL, "reading the pipe");
 	else if (u->gz && !sf_gunzip_done(u->gz))
-		add_progress(&b, "inflating", (int)sf_gunzip_percent(u->gz));
+		add_progress(&b, "inflating", sf_gunzip_percent(u->gz));
 	else if (st->sorting && st->rows)
 		add_progress(&b, "sorting", (int)(st->sorted * 100 / st->rows));
 	else if ((st->indexing ||

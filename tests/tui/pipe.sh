@@ -3,7 +3,7 @@
 #
 # A named pipe opens in the interface: its bytes are copied (or inflated)
 # to a file as they come, so the screen shows the capture as print mode
-# counts it, plain or gzip. A pipe of text is refused before the screen
+# counts it, plain or gzip, and says while the pipe is still being read. A pipe of text is refused before the screen
 # opens, with print mode's one line; `-r -` at a terminal gets one line.
 . "$(dirname "$0")/lib.sh"
 src=$corpus/shell.scap.gz
@@ -25,6 +25,15 @@ for kind in gzip plain; do
 	keys q
 	wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q on a $kind pipe"; }
 done
+
+# a pipe still open: its events so far, and the status line says it is read
+feed pipe sh -c "zcat '$src'; sleep 5"
+start 160 30 "$bin" -r "$tmp/pipe"
+# (what came shows, but for the last bytes of a read: 8 KiB at most)
+wait_for "\| events [1-9][0-9]+ \|.*\| reading the pipe" "an open pipe is not shown as being read"
+wait_for "\| events $events \|.*time absolute *\$" "the pipe's events are not all there once it closes"
+keys q
+wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q on an open pipe"; }
 
 printf 'hello, this is text and no capture\n' >"$tmp/text"
 feed textpipe cat "$tmp/text"
