@@ -101,6 +101,15 @@ static bool room_for(int fd, size_t n)
 	       (uint64_t)(vfs.f_bavail - vfs.f_blocks / 20) * vfs.f_frsize >= n;
 }
 
+/* Whether the gzip data ended inside a member (it is cut). */
+static bool gz_cut(gzFile gz)
+{
+	int zerr;
+
+	gzerror(gz, &zerr);
+	return zerr == Z_BUF_ERROR;
+}
+
 int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 		   const _Atomic bool *stop, _Atomic uint64_t *in_off)
 {
@@ -133,8 +142,9 @@ int sf_gunzip_into(int in_fd, int out_fd, const char *path, struct diag *tail,
 		n = gzread(gz, buf, (unsigned int)want);
 		if (in_off)
 			atomic_store(in_off, (uint64_t)gzoffset(gz));
-		/* no capture: not a byte more is inflated (a whole one in one read is checked whole) */
-		if (n > 0 && total == 0 && sf_head_check(buf, (size_t)n, n == want, tail) < 0)
+		/* no capture: not a byte more is inflated (all of it in one read is checked whole) */
+		if (n > 0 && total == 0 &&
+		    sf_head_check(buf, (size_t)n, n == want || gz_cut(gz), tail) < 0)
 			break;
 		if (n > 0 && !room_for(out_fd, (size_t)n)) {
 			diag_set(tail, -ENOSPC, total,
