@@ -160,11 +160,11 @@ static const struct eng_top_view views[] = {
 	  "Commands users ran: each successful execve, and each directory change of a shell, "
 	  "newest first." },
 	{ "newconns", "New connections",
-	  "evt.dir = < and evt.failed = false and evt.type in (accept, accept4, connect) and "
-	  "fd.type in (ipv4, ipv6, unix)",
+	  "evt.dir = < and (evt.failed = false or evt.res = EINPROGRESS) and "
+	  "evt.type in (accept, accept4, connect) and fd.type in (ipv4, ipv6, unix)",
 	  false, { "evt.num" },
 	  { { "Event", ENG_TA_KEY, 0, false, "evt.num", NULL, "the event's number" },
-	    { "Time", ENG_TA_LAST, 0, false, "evt.time", NULL, "when it was established" },
+	    { "Time", ENG_TA_LAST, 0, false, "evt.time", NULL, "when it was made" },
 	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL, "the process" },
 	    { "PID", ENG_TA_LAST, 0, false, "proc.pid", NULL, "its process id" },
 	    { "Proto", ENG_TA_LAST, 0, false, "fd.l4proto", NULL, "tcp, udp, ..." },
@@ -175,8 +175,8 @@ static const struct eng_top_view views[] = {
 	    { "Command", ENG_TA_LAST, 0, false, "proc.cmdline", NULL,
 	      "the process's command line" } },
 	  8, 0, NULL, NULL, 0,
-	  "Connections established, each connect that succeeded and each accept, newest "
-	  "first." },
+	  "Connections established: each connect that succeeded or is under way (a "
+	  "non-blocking one), and each accept, newest first." },
 	{ "sockqueues", "Socket queues",
 	  "evt.dir = < and evt.failed = false and evt.type in (accept, accept4)", false,
 	  { "fd.sport", "proc.pid" },

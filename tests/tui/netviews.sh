@@ -27,7 +27,8 @@ while IFS=$'\037' read -r num time name pid proto call _; do
 		"the connection of event $num does not show $time $name $pid $proto $call"
 done < <(top_field "$f" newconns | tr '\t' '\037')
 first=$(top_field "$f" newconns | head -1 | cut -f1)
-screen | sed -n 3p | grep -q "^$first " && ok || bad "the newest connection, $first, is not first"
+# (the title, the filter and position, the column titles, then the rows)
+screen | sed -n 4p | grep -q "^$first " && ok || bad "the newest connection, $first, is not first"
 keys Enter
 wait_for "^No\\. " "Enter on a connection does not open its events"
 wait_for "^$first +" "Enter on a connection does not show event $first"
