@@ -1028,12 +1028,11 @@ bool eng_event_ignored_by_state(uint16_t type)
 	    type == EV_CONTAINER_JSON_2_E)
 		return false;
 	/*
-	 * as eng_state_on_event() goes: the newer switch event, and meta events
-	 * that skip the pairing reset, neither make a thread nor touch one
+	 * as eng_state_on_event() goes: meta events that skip the pairing reset
+	 * (but procinfo, handled above) neither make a thread nor touch one
 	 */
-	return type == EV_SCHEDSWITCH_6_E ||
-	       ((eng_event_flags(type) & EV_F_SKIPPARSERESET) &&
-		(ev_table[type].category & EV_C_METAEVENT));
+	return (eng_event_flags(type) & EV_F_SKIPPARSERESET) &&
+	       (ev_table[type].category & EV_C_METAEVENT);
 }
 
 bool eng_event_changes_state(uint16_t type)

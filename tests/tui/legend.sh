@@ -26,9 +26,9 @@ wait_for "^ Filter: no filter +$(pos "$n" "$n") *\$" "the header does not follow
 # F7: the columns, what they show; Esc, q and F7 close it
 keys F7
 wait_for '^ Processes: the columns ' "F7 does not open the legend"
-wait_for '^Processes, with their system calls' "the legend does not say what the view shows"
+wait_for '^Every process the capture knows at the end' "the legend does not say what the view shows"
 for col in 'PID +process id' "PPID +parent's process id" 'Syscalls +system calls made' \
-	'Net out +bytes sent to the network' 'Command +its command line'; do
+	'Net +bytes received from and sent to the network' 'Command +its command line'; do
 	wait_for "^  $col\$" "the legend has no line '$col'"
 done
 keys Escape
@@ -56,8 +56,8 @@ wait_for '^ Filter: no filter ' "the header does not say no filter once it is cl
 keys v
 wait_for '^ Views: Enter opens one' "v does not open the picker"
 keys g
-wait_for '^  Processes, with their system calls, errors and bytes' "the picker does not describe the processes"
-keys j
+wait_for '^  Every process the capture knows at the end' "the picker does not describe the processes"
+keys j j
 wait_for '^  Files read and written, with their bytes, opens and errors\.' "the picker does not describe the files"
 keys BSpace BSpace BSpace
 
