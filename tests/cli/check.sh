@@ -16,6 +16,15 @@ captures() {
 	ls "$corpus"/*.scap "$corpus"/*.scap.gz
 	extra_captures
 }
+# span FILE: sets s0 and ns0 to FILE's first event's time, span to the ns
+# from it to the last event, and ms to a tenth of that in whole ms (1 at least)
+span() {
+	read -r s0 ns0 <<<"$("$bin" -r "$1" -T fields -e evt.rawtime.s -e evt.rawtime.ns | head -1)"
+	span=$("$bin" -r "$1" -T fields -e evt.rawtime.s -e evt.rawtime.ns | tail -1 |
+		awk -F'\t' -v s0="$s0" -v ns0="$ns0" '{ printf "%.0f\n", ($1 - s0) * 1e9 + ($2 - ns0) }')
+	ms=$((span / 10 / 1000000))
+	[ "$ms" -ge 1 ] || ms=1
+}
 # starts NS LAST: each interval's start in seconds, with the decimals NS
 # needs, as --io-stat and --spectro print it
 starts() {

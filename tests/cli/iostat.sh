@@ -76,11 +76,7 @@ echo "$checked interval sizes compared on ${#files[@]} captures"
 # the rest on the shell session: intervals of a tenth of its span, rounded
 # down to a millisecond
 f=$corpus/shell.scap.gz
-read -r s0 ns0 <<<"$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | head -1)"
-span=$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | tail -1 |
-	awk -F'\t' -v s0="$s0" -v ns0="$ns0" '{ printf "%.0f\n", ($1 - s0) * 1e9 + ($2 - ns0) }')
-ms=$((span / 10 / 1000000))
-[ "$ms" -ge 1 ] || ms=1
+span "$f"
 ns=$((ms * 1000000))
 last=$((span / ns))
 [ "$last" -ge 3 ] && ok || bad "the shell session spans $span ns: too few intervals of ${ms}ms"

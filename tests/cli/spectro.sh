@@ -79,11 +79,7 @@ echo "$checked intervals compared on ${#files[@]} captures"
 
 # the rest on the shell session, in intervals of a tenth of its span
 f=$corpus/shell.scap.gz
-read -r s0 ns0 <<<"$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | head -1)"
-span=$("$bin" -r "$f" -T fields -e evt.rawtime.s -e evt.rawtime.ns | tail -1 |
-	awk -F'\t' -v s0="$s0" -v ns0="$ns0" '{ printf "%.0f\n", ($1 - s0) * 1e9 + ($2 - ns0) }')
-ms=$((span / 10 / 1000000))
-[ "$ms" -ge 1 ] || ms=1
+span "$f"
 want "$f" $((ms * 1000000)) >"$tmp/want"
 [ "$(wc -l <"$tmp/want")" -ge 4 ] && ok || bad "the shell session has too few ${ms}ms intervals"
 
