@@ -25,6 +25,16 @@ span() {
 	ms=$((span / 10 / 1000000))
 	[ "$ms" -ge 1 ] || ms=1
 }
+# err WANT ARGS...: syshark ARGS says WANT, only that, and exits 2
+err() {
+	local want=$1 st
+	shift
+	"$bin" "$@" >"$tmp/o" 2>"$tmp/e"
+	st=$?
+	if [ $st -eq 2 ] && [ "$(cat "$tmp/e")" = "$want" ] && [ ! -s "$tmp/o" ]; then ok; else
+		bad "$*: status $st, '$(cat "$tmp/e")', not '$want'"
+	fi
+}
 # starts NS LAST: each interval's start in seconds, with the decimals NS
 # needs, as --io-stat and --spectro print it
 starts() {

@@ -116,15 +116,6 @@ for line in sys.stdin:
 	bad "-T json differs from -T fields: $(diff "$tmp/fields" "$tmp/json" | head -4)"
 
 # errors: one exact line, status 2
-err() {
-	local want=$1
-	shift
-	"$bin" "$@" >"$tmp/o" 2>"$tmp/e"
-	local st=$?
-	if [ $st -eq 2 ] && [ "$(cat "$tmp/e")" = "$want" ] && [ ! -s "$tmp/o" ]; then ok; else
-		bad "$*: status $st, '$(cat "$tmp/e")', not '$want'"
-	fi
-}
 for iv in 1x 0 0ms -1s '' 1.s .5 1e3 s 99999999999h; do
 	err "syshark: --io-stat=$iv: not an interval (1s, 100ms, 10us, 2m, or seconds)" \
 		-r "$f" --io-stat="$iv"
