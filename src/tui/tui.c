@@ -332,17 +332,24 @@ static bool still_written(const struct ui *u)
 	return u->gz ? !sf_gunzip_done(u->gz) : u->src->running(u->src->arg);
 }
 
-/* Waits for the first bytes of a capture still being written; false if it ended without any. */
-static bool first_bytes(const struct ui *u, const char *path)
+/*
+ * Waits for the first bytes of a capture still being written; false if it
+ * ended without any. A live capture that ended first is in its complete
+ * file, which *path becomes.
+ */
+static bool first_bytes(const struct ui *u, const char **path)
 {
 	struct stat sb;
 	int i;
 
 	for (i = 0; i < 1000; i++) {
-		if (stat(path, &sb) == 0 && sb.st_size > 0)
+		if (stat(*path, &sb) == 0 && sb.st_size > 0)
 			return true;
-		if (!still_written(u))
-			return stat(path, &sb) == 0 && sb.st_size > 0;
+		if (!still_written(u)) {
+			if (u->src->live && stat(*path, &sb) < 0)
+				*path = u->src->path;
+			return stat(*path, &sb) == 0 && sb.st_size > 0;
+		}
 		napms(10);
 	}
 	return false;
@@ -385,7 +392,7 @@ static int open_view(struct ui *u)
 		}
 		path = sf_gunzip_path(u->gz);
 	}
-	if ((u->src->live || u->gz) && !first_bytes(u, path)) {
+	if ((u->src->live || u->gz) && !first_bytes(u, &path)) {
 		if (!u->gz)
 			return -1;
 		fprintf(stderr, "syshark: %s: %s\n", u->src->path,
