@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <regex.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@
 
 #include "dis_args.h"
 #include "eng_fields.h"
+#include "eng_xform.h"
 #include "schema.h"
 #include "sbuf.h"
 #include "xalloc.h"
@@ -33,12 +35,16 @@ enum op {
 	OP_LE,
 	OP_GT,
 	OP_GE,
+	/* the operators on text, from OP_CONTAINS to OP_REGEX */
 	OP_CONTAINS,
 	OP_ICONTAINS,
 	OP_BCONTAINS,
+	OP_BSTARTSWITH,
 	OP_STARTSWITH,
 	OP_ENDSWITH,
 	OP_GLOB,
+	OP_IGLOB,
+	OP_REGEX,
 	OP_IN,
 	OP_INTERSECTS,
 	OP_PMATCH,
@@ -61,9 +67,12 @@ static const struct {
 	{ "contains", OP_CONTAINS, ENG_OA_VALUE, false },
 	{ "icontains", OP_ICONTAINS, ENG_OA_VALUE, false },
 	{ "bcontains", OP_BCONTAINS, ENG_OA_VALUE, false },
+	{ "bstartswith", OP_BSTARTSWITH, ENG_OA_VALUE, false },
 	{ "startswith", OP_STARTSWITH, ENG_OA_VALUE, false },
 	{ "endswith", OP_ENDSWITH, ENG_OA_VALUE, false },
 	{ "glob", OP_GLOB, ENG_OA_VALUE, false },
+	{ "iglob", OP_IGLOB, ENG_OA_VALUE, false },
+	{ "regex", OP_REGEX, ENG_OA_VALUE, false },
 	{ "in", OP_IN, ENG_OA_LIST, false },
 	{ "intersects", OP_INTERSECTS, ENG_OA_LIST, false },
 	{ "pmatch", OP_PMATCH, ENG_OA_LIST, false },
@@ -87,11 +96,17 @@ const char *eng_filter_op(size_t i, enum eng_filter_arg *arg)
 	return NULL;
 }
 
+/* What a value in a list is compared with: each, one, any or all of them. */
+enum mod { MOD_NONE, MOD_ANY, MOD_ONE, MOD_ALL };
+
+static const char *const mods[] = { [MOD_ANY] = "anyof", [MOD_ONE] = "oneof", [MOD_ALL] = "allof" };
+
 struct value {
-	char *s;   /* text (bytes for bcontains) */
+	char *s;   /* text (bytes for bcontains and bstartswith) */
 	size_t n;
 	int64_t i; /* numbers and booleans */
 	bool is_num; /* the text is a number (for fields of either kind) */
+	regex_t *re; /* regex */
 };
 
 /* How deep parentheses and "not" may nest */
@@ -105,7 +120,11 @@ struct node {
 	struct node **kids; /* N_AND, N_OR: the operands, in order */
 	unsigned int nkids;
 	/* N_CHECK */
-	struct eng_fref field;
+	struct eng_fref field; /* the field, or the first one lhs reads */
+	struct eng_operand *lhs; /* a transformer, or NULL for field alone */
+	struct eng_operand *rhs; /* val(FIELD) or a transformer, in place of values */
+	uint8_t vkind;		 /* enum eng_fkind of what is compared */
+	uint8_t mod;		 /* enum mod */
 	enum op op;
 	size_t op_at; /* column of the operator, for errors */
 	/* evt.type with =, != or in: the matching ids and generic syscalls */
@@ -116,7 +135,7 @@ struct node {
 
 struct eng_filter {
 	struct node *root;
-	struct sbuf scratch;
+	struct sbuf scratch, scratch2;
 	bool *possible; /* EV_MAX entries: the types it may match */
 };
 
@@ -140,9 +159,16 @@ static void node_free(struct node *n)
 	for (i = 0; i < n->nkids; i++)
 		node_free(n->kids[i]);
 	free(n->kids);
-	for (i = 0; i < n->nvals; i++)
+	for (i = 0; i < n->nvals; i++) {
 		free(n->vals[i].s);
+		if (n->vals[i].re) {
+			regfree(n->vals[i].re);
+			free(n->vals[i].re);
+		}
+	}
 	free(n->vals);
+	eng_operand_free(n->lhs);
+	eng_operand_free(n->rhs);
 	free(n->type_set);
 	free(n->sc_set);
 	free(n);
@@ -190,6 +216,42 @@ static bool at_sym(const struct parser *p, const char *sym)
 	return strncmp(p->text + p->pos, sym, strlen(sym)) == 0;
 }
 
+static int hexval(char c);
+
+/*
+ * The escape after the backslash at p->pos - 1 in a value quoted with q,
+ * appended to b, as current Falco libraries read them: \b \f \n \r \t,
+ * \\ (and "\ ", a backslash too), \/, \xHH, and the quote itself.
+ */
+static bool put_escape(struct parser *p, struct sbuf *b, char q)
+{
+	const char *t = p->text + p->pos;
+	static const char from[] = "bfnrt \\/", to[] = "\b\f\n\r\t\\\\/";
+	const char *k = *t ? strchr(from, *t) : NULL;
+
+	if (k) {
+		sbuf_putc(b, to[k - from]);
+	} else if (*t == '"' || *t == '\'') {
+		if (*t != q)
+			return fail(p, p->pos - 1, "\\%c in a value quoted with %c: write %c alone", *t,
+				    q, *t);
+		sbuf_putc(b, *t);
+	} else if (*t == 'x') {
+		int hi = hexval(t[1]), lo = hi < 0 ? -1 : hexval(t[2]);
+
+		if (lo < 0)
+			return fail(p, p->pos - 1, "\\x needs two hex digits, as in \\x41");
+		sbuf_putc(b, (char)(hi << 4 | lo));
+		p->pos += 2;
+	} else {
+		return fail(p, p->pos - 1,
+			    "unsupported escape \\%c (the escapes: \\\\ \\%c \\n \\t \\r \\b \\f \\/ \\xHH)",
+			    *t, q);
+	}
+	p->pos++;
+	return true;
+}
+
 /* A bare or quoted value; malloc'd into v. Commas end bare values in lists. */
 static bool parse_word(struct parser *p, struct value *v, bool in_list)
 {
@@ -204,9 +266,15 @@ static bool parse_word(struct parser *p, struct value *v, bool in_list)
 		char q = t[p->pos++];
 
 		while (t[p->pos] && t[p->pos] != q) {
-			if (t[p->pos] == '\\' && t[p->pos + 1])
-				p->pos++;
-			sbuf_putc(&b, t[p->pos++]);
+			if (t[p->pos] != '\\' || !t[p->pos + 1]) {
+				sbuf_putc(&b, t[p->pos++]);
+				continue;
+			}
+			p->pos++;
+			if (!put_escape(p, &b, q)) {
+				sbuf_fini(&b);
+				return false;
+			}
 		}
 		if (t[p->pos] != q) {
 			sbuf_fini(&b);
@@ -237,37 +305,99 @@ static int hexval(char c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* Converts v to what field f and operator op compare with. */
+static bool is_text_op(enum op op)
+{
+	return op >= OP_CONTAINS && op <= OP_REGEX;
+}
+
+/* The hex bytes of a bcontains or bstartswith value, in place. */
+static bool convert_bytes(struct parser *p, const struct node *n, struct value *v, size_t at)
+{
+	const char *word = n->op == OP_BCONTAINS ? "bcontains" : "bstartswith";
+	size_t i;
+
+	if (v->n % 2)
+		return fail(p, at, "%s needs hex bytes, as in 2f746d70, not '%s'", word, v->s);
+	for (i = 0; i < v->n / 2; i++) {
+		int hi = hexval(v->s[2 * i]), lo = hexval(v->s[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			return fail(p, at, "%s needs hex bytes, as in 2f746d70, not '%s'", word, v->s);
+		v->s[i] = (char)(hi << 4 | lo);
+	}
+	v->n /= 2;
+	return true;
+}
+
+/*
+ * A regex value, compiled as an extended POSIX expression that must match
+ * the whole text, as RE2's full match in Falco; \d and \D as in RE2, and a
+ * leading (?i) ignores case.
+ */
+static bool convert_regex(struct parser *p, struct value *v, size_t at)
+{
+	const char *r = v->s;
+	int flags = REG_EXTENDED | REG_NOSUB, err;
+	struct sbuf b;
+	char msg[128];
+	bool bracket = false;
+
+	if (strncmp(r, "(?i)", 4) == 0) {
+		flags |= REG_ICASE;
+		r += 4;
+	}
+	sbuf_init(&b);
+	sbuf_puts(&b, "^(");
+	for (; *r; r++) {
+		if (*r == '\\' && r[1]) {
+			if (!bracket && (r[1] == 'd' || r[1] == 'D'))
+				sbuf_puts(&b, r[1] == 'd' ? "[0-9]" : "[^0-9]");
+			else
+				sbuf_put(&b, r, 2);
+			r++;
+			continue;
+		}
+		/* in a bracket expression, a backslash is itself and ']' first is a member */
+		if (*r == '[' && !bracket) {
+			bracket = true;
+			sbuf_putc(&b, *r);
+			if (r[1] == '^')
+				sbuf_putc(&b, *++r);
+			if (r[1] == ']')
+				sbuf_putc(&b, *++r);
+			continue;
+		}
+		if (*r == ']')
+			bracket = false;
+		sbuf_putc(&b, *r);
+	}
+	sbuf_puts(&b, ")$");
+	v->re = xmalloc(sizeof(*v->re));
+	err = regcomp(v->re, b.s, flags);
+	sbuf_fini(&b);
+	if (err) {
+		regerror(err, v->re, msg, sizeof(msg));
+		free(v->re);
+		v->re = NULL;
+		return fail(p, at, "'%s' is not a regular expression: %s", v->s, msg);
+	}
+	return true;
+}
+
+/* Converts v to what the check's operand and operator compare with. */
 static bool convert(struct parser *p, const struct node *n, struct value *v, size_t at)
 {
 	char *end;
 
-	if (n->op == OP_BCONTAINS) {
-		size_t i;
-
-		if (v->n % 2)
-			return fail(p, at, "bcontains needs hex bytes, as in 2f746d70, not '%s'", v->s);
-		for (i = 0; i < v->n / 2; i++) {
-			int hi = hexval(v->s[2 * i]), lo = hexval(v->s[2 * i + 1]);
-
-			if (hi < 0 || lo < 0)
-				return fail(p, at, "bcontains needs hex bytes, as in 2f746d70, not '%s'",
-					    v->s);
-			v->s[i] = (char)(hi << 4 | lo);
-		}
-		v->n /= 2;
-		return true;
-	}
+	if (n->op == OP_BCONTAINS || n->op == OP_BSTARTSWITH)
+		return convert_bytes(p, n, v, at);
 	/* decimal, or hexadecimal with 0x (a leading 0 is not octal, as in sysdig) */
 	errno = 0;
 	v->i = strtoll(v->s, &end,
 		       v->s[0] == '0' && (v->s[1] == 'x' || v->s[1] == 'X') ? 16 : 10);
 	v->is_num = !errno && !*end && end != v->s;
-	switch (n->field.f->kind) {
+	switch (n->vkind) {
 	case ENG_FK_NUM:
-		if (n->op >= OP_CONTAINS && n->op <= OP_GLOB)
-			return fail(p, n->op_at, "this operator does not apply to the number field %s",
-				    n->field.f->name);
 		if (!v->is_num)
 			return fail(p, at, "'%s' is not a number", v->s);
 		break;
@@ -280,6 +410,8 @@ static bool convert(struct parser *p, const struct node *n, struct value *v, siz
 			return fail(p, at, "'%s' is not true or false", v->s);
 		break;
 	default:
+		if (n->op == OP_REGEX)
+			return convert_regex(p, v, at);
 		break;
 	}
 	return true;
@@ -324,12 +456,220 @@ static void compile_type_set(struct node *n)
 }
 
 static struct node *parse_factor(struct parser *p);
+static struct eng_operand *parse_operand(struct parser *p, bool literal);
+
+/* The field at pos, as an operand. */
+static struct eng_operand *parse_field(struct parser *p)
+{
+	const char *t = p->text + p->pos;
+	size_t start = p->pos, word = strspn(t, "abcdefghijklmnopqrstuvwxyz_0123456789");
+	struct eng_operand *x;
+	int used;
+
+	if (word && t[word] == '(') {
+		fail(p, start, "unknown transformer '%.*s()' (tolower, toupper, b64, basename, len, "
+			       "concat)", (int)word, t);
+		return NULL;
+	}
+	x = xcalloc(1, sizeof(*x));
+	used = eng_field_parse(t, &x->field, p->d);
+	if (used < 0) {
+		if (p->d && !p->failed)
+			p->d->col += (uint32_t)start + 1;
+		p->failed = true;
+		free(x);
+		return NULL;
+	}
+	x->kind = ENG_XF_FIELD;
+	p->pos += (size_t)used;
+	return x;
+}
+
+/* What a value of kind is, for errors. */
+static const char *kind_word(uint8_t kind)
+{
+	return kind == ENG_FK_NUM ? "a number" : kind == ENG_FK_BOOL ? "true or false" :
+	       kind == ENG_FK_IP  ? "an address" : "text";
+}
+
+/* Whether values of kinds a and b compare: numbers with numbers, text with text. */
+static bool kinds_compare(uint8_t a, uint8_t b)
+{
+	bool na = a == ENG_FK_NUM || a == ENG_FK_BOOL, nb = b == ENG_FK_NUM || b == ENG_FK_BOOL;
+
+	return na == nb;
+}
+
+/* The transformer kind at pos, name and "(" namelen long, to its ")". */
+static struct eng_operand *parse_transformer(struct parser *p, enum eng_xf kind, size_t namelen)
+{
+	const char *name = eng_xf_name(kind);
+	struct eng_operand *x, *a;
+	size_t open = p->pos, at;
+
+	if (p->depth == FILTER_DEPTH_MAX) {
+		fail(p, open, "nesting deeper than %d", FILTER_DEPTH_MAX);
+		return NULL;
+	}
+	x = xcalloc(1, sizeof(*x));
+	x->kind = kind;
+	p->depth++;
+	p->pos += namelen;
+	for (;;) {
+		skip_space(p);
+		at = p->pos;
+		a = parse_operand(p, kind == ENG_XF_CONCAT);
+		if (!a)
+			goto bad;
+		x->args = xreallocarray(x->args, x->nargs + 1, sizeof(*x->args));
+		x->args[x->nargs++] = a;
+		if (kind != ENG_XF_CONCAT && eng_operand_kind(a) != ENG_FK_STR &&
+		    eng_operand_kind(a) != ENG_FK_DYN) {
+			fail(p, at, "%s() works on text, and this is %s", name,
+			     kind_word(eng_operand_kind(a)));
+			goto bad;
+		}
+		skip_space(p);
+		if (p->text[p->pos] == ')')
+			break;
+		if (p->text[p->pos] != ',' || kind != ENG_XF_CONCAT) {
+			fail(p, p->pos, kind == ENG_XF_CONCAT ? "expected ',' or ')' in concat()" :
+								"expected ')': %s() takes one field",
+			     name);
+			goto bad;
+		}
+		p->pos++;
+	}
+	p->pos++;
+	p->depth--;
+	if (kind == ENG_XF_CONCAT && x->nargs < 2) {
+		fail(p, open, "concat() needs two arguments or more");
+		goto bad;
+	}
+	if (!eng_operand_field(x)) {
+		fail(p, open, "%s() needs a field among its arguments", name);
+		goto bad;
+	}
+	return x;
+bad:
+	eng_operand_free(x);
+	return NULL;
+}
+
+/* A field, a transformer, or with literal a quoted text or a number (in concat). */
+static struct eng_operand *parse_operand(struct parser *p, bool literal)
+{
+	const char *t = p->text + p->pos;
+	struct eng_operand *x;
+	struct value v = { 0 };
+	enum eng_xf kind;
+	size_t n;
+
+	if (eng_xf_at(t, &kind, &n))
+		return parse_transformer(p, kind, n);
+	if (!literal || !(*t == '"' || *t == '\'' || isdigit((unsigned char)*t) || *t == '-' ||
+			  *t == '+'))
+		return parse_field(p);
+	if (!parse_word(p, &v, true))
+		return NULL;
+	x = xcalloc(1, sizeof(*x));
+	x->kind = ENG_XF_TEXT;
+	x->text = v.s;
+	x->len = v.n;
+	return x;
+}
+
+/* "(" VALUE { "," VALUE } ")", or "()", into n's values. */
+static bool parse_list(struct parser *p, struct node *n)
+{
+	size_t at;
+
+	if (p->text[p->pos] != '(')
+		return fail(p, p->pos, "expected '(' and a list of values");
+	p->pos++;
+	skip_space(p);
+	if (p->text[p->pos] == ')') {
+		p->pos++;
+		return true;
+	}
+	for (;;) {
+		skip_space(p);
+		at = p->pos;
+		n->vals = xreallocarray(n->vals, n->nvals + 1, sizeof(*n->vals));
+		memset(&n->vals[n->nvals], 0, sizeof(*n->vals));
+		if (!parse_word(p, &n->vals[n->nvals], true))
+			return false;
+		n->nvals++;
+		if (!convert(p, n, &n->vals[n->nvals - 1], at))
+			return false;
+		skip_space(p);
+		if (p->text[p->pos] == ',') {
+			p->pos++;
+			continue;
+		}
+		if (p->text[p->pos] == ')') {
+			p->pos++;
+			return true;
+		}
+		return fail(p, p->pos, "expected ',' or ')' in the list of values");
+	}
+}
+
+/* The operator at pos, longest first ("<=", not "<"); false if there is none. */
+static bool parse_op(struct parser *p, struct node *n)
+{
+	size_t i, best;
+
+	for (i = 0, best = NOPS; i < NOPS; i++) {
+		bool sym = !isalpha((unsigned char)ops[i].word[0]);
+
+		if ((sym ? at_sym(p, ops[i].word) : at_word(p, ops[i].word)) &&
+		    (best == NOPS || strlen(ops[i].word) > strlen(ops[best].word)))
+			best = i;
+	}
+	if (best == NOPS)
+		return false;
+	n->op = ops[best].op;
+	n->op_at = p->pos;
+	p->pos += strlen(ops[best].word);
+	return true;
+}
+
+/* After the operator: val(FIELD) or a transformer, in place of a value; false if neither. */
+static bool parse_rhs(struct parser *p, struct node *n)
+{
+	enum eng_xf kind;
+	size_t at = p->pos, len;
+
+	if (at_sym(p, "val(")) {
+		p->pos += 4;
+		skip_space(p);
+		n->rhs = parse_field(p);
+		skip_space(p);
+		if (n->rhs && p->text[p->pos] != ')')
+			fail(p, p->pos, "expected ')' after the field of val()");
+		p->pos++;
+	} else if (eng_xf_at(p->text + p->pos, &kind, &len)) {
+		n->rhs = parse_transformer(p, kind, len);
+	} else {
+		return false;
+	}
+	if (p->failed)
+		return true;
+	if (n->op == OP_BCONTAINS || n->op == OP_BSTARTSWITH || n->op == OP_REGEX)
+		fail(p, at, "this operator takes a value, not a field");
+	else if (!kinds_compare(n->vkind, eng_operand_kind(n->rhs)))
+		fail(p, at, "cannot compare %s with %s", kind_word(n->vkind),
+		     kind_word(eng_operand_kind(n->rhs)));
+	return true;
+}
 
 static struct node *parse_check(struct parser *p)
 {
 	struct node *n;
-	size_t start, i, best;
-	int used;
+	size_t start, len;
+	enum eng_xf kind;
+	unsigned int m;
 
 	skip_space(p);
 	start = p->pos;
@@ -339,87 +679,65 @@ static struct node *parse_check(struct parser *p)
 	}
 	n = xcalloc(1, sizeof(*n));
 	n->kind = N_CHECK;
-	used = eng_field_parse(p->text + p->pos, &n->field, p->d);
-	if (used < 0) {
-		if (p->d)
-			p->d->col += (uint32_t)start + 1;
-		p->failed = true;
-		node_free(n);
-		return NULL;
-	}
-	p->pos += (size_t)used;
-	skip_space(p);
-	/* the longest operator spelled here ("<=", not "<") */
-	for (i = 0, best = NOPS; i < NOPS; i++) {
-		bool sym = !isalpha((unsigned char)ops[i].word[0]);
-
-		if ((sym ? at_sym(p, ops[i].word) : at_word(p, ops[i].word)) &&
-		    (best == NOPS || strlen(ops[i].word) > strlen(ops[best].word)))
-			best = i;
-	}
-	if (best < NOPS) {
-		n->op = ops[best].op;
-		n->op_at = p->pos;
-		p->pos += strlen(ops[best].word);
+	if (eng_xf_at(p->text + p->pos, &kind, &len)) {
+		n->lhs = parse_transformer(p, kind, len);
+		if (!n->lhs)
+			goto bad;
+		n->field = *eng_operand_field(n->lhs);
+		n->vkind = eng_operand_kind(n->lhs);
 	} else {
-		char field[80];
+		struct eng_operand *x = parse_field(p);
 
-		snprintf(field, sizeof(field), "%.*s", used, p->text + start);
-		fail(p, p->pos, "expected an operator after '%s'", field);
-		node_free(n);
-		return NULL;
+		if (!x)
+			goto bad;
+		n->field = x->field;
+		n->vkind = n->field.f->kind;
+		eng_operand_free(x);
+	}
+	len = p->pos - start;
+	skip_space(p);
+	if (!parse_op(p, n)) {
+		fail(p, p->pos, "expected an operator after '%.*s'", (int)(len < 80 ? len : 80),
+		     p->text + start);
+		goto bad;
+	}
+	if (is_text_op(n->op) && n->vkind == ENG_FK_NUM) {
+		fail(p, n->op_at, "this operator does not apply to the number %s %s",
+		     n->lhs ? "of" : "field", n->lhs ? "len()" : n->field.f->name);
+		goto bad;
 	}
 	if (n->op == OP_EXISTS)
 		return n;
 	skip_space(p);
-	if (n->op == OP_IN || n->op == OP_INTERSECTS || n->op == OP_PMATCH) {
-		if (p->text[p->pos] != '(') {
-			fail(p, p->pos, "expected '(' and a list of values");
-			node_free(n);
-			return NULL;
-		}
-		p->pos++;
-		for (;;) {
-			size_t at;
-
+	/* = anyof (a, b), startswith oneof (...): each value with the operator */
+	for (m = MOD_ANY; m <= MOD_ALL && (n->op <= OP_NE || is_text_op(n->op)); m++) {
+		if (at_word(p, mods[m])) {
+			n->mod = (uint8_t)m;
+			p->pos += strlen(mods[m]);
 			skip_space(p);
-			at = p->pos;
-			n->vals = xreallocarray(n->vals, n->nvals + 1, sizeof(*n->vals));
-			memset(&n->vals[n->nvals], 0, sizeof(*n->vals));
-			if (!parse_word(p, &n->vals[n->nvals], true)) {
-				node_free(n);
-				return NULL;
-			}
-			n->nvals++;
-			if (!convert(p, n, &n->vals[n->nvals - 1], at)) {
-				node_free(n);
-				return NULL;
-			}
-			skip_space(p);
-			if (p->text[p->pos] == ',') {
-				p->pos++;
-				continue;
-			}
-			if (p->text[p->pos] == ')') {
-				p->pos++;
-				compile_type_set(n);
-				return n;
-			}
-			fail(p, p->pos, "expected ',' or ')' in the list of values");
-			node_free(n);
-			return NULL;
+			break;
 		}
 	}
-	n->vals = xcalloc(1, sizeof(*n->vals));
-	n->nvals = 1;
-	skip_space(p);
-	start = p->pos;
-	if (!parse_word(p, &n->vals[0], false) || !convert(p, n, &n->vals[0], start)) {
-		node_free(n);
-		return NULL;
+	if (n->mod || n->op == OP_IN || n->op == OP_INTERSECTS || n->op == OP_PMATCH) {
+		if (!parse_list(p, n))
+			goto bad;
+	} else if (parse_rhs(p, n)) {
+		if (p->failed)
+			goto bad;
+		return n;
+	} else {
+		n->vals = xcalloc(1, sizeof(*n->vals));
+		n->nvals = 1;
+		start = p->pos;
+		if (!parse_word(p, &n->vals[0], false) || !convert(p, n, &n->vals[0], start))
+			goto bad;
 	}
-	compile_type_set(n);
+	if (!n->lhs && !n->mod)
+		compile_type_set(n);
 	return n;
+bad:
+	node_free(n);
+	return NULL;
 }
 
 static struct node *node_new(enum node_kind k)
@@ -549,6 +867,7 @@ struct eng_filter *eng_filter_compile(const char *text, struct diag *d)
 	f = xcalloc(1, sizeof(*f));
 	f->root = root;
 	sbuf_init(&f->scratch);
+	sbuf_init(&f->scratch2);
 	f->possible = xcalloc(EV_MAX, sizeof(*f->possible));
 	node_types(f, root, f->possible);
 	return f;
@@ -560,6 +879,7 @@ void eng_filter_free(struct eng_filter *f)
 		return;
 	node_free(f->root);
 	sbuf_fini(&f->scratch);
+	sbuf_fini(&f->scratch2);
 	free(f->possible);
 	free(f);
 }
@@ -614,12 +934,18 @@ static bool cmp_str(enum op op, const char *s, size_t slen, const struct value *
 		return v->n <= slen && strcasestr(s, v->s) != NULL;
 	case OP_BCONTAINS:
 		return memmem(s, slen, v->s, v->n) != NULL;
+	case OP_BSTARTSWITH:
+		return slen >= v->n && memcmp(s, v->s, v->n) == 0;
 	case OP_STARTSWITH:
 		return strncmp(s, v->s, v->n) == 0;
 	case OP_ENDSWITH:
 		return slen >= v->n && memcmp(s + slen - v->n, v->s, v->n) == 0;
 	case OP_GLOB:
 		return fnmatch(v->s, s, 0) == 0;
+	case OP_IGLOB:
+		return fnmatch(v->s, s, FNM_CASEFOLD) == 0;
+	case OP_REGEX:
+		return regexec(v->re, s, 0, NULL, 0) == 0;
 	case OP_PMATCH:
 		return path_under(s, v);
 	default:
@@ -628,13 +954,59 @@ static bool cmp_str(enum op op, const char *s, size_t slen, const struct value *
 	}
 }
 
+/* A value of kind (a number, true or false) as a number. */
+static int64_t as_num(const char *s, uint8_t kind)
+{
+	return kind == ENG_FK_BOOL ? strcmp(s, "true") == 0 : strtoll(s, NULL, 10);
+}
+
+/*
+ * Whether a value (s, slen bytes) matches the check's values: any of them,
+ * or as its modifier says; never an empty list.
+ */
+static bool match_vals(const struct node *n, const char *s, size_t slen)
+{
+	bool text = !(n->vkind == ENG_FK_NUM || n->vkind == ENG_FK_BOOL);
+	int64_t num = text ? 0 : as_num(s, n->vkind);
+	unsigned int i, hits = 0;
+
+	for (i = 0; i < n->nvals; i++) {
+		bool hit = text ? cmp_str(n->op, s, slen, &n->vals[i]) :
+				  cmp_num(n->op, num, n->vals[i].i);
+
+		if (hit && n->mod <= MOD_ANY)
+			return true;
+		if (!hit && n->mod == MOD_ALL)
+			return false;
+		hits += hit;
+	}
+	return n->nvals && (n->mod == MOD_ALL || (n->mod == MOD_ONE && hits == 1));
+}
+
+/* The check's value, in f->scratch, against val(FIELD) or a transformer. */
+static bool check_rhs(struct eng_filter *f, const struct node *n, const struct eng_state *s,
+		      const struct eng_evt *e)
+{
+	struct sbuf *b = &f->scratch, *r = &f->scratch2;
+	struct value v = { 0 };
+	uint8_t rkind = eng_operand_kind(n->rhs);
+
+	sbuf_reset(r);
+	if (!eng_operand_value(n->rhs, r, s, e))
+		return false;
+	if (n->vkind == ENG_FK_NUM || n->vkind == ENG_FK_BOOL)
+		return cmp_num(n->op, as_num(b->s, n->vkind), as_num(r->s, rkind));
+	v.s = r->s;
+	v.n = r->len;
+	return cmp_str(n->op, b->s, b->len, &v);
+}
+
 static bool check(struct eng_filter *f, const struct node *n, const struct eng_state *s,
 		  const struct eng_evt *e)
 {
 	struct sbuf *b = &f->scratch;
 	const char *v;
-	unsigned int i;
-	int64_t num = 0;
+	int64_t num;
 
 	if (n->type_set) {
 		uint16_t sc;
@@ -645,25 +1017,19 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 			in = n->sc_set[sc];
 		return n->op == OP_NE ? !in : in;
 	}
-	if (n->field.f->str && (v = n->field.f->str(s, e))) {
-		size_t len;
-
+	if (!n->lhs && !n->rhs && n->field.f->str && (v = n->field.f->str(s, e))) {
 		if (v == eng_field_absent)
 			return false;
-		if (n->op == OP_EXISTS)
-			return true;
-		len = strlen(v);
-		for (i = 0; i < n->nvals; i++)
-			if (cmp_str(n->op, v, len, &n->vals[i]))
-				return true;
-		return false;
+		return n->op == OP_EXISTS || match_vals(n, v, strlen(v));
 	}
 	sbuf_reset(b);
-	if (!eng_field_extract(&n->field, b, s, e))
+	if (!(n->lhs ? eng_operand_value(n->lhs, b, s, e) : eng_field_extract(&n->field, b, s, e)))
 		return false;
 	if (n->op == OP_EXISTS)
 		return true;
-	if (n->field.f->kind == ENG_FK_DYN && n->op <= OP_GE && n->vals[0].is_num) {
+	if (n->rhs)
+		return check_rhs(f, n, s, e);
+	if (n->vkind == ENG_FK_DYN && n->op <= OP_GE && n->nvals && n->vals[0].is_num) {
 		char *end;
 
 		/* compare as numbers when the event's value is one */
@@ -672,20 +1038,7 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 		if (!errno && !*end && end != b->s)
 			return cmp_num(n->op, num, n->vals[0].i);
 	}
-	if (n->field.f->kind == ENG_FK_NUM || n->field.f->kind == ENG_FK_BOOL) {
-		if (n->field.f->kind == ENG_FK_BOOL)
-			num = strcmp(b->s, "true") == 0;
-		else
-			num = strtoll(b->s, NULL, 10);
-		for (i = 0; i < n->nvals; i++)
-			if (cmp_num(n->op, num, n->vals[i].i))
-				return true;
-		return false;
-	}
-	for (i = 0; i < n->nvals; i++)
-		if (cmp_str(n->op, b->s, b->len, &n->vals[i]))
-			return true;
-	return false;
+	return match_vals(n, b->s, b->len);
 }
 
 static bool eval(struct eng_filter *f, const struct node *n, const struct eng_state *s,
@@ -722,9 +1075,14 @@ static void check_types(struct eng_filter *f, const struct node *n, bool *possib
 	struct eng_evt bare;
 	uint16_t t;
 
+	uint8_t scope = n->field.f->scope;
+
+	/* the other fields a check reads need not depend on the type alone */
+	if (scope == ENG_FS_TYPE && (n->rhs || (n->lhs && n->lhs->kind == ENG_XF_CONCAT)))
+		scope = ENG_FS_ANY;
 	memset(&bare, 0, sizeof(bare));
 	for (t = 0; t < EV_MAX; t++) {
-		switch (n->field.f->scope) {
+		switch (scope) {
 		case ENG_FS_TYPE:
 			/* a generic event's name is in its parameters */
 			bare.ev.type = t;
