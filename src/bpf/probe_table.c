@@ -74,10 +74,10 @@
 		PROC(PF_PTID, 8), PROC(PF_CWD, 0), PROC(PF_FDLIMIT, 8), PROC(PF_PGFT_MAJ, 8), \
 		PROC(PF_PGFT_MIN, 8), VM(0), VM(1), VM(2), PROC(PF_COMM, 0),                  \
 		PROC(PF_CGROUPS, 0), PROC(PF_ENV, 0), PROC(PF_TTY, 4), PROC(PF_VPGID, 8),     \
-		PROC(PF_LOGINUID, 4), CONST(0, 4), PROC(PF_CAP_INH, 8), PROC(PF_CAP_PRM, 8),  \
-		PROC(PF_CAP_EFF, 8), PROC(PF_EXE_INO, 8), PROC(PF_EXE_CTIME, 8),              \
-		PROC(PF_EXE_MTIME, 8), PROC(PF_UID, 4), PROC(PF_FILENAME, 0),                 \
-		PROC(PF_PGID, 8), PROC(PF_GID, 4)
+		PROC(PF_LOGINUID, 4), PROC(PF_EXE_FLAGS, 4), PROC(PF_CAP_INH, 8),             \
+		PROC(PF_CAP_PRM, 8), PROC(PF_CAP_EFF, 8), PROC(PF_EXE_INO, 8),                \
+		PROC(PF_EXE_CTIME, 8), PROC(PF_EXE_MTIME, 8), PROC(PF_UID, 4),                \
+		PROC(PF_FILENAME, 0), PROC(PF_PGID, 8), PROC(PF_GID, 4)
 
 #define PROCEXIT                                                                         \
 	PROC(PF_EXIT_STATUS, 8), PROC(PF_EXIT_RET, 8), PROC(PF_EXIT_SIG, 1), \

@@ -95,6 +95,22 @@ struct {
 /* An empty path, to create exec_paths entries from (too big for the stack). */
 static const struct path_buf no_path;
 
+/* Where a path is put together, from its last name to its first. */
+#define DPATH_MAX 4096
+#define DPATH_DEPTH 48
+#define NAME_MAX_ 255
+
+struct dpath_buf {
+	char s[DPATH_MAX + NAME_MAX_ + 1];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct dpath_buf);
+} dpath SEC(".maps");
+
 /* What an event is being built from. */
 struct build {
 	__u64 args[6];
@@ -490,6 +506,140 @@ static __always_inline __u64 cap_of(const kernel_cap_t *cap)
 	return v;
 }
 
+/* A path being put together in dpath, from pos on. */
+struct dpath_walk {
+	struct mount *m;
+	struct dentry *d;
+	__u32 pos;
+};
+
+/* One step up: the name of w->d before the path, or over a mount point; 1 at the top. */
+static long dpath_step(__u32 i, void *ctx)
+{
+	struct dpath_buf *p = bpf_map_lookup_elem(&dpath, &(__u32){ 0 });
+	struct dpath_walk *w = ctx;
+	struct mount *m = w->m, *up;
+	struct dentry *d = w->d, *parent;
+	struct qstr name;
+	__u32 len;
+
+	(void)i;
+	if (!p)
+		return 1;
+	if (d == BPF_CORE_READ(m, mnt.mnt_root)) {
+		up = BPF_CORE_READ(m, mnt_parent);
+		if (up == m) /* the root of the mount namespace */
+			return 1;
+		w->d = BPF_CORE_READ(m, mnt_mountpoint);
+		w->m = up;
+		return 0;
+	}
+	parent = BPF_CORE_READ(d, d_parent);
+	name = BPF_CORE_READ(d, d_name);
+	len = name.len & NAME_MAX_;
+	if (d == parent || w->pos <= len || w->pos > DPATH_MAX)
+		return 1;
+	w->pos -= len;
+	bpf_probe_read_kernel(p->s + (w->pos & (DPATH_MAX - 1)), len, name.name);
+	w->pos--;
+	p->s[w->pos & (DPATH_MAX - 1)] = '/';
+	w->d = parent;
+	return 0;
+}
+
+/*
+ * The path of dentry d on mount vmnt, as d_path gives it, crossing mount
+ * points; its last DPATH_DEPTH names only.
+ */
+static __always_inline __u32 put_dpath(struct build *b, __u8 *buf, struct vfsmount *vmnt,
+				       struct dentry *d)
+{
+	struct dpath_buf *p = bpf_map_lookup_elem(&dpath, &(__u32){ 0 });
+	struct dpath_walk w = {
+		.m = (void *)vmnt - bpf_core_field_offset(struct mount, mnt),
+		.d = d,
+		.pos = DPATH_MAX,
+	};
+
+	if (!p || !vmnt || !d)
+		return put_ustr(b, buf, 0);
+	p->s[DPATH_MAX] = 0;
+	bpf_loop(DPATH_DEPTH, dpath_step, &w, 0);
+	if (w.pos >= DPATH_MAX) {
+		w.pos = DPATH_MAX - 1;
+		p->s[w.pos] = '/';
+	}
+	return put_kstr(b, buf, p->s + (w.pos & (DPATH_MAX - 1)));
+}
+
+/* The terminal of the task's session as a device number, as Falco's drivers encode it. */
+static __always_inline __u32 tty_of(struct task_struct *t)
+{
+	struct tty_struct *tty = BPF_CORE_READ(t, signal, tty);
+	__u32 major, minor;
+
+	if (!tty)
+		return 0;
+	major = BPF_CORE_READ(tty, driver, major);
+	minor = BPF_CORE_READ(tty, driver, minor_start) + BPF_CORE_READ(tty, index);
+	return (minor & 0xff) | major << 8 | (minor & ~0xffu) << 12;
+}
+
+#define EXE_WRITABLE 1
+#define EXE_UPPER_LAYER 2
+#define EXE_FROM_MEMFD 4
+#define EXE_LOWER_LAYER 8
+#define OVERLAYFS_MAGIC 0x794c7630
+#define SB_RDONLY_ 1
+#define S_IMMUTABLE_ 8
+#define CAP_DAC_OVERRIDE_ 1
+#define MEMFD_PREFIX 0x3a64666d656dull /* "memfd:" as a little-endian word */
+
+/*
+ * Whether the task may write inode: its owner, a mode bit for its user,
+ * group or others, or CAP_DAC_OVERRIDE; as Falco's drivers tell it
+ * (supplementary groups and ACLs left out), never on a read-only file system.
+ */
+static __always_inline bool exe_writable(struct task_struct *t, struct inode *ino)
+{
+	__u32 mode = BPF_CORE_READ(ino, i_mode), uid = BPF_CORE_READ(ino, i_uid.val);
+	__u32 fsuid = BPF_CORE_READ(t, cred, fsuid.val);
+
+	if ((BPF_CORE_READ(ino, i_sb, s_flags) & SB_RDONLY_) ||
+	    (BPF_CORE_READ(ino, i_flags) & S_IMMUTABLE_))
+		return false;
+	if (fsuid == uid)
+		return true;
+	if (BPF_CORE_READ(ino, i_gid.val) == BPF_CORE_READ(t, cred, fsgid.val))
+		mode >>= 3;
+	return (mode & 2) || (cap_of(&BPF_CORE_READ(t, cred)->cap_effective) >> CAP_DAC_OVERRIDE_ & 1);
+}
+
+/* execve's flags for the new executable exe. */
+static __always_inline __u32 exe_flags(struct task_struct *t, struct file *exe)
+{
+	struct dentry *d = BPF_CORE_READ(exe, f_path.dentry), *upper = NULL;
+	struct inode *ino = BPF_CORE_READ(exe, f_inode);
+	__u64 name = 0;
+	__u32 v = 0;
+
+	if (ino && exe_writable(t, ino))
+		v |= EXE_WRITABLE;
+	/* a memfd's file has no parent and a name that starts with memfd: */
+	if (d) {
+		bpf_probe_read_kernel(&name, 6, BPF_CORE_READ(d, d_name.name));
+		if (BPF_CORE_READ(d, d_parent) == d && name == MEMFD_PREFIX)
+			v |= EXE_FROM_MEMFD;
+	}
+	/* overlayfs: the upper dentry follows the inode in overlayfs's own inode */
+	if (d && BPF_CORE_READ(d, d_sb, s_magic) == OVERLAYFS_MAGIC) {
+		bpf_probe_read_kernel(&upper, sizeof(upper),
+				      (void *)BPF_CORE_READ(d, d_inode) + bpf_core_type_size(struct inode));
+		v |= upper && BPF_CORE_READ(upper, d_inode, i_ino) ? EXE_UPPER_LAYER : EXE_LOWER_LAYER;
+	}
+	return v;
+}
+
 /* The argv (skip_first: without argv[0]) or environment area. */
 static __always_inline __u32 put_area(struct build *b, __u8 *buf, __u64 start, __u64 end,
 				      bool skip_first)
@@ -531,8 +681,9 @@ __noinline __u32 put_proc(struct build *b, struct scratch *s, __u32 field, __u32
 	case PF_COMM:
 		return put_kstr(b, buf, &t->comm);
 	case PF_CWD:
+		return put_dpath(b, buf, BPF_CORE_READ(t, fs, pwd.mnt), BPF_CORE_READ(t, fs, pwd.dentry));
 	case PF_CGROUPS:
-		return field == PF_CWD ? put_ustr(b, buf, 0) : 0;
+		return 0;
 	case PF_FILENAME:
 		pb = bpf_map_lookup_elem(&exec_paths, &(__u32){ (__u32)bpf_get_current_pid_tgid() });
 		return pb ? put_kstr(b, buf, pb->s) : put_ustr(b, buf, 0);
@@ -609,7 +760,14 @@ __noinline __u32 put_proc(struct build *b, struct scratch *s, __u32 field, __u32
 		    field == PF_EXIT_SIG ? v & 0x7f :
 		    field == PF_EXIT_CORE ? (v & 0x80) != 0 : v;
 		break;
-	default: /* PF_TTY, PF_ZERO */
+	case PF_TTY:
+		v = tty_of(t);
+		break;
+	case PF_EXE_FLAGS:
+		if (mm && BPF_CORE_READ(mm, exe_file))
+			v = exe_flags(t, BPF_CORE_READ(mm, exe_file));
+		break;
+	default: /* PF_ZERO */
 		break;
 	}
 	return put_int(b, buf, v, size);

@@ -101,7 +101,7 @@ enum probe_pfield {
 	PF_TID,
 	PF_PID,
 	PF_PTID,       /* the parent's pid */
-	PF_CWD,	       /* written empty: readers keep the cwd they track */
+	PF_CWD,	       /* the working directory */
 	PF_FDLIMIT,
 	PF_PGFT_MAJ,
 	PF_PGFT_MIN,
@@ -127,6 +127,7 @@ enum probe_pfield {
 	PF_EXIT_RET,
 	PF_EXIT_SIG,
 	PF_EXIT_CORE,
+	PF_EXE_FLAGS,  /* execve's flags: the exe writable, from memfd, on overlayfs */
 	PF_ZERO,       /* a zero of the parameter's size */
 	PF_MAX,
 };
