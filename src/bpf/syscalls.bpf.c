@@ -572,6 +572,98 @@ static __always_inline __u32 put_dpath(struct build *b, __u8 *buf, struct vfsmou
 	return put_kstr(b, buf, p->s + (w.pos & (DPATH_MAX - 1)));
 }
 
+/* A kernfs node whose parent is named parent, as kernels before 6.15 have it. */
+struct kernfs_node___old {
+	struct kernfs_node *parent;
+};
+
+/* A cgroup's path being put together in dpath: the node next up. */
+struct kn_walk {
+	struct kernfs_node *kn;
+	__u32 pos;
+};
+
+/* One step up a cgroup's path: the name of w->kn before the path; 1 at the root. */
+static long kn_step(__u32 i, void *ctx)
+{
+	struct dpath_buf *p = bpf_map_lookup_elem(&dpath, &(__u32){ 0 });
+	struct kn_walk *w = ctx;
+	struct kernfs_node *kn = w->kn, *up;
+	const char *name;
+	long n;
+
+	(void)i;
+	if (!p || !kn)
+		return 1;
+	if (bpf_core_field_exists(kn->__parent))
+		up = BPF_CORE_READ(kn, __parent);
+	else
+		up = BPF_CORE_READ((struct kernfs_node___old *)kn, parent);
+	if (!up) /* the root, named "" */
+		return 1;
+	name = BPF_CORE_READ(kn, name);
+	n = bpf_probe_read_kernel_str(p->s, NAME_MAX_ + 1, name) - 1;
+	/* the name was read at the buffer's start: the path stays clear of it */
+	if (n < 0 || w->pos <= (__u32)n + NAME_MAX_ + 2 || w->pos > DPATH_MAX)
+		return 1;
+	w->pos -= (__u32)n;
+	bpf_probe_read_kernel(p->s + (w->pos & (DPATH_MAX - 1)), (__u32)n & NAME_MAX_, name);
+	w->pos--;
+	p->s[w->pos & (DPATH_MAX - 1)] = '/';
+	w->kn = up;
+	return 0;
+}
+
+/* "NAME=/path" of the task's cgroup in subsystem id, as Falco's drivers write it; 0 if none. */
+static __always_inline __u32 put_cgroup(struct build *b, __u8 *buf, struct task_struct *t,
+					__u32 id)
+{
+	struct dpath_buf *p = bpf_map_lookup_elem(&dpath, &(__u32){ 0 });
+	struct cgroup_subsys_state *css = BPF_CORE_READ(t, cgroups, subsys[id]);
+	struct kn_walk w = { .pos = DPATH_MAX };
+	__u32 n, m;
+
+	if (!p || !css)
+		return 0;
+	n = put_kstr(b, buf, BPF_CORE_READ(css, ss, name));
+	if (n < 2)
+		return 0;
+	buf[(b->off + n - 1) & MASK] = '=';
+	w.kn = BPF_CORE_READ(css, cgroup, kn);
+	p->s[DPATH_MAX] = 0;
+	bpf_loop(DPATH_DEPTH, kn_step, &w, 0);
+	if (w.pos >= DPATH_MAX) {
+		w.pos = DPATH_MAX - 1;
+		p->s[w.pos] = '/';
+	}
+	b->off += n;
+	m = put_kstr(b, buf, p->s + (w.pos & (DPATH_MAX - 1)));
+	b->off -= n;
+	return n + m;
+}
+
+#define PUT_CGROUP(name)                                                                 \
+	do {                                                                             \
+		if (bpf_core_enum_value_exists(enum cgroup_subsys_id, name))             \
+			b->off += put_cgroup(b, buf, t,                                  \
+					     bpf_core_enum_value(enum cgroup_subsys_id, name)); \
+	} while (0)
+
+/* The cgroups of the task in the subsystems Falco's drivers write. */
+static __always_inline __u32 put_cgroups(struct build *b, __u8 *buf, struct task_struct *t)
+{
+	__u32 start = b->off, n;
+
+	PUT_CGROUP(cpuset_cgrp_id);
+	PUT_CGROUP(cpu_cgrp_id);
+	PUT_CGROUP(cpuacct_cgrp_id);
+	PUT_CGROUP(io_cgrp_id);
+	PUT_CGROUP(memory_cgrp_id);
+	n = b->off - start;
+	b->off = start;
+	return n;
+}
+
 /* The terminal of the task's session as a device number, as Falco's drivers encode it. */
 static __always_inline __u32 tty_of(struct task_struct *t)
 {
@@ -683,7 +775,7 @@ __noinline __u32 put_proc(struct build *b, struct scratch *s, __u32 field, __u32
 	case PF_CWD:
 		return put_dpath(b, buf, BPF_CORE_READ(t, fs, pwd.mnt), BPF_CORE_READ(t, fs, pwd.dentry));
 	case PF_CGROUPS:
-		return 0;
+		return put_cgroups(b, buf, t);
 	case PF_FILENAME:
 		pb = bpf_map_lookup_elem(&exec_paths, &(__u32){ (__u32)bpf_get_current_pid_tgid() });
 		return pb ? put_kstr(b, buf, pb->s) : put_ustr(b, buf, 0);

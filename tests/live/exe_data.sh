@@ -5,6 +5,9 @@
 # current Falco drivers write it, checked against the kernel's own view:
 # - cwd: the working directory, through a mount point (/proc) and on a
 #   tmpfs, as pwd gives it;
+# - cgroups: the cgroup of each of cpuset, cpu, cpuacct, io and memory, as
+#   /proc/PID/cgroup gives it (for cgroup v2, its path or an ancestor's,
+#   where a controller is not enabled below);
 # - tty: the terminal of a command run under script(1), as the device
 #   number stat gives for it, in the kernel's encoding;
 # - flags: EXE_FROM_MEMFD (4) for a program run from a memfd,
@@ -24,12 +27,14 @@ with open("/bin/true", "rb") as f:
     os.write(fd, f.read())
 os.execv("/proc/self/fd/%d" % fd, ["memfd-true"])
 EOF
-script=(sh -c "cd '$dir/a b/c' && pwd >'$tmp/pwd1' && /bin/true &&
+script=(sh -c "cat /proc/self/cgroup >'$tmp/cgroup' && cd '$dir/a b/c' && pwd >'$tmp/pwd1' &&
+	/bin/true &&
 	cd /proc/self && pwd -P >'$tmp/pwd2' && /bin/true &&
 	python3 '$tmp/memfd.py' &&
 	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all /bin/true")
 capture "$f" "${script[@]}" || { rm -rf "$dir"; finish; exit 1; }
-fields=(-e proc.name -e evt.type -e evt.arg.cwd -e evt.rawarg.flags -e user.uid)
+fields=(-e proc.name -e evt.type -e evt.arg.cwd -e evt.rawarg.flags -e user.uid
+	-e evt.rawarg.cgroups)
 "$bin" -r "$f" -T fields "${fields[@]}" \
 	-Y 'evt.type in (execve, clone, clone3, vfork, fork) and evt.dir = < and evt.failed = false' \
 	>"$tmp/ex" 2>"$tmp/err" || bad "reading $f: $(cat "$tmp/err")"
@@ -46,6 +51,27 @@ done
 # no exit with an empty working directory
 awk -F'\t' '$3 == "" { f = 1 } END { exit f }' "$tmp/ex" && ok ||
 	bad "a clone or execve exit has an empty cwd"
+# cgroups, NUL-separated in the event and printed without the NULs
+cg=$(awk -F'\t' '$1 == "true" && $2 == "execve" { print $6; exit }' "$tmp/ex")
+n=0
+while IFS='=' read -r ctl path; do
+	[ -n "$ctl" ] || continue
+	n=$((n + 1))
+	legacy=$ctl
+	[ "$ctl" = io ] && legacy=blkio
+	v1=$(awk -F: -v c="$legacy" '{ k = split($2, a, ","); for (i = 1; i <= k; i++)
+		if (a[i] == c) print $3 }' "$tmp/cgroup")
+	v2=$(awk -F: '$1 == 0 && $2 == "" { print $3 }' "$tmp/cgroup")
+	if [ -n "$v1" ]; then
+		[ "$path" = "$v1" ] && ok || bad "cgroup $ctl=$path, not $v1 as /proc says"
+	elif [ -n "$v2" ]; then
+		[ "$path" = / ] || [ "$path" = "$v2" ] || [ "${v2#"$path"/}" != "$v2" ] && ok ||
+			bad "cgroup $ctl=$path is not $v2 or above it"
+	else
+		bad "cgroup $ctl=$path, where /proc names none"
+	fi
+done < <(sed -E 's/(cpuset|cpu|cpuacct|io|memory)=/\n\1=/g' <<<"$cg")
+[ "$n" -ge 1 ] && ok || bad "true's execve has no cgroups: '$cg'"
 # flags
 # (run as /proc/self/fd/N, its name is N)
 awk -F'\t' '$1 ~ /^[0-9]+$/ && $2 == "execve" && $4 % 8 >= 4 { f = 1 } END { exit !f }' \
