@@ -22,12 +22,7 @@
 # syshark leaves out, as it does every byte that is not printable ASCII.
 set -u
 . "$(dirname "$0")/../sysdig.sh"
-bin=$1
-file=$2
-command -v sysdig >/dev/null 2>&1 || { echo "SKIP: sysdig is not installed"; exit 77; }
-[ -r "$file" ] || { echo "FAIL: $file is missing"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+sysdig_capture_start "$1" "$2"
 unknown=false
 sysdig_unknown_in "$bin" "$file" && unknown=true
 
