@@ -54,6 +54,12 @@ static bool is_stream(const char *file)
 	       (stat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
 }
 
+/* Whether a word after -p is sysdig's format string (-p FORMAT), not -p's next word. */
+static bool is_format(const char *word)
+{
+	return word[0] == '%' || word[0] == '*';
+}
+
 /* The words joined by spaces; caller frees. */
 static char *join_words(char **w, int n)
 {
@@ -201,6 +207,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: syshark -r FILE [-p] [-T text|json|fields] [-e FIELD]... [-n COUNT]\n"
 	      "               [-w OUT] [-Y FILTER | FILTER...]\n"
+	      "       syshark -r FILE -p FORMAT [-n COUNT] [-Y FILTER | FILTER...]\n"
 	      "       syshark [-w OUT] [-s SNAPLEN] [-B MIB] [--duration SECS] [-c COUNT]\n"
 	      "               [-Y FILTER] [-- CMD [ARGS...]]\n"
 	      "       syshark -r FILE --stats | --top[=VIEW] [--tree] [-T json|fields] [-Y FILTER]\n"
@@ -220,6 +227,10 @@ static void usage(FILE *f)
 	      "  -- CMD ARGS...      live: run CMD and capture only it and its children\n"
 	      "  -p, --print         print events even on a terminal (there, -r FILE\n"
 	      "                      alone opens the full-screen interface)\n"
+	      "  -p FORMAT, --print=FORMAT  print each event as sysdig's -p does: a FORMAT\n"
+	      "                      of text and %FIELDs (%10FIELD: padded or cut to\n"
+	      "                      10); without a leading *, only the events that\n"
+	      "                      have every field (-p's FORMAT starts with % or *)\n"
 	      "  -T, --format FMT    text (sysdig's default line), json, or fields\n"
 	      "  -e, --field FIELD   a field to print with -T fields (repeatable)\n"
 	      "  -n, --count N       stop after N printed events\n"
@@ -265,7 +276,7 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "read", required_argument, NULL, 'r' },
-		{ "print", no_argument, NULL, 'p' },
+		{ "print", optional_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'T' },
 		{ "field", required_argument, NULL, 'e' },
 		{ "count", required_argument, NULL, 'n' },
@@ -312,13 +323,23 @@ int main(int argc, char **argv)
 	char *end, *trailing = NULL;
 	int c, status;
 
-	while ((c = getopt_long(argc, argv, "+r:pT:e:n:c:Y:w:s:B:d:AlLhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+r:p::T:e:n:c:Y:w:s:B:d:AlLhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			file = optarg;
 			break;
 		case 'p':
+		case 'o':
 			print = true;
+			if (c == 'p' && optarg && !is_format(optarg)) {
+				/* -pA: -p then more options, read as the word -A */
+				optarg[-1] = '-';
+				argv[--optind] = optarg - 1;
+			} else if (optarg) {
+				po.format = optarg;
+			} else if (optind < argc && is_format(argv[optind])) {
+				po.format = argv[optind++];
+			}
 			break;
 		case 'O':
 			top = optarg ? optarg : "procs";
@@ -514,6 +535,19 @@ int main(int argc, char **argv)
 		fprintf(stderr, "syshark: -e needs -T fields, the format that prints fields\n");
 		free(trailing);
 		return 2;
+	}
+	if (po.format) {
+		const char *other = formatted ? "-T" : po.write ? "-w" : top ? "--top" :
+				    stats ? "--stats" : io_stat ? "--io-stat" :
+				    spectro ? "--spectro" : follow.event ? "--follow" :
+				    index ? "--index" : NULL;
+
+		if (other) {
+			fprintf(stderr, "syshark: -p FORMAT does not go with %s\n", other);
+			free(trailing);
+			return 2;
+		}
+		po.fmt = PRINT_FORMAT;
 	}
 	if (po.calls && po.write) {
 		fprintf(stderr, "syshark: --calls with -w: a capture keeps both events of each "

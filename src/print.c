@@ -17,6 +17,7 @@
 #include "eng_index.h"
 #include "eng_filter.h"
 #include "eng_format.h"
+#include "eng_pformat.h"
 #include "eng_replay.h"
 #include "eng_top.h"
 #include "sbuf.h"
@@ -46,9 +47,15 @@ static bool same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
+/* How events are printed: -e's fields or -p's format, once resolved. */
+struct print_cols {
+	struct eng_fref fields[PRINT_MAX_FIELDS];
+	struct eng_pformat *format;
+};
+
 /* Appends e in the chosen format. */
 static void format_line(struct sbuf *out, const struct print_opts *o, const struct eng_state *s,
-			const struct eng_evt *e, const struct eng_fref *fields, struct sbuf *tmp)
+			const struct eng_evt *e, const struct print_cols *cols, struct sbuf *tmp)
 {
 	switch (o->fmt) {
 	case PRINT_TEXT:
@@ -58,7 +65,10 @@ static void format_line(struct sbuf *out, const struct print_opts *o, const stru
 		eng_format_json(out, s, e, tmp);
 		break;
 	case PRINT_FIELDS:
-		eng_format_fields(out, s, e, fields, o->nfields, tmp);
+		eng_format_fields(out, s, e, cols->fields, o->nfields, tmp);
+		break;
+	case PRINT_FORMAT:
+		eng_pformat_line(out, cols->format, s, e, tmp);
 		break;
 	}
 }
@@ -147,7 +157,7 @@ int print_flushed(FILE *out)
 /* What one thread needs to select and format events. */
 struct pworker {
 	const struct print_opts *o;
-	const struct eng_fref *fields;
+	const struct print_cols *cols;
 	struct eng_filter *filter;
 	struct sbuf tmp;
 	bool wanted[EV_MAX]; /* the types the filter may match */
@@ -160,7 +170,7 @@ static void pworker_event(void *ctx, struct eng_replay *r, const struct eng_evt 
 
 	if ((e->hidden && !w->o->all) || !match(w->filter, r, e))
 		return;
-	format_line(out, w->o, &r->state, e, w->fields, &w->tmp);
+	format_line(out, w->o, &r->state, e, w->cols, &w->tmp);
 }
 
 static int emit_out(void *arg, const char *p, size_t n)
@@ -174,7 +184,7 @@ static int emit_out(void *arg, const char *p, size_t n)
  * the exit status, or -1 if that path does not apply.
  */
 static int print_parallel(const char *path, const struct print_opts *o,
-			  const struct eng_fref *fields, FILE *out)
+			  const struct print_cols *cols, FILE *out)
 {
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	struct eng_scan_worker sw[8];
@@ -197,7 +207,7 @@ static int print_parallel(const char *path, const struct print_opts *o,
 	}
 	n = ncpu > 8 ? 8 : (unsigned int)ncpu;
 	for (i = 0; i < n; i++) {
-		pw[i] = (struct pworker){ .o = o, .fields = fields };
+		pw[i] = (struct pworker){ .o = o, .cols = cols };
 		pw[i].filter = eng_filter_compile(o->filter, NULL);
 		eng_filter_types(pw[i].filter, pw[i].wanted);
 		sbuf_init(&pw[i].tmp);
@@ -222,7 +232,7 @@ static int print_parallel(const char *path, const struct print_opts *o,
 struct printer {
 	const struct print_opts *o;
 	FILE *out;
-	struct eng_fref fields[PRINT_MAX_FIELDS];
+	struct print_cols cols;
 	struct eng_filter *filter;
 	struct eng_export *x;
 	struct diag wd; /* the export's write error */
@@ -245,11 +255,15 @@ struct printer *printer_new(const struct print_opts *o, FILE *out)
 	sbuf_init(&pr->tmp);
 	sbuf_init(&pr->held);
 	for (i = 0; i < o->nfields; i++) {
-		if (!eng_field_lookup(o->fields[i], &pr->fields[i], &d)) {
+		if (!eng_field_lookup(o->fields[i], &pr->cols.fields[i], &d)) {
 			fprintf(stderr, "syshark: -e %s: %s (see syshark -l)\n", o->fields[i],
 				d.msg);
 			goto out_free;
 		}
+	}
+	if (o->format && !(pr->cols.format = eng_pformat_new(o->format, &d))) {
+		fprintf(stderr, "syshark: format column %u: %s\n", d.col, d.msg);
+		goto out_free;
 	}
 	if (o->filter) {
 		pr->filter = eng_filter_compile(o->filter, &d);
@@ -314,7 +328,7 @@ int printer_event(struct printer *pr, struct eng_replay *r, const struct eng_evt
 	if (pr->calls) {
 		sbuf_reset(&pr->held);
 		if (chosen)
-			format_line(&pr->held, o, &r->state, e, pr->fields, &pr->tmp);
+			format_line(&pr->held, o, &r->state, e, &pr->cols, &pr->tmp);
 		eng_calls_event(pr->calls, e, chosen, pr->held.s, pr->held.len);
 		if (pr->line.len >= OUT_CHUNK && printer_flush(pr) < 0)
 			return 1;
@@ -322,7 +336,7 @@ int printer_event(struct printer *pr, struct eng_replay *r, const struct eng_evt
 	}
 	if (!chosen)
 		return 0;
-	format_line(&pr->line, o, &r->state, e, pr->fields, &pr->tmp);
+	format_line(&pr->line, o, &r->state, e, &pr->cols, &pr->tmp);
 	/* Lines are written in large chunks. */
 	if (pr->line.len >= OUT_CHUNK && printer_flush(pr) < 0)
 		return 1;
@@ -354,6 +368,9 @@ int printer_free(struct printer *pr)
 		return 2;
 	if (pr->calls)
 		eng_calls_flush(pr->calls);
+	/* as sysdig, after a format's colours: the terminal's own */
+	if (pr->cols.format && eng_pformat_escapes(pr->cols.format))
+		sbuf_puts(&pr->line, "\033[00m");
 	/* The events come out before any message about what follows them. */
 	if ((printer_flush(pr) < 0 || ferror(pr->out)) && !pr->reader_gone) {
 		fprintf(stderr, "syshark: error writing output: %s\n", strerror(errno));
@@ -368,6 +385,7 @@ int printer_free(struct printer *pr)
 	sbuf_fini(&pr->held);
 	eng_calls_free(pr->calls);
 	eng_filter_free(pr->filter);
+	eng_pformat_free(pr->cols.format);
 	free(pr);
 	return status;
 }
@@ -389,7 +407,7 @@ int print_file(const char *path, const struct print_opts *o, FILE *out)
 		printer_free(pr);
 		return 2;
 	}
-	if ((status = print_parallel(path, o, pr->fields, out)) >= 0) {
+	if ((status = print_parallel(path, o, &pr->cols, out)) >= 0) {
 		printer_free(pr);
 		return status;
 	}
@@ -593,7 +611,7 @@ int print_event_at(const char *path, uint64_t n, bool use_cache, const struct pr
 	}
 	rc = eng_replay_next(r, &e, &d);
 	if (rc > 0) {
-		format_line(&pr->line, o, &r->state, &e, pr->fields, &pr->tmp);
+		format_line(&pr->line, o, &r->state, &e, &pr->cols, &pr->tmp);
 	} else if (rc < 0) {
 		fprintf(stderr, "syshark: %s: %s\n", path, d.msg);
 	} else {

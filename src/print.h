@@ -14,6 +14,7 @@ enum print_fmt {
 	PRINT_TEXT,
 	PRINT_JSON,
 	PRINT_FIELDS,
+	PRINT_FORMAT, /* -p FORMAT: sysdig's format string (eng_pformat.h) */
 };
 
 #define PRINT_MAX_FIELDS 64
@@ -22,6 +23,7 @@ struct print_opts {
 	enum print_fmt fmt;
 	const char **fields; /* PRINT_FIELDS: names */
 	unsigned int nfields;
+	const char *format; /* PRINT_FORMAT: the format string */
 	bool all;	     /* also internal events */
 	const char *filter; /* only events that match, or NULL */
 	const char *write;  /* write the chosen events to this .scap instead */

@@ -17,3 +17,15 @@ sysdig_unknown_in() {
 sysdig_known() {
 	grep -Ev " ($SYSDIG_UNKNOWN) " || true
 }
+
+# sysdig_capture_start BIN FILE: the start of a comparison on one capture:
+# sets bin and file, and a scratch directory $tmp removed on exit; exits 77
+# (skipped) without sysdig, 1 if FILE is missing.
+sysdig_capture_start() {
+	bin=$1
+	file=$2
+	command -v sysdig >/dev/null 2>&1 || { echo "SKIP: sysdig is not installed"; exit 77; }
+	[ -r "$file" ] || { echo "FAIL: $file is missing"; exit 1; }
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+}

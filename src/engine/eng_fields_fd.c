@@ -312,9 +312,10 @@ bool f_fd_l4proto(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 	const struct eng_fd *f = fx_evt_fd(e);
 
 	UNUSED_ARGS;
-	if (!fd_is_ip(f))
+	if (!f)
 		return false;
-	sbuf_puts(o, eng_fd_l4proto(f) < 6 ? names[eng_fd_l4proto(f)] : "<NA>");
+	/* as libsinsp: the text "<NA>", not a missing value, for an fd of no protocol */
+	sbuf_puts(o, fd_is_ip(f) && eng_fd_l4proto(f) < 6 ? names[eng_fd_l4proto(f)] : "<NA>");
 	return true;
 }
 

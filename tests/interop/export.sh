@@ -12,12 +12,7 @@
 # sysdig 0.29.3 cannot know (tests/sysdig.sh) are set aside for it.
 set -u
 . "$(dirname "$0")/../sysdig.sh"
-bin=$1
-file=$2
-command -v sysdig >/dev/null 2>&1 || { echo "SKIP: sysdig is not installed"; exit 77; }
-[ -r "$file" ] || { echo "FAIL: $file is missing"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+sysdig_capture_start "$1" "$2"
 fails=0
 n=0
 for flt in 'evt.type in (read, write, close, fstat, mmap, sendmsg, sendto)' 'fd.type = file' \

@@ -12,12 +12,7 @@
 # thread.vmsize.b, which sysdig 0.29.3 does not have.
 set -u
 . "$(dirname "$0")/../sysdig.sh"
-bin=$1
-file=$2
-command -v sysdig >/dev/null 2>&1 || { echo "SKIP: sysdig is not installed"; exit 77; }
-[ -r "$file" ] || { echo "FAIL: $file is missing"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+sysdig_capture_start "$1" "$2"
 
 fields=(evt.rawtime thread.tid proc.nthreads proc.vmsize proc.vmrss thread.vmsize thread.vmrss
 	thread.pfmajor thread.pfminor)
