@@ -228,20 +228,39 @@ bool fx_is_fd_event(const struct eng_evt *e)
 			     (EV_F_CREATES_FD | EV_F_USES_FD | EV_F_DESTROYS_FD));
 }
 
+void fx_put_path_at(struct sbuf *o, const struct eng_thread *t, int64_t dirfd, const char *name)
+{
+	const struct eng_fd *f;
+	const char *dir;
+	struct sbuf path;
+
+	if (name[0] == '/')
+		dir = "";
+	else if (dirfd == -100) /* AT_FDCWD */
+		dir = t->cwd;
+	else
+		dir = (f = eng_state_fd(t, dirfd)) ? f->name : "<UNKNOWN>";
+	/* libsinsp puts a '/' after a dirfd's name, even an empty one */
+	if (!dir[0] && dirfd != -100)
+		dir = "/";
+	sbuf_init(&path);
+	dis_fmt_path_join(&path, dir, name);
+	dis_fmt_sanitized(o, path.s);
+	sbuf_fini(&path);
+}
+
 /*
- * The path a failed open*at names, as libsinsp's parse_dirfd resolves it:
- * against the cwd, or against a dirfd the thread does not have (a known
- * dirfd is the event's fd instead). The old openat exit has it in its enter.
+ * The path a failed open*at names, as libsinsp's parse_dirfd resolves it
+ * (a known dirfd is the event's fd instead). The old openat exit has it in
+ * its enter.
  */
 static bool creator_openat(struct sbuf *o, const struct eng_evt *e)
 {
 	const struct ev_view *v = &e->ev;
 	unsigned int name_i = 2, dirfd_i = 1;
-	const struct eng_fd *f;
 	struct ev_view enter;
-	const char *name, *dir;
+	const char *name;
 	uint64_t dirfd;
-	struct sbuf path;
 
 	if (!e->thread)
 		return false;
@@ -253,18 +272,8 @@ static bool creator_openat(struct sbuf *o, const struct eng_evt *e)
 		dirfd_i = 0;
 	}
 	name = ev_param_str(v, name_i);
-	if (!name || !ev_param_u64(v, dirfd_i, &dirfd))
-		return true;
-	if (name[0] == '/')
-		dir = "";
-	else if ((int64_t)dirfd == -100) /* AT_FDCWD */
-		dir = e->thread->cwd;
-	else
-		dir = (f = eng_state_fd(e->thread, (int64_t)dirfd)) ? f->name : "<UNKNOWN>";
-	sbuf_init(&path);
-	dis_fmt_path_join(&path, dir, name);
-	dis_fmt_sanitized(o, path.s);
-	sbuf_fini(&path);
+	if (name && ev_param_u64(v, dirfd_i, &dirfd))
+		fx_put_path_at(o, e->thread, (int64_t)dirfd, name);
 	return true;
 }
 
@@ -367,26 +376,54 @@ static const struct eng_field fields[] = {
 	{ "evt.num", "event number", f_evt_num, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "evt.time", "event time as HH:MM:SS.nnnnnnnnn (local time)", f_evt_time, ENG_FK_STR,
 	  ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.time.s", "event time as HH:MM:SS (local time)", f_evt_time_s, ENG_FK_STR,
+	  ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.time.iso8601", "event time in ISO 8601, in UTC: 2024-05-01T12:00:00.000000001+0000",
+	  f_evt_time_iso8601, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "evt.datetime", "event date and time (local time)", f_evt_datetime, ENG_FK_STR,
 	  ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.datetime.s", "event date and time without the nanoseconds (local time)",
+	  f_evt_time_s, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "evt.rawtime", "event time in nanoseconds since the epoch", f_evt_rawtime, ENG_FK_NUM,
 	  ENG_FA_NONE, NULL, ENG_FS_ANY },
-	{ "evt.rawtime.s", "seconds part of evt.rawtime", f_evt_rawtime_s, ENG_FK_NUM,
+	{ "evt.rawtime.s", "seconds part of evt.rawtime", f_evt_rawtime, ENG_FK_NUM,
 	  ENG_FA_NONE, NULL, ENG_FS_ANY },
-	{ "evt.rawtime.ns", "nanoseconds part of evt.rawtime", f_evt_rawtime_ns, ENG_FK_NUM,
+	{ "evt.rawtime.ns", "nanoseconds part of evt.rawtime (9 digits)", f_evt_rawtime, ENG_FK_NUM,
 	  ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "evt.latency", "exit events: ns since the thread's last enter event, else 0",
 	  f_evt_latency, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
-	{ "evt.latency.s", "seconds part of evt.latency", f_evt_latency_s, ENG_FK_NUM,
+	{ "evt.latency.s", "seconds part of evt.latency", f_evt_latency, ENG_FK_NUM,
 	  ENG_FA_NONE, NULL, ENG_FS_ANY },
-	{ "evt.latency.ns", "nanoseconds part of evt.latency", f_evt_latency_ns, ENG_FK_NUM,
+	{ "evt.latency.ns", "nanoseconds part of evt.latency (9 digits)", f_evt_latency,
+	  ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.latency.human", "evt.latency as people read it: 850ns, 2.48us, 14us, 2.02ms, 1.50s",
+	  f_evt_latency_human, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.wait_latency", "exits of calls that wait (evt.is_wait): evt.latency",
+	  f_evt_wait_latency, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.reltime", "ns since the capture's first event (at least 9 digits)", f_evt_reltime,
+	  ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.reltime.s", "seconds part of evt.reltime", f_evt_reltime, ENG_FK_NUM, ENG_FA_NONE,
+	  NULL, ENG_FS_ANY },
+	{ "evt.reltime.ns", "nanoseconds part of evt.reltime (9 digits)", f_evt_reltime,
+	  ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.deltatime", "ns since the event shown before this one", f_evt_deltatime,
+	  ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.deltatime.s", "seconds part of evt.deltatime", f_evt_deltatime, ENG_FK_NUM,
 	  ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.deltatime.ns", "nanoseconds part of evt.deltatime (9 digits)", f_evt_deltatime,
+	  ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.around", "evt.around[T] = D: events within D ms of time T (ns since the epoch)",
+	  f_evt_around, ENG_FK_NUM, ENG_FA_INDEX, NULL, ENG_FS_ANY },
 	{ "evt.cpu", "CPU the event happened on", f_evt_cpu, ENG_FK_NUM, ENG_FA_NONE, NULL,
 	  ENG_FS_ANY },
 	{ "evt.dir", "direction: > enter, < exit", f_evt_dir, ENG_FK_STR, ENG_FA_NONE,
 	  s_evt_dir, ENG_FS_TYPE },
 	{ "evt.type", "event type (system call name)", f_evt_type, ENG_FK_STR, ENG_FA_NONE, NULL,
 	  ENG_FS_TYPE },
+	{ "evt.type.is", "1 if evt.type is the name after the dot (or the id is the number), else 0",
+	  f_evt_type_is, ENG_FK_NUM, ENG_FA_NAME, NULL, ENG_FS_TYPE },
+	{ "syscall.type", "system call events: evt.type; other events have none", f_syscall_type,
+	  ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_TYPE },
 	{ "evt.category", "event category: file, net, ipc, IPC, process, memory, wait, ...",
 	  f_evt_category, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "evt.args", "all arguments as one string", f_evt_args, ENG_FK_STR, ENG_FA_NONE, NULL,
@@ -411,10 +448,50 @@ static const struct eng_field fields[] = {
 	  ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "evt.io_dir", "read or write, for I/O events", f_evt_io_dir, ENG_FK_STR, ENG_FA_NONE, NULL,
 	  ENG_FS_ANY },
+	{ "evt.buffer", "the data of I/O events, as evt.arg.data shows it", f_evt_buffer,
+	  ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "evt.buflen", "I/O exits on a known fd: the number of bytes read or written",
 	  f_evt_buflen, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "evt.is_wait", "true for events that wait (sleep, poll, ...)", f_evt_is_wait,
 	  ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.is_syslog", "true for writes to an fd whose name has /dev/log in it",
+	  f_evt_is_syslog, ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.is_open_read", "true for opens that ask for reading", f_evt_is_open, ENG_FK_BOOL,
+	  ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.is_open_write", "true for opens that ask for writing", f_evt_is_open,
+	  ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.is_open_exec", "true for opens and creats that create a file with an execute bit",
+	  f_evt_is_open, ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.is_open_create", "true for opens that created their file", f_evt_is_open,
+	  ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.abspath", "*at calls: the path they name, made absolute with their dirfd",
+	  f_evt_abspath, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.abspath.src", "renameat and linkat: evt.abspath of the old path", f_evt_abspath,
+	  ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.abspath.dst", "renameat and linkat: evt.abspath of the new path", f_evt_abspath,
+	  ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.count", "1 for every event (to count events)", f_evt_count, ENG_FK_NUM,
+	  ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.count.exit", "1 for exit events; enter events have none", f_evt_count_exit,
+	  ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_TYPE },
+	{ "evt.count.error", "events with a result: 1 if it is an error, else 0",
+	  f_evt_count_error, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.count.error.file", "evt.count.error of file events (by fd, or an open)",
+	  f_evt_count_error, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.count.error.net", "evt.count.error of network events (by fd, or accept, connect)",
+	  f_evt_count_error, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.count.error.memory", "evt.count.error of memory events (mmap, brk, ...)",
+	  f_evt_count_error, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.count.error.other", "evt.count.error of the events none of the above counts",
+	  f_evt_count_error, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.source", "the source of the event: syscall", f_evt_source, ENG_FK_STR,
+	  ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.is_async", "true for meta events (container, async, ...)", f_evt_is_async,
+	  ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_TYPE },
+	{ "evt.asynctype", "meta events: their type (async events: the name they carry)",
+	  f_evt_asynctype, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "evt.hostname", "the name of the machine the capture was made on", f_evt_hostname,
+	  ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "proc.name", "process (command) name", f_proc_name, ENG_FK_STR, ENG_FA_NONE,
 	  s_proc_name, ENG_FS_ANY },
 	{ "proc.pid", "process id", f_proc_pid, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },

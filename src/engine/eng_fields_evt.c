@@ -31,42 +31,135 @@ bool f_evt_time(struct sbuf *o, const struct eng_state *s, const struct eng_evt 
 	return true;
 }
 
+/* The ways the evt.*time* fields show a time's seconds. */
+enum tfmt {
+	TF_DATE,     /* "2024-05-01 " (local time) */
+	TF_TIME,     /* "12:00:00" */
+	TF_DATETIME, /* "2024-05-01 12:00:00" */
+	TF_ISO,	     /* "2024-05-01T12:00:00." (UTC) */
+	TF_ZONE,     /* "+0000" (UTC) */
+};
+
+static void put_strftime(struct sbuf *o, uint64_t ts, enum tfmt f)
+{
+	time_t sec = (time_t)(ts / 1000000000ULL);
+	struct tm tm;
+	char buf[64];
+	size_t n;
+
+	if (f >= TF_ISO)
+		gmtime_r(&sec, &tm);
+	else
+		localtime_r(&sec, &tm);
+	switch (f) {
+	case TF_DATE:
+		n = strftime(buf, sizeof(buf), "%Y-%m-%d ", &tm);
+		break;
+	case TF_TIME:
+		n = strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
+		break;
+	case TF_DATETIME:
+		n = strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &tm);
+		break;
+	case TF_ISO:
+		n = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S.", &tm);
+		break;
+	default:
+		n = strftime(buf, sizeof(buf), "%z", &tm);
+		break;
+	}
+	sbuf_put(o, buf, n);
+}
+
 bool f_evt_datetime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			   const struct eng_fref *r)
 {
-	time_t sec = (time_t)(e->ev.ts / 1000000000ULL);
-	struct tm tm;
-	char buf[32];
-
 	UNUSED_ARGS;
-	localtime_r(&sec, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%d ", &tm);
-	sbuf_puts(o, buf);
+	put_strftime(o, e->ev.ts, TF_DATE);
 	eng_fmt_time(o, e->ev.ts);
 	return true;
 }
 
+/* evt.time.s and evt.datetime.s: the same without the nanoseconds. */
+bool f_evt_time_s(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	(void)s;
+	put_strftime(o, e->ev.ts, strcmp(r->f->name, "evt.time.s") == 0 ? TF_TIME : TF_DATETIME);
+	return true;
+}
+
+bool f_evt_time_iso8601(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	put_strftime(o, e->ev.ts, TF_ISO);
+	sbuf_put_padded(o, e->ev.ts % 1000000000ULL, 9);
+	put_strftime(o, e->ev.ts, TF_ZONE);
+	return true;
+}
+
+/*
+ * A time span ns as the field r names it: whole, or its ".s" or ".ns"
+ * part. The nanoseconds, and with pad the whole span, have at least nine
+ * digits (sysdig's PF_10_PADDED_DEC).
+ */
+static bool put_ns(struct sbuf *o, uint64_t ns, const struct eng_fref *r, bool pad)
+{
+	const char *dot = strrchr(r->f->name, '.');
+
+	if (strcmp(dot, ".s") == 0) {
+		sbuf_put_u64(o, ns / 1000000000ULL);
+	} else if (strcmp(dot, ".ns") == 0) {
+		sbuf_put_padded(o, ns % 1000000000ULL, 9);
+	} else if (pad && ns < 1000000000ULL) {
+		sbuf_put_padded(o, ns, 9);
+	} else {
+		sbuf_put_u64(o, ns);
+	}
+	return true;
+}
+
+/* evt.rawtime, evt.rawtime.s and evt.rawtime.ns */
 bool f_evt_rawtime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-			  const struct eng_fref *r)
+		   const struct eng_fref *r)
 {
-	UNUSED_ARGS;
-	sbuf_put_u64(o, e->ev.ts);
-	return true;
+	(void)s;
+	return put_ns(o, e->ev.ts, r, false);
 }
 
-bool f_evt_rawtime_s(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-			    const struct eng_fref *r)
+/* evt.reltime*: since the capture's first event. */
+bool f_evt_reltime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		   const struct eng_fref *r)
 {
-	UNUSED_ARGS;
-	sbuf_put_u64(o, e->ev.ts / 1000000000ULL);
-	return true;
+	(void)s;
+	return put_ns(o, e->first_ts && e->ev.ts > e->first_ts ? e->ev.ts - e->first_ts : 0, r,
+		      true);
 }
 
-bool f_evt_rawtime_ns(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-			     const struct eng_fref *r)
+/*
+ * evt.deltatime*: since the event shown before this one (plugin events,
+ * of another source, have 0 and do not count: see eng_replay.c).
+ */
+bool f_evt_deltatime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
 {
-	UNUSED_ARGS;
-	sbuf_put_u64(o, e->ev.ts % 1000000000ULL);
+	(void)s;
+	if (e->ev.type == EV_PLUGINEVENT_E)
+		return put_ns(o, 0, r, false);
+	return put_ns(o, e->prev_ts && e->ev.ts > e->prev_ts ? e->ev.ts - e->prev_ts : 0, r,
+		      false);
+}
+
+/* evt.around[T]: how far the event is from time T, in ms rounded up. */
+bool f_evt_around(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	uint64_t t = (uint64_t)r->idx;
+	uint64_t d = e->ev.ts > t ? e->ev.ts - t : t - e->ev.ts;
+
+	(void)s;
+	sbuf_put_u64(o, d / 1000000 + (d % 1000000 != 0));
 	return true;
 }
 
@@ -85,39 +178,58 @@ static bool evt_latency(const struct eng_evt *e, uint64_t *v)
 	return true;
 }
 
+/* evt.latency, evt.latency.s and evt.latency.ns */
 bool f_evt_latency(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-			  const struct eng_fref *r)
+		   const struct eng_fref *r)
+{
+	uint64_t v;
+
+	(void)s;
+	return evt_latency(e, &v) && put_ns(o, v, r, false);
+}
+
+/* evt.latency.human: as sysdig shows a span: "850ns", "2.48us", "14us", "2.02ms", "1.50s". */
+bool f_evt_latency_human(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			 const struct eng_fref *r)
 {
 	uint64_t v;
 
 	UNUSED_ARGS;
 	if (!evt_latency(e, &v))
 		return false;
-	sbuf_put_u64(o, v);
+	if (v >= 3600000000000ULL)
+		sbuf_printf(o, "%02llu:%02llu:%02llu", (unsigned long long)(v / 3600000000000ULL),
+			    (unsigned long long)(v / 60000000000ULL % 60),
+			    (unsigned long long)(v / 1000000000ULL % 60));
+	else if (v >= 60000000000ULL)
+		sbuf_printf(o, "%llu:%llu", (unsigned long long)(v / 60000000000ULL),
+			    (unsigned long long)(v / 1000000000ULL % 60));
+	else if (v >= 1000000000ULL)
+		sbuf_printf(o, "%llu.%02llus", (unsigned long long)(v / 1000000000ULL),
+			    (unsigned long long)(v % 1000000000ULL / 10000000));
+	else if (v >= 10000000ULL)
+		sbuf_printf(o, "%llums", (unsigned long long)(v / 1000000));
+	else if (v >= 1000000ULL)
+		sbuf_printf(o, "%llu.%02llums", (unsigned long long)(v / 1000000),
+			    (unsigned long long)(v % 1000000 / 10000));
+	else if (v >= 10000ULL)
+		sbuf_printf(o, "%lluus", (unsigned long long)(v / 1000));
+	else if (v >= 1000ULL)
+		sbuf_printf(o, "%llu.%02lluus", (unsigned long long)(v / 1000),
+			    (unsigned long long)(v % 1000 / 10));
+	else
+		sbuf_printf(o, "%lluns", (unsigned long long)v);
 	return true;
 }
 
-bool f_evt_latency_s(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-			    const struct eng_fref *r)
+/* evt.wait_latency: the latency of the exit of a call that waits. */
+bool f_evt_wait_latency(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r)
 {
-	uint64_t v;
-
 	UNUSED_ARGS;
-	if (!evt_latency(e, &v))
+	if (ev_type_is_enter(e->ev.type) || !(eng_event_flags(e->ev.type) & EV_F_WAITS))
 		return false;
-	sbuf_put_u64(o, v / 1000000000ULL);
-	return true;
-}
-
-bool f_evt_latency_ns(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-			     const struct eng_fref *r)
-{
-	uint64_t v;
-
-	UNUSED_ARGS;
-	if (!evt_latency(e, &v))
-		return false;
-	sbuf_put_u64(o, v % 1000000000ULL);
+	sbuf_put_u64(o, e->thread ? e->thread->latency : 0);
 	return true;
 }
 
@@ -147,6 +259,15 @@ bool f_evt_type(struct sbuf *o, const struct eng_state *s, const struct eng_evt 
 	return true;
 }
 
+/* The category of e, without its flags, as sysdig 0.29.3 has it (current ids: as now). */
+static uint32_t evt_class(const struct eng_evt *e)
+{
+	const struct ev_info *info = &ev_table[e->ev.type];
+
+	return (e->ev.type < EV_COMPAT_MAX ? info->compat_category : info->category) &
+	       EV_C_CLASS_MASK;
+}
+
 /* evt.category as sysdig names it; I/O events take the class of their fd. */
 bool f_evt_category(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			   const struct eng_fref *r)
@@ -158,9 +279,7 @@ bool f_evt_category(struct sbuf *o, const struct eng_state *s, const struct eng_
 		[EV_C_SIGNAL] = "signal",   [EV_C_USER] = "user",	[EV_C_TIME] = "time",
 		[EV_C_PROCESSING] = "processing",
 	};
-	const struct ev_info *info = &ev_table[e->ev.type];
-	uint32_t cat = (e->ev.type < EV_COMPAT_MAX ? info->compat_category : info->category) &
-		       EV_C_CLASS_MASK;
+	uint32_t cat = evt_class(e);
 	const struct eng_fd *f = e->info.fd;
 	uint16_t sc;
 
@@ -361,9 +480,7 @@ bool f_evt_is_wait(struct sbuf *o, const struct eng_state *s, const struct eng_e
 bool f_evt_buflen(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		  const struct eng_fref *r)
 {
-	uint32_t cat = (e->ev.type < EV_COMPAT_MAX ? ev_table[e->ev.type].compat_category :
-						    ev_table[e->ev.type].category) &
-		       EV_C_CLASS_MASK;
+	uint32_t cat = evt_class(e);
 	int64_t res;
 
 	UNUSED_ARGS;
@@ -371,5 +488,290 @@ bool f_evt_buflen(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 	    !fx_evt_i64(e, "res", &res) || res < 0)
 		return false;
 	sbuf_put_i64(o, res);
+	return true;
+}
+
+/* evt.type.is.NAME (or .ID): 1 if evt.type is NAME (or the event id is ID), else 0. */
+bool f_evt_type_is(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		   const struct eng_fref *r)
+{
+	const char *name = r->name;
+	char buf[64];
+	char *end;
+	long long id = r->idx;
+
+	(void)s;
+	if (name[0]) {
+		id = strtoll(name, &end, 10);
+		if (*end || end == name)
+			id = -1;
+	}
+	if (id >= 0)
+		sbuf_putc(o, e->ev.type == id ? '1' : '0');
+	else
+		sbuf_putc(o, strcmp(dis_event_name(&e->ev, buf, sizeof(buf)), name) == 0 ? '1' : '0');
+	return true;
+}
+
+/* syscall.type: evt.type of system call events only. */
+bool f_syscall_type(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r)
+{
+	if (!(ev_table[e->ev.type].category & EV_C_SYSCALL))
+		return false;
+	return f_evt_type(o, s, e, r);
+}
+
+/* evt.buffer: the data of an I/O event, as evt.arg.data shows it. */
+bool f_evt_buffer(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	const struct ev_view *v;
+	struct ev_view enter;
+	unsigned int i;
+
+	(void)r;
+	if (!fx_evt_arg(e, "data", -1, &enter, &v, &i))
+		return false;
+	fx_put_view_param(o, s, e, v, i, DIS_MAX_BUF_OUT);
+	return true;
+}
+
+bool f_evt_is_syslog(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	return fx_put_bool(o, (eng_event_flags(e->ev.type) & EV_F_WRITES_TO_FD) && e->info.fd &&
+				      strstr(e->info.fd->name, "/dev/log"));
+}
+
+bool f_evt_count(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		 const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	(void)e;
+	sbuf_putc(o, '1');
+	return true;
+}
+
+bool f_evt_count_exit(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		      const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	if (ev_type_is_enter(e->ev.type))
+		return false;
+	sbuf_putc(o, '1');
+	return true;
+}
+
+/*
+ * Whether e's failure is of kind ("file", "net", "memory" or "other"), as
+ * libsinsp tells them apart: by its fd's type, else by its event type.
+ */
+static bool evt_err_is(const struct eng_evt *e, const char *kind)
+{
+	const struct eng_fd *f = e->info.fd;
+	const char *k = "other";
+
+	if (strcmp(kind, "memory") == 0)
+		return evt_class(e) == EV_C_MEMORY;
+	if (f && (f->type == 1 || f->type == 2 || f->type == 16)) /* file, directory */
+		k = "file";
+	else if (f && ((f->type >= 3 && f->type <= 6) || f->type == 8)) /* IP, unix sockets */
+		k = "net";
+	else if (f)
+		k = "other";
+	else if (evt_class(e) == EV_C_MEMORY)
+		k = "memory";
+	else if (e->ev.type == EV_SYSCALL_OPEN_X || e->ev.type == EV_SYSCALL_CREAT_X ||
+		 e->ev.type == EV_SYSCALL_OPENAT_X || e->ev.type == EV_SYSCALL_OPENAT_2_X ||
+		 e->ev.type == EV_SYSCALL_OPENAT2_X || e->ev.type == EV_SYSCALL_OPEN_BY_HANDLE_AT_X)
+		k = "file";
+	else if (e->ev.type == EV_SOCKET_ACCEPT_X || e->ev.type == EV_SOCKET_ACCEPT_5_X ||
+		 e->ev.type == EV_SOCKET_ACCEPT4_X || e->ev.type == EV_SOCKET_ACCEPT4_5_X ||
+		 e->ev.type == EV_SOCKET_ACCEPT4_6_X || e->ev.type == EV_SOCKET_CONNECT_X)
+		k = "net";
+	return strcmp(kind, k) == 0;
+}
+
+/*
+ * evt.count.error and evt.count.error.{file,net,memory,other}: on events
+ * with a result (of that kind), 1 if it is an error, else 0.
+ */
+bool f_evt_count_error(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	const char *kind = r->f->name + strlen("evt.count.error");
+	int64_t res;
+
+	(void)s;
+	if (ev_type_is_enter(e->ev.type) || !fx_evt_result(e, &res))
+		return false;
+	if (*kind && !evt_err_is(e, kind + 1))
+		return false;
+	sbuf_putc(o, res < 0 ? '1' : '0');
+	return true;
+}
+
+/*
+ * evt.abspath, evt.abspath.src and evt.abspath.dst: the path a *at call
+ * names (for renames and links, the source or the destination), resolved
+ * against its directory fd.
+ */
+bool f_evt_abspath(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		   const struct eng_fref *r)
+{
+	bool dst = strcmp(r->f->name, "evt.abspath.dst") == 0;
+	const char *dirfd_name = "dirfd", *path_name = "name", *path;
+	int dirfd_i, path_i;
+	int64_t dirfd, fd;
+
+	(void)s;
+	if (!e->thread)
+		return false;
+	switch (e->ev.type) {
+	case EV_SYSCALL_RENAMEAT_X:
+	case EV_SYSCALL_RENAMEAT2_X:
+		dirfd_name = dst ? "newdirfd" : "olddirfd";
+		path_name = dst ? "newpath" : "oldpath";
+		break;
+	case EV_SYSCALL_LINKAT_E: /* old versions: in the enter */
+	case EV_SYSCALL_LINKAT_2_X:
+		dirfd_name = dst ? "newdir" : "olddir";
+		path_name = dst ? "newpath" : "oldpath";
+		break;
+	case EV_SYSCALL_SYMLINKAT_X:
+		dirfd_name = "linkdirfd";
+		path_name = "linkpath";
+		break;
+	case EV_SYSCALL_OPENAT_E:
+	case EV_SYSCALL_OPENAT_2_X:
+	case EV_SYSCALL_OPENAT2_X:
+	case EV_SYSCALL_UNLINKAT_E:
+	case EV_SYSCALL_UNLINKAT_2_X:
+		break;
+	case EV_SYSCALL_MKDIRAT_X:
+		path_name = "path";
+		break;
+	case EV_SYSCALL_FCHMODAT_X:
+		path_name = "filename";
+		break;
+	case EV_SYSCALL_FCHOWNAT_X:
+		path_name = "pathname";
+		break;
+	case EV_SYSCALL_OPEN_BY_HANDLE_AT_X:
+		/* the path of the file it opened */
+		if (!fx_evt_i64(e, "fd", &fd) || fd <= 0 || !(path = ev_param_str(&e->ev, 3)))
+			return false;
+		fx_put_path_at(o, e->thread, -1, path);
+		return true;
+	default:
+		return false;
+	}
+	dirfd_i = fx_evt_param_index(e, dirfd_name);
+	path_i = fx_evt_param_index(e, path_name);
+	if (dirfd_i < 0 || path_i < 0 || !fx_evt_i64(e, dirfd_name, &dirfd) ||
+	    !(path = ev_param_str(&e->ev, (unsigned int)path_i)))
+		return false;
+	fx_put_path_at(o, e->thread, dirfd, path);
+	return true;
+}
+
+/* Open flags and mode bits of the event table (PPM_O_*, PPM_S_IX*). */
+enum {
+	OPEN_RDONLY = 1,
+	OPEN_WRONLY = 2,
+	OPEN_CREAT = 4,
+	OPEN_TMPFILE = 8192,
+	OPEN_F_CREATED = 16384,
+	MODE_EXEC = 0111,
+};
+
+/*
+ * evt.is_open_read, evt.is_open_write, evt.is_open_exec and
+ * evt.is_open_create: what an open asked for (the old openat: its enter).
+ */
+bool f_evt_is_open(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		   const struct eng_fref *r)
+{
+	const char *what = r->f->name + strlen("evt.is_open_");
+	unsigned int flags_i = 2;
+	uint32_t flags = 0, mode = 0;
+	int64_t res;
+
+	(void)s;
+	switch (e->ev.type) {
+	case EV_SYSCALL_OPENAT_2_X:
+	case EV_SYSCALL_OPENAT2_X:
+		flags_i = 3;
+		break;
+	case EV_SYSCALL_OPEN_X:
+	case EV_SYSCALL_OPENAT_E:
+	case EV_SYSCALL_OPEN_BY_HANDLE_AT_X:
+		break;
+	case EV_SYSCALL_CREAT_X:
+		ev_param_u32(&e->ev, 2, &mode);
+		return fx_put_bool(o, strcmp(what, "exec") == 0 && (mode & MODE_EXEC));
+	default:
+		return fx_put_bool(o, false);
+	}
+	ev_param_u32(&e->ev, flags_i, &flags);
+	if (strcmp(what, "read") == 0)
+		return fx_put_bool(o, flags & OPEN_RDONLY);
+	if (strcmp(what, "write") == 0)
+		return fx_put_bool(o, flags & OPEN_WRONLY);
+	if (strcmp(what, "create") == 0)
+		return fx_put_bool(o, (flags & OPEN_F_CREATED) ||
+					      ((flags & OPEN_TMPFILE) && fx_evt_result(e, &res) &&
+					       res >= 0));
+	if (!(flags & (OPEN_TMPFILE | OPEN_CREAT)) || e->ev.type == EV_SYSCALL_OPEN_BY_HANDLE_AT_X)
+		return fx_put_bool(o, false);
+	ev_param_u32(&e->ev, flags_i + 1, &mode);
+	return fx_put_bool(o, mode & MODE_EXEC);
+}
+
+/* evt.source: syscall; plugin events are of their plugin's, which is unknown. */
+bool f_evt_source(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	if (e->ev.type == EV_PLUGINEVENT_E)
+		return false;
+	sbuf_puts(o, "syscall");
+	return true;
+}
+
+bool f_evt_is_async(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	return fx_put_bool(o, ev_table[e->ev.type].category & EV_C_METAEVENT);
+}
+
+/* evt.asynctype: a meta event's name; an async event's is in it. */
+bool f_evt_asynctype(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	const char *name;
+
+	UNUSED_ARGS;
+	if (!(ev_table[e->ev.type].category & EV_C_METAEVENT))
+		return false;
+	if (e->ev.type != EV_ASYNCEVENT_E)
+		name = ev_table[e->ev.type].name;
+	else if (!(name = ev_param_str(&e->ev, 1)))
+		return false;
+	sbuf_puts(o, name);
+	return true;
+}
+
+/* evt.hostname: the capturing machine's, from the capture. */
+bool f_evt_hostname(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r)
+{
+	(void)e, (void)r;
+	if (!s || !s->have_machine || !s->machine.hostname[0])
+		return false;
+	sbuf_puts(o, s->machine.hostname);
 	return true;
 }

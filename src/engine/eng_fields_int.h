@@ -40,6 +40,12 @@ void fx_put_view_param(struct sbuf *o, const struct eng_state *s, const struct e
  */
 bool fx_evt_arg(const struct eng_evt *e, const char *name, int64_t idx, struct ev_view *enter,
 		const struct ev_view **v, unsigned int *i);
+/*
+ * Path name relative to dirfd, as libsinsp resolves it for thread t: an
+ * absolute name as it is, else joined to the cwd (AT_FDCWD) or to the
+ * dirfd's name ("<UNKNOWN>" if t has no such fd); sanitized.
+ */
+void fx_put_path_at(struct sbuf *o, const struct eng_thread *t, int64_t dirfd, const char *name);
 /* Path parameter of an fd-creating exit, resolved: fd.name of a failed open. */
 bool fx_creator_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e);
 
@@ -51,16 +57,8 @@ bool f_evt_datetime(struct sbuf *o, const struct eng_state *s, const struct eng_
 	               const struct eng_fref *r);
 bool f_evt_rawtime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	              const struct eng_fref *r);
-bool f_evt_rawtime_s(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-	                const struct eng_fref *r);
-bool f_evt_rawtime_ns(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-	                 const struct eng_fref *r);
 bool f_evt_latency(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	              const struct eng_fref *r);
-bool f_evt_latency_s(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-	                const struct eng_fref *r);
-bool f_evt_latency_ns(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-	                 const struct eng_fref *r);
 bool f_evt_cpu(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	          const struct eng_fref *r);
 bool f_evt_dir(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
@@ -91,6 +89,46 @@ bool f_evt_io_dir(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 	             const struct eng_fref *r);
 bool f_evt_is_wait(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	              const struct eng_fref *r);
+bool f_evt_around(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_time_s(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_time_iso8601(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_reltime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_deltatime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_latency_human(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_wait_latency(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_type_is(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_syscall_type(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_buffer(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_is_syslog(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_count(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_count_exit(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_count_error(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_abspath(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_is_open(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_source(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_is_async(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_asynctype(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_evt_hostname(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
 bool f_proc_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	            const struct eng_fref *r);
 bool f_proc_pid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

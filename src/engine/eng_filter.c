@@ -706,6 +706,15 @@ static struct node *parse_check(struct parser *p)
 		     n->lhs ? "of" : "field", n->lhs ? "len()" : n->field.f->name);
 		goto bad;
 	}
+	/* evt.around[T] = D: within D ms of T, its value (in ms) at most D */
+	if (strcmp(n->field.f->name, "evt.around") == 0) {
+		if (n->op != OP_EQ) {
+			fail(p, n->op_at, "evt.around takes only '='");
+			node_free(n);
+			return NULL;
+		}
+		n->op = OP_LE;
+	}
 	if (n->op == OP_EXISTS)
 		return n;
 	skip_space(p);

@@ -148,6 +148,11 @@ static bool count_event(struct eng_replay *r, uint16_t type, uint64_t ts, uint32
 	hidden = (cls & TC_INTERNAL) || (flags & SF_DF_STATE_ONLY) || !r->past_head;
 	r->stats.events++;
 	r->stats.hidden += hidden;
+	if (!r->first_ts && !(cls & TC_CONTAINER))
+		r->first_ts = ts;
+	/* evt.deltatime: plugin events are of another source */
+	if (!hidden && type != EV_PLUGINEVENT_E)
+		r->prev_ts = ts;
 	if (!r->stats.first_ts || ts < r->stats.first_ts)
 		r->stats.first_ts = ts;
 	if (ts > r->stats.last_ts)
@@ -182,6 +187,8 @@ int eng_replay_feed(struct eng_replay *r, const struct sf_block *b, struct eng_e
 		r->stats.sections++;
 		if (r->stats.sections > 1)
 			eng_state_reset(&r->state);
+		/* sysdig counts evt.reltime from each section's start */
+		r->first_ts = 0;
 		r->past_head = false;
 		r->in_events = false;
 		return 0;
@@ -223,7 +230,9 @@ int eng_replay_feed(struct eng_replay *r, const struct sf_block *b, struct eng_e
 		return 0;
 	}
 	count_drops(r, &e->ev);
+	e->prev_ts = r->prev_ts;
 	e->hidden = count_event(r, e->ev.type, e->ev.ts, e->ev.flags, &e->num);
+	e->first_ts = r->first_ts;
 	return 1;
 }
 
@@ -231,6 +240,7 @@ int eng_replay_feed(struct eng_replay *r, const struct sf_block *b, struct eng_e
 struct replay_pos {
 	uint64_t off;
 	uint64_t next_num;
+	uint64_t first_ts, prev_ts;
 	uint8_t past_head, in_events, pad[6];
 	struct eng_stats stats;
 };
@@ -243,6 +253,8 @@ void eng_replay_save(const struct eng_replay *r, struct sbuf *out)
 	/* where the next block starts: fed replays have no reader to ask */
 	pos.off = r->rd ? sf_reader_tell(r->rd) : r->stats.bytes;
 	pos.next_num = r->next_num;
+	pos.first_ts = r->first_ts;
+	pos.prev_ts = r->prev_ts;
 	pos.past_head = r->past_head;
 	pos.in_events = r->in_events;
 	pos.stats = r->stats;
@@ -263,6 +275,8 @@ int eng_replay_restore(struct eng_replay *r, const void *p, size_t n)
 	if (rc < 0 || sf_reader_seek(r->rd, pos.off) < 0)
 		return -EINVAL;
 	r->next_num = pos.next_num;
+	r->first_ts = pos.first_ts;
+	r->prev_ts = pos.prev_ts;
 	r->past_head = pos.past_head;
 	r->in_events = pos.in_events;
 	r->stats = pos.stats;

@@ -54,6 +54,12 @@ struct eng_evt {
 	 * enter's parameters too, as current Falco libraries present it.
 	 */
 	bool call;
+	/*
+	 * The time of the section's first event (container, user and group
+	 * records aside) and of the event shown before this one (events hidden
+	 * by default aside; 0 for the first): evt.reltime and evt.deltatime.
+	 */
+	uint64_t first_ts, prev_ts;
 };
 
 struct eng_replay {
@@ -62,6 +68,7 @@ struct eng_replay {
 	struct eng_stats stats;
 	uint64_t next_num;
 	bool past_head; /* an event other than a container record was seen */
+	uint64_t first_ts, prev_ts; /* as eng_evt's, for the next event */
 	/*
 	 * Called for every block that is not handed out as an event (state
 	 * blocks, packet and unknown blocks, events that only carry state or

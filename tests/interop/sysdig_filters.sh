@@ -18,6 +18,13 @@
 # - fd.dport/fd.dip: names syshark adds; sysdig 0.29.3 has no such fields.
 # - filters that mix 'and' and 'or' without parentheses: sysdig 0.29.3
 #   refuses them, syshark reads them with 'and' binding tighter.
+# - evt.count.error*: sysdig 0.29.3 gives them no value where the current
+#   libraries give 0; syscall.type: sysdig 0.29.3 names container records and
+#   procexit, which the current libraries do not count as system calls;
+#   evt.latency.human: sysdig 0.29.3 repeats the event before's on events
+#   without a thread; evt.buffer: -T fields doubles its backslashes;
+#   evt.type.is: sysdig 0.29.3 cannot print it; evt.around: filters only.
+#   evt_fields.sh checks them (and the fields sysdig 0.29.3 lacks) instead.
 set -u
 . "$(dirname "$0")/../sysdig.sh"
 bin=$1
@@ -73,23 +80,31 @@ while IFS= read -r flt; do
 done <"$list"
 [ "$fails" -eq 0 ] || { echo "$fails of $n filters differ on $(basename "$file")"; exit 1; }
 
-fmt='*'
-args=()
-nf=0
+# the fields, 48 at a time (syshark takes at most 64 -e options)
+names=()
 # shellcheck disable=SC2013
 for f in $(cat "$(dirname "$0")/fields.txt"); do
 	$unknown && [ "$f" = evt.num ] && continue
-	fmt+="%$f"$'\t'
-	args+=(-e "$f")
-	nf=$((nf + 1))
+	# sysdig never sees the events it cannot know: its previous event differs
+	$unknown && [[ $f == evt.deltatime* ]] && continue
+	names+=("$f")
 done
-TZ=UTC sysdig -r "$file" -p "${fmt%$'\t'}" >"$tmp/a" 2>&1
-syshark_fields "" "${args[@]}" >"$tmp/b"
-if ! cmp -s "$tmp/a" "$tmp/b"; then
-	echo "FAIL: field values differ from sysdig's on $(basename "$file"):"
-	diff "$tmp/a" "$tmp/b" | head -5
-	exit 1
-fi
+nf=${#names[@]}
+for ((i = 0; i < nf; i += 48)); do
+	fmt='*'
+	args=()
+	for f in "${names[@]:i:48}"; do
+		fmt+="%$f"$'\t'
+		args+=(-e "$f")
+	done
+	TZ=UTC sysdig -r "$file" -p "${fmt%$'\t'}" >"$tmp/a" 2>&1
+	syshark_fields "" "${args[@]}" >"$tmp/b"
+	if ! cmp -s "$tmp/a" "$tmp/b"; then
+		echo "FAIL: field values differ from sysdig's on $(basename "$file") (${args[*]}):"
+		diff "$tmp/a" "$tmp/b" | head -5
+		exit 1
+	fi
+done
 note=
 $unknown && note=" (events matched by time and thread; $left filters on event numbers left out)"
 echo "PASS: $n filters select the same events as sysdig, and $nf fields have its values, on $(basename "$file")$note"
