@@ -339,43 +339,36 @@ bool f_fd_sockfamily(struct sbuf *o, const struct eng_state *s, const struct eng
 /*
  * An end of an IP socket for the filter fields of either end: the tuple's
  * source (r->idx 0) or destination, whatever the role; a listening
- * socket's own address at both.
+ * socket's own address at both. Puts the address, or the port if port is set.
  */
-static const struct eng_fd *fd_end(const struct eng_evt *e, const struct eng_fref *r,
-				   bool *dst)
+static bool put_either_end(struct sbuf *o, const struct eng_evt *e, const struct eng_fref *r,
+			   bool port)
 {
 	const struct eng_fd *f = fx_evt_fd(e);
+	bool dst;
 
 	if (!fd_is_ip(f))
-		return NULL;
-	*dst = r->idx && !fd_is_servsock(f);
-	return f;
+		return false;
+	dst = r->idx && !fd_is_servsock(f);
+	if (port)
+		sbuf_put_u64(o, dst ? f->dport : f->sport);
+	else
+		put_ip(o, f, dst ? f->dip : f->sip);
+	return true;
 }
 
 bool f_fd_end_ip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		 const struct eng_fref *r)
 {
-	bool dst;
-	const struct eng_fd *f = fd_end(e, r, &dst);
-
 	(void)s;
-	if (!f)
-		return false;
-	put_ip(o, f, dst ? f->dip : f->sip);
-	return true;
+	return put_either_end(o, e, r, false);
 }
 
 bool f_fd_end_port(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		   const struct eng_fref *r)
 {
-	bool dst;
-	const struct eng_fd *f = fd_end(e, r, &dst);
-
 	(void)s;
-	if (!f)
-		return false;
-	sbuf_put_u64(o, dst ? f->dport : f->sport);
-	return true;
+	return put_either_end(o, e, r, true);
 }
 
 bool eng_field_either_end(const struct eng_field *f)
