@@ -47,6 +47,14 @@ typedef bool (*eng_field_fn)(struct sbuf *o, const struct eng_state *s, const st
 typedef const char *(*eng_field_str_fn)(const struct eng_state *s, const struct eng_evt *e);
 extern const char eng_field_absent[];
 
+/*
+ * True for the filter fields of either end of a socket (fd.ip, fd.net,
+ * fd.port, fd.proto): their extractor gives the end r->idx names (0 or 1),
+ * and a check holds if it holds at either end.
+ */
+struct eng_field;
+bool eng_field_either_end(const struct eng_field *f);
+
 /* Which events a field can have a value on, for filters to rule types out. */
 enum eng_fscope {
 	ENG_FS_ANY,

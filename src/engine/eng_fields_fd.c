@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -333,6 +334,191 @@ bool f_fd_sockfamily(struct sbuf *o, const struct eng_state *s, const struct eng
 		sbuf_puts(o, "unix");
 	else
 		return false;
+	return true;
+}
+
+/*
+ * An end of an IP socket for the filter fields of either end: the tuple's
+ * source (r->idx 0) or destination, whatever the role; a listening
+ * socket's own address at both. Puts the address, or the port if port is set.
+ */
+static bool put_either_end(struct sbuf *o, const struct eng_evt *e, const struct eng_fref *r,
+			   bool port)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+	bool dst;
+
+	if (!fd_is_ip(f))
+		return false;
+	dst = r->idx && !fd_is_servsock(f);
+	if (port)
+		sbuf_put_u64(o, dst ? f->dport : f->sport);
+	else
+		put_ip(o, f, dst ? f->dip : f->sip);
+	return true;
+}
+
+bool f_fd_end_ip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		 const struct eng_fref *r)
+{
+	(void)s;
+	return put_either_end(o, e, r, false);
+}
+
+bool f_fd_end_port(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		   const struct eng_fref *r)
+{
+	(void)s;
+	return put_either_end(o, e, r, true);
+}
+
+bool eng_field_either_end(const struct eng_field *f)
+{
+	return f->extract == f_fd_end_ip || f->extract == f_fd_end_port;
+}
+
+bool f_fd_is_server(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+
+	(void)r;
+	if (!f)
+		return false;
+	if (fd_is_servsock(f))
+		return fx_put_bool(o, true);
+	/* a connected socket whose server end is this machine */
+	return fx_put_bool(o, (f->type == 3 || f->type == 4) &&
+				      eng_state_is_local(s, e->thread, f->dip, f->type == 4 ? 16 : 4));
+}
+
+bool f_fd_uid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	      const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	if (!fx_is_fd_event(e) || !e->thread)
+		return false;
+	/* the thread id and the fd number, written one after the other */
+	sbuf_put_i64(o, e->thread->tid);
+	sbuf_put_i64(o, e->thread->lastevent_fd);
+	return true;
+}
+
+/* The container id (empty on the host), ':' and what get puts, as libsinsp chains them. */
+static bool put_in_container(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			     const struct eng_fref *r, eng_field_fn get)
+{
+	size_t start = o->len;
+
+	if (!e->thread)
+		return false;
+	sbuf_puts(o, e->thread->container_id);
+	sbuf_putc(o, ':');
+	if (get(o, s, e, r))
+		return true;
+	sbuf_truncate(o, start);
+	return false;
+}
+
+bool f_fd_containername(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			const struct eng_fref *r)
+{
+	return put_in_container(o, s, e, r, f_fd_name);
+}
+
+bool f_fd_containerdirectory(struct sbuf *o, const struct eng_state *s,
+			     const struct eng_evt *e, const struct eng_fref *r)
+{
+	return put_in_container(o, s, e, r, f_fd_directory);
+}
+
+/*
+ * fd.cproto and fd.sproto: the port as text (libsinsp resolves no port
+ * names when reading a capture); empty for a socket that is not IP.
+ */
+bool f_fd_cproto(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		 const struct eng_fref *r)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+
+	UNUSED_ARGS;
+	if (!f || f->role == ENG_ROLE_NONE)
+		return false;
+	if (f->type == 3 || f->type == 4)
+		sbuf_put_u64(o, f->sport);
+	return true;
+}
+
+bool f_fd_sproto(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		 const struct eng_fref *r)
+{
+	const struct eng_fd *f = fd_server(e);
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	if (!fd_is_servsock(f))
+		sbuf_put_u64(o, f->dport);
+	return true;
+}
+
+/* Domain names need DNS look-ups, which a capture does not hold: never a value. */
+bool f_fd_ipname(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		 const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	(void)o, (void)e;
+	return false;
+}
+
+bool f_fd_dev(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	      const struct eng_fref *r)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+	char hex[16];
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	snprintf(hex, sizeof(hex), "%X", f->dev);
+	sbuf_puts(o, hex);
+	return true;
+}
+
+/* The kernel's encoding of a device number (new_encode_dev). */
+bool f_fd_dev_major(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	sbuf_put_u64(o, (f->dev & 0xfff00) >> 8);
+	return true;
+}
+
+bool f_fd_dev_minor(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	sbuf_put_u64(o, (f->dev & 0xff) | ((f->dev >> 12) & 0xfff00));
+	return true;
+}
+
+bool f_fd_ino(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	      const struct eng_fref *r)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+
+	UNUSED_ARGS;
+	if (!f)
+		return false;
+	sbuf_put_u64(o, f->ino);
 	return true;
 }
 

@@ -229,6 +229,32 @@ bool f_fd_l4proto(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 	             const struct eng_fref *r);
 bool f_fd_sockfamily(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	                const struct eng_fref *r);
+bool f_fd_end_ip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_end_port(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_is_server(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_uid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_containername(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_containerdirectory(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_cproto(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_sproto(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_ipname(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_dev(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_dev_major(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_dev_minor(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_fd_ino(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
 bool f_user_uid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	           const struct eng_fref *r);
 bool f_user_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

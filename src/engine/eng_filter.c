@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #include "eng_filter.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <fnmatch.h>
@@ -125,6 +126,7 @@ struct node {
 	struct eng_operand *rhs; /* val(FIELD) or a transformer, in place of values */
 	uint8_t vkind;		 /* enum eng_fkind of what is compared */
 	uint8_t mod;		 /* enum mod */
+	bool either;		 /* a field of either end of a socket (eng_field_either_end) */
 	enum op op;
 	size_t op_at; /* column of the operator, for errors */
 	/* evt.type with =, != or in: the matching ids and generic syscalls */
@@ -692,6 +694,7 @@ static struct node *parse_check(struct parser *p)
 			goto bad;
 		n->field = x->field;
 		n->vkind = n->field.f->kind;
+		n->either = eng_field_either_end(n->field.f);
 		eng_operand_free(x);
 	}
 	len = p->pos - start;
@@ -963,6 +966,55 @@ static bool cmp_str(enum op op, const char *s, size_t slen, const struct value *
 	}
 }
 
+/*
+ * Whether address ip is value v: an address, or a network ADDR/BITS that
+ * holds ip (fd.net = 10.0.0.0/8). Compares bytes, not text; false if
+ * either does not parse.
+ */
+static bool ip_in(const char *ip, const struct value *v)
+{
+	const char *slash = memchr(v->s, '/', v->n);
+	int fam = strchr(ip, ':') ? AF_INET6 : AF_INET;
+	size_t alen = fam == AF_INET ? 4 : 16, n = slash ? (size_t)(slash - v->s) : v->n;
+	uint8_t a[16], b[16], mask;
+	char addr[INET6_ADDRSTRLEN];
+	long bits = (long)alen * 8;
+	char *end;
+
+	if (n >= sizeof(addr))
+		return false;
+	memcpy(addr, v->s, n);
+	addr[n] = '\0';
+	if (inet_pton(fam, ip, a) != 1 || inet_pton(fam, addr, b) != 1)
+		return false;
+	if (slash) {
+		bits = strtol(slash + 1, &end, 10);
+		if (end == slash + 1 || *end || bits < 0 || bits > (long)alen * 8)
+			return false;
+	}
+	if (memcmp(a, b, (size_t)bits / 8))
+		return false;
+	if (bits % 8 == 0)
+		return true;
+	mask = (uint8_t)(0xff00 >> (bits % 8));
+	return (a[bits / 8] & mask) == (b[bits / 8] & mask);
+}
+
+/* An address against a value: = and in by ip_in(), other operators on the text. */
+static bool cmp_ip(enum op op, const char *s, size_t slen, const struct value *v)
+{
+	switch (op) {
+	case OP_EQ:
+	case OP_IN:
+	case OP_INTERSECTS:
+		return ip_in(s, v);
+	case OP_NE:
+		return !ip_in(s, v);
+	default:
+		return cmp_str(op, s, slen, v);
+	}
+}
+
 /* A value of kind (a number, true or false) as a number. */
 static int64_t as_num(const char *s, uint8_t kind)
 {
@@ -980,8 +1032,9 @@ static bool match_vals(const struct node *n, const char *s, size_t slen)
 	unsigned int i, hits = 0;
 
 	for (i = 0; i < n->nvals; i++) {
-		bool hit = text ? cmp_str(n->op, s, slen, &n->vals[i]) :
-				  cmp_num(n->op, num, n->vals[i].i);
+		bool hit = !text		  ? cmp_num(n->op, num, n->vals[i].i) :
+			   n->vkind == ENG_FK_IP ? cmp_ip(n->op, s, slen, &n->vals[i]) :
+						   cmp_str(n->op, s, slen, &n->vals[i]);
 
 		if (hit && n->mod <= MOD_ANY)
 			return true;
@@ -1011,12 +1064,35 @@ static bool check_rhs(struct eng_filter *f, const struct node *n, const struct e
 }
 
 static bool check(struct eng_filter *f, const struct node *n, const struct eng_state *s,
+		  const struct eng_evt *e);
+
+/*
+ * fd.ip, fd.net, fd.port, fd.proto: true if either end of the socket
+ * matches, or with != if neither does, as libsinsp compares them.
+ */
+static bool check_either(struct eng_filter *f, const struct node *n, const struct eng_state *s,
+			 const struct eng_evt *e)
+{
+	struct node end = *n;
+	bool hit[2];
+
+	end.either = false;
+	for (int i = 0; i < 2; i++) {
+		end.field.idx = i;
+		hit[i] = check(f, &end, s, e);
+	}
+	return n->op == OP_NE ? hit[0] && hit[1] : hit[0] || hit[1];
+}
+
+static bool check(struct eng_filter *f, const struct node *n, const struct eng_state *s,
 		  const struct eng_evt *e)
 {
 	struct sbuf *b = &f->scratch;
 	const char *v;
 	int64_t num;
 
+	if (n->either)
+		return check_either(f, n, s, e);
 	if (n->type_set) {
 		uint16_t sc;
 		bool in = e->ev.type < EV_MAX && n->type_set[e->ev.type];

@@ -308,8 +308,9 @@ static void on_open_exit(struct eng_call *c)
 {
 	const char *pname = ev_param_find(c->ev->type, "path") >= 0 ? "path" : "name";
 	struct eng_call from = *c;
-	int64_t fd, dirfd, flags = 0;
+	int64_t fd, dirfd, flags = 0, dev, ino;
 	const char *name;
+	struct eng_fd *f;
 	struct sbuf path;
 
 	if (!c->t)
@@ -339,8 +340,15 @@ static void on_open_exit(struct eng_call *c)
 			  name);
 	fd_add(c, fd, (flags & PPM_O_DIRECTORY) ? FD_TYPE_DIRECTORY : FD_TYPE_FILE, path.s);
 	sbuf_fini(&path);
-	if (eng_state_fd(c->t, fd))
-		eng_state_fd(c->t, fd)->open_flags = (uint32_t)flags;
+	f = eng_state_fd(c->t, fd);
+	if (!f)
+		return;
+	f->open_flags = (uint32_t)flags;
+	/* the exit's device and inode, where the event has them */
+	if (call_i64(c, "dev", &dev))
+		f->dev = (uint32_t)dev;
+	if (call_i64(c, "ino", &ino))
+		f->ino = (uint64_t)ino;
 }
 
 static void on_socket_exit(struct eng_call *c)

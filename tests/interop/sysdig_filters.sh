@@ -16,6 +16,12 @@
 # - bcontains and intersects: sysdig 0.29.3 does not have them; filter_ops.sh
 #   checks them against contains and in instead.
 # - fd.dport/fd.dip: names syshark adds; sysdig 0.29.3 has no such fields.
+# - fd.dev, fd.dev.major, fd.dev.minor: sysdig 0.29.3 leaves a socket's device
+#   unset (it prints whatever was in memory) and reads none from openat2;
+#   fd_fields.sh checks them against the open calls' own parameters.
+# - fd.net with an IPv6 network: sysdig 0.29.3 refuses them (current libs take
+#   them), and it matches fd.ip = IPV6 on IPv4 sockets too (it compares 16
+#   bytes); fd_fields.sh checks fd.net on IPv6 against fd.ip.
 # - filters that mix 'and' and 'or' without parentheses: sysdig 0.29.3
 #   refuses them, syshark reads them with 'and' binding tighter.
 # - evt.count.error*: sysdig 0.29.3 gives them no value where the current
