@@ -132,7 +132,9 @@ fields "$f" -T fields -e evt.num -e evt.rawtime.s -e evt.rawtime.ns >"$tmp/all"
 first=$(fields "$f" -A -T fields -e evt.rawtime.s -e evt.rawtime.ns | head -1)
 fields "$f" -T fields -e evt.num -e evt.reltime -e evt.deltatime -Y 'evt.type = close' >"$tmp/b"
 awk -F'\t' -v first="$first" '
-	function since(a, b) { split(a, x, "\t"); split(b, y, "\t"); return (x[1] - y[1]) * 1e9 + x[2] - y[2] }
+	function since(a, b) {
+		split(a, x, "\t"); split(b, y, "\t"); return (x[1] - y[1]) * 1e9 + x[2] - y[2]
+	}
 	NR == FNR { t = $2 "\t" $3; ts[$1] = t; prev[$1] = last; last = t; next }
 	{
 		rel = sprintf("%09d", since(ts[$1], first))

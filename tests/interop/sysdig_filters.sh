@@ -31,6 +31,8 @@
 #   without a thread; evt.buffer: -T fields doubles its backslashes;
 #   evt.type.is: sysdig 0.29.3 cannot print it; evt.around: filters only.
 #   evt_fields.sh checks them (and the fields sysdig 0.29.3 lacks) instead.
+# evt.abspath comes last in fields.txt: after it in a format, sysdig 0.29.3
+# prints fd.containername with the name of the directory.
 set -u
 . "$(dirname "$0")/../sysdig.sh"
 bin=$1
@@ -113,4 +115,5 @@ for ((i = 0; i < nf; i += 48)); do
 done
 note=
 $unknown && note=" (events matched by time and thread; $left filters on event numbers left out)"
-echo "PASS: $n filters select the same events as sysdig, and $nf fields have its values, on $(basename "$file")$note"
+echo "PASS: $n filters select the same events as sysdig, and $nf fields have its values," \
+	"on $(basename "$file")$note"
