@@ -67,6 +67,7 @@ int sf_proclist_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct
 		memset(&p, 0, sizeof(p));
 		p.loginuid = UINT32_MAX;
 		p.vtid = p.vpid = p.pgid = -1;
+		p.vpgid = UINT64_MAX; /* older layouts have none */
 		e = c;
 		if (ver == 9) {
 			if (!buf_get_u32(&e, &elen) || elen < 4 || elen > buf_left(&c))
