@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -182,59 +183,33 @@ bool f_proc_aname(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 	return true;
 }
 
-/* proc.aexe, proc.aexepath: argv[0] and executable of an ancestor, as proc.aname. */
-bool f_proc_aexe(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		 const struct eng_fref *r)
+/* The text of t that member (an offset in struct eng_thread) is, or false without t. */
+static bool put_member(struct sbuf *o, const struct eng_thread *t, size_t member)
 {
-	const struct eng_thread *a;
-
-	NEED_THREAD(e);
-	a = ancestor(s, e->thread, r->has_arg ? r->idx : 1);
-	if (!a)
+	if (!t)
 		return false;
-	sbuf_puts(o, a->exe);
+	sbuf_puts(o, *(char *const *)((const char *)t + member));
 	return true;
 }
 
-bool f_proc_aexepath(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		     const struct eng_fref *r)
-{
-	const struct eng_thread *a;
-
-	NEED_THREAD(e);
-	a = ancestor(s, e->thread, r->has_arg ? r->idx : 1);
-	if (!a)
-		return false;
-	sbuf_puts(o, a->exepath);
-	return true;
-}
-
-/* proc.pexe, proc.pexepath, proc.pcmdline: those of the parent process. */
-bool f_proc_pexe(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		 const struct eng_fref *r)
-{
-	const struct eng_thread *p;
-
-	(void)r;
-	NEED_THREAD(e);
-	if (!(p = fx_parent_of(s, e->thread)))
-		return false;
-	sbuf_puts(o, p->exe);
-	return true;
-}
-
-bool f_proc_pexepath(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		     const struct eng_fref *r)
-{
-	const struct eng_thread *p;
-
-	(void)r;
-	NEED_THREAD(e);
-	if (!(p = fx_parent_of(s, e->thread)))
-		return false;
-	sbuf_puts(o, p->exepath);
-	return true;
-}
+/*
+ * proc.aexe, proc.aexepath (argv[0] and executable of an ancestor, as
+ * proc.aname), proc.pexe, proc.pexepath (those of the parent process).
+ */
+#define RELATIVE_FN(fn, anc, member)                                                 \
+	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,  \
+		const struct eng_fref *r)                                            \
+	{                                                                            \
+		NEED_THREAD(e);                                                      \
+		return put_member(o,                                                 \
+				  anc ? ancestor(s, e->thread, r->has_arg ? r->idx : 1) :    \
+					fx_parent_of(s, e->thread),                  \
+				  offsetof(struct eng_thread, member));              \
+	}
+RELATIVE_FN(f_proc_aexe, true, exe)
+RELATIVE_FN(f_proc_aexepath, true, exepath)
+RELATIVE_FN(f_proc_pexe, false, exe)
+RELATIVE_FN(f_proc_pexepath, false, exepath)
 
 bool f_proc_pcmdline(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		     const struct eng_fref *r)
@@ -352,30 +327,30 @@ static const struct eng_thread *group_leader(const struct eng_state *s,
 
 /* proc.sname, proc.sid.exe, ..., proc.vpgid.exepath: the leader's comm, exe or exepath. */
 static bool put_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		       bool session, int what)
+		       bool session, size_t member)
 {
 	const struct eng_thread *l;
 
 	NEED_THREAD(e);
 	l = group_leader(s, e->thread, session);
-	if (l)
-		sbuf_puts(o, what == 0 ? l->comm : what == 1 ? l->exe : l->exepath);
+	put_member(o, l, member);
 	return true;
 }
 
-#define LEADER_FN(fn, session, what)                                                 \
+#define LEADER_FN(fn, session, member)                                                 \
 	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,  \
 		const struct eng_fref *r)                                            \
 	{                                                                            \
 		(void)r;                                                             \
-		return put_leader(o, s, e, session, what);                           \
+		return put_leader(o, s, e, session,                                  \
+				  offsetof(struct eng_thread, member));              \
 	}
-LEADER_FN(f_proc_sname, true, 0)
-LEADER_FN(f_proc_sid_exe, true, 1)
-LEADER_FN(f_proc_sid_exepath, true, 2)
-LEADER_FN(f_proc_vpgid_name, false, 0)
-LEADER_FN(f_proc_vpgid_exe, false, 1)
-LEADER_FN(f_proc_vpgid_exepath, false, 2)
+LEADER_FN(f_proc_sname, true, comm)
+LEADER_FN(f_proc_sid_exe, true, exe)
+LEADER_FN(f_proc_sid_exepath, true, exepath)
+LEADER_FN(f_proc_vpgid_name, false, comm)
+LEADER_FN(f_proc_vpgid_exe, false, exe)
+LEADER_FN(f_proc_vpgid_exepath, false, exepath)
 
 bool f_proc_is_sid_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			  const struct eng_fref *r)
