@@ -195,6 +195,60 @@ bool f_proc_nthreads(struct sbuf *o, const struct eng_state *s, const struct eng
 	const struct eng_fref *r);
 bool f_proc_nchilds(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	const struct eng_fref *r);
+bool f_proc_aexe(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_aexepath(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_pexe(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_pexepath(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_pcmdline(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_pvpid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_vpgid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_pgid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_tty(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_sname(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_sid_exe(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_sid_exepath(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_vpgid_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_vpgid_exe(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_vpgid_exepath(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_is_sid_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_is_vpgid_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_is_exe_writable(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_is_exe_upper_layer(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_is_exe_lower_layer(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_is_exe_from_memfd(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_exe_ino(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_exe_ino_ctime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_exe_ino_mtime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_cap_permitted(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_cap_effective(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_cap_inheritable(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
 const char *s_proc_name(const struct eng_state *s, const struct eng_evt *e);
 const char *s_evt_dir(const struct eng_state *s, const struct eng_evt *e);
 bool f_fd_num(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
@@ -265,6 +319,8 @@ bool f_user_shell(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 	             const struct eng_fref *r);
 bool f_user_loginuid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	                const struct eng_fref *r);
+bool f_user_loginname(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
 bool f_group_gid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	            const struct eng_fref *r);
 bool f_group_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,6 +12,7 @@
 #include "buf.h"
 #include "dis_fmt.h"
 #include "eng_fields_int.h"
+#include "eng_state_int.h"
 #include "schema.h"
 
 /* ---- proc.*, thread.* ---- */
@@ -106,17 +108,23 @@ bool f_proc_args(struct sbuf *o, const struct eng_state *s, const struct eng_evt
 	return true;
 }
 
+/* proc.cmdline of t: its name and arguments. */
+static bool put_cmdline(struct sbuf *o, const struct eng_thread *t)
+{
+	sbuf_puts(o, t->comm);
+	if (t->args.len) {
+		sbuf_putc(o, ' ');
+		put_args(o, &t->args);
+	}
+	return true;
+}
+
 bool f_proc_cmdline(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			   const struct eng_fref *r)
 {
 	UNUSED_ARGS;
 	NEED_THREAD(e);
-	sbuf_puts(o, e->thread->comm);
-	if (e->thread->args.len) {
-		sbuf_putc(o, ' ');
-		put_args(o, &e->thread->args);
-	}
-	return true;
+	return put_cmdline(o, e->thread);
 }
 
 bool f_proc_cwd(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
@@ -175,6 +183,59 @@ bool f_proc_aname(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 	return true;
 }
 
+/* The text of t that member (an offset in struct eng_thread) is, or false without t. */
+static bool put_member(struct sbuf *o, const struct eng_thread *t, size_t member)
+{
+	if (!t)
+		return false;
+	sbuf_puts(o, *(char *const *)((const char *)t + member));
+	return true;
+}
+
+/*
+ * proc.aexe, proc.aexepath (argv[0] and executable of an ancestor, as
+ * proc.aname), proc.pexe, proc.pexepath (those of the parent process).
+ */
+#define RELATIVE_FN(fn, anc, member)                                                 \
+	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,  \
+		const struct eng_fref *r)                                            \
+	{                                                                            \
+		NEED_THREAD(e);                                                      \
+		return put_member(o,                                                 \
+				  anc ? ancestor(s, e->thread, r->has_arg ? r->idx : 1) :    \
+					fx_parent_of(s, e->thread),                  \
+				  offsetof(struct eng_thread, member));              \
+	}
+RELATIVE_FN(f_proc_aexe, true, exe)
+RELATIVE_FN(f_proc_aexepath, true, exepath)
+RELATIVE_FN(f_proc_pexe, false, exe)
+RELATIVE_FN(f_proc_pexepath, false, exepath)
+
+bool f_proc_pcmdline(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	const struct eng_thread *p;
+
+	(void)r;
+	NEED_THREAD(e);
+	if (!(p = fx_parent_of(s, e->thread)))
+		return false;
+	return put_cmdline(o, p);
+}
+
+bool f_proc_pvpid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	const struct eng_thread *p;
+
+	(void)r;
+	NEED_THREAD(e);
+	if (!(p = eng_state_thread(s, e->thread->ptid)))
+		return false;
+	sbuf_put_i64(o, p->vpid);
+	return true;
+}
+
 bool f_proc_apid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			const struct eng_fref *r)
 {
@@ -207,6 +268,171 @@ bool f_proc_sid(struct sbuf *o, const struct eng_state *s, const struct eng_evt 
 	sbuf_put_i64(o, e->thread->sid);
 	return true;
 }
+
+bool f_proc_vpgid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_put_i64(o, e->thread->vpgid);
+	return true;
+}
+
+bool f_proc_pgid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		 const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	if (e->thread->pgid == -1)
+		return false;
+	sbuf_put_i64(o, e->thread->pgid);
+	return true;
+}
+
+bool f_proc_tty(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_put_u64(o, e->thread->tty);
+	return true;
+}
+
+/* Whether t lives in a pid namespace of its own (libsinsp's is_in_pid_namespace). */
+static bool in_pidns(const struct eng_thread *t)
+{
+	return (t->flags & PPM_CL_CHILD_IN_PIDNS) || (t->vtid != -1 && t->vtid != t->tid);
+}
+
+/*
+ * The leader of the group (session or process group) id of t, as libsinsp
+ * finds it: the thread of that id, or inside a pid namespace (where the id
+ * is a virtual one) the oldest ancestor with the same id; NULL if none.
+ */
+static const struct eng_thread *group_leader(const struct eng_state *s,
+					     const struct eng_thread *t, bool session)
+{
+	int64_t id = session ? t->sid : t->vpgid;
+	const struct eng_thread *a, *leader = NULL;
+	int64_t n;
+
+	if (id == -1)
+		return NULL;
+	if (!in_pidns(t) && (leader = eng_state_thread(s, id)))
+		return leader;
+	for (n = 1; (a = ancestor(s, t, n)) && (session ? a->sid : a->vpgid) == id; n++)
+		leader = a;
+	return leader;
+}
+
+/* proc.sname, proc.sid.exe, ..., proc.vpgid.exepath: the leader's comm, exe or exepath. */
+static bool put_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       bool session, size_t member)
+{
+	const struct eng_thread *l;
+
+	NEED_THREAD(e);
+	l = group_leader(s, e->thread, session);
+	put_member(o, l, member);
+	return true;
+}
+
+#define LEADER_FN(fn, session, member)                                                 \
+	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,  \
+		const struct eng_fref *r)                                            \
+	{                                                                            \
+		(void)r;                                                             \
+		return put_leader(o, s, e, session,                                  \
+				  offsetof(struct eng_thread, member));              \
+	}
+LEADER_FN(f_proc_sname, true, comm)
+LEADER_FN(f_proc_sid_exe, true, exe)
+LEADER_FN(f_proc_sid_exepath, true, exepath)
+LEADER_FN(f_proc_vpgid_name, false, comm)
+LEADER_FN(f_proc_vpgid_exe, false, exe)
+LEADER_FN(f_proc_vpgid_exepath, false, exepath)
+
+bool f_proc_is_sid_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	return fx_put_bool(o, e->thread->sid == e->thread->vpid);
+}
+
+bool f_proc_is_vpgid_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			    const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	return fx_put_bool(o, e->thread->vpgid == e->thread->vpid);
+}
+
+/* proc.is_exe_writable, ...: a flag execve (or the process list) gave the executable. */
+#define EXE_FLAG_FN(fn, flag)                                                        \
+	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,  \
+		const struct eng_fref *r)                                            \
+	{                                                                            \
+		UNUSED_ARGS;                                                         \
+		NEED_THREAD(e);                                                      \
+		return fx_put_bool(o, e->thread->exe_flags & (flag));                \
+	}
+EXE_FLAG_FN(f_proc_is_exe_writable, ENG_EXE_WRITABLE)
+EXE_FLAG_FN(f_proc_is_exe_upper_layer, ENG_EXE_UPPER_LAYER)
+EXE_FLAG_FN(f_proc_is_exe_lower_layer, ENG_EXE_LOWER_LAYER)
+EXE_FLAG_FN(f_proc_is_exe_from_memfd, ENG_EXE_FROM_MEMFD)
+
+/* proc.exe_ino, proc.exe_ino.ctime, proc.exe_ino.mtime: <NA> when 0 (unknown). */
+#define EXE_INO_FN(fn, member)                                                       \
+	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,  \
+		const struct eng_fref *r)                                            \
+	{                                                                            \
+		UNUSED_ARGS;                                                         \
+		NEED_THREAD(e);                                                      \
+		if (!e->thread->member)                                              \
+			return false;                                                \
+		sbuf_put_u64(o, e->thread->member);                                  \
+		return true;                                                         \
+	}
+EXE_INO_FN(f_proc_exe_ino, exe_ino)
+EXE_INO_FN(f_proc_exe_ino_ctime, exe_ino_ctime)
+EXE_INO_FN(f_proc_exe_ino_mtime, exe_ino_mtime)
+
+/* Capability names by bit number (linux/capability.h). */
+static const char *const cap_names[] = {
+	"CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID",
+	"CAP_KILL", "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE",
+	"CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW",
+	"CAP_IPC_LOCK", "CAP_IPC_OWNER", "CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_CHROOT",
+	"CAP_SYS_PTRACE", "CAP_SYS_PACCT", "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE",
+	"CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_MKNOD", "CAP_LEASE",
+	"CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE",
+	"CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ",
+	"CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE",
+};
+
+/* thread.cap_*: the names of the set's capabilities, space-separated. */
+#define CAP_FN(fn, member)                                                           \
+	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,  \
+		const struct eng_fref *r)                                            \
+	{                                                                            \
+		const char *sep = "";                                                \
+		size_t i;                                                            \
+                                                                                     \
+		UNUSED_ARGS;                                                         \
+		NEED_THREAD(e);                                                      \
+		for (i = 0; i < sizeof(cap_names) / sizeof(cap_names[0]); i++) {     \
+			if (e->thread->member & (1ULL << i)) {                       \
+				sbuf_puts(o, sep);                                   \
+				sbuf_puts(o, cap_names[i]);                          \
+				sep = " ";                                           \
+			}                                                            \
+		}                                                                    \
+		return true;                                                         \
+	}
+CAP_FN(f_thread_cap_permitted, cap_permitted)
+CAP_FN(f_thread_cap_effective, cap_effective)
+CAP_FN(f_thread_cap_inheritable, cap_inheritable)
 
 bool f_proc_fdlimit(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			   const struct eng_fref *r)
@@ -391,7 +617,25 @@ bool f_user_loginuid(struct sbuf *o, const struct eng_state *s, const struct eng
 {
 	UNUSED_ARGS;
 	NEED_THREAD(e);
-	sbuf_put_i64(o, (int32_t)e->thread->loginuid);
+	sbuf_put_i64(o, e->thread->loginuid < UINT32_MAX ? (int64_t)e->thread->loginuid : -1);
+	return true;
+}
+
+/* The login user's name; root for loginuid 0 even without a user list. */
+bool f_user_loginname(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		      const struct eng_fref *r)
+{
+	const struct eng_user *u;
+
+	(void)r;
+	NEED_THREAD(e);
+	u = eng_state_user(s, e->thread->loginuid);
+	if (u)
+		sbuf_puts(o, u->name);
+	else if (e->thread->loginuid == 0)
+		sbuf_puts(o, "root");
+	else
+		return false;
 	return true;
 }
 

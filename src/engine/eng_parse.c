@@ -214,6 +214,15 @@ static void on_clone_exit(struct eng_call *c)
 	child->sid = parent->sid;
 	child->vpgid = parent->vpgid;
 	child->loginuid = parent->loginuid;
+	child->pgid = parent->pgid;
+	child->tty = parent->tty;
+	child->exe_flags = parent->exe_flags;
+	child->cap_inheritable = parent->cap_inheritable;
+	child->cap_permitted = parent->cap_permitted;
+	child->cap_effective = parent->cap_effective;
+	child->exe_ino = parent->exe_ino;
+	child->exe_ino_ctime = parent->exe_ino_ctime;
+	child->exe_ino_mtime = parent->exe_ino_mtime;
 	if (!(flags & PPM_CL_CLONE_THREAD))
 		eng_blob_set(&child->env, parent->env.p, parent->env.len);
 	child->pid = (flags & PPM_CL_CLONE_THREAD) && call_i64(c, "pid", &v) ? v : child_tid;
@@ -231,6 +240,52 @@ static void on_clone_exit(struct eng_call *c)
 	eng_thread_fdtab(c->s, child);
 	if (child_tid == c->ev->tid)
 		c->t = child;
+}
+
+/* The directory an FSRELPATH is relative to: the dirfd's name or the cwd. */
+static const char *call_basedir(struct eng_call *c, const char *dirfd_name)
+{
+	int64_t dirfd;
+	struct eng_fd *f;
+
+	if (dirfd_name && call_i64(c, dirfd_name, &dirfd) && dirfd != PPM_AT_FDCWD) {
+		f = eng_state_fd(c->t, dirfd);
+		return f ? f->name : "";
+	}
+	return c->t ? c->t->cwd : "/";
+}
+
+/*
+ * The executable of an execve whose exit has no trusted_exepath (older
+ * drivers), as libsinsp rebuilds it: the enter's path, made absolute
+ * against the cwd, or for execveat against its dirfd (with AT_EMPTY_PATH,
+ * the dirfd's own path).
+ */
+static void execve_exepath(struct eng_call *c, struct eng_thread *t)
+{
+	struct eng_call from = *c;
+	const char *name, *dir;
+	struct sbuf path;
+	int64_t flags = 0;
+	bool at = ev_param_find(c->enter.type, "dirfd") >= 0;
+
+	from.ev = &c->enter;
+	from.have_enter = false;
+	name = view_str(&c->enter, at ? "pathname" : "filename");
+	if (!name)
+		return;
+	if (strcmp(name, "<NA>") == 0) {
+		eng_str_set(&t->exepath, name);
+		return;
+	}
+	call_i64(&from, "flags", &flags);
+	sbuf_init(&path);
+	dir = call_basedir(&from, at ? "dirfd" : NULL);
+	if (at && (flags & PPM_EXVAT_AT_EMPTY_PATH))
+		name = "";
+	dis_fmt_path_join(&path, dir, name);
+	eng_str_set(&t->exepath, path.s);
+	sbuf_fini(&path);
 }
 
 static void on_execve_exit(struct eng_call *c)
@@ -251,8 +306,11 @@ static void on_execve_exit(struct eng_call *c)
 	}
 	thread_apply(c, t);
 	eng_thread_set_container(t);
-	if ((str = call_str(c, "trusted_exepath")))
+	/* an empty trusted_exepath is one the driver could not read */
+	if ((str = call_str(c, "trusted_exepath")) && str[0])
 		eng_str_set(&t->exepath, str);
+	else if (c->have_enter)
+		execve_exepath(c, t);
 	if (call_i64(c, "pid", &v) && v != t->pid) {
 		t->pid = v;
 		c->s->threads_gen++;
@@ -261,6 +319,26 @@ static void on_execve_exit(struct eng_call *c)
 		t->ptid = v;
 	if (call_i64(c, "loginuid", &v))
 		t->loginuid = (uint32_t)v;
+	if (call_i64(c, "tty", &v))
+		t->tty = (uint32_t)v;
+	if (call_i64(c, "vpgid", &v))
+		t->vpgid = v;
+	if (call_i64(c, "pgid", &v))
+		t->pgid = v;
+	if (call_i64(c, "flags", &v))
+		t->exe_flags = (uint32_t)v;
+	if (call_i64(c, "cap_inheritable", &v))
+		t->cap_inheritable = (uint64_t)v;
+	if (call_i64(c, "cap_permitted", &v))
+		t->cap_permitted = (uint64_t)v;
+	if (call_i64(c, "cap_effective", &v))
+		t->cap_effective = (uint64_t)v;
+	if (call_i64(c, "exe_ino", &v))
+		t->exe_ino = (uint64_t)v;
+	if (call_i64(c, "exe_ino_ctime", &v))
+		t->exe_ino_ctime = (uint64_t)v;
+	if (call_i64(c, "exe_ino_mtime", &v))
+		t->exe_ino_mtime = (uint64_t)v;
 }
 
 /* Whether other threads of t's process are alive. */
@@ -289,19 +367,6 @@ static void on_procexit(struct eng_call *c)
 	if (c->t && c->t->tid == c->t->pid && has_other_threads(c->s, c->t))
 		return;
 	c->s->tid_to_remove = c->ev->tid;
-}
-
-/* The directory an FSRELPATH is relative to: the dirfd's name or the cwd. */
-static const char *call_basedir(struct eng_call *c, const char *dirfd_name)
-{
-	int64_t dirfd;
-	struct eng_fd *f;
-
-	if (dirfd_name && call_i64(c, dirfd_name, &dirfd) && dirfd != PPM_AT_FDCWD) {
-		f = eng_state_fd(c->t, dirfd);
-		return f ? f->name : "";
-	}
-	return c->t ? c->t->cwd : "/";
 }
 
 static void on_open_exit(struct eng_call *c)

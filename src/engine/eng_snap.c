@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Snapshot format (all little-endian):
- *   u32 magic 'SNP3'
+ *   u32 magic 'SNP4'
  *   u64 tid_to_remove, u8 have_machine, machine info
  *   u32 nfdtabs, then each: u32 nfds, then each fd
  *   u32 nthreads, then each thread with the index of its fd table (or ~0)
@@ -21,7 +21,7 @@
 #include "schema.h"
 #include "xalloc.h"
 
-#define SNAP_MAGIC 0x33504e53u /* "SNP3" */
+#define SNAP_MAGIC 0x34504e53u /* "SNP4" */
 #define NO_TABLE UINT32_MAX
 
 static void put_u8(struct sbuf *o, uint8_t v)
@@ -91,6 +91,15 @@ static void put_thread(struct sbuf *o, const struct eng_thread *t, uint32_t tabl
 	put_u32(o, t->uid);
 	put_u32(o, t->gid);
 	put_u32(o, t->loginuid);
+	put_u64(o, (uint64_t)t->pgid);
+	put_u32(o, t->tty);
+	put_u32(o, t->exe_flags);
+	put_u64(o, t->cap_inheritable);
+	put_u64(o, t->cap_permitted);
+	put_u64(o, t->cap_effective);
+	put_u64(o, t->exe_ino);
+	put_u64(o, t->exe_ino_ctime);
+	put_u64(o, t->exe_ino_mtime);
 	put_u32(o, t->vmsize_kb);
 	put_u32(o, t->vmrss_kb);
 	put_u32(o, t->vmswap_kb);
@@ -360,6 +369,15 @@ int eng_snap_load(struct eng_state *s, const void *p, size_t n)
 		t->uid = get_u32(&c);
 		t->gid = get_u32(&c);
 		t->loginuid = get_u32(&c);
+		t->pgid = (int64_t)get_u64(&c);
+		t->tty = get_u32(&c);
+		t->exe_flags = get_u32(&c);
+		t->cap_inheritable = get_u64(&c);
+		t->cap_permitted = get_u64(&c);
+		t->cap_effective = get_u64(&c);
+		t->exe_ino = get_u64(&c);
+		t->exe_ino_ctime = get_u64(&c);
+		t->exe_ino_mtime = get_u64(&c);
 		t->vmsize_kb = get_u32(&c);
 		t->vmrss_kb = get_u32(&c);
 		t->vmswap_kb = get_u32(&c);

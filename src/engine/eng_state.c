@@ -121,6 +121,7 @@ struct eng_thread *eng_thread_new(int64_t tid)
 	eng_blob_set(&t->env, "", 0);
 	eng_blob_set(&t->cgroups, "", 0);
 	t->loginuid = UINT32_MAX;
+	t->pgid = -1;
 	t->enter_type = EV_MAX;
 	t->lastevent_fd = -1;
 	t->vtid = t->vpid = -1;
@@ -563,6 +564,18 @@ static int on_proc(void *arg, const struct sf_proc *p)
 	t->uid = p->uid;
 	t->gid = p->gid;
 	t->loginuid = p->loginuid;
+	t->pgid = p->pgid;
+	t->tty = p->tty;
+	t->exe_flags = (p->exe_writable ? ENG_EXE_WRITABLE : 0) |
+		       (p->exe_upper_layer ? ENG_EXE_UPPER_LAYER : 0) |
+		       (p->exe_from_memfd ? ENG_EXE_FROM_MEMFD : 0) |
+		       (p->exe_lower_layer ? ENG_EXE_LOWER_LAYER : 0);
+	t->cap_inheritable = p->cap_inheritable;
+	t->cap_permitted = p->cap_permitted;
+	t->cap_effective = p->cap_effective;
+	t->exe_ino = p->exe_ino;
+	t->exe_ino_ctime = p->exe_ino_ctime;
+	t->exe_ino_mtime = p->exe_ino_mtime;
 	t->vmsize_kb = p->vmsize_kb;
 	t->vmrss_kb = p->vmrss_kb;
 	t->vmswap_kb = p->vmswap_kb;

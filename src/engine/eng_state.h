@@ -48,6 +48,14 @@ struct eng_fdtab {
 	unsigned int refs;
 };
 
+/* What execve's flags tell of the executable (PPM_EXE_*). */
+enum {
+	ENG_EXE_WRITABLE = 1,
+	ENG_EXE_UPPER_LAYER = 2,
+	ENG_EXE_FROM_MEMFD = 4,
+	ENG_EXE_LOWER_LAYER = 8,
+};
+
 /* A byte string with an explicit length (NUL-lists). */
 struct eng_blob {
 	char *p;
@@ -61,6 +69,12 @@ struct eng_thread {
 	struct eng_blob args, env, cgroups;
 	int64_t fdlimit;
 	uint32_t flags, uid, gid, loginuid;
+	int64_t pgid; /* -1 if the capture does not tell */
+	uint32_t tty;
+	uint32_t exe_flags; /* ENG_EXE_*, from execve */
+	uint64_t cap_inheritable, cap_permitted, cap_effective;
+	/* the executable's inode and its ctime and mtime in ns; 0 if unknown */
+	uint64_t exe_ino, exe_ino_ctime, exe_ino_mtime;
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
 	uint64_t pfmajor, pfminor;
 	/*

@@ -66,7 +66,8 @@ int sf_proclist_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct
 		start = c.off;
 		memset(&p, 0, sizeof(p));
 		p.loginuid = UINT32_MAX;
-		p.vtid = p.vpid = -1;
+		p.vtid = p.vpid = p.pgid = -1;
+		p.vpgid = UINT64_MAX; /* older layouts have none */
 		e = c;
 		if (ver == 9) {
 			if (!buf_get_u32(&e, &elen) || elen < 4 || elen > buf_left(&c))
@@ -123,6 +124,19 @@ int sf_proclist_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct
 				buf_get_u64(&e, &p.cap_permitted);
 				buf_get_u64(&e, &p.cap_effective);
 			}
+			if (buf_left(&e) >= 1)
+				buf_get_u8(&e, &p.exe_upper_layer);
+			if (buf_left(&e) >= 24) {
+				buf_get_u64(&e, &p.exe_ino);
+				buf_get_u64(&e, &p.exe_ino_ctime);
+				buf_get_u64(&e, &p.exe_ino_mtime);
+			}
+			if (buf_left(&e) >= 1)
+				buf_get_u8(&e, &p.exe_from_memfd);
+			if (buf_left(&e) >= 1)
+				buf_get_u8(&e, &p.exe_lower_layer);
+			if (buf_left(&e) >= 8)
+				buf_get_u64(&e, (uint64_t *)&p.pgid);
 			c.off = start + elen;
 		} else {
 			c.off = e.off;

@@ -32,6 +32,9 @@ struct sf_proc {
 	uint64_t cap_inheritable, cap_permitted, cap_effective;
 	uint32_t tty;
 	uint64_t pidns_init_start_ts;
+	uint8_t exe_upper_layer, exe_from_memfd, exe_lower_layer;
+	uint64_t exe_ino, exe_ino_ctime, exe_ino_mtime;
+	int64_t pgid; /* -1 if absent */
 };
 
 struct sf_fd {
