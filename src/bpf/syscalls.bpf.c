@@ -506,6 +506,28 @@ static __always_inline __u64 cap_of(const kernel_cap_t *cap)
 	return v;
 }
 
+/* Puts "/" and the len bytes of name before pos in p; returns the new pos. */
+static __always_inline __u32 name_before(struct dpath_buf *p, __u32 pos, const char *name,
+					 __u32 len)
+{
+	pos -= len;
+	bpf_probe_read_kernel(p->s + (pos & (DPATH_MAX - 1)), len & NAME_MAX_, name);
+	pos--;
+	p->s[pos & (DPATH_MAX - 1)] = '/';
+	return pos;
+}
+
+/* The path put together in p from pos on ("/" if nothing was), into the event. */
+static __always_inline __u32 put_built(struct build *b, __u8 *buf, struct dpath_buf *p,
+				       __u32 pos)
+{
+	if (pos >= DPATH_MAX) {
+		pos = DPATH_MAX - 1;
+		p->s[pos] = '/';
+	}
+	return put_kstr(b, buf, p->s + (pos & (DPATH_MAX - 1)));
+}
+
 /* A path being put together in dpath, from pos on. */
 struct dpath_walk {
 	struct mount *m;
@@ -539,10 +561,7 @@ static long dpath_step(__u32 i, void *ctx)
 	len = name.len & NAME_MAX_;
 	if (d == parent || w->pos <= len || w->pos > DPATH_MAX)
 		return 1;
-	w->pos -= len;
-	bpf_probe_read_kernel(p->s + (w->pos & (DPATH_MAX - 1)), len, name.name);
-	w->pos--;
-	p->s[w->pos & (DPATH_MAX - 1)] = '/';
+	w->pos = name_before(p, w->pos, (const char *)name.name, len);
 	w->d = parent;
 	return 0;
 }
@@ -565,11 +584,7 @@ static __always_inline __u32 put_dpath(struct build *b, __u8 *buf, struct vfsmou
 		return put_ustr(b, buf, 0);
 	p->s[DPATH_MAX] = 0;
 	bpf_loop(DPATH_DEPTH, dpath_step, &w, 0);
-	if (w.pos >= DPATH_MAX) {
-		w.pos = DPATH_MAX - 1;
-		p->s[w.pos] = '/';
-	}
-	return put_kstr(b, buf, p->s + (w.pos & (DPATH_MAX - 1)));
+	return put_built(b, buf, p, w.pos);
 }
 
 /* A kernfs node whose parent is named parent, as kernels before 6.15 have it. */
@@ -606,10 +621,7 @@ static long kn_step(__u32 i, void *ctx)
 	/* the name was read at the buffer's start: the path stays clear of it */
 	if (n < 0 || w->pos <= (__u32)n + NAME_MAX_ + 2 || w->pos > DPATH_MAX)
 		return 1;
-	w->pos -= (__u32)n;
-	bpf_probe_read_kernel(p->s + (w->pos & (DPATH_MAX - 1)), (__u32)n & NAME_MAX_, name);
-	w->pos--;
-	p->s[w->pos & (DPATH_MAX - 1)] = '/';
+	w->pos = name_before(p, w->pos, name, (__u32)n);
 	w->kn = up;
 	return 0;
 }
@@ -632,12 +644,8 @@ static __always_inline __u32 put_cgroup(struct build *b, __u8 *buf, struct task_
 	w.kn = BPF_CORE_READ(css, cgroup, kn);
 	p->s[DPATH_MAX] = 0;
 	bpf_loop(DPATH_DEPTH, kn_step, &w, 0);
-	if (w.pos >= DPATH_MAX) {
-		w.pos = DPATH_MAX - 1;
-		p->s[w.pos] = '/';
-	}
 	b->off += n;
-	m = put_kstr(b, buf, p->s + (w.pos & (DPATH_MAX - 1)));
+	m = put_built(b, buf, p, w.pos);
 	b->off -= n;
 	return n + m;
 }

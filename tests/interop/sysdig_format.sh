@@ -81,6 +81,8 @@ compare '*%evt.type:%evt.args|' 'evt.type!=container' 's/ |$/|/'
 # shellcheck disable=SC2013
 for f in $(cat "$(dirname "$0")/fields.txt"); do
 	[ "$f" = evt.num ] && continue
+	# sysdig never sees the events it cannot know: its previous event differs
+	$unknown && [[ $f == evt.deltatime* ]] && continue
 	compare "%evt.rawtime %thread.tid %$f" ""
 done
 [ "$fails" -eq 0 ] || { echo "$fails of $n formats differ on $(basename "$file")"; exit 1; }

@@ -19,7 +19,8 @@ keys q y
 wait_exit
 
 start 120 30 "$bin" -- true
-wait_for '^ live, ended: true \| events [1-9]' "a command that ends at once does not open the interface"
+wait_for '^ live, ended: true \| events [1-9]' \
+	"a command that ends at once does not open the interface"
 wait_for ' true +[0-9]+ +[0-9]+ +→ procexit +status=0' "the command's exit is not shown"
 keys q y
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status after q"; }
