@@ -4,9 +4,9 @@
 # Quick start 2: installs what is needed, builds syshark twice (release, and
 # ASan+UBSan with clang), runs every test in both, then runs the fuzz targets
 # for a short while: the reader for FUZZ_SECONDS (default 60), the filter
-# language for half that, checkpoints, the probe's flag rewriting, the
-# /proc parsers of the live snapshot, the keymap and the columns parsers for a
-# quarter.
+# language for half that, the format strings, checkpoints, the probe's flag
+# rewriting, the /proc parsers of the live snapshot, the keymap and the
+# columns parsers for a quarter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -49,6 +49,7 @@ fuzz fuzz_index "$((secs / 4))" tests/fuzz/corpus "$caps"
 fuzz fuzz_views "$((secs / 4))" tests/fuzz/corpus "$caps"
 rm -rf "$caps"
 fuzz fuzz_filter "$((secs / 2))" tests/fuzz/filter_corpus
+fuzz fuzz_pformat "$((secs / 4))" tests/fuzz/pformat_corpus
 snaps=$(mktemp -d)
 build-asan/tests/make_snap_seed tests/corpus/shell.scap.gz "$snaps/shell"
 fuzz fuzz_snap "$((secs / 4))" "$snaps"
