@@ -180,7 +180,7 @@ sed 's/NAME$//; s/\[N\]$//' "$tmp/fields" | sort >"$tmp/want"
 sort "$tmp/reply" >"$tmp/have"
 cmp -s "$tmp/want" "$tmp/have" && ok || bad "bash: -e offers other than -l's fields: $(diff "$tmp/want" "$tmp/have" | head -5 | tr '\n' ' ')"
 only "$b -e proc.na" proc.name
-only "$b --field evt.ty" evt.type
+only "$b --field evt.cat" evt.category
 only "$b -r a.scap -T fields -e evt.num -e proc.ana" proc.aname
 has "$b -e evt.ar" evt.arg. evt.args
 has "$b -e evt.arg." evt.arg.fd evt.arg.name evt.arg.res
@@ -189,11 +189,11 @@ only "$b -e evt.rawarg.nat" evt.rawarg.nativeID
 # fields inside -Y / --filter: the name under the cursor, the rest kept
 only "$b -Y 'proc.na" proc.name
 only "$b -Y \"proc.na" proc.name
-only "$b --filter 'proc.name = cat and evt.ty" "proc.name = cat and evt.type"
+only "$b --filter 'proc.name = cat and evt.cat" "proc.name = cat and evt.category"
 only "$b -Y 'not fd.typ" "not fd.type" "not fd.typechar"
 only "$b -Y '(proc.name=cat or fd.nam" "(proc.name=cat or fd.name"
 only "$b -Y 'evt.arg.fd = 3 and evt.arg.na" "evt.arg.fd = 3 and evt.arg.name" "evt.arg.fd = 3 and evt.arg.nativeID"
-only "$b --series 'fd.sp" fd.sport
+only "$b --series 'fd.spo" fd.sport
 only "$b --filter=proc.na" proc.name
 only "$b --filter=proc.name=cat and evt.type=execv" execve execveat
 comp "$b -Y '"
@@ -271,7 +271,7 @@ if command -v tmux >/dev/null 2>&1; then
 		[ "$s" = "\$ $2%" ] && ok || bad "bash (readline): [$1] Tab gives [${s#\$ }], wants [$2%]"
 	}
 	# a unique match in an open quote: readline closes the quote
-	rl "$b -Y 'proc.name = cat and evt.ty" "$b -Y 'proc.name = cat and evt.type'"
+	rl "$b -Y 'proc.name = cat and evt.cat" "$b -Y 'proc.name = cat and evt.category'"
 	rl "$b -Y 'evt.type=execv" "$b -Y 'evt.type=execve"
 	rl "$b -r a.scap evt.type=conn" "$b -r a.scap evt.type=connect"
 	rl "$b --top=sysc" "$b --top=syscalls "
