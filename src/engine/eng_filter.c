@@ -12,7 +12,6 @@
 #define _GNU_SOURCE
 #include "eng_filter.h"
 
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <fnmatch.h>
@@ -24,6 +23,7 @@
 
 #include "dis_args.h"
 #include "eng_fields.h"
+#include "eng_ipnet.h"
 #include "eng_xform.h"
 #include "schema.h"
 #include "sbuf.h"
@@ -966,50 +966,16 @@ static bool cmp_str(enum op op, const char *s, size_t slen, const struct value *
 	}
 }
 
-/*
- * Whether address ip is value v: an address, or a network ADDR/BITS that
- * holds ip (fd.net = 10.0.0.0/8). Compares bytes, not text; false if
- * either does not parse.
- */
-static bool ip_in(const char *ip, const struct value *v)
-{
-	const char *slash = memchr(v->s, '/', v->n);
-	int fam = strchr(ip, ':') ? AF_INET6 : AF_INET;
-	size_t alen = fam == AF_INET ? 4 : 16, n = slash ? (size_t)(slash - v->s) : v->n;
-	uint8_t a[16], b[16], mask;
-	char addr[INET6_ADDRSTRLEN];
-	long bits = (long)alen * 8;
-	char *end;
-
-	if (n >= sizeof(addr))
-		return false;
-	memcpy(addr, v->s, n);
-	addr[n] = '\0';
-	if (inet_pton(fam, ip, a) != 1 || inet_pton(fam, addr, b) != 1)
-		return false;
-	if (slash) {
-		bits = strtol(slash + 1, &end, 10);
-		if (end == slash + 1 || *end || bits < 0 || bits > (long)alen * 8)
-			return false;
-	}
-	if (memcmp(a, b, (size_t)bits / 8))
-		return false;
-	if (bits % 8 == 0)
-		return true;
-	mask = (uint8_t)(0xff00 >> (bits % 8));
-	return (a[bits / 8] & mask) == (b[bits / 8] & mask);
-}
-
-/* An address against a value: = and in by ip_in(), other operators on the text. */
+/* An address against a value: = and in by eng_ip_in(), other operators on the text. */
 static bool cmp_ip(enum op op, const char *s, size_t slen, const struct value *v)
 {
 	switch (op) {
 	case OP_EQ:
 	case OP_IN:
 	case OP_INTERSECTS:
-		return ip_in(s, v);
+		return eng_ip_in(s, v->s, v->n);
 	case OP_NE:
-		return !ip_in(s, v);
+		return !eng_ip_in(s, v->s, v->n);
 	default:
 		return cmp_str(op, s, slen, v);
 	}
