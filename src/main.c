@@ -308,11 +308,12 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const char *fields[PRINT_MAX_FIELDS];
 	const char *series[ENG_GRAPH_SERIES];
 	unsigned int nseries = 0;
 	uint64_t io_stat = 0, spectro = 0;
-	struct print_opts po = { .fmt = PRINT_TEXT, .fields = fields };
+	/* -e's names, no more than argc (static: held until exit) */
+	static const char **fields;
+	struct print_opts po = { .fmt = PRINT_TEXT };
 	struct capture_opts co = { .po = &po, .snaplen = 256 };
 	const char *file = NULL, *top = NULL, *window = NULL, *only_file, *reread;
 	double interval = 1;
@@ -323,6 +324,8 @@ int main(int argc, char **argv)
 	char *end, *trailing = NULL;
 	int c, status;
 
+	fields = xcalloc((size_t)argc, sizeof(*fields));
+	po.fields = fields;
 	while ((c = getopt_long(argc, argv, "+r:p::T:e:n:c:Y:w:s:B:d:AlLhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
@@ -368,11 +371,6 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'e':
-			if (po.nfields == PRINT_MAX_FIELDS) {
-				fprintf(stderr, "syshark: too many -e fields (at most %d)\n",
-					PRINT_MAX_FIELDS);
-				return 2;
-			}
 			fields[po.nfields++] = optarg;
 			break;
 		case 'n':

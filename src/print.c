@@ -49,7 +49,7 @@ static bool same_file(const char *a, const char *b)
 
 /* How events are printed: -e's fields or -p's format, once resolved. */
 struct print_cols {
-	struct eng_fref fields[PRINT_MAX_FIELDS];
+	struct eng_fref *fields; /* one per -e */
 	struct eng_pformat *format;
 };
 
@@ -254,6 +254,7 @@ struct printer *printer_new(const struct print_opts *o, FILE *out)
 	sbuf_init(&pr->line);
 	sbuf_init(&pr->tmp);
 	sbuf_init(&pr->held);
+	pr->cols.fields = xcalloc(o->nfields ? o->nfields : 1, sizeof(*pr->cols.fields));
 	for (i = 0; i < o->nfields; i++) {
 		if (!eng_field_lookup(o->fields[i], &pr->cols.fields[i], &d)) {
 			fprintf(stderr, "syshark: -e %s: %s (see syshark -l)\n", o->fields[i],
@@ -386,6 +387,7 @@ int printer_free(struct printer *pr)
 	eng_calls_free(pr->calls);
 	eng_filter_free(pr->filter);
 	eng_pformat_free(pr->cols.format);
+	free(pr->cols.fields);
 	free(pr);
 	return status;
 }

@@ -17,8 +17,6 @@ enum print_fmt {
 	PRINT_FORMAT, /* -p FORMAT: sysdig's format string (eng_pformat.h) */
 };
 
-#define PRINT_MAX_FIELDS 64
-
 struct print_opts {
 	enum print_fmt fmt;
 	const char **fields; /* PRINT_FIELDS: names */

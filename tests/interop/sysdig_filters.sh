@@ -88,7 +88,7 @@ while IFS= read -r flt; do
 done <"$list"
 [ "$fails" -eq 0 ] || { echo "$fails of $n filters differ on $(basename "$file")"; exit 1; }
 
-# the fields, 48 at a time (syshark takes at most 64 -e options)
+# the fields, all in one format string for sysdig and one run of syshark
 names=()
 # shellcheck disable=SC2013
 for f in $(cat "$(dirname "$0")/fields.txt"); do
@@ -98,21 +98,30 @@ for f in $(cat "$(dirname "$0")/fields.txt"); do
 	names+=("$f")
 done
 nf=${#names[@]}
-for ((i = 0; i < nf; i += 48)); do
-	fmt='*'
-	args=()
-	for f in "${names[@]:i:48}"; do
-		fmt+="%$f"$'\t'
-		args+=(-e "$f")
-	done
-	TZ=UTC sysdig -r "$file" -p "${fmt%$'\t'}" >"$tmp/a" 2>&1
-	syshark_fields "" "${args[@]}" >"$tmp/b"
-	if ! cmp -s "$tmp/a" "$tmp/b"; then
-		echo "FAIL: field values differ from sysdig's on $(basename "$file") (${args[*]}):"
-		diff "$tmp/a" "$tmp/b" | head -5
-		exit 1
-	fi
+fmt='*'
+args=()
+for f in "${names[@]}"; do
+	fmt+="%$f"$'\t'
+	args+=(-e "$f")
 done
+TZ=UTC sysdig -r "$file" -p "${fmt%$'\t'}" >"$tmp/a" 2>&1
+syshark_fields "" "${args[@]}" >"$tmp/b"
+if ! cmp -s "$tmp/a" "$tmp/b"; then
+	echo "FAIL: field values differ from sysdig's on $(basename "$file"):"
+	# the first line that differs, field by field
+	diff "$tmp/a" "$tmp/b" | awk -F'\t' -v names="${names[*]}" '
+		BEGIN { n = split(names, name, " ") }
+		/^< / && !a { a = substr($0, 3); next }
+		/^> / && !b { b = substr($0, 3) }
+		END {
+			split(a, x, "\t"); split(b, y, "\t")
+			for (i = 1; i <= n; i++)
+				if (x[i] != y[i])
+					printf "  %s: sysdig [%s], syshark [%s]\n", name[i], x[i], y[i]
+		}'
+	diff "$tmp/a" "$tmp/b" | head -5
+	exit 1
+fi
 note=
 $unknown && note=" (events matched by time and thread; $left filters on event numbers left out)"
 echo "PASS: $n filters select the same events as sysdig, and $nf fields have its values," \
