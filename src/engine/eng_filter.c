@@ -108,6 +108,7 @@ struct value {
 	int64_t i; /* numbers and booleans */
 	bool is_num; /* the text is a number (for fields of either kind) */
 	regex_t *re; /* regex */
+	struct eng_ipnet net; /* an IP field's address or network, for =, != and in */
 };
 
 /* How deep parentheses and "not" may nest */
@@ -410,6 +411,13 @@ static bool convert(struct parser *p, const struct node *n, struct value *v, siz
 			v->i = 0;
 		else
 			return fail(p, at, "'%s' is not true or false", v->s);
+		break;
+	case ENG_FK_IP:
+		if (n->op > OP_NE && n->op != OP_IN && n->op != OP_INTERSECTS)
+			break;
+		if (!eng_ipnet_parse(v->s, v->n, &v->net))
+			return fail(p, at, "'%s' is not an IP address or network (ADDR/BITS)",
+				    v->s);
 		break;
 	default:
 		if (n->op == OP_REGEX)
@@ -973,9 +981,9 @@ static bool cmp_ip(enum op op, const char *s, size_t slen, const struct value *v
 	case OP_EQ:
 	case OP_IN:
 	case OP_INTERSECTS:
-		return eng_ip_in(s, v->s, v->n);
+		return eng_ip_in(s, &v->net);
 	case OP_NE:
-		return !eng_ip_in(s, v->s, v->n);
+		return !eng_ip_in(s, &v->net);
 	default:
 		return cmp_str(op, s, slen, v);
 	}

@@ -153,4 +153,10 @@ err "syshark: filter column 28: expected '(' and a list of values" \
 	-r "$f" -Y 'proc.name startswith oneof cat'
 err "syshark: filter column 12: 'anyof' is not a number" \
 	-r "$f" -Y 'proc.pid > anyof (1, 2)'
+ipnet='is not an IP address or network (ADDR/BITS)'
+err "syshark: filter column 10: '10.0.0.0/33' $ipnet" -r "$f" -Y 'fd.net = 10.0.0.0/33'
+err "syshark: filter column 9: '300.1.1.1' $ipnet" -r "$f" -Y 'fd.ip = 300.1.1.1'
+err "syshark: filter column 24: 'foo' $ipnet" -r "$f" -Y 'fd.net in (10.0.0.0/8, foo)'
+err "syshark: filter column 10: '::1/129' $ipnet" -r "$f" -Y 'fd.sip = ::1/129'
+err "syshark: filter column 10: '127.0.0.1/' $ipnet" -r "$f" -Y 'fd.sip = 127.0.0.1/'
 finish
