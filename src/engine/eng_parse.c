@@ -211,6 +211,7 @@ static void on_clone_exit(struct eng_call *c)
 	eng_str_set(&child->exepath, parent->exepath);
 	eng_blob_set(&child->args, parent->args.p, parent->args.len);
 	eng_str_set(&child->root, parent->root);
+	child->clone_ts = c->ev->ts;
 	child->sid = parent->sid;
 	child->vpgid = parent->vpgid;
 	child->loginuid = parent->loginuid;
@@ -1175,6 +1176,24 @@ static struct eng_thread *container_thread(struct eng_state *s, const struct ev_
 	return s->container;
 }
 
+/*
+ * A switch event: the time since the switch before it on its CPU (0 for the
+ * first), added to its thread's total, as libsinsp's thread.exectime.
+ */
+static void on_switch(struct eng_state *s, const struct ev_view *ev, struct eng_thread *t)
+{
+	if (ev->cpu >= s->nswitch_ts) {
+		s->switch_ts = xreallocarray(s->switch_ts, ev->cpu + 1u, sizeof(*s->switch_ts));
+		memset(s->switch_ts + s->nswitch_ts, 0,
+		       (ev->cpu + 1u - s->nswitch_ts) * sizeof(*s->switch_ts));
+		s->nswitch_ts = ev->cpu + 1u;
+	}
+	s->exectime = s->switch_ts[ev->cpu] ? ev->ts - s->switch_ts[ev->cpu] : 0;
+	s->switch_ts[ev->cpu] = ev->ts;
+	if (t)
+		t->totexectime += s->exectime;
+}
+
 void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num,
 			struct eng_evinfo *out)
 {
@@ -1216,6 +1235,8 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	}
 	if (c.t)
 		eng_thread_fdtab(s, c.t);
+	if (is_switch)
+		on_switch(s, ev, c.t);
 	fn = ev->type < EV_MAX ? handlers[ev->type] : NULL;
 	/* libsinsp's reset(): pairing, latency and the event's fd */
 	if (c.t && !is_switch && !(flags & EV_F_SKIPPARSERESET)) {

@@ -443,6 +443,7 @@ void eng_state_fini(struct eng_state *s)
 	free(s->closed.name);
 	eng_thread_free(s->container);
 	free(s->ifaddrs);
+	free(s->switch_ts);
 }
 
 void eng_state_reset(struct eng_state *s)

@@ -82,6 +82,8 @@ struct eng_thread {
 	 * procinfo event and the one before it (0 before the first).
 	 */
 	uint64_t cpu_usr, cpu_sys, cpu_usr_prev, cpu_sys_prev;
+	uint64_t clone_ts;    /* time of the clone that made it; 0 if not seen */
+	uint64_t totexectime; /* ns it ran, summed over the switch events seen */
 	struct eng_fdtab *fdtab; /* shared by the threads of a process */
 	/* The last enter event, for pairing with its exit. */
 	uint8_t *enter;
@@ -134,6 +136,10 @@ struct eng_state {
 	struct eng_ifaddr *ifaddrs;   /* from the section's interface list */
 	uint32_t nifaddrs;
 	uint64_t threads_gen; /* changes whenever a thread comes or goes */
+	/* per CPU: the time of its last switch event (0 before the first) */
+	uint64_t *switch_ts;
+	uint32_t nswitch_ts;
+	uint64_t exectime; /* at a switch event: ns since the CPU's switch before */
 };
 
 void eng_state_init(struct eng_state *s);
