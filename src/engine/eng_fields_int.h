@@ -291,6 +291,12 @@ bool f_proc_pgid_exepath(struct sbuf *o, const struct eng_state *s, const struct
 	const struct eng_fref *r);
 bool f_proc_is_pgid_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	const struct eng_fref *r);
+bool f_proc_exe_ino_ctime_to_clone(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_exe_ino_ctime_from_pidns(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_pidns_init_start_ts(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
 const char *s_proc_name(const struct eng_state *s, const struct eng_evt *e);
 const char *s_evt_dir(const struct eng_state *s, const struct eng_evt *e);
 bool f_fd_num(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

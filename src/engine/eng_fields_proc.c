@@ -401,7 +401,7 @@ EXE_FLAG_FN(f_proc_is_exe_upper_layer, ENG_EXE_UPPER_LAYER)
 EXE_FLAG_FN(f_proc_is_exe_lower_layer, ENG_EXE_LOWER_LAYER)
 EXE_FLAG_FN(f_proc_is_exe_from_memfd, ENG_EXE_FROM_MEMFD)
 
-/* proc.exe_ino, proc.exe_ino.ctime, proc.exe_ino.mtime: <NA> when 0 (unknown). */
+/* proc.exe_ino, proc.exe_ino.ctime, ..., proc.pidns_init_start_ts: <NA> when 0 (unknown). */
 #define EXE_INO_FN(fn, member)                                                       \
 	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,  \
 		const struct eng_fref *r)                                            \
@@ -416,6 +416,9 @@ EXE_FLAG_FN(f_proc_is_exe_from_memfd, ENG_EXE_FROM_MEMFD)
 EXE_INO_FN(f_proc_exe_ino, exe_ino)
 EXE_INO_FN(f_proc_exe_ino_ctime, exe_ino_ctime)
 EXE_INO_FN(f_proc_exe_ino_mtime, exe_ino_mtime)
+EXE_INO_FN(f_proc_exe_ino_ctime_to_clone, exe_ino_ctime_to_clone)
+EXE_INO_FN(f_proc_exe_ino_ctime_from_pidns, exe_ino_ctime_from_pidns)
+EXE_INO_FN(f_proc_pidns_init_start_ts, pidns_init_start_ts)
 
 /* Capability names by bit number (linux/capability.h). */
 static const char *const cap_names[] = {

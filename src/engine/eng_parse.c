@@ -224,10 +224,17 @@ static void on_clone_exit(struct eng_call *c)
 	child->exe_ino = parent->exe_ino;
 	child->exe_ino_ctime = parent->exe_ino_ctime;
 	child->exe_ino_mtime = parent->exe_ino_mtime;
+	child->exe_ino_ctime_to_clone = parent->exe_ino_ctime_to_clone;
 	if (!(flags & PPM_CL_CLONE_THREAD))
 		eng_blob_set(&child->env, parent->env.p, parent->env.len);
 	child->pid = (flags & PPM_CL_CLONE_THREAD) && call_i64(c, "pid", &v) ? v : child_tid;
 	child->flags = flags | (inverted ? PPM_CL_CLONE_INVERTED : 0);
+	/* as libsinsp: the boot time, or from a child's exit inside a pid namespace, its own */
+	if (!inverted || !((flags & (PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID)) ||
+			   vtid != child_tid))
+		child->pidns_init_start_ts = c->s->machine.boot_ts;
+	else if (call_i64(c, "pidns_init_start_ts", &v))
+		child->pidns_init_start_ts = (uint64_t)v + c->s->machine.boot_ts;
 	if (!(flags & PPM_CL_CLONE_THREAD)) {
 		child->fdtab = eng_fdtab_copy(eng_thread_fdtab(c->s, parent));
 		eng_str_set(&child->cwd, parent->cwd);
@@ -338,8 +345,13 @@ static void on_execve_exit(struct eng_call *c)
 		t->exe_ino = (uint64_t)v;
 	if (call_i64(c, "exe_ino_ctime", &v))
 		t->exe_ino_ctime = (uint64_t)v;
-	if (call_i64(c, "exe_ino_mtime", &v))
+	if (call_i64(c, "exe_ino_mtime", &v)) {
 		t->exe_ino_mtime = (uint64_t)v;
+		if (t->clone_ts)
+			t->exe_ino_ctime_to_clone = t->clone_ts - t->exe_ino_ctime;
+		if (t->pidns_init_start_ts && t->exe_ino_ctime > t->pidns_init_start_ts)
+			t->exe_ino_ctime_from_pidns = t->exe_ino_ctime - t->pidns_init_start_ts;
+	}
 }
 
 /* Whether other threads of t's process are alive. */

@@ -101,6 +101,9 @@ static void put_thread(struct sbuf *o, const struct eng_thread *t, uint32_t tabl
 	put_u64(o, t->exe_ino);
 	put_u64(o, t->exe_ino_ctime);
 	put_u64(o, t->exe_ino_mtime);
+	put_u64(o, t->pidns_init_start_ts);
+	put_u64(o, t->exe_ino_ctime_to_clone);
+	put_u64(o, t->exe_ino_ctime_from_pidns);
 	put_u32(o, t->vmsize_kb);
 	put_u32(o, t->vmrss_kb);
 	put_u32(o, t->vmswap_kb);
@@ -384,6 +387,9 @@ int eng_snap_load(struct eng_state *s, const void *p, size_t n)
 		t->exe_ino = get_u64(&c);
 		t->exe_ino_ctime = get_u64(&c);
 		t->exe_ino_mtime = get_u64(&c);
+		t->pidns_init_start_ts = get_u64(&c);
+		t->exe_ino_ctime_to_clone = get_u64(&c);
+		t->exe_ino_ctime_from_pidns = get_u64(&c);
 		t->vmsize_kb = get_u32(&c);
 		t->vmrss_kb = get_u32(&c);
 		t->vmswap_kb = get_u32(&c);

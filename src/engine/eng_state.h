@@ -75,6 +75,12 @@ struct eng_thread {
 	uint64_t cap_inheritable, cap_permitted, cap_effective;
 	/* the executable's inode and its ctime and mtime in ns; 0 if unknown */
 	uint64_t exe_ino, exe_ino_ctime, exe_ino_mtime;
+	/*
+	 * When its pid namespace's init started (ns since the epoch), and the
+	 * executable's ctime before the clone and after that start, as execve
+	 * computes them; 0 if unknown.
+	 */
+	uint64_t pidns_init_start_ts, exe_ino_ctime_to_clone, exe_ino_ctime_from_pidns;
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
 	uint64_t pfmajor, pfminor;
 	/*

@@ -13,7 +13,11 @@
 # - proc.loginshellid: the oldest process named *sh above readlink;
 # - thread.nametid: proc.name and thread.tid;
 # - proc.pid.ts, proc.duration, proc.ppid.ts, proc.ppid.duration: the time
-#   of the clone exit that made the process, and of its parent's.
+#   of the clone exit that made the process, and of its parent's;
+# - proc.pidns_init_start_ts: the boot time /proc/stat gives, on the host;
+# - proc.exe_ino.ctime_duration_proc_start and ..._pidns_start: the
+#   executable's ctime, as stat(1) gives it, before the clone, and after
+#   the boot for a program copied during the test (none for cut's).
 . "$(dirname "$0")/lib.sh"
 need_probe
 
@@ -26,7 +30,7 @@ printf '%s\n' 'echo $$ >"$T/sh.pid"' \
 	'readlink "/proc/$$/exe" >"$T/sh.exe"' \
 	'cut -d" " -f5 /proc/self/stat >"$T/cut.pgrp"' \
 	'readlink /proc/self/fd/0 /proc/self/fd/1 /proc/self/fd/2 </etc/hostname 2>"$T/err" |' \
-	'cat >"$T/links"' >"$tmp/inner.sh"
+	'cat >"$T/links"' 'cp /bin/true "$T/newtrue"' '"$T/newtrue"' >"$tmp/inner.sh"
 capture "$f" setsid -w env -i T="$tmp" A=1 B=two sh "$tmp/inner.sh" in1 || { finish; exit 1; }
 shpid=$(cat "$tmp/sh.pid")
 # field FILTER FIELD: the field's value on the first event FILTER selects
@@ -108,4 +112,29 @@ if [ -n "$shborn" ]; then
 	[ "$pdur" = $((now - shborn)) ] && ok ||
 		bad "cut's proc.ppid.duration is not $((now - shborn)): $pdur"
 fi
+
+# the pid namespace (the host's) started at boot
+bt=$(awk '$1 == "btime" { print $2 }' /proc/stat)
+ns=$(field "$ct" proc.pidns_init_start_ts)
+[ -n "$ns" ] && [ $((ns / 1000000000 - bt)) -ge -1 ] && [ $((ns / 1000000000 - bt)) -le 1 ] &&
+	ok || bad "cut's proc.pidns_init_start_ts is $ns, not at boot ($bt)"
+# the executables' ctimes, before the clone and after the boot
+read -r ctime pidts cdur pdur < <("$bin" -r "$f" -T fields -e proc.exe_ino.ctime \
+	-e proc.pid.ts -e proc.exe_ino.ctime_duration_proc_start \
+	-e proc.exe_ino.ctime_duration_pidns_start -Y "$ct" | head -1)
+[ $((ctime / 1000000000)) = "$(stat -L -c %Z "$(command -v cut)")" ] && ok ||
+	bad "cut's proc.exe_ino.ctime is $ctime, not stat's"
+[ "$cdur" = $((pidts - ctime)) ] && ok ||
+	bad "cut's ctime_duration_proc_start is $cdur, not $((pidts - ctime))"
+[ "$pdur" = "<NA>" ] && ok || bad "cut, older than the boot, has a ctime_duration_pidns_start"
+nt='proc.name = newtrue and evt.type = execve and evt.dir = <'
+read -r ctime pidts ns cdur pdur < <("$bin" -r "$f" -T fields -e proc.exe_ino.ctime \
+	-e proc.pid.ts -e proc.pidns_init_start_ts -e proc.exe_ino.ctime_duration_proc_start \
+	-e proc.exe_ino.ctime_duration_pidns_start -Y "$nt" | head -1)
+[ $((ctime / 1000000000)) = "$(stat -c %Z "$tmp/newtrue")" ] && ok ||
+	bad "newtrue's proc.exe_ino.ctime is $ctime, not stat's"
+[ "$cdur" = $((pidts - ctime)) ] && ok ||
+	bad "newtrue's ctime_duration_proc_start is $cdur, not $((pidts - ctime))"
+[ "$pdur" = $((ctime - ns)) ] && ok ||
+	bad "newtrue's ctime_duration_pidns_start is $pdur, not $((ctime - ns))"
 finish
