@@ -291,9 +291,9 @@ bool f_proc_pgid_exepath(struct sbuf *o, const struct eng_state *s, const struct
 	const struct eng_fref *r);
 bool f_proc_is_pgid_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	const struct eng_fref *r);
-bool f_proc_exe_ino_ctime_to_clone(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+bool f_proc_ctime_to_clone(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	const struct eng_fref *r);
-bool f_proc_exe_ino_ctime_from_pidns(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+bool f_proc_ctime_from_pidns(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	const struct eng_fref *r);
 bool f_proc_pidns_init_start_ts(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	const struct eng_fref *r);

@@ -416,8 +416,8 @@ EXE_FLAG_FN(f_proc_is_exe_from_memfd, ENG_EXE_FROM_MEMFD)
 EXE_INO_FN(f_proc_exe_ino, exe_ino)
 EXE_INO_FN(f_proc_exe_ino_ctime, exe_ino_ctime)
 EXE_INO_FN(f_proc_exe_ino_mtime, exe_ino_mtime)
-EXE_INO_FN(f_proc_exe_ino_ctime_to_clone, exe_ino_ctime_to_clone)
-EXE_INO_FN(f_proc_exe_ino_ctime_from_pidns, exe_ino_ctime_from_pidns)
+EXE_INO_FN(f_proc_ctime_to_clone, exe_ino_ctime_to_clone)
+EXE_INO_FN(f_proc_ctime_from_pidns, exe_ino_ctime_from_pidns)
 EXE_INO_FN(f_proc_pidns_init_start_ts, pidns_init_start_ts)
 
 /* Capability names by bit number (linux/capability.h). */

@@ -85,7 +85,8 @@ compare() {
 compare "" proc.exepath proc.vpgid proc.is_exe_writable proc.exeline thread.cgroups \
 	thread.exectime
 # sysdig 0.29.3 cannot give thread.totexectime on some captures
-if TZ=UTC sysdig -r "$file" -p '*%thread.totexectime' 2>&1 | head -1 | grep -q 'invalid thread'; then
+if TZ=UTC sysdig -r "$file" -p '*%thread.totexectime' 2>&1 | head -1 |
+	grep -q 'invalid thread'; then
 	echo "note: sysdig 0.29.3 has no thread.totexectime here: checked against the switch events"
 else
 	compare "" thread.totexectime
