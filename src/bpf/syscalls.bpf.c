@@ -844,9 +844,10 @@ __noinline __u32 put_proc(struct build *b, struct scratch *s, __u32 field, __u32
 			break;
 		if (field == PF_EXE_INO)
 			v = BPF_CORE_READ(ino, i_ino);
+		/* since 6.13 the top bit of i_ctime_nsec is a flag (I_CTIME_QUERIED) */
 		else if (field == PF_EXE_CTIME && bpf_core_field_exists(ino->i_ctime_sec))
 			v = BPF_CORE_READ(ino, i_ctime_sec) * 1000000000ull +
-			    BPF_CORE_READ(ino, i_ctime_nsec);
+			    (BPF_CORE_READ(ino, i_ctime_nsec) & ~(1u << 31));
 		else if (field == PF_EXE_MTIME && bpf_core_field_exists(ino->i_mtime_sec))
 			v = BPF_CORE_READ(ino, i_mtime_sec) * 1000000000ull +
 			    BPF_CORE_READ(ino, i_mtime_nsec);

@@ -249,6 +249,54 @@ bool f_thread_cap_effective(struct sbuf *o, const struct eng_state *s, const str
 	const struct eng_fref *r);
 bool f_thread_cap_inheritable(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	const struct eng_fref *r);
+bool f_proc_fdusage(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_exeline(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_cmdnargs(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_duration(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_ppid_duration(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_pid_ts(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_ppid_ts(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_loginshellid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_aargs(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_acmdline(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_aenv(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_nametid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_stdfd(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_cgroups(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_cgroup(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_exectime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_thread_totexectime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_pgid_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_pgid_exe(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_pgid_exepath(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_is_pgid_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_ctime_to_clone(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_ctime_from_pidns(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
+bool f_proc_pidns_init_start_ts(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	const struct eng_fref *r);
 const char *s_proc_name(const struct eng_state *s, const struct eng_evt *e);
 const char *s_evt_dir(const struct eng_state *s, const struct eng_evt *e);
 bool f_fd_num(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

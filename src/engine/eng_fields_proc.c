@@ -304,53 +304,64 @@ static bool in_pidns(const struct eng_thread *t)
 	return (t->flags & PPM_CL_CHILD_IN_PIDNS) || (t->vtid != -1 && t->vtid != t->tid);
 }
 
+/* The groups of a process: its session, its process group in its pid namespace and on the host. */
+enum group { GROUP_SID, GROUP_VPGID, GROUP_PGID };
+
+static int64_t group_id(const struct eng_thread *t, enum group g)
+{
+	return g == GROUP_SID ? t->sid : g == GROUP_VPGID ? t->vpgid : t->pgid;
+}
+
 /*
- * The leader of the group (session or process group) id of t, as libsinsp
- * finds it: the thread of that id, or inside a pid namespace (where the id
- * is a virtual one) the oldest ancestor with the same id; NULL if none.
+ * The leader of group g of t, as libsinsp finds it: the thread of that id,
+ * or where the id is a virtual one inside a pid namespace (or no thread
+ * has it) the oldest ancestor with the same id; NULL if none.
  */
 static const struct eng_thread *group_leader(const struct eng_state *s,
-					     const struct eng_thread *t, bool session)
+					     const struct eng_thread *t, enum group g)
 {
-	int64_t id = session ? t->sid : t->vpgid;
+	int64_t id = group_id(t, g);
 	const struct eng_thread *a, *leader = NULL;
 	int64_t n;
 
 	if (id == -1)
 		return NULL;
-	if (!in_pidns(t) && (leader = eng_state_thread(s, id)))
+	if ((g == GROUP_PGID || !in_pidns(t)) && (leader = eng_state_thread(s, id)))
 		return leader;
-	for (n = 1; (a = ancestor(s, t, n)) && (session ? a->sid : a->vpgid) == id; n++)
+	for (n = 1; (a = ancestor(s, t, n)) && group_id(a, g) == id; n++)
 		leader = a;
 	return leader;
 }
 
-/* proc.sname, proc.sid.exe, ..., proc.vpgid.exepath: the leader's comm, exe or exepath. */
+/* proc.sname, proc.sid.exe, ..., proc.pgid.exepath: the leader's comm, exe or exepath. */
 static bool put_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		       bool session, size_t member)
+		       enum group g, size_t member)
 {
 	const struct eng_thread *l;
 
 	NEED_THREAD(e);
-	l = group_leader(s, e->thread, session);
+	l = group_leader(s, e->thread, g);
 	put_member(o, l, member);
 	return true;
 }
 
-#define LEADER_FN(fn, session, member)                                                 \
+#define LEADER_FN(fn, group, member)                                                 \
 	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,  \
 		const struct eng_fref *r)                                            \
 	{                                                                            \
 		(void)r;                                                             \
-		return put_leader(o, s, e, session,                                  \
+		return put_leader(o, s, e, group,                                    \
 				  offsetof(struct eng_thread, member));              \
 	}
-LEADER_FN(f_proc_sname, true, comm)
-LEADER_FN(f_proc_sid_exe, true, exe)
-LEADER_FN(f_proc_sid_exepath, true, exepath)
-LEADER_FN(f_proc_vpgid_name, false, comm)
-LEADER_FN(f_proc_vpgid_exe, false, exe)
-LEADER_FN(f_proc_vpgid_exepath, false, exepath)
+LEADER_FN(f_proc_sname, GROUP_SID, comm)
+LEADER_FN(f_proc_sid_exe, GROUP_SID, exe)
+LEADER_FN(f_proc_sid_exepath, GROUP_SID, exepath)
+LEADER_FN(f_proc_vpgid_name, GROUP_VPGID, comm)
+LEADER_FN(f_proc_vpgid_exe, GROUP_VPGID, exe)
+LEADER_FN(f_proc_vpgid_exepath, GROUP_VPGID, exepath)
+LEADER_FN(f_proc_pgid_name, GROUP_PGID, comm)
+LEADER_FN(f_proc_pgid_exe, GROUP_PGID, exe)
+LEADER_FN(f_proc_pgid_exepath, GROUP_PGID, exepath)
 
 bool f_proc_is_sid_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			  const struct eng_fref *r)
@@ -368,6 +379,14 @@ bool f_proc_is_vpgid_leader(struct sbuf *o, const struct eng_state *s, const str
 	return fx_put_bool(o, e->thread->vpgid == e->thread->vpid);
 }
 
+bool f_proc_is_pgid_leader(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			   const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	return fx_put_bool(o, e->thread->pgid == e->thread->pid);
+}
+
 /* proc.is_exe_writable, ...: a flag execve (or the process list) gave the executable. */
 #define EXE_FLAG_FN(fn, flag)                                                        \
 	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,  \
@@ -382,7 +401,7 @@ EXE_FLAG_FN(f_proc_is_exe_upper_layer, ENG_EXE_UPPER_LAYER)
 EXE_FLAG_FN(f_proc_is_exe_lower_layer, ENG_EXE_LOWER_LAYER)
 EXE_FLAG_FN(f_proc_is_exe_from_memfd, ENG_EXE_FROM_MEMFD)
 
-/* proc.exe_ino, proc.exe_ino.ctime, proc.exe_ino.mtime: <NA> when 0 (unknown). */
+/* proc.exe_ino, proc.exe_ino.ctime, ..., proc.pidns_init_start_ts: <NA> when 0 (unknown). */
 #define EXE_INO_FN(fn, member)                                                       \
 	bool fn(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,  \
 		const struct eng_fref *r)                                            \
@@ -397,6 +416,9 @@ EXE_FLAG_FN(f_proc_is_exe_from_memfd, ENG_EXE_FROM_MEMFD)
 EXE_INO_FN(f_proc_exe_ino, exe_ino)
 EXE_INO_FN(f_proc_exe_ino_ctime, exe_ino_ctime)
 EXE_INO_FN(f_proc_exe_ino_mtime, exe_ino_mtime)
+EXE_INO_FN(f_proc_ctime_to_clone, exe_ino_ctime_to_clone)
+EXE_INO_FN(f_proc_ctime_from_pidns, exe_ino_ctime_from_pidns)
+EXE_INO_FN(f_proc_pidns_init_start_ts, pidns_init_start_ts)
 
 /* Capability names by bit number (linux/capability.h). */
 static const char *const cap_names[] = {
@@ -446,16 +468,39 @@ bool f_proc_fdlimit(struct sbuf *o, const struct eng_state *s, const struct eng_
 	return true;
 }
 
+/* The fds e's thread has open; as libsinsp, a close's fd counts until its exit is done with. */
+static int64_t fd_opencount(const struct eng_state *s, const struct eng_evt *e)
+{
+	int64_t n = e->thread->fdtab ? (int64_t)e->thread->fdtab->fds.count : 0;
+
+	return n + (e->info.fd == &s->closed);
+}
+
 bool f_proc_fdopencount(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			const struct eng_fref *r)
 {
-	int64_t n;
+	(void)r;
+	NEED_THREAD(e);
+	sbuf_put_i64(o, fd_opencount(s, e));
+	return true;
+}
+
+/* Open fds in % of the limit, with one decimal as libsinsp prints its doubles; 0 without one. */
+bool f_proc_fdusage(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r)
+{
+	const struct eng_thread *m;
+	int64_t limit, n;
+	double pct = 0;
 
 	(void)r;
 	NEED_THREAD(e);
-	n = e->thread->fdtab ? (int64_t)e->thread->fdtab->fds.count : 0;
-	/* as libsinsp, a close's fd counts until its exit is done with */
-	sbuf_put_i64(o, n + (e->info.fd == &s->closed));
+	m = fx_main_thread(s, e->thread);
+	limit = (m ? m : e->thread)->fdlimit;
+	n = fd_opencount(s, e);
+	if (limit > 0)
+		pct = n <= limit ? (double)n * 100 / (double)limit : 100;
+	sbuf_printf(o, "%.1f", pct);
 	return true;
 }
 
@@ -576,6 +621,330 @@ bool f_proc_nchilds(struct sbuf *o, const struct eng_state *s, const struct eng_
 	NEED_THREAD(e);
 	eng_state_nthreads(s, e->thread->pid, &n);
 	sbuf_put_u64(o, n);
+	return true;
+}
+
+bool f_proc_exeline(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_puts(o, e->thread->exe);
+	sbuf_putc(o, ' ');
+	put_args(o, &e->thread->args);
+	return true;
+}
+
+/* proc.cmdnargs (how many arguments), proc.cmdlenargs (their length, summed). */
+bool f_proc_cmdnargs(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	const struct eng_blob *a;
+	uint64_t n = 0, len = 0;
+	uint32_t i;
+
+	(void)s;
+	NEED_THREAD(e);
+	a = &e->thread->args;
+	for (i = 0; i < a->len; n++) {
+		size_t l = strnlen(a->p + i, a->len - i);
+
+		len += l;
+		i += (uint32_t)l + 1;
+	}
+	sbuf_put_u64(o, strcmp(r->f->name, "proc.cmdnargs") == 0 ? n : len);
+	return true;
+}
+
+/* proc.duration: ns since the clone that made the thread; <NA> if the capture did not show it. */
+bool f_proc_duration(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	if (!e->thread->clone_ts)
+		return false;
+	sbuf_put_i64(o, (int64_t)(e->ev.ts - e->thread->clone_ts));
+	return true;
+}
+
+bool f_proc_ppid_duration(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r)
+{
+	const struct eng_thread *p;
+
+	(void)r;
+	NEED_THREAD(e);
+	if (!(p = fx_parent_of(s, e->thread)) || !p->clone_ts)
+		return false;
+	sbuf_put_i64(o, (int64_t)(e->ev.ts - p->clone_ts));
+	return true;
+}
+
+/* proc.pid.ts: the time of the clone that made the thread. */
+bool f_proc_pid_ts(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		   const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	if (!e->thread->clone_ts)
+		return false;
+	sbuf_put_u64(o, e->thread->clone_ts);
+	return true;
+}
+
+/* proc.ppid.ts: that of the parent thread, 0 if unknown, as libsinsp gives it. */
+bool f_proc_ppid_ts(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r)
+{
+	const struct eng_thread *p;
+
+	(void)r;
+	NEED_THREAD(e);
+	if (!(p = eng_state_thread(s, e->thread->ptid)))
+		return false;
+	sbuf_put_u64(o, p->clone_ts);
+	return true;
+}
+
+/*
+ * The process after a in the line of t's ancestors (a's parent process),
+ * or NULL at its end or where it loops (after more steps than threads).
+ */
+static const struct eng_thread *next_ancestor(const struct eng_state *s,
+					      const struct eng_thread *a, size_t *steps)
+{
+	const struct eng_thread *p = fx_parent_of(s, a);
+
+	if (!p || p == a || ++*steps > s->threads.count)
+		return NULL;
+	return fx_main_thread(s, p);
+}
+
+/* proc.loginshellid: the pid of the oldest process, t's own or an ancestor, named *sh. */
+bool f_proc_loginshellid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			 const struct eng_fref *r)
+{
+	const struct eng_thread *a, *shell = NULL;
+	size_t steps = 0;
+
+	(void)r;
+	NEED_THREAD(e);
+	for (a = fx_main_thread(s, e->thread); a; a = next_ancestor(s, a, &steps)) {
+		size_t n = strlen(a->comm);
+
+		if (n >= 2 && strcmp(a->comm + n - 2, "sh") == 0)
+			shell = a;
+	}
+	if (!shell)
+		return false;
+	sbuf_put_i64(o, shell->pid);
+	return true;
+}
+
+/*
+ * proc.aargs, proc.acmdline: those of ancestor [N] (0 the process itself),
+ * or without N those of all ancestors, parent first, space-separated.
+ */
+static bool put_ancestors(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r, bool cmdline)
+{
+	const struct eng_thread *a;
+	size_t steps = 0, start = o->len;
+
+	NEED_THREAD(e);
+	if (r->has_arg) {
+		if (!(a = ancestor(s, e->thread, r->idx)))
+			return false;
+		if (cmdline)
+			put_cmdline(o, a);
+		else
+			put_args(o, &a->args);
+		return true;
+	}
+	if (!(a = fx_main_thread(s, e->thread)))
+		return false;
+	while ((a = next_ancestor(s, a, &steps))) {
+		if (o->len > start)
+			sbuf_putc(o, ' ');
+		if (cmdline)
+			put_cmdline(o, a);
+		else
+			put_args(o, &a->args);
+	}
+	return o->len > start;
+}
+
+bool f_proc_aargs(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	return put_ancestors(o, s, e, r, false);
+}
+
+bool f_proc_acmdline(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	return put_ancestors(o, s, e, r, true);
+}
+
+/* proc.aenv[N]: the environment of ancestor N by parent thread id; [0] or none: proc.env. */
+bool f_proc_aenv(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		 const struct eng_fref *r)
+{
+	const struct eng_thread *a;
+	int64_t i;
+
+	NEED_THREAD(e);
+	a = e->thread;
+	if (r->has_arg && r->idx > 0) {
+		a = fx_main_thread(s, a);
+		for (i = 0; a && i < r->idx; i++)
+			a = eng_state_thread(s, a->ptid);
+		if (!a)
+			return false;
+	}
+	put_args(o, &a->env);
+	return true;
+}
+
+bool f_thread_nametid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		      const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_puts(o, e->thread->comm);
+	sbuf_put_i64(o, e->ev.tid);
+	return true;
+}
+
+/* proc.stdin.name, proc.stdout.type, ...: fd.name or fd.type of fd 0, 1 or 2. */
+bool f_proc_stdfd(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	static const char *const names[] = { "proc.stdin.", "proc.stdout.", "proc.stderr." };
+	const struct eng_fd *f = NULL;
+	int64_t fd;
+
+	(void)s;
+	NEED_THREAD(e);
+	for (fd = 0; fd < 3; fd++)
+		if (strncmp(r->f->name, names[fd], strlen(names[fd])) == 0)
+			f = eng_state_fd(e->thread, fd);
+	if (!f)
+		return false;
+	sbuf_puts(o, strstr(r->f->name, ".name") ? f->name : eng_fd_typename(f));
+	return true;
+}
+
+/*
+ * The cgroups of t, one subsystem at a time, with libsinsp's names for them
+ * (without "_cgroup"; perf_event, memory and blkio for perf, mem and io):
+ * calls fn with each; stops and returns true when fn does.
+ */
+static bool each_cgroup(const struct eng_thread *t,
+			bool (*fn)(void *arg, const char *subsys, size_t n, const char *path),
+			void *arg)
+{
+	static const struct { const char *from, *to; } renames[] = {
+		{ "perf", "perf_event" }, { "mem", "memory" }, { "io", "blkio" },
+	};
+	const struct eng_blob *b = &t->cgroups;
+	uint32_t i;
+
+	for (i = 0; i < b->len;) {
+		const char *def = b->p + i, *eq;
+		size_t len = strnlen(def, b->len - i), n, k;
+
+		i += (uint32_t)len + 1;
+		if (!(eq = memchr(def, '=', len)))
+			continue;
+		n = (size_t)(eq - def);
+		if (n >= 7 && strncmp(eq - 7, "_cgroup", 7) == 0)
+			n -= 7;
+		for (k = 0; k < sizeof(renames) / sizeof(renames[0]); k++) {
+			if (strlen(renames[k].from) == n && !strncmp(def, renames[k].from, n)) {
+				def = renames[k].to;
+				n = strlen(def);
+				break;
+			}
+		}
+		if (fn(arg, def, n, eq + 1))
+			return true;
+	}
+	return false;
+}
+
+static bool put_cgroup(void *arg, const char *subsys, size_t n, const char *path)
+{
+	struct sbuf *o = arg;
+
+	if (o->len)
+		sbuf_putc(o, ' ');
+	sbuf_put(o, subsys, n);
+	sbuf_putc(o, '=');
+	sbuf_puts(o, path);
+	return false;
+}
+
+bool f_thread_cgroups(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		      const struct eng_fref *r)
+{
+	struct sbuf all;
+	bool any;
+
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_init(&all);
+	each_cgroup(e->thread, put_cgroup, &all);
+	any = all.len > 0;
+	sbuf_put(o, all.s, all.len);
+	sbuf_fini(&all);
+	return any;
+}
+
+struct cgroup_find {
+	const char *name;
+	const char *path;
+};
+
+static bool find_cgroup(void *arg, const char *subsys, size_t n, const char *path)
+{
+	struct cgroup_find *f = arg;
+
+	if (strlen(f->name) != n || strncmp(f->name, subsys, n))
+		return false;
+	f->path = path;
+	return true;
+}
+
+bool f_thread_cgroup(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		     const struct eng_fref *r)
+{
+	struct cgroup_find f = { r->name, NULL };
+
+	(void)s;
+	NEED_THREAD(e);
+	if (!each_cgroup(e->thread, find_cgroup, &f))
+		return false;
+	sbuf_puts(o, f.path);
+	return true;
+}
+
+/* thread.exectime: at a switch event, ns since the one before it on its CPU; else 0. */
+bool f_thread_exectime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	(void)r;
+	sbuf_put_u64(o, e->ev.type == EV_SCHEDSWITCH_6_E ? s->exectime : 0);
+	return true;
+}
+
+bool f_thread_totexectime(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	sbuf_put_u64(o, e->thread->totexectime);
 	return true;
 }
 

@@ -211,6 +211,7 @@ static void on_clone_exit(struct eng_call *c)
 	eng_str_set(&child->exepath, parent->exepath);
 	eng_blob_set(&child->args, parent->args.p, parent->args.len);
 	eng_str_set(&child->root, parent->root);
+	child->clone_ts = c->ev->ts;
 	child->sid = parent->sid;
 	child->vpgid = parent->vpgid;
 	child->loginuid = parent->loginuid;
@@ -223,10 +224,17 @@ static void on_clone_exit(struct eng_call *c)
 	child->exe_ino = parent->exe_ino;
 	child->exe_ino_ctime = parent->exe_ino_ctime;
 	child->exe_ino_mtime = parent->exe_ino_mtime;
+	child->exe_ino_ctime_to_clone = parent->exe_ino_ctime_to_clone;
 	if (!(flags & PPM_CL_CLONE_THREAD))
 		eng_blob_set(&child->env, parent->env.p, parent->env.len);
 	child->pid = (flags & PPM_CL_CLONE_THREAD) && call_i64(c, "pid", &v) ? v : child_tid;
 	child->flags = flags | (inverted ? PPM_CL_CLONE_INVERTED : 0);
+	/* as libsinsp: the boot time, or from a child's exit inside a pid namespace, its own */
+	if (!inverted || !((flags & (PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID)) ||
+			   vtid != child_tid))
+		child->pidns_init_start_ts = c->s->machine.boot_ts;
+	else if (call_i64(c, "pidns_init_start_ts", &v))
+		child->pidns_init_start_ts = (uint64_t)v + c->s->machine.boot_ts;
 	if (!(flags & PPM_CL_CLONE_THREAD)) {
 		child->fdtab = eng_fdtab_copy(eng_thread_fdtab(c->s, parent));
 		eng_str_set(&child->cwd, parent->cwd);
@@ -337,8 +345,13 @@ static void on_execve_exit(struct eng_call *c)
 		t->exe_ino = (uint64_t)v;
 	if (call_i64(c, "exe_ino_ctime", &v))
 		t->exe_ino_ctime = (uint64_t)v;
-	if (call_i64(c, "exe_ino_mtime", &v))
+	if (call_i64(c, "exe_ino_mtime", &v)) {
 		t->exe_ino_mtime = (uint64_t)v;
+		if (t->clone_ts)
+			t->exe_ino_ctime_to_clone = t->clone_ts - t->exe_ino_ctime;
+		if (t->pidns_init_start_ts && t->exe_ino_ctime > t->pidns_init_start_ts)
+			t->exe_ino_ctime_from_pidns = t->exe_ino_ctime - t->pidns_init_start_ts;
+	}
 }
 
 /* Whether other threads of t's process are alive. */
@@ -1175,6 +1188,24 @@ static struct eng_thread *container_thread(struct eng_state *s, const struct ev_
 	return s->container;
 }
 
+/*
+ * A switch event: the time since the switch before it on its CPU (0 for the
+ * first), added to its thread's total, as libsinsp's thread.exectime.
+ */
+static void on_switch(struct eng_state *s, const struct ev_view *ev, struct eng_thread *t)
+{
+	if (ev->cpu >= s->nswitch_ts) {
+		s->switch_ts = xreallocarray(s->switch_ts, ev->cpu + 1u, sizeof(*s->switch_ts));
+		memset(s->switch_ts + s->nswitch_ts, 0,
+		       (ev->cpu + 1u - s->nswitch_ts) * sizeof(*s->switch_ts));
+		s->nswitch_ts = ev->cpu + 1u;
+	}
+	s->exectime = s->switch_ts[ev->cpu] ? ev->ts - s->switch_ts[ev->cpu] : 0;
+	s->switch_ts[ev->cpu] = ev->ts;
+	if (t)
+		t->totexectime += s->exectime;
+}
+
 void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num,
 			struct eng_evinfo *out)
 {
@@ -1216,6 +1247,8 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	}
 	if (c.t)
 		eng_thread_fdtab(s, c.t);
+	if (is_switch)
+		on_switch(s, ev, c.t);
 	fn = ev->type < EV_MAX ? handlers[ev->type] : NULL;
 	/* libsinsp's reset(): pairing, latency and the event's fd */
 	if (c.t && !is_switch && !(flags & EV_F_SKIPPARSERESET)) {

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Snapshot format (all little-endian):
- *   u32 magic 'SNP4'
+ *   u32 magic 'SNP5'
  *   u64 tid_to_remove, u8 have_machine, machine info
  *   u32 nfdtabs, then each: u32 nfds, then each fd
  *   u32 nthreads, then each thread with the index of its fd table (or ~0)
  *   u32 nusers, users; u32 ngroups, groups; u32 ncontainers, containers
  *   u32 nifaddrs, then each: u8 length, 16 address bytes
+ *   u32 ncpus, then each: u64 time of its last switch event
  * Shared fd tables are written once and shared again on load.
  */
 #include "eng_snap.h"
@@ -21,7 +22,7 @@
 #include "schema.h"
 #include "xalloc.h"
 
-#define SNAP_MAGIC 0x34504e53u /* "SNP4" */
+#define SNAP_MAGIC 0x35504e53u /* "SNP5" */
 #define NO_TABLE UINT32_MAX
 
 static void put_u8(struct sbuf *o, uint8_t v)
@@ -100,6 +101,9 @@ static void put_thread(struct sbuf *o, const struct eng_thread *t, uint32_t tabl
 	put_u64(o, t->exe_ino);
 	put_u64(o, t->exe_ino_ctime);
 	put_u64(o, t->exe_ino_mtime);
+	put_u64(o, t->pidns_init_start_ts);
+	put_u64(o, t->exe_ino_ctime_to_clone);
+	put_u64(o, t->exe_ino_ctime_from_pidns);
 	put_u32(o, t->vmsize_kb);
 	put_u32(o, t->vmrss_kb);
 	put_u32(o, t->vmswap_kb);
@@ -109,6 +113,8 @@ static void put_thread(struct sbuf *o, const struct eng_thread *t, uint32_t tabl
 	put_u64(o, t->cpu_sys);
 	put_u64(o, t->cpu_usr_prev);
 	put_u64(o, t->cpu_sys_prev);
+	put_u64(o, t->clone_ts);
+	put_u64(o, t->totexectime);
 	put_u32(o, table);
 	put_bytes(o, t->enter, t->enter_type == EV_MAX ? 0 : t->enter_len);
 	put_u32(o, t->enter_type);
@@ -191,6 +197,9 @@ void eng_snap_save(const struct eng_state *s, struct sbuf *out)
 		put_u8(out, s->ifaddrs[j].len);
 		sbuf_put(out, s->ifaddrs[j].addr, sizeof(s->ifaddrs[j].addr));
 	}
+	put_u32(out, s->nswitch_ts);
+	for (j = 0; j < s->nswitch_ts; j++)
+		put_u64(out, s->switch_ts[j]);
 	free(list);
 	hmap_fini(&tables);
 }
@@ -378,6 +387,9 @@ int eng_snap_load(struct eng_state *s, const void *p, size_t n)
 		t->exe_ino = get_u64(&c);
 		t->exe_ino_ctime = get_u64(&c);
 		t->exe_ino_mtime = get_u64(&c);
+		t->pidns_init_start_ts = get_u64(&c);
+		t->exe_ino_ctime_to_clone = get_u64(&c);
+		t->exe_ino_ctime_from_pidns = get_u64(&c);
 		t->vmsize_kb = get_u32(&c);
 		t->vmrss_kb = get_u32(&c);
 		t->vmswap_kb = get_u32(&c);
@@ -387,6 +399,8 @@ int eng_snap_load(struct eng_state *s, const void *p, size_t n)
 		t->cpu_sys = get_u64(&c);
 		t->cpu_usr_prev = get_u64(&c);
 		t->cpu_sys_prev = get_u64(&c);
+		t->clone_ts = get_u64(&c);
+		t->totexectime = get_u64(&c);
 		table = get_u32(&c);
 		enter = get_str(&c, &enter_len);
 		t->enter_type = (uint16_t)get_u32(&c);
@@ -432,6 +446,14 @@ int eng_snap_load(struct eng_state *s, const void *p, size_t n)
 		else
 			c.err = true;
 	}
+	/* CPU numbers are 16-bit */
+	s->nswitch_ts = get_u32(&c);
+	if (s->nswitch_ts > UINT16_MAX + 1u)
+		c.err = true;
+	else if (s->nswitch_ts)
+		s->switch_ts = xcalloc(s->nswitch_ts, sizeof(*s->switch_ts));
+	for (i = 0; i < s->nswitch_ts && !c.err; i++)
+		s->switch_ts[i] = get_u64(&c);
 	/* the tables were created with one reference each: drop it */
 	for (i = 0; i < ntables; i++)
 		eng_fdtab_unref(tables[i]);

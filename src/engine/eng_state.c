@@ -443,6 +443,7 @@ void eng_state_fini(struct eng_state *s)
 	free(s->closed.name);
 	eng_thread_free(s->container);
 	free(s->ifaddrs);
+	free(s->switch_ts);
 }
 
 void eng_state_reset(struct eng_state *s)
@@ -566,6 +567,7 @@ static int on_proc(void *arg, const struct sf_proc *p)
 	t->loginuid = p->loginuid;
 	t->pgid = p->pgid;
 	t->tty = p->tty;
+	t->pidns_init_start_ts = p->pidns_init_start_ts;
 	t->exe_flags = (p->exe_writable ? ENG_EXE_WRITABLE : 0) |
 		       (p->exe_upper_layer ? ENG_EXE_UPPER_LAYER : 0) |
 		       (p->exe_from_memfd ? ENG_EXE_FROM_MEMFD : 0) |

@@ -75,6 +75,12 @@ struct eng_thread {
 	uint64_t cap_inheritable, cap_permitted, cap_effective;
 	/* the executable's inode and its ctime and mtime in ns; 0 if unknown */
 	uint64_t exe_ino, exe_ino_ctime, exe_ino_mtime;
+	/*
+	 * When its pid namespace's init started (ns since the epoch), and the
+	 * executable's ctime before the clone and after that start, as execve
+	 * computes them; 0 if unknown.
+	 */
+	uint64_t pidns_init_start_ts, exe_ino_ctime_to_clone, exe_ino_ctime_from_pidns;
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
 	uint64_t pfmajor, pfminor;
 	/*
@@ -82,6 +88,8 @@ struct eng_thread {
 	 * procinfo event and the one before it (0 before the first).
 	 */
 	uint64_t cpu_usr, cpu_sys, cpu_usr_prev, cpu_sys_prev;
+	uint64_t clone_ts;    /* time of the clone that made it; 0 if not seen */
+	uint64_t totexectime; /* ns it ran, summed over the switch events seen */
 	struct eng_fdtab *fdtab; /* shared by the threads of a process */
 	/* The last enter event, for pairing with its exit. */
 	uint8_t *enter;
@@ -134,6 +142,10 @@ struct eng_state {
 	struct eng_ifaddr *ifaddrs;   /* from the section's interface list */
 	uint32_t nifaddrs;
 	uint64_t threads_gen; /* changes whenever a thread comes or goes */
+	/* per CPU: the time of its last switch event (0 before the first) */
+	uint64_t *switch_ts;
+	uint32_t nswitch_ts;
+	uint64_t exectime; /* at a switch event: ns since the CPU's switch before */
 };
 
 void eng_state_init(struct eng_state *s);

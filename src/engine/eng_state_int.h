@@ -6,6 +6,7 @@
 #include "eng_state.h"
 
 /* PPM clone flags (table clone_flags). */
+#define PPM_CL_CLONE_NEWPID 64u
 #define PPM_CL_CLONE_THREAD 8192u
 #define PPM_CL_CLONE_INVERTED 65536u
 #define PPM_CL_CHILD_IN_PIDNS 536870912u

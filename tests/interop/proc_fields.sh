@@ -82,7 +82,29 @@ compare() {
 		exit 1
 	fi
 }
-compare "" proc.exepath proc.vpgid proc.is_exe_writable
+compare "" proc.exepath proc.vpgid proc.is_exe_writable proc.exeline thread.cgroups \
+	thread.exectime
+# sysdig 0.29.3 cannot give thread.totexectime on some captures
+if TZ=UTC sysdig -r "$file" -p '*%thread.totexectime' 2>&1 | head -1 |
+	grep -q 'invalid thread'; then
+	echo "note: sysdig 0.29.3 has no thread.totexectime here: checked against the switch events"
+else
+	compare "" thread.totexectime
+fi
+# thread.exectime of a switch event is the time since the switch before on its CPU, and
+# thread.totexectime the sum of those of the thread's switch events so far
+# (times from the capture's start, which awk's doubles hold exactly)
+"$bin" -r "$file" -T fields -e thread.tid -e evt.type -e evt.cpu -e evt.reltime.s \
+	-e evt.reltime.ns -e thread.exectime -e thread.totexectime >"$tmp/x" 2>&1
+bad=$(awk -F'\t' '$2 == "switch" { t = $4 * 1000000000 + $5; d = $3 in last ? t - last[$3] : 0
+		last[$3] = t; tot[$1] += d }
+	$6 != ($2 == "switch" ? d : 0) || ($7 != "<NA>" && $7 != tot[$1] + 0)' "$tmp/x")
+if [ -n "$bad" ]; then
+	echo "FAIL: thread.exectime or thread.totexectime disagree with the switch events" \
+		"on $(basename "$file"):"
+	echo "$bad" | head -3
+	exit 1
+fi
 compare "thread.ismain=true" proc.pcmdline
 # where ours is "" (no leader known), sysdig's must be the process's name
 compare "proc.sid>0 and container.id=host" proc.sname proc.name
