@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Snapshot format (all little-endian):
- *   u32 magic 'SNP4'
+ *   u32 magic 'SNP5'
  *   u64 tid_to_remove, u8 have_machine, machine info
  *   u32 nfdtabs, then each: u32 nfds, then each fd
  *   u32 nthreads, then each thread with the index of its fd table (or ~0)
@@ -21,7 +21,7 @@
 #include "schema.h"
 #include "xalloc.h"
 
-#define SNAP_MAGIC 0x34504e53u /* "SNP4" */
+#define SNAP_MAGIC 0x35504e53u /* "SNP5" */
 #define NO_TABLE UINT32_MAX
 
 static void put_u8(struct sbuf *o, uint8_t v)
@@ -65,7 +65,9 @@ static void put_fd(struct sbuf *o, const struct eng_fd *f)
 	sbuf_put(o, f->sip, 16);
 	sbuf_put(o, f->dip, 16);
 	put_u32(o, (uint32_t)f->sport << 16 | f->dport);
+	put_u8(o, f->flags);
 	put_str(o, f->name);
+	put_str(o, f->name_raw);
 }
 
 static void put_thread(struct sbuf *o, const struct eng_thread *t, uint32_t table)
@@ -276,9 +278,11 @@ static struct eng_fd *get_fd(struct buf_cur *c)
 	ports = get_u32(c);
 	f->sport = (uint16_t)(ports >> 16);
 	f->dport = (uint16_t)ports;
+	f->flags = get_u8(c);
 	f->name = get_str(c, NULL);
 	if (!f->name)
 		f->name = xstrdup("");
+	f->name_raw = get_str(c, NULL);
 	return f;
 }
 
