@@ -476,16 +476,34 @@ bool f_evt_is_wait(struct sbuf *o, const struct eng_state *s, const struct eng_e
 	return fx_put_bool(o, eng_event_flags(e->ev.type) & EV_F_WAITS);
 }
 
-/* evt.buflen: the byte count of an I/O exit on a known fd (its result). */
+/*
+ * evt.buflen: the byte count of an I/O exit on a known fd (its result).
+ * evt.buflen[.file|.net][.in|.out]: the same for reads or writes only, on
+ * a file or an IP socket only (libsinsp's split).
+ */
 bool f_evt_buflen(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		  const struct eng_fref *r)
 {
+	const char *kind = r->f->name + strlen("evt.buflen");
+	const struct eng_fd *f = e->info.fd;
 	uint32_t cat = evt_class(e);
 	int64_t res;
 
-	UNUSED_ARGS;
-	if (ev_type_is_enter(e->ev.type) || !e->info.fd || cat < EV_C_IO_READ || cat > EV_C_IO_OTHER ||
+	(void)s;
+	if (ev_type_is_enter(e->ev.type) || !f || cat < EV_C_IO_READ || cat > EV_C_IO_OTHER ||
 	    !fx_evt_i64(e, "res", &res) || res < 0)
+		return false;
+	if (strncmp(kind, ".file", 5) == 0) {
+		if (f->type != 1 && f->type != 16) /* file, file (v2) */
+			return false;
+		kind += 5;
+	} else if (strncmp(kind, ".net", 4) == 0) {
+		if (f->type < 3 || f->type > 6) /* IPv4 or IPv6, connected or server */
+			return false;
+		kind += 4;
+	}
+	if ((strcmp(kind, ".in") == 0 && cat != EV_C_IO_READ) ||
+	    (strcmp(kind, ".out") == 0 && cat != EV_C_IO_WRITE))
 		return false;
 	sbuf_put_i64(o, res);
 	return true;
@@ -562,6 +580,41 @@ bool f_evt_count_exit(struct sbuf *o, const struct eng_state *s, const struct en
 		return false;
 	sbuf_putc(o, '1');
 	return true;
+}
+
+/*
+ * evt.count.procinfo and evt.count.threadinfo: 1 for the procinfo events
+ * (procinfo: of main threads only), else 0, as the current libraries count.
+ */
+bool f_evt_count_procinfo(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r)
+{
+	bool one = e->ev.type == EV_PROCINFO_E;
+
+	(void)s;
+	if (one && strcmp(r->f->name, "evt.count.procinfo") == 0)
+		one = e->thread && e->thread->tid == e->thread->pid;
+	sbuf_putc(o, one ? '1' : '0');
+	return true;
+}
+
+/* evt.latency.quantized: the current libraries keep it as a name that is always 0. */
+bool f_evt_latency_quantized(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			     const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	(void)e;
+	sbuf_putc(o, '0');
+	return true;
+}
+
+/* evt.pluginname and evt.plugininfo: only a loaded plugin's events have them; none is. */
+bool f_evt_plugin(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	(void)o, (void)e;
+	return false;
 }
 
 /*
@@ -674,6 +727,143 @@ bool f_evt_abspath(struct sbuf *o, const struct eng_state *s, const struct eng_e
 	    !(path = ev_param_str(&e->ev, (unsigned int)path_i)))
 		return false;
 	fx_put_path_at(o, e->thread, dirfd, path);
+	return true;
+}
+
+/* How fs.path resolves a relative path of an event (libsinsp's cases). */
+enum fsp_dir {
+	FSP_CWD,     /* the thread's working directory */
+	FSP_FD,	     /* the name of the open's fd (or of its dirfd) stands for the path */
+	FSP_DIRFD,   /* the dirfd parameter's directory, else "<UNKNOWN>" */
+	FSP_SRC_DIR, /* symlinkat: the source as FSP_DIRFD, the target "<UNKNOWN>" */
+	FSP_AT,	     /* renameat2: the parameter's own dirfd, as evt.abspath */
+};
+
+/*
+ * The events that have fs.path fields, with the parameters that hold their
+ * path, or source and target (libsinsp's table). They have values only if
+ * the call succeeded: res is 0, or for opens, fd is not -1.
+ */
+static const struct fsp_def {
+	uint16_t type;
+	uint8_t dir; /* enum fsp_dir */
+	const char *path, *source, *target;
+} fsp_defs[] = {
+	{ EV_SYSCALL_MKDIR_2_X, FSP_CWD, "path", NULL, NULL },
+	{ EV_SYSCALL_MKDIRAT_X, FSP_DIRFD, "path", NULL, NULL },
+	{ EV_SYSCALL_RMDIR_2_X, FSP_CWD, "path", NULL, NULL },
+	{ EV_SYSCALL_UNLINK_2_X, FSP_CWD, "path", NULL, NULL },
+	{ EV_SYSCALL_UNLINKAT_2_X, FSP_DIRFD, "name", NULL, NULL },
+	{ EV_SYSCALL_OPEN_X, FSP_CWD, "name", NULL, NULL },
+	{ EV_SYSCALL_OPENAT_2_X, FSP_FD, "name", NULL, NULL },
+	{ EV_SYSCALL_OPENAT2_X, FSP_FD, "name", NULL, NULL },
+	{ EV_SYSCALL_FCHMODAT_X, FSP_DIRFD, "filename", NULL, NULL },
+	{ EV_SYSCALL_CHMOD_X, FSP_CWD, "filename", NULL, NULL },
+	{ EV_SYSCALL_FCHMOD_X, FSP_CWD, NULL, NULL, NULL },
+	{ EV_SYSCALL_CHOWN_X, FSP_CWD, "path", NULL, NULL },
+	{ EV_SYSCALL_LCHOWN_X, FSP_CWD, "path", NULL, NULL },
+	{ EV_SYSCALL_FCHOWN_X, FSP_CWD, NULL, NULL, NULL },
+	{ EV_SYSCALL_FCHOWNAT_X, FSP_DIRFD, "pathname", NULL, NULL },
+	{ EV_SYSCALL_QUOTACTL_X, FSP_CWD, "special", NULL, NULL },
+	{ EV_SYSCALL_RENAME_X, FSP_CWD, NULL, "oldpath", "newpath" },
+	{ EV_SYSCALL_RENAMEAT_X, FSP_CWD, NULL, "oldpath", "newpath" },
+	{ EV_SYSCALL_RENAMEAT2_X, FSP_AT, NULL, "oldpath", "newpath" },
+	{ EV_SYSCALL_LINK_2_X, FSP_CWD, NULL, "newpath", "oldpath" },
+	{ EV_SYSCALL_LINKAT_2_X, FSP_CWD, NULL, "newpath", "oldpath" },
+	{ EV_SYSCALL_SYMLINK_X, FSP_CWD, NULL, "linkpath", "target" },
+	{ EV_SYSCALL_SYMLINKAT_X, FSP_SRC_DIR, NULL, "linkpath", "target" },
+	{ EV_SYSCALL_MOUNT_X, FSP_CWD, NULL, "dev", "dir" },
+	{ EV_SYSCALL_UMOUNT_1_X, FSP_CWD, "name", NULL, NULL },
+	{ EV_SYSCALL_UMOUNT2_X, FSP_CWD, "name", NULL, NULL },
+};
+
+/*
+ * The directory fs.path joins a relative path of e to, into o; false if it
+ * is not known (the current libraries then put "<UNKNOWN>" before the path).
+ */
+static bool fsp_dir(struct sbuf *o, const struct eng_evt *e, const struct fsp_def *d, bool source)
+{
+	const char *dirfd_name = d->type == EV_SYSCALL_SYMLINKAT_X ? "linkdirfd" : "dirfd";
+	const struct eng_fd *f = NULL;
+	int64_t dirfd;
+
+	if (d->dir == FSP_CWD) {
+		sbuf_puts(o, e->thread->cwd);
+		return true;
+	}
+	if (d->dir == FSP_SRC_DIR && !source)
+		return false;
+	if (fx_evt_i64(e, dirfd_name, &dirfd))
+		f = eng_state_fd(e->thread, dirfd);
+	if (!f || f->type != 2) /* a directory */
+		return false;
+	sbuf_puts(o, f->name);
+	return true;
+}
+
+/*
+ * fs.path.name, .source, .target and their raw forms: the path (or source
+ * or target) a filesystem call worked on, as given, or resolved against its
+ * directory (fs.path.name of an fchmod or fchown: its fd's name).
+ */
+bool f_fs_path(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	       const struct eng_fref *r)
+{
+	const char *what = r->f->name + strlen("fs.path."), *name, *path;
+	bool raw = strstr(what, "raw") != NULL, source = strncmp(what, "source", 6) == 0;
+	const struct fsp_def *d = NULL;
+	const struct eng_fd *f;
+	int64_t res, dirfd;
+	struct sbuf dir;
+	size_t i;
+	int k;
+
+	(void)s;
+	for (i = 0; i < sizeof(fsp_defs) / sizeof(fsp_defs[0]) && !d; i++)
+		if (fsp_defs[i].type == e->ev.type)
+			d = &fsp_defs[i];
+	if (!d || !fx_evt_result(e, &res) ||
+	    ((eng_event_flags(d->type) & EV_F_CREATES_FD) ? res == -1 : res != 0))
+		return false;
+	name = source ? d->source : strncmp(what, "target", 6) == 0 ? d->target : d->path;
+	if (!d->path && !d->source && what[0] == 'n') {
+		/* fchmod, fchown: the name of their fd */
+		if (!(f = fx_evt_fd(e)))
+			return false;
+		path = f->name;
+	} else if (!name || (k = fx_evt_param_index(e, name)) < 0 ||
+		   !(path = ev_param_str(&e->ev, (unsigned int)k))) {
+		return false;
+	}
+	if (raw) {
+		sbuf_puts(o, path);
+		return true;
+	}
+	if (!e->thread)
+		return false;
+	if (path[0] == '/') {
+		dis_fmt_path_join(o, "", path);
+		return true;
+	}
+	if (d->dir == FSP_AT) {
+		if (!fx_evt_i64(e, source ? "olddirfd" : "newdirfd", &dirfd))
+			return false;
+		fx_put_path_at(o, e->thread, dirfd, path);
+		return true;
+	}
+	if (d->dir == FSP_FD) {
+		f = fx_evt_fd(e);
+		dis_fmt_path_join(o, "", f ? f->name : "<UNKNOWN>");
+		return true;
+	}
+	sbuf_init(&dir);
+	if (fsp_dir(&dir, e, d, source)) {
+		dis_fmt_path_join(o, dir.s ? dir.s : "", path);
+	} else {
+		sbuf_puts(o, "<UNKNOWN>");
+		dis_fmt_path_join(o, "", path);
+	}
+	sbuf_fini(&dir);
 	return true;
 }
 

@@ -522,6 +522,113 @@ bool f_fd_ino(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e
 	return true;
 }
 
+bool f_fd_connected(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+
+	UNUSED_ARGS;
+	return f && fx_put_bool(o, f->flags & ENG_FD_CONNECTED);
+}
+
+bool f_fd_name_changed(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	return fx_evt_fd(e) && fx_put_bool(o, e->info.name_changed);
+}
+
+/* fd.is_upper_layer and fd.is_lower_layer: what the open told of the file's overlayfs layer. */
+bool f_fd_layer(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r)
+{
+	const struct eng_fd *f = fx_evt_fd(e);
+	bool upper = strcmp(r->f->name, "fd.is_upper_layer") == 0;
+
+	(void)s;
+	return f && fx_put_bool(o, f->flags & (upper ? ENG_FD_UPPER_LAYER : ENG_FD_LOWER_LAYER));
+}
+
+/*
+ * fd.nameraw: an opened file's path as the call gave it (other fds: ""),
+ * or without an fd, the path the event names, as fd.name gives it (the
+ * openat calls: as given); repeated '/' made one.
+ */
+bool f_fd_nameraw(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	const struct eng_fd *f;
+	const char *p = "";
+	struct ev_view enter;
+	struct sbuf raw;
+
+	(void)r;
+	if (!fx_is_fd_event(e))
+		return false;
+	sbuf_init(&raw);
+	if ((f = fx_evt_fd(e)))
+		p = f->name_raw ? f->name_raw : "";
+	else if (e->ev.type == EV_SYSCALL_OPENAT_2_X || e->ev.type == EV_SYSCALL_OPENAT2_X)
+		p = ev_param_str(&e->ev, 2);
+	else if (e->ev.type == EV_SYSCALL_OPENAT_X)
+		p = eng_state_enter_of(e->thread, &e->ev, &enter) ? ev_param_str(&enter, 1) : NULL;
+	else if (fx_creator_name(&raw, s, e))
+		p = raw.s ? raw.s : "";
+	else
+		p = NULL;
+	if (p) {
+		for (; *p; p++)
+			if (*p != '/' || p[1] != '/')
+				sbuf_putc(o, *p);
+	}
+	sbuf_fini(&raw);
+	return p != NULL;
+}
+
+/*
+ * fd.types: the types of the thread's fds, each once, in the order of the
+ * lowest fd of each; fd.types[N]: the type of fd N. Written as a list: "(file,ipv4)".
+ */
+bool f_fd_types(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r)
+{
+	const struct eng_fd *lowest[256] = { NULL };
+	const struct eng_fd *f, *next;
+	size_t i = 0;
+	uint64_t k;
+	void *v;
+
+	(void)s;
+	if (!fx_is_fd_event(e))
+		return false;
+	if (r->has_arg) {
+		if (!(f = eng_state_fd(e->thread, r->idx)))
+			return false;
+		sbuf_printf(o, "(%s)", eng_fd_typename(f));
+		return true;
+	}
+	while (e->thread->fdtab && hmap_next(&e->thread->fdtab->fds, &i, &k, &v)) {
+		f = v;
+		if (!lowest[f->type] || f->fd < lowest[f->type]->fd)
+			lowest[f->type] = f;
+	}
+	sbuf_putc(o, '(');
+	for (f = NULL;; f = next) {
+		next = NULL;
+		for (i = 0; i < 256; i++)
+			if (lowest[i] && (!f || lowest[i]->fd > f->fd) &&
+			    (!next || lowest[i]->fd < next->fd))
+				next = lowest[i];
+		if (!next)
+			break;
+		if (f)
+			sbuf_putc(o, ',');
+		sbuf_puts(o, eng_fd_typename(next));
+	}
+	sbuf_putc(o, ')');
+	return true;
+}
+
 /* ---- fdlist.* (poll and ppoll) ---- */
 
 enum fdl_kind { FDL_NUMS, FDL_NAMES, FDL_CIPS, FDL_SIPS, FDL_CPORTS, FDL_SPORTS };

@@ -395,5 +395,23 @@ bool f_container_image(struct sbuf *o, const struct eng_state *s, const struct e
 bool f_evt_buflen(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		  const struct eng_fref *r);
 const char *s_fd_name(const struct eng_state *s, const struct eng_evt *e);
+bool f_evt_count_procinfo(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r);
+bool f_evt_latency_quantized(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			     const struct eng_fref *r);
+bool f_evt_plugin(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r);
+bool f_fs_path(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	       const struct eng_fref *r);
+bool f_fd_connected(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r);
+bool f_fd_name_changed(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		       const struct eng_fref *r);
+bool f_fd_layer(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_fd_nameraw(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r);
+bool f_fd_types(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
 
 #endif

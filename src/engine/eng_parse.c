@@ -28,6 +28,7 @@ struct eng_call {
 	struct ev_view enter;
 	bool have_enter;
 	const struct eng_fd **fd; /* the fd the event works on, as libsinsp's m_fdinfo */
+	struct eng_fd *added;	  /* the last fd the event added, or NULL */
 };
 
 typedef void (*eng_handler)(struct eng_call *c);
@@ -108,6 +109,7 @@ static void fd_add(struct eng_call *c, int64_t fd, uint8_t type, const char *nam
 	f->name = xstrdup(name ? name : "");
 	eng_fd_put(eng_thread_fdtab(c->s, c->t), f);
 	c->t->lastevent_fd = fd; /* as libsinsp's add_fd */
+	c->added = f;
 }
 
 /* ---- handlers ---- */
@@ -382,6 +384,20 @@ static void on_procexit(struct eng_call *c)
 	c->s->tid_to_remove = c->ev->tid;
 }
 
+/* The overlayfs layer an open's exit tells of (creat has flags of its own). */
+static uint8_t open_layer(const struct eng_call *c)
+{
+	int64_t v;
+
+	if (call_i64(c, "creat_flags", &v))
+		return (v & PPM_FD_UPPER_LAYER_CREAT) ? ENG_FD_UPPER_LAYER :
+		       (v & PPM_FD_LOWER_LAYER_CREAT) ? ENG_FD_LOWER_LAYER : 0;
+	if (!call_i64(c, "flags", &v))
+		return 0;
+	return ((v & PPM_FD_UPPER_LAYER) ? ENG_FD_UPPER_LAYER : 0) |
+	       ((v & PPM_FD_LOWER_LAYER) ? ENG_FD_LOWER_LAYER : 0);
+}
+
 static void on_open_exit(struct eng_call *c)
 {
 	const char *pname = ev_param_find(c->ev->type, "path") >= 0 ? "path" : "name";
@@ -422,6 +438,8 @@ static void on_open_exit(struct eng_call *c)
 	if (!f)
 		return;
 	f->open_flags = (uint32_t)flags;
+	f->flags = open_layer(c);
+	f->name_raw = xstrdup(name);
 	/* the exit's device and inode, where the event has them */
 	if (call_i64(c, "dev", &dev))
 		f->dev = (uint32_t)dev;
@@ -601,6 +619,7 @@ static void on_connect_exit(struct eng_call *c)
 		return;
 	if (!call_i64(c, "fd", &fd) || !(f = eng_state_fd(c->t, fd)))
 		return;
+	f->flags |= ENG_FD_CONNECTED;
 	n = call_param(c, "tuple", &p);
 	if (n <= 0)
 		return;
@@ -628,6 +647,17 @@ static bool bound_to_port(const struct eng_thread *t, uint16_t port)
 	return false;
 }
 
+/* A read or write that worked marks its IP socket connected, as libsinsp does. */
+static void on_io_exit(struct eng_call *c)
+{
+	struct eng_fd *f;
+
+	if (!*c->fd || call_res(c) < 0 || !(f = eng_state_fd(c->t, (*c->fd)->fd)))
+		return;
+	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK)
+		f->flags |= ENG_FD_CONNECTED;
+}
+
 /* sendto/sendmsg/recvfrom/recvmsg: a datagram socket learns its peer. */
 static void on_msg_exit(struct eng_call *c)
 {
@@ -636,6 +666,7 @@ static void on_msg_exit(struct eng_call *c)
 	int64_t n;
 	struct eng_fd *f;
 
+	on_io_exit(c);
 	if (call_res(c) < 0 || !call_i64(c, "fd", &fd) || !(f = eng_state_fd(c->t, fd)))
 		return;
 	if (f->name[0] && eng_fd_l4proto(f) == ENG_L4_TCP)
@@ -673,6 +704,7 @@ static void on_accept_exit(struct eng_call *c)
 	n = call_param(c, "tuple", &p);
 	sock_set_tuple(f, p, n);
 	f->role = ENG_ROLE_SERVER;
+	f->flags |= ENG_FD_CONNECTED;
 	if (f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK) {
 		f->l4proto = 2;
 		eng_fd_name_addrs(f);
@@ -760,9 +792,8 @@ static void on_dup_exit(struct eng_call *c)
 	if (!src || old == res)
 		return;
 	f = xmalloc(sizeof(*f));
-	*f = *src;
+	eng_fd_copy(f, src);
 	f->fd = res;
-	f->name = xstrdup(src->name);
 	eng_fd_put(eng_thread_fdtab(c->s, c->t), f);
 	c->t->lastevent_fd = res;
 }
@@ -993,6 +1024,18 @@ static const struct {
 	{ "sendmsg", false, on_msg_exit },
 	{ "recvfrom", false, on_msg_exit },
 	{ "recvmsg", false, on_msg_exit },
+	{ "read", false, on_io_exit },
+	{ "readv", false, on_io_exit },
+	{ "pread", false, on_io_exit },
+	{ "preadv", false, on_io_exit },
+	{ "recv", false, on_io_exit },
+	{ "recvmmsg", false, on_io_exit },
+	{ "write", false, on_io_exit },
+	{ "writev", false, on_io_exit },
+	{ "pwrite", false, on_io_exit },
+	{ "pwritev", false, on_io_exit },
+	{ "send", false, on_io_exit },
+	{ "sendmmsg", false, on_io_exit },
 	{ "accept", false, on_accept_exit },
 	{ "accept4", false, on_accept_exit },
 	{ "bind", false, on_bind_exit },
@@ -1147,9 +1190,8 @@ static int64_t enter_fdnum(const struct ev_view *ev, uint32_t flags)
 /* Keeps a copy of an fd that the event's handler may remove. */
 static const struct eng_fd *fd_keep(struct eng_state *s, const struct eng_fd *f)
 {
-	free(s->closed.name);
-	s->closed = *f;
-	s->closed.name = xstrdup(f->name);
+	eng_fd_fini(&s->closed);
+	eng_fd_copy(&s->closed, f);
 	return &s->closed;
 }
 
@@ -1214,6 +1256,7 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	bool enter = ev_type_is_enter(ev->type);
 	/* libsinsp's reset() stops early for the newer switch event only */
 	bool is_switch = ev->type == EV_SCHEDSWITCH_6_E;
+	const struct eng_fd *was;
 	eng_handler fn;
 
 	memset(out, 0, sizeof(*out));
@@ -1278,8 +1321,19 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	/* libsinsp looks the fd of a write exit up whether or not it is paired */
 	if (ev->type == EV_SYSCALL_WRITE_X && c.t && !out->fd)
 		out->fd = eng_state_fd(c.t, c.t->lastevent_fd);
+	was = out->fd;
+	if (was) {
+		sbuf_reset(&s->fd_oldname);
+		sbuf_puts(&s->fd_oldname, was->name);
+	}
+	c.added = NULL;
 	if (fn)
 		fn(&c);
+	/* as libsinsp: an fd the event added had the old name "" */
+	if (c.added)
+		out->name_changed = c.added->name[0] != 0;
+	else if (was && out->fd == was)
+		out->name_changed = strcmp(was->name, s->fd_oldname.s) != 0;
 	out->thread = c.t;
 	s->last = c.t;
 }

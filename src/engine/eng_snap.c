@@ -66,7 +66,9 @@ static void put_fd(struct sbuf *o, const struct eng_fd *f)
 	sbuf_put(o, f->sip, 16);
 	sbuf_put(o, f->dip, 16);
 	put_u32(o, (uint32_t)f->sport << 16 | f->dport);
+	put_u8(o, f->flags);
 	put_str(o, f->name);
+	put_str(o, f->name_raw);
 }
 
 static void put_thread(struct sbuf *o, const struct eng_thread *t, uint32_t table)
@@ -285,9 +287,11 @@ static struct eng_fd *get_fd(struct buf_cur *c)
 	ports = get_u32(c);
 	f->sport = (uint16_t)(ports >> 16);
 	f->dport = (uint16_t)ports;
+	f->flags = get_u8(c);
 	f->name = get_str(c, NULL);
 	if (!f->name)
 		f->name = xstrdup("");
+	f->name_raw = get_str(c, NULL);
 	return f;
 }
 

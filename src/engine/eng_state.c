@@ -51,11 +51,24 @@ struct eng_fdtab *eng_fdtab_new(void)
 	return ft;
 }
 
+void eng_fd_fini(struct eng_fd *f)
+{
+	free(f->name);
+	free(f->name_raw);
+}
+
+void eng_fd_copy(struct eng_fd *dst, const struct eng_fd *src)
+{
+	*dst = *src;
+	dst->name = xstrdup(src->name);
+	dst->name_raw = src->name_raw ? xstrdup(src->name_raw) : NULL;
+}
+
 void eng_fd_free(struct eng_fd *f)
 {
 	if (!f)
 		return;
-	free(f->name);
+	eng_fd_fini(f);
 	free(f);
 }
 
@@ -83,8 +96,7 @@ struct eng_fdtab *eng_fdtab_copy(const struct eng_fdtab *src)
 	while (src && hmap_next(&src->fds, &i, &k, &v)) {
 		struct eng_fd *f = xmalloc(sizeof(*f));
 
-		*f = *(struct eng_fd *)v;
-		f->name = xstrdup(f->name);
+		eng_fd_copy(f, v);
 		hmap_put(&ft->fds, k, f);
 	}
 	return ft;
@@ -395,6 +407,7 @@ void eng_state_init(struct eng_state *s)
 	hmap_init(&s->users);
 	hmap_init(&s->groups);
 	hmap_init(&s->containers);
+	sbuf_init(&s->fd_oldname);
 	s->tid_to_remove = -1;
 	eng_parse_init();
 }
@@ -440,7 +453,8 @@ void eng_state_fini(struct eng_state *s)
 		free(c);
 	}
 	hmap_fini(&s->containers);
-	free(s->closed.name);
+	eng_fd_fini(&s->closed);
+	sbuf_fini(&s->fd_oldname);
 	eng_thread_free(s->container);
 	free(s->ifaddrs);
 	free(s->switch_ts);
@@ -618,6 +632,10 @@ static int on_fd(void *arg, uint64_t tid, const struct sf_fd *sf)
 		eng_fd_name_addrs(f);
 	else
 		f->name = xstrndup(sf->name.p ? sf->name.p : "", sf->name.len);
+	/* libsinsp takes the TCP sockets of the fd table for connected */
+	if ((f->type == FD_TYPE_IPV4_SOCK || f->type == FD_TYPE_IPV6_SOCK) &&
+	    f->l4proto == ENG_L4_TCP)
+		f->flags |= ENG_FD_CONNECTED;
 	if (f->type == FD_TYPE_UNIX_SOCK) /* as libsinsp guesses */
 		f->role = f->name[0] ? ENG_ROLE_SERVER : ENG_ROLE_CLIENT;
 	eng_fd_put(eng_thread_fdtab(s, t), f);

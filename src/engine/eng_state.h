@@ -17,6 +17,7 @@
 
 #include "event.h"
 #include "hmap.h"
+#include "sbuf.h"
 #include "schema.h"
 #include "sf_blocks.h"
 
@@ -40,7 +41,16 @@ struct eng_fd {
 	uint32_t dev;
 	uint8_t sip[16], dip[16];
 	uint16_t sport, dport;
-	char *name; /* owned */
+	uint8_t flags; /* ENG_FD_* */
+	char *name;     /* owned */
+	char *name_raw; /* owned: an opened file's path as the call gave it, or NULL */
+};
+
+/* What libsinsp's fd flags tell: a connected socket, a file of an overlay layer. */
+enum {
+	ENG_FD_CONNECTED = 1,
+	ENG_FD_UPPER_LAYER = 2,
+	ENG_FD_LOWER_LAYER = 4,
 };
 
 struct eng_fdtab {
@@ -120,6 +130,7 @@ struct eng_evinfo {
 	struct eng_thread *thread; /* NULL if the event has none */
 	const struct eng_fd *fd;   /* the fd it used (kept even if it closed it), or NULL */
 	bool paired;		   /* an exit whose enter was seen */
+	bool name_changed;	   /* parsing it changed its fd's name (a new fd's: from "") */
 };
 
 /* An address of the machine's interfaces: 4 bytes (IPv4) or 16 (IPv6). */
@@ -137,6 +148,7 @@ struct eng_state {
 	struct sf_machine machine;
 	bool have_machine;
 	struct eng_fd closed; /* the fd a close removed, kept for its event */
+	struct sbuf fd_oldname; /* the event's fd's name before its parsing */
 	struct eng_thread *container; /* the thread of container records */
 	struct eng_thread *last;      /* the thread of the last event (a look-up cache) */
 	struct eng_ifaddr *ifaddrs;   /* from the section's interface list */

@@ -11,6 +11,10 @@
 #define PPM_CL_CLONE_INVERTED 65536u
 #define PPM_CL_CHILD_IN_PIDNS 536870912u
 #define PPM_O_DIRECTORY (1u << 10)
+#define PPM_FD_UPPER_LAYER (1u << 15)
+#define PPM_FD_LOWER_LAYER (1u << 16)
+#define PPM_FD_UPPER_LAYER_CREAT 1u
+#define PPM_FD_LOWER_LAYER_CREAT 2u
 #define PPM_AT_FDCWD (-100)
 #define PPM_EXVAT_AT_EMPTY_PATH 1u
 #define FD_TYPE_UNKNOWN 0
@@ -34,6 +38,10 @@
 void eng_blob_set(struct eng_blob *b, const void *p, uint32_t len);
 void eng_str_set(char **dst, const char *s);
 void eng_fd_free(struct eng_fd *f);
+/* Frees the names of f, an fd kept in place. */
+void eng_fd_fini(struct eng_fd *f);
+/* Makes dst a copy of src with names of its own. */
+void eng_fd_copy(struct eng_fd *dst, const struct eng_fd *src);
 /* A new, empty fd table with one reference. */
 struct eng_fdtab *eng_fdtab_new(void);
 /* Drops a reference; the last one frees the table and its fds. */

@@ -124,6 +124,100 @@ for f in "$own"/*.scap* "$extra"/*.scap; do
 	fi
 done
 
+# evt.count.threadinfo is 1 on procinfo events, evt.count.procinfo on those
+# of main threads, both 0 elsewhere; evt.latency.quantized is always 0 (the
+# current libraries' values; sysdig 0.29.3 has none for their 0s and hides
+# procinfo events). The evt.buflen split: each is evt.buflen on the reads or
+# writes, files or IP sockets it names; a recv on a socket gives its result
+# to evt.buflen.net.in.
+mains=0
+recvs=0
+for f in "$own"/*.scap* "$extra"/*.scap; do
+	fields "$f" -A -T fields -e evt.type -e thread.ismain -e evt.count.procinfo \
+		-e evt.count.threadinfo -e evt.latency.quantized -e evt.dir -e fd.type -e evt.rawres \
+		-e evt.is_io_read -e evt.is_io_write -e evt.buflen -e evt.buflen.in -e evt.buflen.out \
+		-e evt.buflen.file -e evt.buflen.file.in -e evt.buflen.file.out -e evt.buflen.net \
+		-e evt.buflen.net.in -e evt.buflen.net.out >"$tmp/b"
+	awk -F'\t' '
+	function want(c) { return c ? $11 : "<NA>" }
+	{
+		pi = $1 == "procinfo"
+		if ($4 != (pi ? 1 : 0) || $3 != (pi && $2 == "true" ? 1 : 0) || $5 != 0) {
+			print "line " NR ": procinfo counts or evt.latency.quantized: " $0; bad++
+		}
+		mains += pi && $3 == 1
+		rd = $9 == "true"; wr = $10 == "true"; file = $7 == "file"
+		net = $7 == "ipv4" || $7 == "ipv6"
+		if ($12 != want(rd) || $13 != want(wr) || $14 != want(file) ||
+		    $15 != want(file && rd) || $16 != want(file && wr) || $17 != want(net) ||
+		    $18 != want(net && rd) || $19 != want(net && wr)) {
+			print "line " NR ": evt.buflen.*: " $0; bad++
+		}
+		if ($1 ~ /^recv/ && $6 == "<" && net && $8 >= 0) {
+			if ($18 != $8) { print "line " NR ": evt.buflen.net.in of a recv: " $0; bad++ }
+			recvs++
+		}
+	}
+	END { print mains + 0, recvs + 0; exit bad > 0 }' "$tmp/b" >"$tmp/err"
+	if [ $? -eq 0 ]; then ok; else
+		bad "procinfo counts, evt.latency.quantized or evt.buflen.* on $(basename "$f"):"
+		head -3 "$tmp/err"
+	fi
+	read -r m r < <(tail -1 "$tmp/err")
+	mains=$((mains + ${m:-0}))
+	recvs=$((recvs + ${r:-0}))
+done
+[ "$mains" -gt 0 ] && ok || bad "no procinfo event of a main thread in the captures"
+[ "$recvs" -gt 0 ] && ok || bad "no recv on an IP socket in the captures"
+
+# fs.path.* from the parameters of the calls that name paths, joined as the
+# current libraries do: to the working directory, but for mkdirat, unlinkat
+# and symlinkat's link to their dirfd's directory ("<UNKNOWN>" before the
+# path for AT_FDCWD), and for renameat2 to each path's dirfd
+paths=0
+for f in "$own"/*.scap*; do
+	fields "$f" -T fields -e evt.type -e evt.res -e proc.cwd -e evt.rawarg.path \
+		-e evt.rawarg.name -e evt.rawarg.oldpath -e evt.rawarg.newpath -e evt.rawarg.target \
+		-e evt.rawarg.linkpath -e evt.arg.dirfd -e evt.arg.linkdirfd -e evt.arg.olddirfd \
+		-e evt.arg.newdirfd -e fs.path.name -e fs.path.nameraw -e fs.path.source \
+		-e fs.path.sourceraw -e fs.path.target -e fs.path.targetraw -Y 'evt.dir = < and
+		evt.type in (mkdir, mkdirat, rmdir, unlink, unlinkat, rename, renameat, renameat2,
+		link, linkat, symlink, symlinkat)' >"$tmp/b"
+	awk -F'\t' '
+	function join(d, p) { if (p ~ /^\//) return p; sub(/\/$/, "", d); return d "/" p }
+	function at(fd, p) {
+		if (p ~ /^\//) return p
+		return fd ~ /^<d>/ ? join(substr(fd, 4), p) : "<UNKNOWN>" p
+	}
+	{
+		t = $1; cwd = $3; n = nr = s = sr = g = gr = "<NA>"
+		if ($2 != "SUCCESS") { }
+		else if (t ~ /^(mkdir|rmdir|unlink)$/) { nr = $4; n = join(cwd, $4) }
+		else if (t == "mkdirat") { nr = $4; n = at($10, $4) }
+		else if (t == "unlinkat") { nr = $5; n = at($10, $5) }
+		else if (t ~ /^rename/) {
+			sr = $6; gr = $7; s = join(cwd, $6); g = join(cwd, $7)
+			if (t == "renameat2") {
+				s = $12 == "AT_FDCWD" ? s : at($12, $6)
+				g = $13 == "AT_FDCWD" ? g : at($13, $7)
+			}
+		} else if (t ~ /^link/) { sr = $7; gr = $6; s = join(cwd, $7); g = join(cwd, $6) }
+		else if (t == "symlink") { sr = $9; gr = $8; s = join(cwd, $9); g = join(cwd, $8) }
+		else if (t == "symlinkat") { sr = $9; gr = $8; s = at($11, $9); g = at("", $8) }
+		got = $14 "|" $15 "|" $16 "|" $17 "|" $18 "|" $19
+		want = n "|" nr "|" s "|" sr "|" g "|" gr
+		if (got != want) { print "line " NR ": " t " " got ", not " want; bad++ }
+		paths += $2 == "SUCCESS"
+	}
+	END { print paths + 0; exit bad > 0 }' "$tmp/b" >"$tmp/err"
+	if [ $? -eq 0 ]; then ok; else
+		bad "fs.path.* on $(basename "$f"):"
+		head -3 "$tmp/err"
+	fi
+	paths=$((paths + $(tail -1 "$tmp/err")))
+done
+[ "$paths" -ge 15 ] && ok || bad "only $paths calls that worked on paths in the captures"
+
 # evt.reltime counts from the first event of the capture, evt.deltatime from
 # the event shown before, with a filter too (syshark's meaning, not sysdig's)
 # (times in seconds and nanoseconds: awk's numbers cannot hold them whole)

@@ -29,8 +29,13 @@
 #   procexit, which the current libraries do not count as system calls;
 #   evt.latency.human: sysdig 0.29.3 repeats the event before's on events
 #   without a thread; evt.buffer: -T fields doubles its backslashes;
-#   evt.type.is: sysdig 0.29.3 cannot print it; evt.around: filters only.
+#   evt.type.is: sysdig 0.29.3 cannot print it; evt.around: filters only;
+#   evt.count.procinfo, evt.count.threadinfo: sysdig 0.29.3 has no value
+#   where the current libraries give 0; evt.latency.quantized: sysdig 0.29.3
+#   gives 1 where the current libraries give 0.
 #   evt_fields.sh checks them (and the fields sysdig 0.29.3 lacks) instead.
+# - fd.name_changed in filters: sysdig 0.29.3 prints it but its filters never
+#   see it true; fd_fields.sh checks that the filter selects its true values.
 # evt.abspath comes last in fields.txt: after it in a format, sysdig 0.29.3
 # prints fd.containername with the name of the directory.
 set -u
