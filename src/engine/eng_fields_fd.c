@@ -232,16 +232,16 @@ bool f_fd_sip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e
 	return true;
 }
 
-/* libsinsp gives 0 for any other socket with a role. */
 bool f_fd_cport(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		       const struct eng_fref *r)
 {
 	const struct eng_fd *f = fx_evt_fd(e);
 
 	UNUSED_ARGS;
-	if (!f || f->role == ENG_ROLE_NONE)
+	/* connected IP sockets only (not listening ones), as in current libraries */
+	if (!f || (f->type != 3 && f->type != 4) || f->role == ENG_ROLE_NONE)
 		return false;
-	sbuf_put_u64(o, f->type == 3 || f->type == 4 ? f->sport : 0);
+	sbuf_put_u64(o, f->sport);
 	return true;
 }
 

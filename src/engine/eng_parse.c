@@ -1187,6 +1187,96 @@ static int64_t enter_fdnum(const struct ev_view *ev, uint32_t flags)
 	return (int64_t)v;
 }
 
+/*
+ * Where an exit event carries its fd, as current drivers write it (after
+ * the exit's own parameters, the enter's), or -1.
+ */
+static int exit_fd_param(uint16_t type)
+{
+	switch (type) {
+	case EV_SYSCALL_SETNS_X:
+	case EV_SOCKET_LISTEN_X:
+	case EV_SOCKET_SHUTDOWN_X:
+	case EV_SYSCALL_FCHDIR_X:
+	case EV_SYSCALL_LSEEK_X:
+	case EV_SYSCALL_LLSEEK_X:
+	case EV_SYSCALL_IOCTL_3_X:
+	case EV_SYSCALL_FSTAT_X:
+	case EV_SYSCALL_CLOSE_X:
+	case EV_SYSCALL_GETDENTS_X:
+	case EV_SYSCALL_GETDENTS64_X:
+	case EV_SYSCALL_FLOCK_X:
+	case EV_SYSCALL_COPY_FILE_RANGE_X:
+	case EV_SYSCALL_FCNTL_X:
+	case EV_SYSCALL_DUP_1_X:
+	case EV_SYSCALL_DUP2_X:
+	case EV_SYSCALL_DUP3_X:
+	case EV_SYSCALL_NEWFSTATAT_X:
+	case EV_SYSCALL_FCHOWNAT_X:
+	case EV_SYSCALL_FCHMODAT_X:
+	case EV_SYSCALL_MKDIRAT_X:
+	case EV_SYSCALL_UNLINKAT_2_X:
+	case EV_SYSCALL_MKNODAT_X:
+	case EV_SOCKET_SENDMMSG_X:
+	case EV_SOCKET_RECVMMSG_X:
+	case EV_SYSCALL_IO_URING_REGISTER_X:
+	case EV_SYSCALL_IO_URING_ENTER_X:
+	case EV_SOCKET_SETSOCKOPT_X:
+	case EV_SOCKET_GETSOCKOPT_X:
+	case EV_SYSCALL_FSCONFIG_X:
+	case EV_SYSCALL_FINIT_MODULE_X:
+	case EV_SYSCALL_FCHMOD_X:
+	case EV_SYSCALL_FCHOWN_X:
+		return 1;
+	case EV_SYSCALL_READ_X:
+	case EV_SYSCALL_PREAD_X:
+	case EV_SOCKET_BIND_X:
+	case EV_SYSCALL_WRITE_X:
+	case EV_SYSCALL_PWRITE_X:
+	case EV_SOCKET_RECV_X:
+	case EV_SOCKET_SEND_X:
+	case EV_SOCKET_SENDTO_X:
+	case EV_SOCKET_SENDMSG_X:
+	case EV_SYSCALL_SENDFILE_X:
+	case EV_SYSCALL_SPLICE_X:
+	case EV_SYSCALL_WRITEV_X:
+	case EV_SYSCALL_PWRITEV_X:
+	case EV_SOCKET_CONNECT_X:
+	case EV_SYSCALL_SYMLINKAT_X:
+		return 2;
+	case EV_SOCKET_RECVFROM_X:
+	case EV_SYSCALL_READV_X:
+	case EV_SYSCALL_PREADV_X:
+		return 3;
+	case EV_SOCKET_RECVMSG_X:
+		return 5;
+	case EV_SYSCALL_MMAP_X:
+	case EV_SYSCALL_MMAP2_X:
+		return 8;
+	default:
+		return -1;
+	}
+}
+
+/*
+ * The fd of an exit that uses one, into lastevent_fd: its enter's, or
+ * without the enter, as current libraries do, the exit's own if it
+ * carries one. False if it has none.
+ */
+static bool exit_fd(struct eng_call *c, const struct ev_view *ev)
+{
+	int at = exit_fd_param(ev->type);
+	uint64_t v;
+
+	if (at < 0 || (c->have_enter && ev->type != EV_SYSCALL_COPY_FILE_RANGE_X))
+		return c->have_enter;
+	/* copy_file_range works on its output fd */
+	if (!ev_param_u64(ev, (unsigned int)at, &v))
+		return c->have_enter;
+	c->t->lastevent_fd = (int64_t)v;
+	return true;
+}
+
 /* Keeps a copy of an fd that the event's handler may remove. */
 static const struct eng_fd *fd_keep(struct eng_state *s, const struct eng_fd *f)
 {
@@ -1306,12 +1396,7 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 				c.t->latency = ev->ts - c.t->enter_ts;
 			c.have_enter = eng_state_enter_of(c.t, ev, &c.enter);
 			out->paired = c.have_enter;
-			if (c.have_enter && (flags & EV_F_USES_FD)) {
-				uint64_t v;
-
-				/* copy_file_range works on its output fd */
-				if (ev->type == EV_SYSCALL_COPY_FILE_RANGE_X && ev_param_u64(ev, 1, &v))
-					c.t->lastevent_fd = (int64_t)v;
+			if ((flags & EV_F_USES_FD) && exit_fd(&c, ev)) {
 				out->fd = eng_state_fd(c.t, c.t->lastevent_fd);
 				if (out->fd && (flags & EV_F_DESTROYS_FD))
 					out->fd = fd_keep(s, out->fd);

@@ -108,4 +108,20 @@ for op in contains icontains; do
 	out=$("$bin" -r "$f" -T fields -e evt.num -Y "fd.name $op $huge" 2>&1)
 	[ $? -eq 0 ] && [ -z "$out" ] && ok || bad "fd.name $op with a 60 KB needle: '${out:0:80}'"
 done
+
+# An exit whose enter a filter rejects is not paired with it, and, as in
+# current Falco libraries, takes the fd it carries itself: a filter on an
+# exit's fd fields selects the exits the unfiltered events say it should
+for check in 'files.scap:evt.buflen > 10' 'shell.scap.gz:evt.buflen > 10' \
+	'files.scap:evt.type = read and fd.type = file' 'net.scap.gz:fd.l4proto = tcp'; do
+	c=${check%%:*} flt=${check#*:}
+	"$bin" -r "$corpus/$c" -T fields -e evt.num -Y "($flt) and evt.dir = <" >"$tmp/a"
+	"$bin" -r "$corpus/$c" -T fields -e evt.num -Y "($flt) or evt.dir = >" >"$tmp/paired"
+	"$bin" -r "$corpus/$c" -T fields -e evt.num -e evt.dir |
+		awk -F'\t' 'NR == FNR { chosen[$1] = 1; next }
+			$2 == "<" && ($1 in chosen) { print $1 }' "$tmp/paired" - >"$tmp/b"
+	if [ -s "$tmp/a" ] && cmp -s "$tmp/a" "$tmp/b"; then ok; else
+		bad "$c: [$flt] selects other exits than with their enters let through"
+	fi
+done
 finish

@@ -12,6 +12,7 @@
 # - fd.name_changed = true selects the events whose value is true (sysdig
 #   0.29.3 prints the value but its filters never see it true), among them
 #   every open exit that made an fd; fd.connected is true after a connect.
+# - fd.cport only on connected IP sockets (current libraries).
 # - fd.net with IPv6 networks (sysdig 0.29.3 refuses them): ::1/128 selects
 #   the events sysdig's fd.ip = ::1 selects, ::/0 those on IPv6 sockets.
 # Usage: fd_fields.sh SYSHARK OWN_CORPUS EXTRA_CORPUS. Exit 77 = skipped.
@@ -97,6 +98,17 @@ for f in "$own"/*.scap*; do
 	cmp -s "$tmp/a" "$tmp/b" || fail "fd.name_changed = true selects other events than its values"
 	echo "PASS: fd.nameraw, fd.types, fd.name_changed on $(basename "$f"): $(tail -1 "$tmp/out")"
 done
+
+# fd.cport: a connected IP socket's client port, and no value on any other
+# fd (sysdig 0.29.3 gives 0, or on a unix socket whatever its memory holds)
+"$bin" -r "$own/net.scap.gz" -T fields -e fd.type -e fd.cport -e fd.cip \
+	>"$tmp/ports" 2>&1 || fail "syshark failed on net.scap.gz"
+awk -F'\t' '
+	$2 != "<NA>" && $1 !~ /^ipv[46]$/ { print "fd.cport on a " $1 " fd: " $0; bad++ }
+	$3 != "<NA>" && $2 == "<NA>" { print "a client address without fd.cport: " $0; bad++ }
+	$2 != "<NA>" { n++ }
+	$1 == "unix" { unix++ }
+	END { exit bad || !n || !unix }' "$tmp/ports" || fail "fd.cport on net.scap.gz"
 
 v6=$extra/test_ipv6_client.scap
 [ -r "$v6" ] || { echo "SKIP: $v6 is missing (the IPv6 networks are not checked)"; exit 77; }

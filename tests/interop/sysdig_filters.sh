@@ -36,6 +36,11 @@
 #   evt_fields.sh checks them (and the fields sysdig 0.29.3 lacks) instead.
 # - fd.name_changed in filters: sysdig 0.29.3 prints it but its filters never
 #   see it true; fd_fields.sh checks that the filter selects its true values.
+# Exits whose enter a filter rejected may be chosen differently: rejecting
+# an enter ends its thread's pairing, and current Falco libraries then take
+# the fd the exit carries itself, which sysdig 0.29.3 does not know (it
+# takes an earlier call's). rejected_enters() below says which differences
+# are of that kind.
 # evt.abspath comes last in fields.txt: after it in a format, sysdig 0.29.3
 # prints fd.containername with the name of the directory.
 set -u
@@ -73,9 +78,44 @@ syshark_fields() {
 	fi
 }
 
+# every event's key, thread, direction and fd number, in order
+syshark_fields "" "${sh_key[@]}" -e thread.tid -e evt.dir -e fd.num >"$tmp/all"
+# rejected_enters FILTER: true if every event only one tool selects ($tmp/a
+# is sysdig's choice, $tmp/b syshark's) is an exit whose enter the filter
+# rejected: current libraries (and syshark) give it the fd it carries,
+# sysdig 0.29.3 the fd of an earlier call. One that only syshark selects
+# must be selected with its enter let through too (paired, with its enter's
+# fd), unless that enter names no fd.
+rejected_enters() {
+	local nk=${#key[@]}
+	sort "$tmp/a" >"$tmp/a.s"
+	sort "$tmp/b" >"$tmp/b.s"
+	comm -13 "$tmp/a.s" "$tmp/b.s" | sed 's/^/+/' >"$tmp/diff"
+	comm -23 "$tmp/a.s" "$tmp/b.s" | sed 's/^/-/' >>"$tmp/diff"
+	syshark_fields "($1) or evt.dir = >" "${sh_key[@]}" >"$tmp/paired"
+	awk -F'\t' -v nk="$nk" '
+		function key(k, i) { k = $1; for (i = 2; i <= nk; i++) k = k "\t" $i; return k }
+		FILENAME == ARGV[1] { chosen[$0] = 1; next }
+		FILENAME == ARGV[2] { diff[substr($0, 2)] = substr($0, 1, 1); next }
+		FILENAME == ARGV[3] { paired[$0] = 1; next }
+		{
+			k = key(); tid = $(nk + 1); dir = $(nk + 2)
+			if (k in diff) {
+				if (dir != "<" || last_dir[tid] != ">" || (last[tid] in chosen) ||
+				    (diff[k] == "+" && !(k in paired) && last_fd[tid] != "-1" &&
+				     last_fd[tid] != "<NA>"))
+					bad++
+				seen++
+			}
+			last[tid] = k; last_dir[tid] = dir; last_fd[tid] = $(nk + 3)
+		}
+		END { exit bad > 0 || seen == 0 }' "$tmp/b" "$tmp/diff" "$tmp/paired" "$tmp/all"
+}
+
 n=0
 left=0
 fails=0
+aside=0
 while IFS= read -r flt; do
 	[ -n "$flt" ] || continue
 	if $unknown && [[ $flt == *evt.num* ]]; then
@@ -85,7 +125,9 @@ while IFS= read -r flt; do
 	n=$((n + 1))
 	TZ=UTC sysdig -r "$file" -p "$sd_key" "$flt" >"$tmp/a" 2>&1
 	syshark_fields "$flt" "${sh_key[@]}" >"$tmp/b"
-	if ! cmp -s "$tmp/a" "$tmp/b"; then
+	if ! cmp -s "$tmp/a" "$tmp/b" && rejected_enters "$flt"; then
+		aside=$((aside + 1))
+	elif ! cmp -s "$tmp/a" "$tmp/b"; then
 		echo "FAIL: [$flt] selects other events than sysdig:"
 		diff "$tmp/a" "$tmp/b" | head -5
 		fails=$((fails + 1))
@@ -109,7 +151,17 @@ for f in "${names[@]}"; do
 	fmt+="%$f"$'\t'
 	args+=(-e "$f")
 done
-TZ=UTC sysdig -r "$file" -p "${fmt%$'\t'}" >"$tmp/a" 2>&1
+# fd.cport of a socket that is not a connected IP one: current libraries
+# give none, sysdig 0.29.3 0 (on a listening socket too) or, on a unix
+# socket, whatever its memory holds
+TZ=UTC sysdig -r "$file" -p "${fmt%$'\t'}" 2>&1 |
+	awk -F'\t' -v OFS='\t' -v names="${names[*]}" '
+		BEGIN { n = split(names, name, " "); for (i = 1; i <= n; i++) col[name[i]] = i }
+		NF == n && $col["fd.cport"] != "<NA>" && ($col["fd.cport"] == "0" ||
+			($col["fd.type"] != "ipv4" && $col["fd.type"] != "ipv6")) {
+			$col["fd.cport"] = "<NA>"
+		}
+		{ print }' >"$tmp/a"
 syshark_fields "" "${args[@]}" >"$tmp/b"
 if ! cmp -s "$tmp/a" "$tmp/b"; then
 	echo "FAIL: field values differ from sysdig's on $(basename "$file"):"
@@ -129,5 +181,6 @@ if ! cmp -s "$tmp/a" "$tmp/b"; then
 fi
 note=
 $unknown && note=" (events matched by time and thread; $left filters on event numbers left out)"
+[ "$aside" -eq 0 ] || note+=" ($aside filters also select exits whose enter they reject)"
 echo "PASS: $n filters select the same events as sysdig, and $nf fields have its values," \
 	"on $(basename "$file")$note"

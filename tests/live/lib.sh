@@ -3,6 +3,7 @@
 # scratch directory of tests/checks.sh, and helpers that capture with the
 # real probe and read the file back with syshark and with Debian's sysdig.
 . "$(dirname "${BASH_SOURCE[0]}")/../checks.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../sysdig.sh"
 bin=$1
 export TZ=UTC
 
@@ -68,8 +69,10 @@ fields_both() {
 		args+=(-e "$f")
 	done
 	fmt=${fmt%$'\t'}
-	"$bin" -r "$file" -T fields "${args[@]}" -Y "$filter" >"$tmp/f.sh" 2>"$tmp/f.err" ||
-		bad "syshark -T fields failed: $(cat "$tmp/f.err")"
+	# with evt.type first, the events sysdig 0.29.3 cannot know are left out
+	"$bin" -r "$file" -T fields "${args[@]}" -Y "$filter" 2>"$tmp/f.err" |
+		grep -Ev "^($SYSDIG_UNKNOWN)"$'\t' >"$tmp/f.sh"
+	[ -s "$tmp/f.err" ] && bad "syshark -T fields failed: $(cat "$tmp/f.err")"
 	sysdig -r "$file" -p "$fmt" "$filter" >"$tmp/f.sd" 2>/dev/null ||
 		bad "sysdig -p failed on $file"
 	if cmp -s "$tmp/f.sh" "$tmp/f.sd"; then
