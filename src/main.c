@@ -60,6 +60,18 @@ static bool is_format(const char *word)
 	return word[0] == '%' || word[0] == '*';
 }
 
+/* sysdig's -pc and -pk: its text line with the container or the pod; NULL for other words. */
+static const char *named_format(const char *word)
+{
+	if (strcmp(word, "c") == 0 || strcmp(word, "container") == 0)
+		return "*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) "
+		       "%proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info";
+	if (strcmp(word, "k") == 0 || strcmp(word, "kubernetes") == 0)
+		return "*%evt.num %evt.outputtime %evt.cpu %k8s.pod.name (%container.id) "
+		       "%proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info";
+	return NULL;
+}
+
 /* The words joined by spaces; caller frees. */
 static char *join_words(char **w, int n)
 {
@@ -334,7 +346,9 @@ int main(int argc, char **argv)
 		case 'p':
 		case 'o':
 			print = true;
-			if (c == 'p' && optarg && !is_format(optarg)) {
+			if (optarg && named_format(optarg)) {
+				po.format = named_format(optarg);
+			} else if (c == 'p' && optarg && !is_format(optarg)) {
 				/* -pA: -p then more options, read as the word -A */
 				optarg[-1] = '-';
 				argv[--optind] = optarg - 1;

@@ -77,6 +77,18 @@ while IFS=$'\t' read -r fmt flt; do
 	compare "$fmt" "$flt"
 done <<<"$formats"
 compare '*%evt.type:%evt.args|' 'evt.type!=container' 's/ |$/|/'
+# -pc, sysdig's line with the container, without the space sysdig leaves
+# after the arguments and the line a container record's JSON ends with
+if ! $unknown; then
+	n=$((n + 1))
+	TZ=UTC sysdig -r "$file" -pc 2>&1 | sed 's/ $//' | grep -v '^$' >"$tmp/a"
+	TZ=UTC "$bin" -r "$file" -pc 2>&1 | sed 's/ $//' >"$tmp/b"
+	if ! cmp -s "$tmp/a" "$tmp/b"; then
+		echo "FAIL: -pc prints other lines than sysdig:"
+		diff "$tmp/a" "$tmp/b" | head -5
+		fails=$((fails + 1))
+	fi
+fi
 # every field of fields.txt in one format: with '*', a field sysdig finds
 # missing prints <NA>, where without it the event would not be printed
 all='*%evt.rawtime'
