@@ -1259,19 +1259,18 @@ static int exit_fd_param(uint16_t type)
 }
 
 /*
- * The fd of an exit that uses one, into lastevent_fd: its enter's, or
- * without the enter, as current libraries do, the exit's own if it
- * carries one. False if it has none.
+ * The fd of an exit that uses one, into lastevent_fd: its enter's or, as
+ * current libraries do when the enter is missing or named none, the fd the
+ * exit carries, if any. False if it has none.
  */
 static bool exit_fd(struct eng_call *c, const struct ev_view *ev)
 {
 	int at = exit_fd_param(ev->type);
+	bool own = !c->have_enter || c->t->lastevent_fd == -1 ||
+		   ev->type == EV_SYSCALL_COPY_FILE_RANGE_X; /* its output fd */
 	uint64_t v;
 
-	if (at < 0 || (c->have_enter && ev->type != EV_SYSCALL_COPY_FILE_RANGE_X))
-		return c->have_enter;
-	/* copy_file_range works on its output fd */
-	if (!ev_param_u64(ev, (unsigned int)at, &v))
+	if (at < 0 || !own || !ev_param_u64(ev, (unsigned int)at, &v))
 		return c->have_enter;
 	c->t->lastevent_fd = (int64_t)v;
 	return true;

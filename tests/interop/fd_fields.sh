@@ -13,6 +13,7 @@
 #   0.29.3 prints the value but its filters never see it true), among them
 #   every open exit that made an fd; fd.connected is true after a connect.
 # - fd.cport only on connected IP sockets (current libraries).
+# - newfstatat exits take their dirfd as their fd (current libraries).
 # - fd.net with IPv6 networks (sysdig 0.29.3 refuses them): ::1/128 selects
 #   the events sysdig's fd.ip = ::1 selects, ::/0 those on IPv6 sockets.
 # Usage: fd_fields.sh SYSHARK OWN_CORPUS EXTRA_CORPUS. Exit 77 = skipped.
@@ -109,6 +110,21 @@ awk -F'\t' '
 	$2 != "<NA>" { n++ }
 	$1 == "unix" { unix++ }
 	END { exit bad || !n || !unix }' "$tmp/ports" || fail "fd.cport on net.scap.gz"
+
+# an exit whose enter names no fd takes the one it carries, as current
+# libraries do: newfstatat's dirfd, the fd of AT_EMPTY_PATH calls
+"$bin" -r "$own/files.scap" -T fields -e fd.num -e evt.rawarg.dirfd -e fd.name -e evt.arg.dirfd \
+	-Y 'evt.type = newfstatat and evt.dir = <' >"$tmp/fstat" 2>&1 ||
+	fail "syshark failed on files.scap"
+awk -F'\t' '
+	$2 + 0 >= 0 {
+		n++
+		if ($1 != $2 || $3 == "" || substr($4, length($4) - length($3) + 1) != $3) {
+			print "not the dirfd: " $0
+			bad++
+		}
+	}
+	END { exit bad || !n }' "$tmp/fstat" || fail "newfstatat exits on files.scap"
 
 v6=$extra/test_ipv6_client.scap
 [ -r "$v6" ] || { echo "SKIP: $v6 is missing (the IPv6 networks are not checked)"; exit 77; }
