@@ -42,7 +42,7 @@ _syshark_bin()
 _syshark_fields()
 {
 	"$(_syshark_bin)" -l 2>/dev/null |
-		awk '{ f = $1; sub(/NAME$/, "", f); sub(/\[N\]$/, "", f); print f }'
+		awk '{ f = $1; sub(/NAME$/, "", f); sub(/\[(N|KEY)\]$/, "", f); print f }'
 }
 
 # Event type names, each once.

@@ -532,9 +532,10 @@ void print_field_list(FILE *out)
 	const struct eng_field *f;
 
 	for (f = eng_field_all(); f->name; f++) {
-		const char *arg = f->arg == ENG_FA_NAME ? ".NAME" :
-				  f->arg == ENG_FA_NONE	 ? "" :
-							   "[N]";
+		const char *arg = f->arg == ENG_FA_NAME || f->arg == ENG_FA_LABEL ? ".NAME" :
+				  f->arg == ENG_FA_NONE				   ? "" :
+				  f->arg == ENG_FA_KEY				   ? "[KEY]" :
+										     "[N]";
 		int w = 18 - (int)strlen(f->name);
 
 		fprintf(out, "%s%s%*s %s\n", f->name, arg, w > (int)strlen(arg) ? w - (int)strlen(arg) : 1,

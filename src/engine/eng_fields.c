@@ -836,6 +836,80 @@ static const struct eng_field fields[] = {
 	  ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "container.image", "container image", f_container_image, ENG_FK_STR, ENG_FA_NONE, NULL,
 	  ENG_FS_ANY },
+	{ "container.image.id", "image id",
+	  f_container_image_id, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.type", "container type (docker, cri-o, containerd, ...), or host",
+	  f_container_type, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.privileged", "true if the container runs privileged",
+	  f_container_privileged, ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.mounts", "the mounts, comma-separated (source, dest, mode, rdwr, propagation)",
+	  f_container_mounts, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.mount", "a mount, by number or by its source (a glob)",
+	  f_container_mount, ENG_FK_STR, ENG_FA_KEY, NULL, ENG_FS_ANY },
+	{ "container.mount.source", "a mount's source, by number or by its destination (a glob)",
+	  f_container_mount_source, ENG_FK_STR, ENG_FA_KEY, NULL, ENG_FS_ANY },
+	{ "container.mount.dest", "a mount's destination, by number or by its source (a glob)",
+	  f_container_mount_dest, ENG_FK_STR, ENG_FA_KEY, NULL, ENG_FS_ANY },
+	{ "container.mount.mode", "a mount's mode, by number or by its source (a glob)",
+	  f_container_mount_mode, ENG_FK_STR, ENG_FA_KEY, NULL, ENG_FS_ANY },
+	{ "container.mount.rdwr", "true if a mount is writable, by number or source (a glob)",
+	  f_container_mount_rdwr, ENG_FK_BOOL, ENG_FA_KEY, NULL, ENG_FS_ANY },
+	{ "container.mount.propagation", "a mount's propagation, by number or source (a glob)",
+	  f_container_mount_propagation, ENG_FK_STR, ENG_FA_KEY, NULL, ENG_FS_ANY },
+	{ "container.image.repository", "image repository",
+	  f_container_image_repository, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.image.tag", "image tag",
+	  f_container_image_tag, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.image.digest", "image registry digest",
+	  f_container_image_digest, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.healthcheck", "health check command line, or NONE",
+	  f_container_healthcheck, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.liveness_probe", "liveness probe command line, or NONE",
+	  f_container_liveness_probe, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.readiness_probe", "readiness probe command line, or NONE",
+	  f_container_readiness_probe, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.ip", "the container's IPv4 address",
+	  f_container_ip, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.cni.json", "the pod's CNI result (JSON)",
+	  f_container_cni_json, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.host_pid", "true if the container is in the host's PID namespace",
+	  f_container_host_pid, ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.host_network", "true if the container is in the host's network namespace",
+	  f_container_host_network, ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.host_ipc", "true if the container is in the host's IPC namespace",
+	  f_container_host_ipc, ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "container.label", "a container label, by name",
+	  f_container_label, ENG_FK_STR, ENG_FA_LABEL, NULL, ENG_FS_ANY },
+	{ "container.labels", "the container labels (name, colon, value), comma-separated",
+	  f_container_labels, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "proc.is_container_healthcheck", "true if the process is its container's health check",
+	  f_proc_is_container_healthcheck, ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "proc.is_container_liveness_probe",
+	  "true if the process is its container's liveness probe",
+	  f_proc_is_container_liveness_probe, ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "proc.is_container_readiness_probe",
+	  "true if the process is its container's readiness probe",
+	  f_proc_is_container_readiness_probe, ENG_FK_BOOL, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "k8s.pod.name", "Kubernetes pod name",
+	  f_k8s_pod_name, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "k8s.ns.name", "Kubernetes namespace name",
+	  f_k8s_ns_name, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "k8s.pod.id", "Kubernetes pod UID (legacy name of k8s.pod.uid)",
+	  f_k8s_pod_uid, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "k8s.pod.uid", "Kubernetes pod UID",
+	  f_k8s_pod_uid, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "k8s.pod.sandbox_id", "pod sandbox id (12 characters)",
+	  f_k8s_pod_sandbox_id, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "k8s.pod.full_sandbox_id", "pod sandbox id",
+	  f_k8s_pod_full_sandbox_id, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "k8s.pod.label", "a pod label, by name",
+	  f_k8s_pod_label, ENG_FK_STR, ENG_FA_LABEL, NULL, ENG_FS_ANY },
+	{ "k8s.pod.labels", "the pod labels (name, colon, value), comma-separated",
+	  f_k8s_pod_labels, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "k8s.pod.ip", "the pod's IPv4 address",
+	  f_k8s_pod_ip, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	{ "k8s.pod.cni.json", "the pod's CNI result (JSON)",
+	  f_k8s_pod_cni_json, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ NULL, NULL, NULL, 0, 0, NULL, ENG_FS_ANY },
 };
 
@@ -847,6 +921,52 @@ const struct eng_field *eng_field_all(void)
 static bool name_char(char c)
 {
 	return isalnum((unsigned char)c) || c == '_' || c == '.';
+}
+
+/* A label name's characters after a dot, as libsinsp takes them. */
+static bool label_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '/' || c == '-';
+}
+
+/*
+ * The text argument of field out->f, whose name ends at text[blen]: [TEXT],
+ * or for labels .NAME too. Returns the characters used or -1.
+ */
+static int parse_key(const char *text, size_t blen, struct eng_fref *out, struct diag *d)
+{
+	const char *p = text + blen, *end;
+	size_t an;
+	char *num;
+
+	if (*p == '.' && out->f->arg == ENG_FA_LABEL) {
+		for (end = p + 1; label_char(*end); end++)
+			;
+		p++;
+	} else if (*p == '[' && (end = strchr(p, ']'))) {
+		p++;
+	} else {
+		diag_set(d, -EINVAL, 0, "'%s' needs an argument, as in %s%s", out->f->name,
+			 out->f->name, out->f->arg == ENG_FA_LABEL ? ".NAME or [NAME]" : "[0]");
+		if (d)
+			d->col = (uint32_t)blen;
+		return -1;
+	}
+	an = (size_t)(end - p);
+	if (an == 0 || an >= sizeof(out->name)) {
+		diag_set(d, -EINVAL, 0, "'%s' needs an argument of 1 to %zu characters",
+			 out->f->name, sizeof(out->name) - 1);
+		if (d)
+			d->col = (uint32_t)blen + 1;
+		return -1;
+	}
+	memcpy(out->name, p, an);
+	errno = 0;
+	out->idx = strtoll(out->name, &num, 10);
+	if (num == out->name || *num || errno || out->idx < 0 || !isdigit((unsigned char)*p))
+		out->idx = -1;
+	out->has_arg = true;
+	return (int)(end + (*end == ']') - text);
 }
 
 int eng_field_parse(const char *text, struct eng_fref *out, struct diag *d)
@@ -863,7 +983,8 @@ int eng_field_parse(const char *text, struct eng_fref *out, struct diag *d)
 		flen = strlen(f->name);
 		if (flen > n || strncmp(text, f->name, flen) != 0)
 			continue;
-		if (flen == n || (f->arg == ENG_FA_NAME && text[flen] == '.')) {
+		if (flen == n ||
+		    ((f->arg == ENG_FA_NAME || f->arg == ENG_FA_LABEL) && text[flen] == '.')) {
 			if (flen > blen) {
 				best = f;
 				blen = flen;
@@ -898,6 +1019,8 @@ int eng_field_parse(const char *text, struct eng_fref *out, struct diag *d)
 		out->has_arg = true;
 		return (int)n;
 	}
+	if (best->arg == ENG_FA_KEY || best->arg == ENG_FA_LABEL)
+		return parse_key(text, blen, out, d);
 	if (*p == '[') {
 		if (best->arg == ENG_FA_NONE) {
 			diag_set(d, -EINVAL, 0, "'%s' takes no argument", best->name);

@@ -32,6 +32,8 @@ enum eng_farg {
 	ENG_FA_INDEX, /* [N], required */
 	ENG_FA_NAME,  /* .NAME or [N], required */
 	ENG_FA_OPT_INDEX, /* [N] or nothing */
+	ENG_FA_KEY,	  /* [N] or [TEXT] (a path, a glob), required */
+	ENG_FA_LABEL,	  /* [TEXT] or .NAME (a label's name, '/' and '-' allowed), required */
 };
 
 struct eng_fref;
@@ -76,8 +78,8 @@ struct eng_field {
 struct eng_fref {
 	const struct eng_field *f;
 	bool has_arg;
-	int64_t idx;   /* [N] */
-	char name[64]; /* .NAME (empty when the argument is an index) */
+	int64_t idx;   /* [N]; -1 for ENG_FA_KEY and ENG_FA_LABEL text that is no number */
+	char name[64]; /* .NAME, or the text of ENG_FA_KEY and ENG_FA_LABEL arguments */
 };
 
 /*

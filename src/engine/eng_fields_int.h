@@ -385,12 +385,83 @@ bool f_fdlist_cports(struct sbuf *o, const struct eng_state *s, const struct eng
 	                const struct eng_fref *r);
 bool f_fdlist_sports(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	                const struct eng_fref *r);
+/* eng_fields_ctr.c */
 bool f_container_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-	               const struct eng_fref *r);
+		const struct eng_fref *r);
 bool f_container_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-	                 const struct eng_fref *r);
+		const struct eng_fref *r);
+bool f_container_type(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_mounts(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_mount(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_mount_rdwr(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_ip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_cni_json(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_label(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_labels(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_k8s_pod_sandbox_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_k8s_pod_full_sandbox_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_k8s_pod_label(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_k8s_pod_labels(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_k8s_pod_ip(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_k8s_pod_cni_json(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
 bool f_container_image(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-	                  const struct eng_fref *r);
+		const struct eng_fref *r);
+bool f_container_image_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_image_repository(struct sbuf *o, const struct eng_state *s,
+		const struct eng_evt *e, const struct eng_fref *r);
+bool f_container_image_tag(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_image_digest(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_privileged(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_host_pid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_host_network(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_host_ipc(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_mount_source(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_mount_dest(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_mount_mode(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_mount_propagation(struct sbuf *o, const struct eng_state *s,
+		const struct eng_evt *e, const struct eng_fref *r);
+bool f_k8s_pod_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_k8s_ns_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_k8s_pod_uid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_healthcheck(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_proc_is_container_healthcheck(struct sbuf *o, const struct eng_state *s,
+		const struct eng_evt *e, const struct eng_fref *r);
+bool f_container_liveness_probe(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_proc_is_container_liveness_probe(struct sbuf *o, const struct eng_state *s,
+		const struct eng_evt *e, const struct eng_fref *r);
+bool f_container_readiness_probe(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_proc_is_container_readiness_probe(struct sbuf *o, const struct eng_state *s,
+		const struct eng_evt *e, const struct eng_fref *r);
 
 bool f_evt_buflen(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		  const struct eng_fref *r);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Field extractors: proc.*, thread.*, user.*, group.*, container.*. */
+/* Field extractors: proc.*, thread.*, user.*, group.*. */
 #include "eng_fields.h"
 
 #include <ctype.h>
@@ -948,7 +948,7 @@ bool f_thread_totexectime(struct sbuf *o, const struct eng_state *s, const struc
 	return true;
 }
 
-/* ---- user.*, group.*, container.* ---- */
+/* ---- user.*, group.* ---- */
 
 bool f_user_uid(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		       const struct eng_fref *r)
@@ -1026,50 +1026,5 @@ bool f_group_name(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 	if (!e->thread || !(g = eng_state_group(s, e->thread->gid)))
 		return false;
 	sbuf_puts(o, g->name);
-	return true;
-}
-
-bool f_container_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-			   const struct eng_fref *r)
-{
-	UNUSED_ARGS;
-	NEED_THREAD(e);
-	sbuf_puts(o, e->thread->container_id[0] ? e->thread->container_id : "host");
-	return true;
-}
-
-static const struct eng_container *evt_container(const struct eng_state *s,
-						 const struct eng_evt *e)
-{
-	return e->thread ? eng_state_container(s, e->thread->container_id) : NULL;
-}
-
-bool f_container_name(struct sbuf *o, const struct eng_state *s,
-			     const struct eng_evt *e, const struct eng_fref *r)
-{
-	const struct eng_container *c;
-
-	(void)r;
-	NEED_THREAD(e);
-	if (!e->thread->container_id[0]) {
-		sbuf_puts(o, "host");
-		return true;
-	}
-	c = evt_container(s, e);
-	if (!c || !c->name || !c->name[0])
-		return false;
-	sbuf_puts(o, c->name);
-	return true;
-}
-
-bool f_container_image(struct sbuf *o, const struct eng_state *s,
-			      const struct eng_evt *e, const struct eng_fref *r)
-{
-	const struct eng_container *c = evt_container(s, e);
-
-	(void)r;
-	if (!c || !c->image || !c->image[0])
-		return false;
-	sbuf_puts(o, c->image);
 	return true;
 }

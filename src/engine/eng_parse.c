@@ -243,6 +243,7 @@ static void on_clone_exit(struct eng_call *c)
 	}
 	thread_apply(c, child);
 	eng_thread_set_container(child);
+	eng_thread_set_category(c->s, child);
 	/* the oldest layouts have no comm: the exe stands for it */
 	if (ev_param_find(c->ev->type, "comm") < 0 && call_str(c, "exe"))
 		eng_str_set(&child->comm, child->exe);
@@ -316,6 +317,7 @@ static void on_execve_exit(struct eng_call *c)
 	}
 	thread_apply(c, t);
 	eng_thread_set_container(t);
+	eng_thread_set_category(c->s, t);
 	/* an empty trusted_exepath is one the driver could not read */
 	if ((str = call_str(c, "trusted_exepath")) && str[0])
 		eng_str_set(&t->exepath, str);

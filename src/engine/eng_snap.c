@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Snapshot format (all little-endian):
- *   u32 magic 'SNP5'
+ *   u32 magic 'SNP6'
  *   u64 tid_to_remove, u8 have_machine, machine info
  *   u32 nfdtabs, then each: u32 nfds, then each fd
  *   u32 nthreads, then each thread with the index of its fd table (or ~0)
@@ -22,7 +22,7 @@
 #include "schema.h"
 #include "xalloc.h"
 
-#define SNAP_MAGIC 0x35504e53u /* "SNP5" */
+#define SNAP_MAGIC 0x36504e53u /* "SNP6" */
 #define NO_TABLE UINT32_MAX
 
 static void put_u8(struct sbuf *o, uint8_t v)
@@ -81,6 +81,7 @@ static void put_thread(struct sbuf *o, const struct eng_thread *t, uint32_t tabl
 	put_u64(o, (uint64_t)t->vtid);
 	put_u64(o, (uint64_t)t->vpid);
 	put_str(o, t->container_id);
+	put_u8(o, t->category);
 	put_str(o, t->comm);
 	put_str(o, t->exe);
 	put_str(o, t->exepath);
@@ -125,6 +126,47 @@ static void put_thread(struct sbuf *o, const struct eng_thread *t, uint32_t tabl
 	put_u64(o, (uint64_t)t->lastevent_fd);
 	put_u64(o, t->enter_ts);
 	put_u64(o, t->latency);
+}
+
+static void put_labels(struct sbuf *o, const struct eng_label *l, uint32_t n)
+{
+	uint32_t i;
+
+	put_u32(o, n);
+	for (i = 0; i < n; i++) {
+		put_str(o, l[i].name);
+		put_str(o, l[i].value);
+	}
+}
+
+static void put_container(struct sbuf *o, const struct eng_container *c)
+{
+	uint32_t i;
+
+	put_str(o, c->id);
+	put_str(o, c->name);
+	put_str(o, c->image);
+	put_str(o, c->imageid);
+	put_str(o, c->imagerepo);
+	put_str(o, c->imagetag);
+	put_str(o, c->imagedigest);
+	put_str(o, c->cni_json);
+	put_str(o, c->sandbox_id);
+	put_u32(o, (uint32_t)c->type);
+	put_u32(o, c->flags);
+	sbuf_put(o, c->ip, sizeof(c->ip));
+	put_u32(o, c->nmounts);
+	for (i = 0; i < c->nmounts; i++) {
+		put_str(o, c->mounts[i].source);
+		put_str(o, c->mounts[i].dest);
+		put_str(o, c->mounts[i].mode);
+		put_str(o, c->mounts[i].propagation);
+		put_u8(o, c->mounts[i].rdwr);
+	}
+	put_labels(o, c->labels, c->nlabels);
+	put_labels(o, c->pod_labels, c->npod_labels);
+	for (i = 0; i < ENG_PROBE_N; i++)
+		put_bytes(o, c->probes[i].p, c->probes[i].len);
 }
 
 static void put_users(struct sbuf *o, const struct hmap *m)
@@ -186,14 +228,8 @@ void eng_snap_save(const struct eng_state *s, struct sbuf *out)
 	put_users(out, &s->users);
 	put_users(out, &s->groups);
 	put_u32(out, (uint32_t)s->containers.count);
-	for (i = 0; hmap_next(&s->containers, &i, &k, &v);) {
-		const struct eng_container *c = v;
-
-		put_str(out, c->id);
-		put_str(out, c->name);
-		put_str(out, c->image);
-		sbuf_put(out, c->ip, sizeof(c->ip));
-	}
+	for (i = 0; hmap_next(&s->containers, &i, &k, &v);)
+		put_container(out, v);
 	put_u32(out, s->nifaddrs);
 	for (j = 0; j < s->nifaddrs; j++) {
 		put_u8(out, s->ifaddrs[j].len);
@@ -321,6 +357,80 @@ static void get_users(struct buf_cur *c, struct eng_state *s, uint8_t kind)
 	}
 }
 
+/* A string that is never NULL: empty where the snapshot is cut short. */
+static char *get_str0(struct buf_cur *c)
+{
+	char *str = get_str(c, NULL);
+
+	return str ? str : xstrdup("");
+}
+
+static struct eng_label *get_labels(struct buf_cur *c, uint32_t *n)
+{
+	struct eng_label *l = NULL;
+	uint32_t count = get_u32(c), cap = 0;
+
+	/* grown as entries come, so that a forged count allocates nothing */
+	for (*n = 0; *n < count && !c->err; (*n)++) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			l = xreallocarray(l, cap, sizeof(*l));
+		}
+		l[*n].name = get_str0(c);
+		l[*n].value = get_str0(c);
+	}
+	return l;
+}
+
+static void get_container(struct buf_cur *c, struct eng_state *s)
+{
+	struct eng_container *ct = xcalloc(1, sizeof(*ct));
+	char *id = get_str0(c);
+	const uint8_t *ip;
+	uint32_t n, cap = 0, i;
+
+	snprintf(ct->id, sizeof(ct->id), "%s", id);
+	free(id);
+	ct->name = get_str0(c);
+	ct->image = get_str0(c);
+	ct->imageid = get_str0(c);
+	ct->imagerepo = get_str0(c);
+	ct->imagetag = get_str0(c);
+	ct->imagedigest = get_str0(c);
+	ct->cni_json = get_str0(c);
+	ct->sandbox_id = get_str0(c);
+	ct->type = (int32_t)get_u32(c);
+	ct->flags = get_u32(c);
+	if ((ip = buf_take(c, sizeof(ct->ip))))
+		memcpy(ct->ip, ip, sizeof(ct->ip));
+	n = get_u32(c);
+	for (; ct->nmounts < n && !c->err; ct->nmounts++) {
+		struct eng_mount *m;
+
+		if (ct->nmounts == cap) {
+			cap = cap ? 2 * cap : 4;
+			ct->mounts = xreallocarray(ct->mounts, cap, sizeof(*ct->mounts));
+		}
+		m = &ct->mounts[ct->nmounts];
+		m->source = get_str0(c);
+		m->dest = get_str0(c);
+		m->mode = get_str0(c);
+		m->propagation = get_str0(c);
+		m->rdwr = get_u8(c) != 0;
+	}
+	ct->labels = get_labels(c, &ct->nlabels);
+	ct->pod_labels = get_labels(c, &ct->npod_labels);
+	for (i = 0; i < ENG_PROBE_N; i++) {
+		set_blob(&ct->probes[i], c);
+		/* a probe holds at least its executable's name and NUL */
+		if (ct->probes[i].len && ct->probes[i].p[ct->probes[i].len - 1]) {
+			free(ct->probes[i].p);
+			ct->probes[i] = (struct eng_blob){ NULL, 0 };
+		}
+	}
+	eng_container_add(s, ct);
+}
+
 int eng_snap_load(struct eng_state *s, const void *p, size_t n)
 {
 	struct eng_fdtab **tables = NULL;
@@ -369,6 +479,7 @@ int eng_snap_load(struct eng_state *s, const void *p, size_t n)
 			snprintf(t->container_id, sizeof(t->container_id), "%s", cid);
 			free(cid);
 		}
+		t->category = get_u8(&c);
 		set_str(&t->comm, &c);
 		set_str(&t->exe, &c);
 		set_str(&t->exepath, &c);
@@ -428,19 +539,8 @@ int eng_snap_load(struct eng_state *s, const void *p, size_t n)
 	}
 	get_users(&c, s, 0);
 	get_users(&c, s, 1);
-	for (i = get_u32(&c); i > 0 && !c.err; i--) {
-		char *id = get_str(&c, NULL), *name = get_str(&c, NULL), *image = get_str(&c, NULL);
-		struct eng_container *ct = xcalloc(1, sizeof(*ct));
-		const uint8_t *ip = buf_take(&c, sizeof(ct->ip));
-
-		snprintf(ct->id, sizeof(ct->id), "%s", id ? id : "");
-		ct->name = name;
-		ct->image = image;
-		if (ip)
-			memcpy(ct->ip, ip, sizeof(ct->ip));
-		free(id);
-		eng_container_add(s, ct);
-	}
+	for (i = get_u32(&c); i > 0 && !c.err; i--)
+		get_container(&c, s);
 	for (i = get_u32(&c); i > 0 && !c.err; i--) {
 		uint8_t len = get_u8(&c);
 		const uint8_t *addr = buf_take(&c, 16);

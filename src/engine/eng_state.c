@@ -228,15 +228,6 @@ void eng_fd_name_addrs(struct eng_fd *f)
 	sbuf_fini(&name);
 }
 
-static uint64_t container_key(const char *id)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (*id)
-		h = (h ^ (uint8_t)*id++) * 1099511628211ULL;
-	return h;
-}
-
 /* A run of 64 hex digits at p. */
 static bool hex64(const char *p, const char *end)
 {
@@ -263,81 +254,6 @@ void eng_thread_set_container(struct eng_thread *t)
 			return;
 		}
 	}
-}
-
-/* The string value of key at the top level of the JSON object at p, or NULL. */
-static char *json_top_str(const char *p, const char *end, const char *key)
-{
-	size_t klen = strlen(key);
-	int depth = 0;
-	const char *q;
-
-	for (; p < end; p++) {
-		if (*p == '{' || *p == '[') {
-			depth++;
-		} else if (*p == '}' || *p == ']') {
-			depth--;
-		} else if (*p == '"') {
-			q = p + 1;
-			while (q < end && *q != '"')
-				q += *q == '\\' ? 2 : 1;
-			if (q >= end)
-				return NULL;
-			if (depth == 1 && (size_t)(q - p - 1) == klen && !memcmp(p + 1, key, klen)) {
-				const char *v = q + 1, *ve;
-
-				while (v < end && (*v == ':' || isspace((unsigned char)*v)))
-					v++;
-				if (v >= end || *v != '"')
-					return NULL;
-				for (ve = v + 1; ve < end && *ve != '"'; ve += *ve == '\\' ? 2 : 1)
-					;
-				return ve < end ? xstrndup(v + 1, (size_t)(ve - v - 1)) : NULL;
-			}
-			p = q;
-		}
-	}
-	return NULL;
-}
-
-const char *eng_container_put(struct eng_state *s, const char *json, size_t n)
-{
-	const char *end = json + n, *obj = memmem(json, n, "\"container\"", 11);
-	struct eng_container *c;
-	char *id, *ip;
-
-	if (!obj || !(obj = memchr(obj, '{', (size_t)(end - obj))))
-		return NULL;
-	id = json_top_str(obj, end, "id");
-	if (!id)
-		return NULL;
-	c = xcalloc(1, sizeof(*c));
-	snprintf(c->id, sizeof(c->id), "%s", id);
-	free(id);
-	c->name = json_top_str(obj, end, "name");
-	c->image = json_top_str(obj, end, "image");
-	ip = json_top_str(obj, end, "ip");
-	if (!ip || inet_pton(AF_INET, ip, c->ip) != 1)
-		memset(c->ip, 0, sizeof(c->ip));
-	free(ip);
-	eng_container_add(s, c);
-	return c->id;
-}
-
-void eng_container_add(struct eng_state *s, struct eng_container *c)
-{
-	struct eng_container *old = hmap_put(&s->containers, container_key(c->id), c);
-
-	if (old) {
-		free(old->name);
-		free(old->image);
-		free(old);
-	}
-}
-
-const struct eng_container *eng_state_container(const struct eng_state *s, const char *id)
-{
-	return hmap_get(&s->containers, container_key(id));
 }
 
 /* ---- public look-ups ---- */
@@ -445,13 +361,8 @@ void eng_state_fini(struct eng_state *s)
 	hmap_fini(&s->threads);
 	users_clear(&s->users);
 	users_clear(&s->groups);
-	for (i = 0; hmap_next(&s->containers, &i, &k, &v);) {
-		struct eng_container *c = v;
-
-		free(c->name);
-		free(c->image);
-		free(c);
-	}
+	for (i = 0; hmap_next(&s->containers, &i, &k, &v);)
+		eng_container_free(v);
 	hmap_fini(&s->containers);
 	eng_fd_fini(&s->closed);
 	sbuf_fini(&s->fd_oldname);
@@ -600,6 +511,7 @@ static int on_proc(void *arg, const struct sf_proc *p)
 	t->vtid = p->vtid;
 	t->vpid = p->vpid;
 	eng_thread_set_container(t);
+	eng_thread_set_category(s, t);
 	eng_thread_put(s, t);
 	return 0;
 }

@@ -72,9 +72,19 @@ struct eng_blob {
 	uint32_t len;
 };
 
+/* libsinsp's thread categories: what started a thread in a container. */
+enum eng_category {
+	ENG_CAT_NONE,
+	ENG_CAT_CONTAINER,   /* the container's first process or one of its descendants */
+	ENG_CAT_HEALTHCHECK, /* one of the container's probes, in ENG_PROBE_* order */
+	ENG_CAT_LIVENESS,
+	ENG_CAT_READINESS,
+};
+
 struct eng_thread {
 	int64_t tid, pid, ptid, sid, vpgid, vtid, vpid;
 	char container_id[13]; /* "" on the host */
+	uint8_t category;      /* enum eng_category */
 	char *comm, *exe, *exepath, *cwd, *root; /* owned, never NULL */
 	struct eng_blob args, env, cgroups;
 	int64_t fdlimit;
@@ -112,10 +122,44 @@ struct eng_thread {
 	uint64_t enter_num;
 };
 
+/* A mount of a container, as its record tells it. */
+struct eng_mount {
+	char *source, *dest, *mode, *propagation; /* owned, never NULL */
+	bool rdwr;
+};
+
+/* A label of a container or of its pod. */
+struct eng_label {
+	char *name, *value; /* owned, never NULL */
+};
+
+/* The health probes a container record can name (libsinsp's probe types). */
+enum { ENG_PROBE_HEALTHCHECK, ENG_PROBE_LIVENESS, ENG_PROBE_READINESS, ENG_PROBE_N };
+
+/* What a container record says of the namespaces and rights of its container. */
+enum {
+	ENG_CT_PRIVILEGED = 1,
+	ENG_CT_HOST_PID = 2,
+	ENG_CT_HOST_NETWORK = 4,
+	ENG_CT_HOST_IPC = 8,
+};
+
+/* A container, from its record's JSON; strings are owned, never NULL, empty if absent. */
 struct eng_container {
 	char id[13];
-	char *name, *image; /* owned */
-	uint8_t ip[4];      /* network order; 0.0.0.0 if unknown */
+	char *name, *image;
+	char *imageid, *imagerepo, *imagetag, *imagedigest;
+	char *cni_json, *sandbox_id;
+	int32_t type;  /* libsinsp's container type number; -1 if not told */
+	uint32_t flags; /* ENG_CT_* */
+	uint8_t ip[4];  /* network order; 0.0.0.0 if unknown */
+	struct eng_mount *mounts;
+	uint32_t nmounts;
+	/* sorted by name, as libsinsp keeps them */
+	struct eng_label *labels, *pod_labels;
+	uint32_t nlabels, npod_labels;
+	/* each probe's executable then its arguments, NUL-terminated; len 0 if none */
+	struct eng_blob probes[ENG_PROBE_N];
 };
 
 struct eng_user {

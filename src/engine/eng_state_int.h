@@ -75,10 +75,23 @@ void eng_user_set_record(struct eng_state *s, const struct sf_user *u, uint32_t 
 			 const void *rec, size_t n);
 /* Sets t's container id from its cgroups (docker, cri-o, containerd ids). */
 void eng_thread_set_container(struct eng_thread *t);
-/* Stores what a container record's JSON says (id, name, image); returns the id. */
+/*
+ * Stores what a container record's JSON says; returns the id (borrowed from
+ * the state), or NULL if the JSON is malformed or names no container.
+ */
 const char *eng_container_put(struct eng_state *s, const char *json, size_t n);
 /* Adds c (owned), replacing a container of the same id. */
 void eng_container_add(struct eng_state *s, struct eng_container *c);
+/*
+ * Gives t, whose container id is set, its category as libsinsp does: its
+ * container's first process (vpid 1) is the container, a thread takes its
+ * parent's category, and a command line that is one of its container's
+ * health probes, started from outside the container's first process, is
+ * that probe. Otherwise t keeps the category it had.
+ */
+void eng_thread_set_category(const struct eng_state *s, struct eng_thread *t);
+/* Frees c and what it owns; NULL is a no-op. */
+void eng_container_free(struct eng_container *c);
 
 /* Builds the per-type handler table (idempotent). */
 void eng_parse_init(void);
