@@ -176,7 +176,7 @@ only "$b --format j" json
 
 # fields after -e / --field: every name -l lists; evt.arg.NAME as evt.arg.
 comp "$b -e "
-sed 's/NAME$//; s/\[N\]$//' "$tmp/fields" | sort >"$tmp/want"
+sed -E 's/NAME$//; s/\[(N|KEY)\]$//' "$tmp/fields" | sort >"$tmp/want"
 sort "$tmp/reply" >"$tmp/have"
 cmp -s "$tmp/want" "$tmp/have" && ok || bad "bash: -e offers other than -l's fields: $(diff "$tmp/want" "$tmp/have" | head -5 | tr '\n' ' ')"
 only "$b -e proc.na" proc.name
@@ -190,21 +190,21 @@ only "$b -e evt.rawarg.nat" evt.rawarg.nativeID
 only "$b -Y 'proc.na" proc.name
 only "$b -Y \"proc.na" proc.name
 only "$b --filter 'proc.name = cat and evt.cat" "proc.name = cat and evt.category"
-only "$b -Y 'not fd.typ" "not fd.type" "not fd.typechar"
-only "$b -Y '(proc.name=cat or fd.nam" "(proc.name=cat or fd.name"
+only "$b -Y 'not fd.typ" "not fd.type" "not fd.typechar" "not fd.types"
+only "$b -Y '(proc.name=cat or fd.filena" "(proc.name=cat or fd.filename"
 only "$b -Y 'evt.arg.fd = 3 and evt.arg.na" "evt.arg.fd = 3 and evt.arg.name" "evt.arg.fd = 3 and evt.arg.nativeID"
 only "$b --series 'fd.spo" fd.sport
 only "$b --filter=proc.na" proc.name
 only "$b --filter=proc.name=cat and evt.type=execv" execve execveat
 comp "$b -Y '"
-sed 's/NAME$//; s/\[N\]$//' "$tmp/fields" | sort >"$tmp/want"
+sed -E 's/NAME$//; s/\[(N|KEY)\]$//' "$tmp/fields" | sort >"$tmp/want"
 sort "$tmp/reply" >"$tmp/have"
 cmp -s "$tmp/want" "$tmp/have" && ok || bad "bash: -Y ' offers other than -l's fields"
 only "$b -Y 'proc.name = "
 only "$b -Y 'proc.name contains ca"
 # sysdig style: the words after the options are the filter
 only "$b -r a.scap proc.na" proc.name
-only "$b -r a.scap proc.name=cat and fd.nam" fd.name
+only "$b -r a.scap proc.name=cat and fd.directo" fd.directory
 
 # event types after evt.type =, ==, !=, in (...)
 comp "$b -Y 'evt.type="
@@ -357,7 +357,7 @@ zlist "$b --" "${allo[@]}"
 zlist "$b -T " fields json text
 zline "$b -e proc.na" "$b -e proc.name "
 zline "$b -e evt.arg.nat" "$b -e evt.arg.nativeID "
-sed 's/NAME$//; s/\[N\]$//' "$tmp/fields" >"$tmp/f2"
+sed -E 's/NAME$//; s/\[(N|KEY)\]$//' "$tmp/fields" >"$tmp/f2"
 mapfile -t allf <"$tmp/f2"
 zlist "$b -e " "${allf[@]}"
 zline "$b -Y 'proc.na" "$b -Y 'proc.name"

@@ -24,7 +24,7 @@ zpty -r z out '*<PROMPT>*' || { print "zcomp: no first prompt"; exit 2 }
 cat >$wdir/.zcomp.setup <<SETUP
 fpath=(${(q)cdir} \$fpath)
 LISTMAX=100000
-stty columns 200 rows 50
+stty columns 80 rows 50
 bindkey -e
 autoload -U compinit
 compinit -u -D
@@ -64,7 +64,14 @@ zpty -w z "cd ${(q)wdir}; . ${(q)wdir}/.zcomp.setup"
 zpty -r z out '*<PROMPT>*' || { print "zcomp: no prompt after setup"; exit 2 }
 for c in "$@"; do
   zpty -n -w z "$c"$'\t\C-d\C-z'
-  zpty -r z out '*<FINISH>*<PROMPT>*' || { print "zcomp: no answer for: $c"; exit 2 }
+  # line by line up to <FINISH>: one pattern read of a long list takes
+  # quadratic time
+  out=
+  while [[ $out != *'<FINISH>'* ]]; do
+    zpty -r z chunk || { print "zcomp: no answer for: $c"; exit 2 }
+    out+=$chunk
+  done
+  zpty -r z chunk '*<PROMPT>*' || { print "zcomp: no prompt after: $c"; exit 2 }
   print -r -- "case: $c"
   out=${out//$'\r'/}
   if [[ $out == (#b)*'<LINE>'(*)'</LINE>'* ]]; then

@@ -153,18 +153,21 @@ for f in "${names[@]}"; do
 	fmt+="%$f"$'\t'
 	args+=(-e "$f")
 done
-# fd.cport of a socket that is not a connected IP one: current libraries
-# give none, sysdig 0.29.3 0 (on a listening socket too) or, on a unix
-# socket, whatever its memory holds
-TZ=UTC sysdig -r "$file" -p "${fmt%$'\t'}" 2>&1 |
+# fd.cport of a socket that is not a connected IP one (no client address):
+# current libraries give none, sysdig 0.29.3 0 or whatever its memory holds.
+# A port 0 is taken as none in both.
+no_cport() {
 	awk -F'\t' -v OFS='\t' -v names="${names[*]}" '
 		BEGIN { n = split(names, name, " "); for (i = 1; i <= n; i++) col[name[i]] = i }
 		NF == n && $col["fd.cport"] != "<NA>" && ($col["fd.cport"] == "0" ||
+			$col["fd.cip"] == "<NA>" ||
 			($col["fd.type"] != "ipv4" && $col["fd.type"] != "ipv6")) {
 			$col["fd.cport"] = "<NA>"
 		}
-		{ print }' >"$tmp/a"
-syshark_fields "" "${args[@]}" >"$tmp/b"
+		{ print }'
+}
+TZ=UTC sysdig -r "$file" -p "${fmt%$'\t'}" 2>&1 | no_cport >"$tmp/a"
+syshark_fields "" "${args[@]}" | no_cport >"$tmp/b"
 # exits whose enter names no fd, where current libraries (and syshark) take
 # the fd the exit carries and sysdig 0.29.3 has none: set aside from both
 own_fd=0

@@ -68,9 +68,9 @@ wait_for '^\+ Event$' "Left does not collapse the Event section"
 keys Enter
 wait_for '^- Event$' "Enter does not expand the Event section"
 # Tab completion of a field and of a value seen in the capture
-keys BTab f C-u 'fd.na' Tab
-wait_for '^Filter: fd\.name ?$' "Tab does not complete fd.name"
-keys '= /etc/hostn' Tab
+keys BTab f C-u 'fd.filena' Tab
+wait_for '^Filter: fd\.filename ?$' "Tab does not complete fd.filename"
+keys C-u 'fd.name = /etc/hostn' Tab
 wait_for '^Filter: fd\.name = /etc/hostname ?$' "Tab does not complete the value /etc/hostname"
 keys Enter
 want=$(lcount 'fd.name = /etc/hostname')
