@@ -252,16 +252,20 @@ bool f_container_ip(struct sbuf *o, const struct eng_state *s, const struct eng_
 	return put_ip(o, evt_container(s, e));
 }
 
-bool f_container_cni_json(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-			  const struct eng_fref *r)
+/* The CNI result of container c, if any. */
+static bool put_cni(struct sbuf *o, const struct eng_container *c)
 {
-	const struct eng_container *c = evt_container(s, e);
-
-	(void)r;
 	if (!c)
 		return false;
 	sbuf_puts(o, c->cni_json);
 	return true;
+}
+
+bool f_container_cni_json(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r)
+{
+	(void)r;
+	return put_cni(o, evt_container(s, e));
 }
 
 /* The value of label name in l (sorted), or NULL. */
@@ -421,11 +425,6 @@ bool f_k8s_pod_ip(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 bool f_k8s_pod_cni_json(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 			const struct eng_fref *r)
 {
-	const struct eng_container *c = pod_of(s, e);
-
 	(void)r;
-	if (!c)
-		return false;
-	sbuf_puts(o, c->cni_json);
-	return true;
+	return put_cni(o, pod_of(s, e));
 }
