@@ -164,6 +164,9 @@ static void thread_apply(struct eng_call *c, struct eng_thread *t)
 	thread_apply_mem(c, t);
 }
 
+/* A child's thread made longer ago than this by its parent's exit is stale. */
+#define CLONE_STALE_NS 2000000000ull
+
 /*
  * clone/fork/vfork/clone3 exit, as libsinsp: the parent's exit makes the
  * child (replacing a stale thread of that tid); the child's exit makes it
@@ -183,7 +186,8 @@ static void on_clone_exit(struct eng_call *c)
 		flags = (uint32_t)v;
 	call_i64(c, "vtid", &vtid);
 	if (res == 0) {
-		if (c->t) {
+		/* a thread the parent's exit made; one from /proc or stale is remade */
+		if (c->t && c->t->clone_ts && c->ev->ts - c->t->clone_ts < CLONE_STALE_NS) {
 			if (call_i64(c, "vtid", &v))
 				c->t->vtid = v;
 			if (call_i64(c, "vpid", &v))
