@@ -29,3 +29,27 @@ sysdig_capture_start() {
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT
 }
+
+# sysdig_out FILE ARGS...: what `TZ=UTC sysdig -r FILE ARGS...` prints, its
+# errors included. sysdig reads the same capture alike every time: with
+# SYSHARK_SYSDIG_CACHE set (scripts/test.sh sets it for its two builds), the
+# output is kept there under the capture's content, the arguments and
+# sysdig's version, and read back when asked again.
+sysdig_out() {
+	local f=$1 key dir=${SYSHARK_SYSDIG_CACHE:-}
+	shift
+	if [ -z "$dir" ] || ! mkdir -p "$dir" 2>/dev/null; then
+		TZ=UTC sysdig -r "$f" "$@" 2>&1
+		return
+	fi
+	if [ "${sysdig_hash_of:-}" != "$f" ]; then
+		sysdig_hash=$(sysdig --version 2>&1 | sha256sum | cut -c1-16)$(sha256sum <"$f" | cut -c1-32)
+		sysdig_hash_of=$f
+	fi
+	key=$(printf '%s\0' "$sysdig_hash" "$@" | sha256sum | cut -c1-40)
+	if [ ! -f "$dir/$key" ]; then
+		TZ=UTC sysdig -r "$f" "$@" >"$dir/$key.$$" 2>&1
+		mv "$dir/$key.$$" "$dir/$key"
+	fi
+	cat "$dir/$key"
+}

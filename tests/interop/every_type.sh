@@ -8,7 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if [ "${3:-}" = filters ]; then
 	"$2" --for-filters "$tmp/every.scap" || { echo "FAIL: mkevents"; exit 1; }
-	"$(dirname "$0")/sysdig_filters.sh" "$1" "$tmp/every.scap"
+	SYSHARK_FILTER_LEAKS=1 "$(dirname "$0")/sysdig_filters.sh" "$1" "$tmp/every.scap"
 	exit $?
 fi
 "$2" "$tmp/every.scap" || { echo "FAIL: mkevents"; exit 1; }

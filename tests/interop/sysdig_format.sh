@@ -52,7 +52,7 @@ compare() {
 	local fmt=$1 flt=$2 star=
 	n=$((n + 1))
 	# shellcheck disable=SC2086
-	TZ=UTC sysdig -r "$file" -p "$fmt" $flt 2>&1 | sed "${3:-}" >"$tmp/a"
+	sysdig_out "$file" -p "$fmt" $flt | sed "${3:-}" >"$tmp/a"
 	if $unknown; then
 		[ "${fmt:0:1}" = '*' ] && star='*'
 		# sed keeps the colours' reset, which ends without a newline, as it is
@@ -81,7 +81,7 @@ compare '*%evt.type:%evt.args|' 'evt.type!=container' 's/ |$/|/'
 # after the arguments and the line a container record's JSON ends with
 if ! $unknown; then
 	n=$((n + 1))
-	TZ=UTC sysdig -r "$file" -pc 2>&1 | sed 's/ $//' | grep -v '^$' >"$tmp/a"
+	sysdig_out "$file" -pc | sed 's/ $//' | grep -v '^$' >"$tmp/a"
 	TZ=UTC "$bin" -r "$file" -pc 2>&1 | sed 's/ $//' >"$tmp/b"
 	if ! cmp -s "$tmp/a" "$tmp/b"; then
 		echo "FAIL: -pc prints other lines than sysdig:"
