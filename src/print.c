@@ -535,6 +535,7 @@ void print_field_list(FILE *out)
 		const char *arg = f->arg == ENG_FA_NAME || f->arg == ENG_FA_LABEL ? ".NAME" :
 				  f->arg == ENG_FA_NONE				   ? "" :
 				  f->arg == ENG_FA_KEY				   ? "[KEY]" :
+				  f->arg == ENG_FA_OPT_KEY			   ? "[NAME]" :
 										     "[N]";
 		int w = 18 - (int)strlen(f->name);
 

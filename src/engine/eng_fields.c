@@ -547,8 +547,8 @@ static const struct eng_field fields[] = {
 	  ENG_FS_ANY },
 	{ "proc.fdopencount", "number of fds the process has open", f_proc_fdopencount,
 	  ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
-	{ "proc.env", "environment variables", f_proc_env, ENG_FK_STR, ENG_FA_NONE, NULL,
-	  ENG_FS_ANY },
+	{ "proc.env", "environment variables; [NAME]: the value of one", f_proc_env, ENG_FK_STR,
+	  ENG_FA_OPT_KEY, NULL, ENG_FS_ANY },
 	{ "proc.pexe", "argv[0] of the parent process", f_proc_pexe, ENG_FK_STR,
 	  ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "proc.aexe", "argv[0] of an ancestor, as proc.aname", f_proc_aexe, ENG_FK_STR,
@@ -597,8 +597,9 @@ static const struct eng_field fields[] = {
 	  f_proc_aargs, ENG_FK_STR, ENG_FA_OPT_INDEX, NULL, ENG_FS_ANY },
 	{ "proc.acmdline", "proc.cmdline of an ancestor, as proc.aargs", f_proc_acmdline,
 	  ENG_FK_STR, ENG_FA_OPT_INDEX, NULL, ENG_FS_ANY },
-	{ "proc.aenv", "environment of an ancestor ([0] or without [N]: the process's)",
-	  f_proc_aenv, ENG_FK_STR, ENG_FA_OPT_INDEX, NULL, ENG_FS_ANY },
+	{ "proc.aenv", "environment of ancestor [N] (none: the process's); [NAME]: a "
+	  "variable in the nearest ancestor", f_proc_aenv, ENG_FK_STR, ENG_FA_OPT_KEY, NULL,
+	  ENG_FS_ANY },
 	{ "proc.duration", "ns since the thread was cloned (only if the capture shows the clone)",
 	  f_proc_duration, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "proc.ppid.duration", "proc.duration of the parent process", f_proc_ppid_duration,
@@ -947,7 +948,9 @@ static int parse_key(const char *text, size_t blen, struct eng_fref *out, struct
 		p++;
 	} else {
 		diag_set(d, -EINVAL, 0, "'%s' needs an argument, as in %s%s", out->f->name,
-			 out->f->name, out->f->arg == ENG_FA_LABEL ? ".NAME or [NAME]" : "[0]");
+			 out->f->name,
+			 out->f->arg == ENG_FA_LABEL ? ".NAME or [NAME]" :
+			 out->f->arg == ENG_FA_OPT_KEY ? "[NAME]" : "[0]");
 		if (d)
 			d->col = (uint32_t)blen;
 		return -1;
@@ -1019,7 +1022,8 @@ int eng_field_parse(const char *text, struct eng_fref *out, struct diag *d)
 		out->has_arg = true;
 		return (int)n;
 	}
-	if (best->arg == ENG_FA_KEY || best->arg == ENG_FA_LABEL)
+	if (best->arg == ENG_FA_KEY || best->arg == ENG_FA_LABEL ||
+	    (best->arg == ENG_FA_OPT_KEY && *p == '['))
 		return parse_key(text, blen, out, d);
 	if (*p == '[') {
 		if (best->arg == ENG_FA_NONE) {

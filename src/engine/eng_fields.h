@@ -34,6 +34,7 @@ enum eng_farg {
 	ENG_FA_OPT_INDEX, /* [N] or nothing */
 	ENG_FA_KEY,	  /* [N] or [TEXT] (a path, a glob), required */
 	ENG_FA_LABEL,	  /* [TEXT] or .NAME (a label's name, '/' and '-' allowed), required */
+	ENG_FA_OPT_KEY,	  /* [N], [TEXT] (a variable's name) or nothing */
 };
 
 struct eng_fref;

@@ -504,12 +504,45 @@ bool f_proc_fdusage(struct sbuf *o, const struct eng_state *s, const struct eng_
 	return true;
 }
 
-bool f_proc_env(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
-		       const struct eng_fref *r)
+/*
+ * The value of variable name in the environment of t's process, without
+ * the spaces around it, as libsinsp; false if t's process has no such one.
+ */
+static bool put_env_var(struct sbuf *o, const struct eng_state *s, const struct eng_thread *t,
+			const char *name)
 {
-	UNUSED_ARGS;
+	const struct eng_thread *m = fx_main_thread(s, t);
+	const struct eng_blob *env = m ? &m->env : &t->env;
+	size_t nlen = strlen(name), i = 0, len;
+	const char *v;
+
+	while (i < env->len) {
+		v = env->p + i;
+		len = strnlen(v, env->len - i);
+		if (len > nlen + 1 && v[nlen] == '=' && memcmp(v, name, nlen) == 0) {
+			const char *b = v + nlen + 1, *end = v + len;
+
+			while (b < end && *b == ' ')
+				b++;
+			while (end > b && end[-1] == ' ')
+				end--;
+			sbuf_put(o, b, (size_t)(end - b));
+			return true;
+		}
+		i += len + 1;
+	}
+	return false;
+}
+
+/* proc.env, or proc.env[NAME]: one variable's value ("" if unset). */
+bool f_proc_env(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r)
+{
 	NEED_THREAD(e);
-	put_args(o, &e->thread->env);
+	if (r->has_arg && r->idx < 0)
+		put_env_var(o, s, e->thread, r->name);
+	else
+		put_args(o, &e->thread->env);
 	return true;
 }
 
@@ -787,15 +820,27 @@ bool f_proc_acmdline(struct sbuf *o, const struct eng_state *s, const struct eng
 	return put_ancestors(o, s, e, r, true);
 }
 
-/* proc.aenv[N]: the environment of ancestor N by parent thread id; [0] or none: proc.env. */
+/*
+ * proc.aenv[N]: the environment of ancestor N by parent thread id; [0] or
+ * none: proc.env. proc.aenv[NAME]: the variable's value in the nearest of
+ * 20 ancestors that has it, not the process itself, as libsinsp ("" if none).
+ */
 bool f_proc_aenv(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		 const struct eng_fref *r)
 {
 	const struct eng_thread *a;
+	size_t start = o->len;
 	int64_t i;
 
 	NEED_THREAD(e);
 	a = e->thread;
+	if (r->has_arg && r->idx < 0) {
+		a = fx_main_thread(s, a);
+		for (i = 0; a && i < 20 && o->len == start; i++)
+			if ((a = eng_state_thread(s, a->ptid)))
+				put_env_var(o, s, a, r->name);
+		return true;
+	}
 	if (r->has_arg && r->idx > 0) {
 		a = fx_main_thread(s, a);
 		for (i = 0; a && i < r->idx; i++)

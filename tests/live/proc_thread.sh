@@ -8,6 +8,8 @@
 # - proc.cmdnargs, proc.cmdlenargs: readlink's arguments, as given;
 # - proc.aargs[1], proc.acmdline[1], proc.aenv[1]: the parent shell's
 #   /proc/PID/cmdline, comm and environ;
+# - proc.env[NAME] and proc.aenv[NAME]: variables set for readlink and for
+#   the shell;
 # - proc.pgid.*, proc.is_pgid_leader: the process group of cut(1) as its
 #   /proc/self/stat gives it, and the leader's comm and executable;
 # - proc.loginshellid: the oldest process named *sh above readlink;
@@ -29,9 +31,10 @@ printf '%s\n' 'echo $$ >"$T/sh.pid"' \
 	'cat "/proc/$$/comm" >"$T/sh.comm"' \
 	'readlink "/proc/$$/exe" >"$T/sh.exe"' \
 	'cut -d" " -f5 /proc/self/stat >"$T/cut.pgrp"' \
-	'readlink /proc/self/fd/0 /proc/self/fd/1 /proc/self/fd/2 </etc/hostname 2>"$T/err" |' \
+	'X=own readlink /proc/self/fd/0 /proc/self/fd/1 /proc/self/fd/2 </etc/hostname 2>"$T/err" |' \
 	'cat >"$T/links"' 'cp /bin/true "$T/newtrue"' '"$T/newtrue"' >"$tmp/inner.sh"
-capture "$f" setsid -w env -i T="$tmp" A=1 B=two sh "$tmp/inner.sh" in1 || { finish; exit 1; }
+capture "$f" setsid -w env -i T="$tmp" A=1 B=two S='  sp ace  ' sh "$tmp/inner.sh" in1 ||
+	{ finish; exit 1; }
 shpid=$(cat "$tmp/sh.pid")
 # field FILTER FIELD: the field's value on the first event FILTER selects
 field() {
@@ -52,7 +55,7 @@ args=/proc/self/fd/0/proc/self/fd/1/proc/self/fd/2
 
 # the parent shell, as its /proc files say
 read -r shargs <"$tmp/sh.args"
-read -r shenv <"$tmp/sh.env"
+IFS= read -r shenv <"$tmp/sh.env"
 read -r shcomm <"$tmp/sh.comm"
 [ "$(field "$rl" 'proc.aargs[1]')" = "${shargs#* }" ] && ok ||
 	bad "readlink's proc.aargs[1] is not '${shargs#* }': $(field "$rl" 'proc.aargs[1]')"
@@ -60,6 +63,15 @@ read -r shcomm <"$tmp/sh.comm"
 	bad "readlink's proc.acmdline[1] is not the shell's: $(field "$rl" 'proc.acmdline[1]')"
 [ "$(field "$rl" 'proc.aenv[1]')" = "$shenv" ] && ok ||
 	bad "readlink's proc.aenv[1] is not '$shenv': $(field "$rl" 'proc.aenv[1]')"
+# one variable: proc.env[NAME] in readlink's own environment, proc.aenv[NAME]
+# in its ancestors' only (X is readlink's own), both without the spaces
+# around the value
+for c in 'proc.env[A]=1' 'proc.env[S]=sp ace' 'proc.env[X]=own' 'proc.env[NOPE]=' \
+	'proc.aenv[A]=1' "proc.aenv[T]=$tmp" 'proc.aenv[S]=sp ace' 'proc.aenv[X]=' \
+	'proc.aenv[NOPE]='; do
+	got=$(field "$rl" "${c%%=*}")
+	[ "$got" = "${c#*=}" ] && ok || bad "readlink's ${c%%=*} is '$got', not '${c#*=}'"
+done
 [ "$(field "$rl" 'proc.aargs[0]')" = "$(field "$rl" proc.args)" ] && ok ||
 	bad "proc.aargs[0] is not proc.args"
 
