@@ -55,6 +55,7 @@ void eng_container_free(struct eng_container *c)
 	free(c->imagedigest);
 	free(c->cni_json);
 	free(c->sandbox_id);
+	free(c->full_id);
 	for (i = 0; i < c->nmounts; i++) {
 		free(c->mounts[i].source);
 		free(c->mounts[i].dest);
@@ -222,6 +223,7 @@ const char *eng_container_put(struct eng_state *s, const char *json, size_t n)
 	c->imagedigest = member_str0(&obj, "imagedigest");
 	c->cni_json = member_str0(&obj, "cni_json");
 	c->sandbox_id = member_str0(&obj, "pod_sandbox_id");
+	c->full_id = member_str0(&obj, "full_id");
 	c->type = eng_json_get(&obj, "type", &v) && eng_json_i64(&v, &type) && type >= 0 &&
 			  type <= INT32_MAX ?
 		  (int32_t)type :

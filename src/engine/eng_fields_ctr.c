@@ -67,6 +67,48 @@ bool f_container_name(struct sbuf *o, const struct eng_state *s, const struct en
 	return c && put_nonempty(o, c->name);
 }
 
+/* The full id the record gives; "host" on the host. */
+bool f_container_full_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			 const struct eng_fref *r)
+{
+	const struct eng_container *c = evt_container(s, e);
+
+	(void)r;
+	NEED_THREAD(e);
+	if (!e->thread->container_id[0]) {
+		sbuf_puts(o, "host");
+		return true;
+	}
+	return c && c->full_id && put_nonempty(o, c->full_id);
+}
+
+/*
+ * container.start_ts is the start of the init of the thread's pid
+ * namespace, as the kernel tells it, container.duration the time since
+ * then; on the host too, as current Falco libraries.
+ */
+bool f_container_start_ts(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	if (!e->thread->pidns_init_start_ts)
+		return false;
+	sbuf_put_u64(o, e->thread->pidns_init_start_ts);
+	return true;
+}
+
+bool f_container_duration(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+			  const struct eng_fref *r)
+{
+	UNUSED_ARGS;
+	NEED_THREAD(e);
+	if (!e->thread->pidns_init_start_ts)
+		return false;
+	sbuf_put_i64(o, (int64_t)(e->ev.ts - e->thread->pidns_init_start_ts));
+	return true;
+}
+
 bool f_container_type(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		      const struct eng_fref *r)
 {

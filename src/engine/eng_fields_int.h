@@ -390,6 +390,12 @@ bool f_container_id(struct sbuf *o, const struct eng_state *s, const struct eng_
 		const struct eng_fref *r);
 bool f_container_name(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		const struct eng_fref *r);
+bool f_container_full_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_start_ts(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
+bool f_container_duration(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
 bool f_container_type(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		const struct eng_fref *r);
 bool f_container_mounts(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Snapshot format (all little-endian):
- *   u32 magic 'SNP6'
+ *   u32 magic 'SNP7'
  *   u64 tid_to_remove, u8 have_machine, machine info
  *   u32 nfdtabs, then each: u32 nfds, then each fd
  *   u32 nthreads, then each thread with the index of its fd table (or ~0)
@@ -22,7 +22,7 @@
 #include "schema.h"
 #include "xalloc.h"
 
-#define SNAP_MAGIC 0x36504e53u /* "SNP6" */
+#define SNAP_MAGIC 0x37504e53u /* "SNP7" */
 #define NO_TABLE UINT32_MAX
 
 static void put_u8(struct sbuf *o, uint8_t v)
@@ -152,6 +152,7 @@ static void put_container(struct sbuf *o, const struct eng_container *c)
 	put_str(o, c->imagedigest);
 	put_str(o, c->cni_json);
 	put_str(o, c->sandbox_id);
+	put_str(o, c->full_id);
 	put_u32(o, (uint32_t)c->type);
 	put_u32(o, c->flags);
 	sbuf_put(o, c->ip, sizeof(c->ip));
@@ -399,6 +400,7 @@ static void get_container(struct buf_cur *c, struct eng_state *s)
 	ct->imagedigest = get_str0(c);
 	ct->cni_json = get_str0(c);
 	ct->sandbox_id = get_str0(c);
+	ct->full_id = get_str0(c);
 	ct->type = (int32_t)get_u32(c);
 	ct->flags = get_u32(c);
 	if ((ip = buf_take(c, sizeof(ct->ip))))

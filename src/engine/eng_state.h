@@ -149,7 +149,7 @@ struct eng_container {
 	char id[13];
 	char *name, *image;
 	char *imageid, *imagerepo, *imagetag, *imagedigest;
-	char *cni_json, *sandbox_id;
+	char *cni_json, *sandbox_id, *full_id;
 	int32_t type;  /* libsinsp's container type number; -1 if not told */
 	uint32_t flags; /* ENG_CT_* */
 	uint8_t ip[4];  /* network order; 0.0.0.0 if unknown */

@@ -21,8 +21,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed"; exit 77; }
 [ -r "$extra/psp_write_tmp_test.scap" ] || { echo "SKIP: no extra corpus in $extra"; exit 77; }
 
-fields=(container.type container.privileged container.image.id container.image.repository
-	container.image.tag container.image.digest container.mounts 'container.mount[0]'
+fields=(container.type container.full_id container.privileged container.image.id
+	container.image.repository container.image.tag container.image.digest container.mounts 'container.mount[0]'
 	'container.mount[2]' 'container.mount[/srv/*]' 'container.mount[/nowhere]'
 	'container.mount.source[1]' 'container.mount.source[/etc/*]' 'container.mount.dest[0]'
 	'container.mount.dest[/srv/*]' 'container.mount.mode[1]' 'container.mount.rdwr[2]'
@@ -72,6 +72,28 @@ print(json.load(open(sys.argv[1]))["container"]["labels"]["team"].replace("\"", 
 n=$("$bin" -r "$tmp/cri.scap" -Y "container.label[team] = \"$team\"" -T fields -e evt.num | wc -l)
 [ "$n" -eq "$((checked - before))" ] || fail "container.label[team] = \"$team\" chose $n events"
 echo "checked $checked events in containers against their records"
+
+# container.start_ts is the start of the thread's pid namespace init, which
+# the kernel gave in the clone exits, and container.duration the time since
+# then; container.full_id is host on the host
+for cap in "$extra"/*.scap "$tmp/cri.scap"; do
+	"$bin" -r "$cap" -T fields -e container.id -e container.full_id -e evt.rawtime \
+		-e proc.pidns_init_start_ts -e container.start_ts -e container.duration \
+		>"$tmp/ts" 2>&1 || fail "syshark failed on $cap"
+	python3 -c 'import sys
+need, bad, n = sys.argv[1] == "1", 0, 0
+for line in sys.stdin:
+    cid, full, ts, init, start, dur = line.rstrip("\n").split("\t")
+    if cid == "host" and full != "host":
+        bad += 1
+    if init == "<NA>":
+        bad += start != "<NA>" or dur != "<NA>"
+    elif start != init or int(dur) != int(ts) - int(init):
+        bad += 1
+    n += cid != "host"
+sys.exit(bad > 0 or (need and n == 0))' "$([ "$cap" = "$tmp/cri.scap" ] && echo 1)" <"$tmp/ts" ||
+		fail "$cap: container.start_ts or container.duration is not from proc.pidns_init_start_ts"
+done
 
 # the fields sysdig 0.29.3 has, value for value, on the CRI container
 if command -v sysdig >/dev/null 2>&1; then

@@ -120,6 +120,8 @@ def value(c, field, others):
         return s(c, "ip") or "0.0.0.0"
     if name in ("container.cni.json",):
         return s(c, "cni_json")
+    if name == "container.full_id":
+        return s(c, "full_id") or NA
     if name == "container.label":
         return labels(c, "labels").get(arg)
     if name == "container.labels":
