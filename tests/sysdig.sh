@@ -5,7 +5,7 @@
 # and up in the event table). sysdig skips them, and numbers the events it
 # shows without them, so on a capture that holds them the comparisons set
 # those events aside and match events by time and thread, not by number.
-SYSDIG_UNKNOWN='newfstatat|setreuid|setregid'
+SYSDIG_UNKNOWN='newfstatat|setreuid|setregid|chown|lchown|fchown|fchownat'
 
 # sysdig_unknown_in BIN FILE: true if FILE holds events sysdig cannot know.
 sysdig_unknown_in() {

@@ -813,7 +813,7 @@ bool f_fs_path(struct sbuf *o, const struct eng_state *s, const struct eng_evt *
 	bool raw = strstr(what, "raw") != NULL, source = strncmp(what, "source", 6) == 0;
 	const struct fsp_def *d = NULL;
 	const struct eng_fd *f;
-	int64_t res, dirfd;
+	int64_t res, dirfd, fdnum;
 	struct sbuf dir;
 	size_t i;
 	int k;
@@ -827,8 +827,13 @@ bool f_fs_path(struct sbuf *o, const struct eng_state *s, const struct eng_evt *
 		return false;
 	name = source ? d->source : strncmp(what, "target", 6) == 0 ? d->target : d->path;
 	if (!d->path && !d->source && what[0] == 'n') {
-		/* fchmod, fchown: the name of their fd */
-		if (!(f = fx_evt_fd(e)))
+		/*
+		 * fchmod, fchown: the name of their fd, the one the exit carries
+		 * (sysdig 0.29.3 gives fchmod no fd: fd.name keeps that)
+		 */
+		if (!(f = fx_evt_fd(e)) && e->thread && fx_evt_i64(e, "fd", &fdnum))
+			f = eng_state_fd(e->thread, fdnum);
+		if (!f)
 			return false;
 		path = f->name;
 	} else if (!name || (k = fx_evt_param_index(e, name)) < 0 ||
