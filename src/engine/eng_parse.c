@@ -167,6 +167,15 @@ static void thread_apply(struct eng_call *c, struct eng_thread *t)
 /* A child's thread made longer ago than this by its parent's exit is stale. */
 #define CLONE_STALE_NS 2000000000ull
 
+/* Whether thread tid exited less than CLONE_STALE_NS before ts. */
+static bool exited_lately(const struct eng_state *s, int64_t tid, uint64_t ts)
+{
+	for (unsigned int i = 0; i < ENG_EXITED_N; i++)
+		if (s->exited_tid[i] == tid && ts - s->exited_ts[i] < CLONE_STALE_NS)
+			return true;
+	return false;
+}
+
 /*
  * clone/fork/vfork/clone3 exit, as libsinsp: the parent's exit makes the
  * child (replacing a stale thread of that tid); the child's exit makes it
@@ -209,6 +218,9 @@ static void on_clone_exit(struct eng_call *c)
 		parent = eng_thread_new_unknown(c->s, parent_tid);
 	child = hmap_get(&c->s->threads, (uint64_t)child_tid);
 	if (child && (child->flags & PPM_CL_CLONE_INVERTED))
+		return;
+	/* a parent's exit after its child's whole life (vfork) does not bring it back */
+	if (!child && !inverted && exited_lately(c->s, child_tid, c->ev->ts))
 		return;
 	child = eng_thread_new(child_tid);
 	child->ptid = parent_tid;
@@ -385,9 +397,14 @@ static bool has_other_threads(const struct eng_state *s, const struct eng_thread
  */
 static void on_procexit(struct eng_call *c)
 {
-	if (c->t && c->t->tid == c->t->pid && has_other_threads(c->s, c->t))
+	struct eng_state *s = c->s;
+
+	if (c->t && c->t->tid == c->t->pid && has_other_threads(s, c->t))
 		return;
-	c->s->tid_to_remove = c->ev->tid;
+	s->tid_to_remove = c->ev->tid;
+	s->exited_tid[s->exited_next] = c->ev->tid;
+	s->exited_ts[s->exited_next] = c->ev->ts;
+	s->exited_next = (s->exited_next + 1) % ENG_EXITED_N;
 }
 
 /* The overlayfs layer an open's exit tells of (creat has flags of its own). */

@@ -2,7 +2,8 @@
 /*
  * Snapshot format (all little-endian):
  *   u32 magic 'SNP7'
- *   u64 tid_to_remove, u8 have_machine, machine info
+ *   u64 tid_to_remove, u32 next exited slot, ENG_EXITED_N (u64 tid, u64 ts),
+ *   u8 have_machine, machine info
  *   u32 nfdtabs, then each: u32 nfds, then each fd
  *   u32 nthreads, then each thread with the index of its fd table (or ~0)
  *   u32 nusers, users; u32 ngroups, groups; u32 ncontainers, containers
@@ -208,6 +209,11 @@ void eng_snap_save(const struct eng_state *s, struct sbuf *out)
 	}
 	put_u32(out, SNAP_MAGIC);
 	put_u64(out, (uint64_t)s->tid_to_remove);
+	put_u32(out, s->exited_next);
+	for (j = 0; j < ENG_EXITED_N; j++) {
+		put_u64(out, (uint64_t)s->exited_tid[j]);
+		put_u64(out, s->exited_ts[j]);
+	}
 	put_u8(out, s->have_machine);
 	put_u32(out, s->machine.num_cpus);
 	put_u64(out, s->machine.memory_bytes);
@@ -444,6 +450,11 @@ int eng_snap_load(struct eng_state *s, const void *p, size_t n)
 	if (get_u32(&c) != SNAP_MAGIC)
 		return -EINVAL;
 	s->tid_to_remove = (int64_t)get_u64(&c);
+	s->exited_next = get_u32(&c) % ENG_EXITED_N;
+	for (i = 0; i < ENG_EXITED_N; i++) {
+		s->exited_tid[i] = (int64_t)get_u64(&c);
+		s->exited_ts[i] = get_u64(&c);
+	}
 	s->have_machine = get_u8(&c);
 	s->machine.num_cpus = get_u32(&c);
 	s->machine.memory_bytes = get_u64(&c);

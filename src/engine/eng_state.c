@@ -325,6 +325,8 @@ void eng_state_init(struct eng_state *s)
 	hmap_init(&s->containers);
 	sbuf_init(&s->fd_oldname);
 	s->tid_to_remove = -1;
+	for (unsigned int i = 0; i < ENG_EXITED_N; i++)
+		s->exited_tid[i] = -1;
 	eng_parse_init();
 }
 

@@ -183,12 +183,19 @@ struct eng_ifaddr {
 	uint8_t addr[16];
 };
 
+/* How many of the last threads to exit the state remembers. */
+#define ENG_EXITED_N 64
+
 struct eng_state {
 	struct hmap threads; /* tid -> struct eng_thread */
 	struct hmap users;   /* uid -> struct eng_user */
 	struct hmap groups;  /* gid -> struct eng_user */
 	struct hmap containers; /* hash of id -> struct eng_container */
 	int64_t tid_to_remove;
+	/* the last threads to exit, a ring: their tids and exit times */
+	int64_t exited_tid[ENG_EXITED_N];
+	uint64_t exited_ts[ENG_EXITED_N];
+	uint32_t exited_next;
 	struct sf_machine machine;
 	bool have_machine;
 	struct eng_fd closed; /* the fd a close removed, kept for its event */

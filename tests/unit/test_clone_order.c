@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The order a fork's events arrive in: a child can run, and exec, before its
- * parent's clone returns. Whatever the order, and whether or not the child
- * was already in the process list of the capture's start, the child ends up
- * with the name of what it executed and its parent as parent. Each case is
- * written as a capture and read back through a replay.
+ * The order a fork's events arrive in: a child can run, and exec, and even
+ * exit, before its parent's clone returns (vfork). Whatever the order, and
+ * whether or not the child was already in the process list of the
+ * capture's start, the child has the name of what it executed and its
+ * parent as parent, and once it has exited, the parent's late exit does
+ * not bring it back. Each case is written as a capture and read back
+ * through a replay.
  */
 #define _GNU_SOURCE /* mkstemp */
 #include <stdlib.h>
@@ -40,6 +42,8 @@ static uint16_t exit_type(const char *name)
 {
 	uint16_t t, found = 0;
 
+	if (strcmp(name, "procexit") == 0)
+		return EV_PROCEXIT_1_E; /* one direction only */
 	for (t = 1; t < EV_MAX; t += 2) /* exits are odd; the newest layout wins */
 		if (strcmp(ev_table[t].name, name) == 0)
 			found = t;
@@ -125,11 +129,13 @@ static int proc_list(struct sf_writer *w, bool with_child, struct diag *d)
 	return rc;
 }
 
-enum order { PARENT_FIRST, CHILD_FIRST, EXEC_BEFORE_PARENT };
+enum order { PARENT_FIRST, CHILD_FIRST, EXEC_BEFORE_PARENT, EXIT_BEFORE_PARENT };
 
 /*
  * A capture where PARENT forks CHILD, which executes cat and then calls
- * getpid once; the three exits come in the given order.
+ * getuid once; the three exits come in the given order. With
+ * EXIT_BEFORE_PARENT, the child exits before its parent's clone returns,
+ * and the parent then calls getuid.
  */
 static void write_fork(const char *path, bool listed, enum order order)
 {
@@ -166,6 +172,10 @@ static void write_fork(const char *path, bool listed, enum order order)
 		rc = event(w, ts++, PARENT, "clone", parent_x, 8, &d);
 	if (!rc)
 		rc = event(w, ts++, CHILD, "getuid", getuid_x, 1, &d);
+	if (!rc && order == EXIT_BEFORE_PARENT)
+		rc = event(w, ts++, CHILD, "procexit", NULL, 0, &d) ||
+		     event(w, ts++, PARENT, "clone", parent_x, 8, &d) ||
+		     event(w, ts++, PARENT, "getuid", getuid_x, 1, &d);
 	CHECK(sf_writer_close(w, rc ? NULL : &d) == 0 && rc == 0);
 }
 
@@ -200,6 +210,9 @@ static void check_fork(const char *path, bool listed, enum order order)
 		seen = true;
 	}
 	CHECK(seen);
+	/* gone once it has exited: the state has no thread the parent's late exit made */
+	if (r && order == EXIT_BEFORE_PARENT)
+		CHECK(eng_state_thread(&r->state, CHILD) == NULL);
 	if (seen) {
 		if (strcmp(name.s, "cat") != 0 || strcmp(ppid.s, "100") != 0)
 			fprintf(stderr, "listed %d, order %d:\n", listed, order);
@@ -225,7 +238,7 @@ int main(void)
 	}
 	close(fd);
 	for (int listed = 0; listed < 2; listed++)
-		for (int order = PARENT_FIRST; order <= EXEC_BEFORE_PARENT; order++)
+		for (int order = PARENT_FIRST; order <= EXIT_BEFORE_PARENT; order++)
 			check_fork(path, listed, (enum order)order);
 	unlink(path);
 	return h_done();
