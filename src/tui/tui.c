@@ -333,16 +333,16 @@ static bool still_written(const struct ui *u)
 }
 
 /*
- * Waits for the first bytes of a capture still being written; false if it
- * ended without any. A live capture that ended first is in its complete
- * file, which *path becomes.
+ * Waits for the first bytes of a capture still being written, for as long
+ * as it is written (a probe may take seconds to load); false if it ended
+ * without any, or a signal came first. A live capture that ended first is
+ * in its complete file, which *path becomes.
  */
 static bool first_bytes(const struct ui *u, const char **path)
 {
 	struct stat sb;
-	int i;
 
-	for (i = 0; i < 1000; i++) {
+	while (!quit_signal && !interrupts) {
 		if (stat(*path, &sb) == 0 && sb.st_size > 0)
 			return true;
 		if (!still_written(u)) {
@@ -400,6 +400,12 @@ static int open_view(struct ui *u)
 		return 1;
 	}
 	u->v = tview_open(path, u->src->live || u->gz, &d);
+	/* a live capture that ended since has renamed its file into place */
+	if (!u->v && u->src->live && path == u->src->file && access(path, F_OK) < 0 &&
+	    !still_written(u)) {
+		memset(&d, 0, sizeof(d));
+		u->v = tview_open(u->src->path, true, &d);
+	}
 	if (!u->v) {
 		fprintf(stderr, "syshark: %s\n", d.msg);
 		return 1;
@@ -465,6 +471,11 @@ int tui_run(const struct tui_source *src, const char *filter)
 	u.km = load_keymap();
 	if (!u.km)
 		return 2;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	status = open_view(&u);
 	if (!status && (!load_columns(&u) || !load_switches(&u)))
 		status = 2;
@@ -479,11 +490,6 @@ int tui_run(const struct tui_source *src, const char *filter)
 		return status;
 	}
 	u.events = u.panel = ui_events_new(&u);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
 	prompt_init();
 	prompt_set_values(field_values, &u);
 	/* event types and flag names complete anywhere */
