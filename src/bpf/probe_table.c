@@ -58,6 +58,7 @@
 #define SIGSET(a) { .kind = PK_SIGSET, .arg = (a) }
 #define PROC(f, sz) { .kind = PK_PROC, .size = (sz), .aux = (f) }
 #define VM(w) { .kind = PK_VM, .aux = (w) }
+#define OPENFL(a, of, sz) { .kind = PK_OPEN_FLAGS, .arg = (a), .size = (sz), .aux = (of) }
 #define QUEUE(a, q, sz) { .kind = PK_QUEUE, .arg = (a), .size = (sz), .aux = (q) }
 
 /* The parameters every clone-family exit shares, around its flags. */
@@ -99,15 +100,15 @@ struct recipe {
 
 static const struct recipe recipes[] = {
 	{ __NR_open, 2, 3, 0, { STR(0), U32(1), U32(2) },
-	  { RET, STR(0), U32(1), U32(2), DEV(PA_RET), INO(PA_RET) } },
+	  { RET, STR(0), OPENFL(1, 0, 4), U32(2), DEV(PA_RET), INO(PA_RET) } },
 	{ __NR_openat, 306, 307, 0, { INT(0), STR(1), U32(2), U32(3) },
-	  { RET, INT(0), STR(1), U32(2), U32(3), DEV(PA_RET), INO(PA_RET) } },
+	  { RET, INT(0), STR(1), OPENFL(2, 0, 4), U32(3), DEV(PA_RET), INO(PA_RET) } },
 	{ __NR_openat2, 326, 327, 0,
 	  { INT(0), STR(1), UMEM64(2, 0, 4), UMEM64(2, 8, 4), UMEM64(2, 16, 4) },
-	  { RET, INT(0), STR(1), UMEM64(2, 0, 4), UMEM64(2, 8, 4), UMEM64(2, 16, 4), DEV(PA_RET),
-	    INO(PA_RET) } },
+	  { RET, INT(0), STR(1), OPENFL(2, OF_UMEM, 4), UMEM64(2, 8, 4), UMEM64(2, 16, 4),
+	    DEV(PA_RET), INO(PA_RET) } },
 	{ __NR_creat, 58, 59, 0, { STR(0), U32(1) },
-	  { RET, STR(0), U32(1), DEV(PA_RET), INO(PA_RET), CONST(0, 2) } },
+	  { RET, STR(0), U32(1), DEV(PA_RET), INO(PA_RET), OPENFL(0, OF_LAYER, 2) } },
 	{ __NR_close, 4, 5, 0, { INT(0) }, { RET, INT(0) } },
 	{ __NR_read, 6, 7, 0, { INT(0), U32(2) }, { RET, BUF(1, PL_RET), INT(0), U32(2) } },
 	{ __NR_write, 8, 9, 0, { INT(0), U32(2) }, { RET, BUF(1, 2), INT(0), U32(2) } },
@@ -233,6 +234,7 @@ static int recipe_size(const struct probe_param *p)
 	case PK_UMEM_INT:
 	case PK_UMEM_INO:
 	case PK_QUEUE:
+	case PK_OPEN_FLAGS:
 		return p->size;
 	case PK_PROC:
 		return p->size ? p->size : -1;

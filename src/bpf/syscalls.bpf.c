@@ -22,6 +22,7 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 
+#include "probe_bits.h"
 #include "syscalls.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -510,6 +511,7 @@ static __always_inline __u32 tty_of(struct task_struct *t)
 #define EXE_FROM_MEMFD 4
 #define EXE_LOWER_LAYER 8
 #define OVERLAYFS_MAGIC 0x794c7630
+#define FMODE_CREATED_ 0x100000
 #define SB_RDONLY_ 1
 #define S_IMMUTABLE_ 8
 #define CAP_DAC_OVERRIDE_ 1
@@ -535,13 +537,28 @@ static __always_inline bool exe_writable(struct task_struct *t, struct inode *in
 	return (mode & 2) || (cap_of(&BPF_CORE_READ(t, cred)->cap_effective) >> CAP_DAC_OVERRIDE_ & 1);
 }
 
+/*
+ * The overlayfs layer of the file at dentry d: 1 upper, 2 lower, 0 not on
+ * overlayfs. The upper dentry follows the inode in overlayfs's own inode.
+ */
+static __always_inline __u32 ovl_layer(struct dentry *d)
+{
+	struct dentry *upper = NULL;
+
+	if (!d || BPF_CORE_READ(d, d_sb, s_magic) != OVERLAYFS_MAGIC)
+		return 0;
+	bpf_probe_read_kernel(&upper, sizeof(upper),
+			      (void *)BPF_CORE_READ(d, d_inode) + bpf_core_type_size(struct inode));
+	return upper && BPF_CORE_READ(upper, d_inode, i_ino) ? 1 : 2;
+}
+
 /* execve's flags for the new executable exe. */
 static __always_inline __u32 exe_flags(struct task_struct *t, struct file *exe)
 {
-	struct dentry *d = BPF_CORE_READ(exe, f_path.dentry), *upper = NULL;
+	struct dentry *d = BPF_CORE_READ(exe, f_path.dentry);
 	struct inode *ino = BPF_CORE_READ(exe, f_inode);
+	__u32 v = 0, layer;
 	__u64 name = 0;
-	__u32 v = 0;
 
 	if (ino && exe_writable(t, ino))
 		v |= EXE_WRITABLE;
@@ -551,12 +568,34 @@ static __always_inline __u32 exe_flags(struct task_struct *t, struct file *exe)
 		if (BPF_CORE_READ(d, d_parent) == d && name == MEMFD_PREFIX)
 			v |= EXE_FROM_MEMFD;
 	}
-	/* overlayfs: the upper dentry follows the inode in overlayfs's own inode */
-	if (d && BPF_CORE_READ(d, d_sb, s_magic) == OVERLAYFS_MAGIC) {
-		bpf_probe_read_kernel(&upper, sizeof(upper),
-				      (void *)BPF_CORE_READ(d, d_inode) + bpf_core_type_size(struct inode));
-		v |= upper && BPF_CORE_READ(upper, d_inode, i_ino) ? EXE_UPPER_LAYER : EXE_LOWER_LAYER;
-	}
+	layer = ovl_layer(d);
+	v |= layer == 1 ? EXE_UPPER_LAYER : layer == 2 ? EXE_LOWER_LAYER : 0;
+	return v;
+}
+
+/*
+ * open's flags (the u64 at user address a with OF_UMEM), without the bits
+ * the probe uses, and with those that say the call created the file and
+ * its overlayfs layer; with OF_LAYER, the layer alone, as creat has it.
+ */
+static __always_inline __u64 open_flags(struct build *b, __u64 a, __u32 of)
+{
+	struct file *f = b->ret >= 0 ? fd_file(b->ret) : NULL;
+	__u32 layer = f ? ovl_layer(BPF_CORE_READ(f, f_path.dentry)) : 0;
+	__u64 v = 0;
+
+	if (of & OF_LAYER)
+		return layer;
+	if (!(of & OF_UMEM))
+		v = a;
+	else if (a)
+		bpf_probe_read_user(&v, 8, (const void *)a);
+	v &= ~(__u64)(PROBE_FLAGS_O_F_CREATED | PROBE_FLAGS_FD_UPPER_LAYER |
+		      PROBE_FLAGS_FD_LOWER_LAYER);
+	if (f && (BPF_CORE_READ(f, f_mode) & FMODE_CREATED_))
+		v |= PROBE_FLAGS_O_F_CREATED;
+	if (layer)
+		v |= layer == 1 ? PROBE_FLAGS_FD_UPPER_LAYER : PROBE_FLAGS_FD_LOWER_LAYER;
 	return v;
 }
 
@@ -754,7 +793,7 @@ __noinline __u32 put_param(struct build *b, struct scratch *s, const struct prob
 	case PK_ARG_MASK:
 		return put_int(b, buf, a & p->aux, p->size);
 	case PK_FCNTL_CMD:
-		return put_int(b, buf, a >= 1024 ? a - 1024 + 0x80 : a, 1);
+		return put_int(b, buf, a >= 1024 ? a - 1024 + PROBE_FLAGS_FCNTL_LINUX : a, 1);
 	case PK_DYN:
 		if (room(b) < 16)
 			return 0;
@@ -854,6 +893,8 @@ __noinline __u32 put_param(struct build *b, struct scratch *s, const struct prob
 	case PK_QUEUE:
 		f = b->ret >= 0 ? fd_file((__s64)(__s32)a) : NULL;
 		return put_int(b, buf, accept_queue(f, p->aux), p->size);
+	case PK_OPEN_FLAGS:
+		return put_int(b, buf, open_flags(b, a, p->aux), p->size);
 	default:
 		return 0;
 	}

@@ -60,6 +60,7 @@ enum probe_kind {
 	PK_SC,	       /* the ppm_sc code of this syscall, u16 */
 	PK_NATIVE,     /* the native syscall number, u16 */
 	PK_QUEUE,      /* accept queue of listening fd a, aux PQ_*, once the call succeeded */
+	PK_OPEN_FLAGS, /* open's flags, argument a, with what the new file is; aux OF_* */
 	PK_KIND_MAX,
 };
 
@@ -93,6 +94,13 @@ enum probe_queue {
 	PQ_LEN,
 	PQ_MAX,
 };
+
+/*
+ * PK_OPEN_FLAGS: the flags are a u64 in user memory at argument a (openat2);
+ * or, for creat, only the overlayfs layer of the new file (1 upper, 2 lower).
+ */
+#define OF_UMEM 1u
+#define OF_LAYER 2u
 
 /* Process fields (PK_PROC). */
 enum probe_pfield {
