@@ -21,7 +21,10 @@ tools/cppcheck.sh
 CC=clang cmake -S . -B build-asan -DSYSHARK_SANITIZE=ON -DSYSHARK_FUZZ=ON \
 	-DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-asan -j"$(nproc)"
-(cd build-asan && ctest --output-on-failure -j"$(nproc)")
+# The per-filter comparisons on other tools' captures repeat the release
+# build's, filter for filter: the sanitizers meet those captures in the
+# other comparisons, the exports and the fuzzers.
+(cd build-asan && ctest --output-on-failure -j"$(nproc)" -E '^sysdig_filters_extra_')
 
 # fuzz TARGET SECONDS SEED_DIR...: runs a libFuzzer target on a copy of its seeds
 fuzz() {

@@ -38,18 +38,41 @@ sysdig_capture_start() {
 sysdig_out() {
 	local f=$1 key dir=${SYSHARK_SYSDIG_CACHE:-}
 	shift
-	if [ -z "$dir" ] || ! mkdir -p "$dir" 2>/dev/null; then
+	if [ -z "$dir" ]; then
 		TZ=UTC sysdig -r "$f" "$@" 2>&1
 		return
 	fi
 	if [ "${sysdig_hash_of:-}" != "$f" ]; then
-		sysdig_hash=$(sysdig --version 2>&1 | sha256sum | cut -c1-16)$(sha256sum <"$f" | cut -c1-32)
+		if ! mkdir -p "$dir" 2>/dev/null; then
+			TZ=UTC sysdig -r "$f" "$@" 2>&1
+			return
+		fi
+		sysdig_hash=$({ sysdig --version 2>&1; cat "$f"; } | sha256sum)
+		sysdig_hash=${sysdig_hash:0:40}
 		sysdig_hash_of=$f
 	fi
-	key=$(printf '%s\0' "$sysdig_hash" "$@" | sha256sum | cut -c1-40)
+	# the arguments' hash in the shell: a process per call costs more than sysdig's run
+	fnv_hash key "$@"
+	key=$sysdig_hash-$key
 	if [ ! -f "$dir/$key" ]; then
 		TZ=UTC sysdig -r "$f" "$@" >"$dir/$key.$$" 2>&1
 		mv "$dir/$key.$$" "$dir/$key"
 	fi
 	cat "$dir/$key"
+}
+
+# fnv_hash VAR STRING...: the 64-bit FNV-1a hash of the strings, each with a
+# NUL after it, as 16 hex digits into VAR.
+fnv_hash() {
+	local -n fnv_out=$1
+	local s c i h=-3750763034362895579 LC_ALL=C
+	shift
+	for s in "$@"; do
+		for ((i = 0; i < ${#s}; i++)); do
+			printf -v c '%d' "'${s:i:1}"
+			h=$(((h ^ (c & 255)) * 1099511628211))
+		done
+		h=$((h * 1099511628211))
+	done
+	printf -v fnv_out '%016x' "$h"
 }

@@ -74,7 +74,7 @@ syshark_fields() {
 	shift
 	if $unknown; then
 		TZ=UTC "$bin" -r "$file" -T fields -e evt.type "$@" ${flt:+-Y "$flt"} 2>&1 |
-			grep -Ev "^($SYSDIG_UNKNOWN)"$'\t' | cut -f2-
+			sed -E "/^($SYSDIG_UNKNOWN)\t/d; s/^[^\t]*\t//"
 	else
 		TZ=UTC "$bin" -r "$file" -T fields "$@" ${flt:+-Y "$flt"} 2>&1
 	fi
