@@ -445,6 +445,7 @@ static const char *const kind_names[SF_K_MAX] = {
 	[SF_K_UNKNOWN] = "unknown", [SF_K_SHB] = "section header", [SF_K_MI] = "machine info",
 	[SF_K_PL] = "process list",	  [SF_K_FDL] = "fd list",	  [SF_K_IL] = "interface list",
 	[SF_K_UL] = "user list",	  [SF_K_EV] = "event",		  [SF_K_PACKET] = "packet",
+	[SF_K_PX] = "process extras",
 };
 
 int print_stats(const char *path, const char *filter_text, FILE *out)

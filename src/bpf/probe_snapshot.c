@@ -112,6 +112,7 @@ struct snap {
 	struct probe_snapshot_stats *st;
 	int proc; /* /proc */
 	struct sbuf pl;
+	struct sbuf px; /* the process extras of the same threads */
 	struct sbuf fdl;
 	size_t *fdl_end; /* where each FDL_V2 body ends in fdl */
 	size_t nfdl, fdl_cap;
@@ -843,7 +844,12 @@ static void parse_status(const char *text, struct sf_proc *p)
 	}
 }
 
-/* Appends the PL entry of thread tid (dir tfd); false if skipped. */
+static uint64_t ts_ns(const struct timespec *t)
+{
+	return (uint64_t)t->tv_sec * 1000000000u + (uint64_t)t->tv_nsec;
+}
+
+/* Appends the PL and process extras entries of thread tid (dir tfd); false if skipped. */
 static bool snap_thread(struct snap *s, int tfd, uint64_t tid, bool own_pw)
 {
 	struct sf_proc p = { .tid = tid, .loginuid = UINT32_MAX };
@@ -870,9 +876,11 @@ static bool snap_thread(struct snap *s, int tfd, uint64_t tid, bool own_pw)
 	if (read_at(tfd, "stat", &s->tmp, 0) <= 0 || !(v = strrchr(s->tmp.s, ')')))
 		return false;
 	/* after "(comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt */
+	p.pgid = (int64_t)strtoull(skip_words(v + 1, 2), NULL, 10);
 	if (p.vpgid == UINT64_MAX)
-		p.vpgid = strtoull(skip_words(v + 1, 2), NULL, 10);
+		p.vpgid = (uint64_t)p.pgid;
 	p.sid = strtoull(skip_words(v + 1, 3), NULL, 10);
+	p.tty = (uint32_t)strtoul(skip_words(v + 1, 4), NULL, 10);
 	p.pfminor = strtoull(skip_words(v + 1, 7), NULL, 10);
 	p.pfmajor = strtoull(skip_words(v + 1, 9), NULL, 10);
 
@@ -899,9 +907,17 @@ static bool snap_thread(struct snap *s, int tfd, uint64_t tid, bool own_pw)
 				      (uint16_t)(pw->exepath_len < 0 ? 0 : pw->exepath_len) };
 	p.fdlimit = pw->fdlimit;
 	p.exe_writable = exe_writable(pw, p.uid, p.gid);
+	if (pw->exe_st_ok) {
+		p.exe_ino = pw->exe_st.st_ino;
+		p.exe_ino_ctime = ts_ns(&pw->exe_st.st_ctim);
+		p.exe_ino_mtime = ts_ns(&pw->exe_st.st_mtim);
+	}
+	/* the kernel names a memfd's file "/memfd:NAME (deleted)" */
+	p.exe_from_memfd = pw->exepath_len > 7 && !memcmp(pw->exepath, "/memfd:", 7);
 	if (p.tid != p.pid)
 		p.flags = PPM_CL_CLONE_THREAD | PPM_CL_CLONE_FILES;
 	sf_proc_encode(&s->pl, &p);
+	sf_procx_encode(&s->px, &p);
 	s->st->threads++;
 	return true;
 }
@@ -1077,6 +1093,7 @@ static void snap_fini(struct snap *s)
 	}
 	hmap_fini(&s->cgroups);
 	sbuf_fini(&s->pl);
+	sbuf_fini(&s->px);
 	sbuf_fini(&s->fdl);
 	sbuf_fini(&s->tmp);
 	free(s->fdl_end);
@@ -1108,6 +1125,7 @@ int probe_snapshot_write(struct sf_writer *w, pid_t only, struct probe_snapshot_
 	s->st = st ? st : &dummy;
 	memset(s->st, 0, sizeof(*s->st));
 	sbuf_init(&s->pl);
+	sbuf_init(&s->px);
 	sbuf_init(&s->fdl);
 	sbuf_init(&s->tmp);
 	hmap_init(&s->netns);
@@ -1152,6 +1170,8 @@ int probe_snapshot_write(struct sf_writer *w, pid_t only, struct probe_snapshot_
 	}
 	if (!rc)
 		rc = put(w, SF_BT_PL_V9, &s->pl, 0, s->pl.len, d);
+	if (!rc && s->px.len)
+		rc = put(w, SF_BT_PX, &s->px, 0, s->px.len, d);
 	for (i = 0, off = 0; !rc && i < s->nfdl; off = s->fdl_end[i++])
 		rc = put(w, SF_BT_FDL_V2, &s->fdl, off, s->fdl_end[i], d);
 	sbuf_fini(&b);

@@ -22,6 +22,7 @@ static int on_block(void *arg, const struct sf_block *b, struct diag *d)
 	case SF_K_SHB:
 	case SF_K_MI:
 	case SF_K_PL:
+	case SF_K_PX:
 	case SF_K_FDL:
 	case SF_K_IL:
 	case SF_K_UL:

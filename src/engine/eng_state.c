@@ -466,6 +466,36 @@ bool eng_state_is_local(const struct eng_state *s, const struct eng_thread *t,
 	return false;
 }
 
+/* What a process list entry holds after root (sf_blocks.c's pl_trailer()). */
+static void proc_trailer(struct eng_thread *t, const struct sf_proc *p)
+{
+	t->loginuid = p->loginuid;
+	t->pgid = p->pgid;
+	t->tty = p->tty;
+	t->pidns_init_start_ts = p->pidns_init_start_ts;
+	t->exe_flags = (p->exe_writable ? ENG_EXE_WRITABLE : 0) |
+		       (p->exe_upper_layer ? ENG_EXE_UPPER_LAYER : 0) |
+		       (p->exe_from_memfd ? ENG_EXE_FROM_MEMFD : 0) |
+		       (p->exe_lower_layer ? ENG_EXE_LOWER_LAYER : 0);
+	t->cap_inheritable = p->cap_inheritable;
+	t->cap_permitted = p->cap_permitted;
+	t->cap_effective = p->cap_effective;
+	t->exe_ino = p->exe_ino;
+	t->exe_ino_ctime = p->exe_ino_ctime;
+	t->exe_ino_mtime = p->exe_ino_mtime;
+}
+
+/* The process extras of a thread the process list made (sf_procx_parse()). */
+static int on_procx(void *arg, const struct sf_proc *p)
+{
+	struct eng_state *s = arg;
+	struct eng_thread *t = hmap_get(&s->threads, p->tid);
+
+	if (t)
+		proc_trailer(t, p);
+	return 0;
+}
+
 static int on_proc(void *arg, const struct sf_proc *p)
 {
 	struct eng_state *s = arg;
@@ -491,20 +521,7 @@ static int on_proc(void *arg, const struct sf_proc *p)
 	t->flags = p->flags;
 	t->uid = p->uid;
 	t->gid = p->gid;
-	t->loginuid = p->loginuid;
-	t->pgid = p->pgid;
-	t->tty = p->tty;
-	t->pidns_init_start_ts = p->pidns_init_start_ts;
-	t->exe_flags = (p->exe_writable ? ENG_EXE_WRITABLE : 0) |
-		       (p->exe_upper_layer ? ENG_EXE_UPPER_LAYER : 0) |
-		       (p->exe_from_memfd ? ENG_EXE_FROM_MEMFD : 0) |
-		       (p->exe_lower_layer ? ENG_EXE_LOWER_LAYER : 0);
-	t->cap_inheritable = p->cap_inheritable;
-	t->cap_permitted = p->cap_permitted;
-	t->cap_effective = p->cap_effective;
-	t->exe_ino = p->exe_ino;
-	t->exe_ino_ctime = p->exe_ino_ctime;
-	t->exe_ino_mtime = p->exe_ino_mtime;
+	proc_trailer(t, p);
 	t->vmsize_kb = p->vmsize_kb;
 	t->vmrss_kb = p->vmrss_kb;
 	t->vmswap_kb = p->vmswap_kb;
@@ -666,6 +683,9 @@ int eng_state_add_block(struct eng_state *s, const struct sf_block *b, struct di
 		break;
 	case SF_K_PL:
 		rc = sf_proclist_parse(b, on_proc, s, d);
+		break;
+	case SF_K_PX:
+		rc = sf_procx_parse(b, on_procx, s, d);
 		break;
 	case SF_K_FDL:
 		rc = sf_fdlist_parse(b, on_fd, s, d);

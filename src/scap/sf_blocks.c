@@ -53,6 +53,50 @@ static bool sf_str(struct buf_cur *c, struct buf_str *s, uint16_t max)
 	return true;
 }
 
+/* A process before its entry is read: what older layouts lack is absent. */
+static void proc_defaults(struct sf_proc *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->loginuid = UINT32_MAX;
+	p->vtid = p->vpid = p->pgid = -1;
+	p->vpgid = UINT64_MAX;
+}
+
+/*
+ * What a PL_V9 entry holds after root, as far as it goes: the 29-byte
+ * pre-0.10 trailer, or the current one, where 0.10 inserted two fields
+ * before loginuid.
+ */
+static void pl_trailer(struct buf_cur *e, struct sf_proc *p)
+{
+	if (buf_left(e) > SF_PL_TRAILER_OLD) {
+		buf_get_u64(e, &p->pidns_init_start_ts);
+		buf_get_u32(e, &p->tty);
+	}
+	if (buf_left(e) >= 4)
+		buf_get_u32(e, &p->loginuid);
+	if (buf_left(e) >= 1)
+		buf_get_u8(e, &p->exe_writable);
+	if (buf_left(e) >= 24) {
+		buf_get_u64(e, &p->cap_inheritable);
+		buf_get_u64(e, &p->cap_permitted);
+		buf_get_u64(e, &p->cap_effective);
+	}
+	if (buf_left(e) >= 1)
+		buf_get_u8(e, &p->exe_upper_layer);
+	if (buf_left(e) >= 24) {
+		buf_get_u64(e, &p->exe_ino);
+		buf_get_u64(e, &p->exe_ino_ctime);
+		buf_get_u64(e, &p->exe_ino_mtime);
+	}
+	if (buf_left(e) >= 1)
+		buf_get_u8(e, &p->exe_from_memfd);
+	if (buf_left(e) >= 1)
+		buf_get_u8(e, &p->exe_lower_layer);
+	if (buf_left(e) >= 8)
+		buf_get_u64(e, (uint64_t *)&p->pgid);
+}
+
 int sf_proclist_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct diag *d)
 {
 	struct buf_cur c, e;
@@ -64,10 +108,7 @@ int sf_proclist_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct
 	buf_init(&c, b->body, b->body_len);
 	while (buf_left(&c) >= 4) {
 		start = c.off;
-		memset(&p, 0, sizeof(p));
-		p.loginuid = UINT32_MAX;
-		p.vtid = p.vpid = p.pgid = -1;
-		p.vpgid = UINT64_MAX; /* older layouts have none */
+		proc_defaults(&p);
 		e = c;
 		if (ver == 9) {
 			if (!buf_get_u32(&e, &elen) || elen < 4 || elen > buf_left(&c))
@@ -110,37 +151,40 @@ int sf_proclist_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct
 		if (e.err)
 			return sf_bad(d, b, &c, "process list entry");
 		if (ver == 9) {
-			/* The 0.10 layout inserted two fields before loginuid. */
-			if (buf_left(&e) > SF_PL_TRAILER_OLD) {
-				buf_get_u64(&e, &p.pidns_init_start_ts);
-				buf_get_u32(&e, &p.tty);
-			}
-			if (buf_left(&e) >= 4)
-				buf_get_u32(&e, &p.loginuid);
-			if (buf_left(&e) >= 1)
-				buf_get_u8(&e, &p.exe_writable);
-			if (buf_left(&e) >= 24) {
-				buf_get_u64(&e, &p.cap_inheritable);
-				buf_get_u64(&e, &p.cap_permitted);
-				buf_get_u64(&e, &p.cap_effective);
-			}
-			if (buf_left(&e) >= 1)
-				buf_get_u8(&e, &p.exe_upper_layer);
-			if (buf_left(&e) >= 24) {
-				buf_get_u64(&e, &p.exe_ino);
-				buf_get_u64(&e, &p.exe_ino_ctime);
-				buf_get_u64(&e, &p.exe_ino_mtime);
-			}
-			if (buf_left(&e) >= 1)
-				buf_get_u8(&e, &p.exe_from_memfd);
-			if (buf_left(&e) >= 1)
-				buf_get_u8(&e, &p.exe_lower_layer);
-			if (buf_left(&e) >= 8)
-				buf_get_u64(&e, (uint64_t *)&p.pgid);
+			pl_trailer(&e, &p);
 			c.off = start + elen;
 		} else {
 			c.off = e.off;
 		}
+		n++;
+		if (fn) {
+			rc = fn(arg, &p);
+			if (rc)
+				return rc;
+		}
+	}
+	return n;
+}
+
+int sf_procx_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct diag *d)
+{
+	struct buf_cur c, e;
+	struct sf_proc p;
+	uint32_t elen;
+	size_t start;
+	int n = 0, rc;
+
+	buf_init(&c, b->body, b->body_len);
+	while (buf_left(&c) >= 4) {
+		start = c.off;
+		proc_defaults(&p);
+		e = c;
+		if (!buf_get_u32(&e, &elen) || elen < 12 || elen > buf_left(&c))
+			return sf_bad(d, b, &c, "process extras entry");
+		e.len = start + elen;
+		buf_get_u64(&e, &p.tid);
+		pl_trailer(&e, &p);
+		c.off = start + elen;
 		n++;
 		if (fn) {
 			rc = fn(arg, &p);

@@ -66,6 +66,13 @@ typedef int (*sf_iface_fn)(void *arg, const uint8_t *addr, size_t len);
  * A callback returning non-zero stops the walk with that value. */
 int sf_machine_parse(const struct sf_block *b, struct sf_machine *m, struct diag *d);
 int sf_proclist_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct diag *d);
+/*
+ * The process extras block (SF_BT_PX) syshark writes after a PL_V9 whose
+ * entries have the pre-0.10 trailer, which sysdig 0.29.3 reads: per thread,
+ * the u32 entry length, the tid, then the current trailer (pidns start, tty,
+ * loginuid, ..., pgid). Each process has its tid and those fields only.
+ */
+int sf_procx_parse(const struct sf_block *b, sf_proc_fn fn, void *arg, struct diag *d);
 int sf_fdlist_parse(const struct sf_block *b, sf_fd_fn fn, void *arg, struct diag *d);
 int sf_userlist_parse(const struct sf_block *b, sf_user_fn fn, void *arg, struct diag *d);
 int sf_iflist_parse(const struct sf_block *b, sf_iface_fn fn, void *arg, struct diag *d);

@@ -178,6 +178,28 @@ void sf_proc_encode(struct sbuf *b, const struct sf_proc *p)
 	len_end(b, at, 0);
 }
 
+void sf_procx_encode(struct sbuf *b, const struct sf_proc *p)
+{
+	size_t at = len_begin(b);
+
+	put_u64(b, p->tid);
+	put_u64(b, p->pidns_init_start_ts);
+	put_u32(b, p->tty);
+	put_u32(b, p->loginuid);
+	put_u8(b, p->exe_writable);
+	put_u64(b, p->cap_inheritable);
+	put_u64(b, p->cap_permitted);
+	put_u64(b, p->cap_effective);
+	put_u8(b, p->exe_upper_layer);
+	put_u64(b, p->exe_ino);
+	put_u64(b, p->exe_ino_ctime);
+	put_u64(b, p->exe_ino_mtime);
+	put_u8(b, p->exe_from_memfd);
+	put_u8(b, p->exe_lower_layer);
+	put_u64(b, (uint64_t)p->pgid);
+	len_end(b, at, 0);
+}
+
 void sf_fdlist_begin(struct sbuf *b, uint64_t tid)
 {
 	put_u64(b, tid);

@@ -48,10 +48,13 @@ void sf_user_encode(struct sbuf *b, const struct sf_user *u);
 
 /*
  * One PL_V9 entry: every field through root, then the 29-byte pre-0.10
- * trailer (loginuid, exe_writable, the three capability sets). tty and
- * pidns_init_start_ts are not written.
+ * trailer (loginuid, exe_writable, the three capability sets). The rest
+ * goes to the process extras block.
  */
 void sf_proc_encode(struct sbuf *b, const struct sf_proc *p);
+
+/* One entry of the process extras block (sf_procx_parse()): what sf_proc_encode() leaves out. */
+void sf_procx_encode(struct sbuf *b, const struct sf_proc *p);
 
 /* Starts an FDL_V2 body: the tid that owns the fds. */
 void sf_fdlist_begin(struct sbuf *b, uint64_t tid);

@@ -379,6 +379,9 @@ void sf_classify(struct sf_block *b)
 	case SF_BT_OPB:
 		b->kind = SF_K_PACKET;
 		break;
+	case SF_BT_PX:
+		b->kind = SF_K_PX;
+		break;
 	default:
 		if (!sf_classify_scap(b, sf_alias(b->type))) {
 			b->kind = SF_K_UNKNOWN;

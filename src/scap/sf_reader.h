@@ -45,6 +45,11 @@
 #define SF_BT_EPB 0x6u
 #define SF_BT_SPB 0x3u
 #define SF_BT_OPB 0x2u
+/*
+ * syshark's process extras (sf_blocks.h), of the pcapng range for local use
+ * (bit 31), which libscap and Wireshark skip.
+ */
+#define SF_BT_PX 0x80535850u
 
 enum sf_kind {
 	SF_K_UNKNOWN = 0,
@@ -56,6 +61,7 @@ enum sf_kind {
 	SF_K_UL,
 	SF_K_EV,
 	SF_K_PACKET, /* pcapng IDB/EPB/SPB/OPB: skipped and counted */
+	SF_K_PX,     /* syshark's process extras */
 	SF_K_MAX,
 };
 

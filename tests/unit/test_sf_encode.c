@@ -90,6 +90,13 @@ static void inputs_init(void)
 		.cap_inheritable = 0x1,
 		.cap_permitted = 0x1fffffffffull,
 		.cap_effective = 0x3000000000ull,
+		.tty = 0x8801,
+		.pidns_init_start_ts = 1700000000123456789ull,
+		.exe_upper_layer = 1,
+		.exe_ino = 777,
+		.exe_ino_ctime = 1600000000000000001ull,
+		.exe_ino_mtime = 1600000000000000002ull,
+		.pgid = 4100,
 	};
 	procs[1] = (struct sf_proc){
 		.tid = 4243,
@@ -105,6 +112,9 @@ static void inputs_init(void)
 		.vtid = 7,
 		.vpid = 1,
 		.loginuid = UINT32_MAX,
+		.exe_from_memfd = 1,
+		.exe_lower_layer = 1,
+		.pgid = -1,
 	};
 
 	fds[0] = (struct sf_fd){ .fd = 0,
@@ -153,7 +163,7 @@ static void inputs_init(void)
 
 /* ---- callbacks ---- */
 
-static int n_iface, n_user, n_proc, n_fd;
+static int n_iface, n_user, n_proc, n_procx, n_fd;
 
 static int on_iface(void *arg, const uint8_t *addr, size_t len)
 {
@@ -215,6 +225,26 @@ static int on_proc(void *arg, const struct sf_proc *p)
 	CHECK(p->cap_effective == w->cap_effective);
 	/* the old trailer leaves these out */
 	CHECK(p->tty == 0 && p->pidns_init_start_ts == 0);
+	return 0;
+}
+
+/* The process extras: the tid and every field of the current trailer. */
+static int on_procx(void *arg, const struct sf_proc *p)
+{
+	const struct sf_proc *w = &procs[n_procx++];
+
+	(void)arg;
+	CHECK(p->tid == w->tid && p->pid == 0 && p->comm.len == 0);
+	CHECK(p->tty == w->tty && p->pidns_init_start_ts == w->pidns_init_start_ts);
+	CHECK(p->loginuid == w->loginuid && p->exe_writable == w->exe_writable);
+	CHECK(p->cap_inheritable == w->cap_inheritable);
+	CHECK(p->cap_permitted == w->cap_permitted);
+	CHECK(p->cap_effective == w->cap_effective);
+	CHECK(p->exe_upper_layer == w->exe_upper_layer);
+	CHECK(p->exe_from_memfd == w->exe_from_memfd);
+	CHECK(p->exe_lower_layer == w->exe_lower_layer);
+	CHECK(p->exe_ino == w->exe_ino && p->exe_ino_ctime == w->exe_ino_ctime);
+	CHECK(p->exe_ino_mtime == w->exe_ino_mtime && p->pgid == w->pgid);
 	return 0;
 }
 
@@ -300,6 +330,13 @@ static void write_all(const char *path)
 	CHECK(sf_writer_block(w, SF_BT_PL_V9, b.s, (uint32_t)b.len, NULL) == 0);
 
 	sbuf_reset(&b);
+	for (i = 0; i < sizeof(procs) / sizeof(procs[0]); i++)
+		sf_procx_encode(&b, &procs[i]);
+	/* a length, the tid and the 76-byte current trailer */
+	CHECK(b.len == 2 * 88);
+	CHECK(sf_writer_block(w, SF_BT_PX, b.s, (uint32_t)b.len, NULL) == 0);
+
+	sbuf_reset(&b);
 	sf_fdlist_begin(&b, 4242);
 	for (i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
 		CHECK(sf_fd_encode(&b, &fds[i]) == 0);
@@ -350,6 +387,10 @@ static void read_all(const char *path)
 			CHECK(b.version == 9);
 			CHECK(sf_proclist_parse(&b, on_proc, NULL, &d) == 2);
 			break;
+		case SF_K_PX:
+			kinds |= 64;
+			CHECK(sf_procx_parse(&b, on_procx, NULL, &d) == 2);
+			break;
 		case SF_K_FDL:
 			kinds |= 32;
 			CHECK(b.version == 2);
@@ -361,8 +402,8 @@ static void read_all(const char *path)
 		}
 	}
 	CHECK(rc == 0);
-	CHECK(kinds == 63);
-	CHECK(n_iface == 3 && n_user == 4 && n_proc == 2 && n_fd == 12);
+	CHECK(kinds == 127);
+	CHECK(n_iface == 3 && n_user == 4 && n_proc == 2 && n_procx == 2 && n_fd == 12);
 	if (d.code)
 		fprintf(stderr, "diag: %s\n", d.msg);
 	sf_reader_free(r);
