@@ -45,11 +45,15 @@ rc=${PIPESTATUS[0]}
 [ "$rc" -eq 0 ] && ! grep -q 'error' "$tmp/head.err" && ok ||
 	bad "piping into head: exit $rc, $(cat "$tmp/head.err")"
 
-# Wireshark's reader takes every event too
+# Wireshark's reader takes every event block too: the events captured, and
+# the process usage records syshark adds (hidden in its own output), but not
+# the drop record: tshark 4.0 does not read a block of events with flags
 if command -v tshark >/dev/null; then
 	n=$(tshark -r "$f" 2>"$tmp/tshark.err" | wc -l)
-	cap=$(grep -oE '[0-9]+ events captured' "$tmp/capture.err" | cut -d' ' -f1)
-	[ "$n" = "$cap" ] && ok || bad "tshark reads $n events of $cap: $(head -2 "$tmp/tshark.err")"
+	want=$("$bin" -r "$f" -A -T fields -e evt.num -Y 'evt.type != notification' | wc -l)
+	[ "$n" = "$want" ] && ok ||
+		bad "tshark reads $n events of $want: $(grep -v 'Running as user' "$tmp/tshark.err" |
+			head -2)"
 fi
 
 # a printed view of a live capture: with -w, the same rows the file gives;
