@@ -128,18 +128,31 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* A checksum of n bytes, taken eight at a time. */
+/*
+ * A checksum of n bytes, taken 32 at a time in four independent lanes (a
+ * multiply's latency, not memory, bounds one lane), then eight at a time.
+ */
 static uint64_t ix_sum(const void *p, size_t n)
 {
 	const uint8_t *b = p;
-	uint64_t h = 1469598103934665603ULL, w;
+	uint64_t h[4] = { 1469598103934665603ULL, 2, 3, 4 }, w;
+	int i;
 
+	for (; n >= 32; b += 32, n -= 32) {
+		for (i = 0; i < 4; i++) {
+			memcpy(&w, b + 8 * i, 8);
+			h[i] = (h[i] ^ w) * 0x9e3779b97f4a7c15ULL;
+			h[i] ^= h[i] >> 32;
+		}
+	}
+	for (i = 1; i < 4; i++)
+		h[0] = (h[0] ^ h[i]) * 0x9e3779b97f4a7c15ULL;
 	for (; n >= 8; b += 8, n -= 8) {
 		memcpy(&w, b, 8);
-		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-		h ^= h >> 32;
+		h[0] = (h[0] ^ w) * 0x9e3779b97f4a7c15ULL;
+		h[0] ^= h[0] >> 32;
 	}
-	return fnv(h, b, n);
+	return fnv(h[0], b, n);
 }
 
 /*
