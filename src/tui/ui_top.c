@@ -46,6 +46,7 @@ struct views {
 	int sort;		/* the column sorted by; -1: the view's own */
 	bool asc;
 	char *key;		/* the selected row's key, kept as rows move */
+	bool chosen;		/* the user chose the row: it is followed while rows are summed */
 	bool tree;		/* rows with parents show as a tree */
 	char **folded;		/* the keys of the tree's rows whose children are hidden */
 	size_t nfolded;
@@ -107,6 +108,7 @@ static bool start_level(struct views *w, struct ui *u)
 	topview_free(w->tv);
 	w->tv = tv;
 	w->sel = w->top = 0;
+	w->chosen = false;
 	w->col = 0;
 	w->sort = -1;
 	w->asc = false;
@@ -622,7 +624,12 @@ static void views_draw(struct panel *p, struct ui *u)
 		ui_put(y, 0, line.s, COLS);
 		attroff(A_REVERSE);
 	}
-	if (rows) {
+	/*
+	 * the row is followed as rows move once the user chose it, or once a
+	 * file is summed whole; till then the cursor stays where it is (the
+	 * top row), as the first rows summed give way to others
+	 */
+	if (rows && (w->chosen || w->drawn_done)) {
 		sbuf_reset(&line);
 		eng_top_row_filter(t, w->sel, &line);
 		free(w->key);
@@ -796,6 +803,7 @@ static void find_row(struct views *w, struct ui *u, const char *text)
 	}
 	if (hit) {
 		w->sel = r;
+		w->chosen = true;
 		sbuf_reset(&c);
 		eng_top_row_filter(t, r, &c);
 		free(w->key);
@@ -929,6 +937,7 @@ static void move_sel(struct views *w, int64_t delta)
 {
 	free(w->key);
 	w->key = NULL; /* the row at the new position, whatever its key */
+	w->chosen = true;
 	if (delta < 0 && (uint64_t)-delta > w->sel)
 		w->sel = 0;
 	else
