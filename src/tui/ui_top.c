@@ -108,7 +108,7 @@ static bool start_level(struct views *w, struct ui *u)
 	topview_free(w->tv);
 	w->tv = tv;
 	w->sel = w->top = 0;
-	w->chosen = false;
+	w->chosen = w->drawn_done = false;
 	w->col = 0;
 	w->sort = -1;
 	w->asc = false;
@@ -532,6 +532,7 @@ static void views_draw(struct panel *p, struct ui *u)
 	struct sbuf line, c;
 	size_t rows, r;
 	unsigned int k;
+	bool was_done;
 
 	if (w->picking) {
 		draw_picker(w, u);
@@ -548,13 +549,20 @@ static void views_draw(struct panel *p, struct ui *u)
 	}
 	topview_scanned(w->tv, &w->intervals);
 	w->drawn = mono_now();
+	was_done = w->drawn_done;
 	w->drawn_done = topview_done(w->tv);
 	t = lock_rows(w, u, &seconds);
 	eng_top_sort(t, sorted_col(w, v), w->asc);
 	if (w->tree)
 		eng_top_tree(t, is_folded, w);
 	rows = eng_top_nrows(t);
-	w->sel = find_key(w, t);
+	/*
+	 * the row is followed as rows move once the user chose it, or once a
+	 * file was summed whole; till then the cursor keeps its place (the top
+	 * row), as the first rows summed give way to others
+	 */
+	if (w->chosen || was_done)
+		w->sel = find_key(w, t);
 	if (w->sel >= rows)
 		w->sel = rows ? rows - 1 : 0;
 	if (body < 1)
@@ -624,12 +632,7 @@ static void views_draw(struct panel *p, struct ui *u)
 		ui_put(y, 0, line.s, COLS);
 		attroff(A_REVERSE);
 	}
-	/*
-	 * the row is followed as rows move once the user chose it, or once a
-	 * file is summed whole; till then the cursor stays where it is (the
-	 * top row), as the first rows summed give way to others
-	 */
-	if (rows && (w->chosen || w->drawn_done)) {
+	if (rows) {
 		sbuf_reset(&line);
 		eng_top_row_filter(t, w->sel, &line);
 		free(w->key);
