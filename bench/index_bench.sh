@@ -7,7 +7,8 @@
 # index (--event) against printing the capture up to it.
 #
 # usage: bench/index_bench.sh [-n EVENTS]   (env as filter_bench.sh)
-# Goals: pass 1 at least 20 million events/s; at most 16 bytes per event.
+# Goals: pass 1 at least 20 million events/s; at most 28 bytes per event
+# (entries 12, event columns 12, checkpoints about 3).
 set -euo pipefail
 
 USAGE_ENV="SKIP_10M=1"
@@ -52,9 +53,9 @@ index_file() {
 	t1=$(now_us)
 	echo "  the same by replaying from the start: $(((t1 - t0) / 1000)) ms"
 	awk -v r="$p1" -v b="$bpe" 'BEGIN {
-		printf "  goals: pass 1 >= 20M events/s: %s; <= 16 bytes/event: %s\n",
-			(r >= 20000000 ? "met" : "NOT met"), (b <= 16 ? "met" : "NOT met")
-		exit !(r >= 20000000 && b <= 16)
+		printf "  goals: pass 1 >= 20M events/s: %s; <= 28 bytes/event: %s\n",
+			(r >= 20000000 ? "met" : "NOT met"), (b <= 28 ? "met" : "NOT met")
+		exit !(r >= 20000000 && b <= 28)
 	}' || STATUS=1
 }
 

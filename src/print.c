@@ -13,6 +13,8 @@
 #include "dis_args.h"
 #include "eng_export.h"
 #include "eng_calls.h"
+#include "eng_colfilter.h"
+#include "eng_cols.h"
 #include "eng_fields.h"
 #include "eng_index.h"
 #include "eng_filter.h"
@@ -179,9 +181,121 @@ static int emit_out(void *arg, const char *p, size_t n)
 }
 
 /*
- * With a cached index and more than one CPU, events are selected and
+ * The -e fields as the event columns c hold them, in keys: eng_cols_key(),
+ * or -1 for evt.num. False if one is neither, or if c would show it otherwise.
+ */
+static bool column_fields(const struct print_opts *o, const struct print_cols *cols,
+			  const struct eng_cols *c, int *keys)
+{
+	unsigned int i;
+
+	for (i = 0; i < o->nfields; i++) {
+		const struct eng_fref *r = &cols->fields[i];
+
+		keys[i] = strcmp(r->f->name, "evt.num") ? eng_cols_key(r->f->name) : -1;
+		if (r->has_arg || (keys[i] < 0 && strcmp(r->f->name, "evt.num")) ||
+		    (keys[i] >= 0 && keys[i] < ENG_COL_N && (c->flags[keys[i]] & ENG_COLF_RESHOWN)))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Writes the lines of the events set in bits, their fields (keys) taken
+ * from the columns c; 0, or -1 on a write error.
+ */
+static int put_rows(const struct eng_cols *c, const uint64_t *bits, const int *keys,
+		    unsigned int nkeys, FILE *out)
+{
+	struct sbuf line;
+	uint32_t id[ENG_CK_N];
+	uint64_t w, n;
+	unsigned int i;
+	int rc = 0;
+
+	sbuf_init(&line);
+	for (w = 0; w < (c->n + 63) / 64 && !rc; w++) {
+		for (uint64_t m = bits[w]; m; m &= m - 1) {
+			n = w * 64 + (uint64_t)__builtin_ctzll(m) + 1;
+			eng_cols_ids(c, &c->rows[n - 1], id);
+			for (i = 0; i < nkeys; i++) {
+				const char *const *vals;
+
+				if (i)
+					sbuf_putc(&line, '\t');
+				if (keys[i] < 0) {
+					sbuf_put_u64(&line, n);
+				} else if (!id[keys[i]]) {
+					sbuf_puts(&line, "<NA>");
+				} else {
+					const char *v;
+
+					eng_cols_values(c, keys[i], &vals);
+					v = vals[id[keys[i]] - 1];
+					eng_format_field_value(&line, v, strlen(v));
+				}
+			}
+			sbuf_putc(&line, '\n');
+			if (line.len >= OUT_CHUNK) {
+				rc = fwrite(line.s, 1, line.len, out) == line.len ? 0 : -1;
+				sbuf_reset(&line);
+			}
+		}
+	}
+	if (!rc && line.len && fwrite(line.s, 1, line.len, out) != line.len)
+		rc = -1;
+	sbuf_fini(&line);
+	return rc;
+}
+
+/*
+ * -T fields with a filter and fields the index's event columns hold: the
+ * lines come from the columns alone, the capture is not read. Returns the
+ * exit status, or -1 if that does not apply.
+ */
+static int print_columns(const char *path, const struct print_opts *o,
+			 const struct print_cols *cols, struct eng_index *ix, bool damaged,
+			 unsigned int nthreads, FILE *out)
+{
+	int *keys = xcalloc(o->nfields + 1u, sizeof(*keys));
+	const struct eng_cols *c;
+	struct eng_colfilter *cf = NULL;
+	struct eng_filter *f = NULL;
+	uint64_t *bits;
+	int status = -1;
+
+	if (o->all || o->fmt != PRINT_FIELDS || !(c = eng_index_columns(ix)) ||
+	    !column_fields(o, cols, c, keys))
+		goto out;
+	f = eng_filter_compile(o->filter, NULL);
+	if (f)
+		cf = eng_colfilter_new(f, c);
+	if (cf) {
+		bits = xcalloc(c->n / 64 + 1, sizeof(*bits));
+		if (eng_colfilter_scan(cf, nthreads, bits) == 0) {
+			if (put_rows(c, bits, keys, o->nfields, out) < 0 || fflush(out) != 0 ||
+			    ferror(out)) {
+				fprintf(stderr, "syshark: error writing output: %s\n",
+					strerror(errno));
+				status = 1;
+			} else {
+				status = damaged ? report_damage(path, eng_index_damage(ix)) : 0;
+			}
+		}
+		free(bits);
+	}
+out:
+	eng_colfilter_free(cf);
+	eng_filter_free(f);
+	free(keys);
+	return status;
+}
+
+/*
+ * With a cached index, a filter its columns answer needs no replay
+ * (print_columns); else with more than one CPU, events are selected and
  * formatted by several threads, chunk by chunk between checkpoints. Returns
- * the exit status, or -1 if that path does not apply.
+ * the exit status, or -1 if neither path applies.
  */
 static int print_parallel(const char *path, const struct print_opts *o,
 			  const struct print_cols *cols, FILE *out)
@@ -195,17 +309,19 @@ static int print_parallel(const char *path, const struct print_opts *o,
 	unsigned int n, i;
 	int rc, status = 0;
 
-	if (o->write || o->count || o->calls || ncpu < 2 || !o->filter)
+	if (o->write || o->count || o->calls || !o->filter)
 		return -1;
-	ix = eng_index_open(path, ENG_IX_CACHED_ONLY, &d);
+	ix = eng_index_open(path, ENG_IX_CACHED_ONLY | ENG_IX_DEFER_CHECK, &d);
 	if (!ix)
 		return -1;
 	eng_index_info(ix, &info);
-	if (info.checkpoints == 0) {
+	n = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (unsigned int)ncpu;
+	status = print_columns(path, o, cols, ix, info.damaged, n, out);
+	if (status >= 0 || ncpu < 2 || info.checkpoints == 0 || !eng_index_check(ix)) {
 		eng_index_free(ix);
-		return -1;
+		return status;
 	}
-	n = ncpu > 8 ? 8 : (unsigned int)ncpu;
+	status = 0;
 	for (i = 0; i < n; i++) {
 		pw[i] = (struct pworker){ .o = o, .cols = cols };
 		pw[i].filter = eng_filter_compile(o->filter, NULL);
@@ -557,6 +673,7 @@ static void warn_cache(const struct eng_index *ix)
 
 int print_index(const char *path, bool use_cache, FILE *out)
 {
+	const struct eng_cols *c;
 	struct eng_index *ix;
 	struct eng_ix_info info;
 	struct diag d = { 0 };
@@ -571,6 +688,12 @@ int print_index(const char *path, bool use_cache, FILE *out)
 	eng_index_info(ix, &info);
 	fprintf(out, "events: %" PRIu64 "\n", info.events);
 	fprintf(out, "checkpoints: %" PRIu64 "\n", info.checkpoints);
+	if ((c = eng_index_columns(ix)))
+		fprintf(out, "columns: %" PRIu32 " evt.type, %" PRIu32 " proc.name, %" PRIu32
+			     " fd.name values\n", c->ndict[ENG_COL_TYPE], c->ndict[ENG_COL_PROC],
+			c->ndict[ENG_COL_FD]);
+	else
+		fprintf(out, "columns: none\n");
 	fprintf(out, "index bytes: %" PRIu64 " (%.2f per event)\n", info.bytes,
 		info.events ? (double)info.bytes / (double)info.events : 0.0);
 	if (info.cached) {
@@ -578,7 +701,7 @@ int print_index(const char *path, bool use_cache, FILE *out)
 	} else {
 		fprintf(out, "pass 1 (entries): %.3f s, %.0f events/s\n", info.pass1_s,
 			info.pass1_s > 0 ? (double)info.events / info.pass1_s : 0.0);
-		fprintf(out, "pass 2 (checkpoints): %.3f s, %.0f events/s\n", info.pass2_s,
+		fprintf(out, "pass 2 (checkpoints, columns): %.3f s, %.0f events/s\n", info.pass2_s,
 			info.pass2_s > 0 ? (double)info.events / info.pass2_s : 0.0);
 	}
 	fprintf(out, "file: %s\n", info.path[0] ? info.path : "(temporary, unlinked)");

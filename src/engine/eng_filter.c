@@ -155,6 +155,23 @@ static bool check_rhs(struct eng_filter *f, const struct node *n, const struct e
 	return cmp_str(n->op, b->s, b->len, &v);
 }
 
+bool eng_filter_check_value(const struct node *n, const char *v, size_t len)
+{
+	char *end;
+	int64_t num;
+
+	if (n->op == OP_EXISTS)
+		return true;
+	if (n->vkind == ENG_FK_DYN && n->op <= OP_GE && n->nvals && n->vals[0].is_num) {
+		/* compare as numbers when the event's value is one */
+		errno = 0;
+		num = strtoll(v, &end, 10);
+		if (!errno && !*end && end != v)
+			return cmp_num(n->op, num, n->vals[0].i);
+	}
+	return match_vals(n, v, len);
+}
+
 static bool check(struct eng_filter *f, const struct node *n, const struct eng_state *s,
 		  const struct eng_evt *e);
 
@@ -181,7 +198,6 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 {
 	struct sbuf *b = &f->scratch;
 	const char *v;
-	int64_t num;
 
 	if (n->either)
 		return check_either(f, n, s, e);
@@ -197,25 +213,14 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 	if (!n->lhs && !n->rhs && n->field.f->str && (v = n->field.f->str(s, e))) {
 		if (v == eng_field_absent)
 			return false;
-		return n->op == OP_EXISTS || match_vals(n, v, strlen(v));
+		return eng_filter_check_value(n, v, strlen(v));
 	}
 	sbuf_reset(b);
 	if (!(n->lhs ? eng_operand_value(n->lhs, b, s, e) : eng_field_extract(&n->field, b, s, e)))
 		return false;
-	if (n->op == OP_EXISTS)
-		return true;
 	if (n->rhs)
-		return check_rhs(f, n, s, e);
-	if (n->vkind == ENG_FK_DYN && n->op <= OP_GE && n->nvals && n->vals[0].is_num) {
-		char *end;
-
-		/* compare as numbers when the event's value is one */
-		errno = 0;
-		num = strtoll(b->s, &end, 10);
-		if (!errno && !*end && end != b->s)
-			return cmp_num(n->op, num, n->vals[0].i);
-	}
-	return match_vals(n, b->s, b->len);
+		return n->op == OP_EXISTS || check_rhs(f, n, s, e);
+	return eng_filter_check_value(n, b->s, b->len);
 }
 
 static bool eval(struct eng_filter *f, const struct node *n, const struct eng_state *s,

@@ -86,6 +86,12 @@ struct eng_filter {
 	bool *possible; /* EV_MAX entries: the types it may match */
 };
 
+/*
+ * Whether check n (no val() on its right) holds for a value of its field
+ * (len bytes at v, NUL-terminated) that an event has.
+ */
+bool eng_filter_check_value(const struct node *n, const char *v, size_t len);
+
 /* Marks in possible (EV_MAX entries) the event types node n may match. */
 void eng_filter_node_types(struct eng_filter *f, const struct node *n, bool *possible);
 

@@ -6,7 +6,10 @@
  *   [512, 512 + 12*cap) entries: u32 offset low, u32 offset high 16 bits |
  *                       type << 16, u32 tid; cap = capture bytes / 36 + 1, the
  *                       most events the capture can hold (the file is sparse)
+ *   then                event columns (struct eng_col_row each, from a page
+ *                       boundary), one per event, when the capture has them
  *   then                checkpoints (eng_replay_save() bytes), appended
+ *   then                the columns' dictionaries (eng_cols_save())
  *   then                the checkpoint directory (struct ix_cp each)
  *
  * The header is written last, with complete = 1, so a half-built index is
@@ -14,17 +17,19 @@
  * capture's size, mtime, ctime, inode and device identify it; the build's
  * version must match. The header holds checksums of the entries and of the
  * directory, checked on loading, and each directory entry one of its
- * checkpoint, checked before the checkpoint is used.
+ * checkpoint, checked before the checkpoint is used. The dictionaries'
+ * checksum is checked when the columns are first used; the columns' ids are
+ * checked as they are read.
  *
  * The cache directory must belong to the user and be writable by no one
  * else, or it is not used (as ssh refuses a loose ~/.ssh).
  */
 #define _GNU_SOURCE
 #include "eng_index.h"
+#include "eng_index_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <dirent.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -37,15 +42,14 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "dis_args.h"
+#include "eng_cols.h"
 #include "monotime.h"
 #include "schema.h"
-#include "size.h"
 #include "xalloc.h"
 #include "xdg.h"
 
 #define IX_MAGIC "SYSHKIX1"
-#define IX_VERSION 7u
+#define IX_VERSION 8u
 #define IX_HDR 512u
 #define IX_ENTRY 12u
 #define IX_MIN_BLOCK 36u	   /* smallest event block: a v1 event without parameters */
@@ -59,6 +63,8 @@ struct ix_hdr {
 	uint64_t data_len, entry_cap;
 	uint64_t nevents, ncps, cps_off;
 	uint64_t cap_ctime_ns, entries_sum, cps_sum;
+	uint64_t cols_off, cols_n, dict_off, dict_len, dict_sum;
+	uint64_t dropped;
 	uint32_t complete, damaged;
 	int32_t damage_code;
 	uint32_t pad;
@@ -72,6 +78,15 @@ struct ix_cp {
 	uint64_t off; /* its bytes in the index file */
 	uint64_t len;
 	uint64_t sum; /* ix_sum() of its bytes */
+};
+
+/* Event column rows on their way to a file, batch by batch. */
+struct col_sink {
+	struct eng_cols_builder *b; /* NULL once the columns are given up */
+	struct eng_col_row *batch;
+	uint64_t k, done; /* rows in the batch, and written */
+	int fd;		  /* the file, from off */
+	uint64_t off;
 };
 
 struct eng_index {
@@ -113,6 +128,19 @@ struct eng_index {
 	_Atomic bool follow_end;
 	uint64_t last_cp, interval;
 	struct sbuf snap;
+
+	/* event columns: cols_n rows at cols_off, dictionaries at dict_off */
+	uint64_t cols_off, cols_n, dict_off, dict_len, dict_sum;
+	uint64_t dropped; /* events the capture says it lost, once pass 2 is done */
+	struct sbuf dict; /* the dictionaries, once built here */
+	struct eng_cols cols;
+	void *cols_map;
+	char *dict_read; /* the dictionaries, once read from the file */
+	bool cols_tried, cols_ok;
+	struct col_sink live_cols; /* a live index's rows, in a file of their own */
+	/* loaded with ENG_IX_DEFER_CHECK: the entries' checksum, until checked */
+	bool entries_unchecked, entries_bad;
+	uint64_t entries_sum;
 };
 
 static struct eng_replay *data_replay(struct eng_index *ix, struct diag *d);
@@ -153,6 +181,54 @@ static uint64_t ix_sum(const void *p, size_t n)
 		h[0] ^= h[0] >> 32;
 	}
 	return fnv(h[0], b, n);
+}
+
+#define SUM_PARTS 4
+
+struct sum_job {
+	const uint8_t *p;
+	size_t n, per;	  /* bytes in all, and in each part but the last */
+	int first, step;  /* the parts this job sums */
+	uint64_t sum[SUM_PARTS];
+};
+
+static void *sum_job(void *arg)
+{
+	struct sum_job *j = arg;
+
+	for (int i = j->first; i < SUM_PARTS; i += j->step)
+		j->sum[i] = ix_sum(j->p + j->per * (size_t)i,
+				   i == SUM_PARTS - 1 ? j->n - j->per * (SUM_PARTS - 1) : j->per);
+	return NULL;
+}
+
+/*
+ * The checksum of the entries: ix_sum() of four parts, combined; the parts
+ * are taken on as many threads as there are CPUs, up to four.
+ */
+static uint64_t entries_sum(const void *p, size_t n)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int nt = ncpu < 1 ? 1 : ncpu > SUM_PARTS ? SUM_PARTS : (int)ncpu, i;
+	struct sum_job job[SUM_PARTS];
+	pthread_t th[SUM_PARTS];
+	bool started[SUM_PARTS] = { false };
+	uint64_t h = 1469598103934665603ULL;
+
+	for (i = 0; i < nt; i++)
+		job[i] = (struct sum_job){ .p = p, .n = n, .per = n / SUM_PARTS / 32 * 32,
+					   .first = i, .step = nt };
+	for (i = 1; i < nt; i++)
+		started[i] = pthread_create(&th[i], NULL, sum_job, &job[i]) == 0;
+	for (i = 0; i < nt; i++)
+		if (!started[i])
+			sum_job(&job[i]);
+	for (i = 1; i < nt; i++)
+		if (started[i])
+			pthread_join(th[i], NULL);
+	for (i = 0; i < SUM_PARTS; i++)
+		h = fnv(h, &job[i % nt].sum[i], sizeof(uint64_t));
+	return h;
 }
 
 /*
@@ -351,107 +427,82 @@ static bool checkpoint(struct eng_index *ix, const struct eng_replay *r, uint64_
 	return true;
 }
 
-/* Pass 2: a full replay, with a checkpoint every so often. */
-static void pass2(struct eng_index *ix)
+static void sink_open(struct col_sink *cs, int fd, uint64_t off)
 {
-	struct eng_replay *r = eng_replay_open_mem(ix->data, ix->len, NULL);
-	struct eng_evt e;
-
-	while (!atomic_load(&ix->stop) && eng_replay_next(r, &e, NULL) > 0) {
-		if (!checkpoint(ix, r, e.num))
-			break;
-	}
-	eng_replay_free(r);
+	*cs = (struct col_sink){ .b = eng_cols_builder_new(), .fd = fd, .off = off };
+	cs->batch = xmalloc(IX_BATCH * sizeof(*cs->batch));
 }
 
-#define CACHE_MAX_DEFAULT (1ULL << 30)
-
-int eng_index_cache_max(uint64_t *bytes)
+static void sink_drop(struct col_sink *cs)
 {
-	const char *s = getenv("SYSHARK_CACHE_MAX");
-
-	*bytes = CACHE_MAX_DEFAULT;
-	if (!s || !*s)
-		return 0;
-	return size_parse(s, bytes) ? 0 : -EINVAL;
+	eng_cols_builder_free(cs->b);
+	cs->b = NULL;
 }
 
-/* The cache size limit in bytes; 1 GiB if SYSHARK_CACHE_MAX is not a size. */
-static uint64_t cache_limit(void)
+/* Writes the batch; false (the columns given up) on a write error. */
+static bool sink_flush(struct col_sink *cs)
 {
-	uint64_t bytes;
-
-	eng_index_cache_max(&bytes);
-	return bytes;
+	if (cs->b && cs->k &&
+	    write_all_at(cs->fd, cs->batch, cs->k * sizeof(*cs->batch),
+			 cs->off + cs->done * sizeof(*cs->batch)) < 0)
+		sink_drop(cs);
+	cs->done += cs->k;
+	cs->k = 0;
+	return cs->b != NULL;
 }
 
-struct cache_file {
-	char name[64];
-	struct timespec used;
-	uint64_t size;
-};
-
-static int cache_file_cmp(const void *a, const void *b)
+/* The row of event e, just replayed by r, which must be the next one. */
+static void sink_add(struct col_sink *cs, const struct eng_replay *r, const struct eng_evt *e)
 {
-	const struct cache_file *x = a, *y = b;
-
-	if (x->used.tv_sec != y->used.tv_sec)
-		return x->used.tv_sec < y->used.tv_sec ? -1 : 1;
-	return (x->used.tv_nsec > y->used.tv_nsec) - (x->used.tv_nsec < y->used.tv_nsec);
+	if (!cs->b)
+		return;
+	if (e->num != cs->done + cs->k + 1 || !eng_cols_row(cs->b, r, e, &cs->batch[cs->k]))
+		sink_drop(cs);
+	else if (++cs->k == IX_BATCH)
+		sink_flush(cs);
 }
 
 /*
- * Keeps the cache under its limit by deleting the least recently used
- * indexes (loading one touches it), never the one just written. Builds
- * left over by a killed process are deleted after a day.
+ * Writes what is left; true if all n events have their rows, with the
+ * dictionaries saved in dict. The sink is done either way.
  */
-static void cache_prune(const char *keep)
+static bool sink_close(struct col_sink *cs, uint64_t n, struct sbuf *dict)
 {
-	char dir[PATH_MAX];
-	const char *slash = strrchr(keep, '/');
-	struct cache_file *v = NULL;
-	size_t n = 0, cap = 0;
-	uint64_t total = 0, limit = cache_limit();
-	struct dirent *de;
-	DIR *d;
-	int dfd;
+	bool ok = sink_flush(cs) && cs->done == n;
 
-	if (!slash || (size_t)(slash - keep) >= sizeof(dir))
-		return;
-	memcpy(dir, keep, (size_t)(slash - keep));
-	dir[slash - keep] = 0;
-	if (!(d = opendir(dir)))
-		return;
-	dfd = dirfd(d);
-	while ((de = readdir(d))) {
-		const char *dot = strstr(de->d_name, ".idx");
-		struct stat st;
+	if (ok)
+		eng_cols_save(cs->b, dict);
+	sink_drop(cs);
+	free(cs->batch);
+	cs->batch = NULL;
+	return ok;
+}
 
-		if (!dot || strlen(de->d_name) >= sizeof(v->name) ||
-		    fstatat(dfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode))
-			continue;
-		if (dot[4]) {
-			if (st.st_mtime < time(NULL) - 86400)
-				unlinkat(dfd, de->d_name, 0);
-			continue;
-		}
-		total += (uint64_t)st.st_blocks * 512;
-		if (!strcmp(de->d_name, slash + 1))
-			continue;
-		if (n == cap)
-			v = xreallocarray(v, cap = cap ? 2 * cap : 16, sizeof(*v));
-		snprintf(v[n].name, sizeof(v[n].name), "%s", de->d_name);
-		v[n].used = st.st_mtim;
-		v[n].size = (uint64_t)st.st_blocks * 512;
-		n++;
+/*
+ * Pass 2: a full replay, with a checkpoint every so often, and the event
+ * columns (none if a dictionary fills up, or the events do not match pass 1's).
+ */
+static void pass2(struct eng_index *ix)
+{
+	struct eng_replay *r = eng_replay_open_mem(ix->data, ix->len, NULL);
+	uint64_t n = eng_index_count(ix);
+	struct col_sink cs;
+	struct eng_evt e;
+
+	ix->cols_off = (ix->snap_end + 4095) / 4096 * 4096;
+	ix->snap_end = ix->cols_off + n * sizeof(struct eng_col_row);
+	sink_open(&cs, ix->fd, ix->cols_off);
+	while (!atomic_load(&ix->stop) && eng_replay_next(r, &e, NULL) > 0) {
+		sink_add(&cs, r, &e);
+		if (!checkpoint(ix, r, e.num))
+			break;
 	}
-	if (n)
-		qsort(v, n, sizeof(*v), cache_file_cmp);
-	for (size_t i = 0; i < n && total > limit; i++)
-		if (unlinkat(dfd, v[i].name, 0) == 0)
-			total -= v[i].size;
-	free(v);
-	closedir(d);
+	if (sink_close(&cs, n, &ix->dict) && !atomic_load(&ix->stop)) {
+		ix->cols_n = n;
+		ix->dict_len = ix->dict.len;
+	}
+	ix->dropped = r->stats.dropped;
+	eng_replay_free(r);
 }
 
 /*
@@ -469,8 +520,14 @@ static void finish(struct eng_index *ix)
 	hdr_identity(ix, &h);
 	h.nevents = eng_index_count(ix);
 	h.ncps = n;
-	h.cps_off = ix->snap_end;
-	h.entries_sum = ix_sum(ix->map + IX_HDR, h.nevents * IX_ENTRY);
+	h.cols_off = ix->cols_off;
+	h.cols_n = ix->cols_n;
+	h.dropped = ix->dropped;
+	h.dict_off = ix->snap_end;
+	h.dict_len = ix->dict.len;
+	h.dict_sum = ix_sum(ix->dict.s, ix->dict.len);
+	h.cps_off = ix->snap_end + ix->dict.len;
+	h.entries_sum = entries_sum(ix->map + IX_HDR, h.nevents * IX_ENTRY);
 	h.cps_sum = ix_sum(ix->cps, n * sizeof(*ix->cps));
 	h.damaged = ix->damaged;
 	if (ix->damaged) {
@@ -478,7 +535,8 @@ static void finish(struct eng_index *ix)
 		h.damage_off = ix->damage.off;
 		snprintf(h.damage_msg, sizeof(h.damage_msg), "%s", ix->damage.msg);
 	}
-	if (write_all_at(ix->fd, ix->cps, n * sizeof(*ix->cps), ix->snap_end) < 0)
+	if (write_all_at(ix->fd, ix->dict.s, ix->dict.len, h.dict_off) < 0 ||
+	    write_all_at(ix->fd, ix->cps, n * sizeof(*ix->cps), h.cps_off) < 0)
 		return;
 	h.complete = 1;
 	/* written, not stored through the map: a full disk fails the write, not the process */
@@ -489,7 +547,7 @@ static void finish(struct eng_index *ix)
 		if (rename(ix->tmp_path, ix->path) < 0)
 			unlink(ix->tmp_path);
 		else
-			cache_prune(ix->path);
+			eng_index_cache_prune(ix->path);
 		ix->tmp_path[0] = 0;
 	}
 }
@@ -538,8 +596,11 @@ static bool load_fail(struct eng_index *ix)
 	return false;
 }
 
-/* Tries the cache: true if a complete index of this capture was loaded. */
-static bool load_cached(struct eng_index *ix)
+/*
+ * Tries the cache: true if a complete index of this capture was loaded;
+ * its entries' checksum is left for eng_index_check() if defer.
+ */
+static bool load_cached(struct eng_index *ix, bool defer)
 {
 	struct ix_hdr h, want;
 	struct stat st;
@@ -556,7 +617,11 @@ static bool load_cached(struct eng_index *ix)
 	    h.cap_dev != want.cap_dev || h.data_len != want.data_len ||
 	    h.entry_cap != want.entry_cap || h.nevents > h.entry_cap || fstat(fd, &st) < 0 ||
 	    h.ncps > (uint64_t)st.st_size / sizeof(struct ix_cp) ||
-	    h.cps_off + h.ncps * sizeof(struct ix_cp) > (uint64_t)st.st_size) {
+	    h.cps_off + h.ncps * sizeof(struct ix_cp) > (uint64_t)st.st_size ||
+	    h.dict_len > h.cps_off || h.dict_off != h.cps_off - h.dict_len ||
+	    (h.cols_n && (h.cols_n != h.nevents || h.cols_off % 4096 ||
+			  h.cols_off < IX_HDR + h.entry_cap * IX_ENTRY ||
+			  h.cols_n > (h.dict_off - h.cols_off) / sizeof(struct eng_col_row)))) {
 		close(fd);
 		return false;
 	}
@@ -568,18 +633,26 @@ static bool load_cached(struct eng_index *ix)
 	    pread(fd, ix->cps, h.ncps * sizeof(*ix->cps), (off_t)h.cps_off) !=
 		    (ssize_t)(h.ncps * sizeof(*ix->cps)) ||
 	    ix_sum(ix->cps, h.ncps * sizeof(*ix->cps)) != h.cps_sum ||
-	    ix_sum(ix->map + IX_HDR, h.nevents * IX_ENTRY) != h.entries_sum)
+	    (!defer && entries_sum(ix->map + IX_HDR, h.nevents * IX_ENTRY) != h.entries_sum))
 		return load_fail(ix);
+	ix->entries_unchecked = defer;
+	ix->entries_sum = h.entries_sum;
 	/* checkpoints lie between the entries and the directory, in order */
 	for (uint64_t i = 0; i < h.ncps; i++) {
 		const struct ix_cp *cp = &ix->cps[i];
 
-		if (cp->off < IX_HDR + h.entry_cap * IX_ENTRY || cp->len > h.cps_off ||
-		    cp->off > h.cps_off - cp->len || cp->num > h.nevents ||
+		if (cp->off < IX_HDR + h.entry_cap * IX_ENTRY || cp->len > h.dict_off ||
+		    cp->off > h.dict_off - cp->len || cp->num > h.nevents ||
 		    (i && cp->num <= ix->cps[i - 1].num))
 			return load_fail(ix);
 	}
-	ix->snap_end = h.cps_off;
+	ix->snap_end = h.dict_off;
+	ix->cols_off = h.cols_off;
+	ix->cols_n = h.cols_n;
+	ix->dropped = h.dropped;
+	ix->dict_off = h.dict_off;
+	ix->dict_len = h.dict_len;
+	ix->dict_sum = h.dict_sum;
 	atomic_store(&ix->ncps, h.ncps);
 	atomic_store(&ix->count, h.nevents);
 	atomic_store(&ix->p1done, true);
@@ -645,8 +718,10 @@ static bool start_build(struct eng_index *ix, bool use_cache, void *(*fn)(void *
 static void index_init(struct eng_index *ix)
 {
 	ix->fd = -1;
+	ix->live_cols.fd = -1;
 	ix->interval = IX_MIN_INTERVAL;
 	sbuf_init(&ix->snap);
+	sbuf_init(&ix->dict);
 	pthread_mutex_init(&ix->lock, NULL);
 	pthread_cond_init(&ix->cond, NULL);
 }
@@ -688,7 +763,7 @@ struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct
 	ix->data = sf_reader_data(ix->rd, &ix->len);
 	ix->cap = ix->len / IX_MIN_BLOCK + 1;
 	if (!(flags & ENG_IX_NO_CACHE) && cache_path(ix, capture, ix->path, sizeof(ix->path)) &&
-	    load_cached(ix))
+	    load_cached(ix, flags & ENG_IX_DEFER_CHECK))
 		return ix;
 	if (flags & ENG_IX_CACHED_ONLY) {
 		eng_index_free(ix);
@@ -770,6 +845,9 @@ struct eng_index *eng_index_live_new(struct diag *d)
 {
 	struct eng_index *ix = xcalloc(1, sizeof(*ix));
 
+	const char *tmpdir = getenv("TMPDIR");
+	int fd;
+
 	index_init(ix);
 	ix->live = true;
 	ix->cap = IX_LIVE_CAP;
@@ -779,6 +857,12 @@ struct eng_index *eng_index_live_new(struct diag *d)
 		eng_index_free(ix);
 		return NULL;
 	}
+	/* without a file for them, the index has no columns */
+	fd = open(tmpdir && *tmpdir ? tmpdir : "/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		sink_open(&ix->live_cols, fd, 0);
+	else
+		ix->live_cols.fd = -1;
 	return ix;
 }
 
@@ -796,20 +880,23 @@ int eng_index_live_add(struct eng_index *ix, const struct eng_replay *r,
 	memcpy(ix->map + IX_HDR + (n - 1) * IX_ENTRY, w, sizeof(w));
 	atomic_store_explicit(&ix->count, n, memory_order_release);
 	checkpoint(ix, r, n);
+	sink_add(&ix->live_cols, r, e);
+	ix->dropped = r->stats.dropped;
 	return 0;
 }
 
 /*
- * The capture is complete: its entries and checkpoints move into a cache
- * file sized for it, keyed to the file as it is now, as if it had been
- * indexed when opened.
+ * The capture is complete: its entries, columns and checkpoints move into a
+ * cache file sized for it, keyed to the file as it is now, as if it had
+ * been indexed when opened.
  */
 int eng_index_live_finish(struct eng_index *ix, const char *capture, struct diag *d)
 {
 	uint64_t n = eng_index_count(ix), ncps = atomic_load(&ix->ncps), i;
 	uint64_t old_snaps = IX_HDR + ix->cap * IX_ENTRY, snaps = ix->snap_end - old_snaps;
+	uint64_t rows, new_snaps;
 	uint8_t *old_map = ix->map;
-	size_t old_len = ix->map_len;
+	size_t old_len = ix->map_len, most;
 	int old_fd = ix->fd, rc = 0;
 	uint8_t *buf;
 
@@ -827,19 +914,28 @@ int eng_index_live_finish(struct eng_index *ix, const char *capture, struct diag
 			      strerror(errno));
 		goto out;
 	}
-	/* the entries, then the checkpoints, whose offsets move with them */
-	buf = xmalloc(snaps > n * IX_ENTRY ? snaps : n * IX_ENTRY);
+	/* the entries, the columns, then the checkpoints, whose offsets move with them */
+	ix->cols_off = (IX_HDR + ix->cap * IX_ENTRY + 4095) / 4096 * 4096;
+	if (ix->live_cols.fd >= 0 && sink_close(&ix->live_cols, n, &ix->dict))
+		ix->cols_n = n;
+	rows = ix->cols_n * sizeof(struct eng_col_row);
+	new_snaps = ix->cols_n ? ix->cols_off + rows : IX_HDR + ix->cap * IX_ENTRY;
+	most = snaps > n * IX_ENTRY ? snaps : n * IX_ENTRY;
+	buf = xmalloc(most > rows ? most : rows);
 	if (pread(old_fd, buf, n * IX_ENTRY, IX_HDR) != (ssize_t)(n * IX_ENTRY) ||
 	    write_all_at(ix->fd, buf, n * IX_ENTRY, IX_HDR) < 0 ||
+	    (rows && (pread(ix->live_cols.fd, buf, rows, 0) != (ssize_t)rows ||
+		      write_all_at(ix->fd, buf, rows, ix->cols_off) < 0)) ||
 	    pread(old_fd, buf, snaps, (off_t)old_snaps) != (ssize_t)snaps ||
-	    write_all_at(ix->fd, buf, snaps, IX_HDR + ix->cap * IX_ENTRY) < 0)
+	    write_all_at(ix->fd, buf, snaps, new_snaps) < 0)
 		rc = diag_set(d, -EIO, 0, "cannot write the index of %s", capture);
 	free(buf);
 	if (rc)
 		goto out;
+	ix->dict_len = ix->dict.len;
 	for (i = 0; i < ncps; i++)
-		ix->cps[i].off = ix->cps[i].off - old_snaps + IX_HDR + ix->cap * IX_ENTRY;
-	ix->snap_end = IX_HDR + ix->cap * IX_ENTRY + snaps;
+		ix->cps[i].off = ix->cps[i].off - old_snaps + new_snaps;
+	ix->snap_end = new_snaps + snaps;
 	ix->live = false;
 	finish(ix);
 out:
@@ -868,6 +964,10 @@ void eng_index_free(struct eng_index *ix)
 		munmap(ix->map, ix->map_len);
 	if (ix->fd >= 0)
 		close(ix->fd);
+	if (ix->live_cols.fd >= 0)
+		close(ix->live_cols.fd);
+	eng_cols_builder_free(ix->live_cols.b);
+	free(ix->live_cols.batch);
 	if (ix->tmp_path[0])
 		unlink(ix->tmp_path);
 	sf_reader_free(ix->rd);
@@ -876,6 +976,11 @@ void eng_index_free(struct eng_index *ix)
 	free(ix->cps);
 	free(ix->capture);
 	sbuf_fini(&ix->snap);
+	eng_cols_fini(&ix->cols);
+	if (ix->cols_map)
+		munmap(ix->cols_map, ix->cols_n * sizeof(struct eng_col_row));
+	free(ix->dict_read);
+	sbuf_fini(&ix->dict);
 	free(ix);
 }
 
@@ -1007,8 +1112,10 @@ void eng_index_info(const struct eng_index *ix, struct eng_ix_info *out)
 	out->checkpoints = atomic_load(&ix->ncps);
 	/* header, the entries in use, checkpoints and their directory */
 	out->bytes = IX_HDR + out->events * IX_ENTRY +
-		     (ix->snap_end - (IX_HDR + ix->cap * IX_ENTRY)) +
+		     (ix->snap_end - (IX_HDR + ix->cap * IX_ENTRY)) + ix->dict_len +
 		     out->checkpoints * sizeof(struct ix_cp);
+	out->columns = ix->cols_n != 0;
+	out->dropped = ix->dropped;
 	out->pass1_s = ix->pass1_s;
 	out->pass2_s = ix->pass2_s;
 	out->cached = ix->cached;
@@ -1017,171 +1124,75 @@ void eng_index_info(const struct eng_index *ix, struct eng_ix_info *out)
 	snprintf(out->warning, sizeof(out->warning), "%s", ix->warning);
 }
 
+/* Maps the rows and reads the dictionaries; false if they are not there or damaged. */
+static bool cols_open(struct eng_index *ix)
+{
+	size_t len = ix->cols_n * sizeof(struct eng_col_row);
+	const char *dict = ix->dict.s;
+
+	ix->cols_map = mmap(NULL, len, PROT_READ, MAP_SHARED, ix->fd, (off_t)ix->cols_off);
+	if (ix->cols_map == MAP_FAILED) {
+		ix->cols_map = NULL;
+		return false;
+	}
+	if (!ix->dict.len) {
+		ix->dict_read = xmalloc(ix->dict_len + 1);
+		if (pread(ix->fd, ix->dict_read, ix->dict_len, (off_t)ix->dict_off) !=
+			    (ssize_t)ix->dict_len ||
+		    ix_sum(ix->dict_read, ix->dict_len) != ix->dict_sum)
+			return false;
+		dict = ix->dict_read;
+	}
+	return eng_cols_load(&ix->cols, ix->cols_map, ix->cols_n, dict, ix->dict_len);
+}
+
+const struct eng_cols *eng_index_columns(struct eng_index *ix)
+{
+	bool ok;
+
+	if (!atomic_load_explicit(&ix->done, memory_order_acquire) || !ix->cols_n)
+		return NULL;
+	pthread_mutex_lock(&ix->lock);
+	if (!ix->cols_tried) {
+		ix->cols_tried = true;
+		ix->cols_ok = cols_open(ix);
+	}
+	ok = ix->cols_ok;
+	pthread_mutex_unlock(&ix->lock);
+	return ok ? &ix->cols : NULL;
+}
+
 const struct diag *eng_index_damage(const struct eng_index *ix)
 {
 	return &ix->damage;
 }
 
-/* ---- parallel scan ---- */
-
-#define SCAN_INFLIGHT 2u /* chunks done but not emitted, per thread */
-/*
- * Chunks span checkpoints until they hold this many events, as long as each
- * thread still gets SCAN_SHARE of them: every chunk starts by loading a
- * checkpoint, which costs about as much as replaying 40 events per event
- * of a single checkpoint's span.
- */
-#define SCAN_MIN_EVENTS 150000u
-#define SCAN_SHARE 8u
-
-struct scan_chunk {
-	uint64_t first, last; /* event numbers */
-	struct sbuf out;
-	struct diag d;
-	int rc;
-	bool done;
-};
-
-struct scan {
-	struct eng_index *ix;
-	struct scan_chunk *chunks;
-	uint64_t nchunks, next, emitted, window;
-	bool stop;
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-};
-
-struct scan_thread {
-	struct scan *sc;
-	struct eng_scan_worker *w;
-	pthread_t tid;
-};
-
-static void scan_chunk_run(struct scan *sc, struct scan_chunk *c, struct eng_scan_worker *w)
+bool eng_index_check(struct eng_index *ix)
 {
-	struct eng_replay *r = eng_index_replay_at(sc->ix, c->first, &c->d);
-	struct eng_ix_entry first;
-	struct eng_evt e;
-	int rc = 0;
-
-	if (!r) {
-		c->rc = c->d.code ? c->d.code : -EIO;
-		return;
+	pthread_mutex_lock(&ix->lock);
+	if (ix->entries_unchecked) {
+		ix->entries_bad = entries_sum(ix->map + IX_HDR, eng_index_count(ix) * IX_ENTRY) !=
+				  ix->entries_sum;
+		ix->entries_unchecked = false;
 	}
-	if (w->wanted)
-		eng_replay_want(r, w->wanted);
-	/* events passed over may take the replay beyond the chunk's last */
-	while ((rc = eng_replay_next(r, &e, &c->d)) > 0 && e.num <= c->last) {
-		w->fn(w->ctx, r, &e, &c->out);
-		if (e.num == c->last)
-			break;
-	}
-	c->rc = rc < 0 ? rc : 0;
-	if (eng_index_entry(sc->ix, c->first, &first))
-		sf_reader_release(sc->ix->rd, first.off, sf_reader_tell(r->rd) - first.off);
-	eng_replay_free(r);
+	pthread_mutex_unlock(&ix->lock);
+	return !ix->entries_bad;
 }
 
-static void *scan_main(void *arg)
+uint64_t eng_index_checkpoints(struct eng_index *ix, uint64_t **nums)
 {
-	struct scan_thread *t = arg;
-	struct scan *sc = t->sc;
+	uint64_t n, i;
 
-	for (;;) {
-		uint64_t k;
-
-		pthread_mutex_lock(&sc->lock);
-		while (!sc->stop && sc->next < sc->nchunks && sc->next >= sc->emitted + sc->window)
-			pthread_cond_wait(&sc->cond, &sc->lock);
-		if (sc->stop || sc->next >= sc->nchunks) {
-			pthread_mutex_unlock(&sc->lock);
-			dis_thread_done();
-			return NULL;
-		}
-		k = sc->next++;
-		pthread_mutex_unlock(&sc->lock);
-		scan_chunk_run(sc, &sc->chunks[k], t->w);
-		pthread_mutex_lock(&sc->lock);
-		sc->chunks[k].done = true;
-		pthread_cond_broadcast(&sc->cond);
-		pthread_mutex_unlock(&sc->lock);
-	}
+	pthread_mutex_lock(&ix->lock);
+	n = atomic_load(&ix->ncps);
+	*nums = xcalloc(n + 1, sizeof(**nums));
+	for (i = 0; i < n; i++)
+		(*nums)[i] = ix->cps[i].num;
+	pthread_mutex_unlock(&ix->lock);
+	return n;
 }
 
-int eng_index_scan(struct eng_index *ix, struct eng_scan_worker *workers, unsigned int nthreads,
-		   int (*emit)(void *arg, const char *p, size_t n), void *arg, struct diag *d)
+struct sf_reader *eng_index_reader(const struct eng_index *ix)
 {
-	struct scan sc = { .ix = ix };
-	struct scan_thread *th;
-	uint64_t ncps = atomic_load(&ix->ncps), count = eng_index_count(ix), i, prev = 0, span;
-	int rc = 0;
-	unsigned int t;
-
-	if (nthreads == 0)
-		nthreads = 1;
-	span = count / ((uint64_t)nthreads * SCAN_SHARE);
-	if (span > SCAN_MIN_EVENTS)
-		span = SCAN_MIN_EVENTS;
-	sc.window = SCAN_INFLIGHT * nthreads;
-	sc.chunks = xcalloc(ncps + 1, sizeof(*sc.chunks));
-	for (i = 0; i <= ncps; i++) {
-		/* the last chunk runs to the end, to meet any damage there */
-		uint64_t last = i < ncps ? ix->cps[i].num : UINT64_MAX;
-
-		if (last <= prev || prev >= count || (i < ncps && last - prev < span))
-			continue;
-		sc.chunks[sc.nchunks].first = prev + 1;
-		sc.chunks[sc.nchunks].last = last;
-		sbuf_init(&sc.chunks[sc.nchunks].out);
-		sc.nchunks++;
-		prev = last;
-	}
-	pthread_mutex_init(&sc.lock, NULL);
-	pthread_cond_init(&sc.cond, NULL);
-	th = xcalloc(nthreads, sizeof(*th));
-	for (t = 0; t < nthreads; t++) {
-		th[t].sc = &sc;
-		th[t].w = &workers[t];
-		if (pthread_create(&th[t].tid, NULL, scan_main, &th[t]) != 0) {
-			nthreads = t;
-			break;
-		}
-	}
-	for (i = 0; i < sc.nchunks && rc == 0; i++) {
-		struct scan_chunk *c = &sc.chunks[i];
-
-		pthread_mutex_lock(&sc.lock);
-		while (!c->done && nthreads)
-			pthread_cond_wait(&sc.cond, &sc.lock);
-		pthread_mutex_unlock(&sc.lock);
-		if (!nthreads) /* no thread could start: run it here */
-			scan_chunk_run(&sc, c, &workers[0]);
-		if (c->out.len && emit(arg, c->out.s, c->out.len) < 0)
-			rc = -EIO;
-		if (rc == 0 && c->rc < 0) {
-			rc = c->rc;
-			if (d)
-				*d = c->d;
-		}
-		sbuf_fini(&c->out);
-		pthread_mutex_lock(&sc.lock);
-		sc.emitted = i + 1;
-		if (rc < 0)
-			sc.stop = true;
-		pthread_cond_broadcast(&sc.cond);
-		pthread_mutex_unlock(&sc.lock);
-	}
-	pthread_mutex_lock(&sc.lock);
-	sc.stop = true;
-	pthread_cond_broadcast(&sc.cond);
-	pthread_mutex_unlock(&sc.lock);
-	for (t = 0; t < nthreads; t++)
-		pthread_join(th[t].tid, NULL);
-	for (; i < sc.nchunks; i++)
-		sbuf_fini(&sc.chunks[i].out);
-	pthread_mutex_destroy(&sc.lock);
-	pthread_cond_destroy(&sc.cond);
-	free(th);
-	free(sc.chunks);
-	return rc;
+	return ix->rd;
 }

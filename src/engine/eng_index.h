@@ -43,6 +43,8 @@ struct eng_ix_info {
 	double pass1_s, pass2_s; /* build time of each pass, 0 when loaded */
 	bool cached;	     /* loaded from the cache */
 	bool damaged;	     /* the capture ends in damage (see eng_index_damage) */
+	bool columns;	     /* it has event columns (eng_index_columns) */
+	uint64_t dropped;    /* events the capture says it lost (once both passes are done) */
 	char path[4096];     /* the index file, "" if unlinked */
 	char warning[ENG_IX_WARNING]; /* why the cache was not used, "" if it was or none is set */
 };
@@ -50,6 +52,12 @@ struct eng_ix_info {
 enum {
 	ENG_IX_NO_CACHE = 1 << 0,    /* build into a temporary file, ignore the cache */
 	ENG_IX_CACHED_ONLY = 1 << 1, /* only load a cached index; NULL, d untouched, if none */
+	/*
+	 * with ENG_IX_CACHED_ONLY: the entries' checksum is left for
+	 * eng_index_check(), which must say they are sound before they are used
+	 * (the columns do not need them)
+	 */
+	ENG_IX_DEFER_CHECK = 1 << 3,
 	/*
 	 * the capture is still being written (plain, by this process or
 	 * another): it is indexed as it grows, never cached, until
@@ -162,6 +170,16 @@ int eng_index_cache_max(uint64_t *bytes);
 
 /* Figures for --index and the benchmarks (after eng_index_wait()). */
 void eng_index_info(const struct eng_index *ix, struct eng_ix_info *out);
+
+/*
+ * The event columns of a finished index (eng_cols.h), or NULL if it has
+ * none or they are damaged. They stay until ix is freed.
+ */
+struct eng_cols;
+const struct eng_cols *eng_index_columns(struct eng_index *ix);
+
+/* Checks the entries of an index opened with ENG_IX_DEFER_CHECK, once: false if unsound. */
+bool eng_index_check(struct eng_index *ix);
 
 /* The damage that ends the capture, if info.damaged. */
 const struct diag *eng_index_damage(const struct eng_index *ix);

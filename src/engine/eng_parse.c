@@ -278,6 +278,17 @@ bool eng_event_ignored_by_state(uint16_t type)
 	       (ev_table[type].category & EV_C_METAEVENT);
 }
 
+bool eng_event_renames(uint16_t type)
+{
+	eng_handler fn;
+
+	if (type >= EV_MAX)
+		return false;
+	eng_parse_init();
+	fn = handlers[type];
+	return fn && fn != eng_on_io_exit && fn != eng_on_mem_event && fn != eng_on_rlimit_exit;
+}
+
 bool eng_event_changes_state(uint16_t type)
 {
 	uint32_t mask = EV_F_MODIFIES_STATE | EV_F_CREATES_FD | EV_F_DESTROYS_FD;
@@ -388,6 +399,17 @@ static bool exit_fd(struct eng_call *c, const struct ev_view *ev)
 		return c->have_enter;
 	c->t->lastevent_fd = (int64_t)v;
 	return true;
+}
+
+int64_t eng_state_unpaired_fd(const struct ev_view *ev)
+{
+	int at = exit_fd_param(ev->type);
+	uint64_t v;
+
+	if (!(eng_event_flags(ev->type) & EV_F_USES_FD) || at < 0 ||
+	    !ev_param_u64(ev, (unsigned int)at, &v))
+		return ENG_FD_AS_PAIRED;
+	return (int64_t)v;
 }
 
 /* Keeps a copy of an fd that the event's handler may remove. */

@@ -234,6 +234,14 @@ int eng_state_add_block(struct eng_state *s, const struct sf_block *b, struct di
 void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num,
 			struct eng_evinfo *out);
 
+/*
+ * The fd number a paired exit ev would use had a filter rejected its enter
+ * (which ends the pairing): the one it carries, or ENG_FD_AS_PAIRED if it
+ * carries none (its fields then take its enter's fd all the same).
+ */
+#define ENG_FD_AS_PAIRED (-2)
+int64_t eng_state_unpaired_fd(const struct ev_view *ev);
+
 /* The paired enter event of exit ev, decoded into out; false if none. */
 bool eng_state_enter_of(const struct eng_thread *t, const struct ev_view *ev, struct ev_view *out);
 
@@ -272,6 +280,13 @@ void eng_state_filtered_out(struct eng_state *s, const struct eng_evinfo *info,
  * so that a reader needs them to decode the events that follow.
  */
 bool eng_event_changes_state(uint16_t type);
+
+/*
+ * True if parsing an event of this type may change more than an fd's
+ * connected flag, a thread's memory figures and its limits: a name, a
+ * thread, an fd.
+ */
+bool eng_event_renames(uint16_t type);
 
 /*
  * True if the state takes nothing from events of this type: a replay may

@@ -9,11 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cells.h"
 #include "columns.h"
 #include "dis_args.h"
 #include "eng_calls.h"
+#include "eng_colfilter.h"
+#include "eng_cols.h"
 #include "eng_export.h"
 #include "eng_fields.h"
 #include "eng_filter.h"
@@ -129,8 +132,42 @@ static uint64_t realtime_ns(void)
 }
 
 /*
+ * The rows of filter f (NULL for every event) when the index's columns can
+ * tell them without a replay; false if they cannot.
+ */
+static bool search_columns(struct search *s, struct eng_filter *f)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	struct tview *v = s->v;
+	const struct eng_cols *c;
+	struct eng_colfilter *cf;
+	struct eng_ix_info info;
+	uint64_t *bits, w;
+	bool ok;
+
+	if (v->calls || v->hidden || !(c = eng_index_columns(v->ix)) ||
+	    !(cf = eng_colfilter_new(f, c)))
+		return false;
+	bits = xcalloc(c->n / 64 + 1, sizeof(*bits));
+	ok = eng_colfilter_scan(cf, ncpu < 1 ? 1 : (unsigned int)ncpu, bits) == 0;
+	for (w = 0; ok && w < (c->n + 63) / 64 && !atomic_load(&s->stop); w++) {
+		for (uint64_t m = bits[w]; m; m &= m - 1)
+			rows_add(v, w * 64 + (uint64_t)__builtin_ctzll(m) + 1);
+	}
+	if (ok) {
+		eng_index_info(v->ix, &info);
+		atomic_store(&s->scanned, c->n);
+		atomic_store(&s->dropped, info.dropped);
+	}
+	free(bits);
+	eng_colfilter_free(cf);
+	return ok;
+}
+
+/*
  * The search thread: replays the capture and keeps the rows the filter
  * selects; in calls mode a call's enter waits for its exit (eng_calls.h).
+ * A filter the index's columns answer needs no replay.
  */
 static void *search_main(void *arg)
 {
@@ -138,12 +175,16 @@ static void *search_main(void *arg)
 	struct search *s = arg;
 	struct tview *v = s->v;
 	struct eng_filter *f = s->filter[0] ? eng_filter_compile(s->filter, NULL) : NULL;
-	struct eng_replay *r = eng_index_replay_start(v->ix, NULL);
-	struct eng_calls *calls = v->calls ? eng_calls_new(row_emit, v) : NULL;
+	struct eng_replay *r = NULL;
+	struct eng_calls *calls = NULL;
 	bool wanted[EV_MAX], more = false;
 	struct eng_evt e;
 	int rc;
 
+	if ((!s->filter[0] || f) && search_columns(s, f))
+		goto out;
+	r = eng_index_replay_start(v->ix, NULL);
+	calls = v->calls ? eng_calls_new(row_emit, v) : NULL;
 	if (r) {
 		r->calls = v->calls;
 		if (f) {
@@ -177,6 +218,7 @@ static void *search_main(void *arg)
 		eng_calls_flush(calls);
 	if (r)
 		atomic_store(&s->dropped, r->stats.dropped);
+out:
 	eng_calls_free(calls);
 	eng_replay_free(r);
 	eng_filter_free(f);

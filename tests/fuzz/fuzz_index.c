@@ -4,7 +4,8 @@
  * to a file, is indexed into the cache (a directory of its own), then
  * the cached index is loaded, and loaded again after a few of the input's
  * bytes are written over it at an offset they choose; each time events at
- * the start, the middle and the end are replayed from their checkpoints.
+ * the start, the middle and the end are replayed from their checkpoints,
+ * and a filter runs over the event columns.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -14,9 +15,32 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "eng_colfilter.h"
+#include "eng_cols.h"
 #include "eng_index.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Runs a filter over the columns of ix, if it has them. */
+static void use_columns(struct eng_index *ix)
+{
+	const struct eng_cols *c = eng_index_columns(ix);
+	struct eng_filter *f = eng_filter_compile(
+		"fd.name contains a or (proc.name = sh and evt.dir = <) or not evt.failed = true",
+		NULL);
+	struct eng_colfilter *cf = c && f ? eng_colfilter_new(f, c) : NULL;
+	uint64_t *bits;
+
+	if (cf) {
+		bits = calloc(c->n / 64 + 1, sizeof(*bits));
+		if (!bits)
+			abort();
+		eng_colfilter_scan(cf, 2, bits);
+		free(bits);
+	}
+	eng_colfilter_free(cf);
+	eng_filter_free(f);
+}
 
 /* Opens the index of path with flags and replays a few events from it. */
 static void use_index(const char *path, unsigned int flags, char *ix_path, size_t n)
@@ -43,6 +67,7 @@ static void use_index(const char *path, unsigned int flags, char *ix_path, size_
 			eng_replay_next(r, &e, NULL);
 		eng_replay_free(r);
 	}
+	use_columns(ix);
 	eng_index_free(ix);
 }
 

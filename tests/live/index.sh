@@ -3,7 +3,7 @@
 #
 # A capture written with -w gets its event index as it is written: opening
 # the file right after loads the index from the cache instead of building
-# it, and the index is the one a fresh build makes.
+# it, and the index (its event columns too) is the one a fresh build makes.
 . "$(dirname "$0")/lib.sh"
 need_probe
 export XDG_CACHE_HOME=$tmp/cache
@@ -14,7 +14,7 @@ capture "$f" sh -c 'ls -R /usr/share/doc /usr/lib >/dev/null' || { finish; exit;
 grep -q '^built: no, loaded from the cache' "$tmp/ix.txt" && ok ||
 	bad "the index was not there after the capture: $(cat "$tmp/ix.txt")"
 "$bin" -r "$f" --index --no-cache >"$tmp/fresh.txt"
-for what in events checkpoints 'index bytes'; do
+for what in events checkpoints columns 'index bytes'; do
 	a=$(grep "^$what:" "$tmp/ix.txt")
 	b=$(grep "^$what:" "$tmp/fresh.txt")
 	[ -n "$a" ] && [ "$a" = "$b" ] && ok || bad "live index has '$a', a fresh one '$b'"
@@ -39,4 +39,11 @@ flt='fd.type = file and evt.dir = <'
 XDG_CACHE_HOME=$tmp/empty "$bin" -r "$f" -T fields -e evt.num -e fd.name -Y "$flt" >"$tmp/seq.txt"
 [ -s "$tmp/par.txt" ] && cmp -s "$tmp/par.txt" "$tmp/seq.txt" && ok ||
 	bad "filtering through the live index differs from a replay"
+# and through its event columns
+flt='fd.name startswith /usr and evt.dir = < and not evt.failed = true'
+"$bin" -r "$f" -T fields -e evt.num -e proc.name -e fd.name -Y "$flt" >"$tmp/par.txt"
+XDG_CACHE_HOME=$tmp/empty "$bin" -r "$f" -T fields -e evt.num -e proc.name -e fd.name -Y "$flt" \
+	>"$tmp/seq.txt"
+[ -s "$tmp/par.txt" ] && cmp -s "$tmp/par.txt" "$tmp/seq.txt" && ok ||
+	bad "filtering through the live index's columns differs from a replay"
 finish
