@@ -106,6 +106,7 @@ struct snap_procwide {
 	struct stat exe_st;
 	bool exe_st_ok;
 	int64_t fdlimit;
+	uint64_t pidns_start; /* when its pid namespace's init appeared in /proc, 0 unknown */
 };
 
 struct snap {
@@ -767,9 +768,15 @@ static void cgroup_init(struct snap *s)
 
 /* ---- threads ---- */
 
+static uint64_t ts_ns(const struct timespec *t)
+{
+	return (uint64_t)t->tv_sec * 1000000000u + (uint64_t)t->tv_nsec;
+}
+
 /* Reads what the threads of a process share from dir dfd. */
 static void read_procwide(struct snap *s, int dfd, struct snap_procwide *pw)
 {
+	struct stat st;
 	const char *v;
 	ssize_t n;
 
@@ -783,6 +790,8 @@ static void read_procwide(struct snap *s, int dfd, struct snap_procwide *pw)
 	pw->env_len = list_end(pw->env, pw->env_len);
 	pw->exepath_len = link_at(dfd, "exe", pw->exepath, sizeof(pw->exepath));
 	pw->exe_st_ok = fstatat(dfd, "exe", &pw->exe_st, 0) == 0;
+	/* as libscap: the change time of its namespace's /proc/1, seen from its root */
+	pw->pidns_start = fstatat(dfd, "root/proc/1/cmdline", &st, 0) == 0 ? ts_ns(&st.st_ctim) : 0;
 	pw->fdlimit = -1;
 	if (read_at(dfd, "limits", &s->tmp, 0) > 0 && (v = strstr(s->tmp.s, "Max open files"))) {
 		v = skip_words(v, 3);
@@ -842,11 +851,6 @@ static void parse_status(const char *text, struct sf_proc *p)
 		else if ((v = after(line, "CapEff:")))
 			p->cap_effective = nth_num(v, 0, 16);
 	}
-}
-
-static uint64_t ts_ns(const struct timespec *t)
-{
-	return (uint64_t)t->tv_sec * 1000000000u + (uint64_t)t->tv_nsec;
 }
 
 /* Appends the PL and process extras entries of thread tid (dir tfd); false if skipped. */
@@ -912,6 +916,7 @@ static bool snap_thread(struct snap *s, int tfd, uint64_t tid, bool own_pw)
 		p.exe_ino_ctime = ts_ns(&pw->exe_st.st_ctim);
 		p.exe_ino_mtime = ts_ns(&pw->exe_st.st_mtim);
 	}
+	p.pidns_init_start_ts = pw->pidns_start;
 	/* the kernel names a memfd's file "/memfd:NAME (deleted)" */
 	p.exe_from_memfd = pw->exepath_len > 7 && !memcmp(pw->exepath, "/memfd:", 7);
 	if (p.tid != p.pid)

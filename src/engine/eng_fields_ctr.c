@@ -470,3 +470,13 @@ bool f_k8s_pod_cni_json(struct sbuf *o, const struct eng_state *s, const struct 
 	(void)r;
 	return put_cni(o, pod_of(s, e));
 }
+
+bool f_k8s_api(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+	       const struct eng_fref *r)
+{
+	(void)o;
+	(void)s;
+	(void)e;
+	(void)r;
+	return false;
+}

@@ -424,6 +424,9 @@ bool f_k8s_pod_ip(struct sbuf *o, const struct eng_state *s, const struct eng_ev
 		const struct eng_fref *r);
 bool f_k8s_pod_cni_json(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		const struct eng_fref *r);
+/* The fields of the Kubernetes API server: current libraries keep their names but give no value. */
+bool f_k8s_api(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		const struct eng_fref *r);
 bool f_container_image(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		const struct eng_fref *r);
 bool f_container_image_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

@@ -79,15 +79,19 @@ for ev in read getpid; do
 done
 
 # What the process extras block adds for libraries newer than sysdig 0.29.3:
-# the process group and terminal of this shell, which mksnapshot shares, and
-# the inode and times of its executable, as stat(1) gives them.
+# the process group and terminal of this shell, which mksnapshot shares, the
+# inode and times of its executable, as stat(1) gives them, and when its pid
+# namespace's init appeared (the change time of /proc/1 from its root, as
+# libscap takes it).
 read -r -a st <"/proc/$$/stat"
 # after "PID (COMM)": state ppid pgrp session tty_nr (the shell's comm has no space)
 want_px="${st[4]}|${st[4]}|${st[6]}|$(stat -L -c '%i|%Z|%Y' "$mksnap")|false"
+want_px+="|$(stat -c %Z "/proc/$$/root/proc/1/cmdline")"
 px=$("$bin" -r "$tmp/snap.scap" -T fields -e proc.pgid -e proc.vpgid -e proc.tty \
 	-e proc.exe_ino -e proc.exe_ino.ctime -e proc.exe_ino.mtime -e proc.is_exe_from_memfd \
-	"evt.type=read" 2>&1 | tr '\t' '|' |
-	awk -F'|' -v OFS='|' '{ $5 = int($5 / 1e9); $6 = int($6 / 1e9); print }' | sort -u)
+	-e proc.pidns_init_start_ts "evt.type=read" 2>&1 | tr '\t' '|' |
+	awk -F'|' -v OFS='|' '{ $5 = int($5 / 1e9); $6 = int($6 / 1e9); $8 = int($8 / 1e9); print }' |
+	sort -u)
 same "the process extras of mksnapshot" "$px" "$want_px"
 
 # The process list holds the threads of /proc, counted before and after

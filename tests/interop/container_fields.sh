@@ -73,6 +73,15 @@ n=$("$bin" -r "$tmp/cri.scap" -Y "container.label[team] = \"$team\"" -T fields -
 [ "$n" -eq "$((checked - before))" ] || fail "container.label[team] = \"$team\" chose $n events"
 echo "checked $checked events in containers against their records"
 
+# the Kubernetes API server's fields: current libraries keep them, with no value
+for f in k8s.rc.name k8s.svc.id 'k8s.ns.label[app]' k8s.ns.labels k8s.rs.name \
+	k8s.deployment.label.app k8s.deployment.labels; do
+	v=$("$bin" -r "$tmp/cri.scap" -Y 'container.id != host' -T fields -e "$f" | sort -u)
+	[ "$v" = "<NA>" ] || fail "$f has a value in the CRI container: $v"
+	n=$("$bin" -r "$tmp/cri.scap" -Y "$f exists" -T fields -e evt.num | wc -l)
+	[ "$n" = 0 ] || fail "$f exists on $n events"
+done
+
 # container.start_ts is the start of the thread's pid namespace init, which
 # the kernel gave in the clone exits, and container.duration the time since
 # then; container.full_id is host on the host
