@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Sourced by the terminal-interface tests: the real binary in a real tmux,
 # on a private tmux server. `start W H CMD...` runs CMD in a W x H window,
-# `keys KEY...` types, `wait_for REGEX [WHAT]` waits (up to 10 s, never a
+# `keys KEY...` types, `wait_for REGEX [WHAT]` waits (up to 30 s, never a
 # fixed sleep) until the screen matches, `screen` prints it.
 . "$(dirname "${BASH_SOURCE[0]}")/../checks.sh"
 bin=$1
@@ -55,7 +55,9 @@ click() {
 # bad. With WAIT_ATTRS=1 the screen has its attributes as escape sequences.
 wait_for() {
 	local i
-	for i in $(seq 200); do
+	# 30 s: a live capture's start (the probe's load, the /proc snapshot)
+	# takes that long on a machine busy with other tests
+	for i in $(seq 600); do
 		if screen ${WAIT_ATTRS:+-e} | grep -Eq -- "$1"; then
 			ok
 			return 0
