@@ -275,7 +275,8 @@ static bool convert_regex(struct parser *p, struct value *v, size_t at)
 	int flags = REG_EXTENDED | REG_NOSUB, err;
 	struct sbuf b;
 	char msg[128];
-	bool bracket = false;
+	bool bracket = false, rep;
+	int last_rep = 0; /* 1 after a repetition, 2 after a lazy one */
 
 	if (strncmp(r, "(?i)", 4) == 0) {
 		flags |= REG_ICASE;
@@ -284,6 +285,14 @@ static bool convert_regex(struct parser *p, struct value *v, size_t at)
 	sbuf_init(&b);
 	sbuf_puts(&b, "^(");
 	for (; *r; r++) {
+		/* as RE2: a repetition of a repetition is refused, but for a lazy one ("*?") */
+		rep = !bracket && strchr("*+?{", *r);
+		if (rep && last_rep && !(*r == '?' && last_rep == 1)) {
+			sbuf_fini(&b);
+			return fail(p, at, "'%s' is not a regular expression: bad repetition operator",
+				    v->s);
+		}
+		last_rep = rep && last_rep ? 2 : (rep && *r != '{') || (!bracket && *r == '}') ? 1 : 0;
 		if (*r == '\\' && r[1]) {
 			if (!bracket && (r[1] == 'd' || r[1] == 'D'))
 				sbuf_puts(&b, r[1] == 'd' ? "[0-9]" : "[^0-9]");
