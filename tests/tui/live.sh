@@ -112,14 +112,16 @@ named=$tmp/named.scap
 start 200 40 "$bin" -B 1 -w "$named" -- sh -c 'dd if=/dev/zero of=/dev/null bs=1 count=1000000; sleep 2'
 cmd=$(re 'sh -c dd if=/dev/zero of=/d…')
 wait_for "^ live, following: $cmd \\| events [1-9]" "no live status line for -w"
-# the events a second the status line gives are those the file gains a second
+# the events a second the status line gives are those the file gains a
+# second; the count shown is what the index holds, which a slow build (the
+# sanitizers) lets fall behind the probe
 wait_for '\| [1-9][0-9]* events/s \| ' "no events/s under dd's load"
 e0=$(status_field events) t0=$EPOCHREALTIME
 sleep 2
 e1=$(status_field events) t1=$EPOCHREALTIME
 rate=$(status_rate events)
 grew=$(awk -v a="$e0" -v b="$e1" -v s="$t0" -v t="$t1" 'BEGIN { printf "%d", (b - a) / (t - s) }')
-[ "$rate" -gt "$((grew / 2))" ] && [ "$rate" -lt "$((grew * 2))" ] && ok ||
+[ "$rate" -gt "$((grew / 2))" ] && [ "$rate" -lt "$((grew * 4))" ] && ok ||
 	bad "the status line says $rate events/s, the event count grew by $grew a second"
 pid=$(pgrep -n -f "^$bin -B 1 -w $named")
 kill -STOP "$pid"
