@@ -141,6 +141,17 @@ void sf_user_encode(struct sbuf *b, const struct sf_user *u)
 	len_end(b, at, 0);
 }
 
+/* loginuid, exe_writable and the three capability sets: the order both the
+ * process block's trailer and the extras block have them in */
+static void put_creds(struct sbuf *b, const struct sf_proc *p)
+{
+	put_u32(b, p->loginuid);
+	put_u8(b, p->exe_writable);
+	put_u64(b, p->cap_inheritable);
+	put_u64(b, p->cap_permitted);
+	put_u64(b, p->cap_effective);
+}
+
 void sf_proc_encode(struct sbuf *b, const struct sf_proc *p)
 {
 	size_t at = len_begin(b);
@@ -169,12 +180,7 @@ void sf_proc_encode(struct sbuf *b, const struct sf_proc *p)
 	put_u64(b, (uint64_t)p->vpid);
 	put_bstr(b, &p->cgroups, SF_LIST_MAX);
 	put_bstr(b, &p->root, SF_PATH_MAX);
-	/* the pre-0.10 trailer, read alike by old and new libscap */
-	put_u32(b, p->loginuid);
-	put_u8(b, p->exe_writable);
-	put_u64(b, p->cap_inheritable);
-	put_u64(b, p->cap_permitted);
-	put_u64(b, p->cap_effective);
+	put_creds(b, p); /* the pre-0.10 trailer, read alike by old and new libscap */
 	len_end(b, at, 0);
 }
 
@@ -185,11 +191,7 @@ void sf_procx_encode(struct sbuf *b, const struct sf_proc *p)
 	put_u64(b, p->tid);
 	put_u64(b, p->pidns_init_start_ts);
 	put_u32(b, p->tty);
-	put_u32(b, p->loginuid);
-	put_u8(b, p->exe_writable);
-	put_u64(b, p->cap_inheritable);
-	put_u64(b, p->cap_permitted);
-	put_u64(b, p->cap_effective);
+	put_creds(b, p);
 	put_u8(b, p->exe_upper_layer);
 	put_u64(b, p->exe_ino);
 	put_u64(b, p->exe_ino_ctime);
