@@ -49,7 +49,8 @@ void cell_ellipsize(struct sbuf *s, int width);
  * ASCII, as htop does. Asked of the locale once: it is set once, at start.
  */
 bool cell_utf8(void);
-/* Appends s, UTF-8 from the engine, with its tree lines (│ ├ └ ─) as ASCII where cell_utf8() is false. */
+/* Appends s, UTF-8 from the engine, with its tree lines (│ ├ └ ─) as ASCII
+ * where cell_utf8() is false. */
 void cell_lines(struct sbuf *out, const char *s);
 
 #endif

@@ -4,10 +4,10 @@
  * htop's Panel and ScreenManager. The top one is drawn and takes the keys,
  * the mouse and the prompt's text; Backspace (or what a screen binds to
  * back) pops it. The event list is the bottom one (ui_act.c, ui_draw.c,
- * ui_mouse.c); the views (ui_top.c), an fd's stream (ui_stream.c), the I/O
- * graph (ui_graph.c), the latency spectrogram (ui_spectro.c) and the help
- * (ui_draw.c) go on top of it. tui.c runs
- * the loop.
+ * ui_mouse.c); the views (ui_top.c, ui_top_act.c), an fd's stream
+ * (ui_stream.c), the I/O graph (ui_graph.c), the latency spectrogram
+ * (ui_spectro.c) and the help (ui_draw.c) go on top of it. tui.c runs the
+ * loop.
  */
 #ifndef SYSHARK_UI_H
 #define SYSHARK_UI_H
@@ -151,9 +151,11 @@ int ui_config_write(const char *name, const char *text, char *path, size_t n);
 int ui_config_remove(const char *name, char *path, size_t n);
 /* Sets the colour pairs up, unless the terminal has none or NO_COLOR is set. */
 void ui_colors(struct ui *u);
-/* Adds a live capture's health to a status line: its rates and ring buffer fill while it runs, its drops. */
+/* Adds a live capture's health to a status line: its rates and ring buffer
+ * fill while it runs, its drops. */
 void ui_health(struct ui *u, struct sbar *b);
-/* Adds what is shown (the file, or the live capture) to a status line, as its part of priority prio. */
+/* Adds what is shown (the file, or the live capture) to a status line, as
+ * its part of priority prio. */
 void ui_status_source(const struct ui *u, struct sbar *b, int prio);
 /* Draws status line b fitted to the width on the last line, and empties b. */
 void ui_status_draw(struct ui *u, struct sbar *b);
@@ -231,7 +233,7 @@ struct panel *ui_help_new(const struct ui *u);
 /* Text on the whole screen, scrolled, till a key closes it (ui_draw.c); text is copied. */
 struct panel *ui_text_new(const char *text);
 /*
- * The views (ui_top.c): the picker, or view name over the events filter
+ * The views (ui_top_act.c): the picker, or view name over the events filter
  * keeps; NULL (and a message) if there is no such view or filter.
  */
 struct panel *ui_views_new(struct ui *u, const char *name, const char *filter);
@@ -251,8 +253,8 @@ uint64_t ui_zoom_fit(uint64_t span, uint64_t n);
  */
 void ui_spectro_open(struct ui *u);
 /*
- * The event list drilled into from a screen (ui_top.c), list_filter (taken)
- * its filter before: Backspace sets it back and goes back to that screen.
+ * The event list drilled into from a screen (ui_top_act.c), list_filter
+ * (taken) its filter before: Backspace sets it back and goes back to that screen.
  */
 struct panel *ui_drilled_new(char *list_filter);
 
