@@ -264,6 +264,62 @@ static bool convert_bytes(struct parser *p, const struct node *n, struct value *
 	return true;
 }
 
+/* RE2's limits on counted repetitions, which glibc unrolls: a count over this,
+ * or nested ones whose product is, are refused; so is deeper nesting. */
+#define RE_REPEAT_MAX 1000
+#define RE_DEPTH_MAX 1000
+
+/* The largest product of nested counted repetitions, per open group. */
+struct re_nest {
+	unsigned long *inner;
+	unsigned int depth;
+	unsigned long closed; /* of the group just closed, else 1 */
+};
+
+/* Takes the regex character at r (not escaped, not in brackets) into n;
+ * false with *why set if RE2 would refuse the expression there. */
+static bool re_nest_step(struct re_nest *n, const char *r, const char **why)
+{
+	unsigned long count, prod;
+	char *end;
+
+	if (*r == '(') {
+		if (n->depth == RE_DEPTH_MAX) {
+			*why = "expression nests too deeply";
+			return false;
+		}
+		n->inner[++n->depth] = 1;
+	} else if (*r == ')' && n->depth) {
+		n->closed = n->inner[n->depth--];
+		if (n->closed > n->inner[n->depth])
+			n->inner[n->depth] = n->closed;
+		return true;
+	} else if (*r == '{') {
+		/* {m}, {m,}, {m,n} or glibc's {,n}: the larger count */
+		count = strtoul(r + 1, &end, 10);
+		if (*end == ',' && isdigit((unsigned char)end[1]))
+			count = strtoul(end + 1, &end, 10);
+		prod = count * n->closed;
+		if (count > RE_REPEAT_MAX || prod > RE_REPEAT_MAX) {
+			*why = "bad repetition operator";
+			return false;
+		}
+		if (prod > n->inner[n->depth])
+			n->inner[n->depth] = prod;
+	}
+	n->closed = 1;
+	return true;
+}
+
+/* A regex that does not compile; a long one is cut, so that why shows. */
+static bool regex_fail(struct parser *p, size_t at, const struct value *v, const char *why)
+{
+	int cut = v->n > 60 ? 60 : (int)v->n;
+
+	return fail(p, at, "'%.*s%s' is not a regular expression: %s", cut, v->s,
+		    v->n > 60 ? "..." : "", why);
+}
+
 /*
  * A regex value, compiled as an extended POSIX expression that must match
  * the whole text, as RE2's full match in Falco; \d and \D as in RE2, and a
@@ -271,12 +327,14 @@ static bool convert_bytes(struct parser *p, const struct node *n, struct value *
  */
 static bool convert_regex(struct parser *p, struct value *v, size_t at)
 {
-	const char *r = v->s;
+	const char *r = v->s, *why = NULL;
 	int flags = REG_EXTENDED | REG_NOSUB, err;
 	struct sbuf b;
 	char msg[128];
 	bool bracket = false, rep;
 	int last_rep = 0; /* 1 after a repetition, 2 after a lazy one */
+	unsigned long inner[RE_DEPTH_MAX + 1] = { 1 };
+	struct re_nest nest = { inner, 0, 1 };
 
 	if (strncmp(r, "(?i)", 4) == 0) {
 		flags |= REG_ICASE;
@@ -287,10 +345,11 @@ static bool convert_regex(struct parser *p, struct value *v, size_t at)
 	for (; *r; r++) {
 		/* as RE2: a repetition of a repetition is refused, but for a lazy one ("*?") */
 		rep = !bracket && strchr("*+?{", *r);
-		if (rep && last_rep && !(*r == '?' && last_rep == 1)) {
+		if (rep && last_rep && !(*r == '?' && last_rep == 1))
+			why = "bad repetition operator";
+		if (why || (!bracket && !re_nest_step(&nest, r, &why))) {
 			sbuf_fini(&b);
-			return fail(p, at, "'%s' is not a regular expression: bad repetition operator",
-				    v->s);
+			return regex_fail(p, at, v, why);
 		}
 		last_rep = rep && last_rep ? 2 : (rep && *r != '{') || (!bracket && *r == '}') ? 1 : 0;
 		if (*r == '\\' && r[1]) {
@@ -323,7 +382,7 @@ static bool convert_regex(struct parser *p, struct value *v, size_t at)
 		regerror(err, v->re, msg, sizeof(msg));
 		free(v->re);
 		v->re = NULL;
-		return fail(p, at, "'%s' is not a regular expression: %s", v->s, msg);
+		return regex_fail(p, at, v, msg);
 	}
 	return true;
 }

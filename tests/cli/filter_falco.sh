@@ -54,6 +54,8 @@ selects "$f" 'fd.name regex "/etc/ld\\.so\\.\\w+"' '$3 ~ /^\/etc\/ld\.so\.[A-Za-
 selects "$f" 'fd.name regex /etc/ld\.so\.\w+' '$3 ~ /^\/etc\/ld\.so\.[A-Za-z0-9_]+$/' \
 	"regex in a bare value"
 selects "$f" 'proc.name regex "(?i)SCENARIO"' 'tolower($2) == "scenario"' "regex with (?i)"
+selects "$f" 'proc.name regex "(s(c){1}){1,1000}[a-z]{6}"' '$2 == "scenario"' \
+	"regex with counted repetitions up to RE2's limit"
 # iglob, bstartswith
 selects "$f" 'fd.name iglob "/ETC/*.CACHE"' 'toupper($3) ~ /^\/ETC\/.*\.CACHE$/' "iglob"
 selects "$f" "fd.name bstartswith $(hexof /etc/)" 'index($3, "/etc/") == 1' "bstartswith"
@@ -117,6 +119,14 @@ selects "$f" 'evt.type = write and evt.arg.data icontains "hello from the corpus
 f=$corpus/files.scap
 err "syshark: filter column 15: '[a-' is not a regular expression: Invalid range end" \
 	-r "$f" -Y 'fd.name regex "[a-"'
+# what RE2 refuses, and glibc would build with memory that grows as a power
+for re in 'a++' 'a*{2}' 'a{1001}' 'a{,1001}' '((a{10}){10}){11}'; do
+	err "syshark: filter column 17: '$re' is not a regular expression: bad repetition operator" \
+		-r "$f" -Y "proc.name regex \"$re\""
+done
+deep=$(printf '(%.0s' $(seq 1001))
+err "syshark: filter column 17: '${deep:0:60}...' is not a regular expression:\
+ expression nests too deeply" -r "$f" -Y "proc.name regex \"$deep\""
 err "syshark: filter column 10: this operator does not apply to the number field proc.pid" \
 	-r "$f" -Y 'proc.pid regex 1'
 err "syshark: filter column 5: len() works on text, and this is a number" \
