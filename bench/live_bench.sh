@@ -104,9 +104,9 @@ best() {
 
 # capture NAME FILE [SYSHARK OPTIONS]: time one capture of dd into FILE; set
 # SEC, CAPTURED and DROPPED (from syshark's last line), and FILE_EVENTS and
-# FILE_DROPPED (from --stats on the file, less the drop record at its end).
+# FILE_DROPPED (from --stats on the file, less its state-only events).
 capture() {
-	local name=$1 file=$2 line stats
+	local name=$1 file=$2 line stats hidden
 	shift 2
 	RUNNING=$name
 	run_once "$name" "$SYSHARK" "$@" -w "$file" -- "${DD[@]}"
@@ -117,11 +117,12 @@ capture() {
 		echo "$0: no 'N events captured ..., N dropped' line from syshark" >&2
 		exit 1
 	fi
-	# The capture ends with one state-only event that records the drop
-	# count: it is in --stats' "events" (and "hidden events") but is not
-	# one of the probe's events.
+	# State-only events are in --stats' "events" (and "hidden events") but
+	# are not the probe's: the one at the end that records the drop count,
+	# and the procinfo events syshark writes from /proc as it runs.
 	stats=$("$SYSHARK" -r "$file" --stats)
-	FILE_EVENTS=$(($(sed -n 's/^events: //p' <<<"$stats") - 1))
+	hidden=$(sed -n 's/^hidden events: //p' <<<"$stats")
+	FILE_EVENTS=$(($(sed -n 's/^events: //p' <<<"$stats") - hidden))
 	FILE_DROPPED=$(sed -n 's/^dropped: //p' <<<"$stats")
 	RUNNING=""
 }
