@@ -22,12 +22,16 @@ series=('evt.dir = <' 'fd.type = file' 'evt.type = switch or evt.failed = true')
 
 # counts FILE NS LAST [FILTER]: the count of each interval 0..LAST of NS
 # from the capture's first event (s0, ns0; shown or not, as evt.reltime
-# counts), of the events print mode gives for FILTER
+# counts), of the events print mode gives for FILTER. Their times are read
+# once per capture and filter, for all interval sizes.
 counts() {
-	"$bin" -r "$1" -T fields -e evt.rawtime.s -e evt.rawtime.ns ${4:+-Y "$4"} |
-		awk -F'\t' -v w="$2" -v last="$3" -v s0="$s0" -v ns0="$ns0" '
+	local times
+	times=$tmp/times-$(printf '%s\n%s' "$1" "${4:-}" | md5sum | cut -c1-16)
+	[ -f "$times" ] ||
+		"$bin" -r "$1" -T fields -e evt.rawtime.s -e evt.rawtime.ns ${4:+-Y "$4"} >"$times"
+	awk -F'\t' -v w="$2" -v last="$3" -v s0="$s0" -v ns0="$ns0" '
 		{ c[int((($1 - s0) * 1e9 + ($2 - ns0)) / w)]++ }
-		END { for (k = 0; k <= last; k++) print c[k] + 0 }'
+		END { for (k = 0; k <= last; k++) print c[k] + 0 }' "$times"
 }
 
 checked=0
