@@ -22,6 +22,11 @@
  */
 #define SCAN_MIN_EVENTS 150000u
 #define SCAN_SHARE 8u
+/*
+ * Up to this much of a chunk is read with pread(2) into a buffer the thread
+ * keeps, which is read several times faster than through the mapping.
+ */
+#define SCAN_WINDOW_MAX (16u << 20)
 
 struct scan_chunk {
 	uint64_t first, last; /* event numbers */
@@ -43,10 +48,32 @@ struct scan {
 struct scan_thread {
 	struct scan *sc;
 	struct eng_scan_worker *w;
+	struct sbuf win; /* the window's bytes */
 	pthread_t tid;
 };
 
-static void scan_chunk_run(struct scan *sc, struct scan_chunk *c, struct eng_scan_worker *w)
+/* Gives r chunk c's bytes from its first event on, read into win. */
+static void scan_window(const struct scan *sc, const struct scan_chunk *c, struct eng_replay *r,
+			struct sbuf *win)
+{
+	struct eng_ix_entry first, next;
+	uint64_t len = SCAN_WINDOW_MAX;
+	ssize_t n;
+
+	if (!eng_index_entry(sc->ix, c->first, &first))
+		return;
+	if (c->last != UINT64_MAX && eng_index_entry(sc->ix, c->last + 1, &next) &&
+	    next.off > first.off && next.off - first.off < len)
+		len = next.off - first.off;
+	sbuf_reset(win);
+	sbuf_reserve(win, (size_t)len);
+	n = sf_reader_pread(eng_index_reader(sc->ix), win->s, (size_t)len, first.off);
+	if (n > 0)
+		sf_reader_window(r->rd, win->s, first.off, (size_t)n);
+}
+
+static void scan_chunk_run(struct scan *sc, struct scan_chunk *c, struct eng_scan_worker *w,
+			   struct sbuf *win)
 {
 	struct eng_replay *r = eng_index_replay_at(sc->ix, c->first, &c->d);
 	struct eng_ix_entry first;
@@ -57,6 +84,7 @@ static void scan_chunk_run(struct scan *sc, struct scan_chunk *c, struct eng_sca
 		c->rc = c->d.code ? c->d.code : -EIO;
 		return;
 	}
+	scan_window(sc, c, r, win);
 	if (w->wanted)
 		eng_replay_want(r, w->wanted);
 	/* events passed over may take the replay beyond the chunk's last */
@@ -90,7 +118,7 @@ static void *scan_main(void *arg)
 		}
 		k = sc->next++;
 		pthread_mutex_unlock(&sc->lock);
-		scan_chunk_run(sc, &sc->chunks[k], t->w);
+		scan_chunk_run(sc, &sc->chunks[k], t->w, &t->win);
 		pthread_mutex_lock(&sc->lock);
 		sc->chunks[k].done = true;
 		pthread_cond_broadcast(&sc->cond);
@@ -106,10 +134,11 @@ int eng_index_scan(struct eng_index *ix, struct eng_scan_worker *workers, unsign
 	uint64_t *cps, ncps = eng_index_checkpoints(ix, &cps), count = eng_index_count(ix), i,
 		       prev = 0, span;
 	int rc = 0;
-	unsigned int t;
+	unsigned int t, nwin;
 
 	if (nthreads == 0)
 		nthreads = 1;
+	nwin = nthreads; /* nthreads counts the threads that start */
 	span = count / ((uint64_t)nthreads * SCAN_SHARE);
 	if (span > SCAN_MIN_EVENTS)
 		span = SCAN_MIN_EVENTS;
@@ -131,6 +160,8 @@ int eng_index_scan(struct eng_index *ix, struct eng_scan_worker *workers, unsign
 	pthread_mutex_init(&sc.lock, NULL);
 	pthread_cond_init(&sc.cond, NULL);
 	th = xcalloc(nthreads, sizeof(*th));
+	for (t = 0; t < nwin; t++)
+		sbuf_init(&th[t].win);
 	for (t = 0; t < nthreads; t++) {
 		th[t].sc = &sc;
 		th[t].w = &workers[t];
@@ -147,7 +178,7 @@ int eng_index_scan(struct eng_index *ix, struct eng_scan_worker *workers, unsign
 			pthread_cond_wait(&sc.cond, &sc.lock);
 		pthread_mutex_unlock(&sc.lock);
 		if (!nthreads) /* no thread could start: run it here */
-			scan_chunk_run(&sc, c, &workers[0]);
+			scan_chunk_run(&sc, c, &workers[0], &th[0].win);
 		if (c->out.len && emit(arg, c->out.s, c->out.len) < 0)
 			rc = -EIO;
 		if (rc == 0 && c->rc < 0) {
@@ -171,6 +202,8 @@ int eng_index_scan(struct eng_index *ix, struct eng_scan_worker *workers, unsign
 		pthread_join(th[t].tid, NULL);
 	for (; i < sc.nchunks; i++)
 		sbuf_fini(&sc.chunks[i].out);
+	for (t = 0; t < nwin; t++)
+		sbuf_fini(&th[t].win);
 	pthread_mutex_destroy(&sc.lock);
 	pthread_cond_destroy(&sc.cond);
 	free(th);

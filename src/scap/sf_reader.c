@@ -34,6 +34,10 @@ struct sf_reader {
 	size_t off;
 	size_t map_len; /* a followed file's mapping, larger than the file */
 	int fd;		/* a followed file, or -1 */
+	int data_fd;	/* the file mapped, for sf_reader_pread(), or -1 */
+	const uint8_t *win; /* a copy of the bytes at [win_off, win_off + win_len) */
+	uint64_t win_off;
+	size_t win_len;
 	bool mapped;
 	bool gzipped;
 	bool in_section;
@@ -111,7 +115,8 @@ static int sf_first_block(struct sf_reader *r, const char *path, struct diag *d)
 
 int sf_head_check(const void *p, size_t len, bool partial, struct diag *d)
 {
-	struct sf_reader r = { .data = p, .len = len, .fd = -1, .guard = -1, .follow = partial };
+	struct sf_reader r = { .data = p, .len = len, .fd = -1, .data_fd = -1, .guard = -1,
+				.follow = partial };
 
 	return sf_head(&r, d);
 }
@@ -162,6 +167,7 @@ struct sf_reader *sf_reader_open(const char *path, struct diag *d)
 	}
 	r = xcalloc(1, sizeof(*r));
 	r->fd = -1;
+	r->data_fd = -1;
 	r->guard = -1;
 	n = pread(fd, magic, 2, 0);
 	mfd = fd;
@@ -177,8 +183,8 @@ struct sf_reader *sf_reader_open(const char *path, struct diag *d)
 	}
 	rc = sf_map(r, mfd, path, d);
 	if (mfd != fd)
-		close(mfd);
-	close(fd);
+		close(fd);
+	r->data_fd = mfd;
 	if (rc == 0)
 		rc = sf_first_block(r, path, d);
 	if (rc < 0) {
@@ -196,6 +202,7 @@ struct sf_reader *sf_reader_open_mem(const void *buf, size_t len, struct diag *d
 	r->data = buf;
 	r->len = len;
 	r->fd = -1;
+	r->data_fd = -1;
 	r->guard = -1;
 	return r;
 }
@@ -209,6 +216,8 @@ void sf_reader_free(struct sf_reader *r)
 		munmap((void *)(uintptr_t)r->data, r->map_len ? r->map_len : r->len);
 	if (r->map_len && r->fd >= 0)
 		close(r->fd);
+	if (r->data_fd >= 0)
+		close(r->data_fd);
 	free(r);
 }
 
@@ -231,6 +240,7 @@ struct sf_reader *sf_reader_follow(const char *path, struct diag *d)
 	}
 	r = xcalloc(1, sizeof(*r));
 	r->guard = -1;
+	r->data_fd = -1;
 	r->data = p;
 	r->map_len = SF_FOLLOW_MAX;
 	r->fd = fd;
@@ -269,6 +279,22 @@ void sf_reader_release(const struct sf_reader *r, uint64_t off, uint64_t len)
 	hi = ((uintptr_t)r->data + off + len) & ~(page - 1);
 	if (hi > lo)
 		madvise((void *)lo, hi - lo, MADV_DONTNEED);
+}
+
+ssize_t sf_reader_pread(const struct sf_reader *r, void *buf, size_t len, uint64_t off)
+{
+	if (r->data_fd < 0) {
+		errno = EBADF;
+		return -1;
+	}
+	return pread(r->data_fd, buf, len, (off_t)off);
+}
+
+void sf_reader_window(struct sf_reader *r, const void *buf, uint64_t off, size_t len)
+{
+	r->win = buf;
+	r->win_off = off;
+	r->win_len = off < r->len ? (len < r->len - off ? len : r->len - off) : 0;
 }
 
 const uint8_t *sf_reader_data(const struct sf_reader *r, size_t *len)
@@ -400,12 +426,13 @@ static int sf_tail_err(const struct sf_reader *r, struct diag *d)
 }
 
 /* Hands out the block of type and len at the reader's offset. */
-static int sf_take(struct sf_reader *r, struct sf_block *b, uint32_t type, uint32_t len)
+static int sf_take(struct sf_reader *r, struct sf_block *b, const uint8_t *p, uint32_t type,
+		   uint32_t len)
 {
 	b->type = type;
 	b->off = r->off;
 	b->total_len = len;
-	b->body = r->data + r->off + 8;
+	b->body = p + 8;
 	b->body_len = len - 12;
 	sf_classify(b);
 	r->off += len;
@@ -481,7 +508,7 @@ static int sf_next_checked(struct sf_reader *r, struct sf_block *b, struct diag 
 					r->off, major, buf_le16(p + 14));
 		r->in_section = true;
 	}
-	return sf_take(r, b, type, len);
+	return sf_take(r, b, r->data + r->off, type, len);
 }
 
 int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
@@ -491,13 +518,18 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 	uint32_t type, len;
 	int rc;
 
+	/* a copy of these bytes, faster to read than the mapping */
+	if (r->off - r->win_off < r->win_len) {
+		p = r->win + (r->off - r->win_off);
+		left = r->win_off + r->win_len - r->off;
+	}
 	/* what nearly every call meets: a whole block inside a section */
 	if (left >= 12 && r->in_section) {
 		type = buf_le32(p);
 		len = buf_le32(p + 4);
 		if (type != SF_BT_SHB && len >= 12 && len % 4 == 0 && len <= left &&
 		    buf_le32(p + len - 4) == len)
-			return sf_take(r, b, type, len);
+			return sf_take(r, b, p, type, len);
 	}
 	rc = sf_next_checked(r, b, d);
 	if (rc < 0 && r->len && sf_guard_hit(r->data))
