@@ -311,13 +311,13 @@ static int print_parallel(const char *path, const struct print_opts *o,
 
 	if (o->write || o->count || o->calls || !o->filter)
 		return -1;
-	ix = eng_index_open(path, ENG_IX_CACHED_ONLY | ENG_IX_DEFER_CHECK, &d);
+	ix = eng_index_open(path, ENG_IX_CACHED_ONLY | ENG_IX_NO_ENTRY_CHECK, &d);
 	if (!ix)
 		return -1;
 	eng_index_info(ix, &info);
 	n = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (unsigned int)ncpu;
 	status = print_columns(path, o, cols, ix, info.damaged, n, out);
-	if (status >= 0 || ncpu < 2 || info.checkpoints == 0 || !eng_index_check(ix)) {
+	if (status >= 0 || ncpu < 2 || info.checkpoints == 0) {
 		eng_index_free(ix);
 		return status;
 	}

@@ -143,23 +143,32 @@ void sbuf_put_u64(struct sbuf *b, uint64_t v)
 				    "25262728293031323334353637383940414243444546474849"
 				    "50515253545556575859606162636465666768697071727374"
 				    "75767778798081828384858687888990919293949596979899";
-	char tmp[24];
-	int i = sizeof(tmp);
+	uint64_t p = 10;
+	unsigned int n = 1;
+	char *d;
 
+	/* the digits are written in place, from the last */
+	while (n < 20 && v >= p) {
+		n++;
+		p *= 10;
+	}
+	sbuf_reserve(b, n);
+	d = b->s + b->len + n;
+	*d = 0;
+	b->len += n;
 	while (v >= 100) {
 		unsigned int r = (unsigned int)(v % 100);
 
 		v /= 100;
-		tmp[--i] = pairs[2 * r + 1];
-		tmp[--i] = pairs[2 * r];
+		*--d = pairs[2 * r + 1];
+		*--d = pairs[2 * r];
 	}
 	if (v >= 10) {
-		tmp[--i] = pairs[2 * v + 1];
-		tmp[--i] = pairs[2 * v];
+		*--d = pairs[2 * v + 1];
+		*--d = pairs[2 * v];
 	} else {
-		tmp[--i] = (char)('0' + v);
+		*--d = (char)('0' + v);
 	}
-	sbuf_put(b, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
 void sbuf_put_padded(struct sbuf *b, uint64_t v, unsigned int width)

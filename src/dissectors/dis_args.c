@@ -151,21 +151,18 @@ static void render_bytebuf(struct sbuf *val, const uint8_t *p, uint32_t n, const
 	}
 }
 
-/* Copies a NUL-terminated payload (or up to its length), like "%s". */
-static const char *payload_cstr(const uint8_t *p, uint32_t n, struct sbuf *tmp)
+/* The length of a NUL-terminated payload (or all of it), as "%s" reads it. */
+static size_t payload_len(const uint8_t *p, uint32_t n)
 {
 	const uint8_t *z = memchr(p, 0, n);
 
-	sbuf_reset(tmp);
-	sbuf_put(tmp, p, z ? (size_t)(z - p) : n);
-	return tmp->s;
+	return z ? (size_t)(z - p) : n;
 }
 
 static void render_typed(struct sbuf *val, struct sbuf *res, int type, uint8_t fmt,
 			 const struct ev_param_info *pi, const uint8_t *p, uint32_t n,
 			 const char *reldir, const struct dis_ctx *ctx)
 {
-	struct sbuf tmp;
 	uint64_t u = 0;
 
 	if (n == 8)
@@ -224,27 +221,26 @@ static void render_typed(struct sbuf *val, struct sbuf *res, int type, uint8_t f
 		put_errno(res, (int64_t)u);
 		break;
 	case EV_PT_CHARBUF:
-		sbuf_init(&tmp);
-		dis_fmt_sanitized(val, payload_cstr(p, n, &tmp));
-		sbuf_fini(&tmp);
+		dis_fmt_sanitized_n(val, (const char *)p, payload_len(p, n));
 		break;
 	case EV_PT_FSPATH:
 	case EV_PT_FSRELPATH: {
-		struct sbuf joined;
-		const char *path;
+		size_t len = payload_len(p, n);
 
-		sbuf_init(&tmp);
-		path = payload_cstr(p, n, &tmp);
-		dis_fmt_sanitized(val, path);
+		dis_fmt_sanitized_n(val, (const char *)p, len);
 		/* as libsinsp, an empty path resolves to the directory itself */
-		if (reldir && ctx->has_thread && n > 0 && strncmp(path, "<NA>", 4) != 0 &&
-		    path[0] != '/') {
+		if (reldir && ctx->has_thread && n > 0 && !(len >= 4 && memcmp(p, "<NA>", 4) == 0) &&
+		    (len == 0 || p[0] != '/')) {
+			struct sbuf path, joined;
+
+			sbuf_init(&path);
 			sbuf_init(&joined);
-			dis_fmt_path_join(&joined, reldir, path);
+			sbuf_put(&path, p, len);
+			dis_fmt_path_join(&joined, reldir, path.s);
 			dis_fmt_sanitized(res, joined.s);
 			sbuf_fini(&joined);
+			sbuf_fini(&path);
 		}
-		sbuf_fini(&tmp);
 		break;
 	}
 	case EV_PT_BYTEBUF:
@@ -325,7 +321,7 @@ static void render_typed(struct sbuf *val, struct sbuf *res, int type, uint8_t f
 			sbuf_puts(res, "<NONE>");
 			break;
 		}
-		sbuf_printf(val, "%d", (int)(uint32_t)u);
+		sbuf_put_i64(val, (int32_t)u);
 		name = type == EV_PT_UID ? (ctx->user ? ctx->user(ctx->arg, (uint32_t)u) : NULL) :
 					   (ctx->group ? ctx->group(ctx->arg, (uint32_t)u) : NULL);
 		if (name)
@@ -437,30 +433,24 @@ void dis_param_render(struct sbuf *val, struct sbuf *res, const struct ev_view *
 }
 
 /* Scratch kept per thread: rendering allocates nothing per event. */
-static _Thread_local struct sbuf val, res;
+static _Thread_local struct sbuf res;
 
 void dis_thread_done(void)
 {
-	if (val.s) {
-		sbuf_fini(&val);
+	if (res.s)
 		sbuf_fini(&res);
-	}
 }
 
 /* Appends "name=value(resolved) " for parameter i of ev. */
 static void arg_render(struct sbuf *o, const struct ev_view *ev, const struct ev_param_info *params,
 		       unsigned int i, const struct dis_ctx *ctx)
 {
-	if (!val.s) {
-		sbuf_init(&val);
+	if (!res.s)
 		sbuf_init(&res);
-	}
-	sbuf_reset(&val);
 	sbuf_reset(&res);
-	dis_param_render(&val, &res, ev, params, i, ctx);
 	sbuf_puts(o, params[i].name);
 	sbuf_putc(o, '=');
-	sbuf_put(o, val.s, val.len);
+	dis_param_render(o, &res, ev, params, i, ctx);
 	if (res.len) {
 		sbuf_putc(o, '(');
 		sbuf_put(o, res.s, res.len);

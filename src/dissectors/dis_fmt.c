@@ -201,9 +201,20 @@ void dis_fmt_dots(struct sbuf *o, const uint8_t *p, uint32_t len)
 	o->s[o->len] = 0;
 }
 
+void dis_fmt_sanitized_n(struct sbuf *o, const char *s, size_t n)
+{
+	char *d;
+
+	sbuf_reserve(o, n);
+	d = o->s + o->len;
+	for (; n && *s; s++, n--)
+		if (dis_fmt_printable((unsigned char)*s))
+			*d++ = *s;
+	o->len = (size_t)(d - o->s);
+	o->s[o->len] = 0;
+}
+
 void dis_fmt_sanitized(struct sbuf *o, const char *s)
 {
-	for (; *s; s++)
-		if (dis_fmt_printable((unsigned char)*s))
-			sbuf_putc(o, *s);
+	dis_fmt_sanitized_n(o, s, strlen(s));
 }

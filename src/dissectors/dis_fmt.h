@@ -51,5 +51,7 @@ void dis_fmt_dots(struct sbuf *o, const uint8_t *p, uint32_t len);
  * name, path and string a capture holds goes through it before it is printed.
  */
 void dis_fmt_sanitized(struct sbuf *o, const char *s);
+/* The same for the first n bytes of s, or up to a NUL in them. */
+void dis_fmt_sanitized_n(struct sbuf *o, const char *s, size_t n);
 
 #endif

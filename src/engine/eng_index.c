@@ -138,9 +138,6 @@ struct eng_index {
 	char *dict_read; /* the dictionaries, once read from the file */
 	bool cols_tried, cols_ok;
 	struct col_sink live_cols; /* a live index's rows, in a file of their own */
-	/* loaded with ENG_IX_DEFER_CHECK: the entries' checksum, until checked */
-	bool entries_unchecked, entries_bad;
-	uint64_t entries_sum;
 };
 
 static struct eng_replay *data_replay(struct eng_index *ix, struct diag *d);
@@ -598,9 +595,9 @@ static bool load_fail(struct eng_index *ix)
 
 /*
  * Tries the cache: true if a complete index of this capture was loaded;
- * its entries' checksum is left for eng_index_check() if defer.
+ * its entries' checksum is not checked if !check_entries.
  */
-static bool load_cached(struct eng_index *ix, bool defer)
+static bool load_cached(struct eng_index *ix, bool check_entries)
 {
 	struct ix_hdr h, want;
 	struct stat st;
@@ -633,10 +630,8 @@ static bool load_cached(struct eng_index *ix, bool defer)
 	    pread(fd, ix->cps, h.ncps * sizeof(*ix->cps), (off_t)h.cps_off) !=
 		    (ssize_t)(h.ncps * sizeof(*ix->cps)) ||
 	    ix_sum(ix->cps, h.ncps * sizeof(*ix->cps)) != h.cps_sum ||
-	    (!defer && entries_sum(ix->map + IX_HDR, h.nevents * IX_ENTRY) != h.entries_sum))
+	    (check_entries && entries_sum(ix->map + IX_HDR, h.nevents * IX_ENTRY) != h.entries_sum))
 		return load_fail(ix);
-	ix->entries_unchecked = defer;
-	ix->entries_sum = h.entries_sum;
 	/* checkpoints lie between the entries and the directory, in order */
 	for (uint64_t i = 0; i < h.ncps; i++) {
 		const struct ix_cp *cp = &ix->cps[i];
@@ -763,7 +758,7 @@ struct eng_index *eng_index_open(const char *capture, unsigned int flags, struct
 	ix->data = sf_reader_data(ix->rd, &ix->len);
 	ix->cap = ix->len / IX_MIN_BLOCK + 1;
 	if (!(flags & ENG_IX_NO_CACHE) && cache_path(ix, capture, ix->path, sizeof(ix->path)) &&
-	    load_cached(ix, flags & ENG_IX_DEFER_CHECK))
+	    load_cached(ix, !(flags & ENG_IX_NO_ENTRY_CHECK)))
 		return ix;
 	if (flags & ENG_IX_CACHED_ONLY) {
 		eng_index_free(ix);
@@ -1165,18 +1160,6 @@ const struct eng_cols *eng_index_columns(struct eng_index *ix)
 const struct diag *eng_index_damage(const struct eng_index *ix)
 {
 	return &ix->damage;
-}
-
-bool eng_index_check(struct eng_index *ix)
-{
-	pthread_mutex_lock(&ix->lock);
-	if (ix->entries_unchecked) {
-		ix->entries_bad = entries_sum(ix->map + IX_HDR, eng_index_count(ix) * IX_ENTRY) !=
-				  ix->entries_sum;
-		ix->entries_unchecked = false;
-	}
-	pthread_mutex_unlock(&ix->lock);
-	return !ix->entries_bad;
 }
 
 uint64_t eng_index_checkpoints(struct eng_index *ix, uint64_t **nums)

@@ -53,11 +53,11 @@ enum {
 	ENG_IX_NO_CACHE = 1 << 0,    /* build into a temporary file, ignore the cache */
 	ENG_IX_CACHED_ONLY = 1 << 1, /* only load a cached index; NULL, d untouched, if none */
 	/*
-	 * with ENG_IX_CACHED_ONLY: the entries' checksum is left for
-	 * eng_index_check(), which must say they are sound before they are used
-	 * (the columns do not need them)
+	 * with ENG_IX_CACHED_ONLY: the entries' checksum is not checked, for
+	 * callers that use only the columns and eng_index_scan(), which do
+	 * not depend on the entries being sound
 	 */
-	ENG_IX_DEFER_CHECK = 1 << 3,
+	ENG_IX_NO_ENTRY_CHECK = 1 << 3,
 	/*
 	 * the capture is still being written (plain, by this process or
 	 * another): it is indexed as it grows, never cached, until
@@ -130,6 +130,8 @@ struct eng_replay *eng_index_replay_at(struct eng_index *ix, uint64_t n, struct 
  * the calling thread. A chunk that ends in damage stops the scan: the
  * function returns -errno with d set, after emitting what came before.
  * With wanted set (see eng_replay_want()), fn may not see the other events.
+ * The chunks start from checkpoints; the entries serve only as a hint of
+ * where they end.
  */
 struct eng_scan_worker {
 	void *ctx;
@@ -177,9 +179,6 @@ void eng_index_info(const struct eng_index *ix, struct eng_ix_info *out);
  */
 struct eng_cols;
 const struct eng_cols *eng_index_columns(struct eng_index *ix);
-
-/* Checks the entries of an index opened with ENG_IX_DEFER_CHECK, once: false if unsound. */
-bool eng_index_check(struct eng_index *ix);
 
 /* The damage that ends the capture, if info.damaged. */
 const struct diag *eng_index_damage(const struct eng_index *ix);

@@ -23,10 +23,12 @@
 #define SCAN_MIN_EVENTS 150000u
 #define SCAN_SHARE 8u
 /*
- * Up to this much of a chunk is read with pread(2) into a buffer the thread
- * keeps, which is read several times faster than through the mapping.
+ * A chunk is read with pread(2), this much at a time, into a buffer the
+ * thread keeps: read several times faster than through the mapping.
  */
-#define SCAN_WINDOW_MAX (16u << 20)
+#ifndef SCAN_WINDOW
+#define SCAN_WINDOW (256u << 10)
+#endif
 
 struct scan_chunk {
 	uint64_t first, last; /* event numbers */
@@ -52,38 +54,32 @@ struct scan_thread {
 	pthread_t tid;
 };
 
-/* Gives r chunk c's bytes from its first event on, read into win. */
+/* Makes r read chunk c through win, a piece at a time. */
 static void scan_window(const struct scan *sc, const struct scan_chunk *c, struct eng_replay *r,
 			struct sbuf *win)
 {
-	struct eng_ix_entry first, next;
-	uint64_t len = SCAN_WINDOW_MAX;
-	ssize_t n;
+	struct eng_ix_entry next;
+	uint64_t end = UINT64_MAX;
 
-	if (!eng_index_entry(sc->ix, c->first, &first))
-		return;
-	if (c->last != UINT64_MAX && eng_index_entry(sc->ix, c->last + 1, &next) &&
-	    next.off > first.off && next.off - first.off < len)
-		len = next.off - first.off;
-	sbuf_reset(win);
-	sbuf_reserve(win, (size_t)len);
-	n = sf_reader_pread(eng_index_reader(sc->ix), win->s, (size_t)len, first.off);
-	if (n > 0)
-		sf_reader_window(r->rd, win->s, first.off, (size_t)n);
+	if (c->last != UINT64_MAX && eng_index_entry(sc->ix, c->last + 1, &next))
+		end = next.off;
+	sbuf_reserve(win, SCAN_WINDOW);
+	sf_reader_window(r->rd, eng_index_reader(sc->ix), win->s, SCAN_WINDOW, end);
 }
 
 static void scan_chunk_run(struct scan *sc, struct scan_chunk *c, struct eng_scan_worker *w,
 			   struct sbuf *win)
 {
 	struct eng_replay *r = eng_index_replay_at(sc->ix, c->first, &c->d);
-	struct eng_ix_entry first;
 	struct eng_evt e;
+	uint64_t start;
 	int rc = 0;
 
 	if (!r) {
 		c->rc = c->d.code ? c->d.code : -EIO;
 		return;
 	}
+	start = sf_reader_tell(r->rd);
 	scan_window(sc, c, r, win);
 	if (w->wanted)
 		eng_replay_want(r, w->wanted);
@@ -94,9 +90,7 @@ static void scan_chunk_run(struct scan *sc, struct scan_chunk *c, struct eng_sca
 			break;
 	}
 	c->rc = rc < 0 ? rc : 0;
-	if (eng_index_entry(sc->ix, c->first, &first))
-		sf_reader_release(eng_index_reader(sc->ix), first.off,
-				  sf_reader_tell(r->rd) - first.off);
+	sf_reader_release(eng_index_reader(sc->ix), start, sf_reader_tell(r->rd) - start);
 	eng_replay_free(r);
 }
 

@@ -35,9 +35,11 @@ struct sf_reader {
 	size_t map_len; /* a followed file's mapping, larger than the file */
 	int fd;		/* a followed file, or -1 */
 	int data_fd;	/* the file mapped, for sf_reader_pread(), or -1 */
-	const uint8_t *win; /* a copy of the bytes at [win_off, win_off + win_len) */
-	uint64_t win_off;
-	size_t win_len;
+	/* a copy of the bytes at [win_off, win_off + win_len), read from win_src */
+	uint8_t *win;
+	const struct sf_reader *win_src;
+	uint64_t win_off, win_end; /* win_end: where the sweep stops */
+	size_t win_len, win_cap;
 	bool mapped;
 	bool gzipped;
 	bool in_section;
@@ -290,11 +292,43 @@ ssize_t sf_reader_pread(const struct sf_reader *r, void *buf, size_t len, uint64
 	return pread(r->data_fd, buf, len, (off_t)off);
 }
 
-void sf_reader_window(struct sf_reader *r, const void *buf, uint64_t off, size_t len)
+void sf_reader_window(struct sf_reader *r, const struct sf_reader *src, void *buf, size_t cap,
+		      uint64_t end)
 {
 	r->win = buf;
-	r->win_off = off;
-	r->win_len = off < r->len ? (len < r->len - off ? len : r->len - off) : 0;
+	r->win_src = src;
+	r->win_cap = cap;
+	r->win_end = end < r->len ? end : r->len;
+	r->win_off = 0;
+	r->win_len = 0;
+}
+
+/*
+ * Points *p at the block at r->off in the window, read anew from there if
+ * the block is not wholly in it; false if it is not there (past the sweep,
+ * too large, or the read failed).
+ */
+static bool sf_win_block(struct sf_reader *r, const uint8_t **p, size_t *left)
+{
+	size_t in = r->off - r->win_off;
+	ssize_t n;
+
+	if (in < r->win_len && r->win_len - in >= 8 &&
+	    buf_le32(r->win + in + 4) <= r->win_len - in)
+		goto found;
+	if (r->off >= r->win_end || !r->win_cap)
+		return false;
+	n = sf_reader_pread(r->win_src, r->win, r->win_end - r->off < r->win_cap ?
+					    (size_t)(r->win_end - r->off) : r->win_cap, r->off);
+	r->win_off = r->off;
+	r->win_len = n > 0 ? (size_t)n : 0;
+	in = 0;
+	if (r->win_len < 8)
+		return false;
+found:
+	*p = r->win + in;
+	*left = r->win_len - in;
+	return true;
 }
 
 const uint8_t *sf_reader_data(const struct sf_reader *r, size_t *len)
@@ -519,9 +553,9 @@ int sf_reader_next(struct sf_reader *r, struct sf_block *b, struct diag *d)
 	int rc;
 
 	/* a copy of these bytes, faster to read than the mapping */
-	if (r->off - r->win_off < r->win_len) {
-		p = r->win + (r->off - r->win_off);
-		left = r->win_off + r->win_len - r->off;
+	if (r->win && !sf_win_block(r, &p, &left)) {
+		p = r->data + r->off;
+		left = r->len - r->off;
 	}
 	/* what nearly every call meets: a whole block inside a section */
 	if (left >= 12 && r->in_section) {

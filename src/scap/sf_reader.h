@@ -145,12 +145,14 @@ void sf_reader_release(const struct sf_reader *r, uint64_t off, uint64_t len);
  */
 ssize_t sf_reader_pread(const struct sf_reader *r, void *buf, size_t len, uint64_t off);
 /*
- * Makes r read the blocks wholly inside [off, off + len) from buf, which
- * holds those bytes of the data (as sf_reader_pread() gave them) till r is
- * freed or given another window; len 0 ends it. Blocks read from buf point
- * into it.
+ * Makes r read its blocks before offset end through buf (cap bytes), which
+ * it fills with sf_reader_pread() of src (a reader of the same file) from
+ * the block it reaches; blocks larger than cap are read as before. Blocks
+ * read from buf point into it till the next sf_reader_next(). buf NULL ends
+ * it; buf must outlive r or the window.
  */
-void sf_reader_window(struct sf_reader *r, const void *buf, uint64_t off, size_t len);
+void sf_reader_window(struct sf_reader *r, const struct sf_reader *src, void *buf, size_t cap,
+		      uint64_t end);
 
 /* True if the file was gzip-compressed. */
 bool sf_reader_gzipped(const struct sf_reader *r);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Unit tests of the common helpers, the schema and the value formatters. */
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -71,6 +72,35 @@ static void test_tuple(void)
 	sbuf_reset(&o);
 	dis_fmt_dots(&o, (const uint8_t *)"a\0b\x7f\n", 5);
 	CHECK_STR(o.s, "a.b..");
+	sbuf_reset(&o);
+	dis_fmt_sanitized_n(&o, "ab\x1b[1mc\0d", 9);
+	CHECK_STR(o.s, "ab[1mc");
+	CHECK(o.len == 6);
+	sbuf_fini(&o);
+}
+
+/* Numbers of every length, in place after text already there. */
+static void test_numbers(void)
+{
+	static const uint64_t v[] = { 0, 9, 10, 99, 100, 12345, 1000000000000000000ULL,
+				      9999999999999999999ULL, 10000000000000000000ULL,
+				      UINT64_MAX };
+	char want[32];
+	struct sbuf o;
+	size_t i;
+
+	sbuf_init(&o);
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		sbuf_reset(&o);
+		sbuf_puts(&o, "n=");
+		sbuf_put_u64(&o, v[i]);
+		snprintf(want, sizeof(want), "n=%" PRIu64, v[i]);
+		CHECK_STR(o.s, want);
+		CHECK(o.len == strlen(want));
+	}
+	sbuf_reset(&o);
+	sbuf_put_i64(&o, INT64_MIN);
+	CHECK_STR(o.s, "-9223372036854775808");
 	sbuf_fini(&o);
 }
 
@@ -93,6 +123,7 @@ int main(void)
 	test_hmap();
 	test_path();
 	test_tuple();
+	test_numbers();
 	test_schema();
 	return h_done();
 }
