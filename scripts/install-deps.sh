@@ -11,7 +11,7 @@ set -euo pipefail
 
 pkgs=(
 	build-essential cmake clang pkg-config
-	zlib1g-dev libncurses-dev libreadline-dev libbpf-dev libelf-dev
+	zlib1g-dev libncurses-dev libreadline-dev libbpf-dev libelf-dev libyaml-dev
 	bpftool linux-libc-dev libclang-rt-14-dev
 	python3 util-linux strace cppcheck
 	sysdig tshark

@@ -4,9 +4,9 @@
 # Quick start 2: installs what is needed, builds syshark twice (release, and
 # ASan+UBSan with clang), runs every test in both, then runs the fuzz targets
 # for a short while, two at a time: the reader for FUZZ_SECONDS (default 60), the filter
-# language for half that, the format strings, checkpoints, the probe's flag
-# rewriting, the /proc parsers of the live snapshot, the keymap and the
-# columns parsers for a quarter.
+# language for half that, the format strings, the rules files, checkpoints, the
+# probe's flag rewriting, the /proc parsers of the live snapshot, the keymap and
+# the columns parsers for a quarter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -59,6 +59,7 @@ lane_a() {
 	fuzz fuzz_scap "$secs" tests/fuzz/corpus "$caps"
 	fuzz fuzz_filter "$((secs / 2))" tests/fuzz/filter_corpus
 	fuzz fuzz_pformat "$((secs / 4))" tests/fuzz/pformat_corpus
+	fuzz fuzz_rules "$((secs / 4))" tests/fuzz/rules_corpus
 }
 lane_b() {
 	fuzz fuzz_index "$((secs / 4))" tests/fuzz/corpus "$caps"

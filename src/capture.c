@@ -75,7 +75,8 @@ struct capture {
 	struct printer *pr;
 	struct eng_evt e;
 	struct eng_index *ix; /* -w without a filter: the file's index, as it grows */
-	struct eng_replay *ixr; /* the state the index's checkpoints hold */
+	struct eng_replay *ixr; /* the state the index's checkpoints hold (and --rules read) */
+	struct print_opts alert_opts; /* -w with --rules: the alerts printed as the file grows */
 	uint64_t events;      /* events taken from the probe */
 	uint64_t last_ts;     /* of the last one */
 	uint64_t block_off;   /* offset of the next block in the stream */
@@ -105,14 +106,17 @@ static struct sf_block block_at(const uint8_t *p, uint32_t n, uint64_t off)
 	return b;
 }
 
-/* A block written to the file: its events go into the file's index. */
+/* A block written to the file: its events go into the file's index, and raise their alerts. */
 static void index_block(void *arg, const uint8_t *p, uint32_t n, uint64_t off)
 {
 	struct capture *c = arg;
 	struct sf_block b = block_at(p, n, off);
 
-	if (c->ix && eng_replay_feed(c->ixr, &b, &c->e, NULL) == 1 &&
-	    eng_index_live_add(c->ix, c->ixr, &c->e) < 0) {
+	if (eng_replay_feed(c->ixr, &b, &c->e, NULL) != 1)
+		return;
+	if (c->pr && printer_event(c->pr, c->ixr, &c->e))
+		c->done = true;
+	if (c->ix && eng_index_live_add(c->ix, c->ixr, &c->e) < 0) {
 		eng_index_free(c->ix); /* out of step: reopening the file builds it */
 		c->ix = NULL;
 	}
@@ -376,7 +380,14 @@ static int open_sink(struct capture *c)
 		sf_writer_set_buffer(c->w, FILE_BUFFER);
 		/* the index grows with the file; without it, reopening builds one */
 		c->ix = c->o->quiet ? NULL : eng_index_live_new(&d);
-		if (c->ix) {
+		if (po->rules) {
+			c->alert_opts = *po;
+			c->alert_opts.write = NULL;
+			c->pr = printer_new(&c->alert_opts, stdout);
+			if (!c->pr)
+				return -2;
+		}
+		if (c->ix || c->pr) {
 			c->ixr = eng_replay_new();
 			sf_writer_set_tap(c->w, index_block, c);
 		}

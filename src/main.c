@@ -14,6 +14,7 @@
 #include "capture.h"
 #include "eng_graph.h"
 #include "eng_index.h"
+#include "eng_rules.h"
 #include "eng_stream.h"
 #include "eng_top.h"
 #include "print.h"
@@ -279,6 +280,9 @@ static void usage(FILE *f)
 	      "      --no-cache      keep the index in a temporary file, not the cache\n"
 	      "  -L, --list-events   list the event types and their parameters\n"
 	      "  -l, --list-fields   list the fields\n"
+	      "      --rules=PATH    Falco rules (a file, or a directory's *.yaml files;\n"
+	      "                      repeatable): print their alerts, not the events\n"
+	      "      --list-rules    list the rules of --rules: priority, enabled, name\n"
 	      "  -h, --help          this text\n"
 	      "  -V, --version       print the version and the commit it was built from\n",
 	      f);
@@ -318,25 +322,30 @@ int main(int argc, char **argv)
 		{ "capture-count", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "rules", required_argument, NULL, 'R' },
+		{ "list-rules", no_argument, NULL, 'U' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *series[ENG_GRAPH_SERIES];
 	unsigned int nseries = 0;
 	uint64_t io_stat = 0, spectro = 0;
-	/* -e's names, no more than argc (static: held until exit) */
-	static const char **fields;
+	/* -e's names and --rules', no more than argc (static: held until exit) */
+	static const char **fields, **rules;
+	unsigned int nrules = 0;
 	struct print_opts po = { .fmt = PRINT_TEXT };
 	struct capture_opts co = { .po = &po, .snaplen = 256 };
 	const char *file = NULL, *top = NULL, *window = NULL, *only_file, *reread;
 	double interval = 1;
 	bool tty, stats = false, index = false, use_cache = true, print = false, formatted = false;
-	bool no_mouse = false;
+	bool no_mouse = false, list_rules = false;
+	struct eng_ruleset *rule_set = NULL;
 	uint64_t event_at = 0, count, cache_max;
 	struct print_follow follow = { 0 };
 	char *end, *trailing = NULL;
 	int c, status;
 
 	fields = xcalloc((size_t)argc, sizeof(*fields));
+	rules = xcalloc((size_t)argc, sizeof(*rules));
 	po.fields = fields;
 	while ((c = getopt_long(argc, argv, "+r:p::T:e:n:c:Y:w:s:B:d:AlLhV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -456,6 +465,12 @@ int main(int argc, char **argv)
 		case 'A':
 			po.all = true;
 			break;
+		case 'R':
+			rules[nrules++] = optarg;
+			break;
+		case 'U':
+			list_rules = true;
+			break;
 		case 'Y':
 			po.filter = optarg;
 			break;
@@ -572,7 +587,9 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 0;
 	}
-	tty = !print && !formatted && !po.count && !po.all && !po.calls && isatty(STDIN_FILENO) &&
+	/* alerts are printed, as Falco prints them */
+	tty = !print && !nrules && !formatted && !po.count && !po.all && !po.calls &&
+	      isatty(STDIN_FILENO) &&
 	      isatty(STDOUT_FILENO);
 	if (top && !eng_top_view(top)) {
 		fprintf(stderr, "syshark: --top=%s: no such view (--top=list lists them)\n", top);
@@ -607,6 +624,22 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 2;
 	}
+	if (nrules && (top || stats || io_stat || spectro || index || event_at || follow.event ||
+		       po.format || po.fmt == PRINT_FIELDS || po.calls)) {
+		fprintf(stderr, "syshark: --rules prints alerts, as text or with -T json: it does "
+				"not go with %s\n",
+			top ? "--top" : stats ? "--stats" : io_stat ? "--io-stat" :
+			spectro ? "--spectro" : index ? "--index" : event_at ? "--event" :
+			follow.event ? "--follow" : po.format ? "-p FORMAT" :
+			po.calls ? "--calls" : "-T fields");
+		free(trailing);
+		return 2;
+	}
+	if (list_rules && !nrules) {
+		fprintf(stderr, "syshark: --list-rules needs --rules PATH\n");
+		free(trailing);
+		return 2;
+	}
 	if (window) {
 		char *narrowed;
 
@@ -617,6 +650,17 @@ int main(int argc, char **argv)
 		}
 		free(trailing);
 		po.filter = trailing = narrowed;
+	}
+	if (nrules && !(rule_set = print_rules_load(rules, nrules))) {
+		free(trailing);
+		return 2;
+	}
+	po.rules = rule_set;
+	if (list_rules) {
+		print_rules_list(rule_set, stdout);
+		eng_ruleset_free(rule_set);
+		free(trailing);
+		return 0;
 	}
 	if (!file && tty && (!po.write || followable(po.write)))
 		status = live_tui(&co, po.filter, top, interval, no_mouse);
@@ -644,6 +688,7 @@ int main(int argc, char **argv)
 		status = print_top(file, eng_top_view(top), &po, stdout);
 	else
 		status = print_file(file, &po, stdout);
+	eng_ruleset_free(rule_set);
 	free(trailing);
 	return status;
 }

@@ -21,6 +21,7 @@
 #include "eng_format.h"
 #include "eng_pformat.h"
 #include "eng_replay.h"
+#include "eng_rules.h"
 #include "eng_top.h"
 #include "sbuf.h"
 #include "schema.h"
@@ -309,7 +310,7 @@ static int print_parallel(const char *path, const struct print_opts *o,
 	unsigned int n, i;
 	int rc, status = 0;
 
-	if (o->write || o->count || o->calls || !o->filter)
+	if (o->write || o->count || o->calls || !o->filter || o->rules)
 		return -1;
 	ix = eng_index_open(path, ENG_IX_CACHED_ONLY | ENG_IX_NO_ENTRY_CHECK, &d);
 	if (!ix)
@@ -353,6 +354,8 @@ struct printer {
 	struct eng_export *x;
 	struct diag wd; /* the export's write error */
 	struct sbuf line, tmp;
+	struct eng_rules_eval *rules; /* --rules: alerts in place of events */
+	char hostname[256];
 	struct eng_calls *calls; /* --calls: lines held until their calls are known */
 	struct sbuf held;	 /* and the line of the event being held */
 	unsigned long long printed;
@@ -389,6 +392,15 @@ struct printer *printer_new(const struct print_opts *o, FILE *out)
 			goto out_free;
 		}
 	}
+	if (o->rules) {
+		const char *h = getenv("FALCO_HOSTNAME");
+
+		pr->rules = eng_rules_eval_new(o->rules);
+		if (h && *h)
+			snprintf(pr->hostname, sizeof(pr->hostname), "%s", h);
+		else if (gethostname(pr->hostname, sizeof(pr->hostname) - 1) < 0)
+			snprintf(pr->hostname, sizeof(pr->hostname), "localhost");
+	}
 	return pr;
 
 out_free:
@@ -408,6 +420,22 @@ static void printer_put(void *arg, uint64_t num, const char *text, size_t len)
 	pr->printed++;
 }
 
+/* The types the filter and the rules may both choose. */
+static void printer_wanted(const struct printer *pr, bool *wanted)
+{
+	bool rules[EV_MAX];
+
+	for (unsigned int t = 0; t < EV_MAX; t++)
+		wanted[t] = true;
+	if (pr->filter)
+		eng_filter_types(pr->filter, wanted);
+	if (!pr->rules)
+		return;
+	eng_rules_types(pr->rules, rules);
+	for (unsigned int t = 0; t < EV_MAX; t++)
+		wanted[t] &= rules[t];
+}
+
 int printer_start(struct printer *pr, struct eng_replay *r)
 {
 	struct diag d = { 0 };
@@ -418,8 +446,8 @@ int printer_start(struct printer *pr, struct eng_replay *r)
 			r->calls = true;
 			pr->calls = eng_calls_new(printer_put, pr);
 		}
-		if (pr->filter) {
-			eng_filter_types(pr->filter, wanted);
+		if (pr->filter || pr->rules) {
+			printer_wanted(pr, wanted);
 			eng_replay_want(r, wanted);
 		}
 		return 0;
@@ -432,16 +460,31 @@ int printer_start(struct printer *pr, struct eng_replay *r)
 	return 0;
 }
 
+/* The alert e raises, if any; 1 once no more are wanted. */
+static int printer_alert(struct printer *pr, struct eng_replay *r, const struct eng_evt *e)
+{
+	long k = eng_rules_match(pr->rules, &r->state, e);
+
+	if (k < 0)
+		return 0;
+	eng_rules_alert(pr->rules, (size_t)k, &r->state, e, pr->o->fmt == PRINT_JSON, pr->hostname,
+			&pr->line);
+	if (pr->line.len >= OUT_CHUNK && printer_flush(pr) < 0)
+		return 1;
+	return pr->o->count && ++pr->printed >= pr->o->count;
+}
+
 int printer_event(struct printer *pr, struct eng_replay *r, const struct eng_evt *e)
 {
 	const struct print_opts *o = pr->o;
 	bool chosen = !(e->hidden && !o->all) && match(pr->filter, r, e);
 
-	if (pr->x) {
-		if (eng_export_event(pr->x, e, chosen, &pr->wd) < 0)
-			return 1;
+	if (pr->x && eng_export_event(pr->x, e, chosen, &pr->wd) < 0)
+		return 1;
+	if (pr->rules)
+		return chosen && printer_alert(pr, r, e);
+	if (pr->x)
 		return chosen && o->count && ++pr->printed >= o->count;
-	}
 	if (pr->calls) {
 		sbuf_reset(&pr->held);
 		if (chosen)
@@ -502,6 +545,7 @@ int printer_free(struct printer *pr)
 	sbuf_fini(&pr->held);
 	eng_calls_free(pr->calls);
 	eng_filter_free(pr->filter);
+	eng_rules_eval_free(pr->rules);
 	eng_pformat_free(pr->cols.format);
 	free(pr->cols.fields);
 	free(pr);

@@ -28,6 +28,8 @@ struct print_opts {
 	unsigned long long count; /* stop after this many printed events, 0 = all */
 	bool tree;		  /* --top: the rows as a tree of parents and children */
 	bool calls;		  /* a line per system call (eng_calls.h), not per event */
+	/* Falco rules: their alerts are printed instead of the events (-w still writes) */
+	const struct eng_ruleset *rules;
 };
 
 /*
@@ -55,6 +57,16 @@ int printer_flush(struct printer *pr);
 unsigned long long printer_count(const struct printer *pr);
 /* Flushes and frees; returns the exit status so far (0, or 1 after an error). */
 int printer_free(struct printer *pr);
+
+struct eng_ruleset;
+
+/*
+ * Loads the rules files and directories of --rules and finishes the set,
+ * printing its errors and warnings to stderr; NULL if there was an error.
+ */
+struct eng_ruleset *print_rules_load(const char *const *paths, unsigned int n);
+/* --list-rules: each rule's priority, whether it is enabled, and its name. */
+void print_rules_list(const struct eng_ruleset *rs, FILE *out);
 
 /* Prints path to out. Returns the exit status (0, or 1 on damage). */
 int print_file(const char *path, const struct print_opts *o, FILE *out);

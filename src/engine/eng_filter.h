@@ -44,6 +44,29 @@ const char *eng_filter_op(size_t i, enum eng_filter_arg *arg);
  * is the 1-based column where it is. Caller frees with eng_filter_free().
  */
 struct eng_filter *eng_filter_compile(const char *text, struct diag *d);
+
+/*
+ * The names a Falco condition may use besides fields. A macro is a word
+ * (letters, digits, '_') standing where a check could: its condition is
+ * compiled in its place. A list is a bare word in a list of values: its
+ * items take its place, each read as a value (bare, or quoted as in a
+ * filter).
+ */
+struct eng_filter_defs {
+	const void *arg;
+	/* The condition of macro name (len bytes), or NULL if there is none. */
+	const char *(*macro)(const void *arg, const char *name, size_t len);
+	/* The items of list name (len bytes) and their count, or NULL. */
+	const char *const *(*list)(const void *arg, const char *name, size_t len, size_t *n);
+};
+
+/*
+ * eng_filter_compile() with macros and lists. An error in a macro's
+ * condition names the macro, its column is that of the macro's name in
+ * text; a word that is neither a macro nor a field is an undefined macro.
+ */
+struct eng_filter *eng_filter_compile_defs(const char *text, const struct eng_filter_defs *defs,
+					   struct diag *d);
 void eng_filter_free(struct eng_filter *f);
 
 /* True if event e (with state s as of e) matches. */

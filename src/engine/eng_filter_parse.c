@@ -80,8 +80,12 @@ struct parser {
 	const char *text;
 	size_t pos;
 	struct diag *d;
-	unsigned int depth; /* parentheses and "not" open at pos */
+	unsigned int depth; /* parentheses, "not" and macros open at pos */
 	bool failed;
+	const struct eng_filter_defs *defs; /* or NULL */
+	const struct parser *outer;	    /* the parser of the macro's user */
+	const char *macro;		    /* the macro this parser reads, and its length */
+	size_t macro_len;
 };
 
 static void node_free(struct node *n)
@@ -589,10 +593,54 @@ static struct eng_operand *parse_operand(struct parser *p, bool literal)
 	return x;
 }
 
+/* Adds an empty value to n's; returns it. */
+static struct value *add_value(struct node *n)
+{
+	n->vals = xreallocarray(n->vals, n->nvals + 1, sizeof(*n->vals));
+	memset(&n->vals[n->nvals], 0, sizeof(*n->vals));
+	return &n->vals[n->nvals++];
+}
+
+/*
+ * If the bare word at p->pos names a list of p->defs, its items as n's
+ * values, read as values are (quoted or bare): 1; 0 if it names none, -1
+ * on error.
+ */
+static int splice_list(struct parser *p, struct node *n)
+{
+	const char *t = p->text + p->pos;
+	size_t len = strcspn(t, " \t\n\r\f\v(),"), i, cnt;
+	const char *const *items;
+
+	if (!p->defs || !p->defs->list || !len || *t == '"' || *t == '\'' ||
+	    !(items = p->defs->list(p->defs->arg, t, len, &cnt)))
+		return 0;
+	for (i = 0; i < cnt; i++) {
+		struct parser item = { .text = items[i] };
+		struct value *v = add_value(n);
+
+		if (items[i][0] == '"' || items[i][0] == '\'') {
+			if (!parse_word(&item, v, false) || items[i][item.pos]) {
+				fail(p, p->pos, "list '%.*s': item %s is not one value", (int)len, t,
+				     items[i]);
+				return -1;
+			}
+		} else {
+			v->s = xstrdup(items[i]);
+			v->n = strlen(v->s);
+		}
+		if (!convert(p, n, v, p->pos))
+			return -1;
+	}
+	p->pos += len;
+	return 1;
+}
+
 /* "(" VALUE { "," VALUE } ")", or "()", into n's values. */
 static bool parse_list(struct parser *p, struct node *n)
 {
 	size_t at;
+	int spliced;
 
 	if (p->text[p->pos] != '(')
 		return fail(p, p->pos, "expected '(' and a list of values");
@@ -605,12 +653,10 @@ static bool parse_list(struct parser *p, struct node *n)
 	for (;;) {
 		skip_space(p);
 		at = p->pos;
-		n->vals = xreallocarray(n->vals, n->nvals + 1, sizeof(*n->vals));
-		memset(&n->vals[n->nvals], 0, sizeof(*n->vals));
-		if (!parse_word(p, &n->vals[n->nvals], true))
+		if ((spliced = splice_list(p, n)) < 0)
 			return false;
-		n->nvals++;
-		if (!convert(p, n, &n->vals[n->nvals - 1], at))
+		if (!spliced && (!parse_word(p, add_value(n), true) ||
+				 !convert(p, n, &n->vals[n->nvals - 1], at)))
 			return false;
 		skip_space(p);
 		if (p->text[p->pos] == ',') {
@@ -814,11 +860,65 @@ static struct node *parse_nested(struct parser *p)
 	return n;
 }
 
+static struct node *parse_all(struct parser *p);
+
+/*
+ * The length of the word at pos that can name a macro (letters, digits,
+ * '_'), 0 if none does: a field (fd.num, proc.aname[1]) or a transformer
+ * (tolower(...)) goes on past it.
+ */
+static size_t macro_word(const struct parser *p)
+{
+	const char *t = p->text + p->pos;
+	size_t n = 0;
+
+	while (isalnum((unsigned char)t[n]) || t[n] == '_')
+		n++;
+	return n && t[n] != '.' && t[n] != '[' && t[n] != '(' ? n : 0;
+}
+
+/* The macro named at pos (len bytes), compiled in its place. */
+static struct node *parse_macro(struct parser *p, size_t len)
+{
+	const char *name = p->text + p->pos, *cond = p->defs->macro(p->defs->arg, name, len);
+	struct diag d = { 0 };
+	struct parser sub = { .text = cond, .d = &d, .depth = p->depth + 1, .defs = p->defs,
+			      .outer = p, .macro = name, .macro_len = len };
+	const struct parser *o;
+	struct node *n;
+
+	if (!cond) {
+		fail(p, p->pos, "undefined macro '%.*s'", (int)len, name);
+		return NULL;
+	}
+	for (o = p; o; o = o->outer) {
+		if (o->macro && o->macro_len == len && memcmp(o->macro, name, len) == 0) {
+			fail(p, p->pos, "macro '%.*s' uses itself", (int)len, name);
+			return NULL;
+		}
+	}
+	if (sub.depth > FILTER_DEPTH_MAX) {
+		fail(p, p->pos, "nesting deeper than %d", FILTER_DEPTH_MAX);
+		return NULL;
+	}
+	n = parse_all(&sub);
+	if (!n) {
+		fail(p, p->pos, "in macro '%.*s' at column %u: %s", (int)len, name, d.col, d.msg);
+		return NULL;
+	}
+	p->pos += len;
+	return n;
+}
+
 static struct node *parse_factor(struct parser *p)
 {
+	size_t len;
+
 	skip_space(p);
 	if (at_word(p, "not") || (at_sym(p, "!") && !at_sym(p, "!=")) || p->text[p->pos] == '(')
 		return parse_nested(p);
+	if (p->defs && p->defs->macro && (len = macro_word(p)))
+		return parse_macro(p, len);
 	return parse_check(p);
 }
 
@@ -861,29 +961,41 @@ static struct node *parse_chain(struct parser *p, enum node_kind kind)
 	return n;
 }
 
-struct eng_filter *eng_filter_compile(const char *text, struct diag *d)
+/* The whole text: an expression and nothing after it. */
+static struct node *parse_all(struct parser *p)
 {
-	struct parser p = { .text = text, .d = d };
-	struct eng_filter *f;
 	struct node *root;
 
-	skip_space(&p);
-	if (!text[p.pos]) {
-		fail(&p, 0, "the filter is empty");
+	skip_space(p);
+	if (!p->text[p->pos]) {
+		fail(p, 0, "the %s is empty", p->macro ? "condition" : "filter");
 		return NULL;
 	}
-	root = parse_chain(&p, N_OR);
+	root = parse_chain(p, N_OR);
 	if (!root)
 		return NULL;
-	skip_space(&p);
-	if (text[p.pos]) {
+	skip_space(p);
+	if (p->text[p->pos]) {
 		node_free(root);
-		if (text[p.pos] == ')')
-			fail(&p, p.pos, "unbalanced parenthesis: ')' without '('");
+		if (p->text[p->pos] == ')')
+			fail(p, p->pos, "unbalanced parenthesis: ')' without '('");
 		else
-			fail(&p, p.pos, "expected 'and', 'or' or the end, found '%s'", text + p.pos);
+			fail(p, p->pos, "expected 'and', 'or' or the end, found '%s'",
+			     p->text + p->pos);
 		return NULL;
 	}
+	return root;
+}
+
+struct eng_filter *eng_filter_compile_defs(const char *text, const struct eng_filter_defs *defs,
+					   struct diag *d)
+{
+	struct parser p = { .text = text, .d = d, .defs = defs };
+	struct eng_filter *f;
+	struct node *root = parse_all(&p);
+
+	if (!root)
+		return NULL;
 	f = xcalloc(1, sizeof(*f));
 	f->root = root;
 	sbuf_init(&f->scratch);
@@ -891,6 +1003,11 @@ struct eng_filter *eng_filter_compile(const char *text, struct diag *d)
 	f->possible = xcalloc(EV_MAX, sizeof(*f->possible));
 	eng_filter_node_types(f, root, f->possible);
 	return f;
+}
+
+struct eng_filter *eng_filter_compile(const char *text, struct diag *d)
+{
+	return eng_filter_compile_defs(text, NULL, d);
 }
 
 void eng_filter_free(struct eng_filter *f)

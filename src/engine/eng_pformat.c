@@ -18,7 +18,7 @@
 
 struct pf_tok {
 	struct eng_fref ref; /* ref.f NULL: literal text */
-	size_t off, len;     /* literal text: its bytes in the format's text */
+	size_t off, len;     /* literal text: its bytes in the format's text; a field: its name */
 	unsigned int width;  /* a field: padded or cut to this, 0 = as it is */
 };
 
@@ -28,6 +28,7 @@ struct eng_pformat {
 	struct pf_tok *tok;
 	unsigned int ntok;
 	struct sbuf text; /* the literal text of all tokens */
+	struct sbuf names; /* the fields' names as written, each ending in a NUL */
 };
 
 static struct pf_tok *pf_add(struct eng_pformat *f)
@@ -111,6 +112,7 @@ struct eng_pformat *eng_pformat_new(const char *text, struct diag *d)
 	int used;
 
 	sbuf_init(&f->text);
+	sbuf_init(&f->names);
 	f->every = text[0] != '*';
 	at = lit = f->every ? 0 : 1;
 	if (!text[0]) {
@@ -151,6 +153,10 @@ struct eng_pformat *eng_pformat_new(const char *text, struct diag *d)
 			goto out_free;
 		}
 		t->width = (unsigned int)width;
+		t->off = f->names.len;
+		t->len = (size_t)used;
+		sbuf_put(&f->names, text + at, (size_t)used);
+		sbuf_putc(&f->names, 0);
 		at += (size_t)used - 1;
 		lit = at + 1;
 	}
@@ -169,7 +175,23 @@ void eng_pformat_free(struct eng_pformat *f)
 		return;
 	free(f->tok);
 	sbuf_fini(&f->text);
+	sbuf_fini(&f->names);
 	free(f);
+}
+
+bool eng_pformat_field(const struct eng_pformat *f, unsigned int i, const struct eng_fref **ref,
+		       const char **name)
+{
+	unsigned int k;
+
+	for (k = 0; k < f->ntok; k++) {
+		if (!f->tok[k].ref.f || i--)
+			continue;
+		*ref = &f->tok[k].ref;
+		*name = f->names.s + f->tok[k].off;
+		return true;
+	}
+	return false;
 }
 
 bool eng_pformat_escapes(const struct eng_pformat *f)

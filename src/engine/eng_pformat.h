@@ -39,6 +39,13 @@ void eng_pformat_free(struct eng_pformat *f);
 bool eng_pformat_line(struct sbuf *o, const struct eng_pformat *f, const struct eng_state *s,
 		      const struct eng_evt *e, struct sbuf *tmp);
 
+/*
+ * Field i (from 0) of f: its reference and its name as the format writes
+ * it ("proc.aname[2]"); false past the last.
+ */
+bool eng_pformat_field(const struct eng_pformat *f, unsigned int i, const struct eng_fref **ref,
+		       const char **name);
+
 /* Whether the format writes an escape (colours): sysdig resets them at the end. */
 bool eng_pformat_escapes(const struct eng_pformat *f);
 
