@@ -5,8 +5,8 @@
 # and the filter words after the options), where the word under the cursor
 # is the last name in the expression: -Y 'proc.name = cat and evt.ty<Tab>;
 # event types after evt.type =, != and in (; parameter names after
-# evt.arg.; views after --top=; captures after -r, files after -w; a command
-# after --.
+# evt.arg.; views after --top=; captures after -r, files after -w and
+# --rules; a command after --.
 #
 # Field, event type and view names come from the syshark being completed
 # (-l, -L, --top=list), so they are those of that build. The option lists
@@ -16,9 +16,9 @@
 # Options that take an argument, as a separate word or after =.
 _syshark_opts_arg=(-r --read -s --snaplen -B --buffer-size --duration --max-size -c
 	--capture-count -T --format -e --field -n --count -Y --filter -w --write -d --interval
-	--window --follow --io-stat --series --event)
+	--window --follow --io-stat --series --event --rules)
 _syshark_opts_flag=(-p --print -A --all --calls --stats --top --tree --no-mouse --spectro --index
-	--no-cache -L --list-events -l --list-fields -h --help -V --version)
+	--no-cache -L --list-events -l --list-fields --list-rules -h --help -V --version)
 # Long options offered with their = (their argument follows it).
 _syshark_opts_eq=(--top= --window= --follow= --io-stat= --spectro=)
 
@@ -182,7 +182,7 @@ _syshark()
 
 	case $opt in
 	-r | --read | --read=) _syshark_files "$cur" 1 "$pre" ;;
-	-w | --write | --write=) _syshark_files "$cur" 0 "$pre" ;;
+	-w | --write | --write= | --rules | --rules=) _syshark_files "$cur" 0 "$pre" ;;
 	-e | --field | --field=)
 		_syshark_filter "$cur" " " "$pre"
 		# a whole field name (not evt.arg.) is followed by a space

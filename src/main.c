@@ -280,7 +280,7 @@ static void usage(FILE *f)
 	      "      --no-cache      keep the index in a temporary file, not the cache\n"
 	      "  -L, --list-events   list the event types and their parameters\n"
 	      "  -l, --list-fields   list the fields\n"
-	      "      --rules=PATH    Falco rules (a file, or a directory's *.yaml files;\n"
+	      "      --rules PATH    Falco rules (a file, or a directory's *.yaml files;\n"
 	      "                      repeatable): print their alerts, not the events\n"
 	      "      --list-rules    list the rules of --rules: priority, enabled, name\n"
 	      "  -h, --help          this text\n"

@@ -21,7 +21,9 @@ act=$tmp/act
 mkdir -p "$act"
 shm=/dev/shm/syshark-rules-$$
 log=/var/log/syshark-rules-$$.log
-trap 'rm -rf "$tmp" "$shm" "$log"' EXIT
+pub=/tmp/syshark-rules-$$ # what a system user may run
+trap 'rm -rf "$tmp" "$shm" "$log" "$pub"' EXIT
+mkdir -m 755 "$pub"
 
 # A program that is not a shell: its children do not have a shell for parent.
 cat >"$act/run.py" <<'EOF'
@@ -50,6 +52,34 @@ else:
     child.kill()
     child.wait()
 EOF
+
+# server.py WAIT [FILE | -c CMD...]: after WAIT seconds, reads FILE, or runs CMD
+cat >"$act/server.py" <<'EOF'
+import subprocess, sys, time
+time.sleep(float(sys.argv[1]))
+if sys.argv[2] == "-c":
+    subprocess.run(sys.argv[3:])
+else:
+    open(sys.argv[2], "rb").read()
+EOF
+# connect.py HOST PORT: a connect that does not wait for its answer
+cat >"$act/connect.py" <<'EOF'
+import socket, sys
+s = socket.socket()
+s.setblocking(False)
+try:
+    s.connect((sys.argv[1], int(sys.argv[2])))
+except OSError:
+    pass
+EOF
+# Programs by the names the rules know them by: the name of the file run.
+py=$(python3 -c 'import sys; print(sys.executable)')
+for name in nginx sshd logrotate ssh; do ln -s "$py" "$act/$name"; done
+ln -s "$(type -P true)" "$pub/login"
+# a connect to a documentation address leaves only with a route for it
+far=203.0.113.10
+route=false
+ip route get "$far" >/dev/null 2>&1 && route=true
 
 # alerts FILE [RULES...]: the JSON alerts of the capture, with the stable
 # rules and then these files
@@ -85,6 +115,10 @@ capture "$tmp/bad.scap" bash -c "
 	python3 $act/memfd.py /bin/true
 	python3 $act/ptrace.py attach
 	python3 $act/ptrace.py traceme
+	$act/nginx $act/server.py 5.5 /etc/shadow
+	$act/nginx $act/server.py 0 -c sh -c true
+	setpriv --reuid daemon --regid daemon --clear-groups $pub/login
+	$act/ssh $act/connect.py $far 443
 	true" || exit 1
 alerts "$tmp/bad.scap" >"$tmp/fired"
 [ ! -s "$tmp/rules.err" ] && ok || bad "the stable rules: $(cat "$tmp/rules.err")"
@@ -106,6 +140,16 @@ fires "Execution from /dev/shm" "\$f[\"proc.exepath\"] == \"$shm\""
 fires "Fileless execution via memfd_create" '$f["proc.name"] == "memfd:payload"'
 fires "PTRACE attached to process" '$f["proc.name"] == "python3"'
 fires "PTRACE anti-debug attempt" '$f["proc.name"] == "python3"'
+fires "Read sensitive file trusted after startup" \
+	'$f["fd.name"] == "/etc/shadow" and $f["proc.name"] == "nginx"'
+fires "Run shell untrusted" '$f["proc.name"] == "sh" and $f["proc.pname"] == "nginx"'
+fires "System user interactive" '$f["user.name"] == "daemon" and $f["proc.name"] == "login"'
+if $route; then
+	fires "Disallowed SSH Connection Non Standard Port" \
+		"\$f[\"fd.rport\"] == 443 and (\$f[\"fd.name\"] | endswith(\"$far:443\"))"
+else
+	echo "part skipped: no route to $far, so no connect to it to see"
+fi
 
 # The same, as the rules' exceptions allow it, and harmless activity: no
 # alert. Where a rule's own exception list is empty, it is tuned as Falco's
@@ -133,6 +177,11 @@ capture "$tmp/good.scap" bash -c "
 	echo data >$act/secret && python3 $act/run.py shred -u $act/secret
 	python3 $act/run.py python3 $act/memfd.py /bin/true
 	python3 $act/ptrace.py attach
+	$act/sshd $act/server.py 5.5 /etc/shadow
+	$act/nginx $act/server.py 0 -c $act/logrotate $act/server.py 0 -c sh -c true
+	setpriv --reuid daemon --regid daemon --clear-groups id >/dev/null
+	$pub/login
+	$act/ssh $act/connect.py $far 22
 	ls $act >/dev/null
 	true" || exit 1
 alerts "$tmp/good.scap" "$tmp/tuning.yaml" >"$tmp/quiet"
