@@ -625,13 +625,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (nrules && (top || stats || io_stat || spectro || index || event_at || follow.event ||
-		       po.format || po.fmt == PRINT_FIELDS || po.calls)) {
-		fprintf(stderr, "syshark: --rules prints alerts, as text or with -T json: it does "
-				"not go with %s\n",
+		       po.calls)) {
+		fprintf(stderr, "syshark: --rules prints alerts, or events with -T fields or -p "
+				"FORMAT: it does not go with %s\n",
 			top ? "--top" : stats ? "--stats" : io_stat ? "--io-stat" :
 			spectro ? "--spectro" : index ? "--index" : event_at ? "--event" :
-			follow.event ? "--follow" : po.format ? "-p FORMAT" :
-			po.calls ? "--calls" : "-T fields");
+			follow.event ? "--follow" : "--calls");
 		free(trailing);
 		return 2;
 	}

@@ -354,7 +354,8 @@ struct printer {
 	struct eng_export *x;
 	struct diag wd; /* the export's write error */
 	struct sbuf line, tmp;
-	struct eng_rules_eval *rules; /* --rules: alerts in place of events */
+	struct eng_rules_eval *rules; /* --rules: for the falco.* fields, and alerts */
+	bool alerts;		      /* alerts in place of events */
 	char hostname[256];
 	struct eng_calls *calls; /* --calls: lines held until their calls are known */
 	struct sbuf held;	 /* and the line of the event being held */
@@ -396,6 +397,7 @@ struct printer *printer_new(const struct print_opts *o, FILE *out)
 		const char *h = getenv("FALCO_HOSTNAME");
 
 		pr->rules = eng_rules_eval_new(o->rules);
+		pr->alerts = o->fmt != PRINT_FIELDS && o->fmt != PRINT_FORMAT && !o->format;
 		if (h && *h)
 			snprintf(pr->hostname, sizeof(pr->hostname), "%s", h);
 		else if (gethostname(pr->hostname, sizeof(pr->hostname) - 1) < 0)
@@ -429,7 +431,7 @@ static void printer_wanted(const struct printer *pr, bool *wanted)
 		wanted[t] = true;
 	if (pr->filter)
 		eng_filter_types(pr->filter, wanted);
-	if (!pr->rules)
+	if (!pr->alerts)
 		return;
 	eng_rules_types(pr->rules, rules);
 	for (unsigned int t = 0; t < EV_MAX; t++)
@@ -446,7 +448,7 @@ int printer_start(struct printer *pr, struct eng_replay *r)
 			r->calls = true;
 			pr->calls = eng_calls_new(printer_put, pr);
 		}
-		if (pr->filter || pr->rules) {
+		if (pr->filter || pr->alerts) {
 			printer_wanted(pr, wanted);
 			eng_replay_want(r, wanted);
 		}
@@ -477,11 +479,13 @@ static int printer_alert(struct printer *pr, struct eng_replay *r, const struct 
 int printer_event(struct printer *pr, struct eng_replay *r, const struct eng_evt *e)
 {
 	const struct print_opts *o = pr->o;
-	bool chosen = !(e->hidden && !o->all) && match(pr->filter, r, e);
+	bool chosen;
 
+	r->state.rules = pr->rules; /* the falco.* fields */
+	chosen = !(e->hidden && !o->all) && match(pr->filter, r, e);
 	if (pr->x && eng_export_event(pr->x, e, chosen, &pr->wd) < 0)
 		return 1;
-	if (pr->rules)
+	if (pr->alerts)
 		return chosen && printer_alert(pr, r, e);
 	if (pr->x)
 		return chosen && o->count && ++pr->printed >= o->count;

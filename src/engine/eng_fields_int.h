@@ -385,6 +385,12 @@ bool f_fdlist_cports(struct sbuf *o, const struct eng_state *s, const struct eng
 	                const struct eng_fref *r);
 bool f_fdlist_sports(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	                const struct eng_fref *r);
+/* eng_rules.c */
+bool f_falco_rule(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r);
+bool f_falco_priority(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		      const struct eng_fref *r);
+
 /* eng_fields_ctr.c */
 bool f_container_id(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		const struct eng_fref *r);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "eng_fields.h"
+#include "eng_fields_int.h"
 #include "eng_filter.h"
 #include "eng_format.h"
 #include "eng_pformat.h"
@@ -463,6 +464,10 @@ struct eng_rules_eval {
 	uint32_t *by_type[EV_MAX];
 	uint32_t nby_type[EV_MAX];
 	struct sbuf tmp, line;
+	bool busy; /* matching: a rule that reads falco.rule finds none */
+	/* the last event matched (its number and time) and its rule, for the falco.* fields */
+	uint64_t last_num, last_ts;
+	long last_rule;
 };
 
 struct eng_rules_eval *eng_rules_eval_new(const struct eng_ruleset *rs)
@@ -527,16 +532,59 @@ long eng_rules_match(struct eng_rules_eval *ev, const struct eng_state *s,
 		     const struct eng_evt *e)
 {
 	uint16_t t = e->ev.type;
+	long found = -1;
 
-	if (t >= EV_MAX)
+	if (t >= EV_MAX || ev->busy)
 		return -1;
-	for (uint32_t k = 0; k < ev->nby_type[t]; k++) {
+	if (ev->last_num == e->num && ev->last_ts == e->ev.ts && e->num)
+		return ev->last_rule;
+	ev->busy = true;
+	for (uint32_t k = 0; k < ev->nby_type[t] && found < 0; k++) {
 		const struct ev_rule *er = &ev->rules[ev->by_type[t][k]];
 
 		if (eng_filter_match(er->f, s, e))
-			return (long)ev->by_type[t][k];
+			found = (long)ev->by_type[t][k];
 	}
-	return -1;
+	ev->busy = false;
+	ev->last_num = e->num;
+	ev->last_ts = e->ev.ts;
+	ev->last_rule = found;
+	return found;
+}
+
+/* The rule of the state's rules that e raises, or NULL. */
+static const struct rl_rule *raised(const struct eng_state *s, const struct eng_evt *e)
+{
+	long k;
+
+	if (!s || !s->rules)
+		return NULL;
+	k = eng_rules_match(s->rules, s, e);
+	return k < 0 ? NULL : s->rules->rules[k].r;
+}
+
+bool f_falco_rule(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		  const struct eng_fref *r)
+{
+	const struct rl_rule *rule = raised(s, e);
+
+	(void)r;
+	if (!rule)
+		return false;
+	sbuf_puts(o, rule->name);
+	return true;
+}
+
+bool f_falco_priority(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		      const struct eng_fref *r)
+{
+	const struct rl_rule *rule = raised(s, e);
+
+	(void)r;
+	if (!rule)
+		return false;
+	sbuf_puts(o, eng_prio_name(rule->prio));
+	return true;
 }
 
 /* A value in output_fields: a number or a boolean as such, else a string; null if none. */

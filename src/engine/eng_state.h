@@ -209,7 +209,10 @@ struct eng_state {
 	uint64_t *switch_ts;
 	uint32_t nswitch_ts;
 	uint64_t exectime; /* at a switch event: ns since the CPU's switch before */
+	struct eng_rules_eval *rules; /* Falco rules for the falco.* fields (borrowed), or NULL */
 };
+
+struct eng_rules_eval;
 
 void eng_state_init(struct eng_state *s);
 void eng_state_fini(struct eng_state *s);

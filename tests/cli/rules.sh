@@ -190,8 +190,20 @@ rules_err exc "8:15: error: rule 'x': LOAD_ERR_YAML_VALIDATE (Error validating i
 cd "$tmp" || exit 1
 err "syshark: nosuch.yaml: error: rules content: LOAD_ERR_FILE_READ (File read error): No such file or directory" -r "$cap" --rules nosuch.yaml
 cd - >/dev/null || exit 1
-err "syshark: --rules prints alerts, as text or with -T json: it does not go with -T fields" \
-	-r "$cap" --rules "$rules/base.yaml" -T fields -e evt.num
+err "syshark: --rules prints alerts, or events with -T fields or -p FORMAT: it does not go with --calls" \
+	-r "$cap" --rules "$rules/base.yaml" --calls
+
+# falco.rule and falco.priority: the events that raise alerts, and their rules
+# (jq reads numbers as doubles: the times are taken from the text)
+want=$("$bin" -r "$cap" --rules "$rules/base.yaml" -T json |
+	sed -E 's/.*"evt.time":([0-9]+).*"priority":"([^"]*)","rule":"([^"]*)".*/\1\t\2\t\3/')
+expect "falco.rule" "$want" "$("$bin" -r "$cap" --rules "$rules/base.yaml" -T fields \
+	-e evt.rawtime -e falco.priority -e falco.rule -Y 'falco.rule exists')"
+expect "falco.priority in a format" "$(grep -c Warning <<<"$want")" \
+	"$("$bin" -r "$cap" --rules "$rules/base.yaml" -p '%falco.rule' -Y 'falco.priority = Warning' |
+		grep -c '^Corpus file opened$')"
+[ -z "$("$bin" -r "$cap" -T fields -e evt.num -Y 'falco.rule exists')" ] && ok ||
+	bad "falco.rule has values without --rules"
 
 # a warning (an unknown key) is printed, and the rules run
 printf -- '%s\n  condition: evt.type = execve and evt.dir = <\n  output: o\n  colour: red\n' \
