@@ -587,9 +587,7 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 0;
 	}
-	/* alerts are printed, as Falco prints them */
-	tty = !print && !nrules && !formatted && !po.count && !po.all && !po.calls &&
-	      isatty(STDIN_FILENO) &&
+	tty = !print && !formatted && !po.count && !po.all && !po.calls && isatty(STDIN_FILENO) &&
 	      isatty(STDOUT_FILENO);
 	if (top && !eng_top_view(top)) {
 		fprintf(stderr, "syshark: --top=%s: no such view (--top=list lists them)\n", top);
@@ -655,6 +653,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	po.rules = rule_set;
+	eng_rules_set_default(rule_set);
 	if (list_rules) {
 		print_rules_list(rule_set, stdout);
 		eng_ruleset_free(rule_set);
@@ -680,9 +679,10 @@ int main(int argc, char **argv)
 	else if (spectro)
 		status = print_spectro(file, spectro, &po, stdout);
 	else if (tty && !po.write)
+		/* with rules, the events that raise alerts first */
 		status = tui_run(&(struct tui_source){ .path = file, .top = top, .tree = po.tree,
 						       .no_mouse = no_mouse },
-				 po.filter);
+				 po.filter ? po.filter : nrules ? "falco.rule exists" : NULL);
 	else if (top)
 		status = print_top(file, eng_top_view(top), &po, stdout);
 	else

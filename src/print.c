@@ -293,6 +293,15 @@ out:
 }
 
 /*
+ * Whether alerts are printed in place of events: with --rules, unless -T
+ * fields or a format asks for events (whose falco.* fields name their rules).
+ */
+static bool print_alerts(const struct print_opts *o)
+{
+	return o->rules && o->fmt != PRINT_FIELDS && o->fmt != PRINT_FORMAT && !o->format;
+}
+
+/*
  * With a cached index, a filter its columns answer needs no replay
  * (print_columns); else with more than one CPU, events are selected and
  * formatted by several threads, chunk by chunk between checkpoints. Returns
@@ -310,7 +319,7 @@ static int print_parallel(const char *path, const struct print_opts *o,
 	unsigned int n, i;
 	int rc, status = 0;
 
-	if (o->write || o->count || o->calls || !o->filter || o->rules)
+	if (o->write || o->count || o->calls || !o->filter || print_alerts(o))
 		return -1;
 	ix = eng_index_open(path, ENG_IX_CACHED_ONLY | ENG_IX_NO_ENTRY_CHECK, &d);
 	if (!ix)
@@ -354,8 +363,7 @@ struct printer {
 	struct eng_export *x;
 	struct diag wd; /* the export's write error */
 	struct sbuf line, tmp;
-	struct eng_rules_eval *rules; /* --rules: for the falco.* fields, and alerts */
-	bool alerts;		      /* alerts in place of events */
+	struct eng_rules_eval *rules; /* --rules: alerts in place of events */
 	char hostname[256];
 	struct eng_calls *calls; /* --calls: lines held until their calls are known */
 	struct sbuf held;	 /* and the line of the event being held */
@@ -393,11 +401,10 @@ struct printer *printer_new(const struct print_opts *o, FILE *out)
 			goto out_free;
 		}
 	}
-	if (o->rules) {
+	if (print_alerts(o)) {
 		const char *h = getenv("FALCO_HOSTNAME");
 
 		pr->rules = eng_rules_eval_new(o->rules);
-		pr->alerts = o->fmt != PRINT_FIELDS && o->fmt != PRINT_FORMAT && !o->format;
 		if (h && *h)
 			snprintf(pr->hostname, sizeof(pr->hostname), "%s", h);
 		else if (gethostname(pr->hostname, sizeof(pr->hostname) - 1) < 0)
@@ -431,7 +438,7 @@ static void printer_wanted(const struct printer *pr, bool *wanted)
 		wanted[t] = true;
 	if (pr->filter)
 		eng_filter_types(pr->filter, wanted);
-	if (!pr->alerts)
+	if (!pr->rules)
 		return;
 	eng_rules_types(pr->rules, rules);
 	for (unsigned int t = 0; t < EV_MAX; t++)
@@ -448,7 +455,7 @@ int printer_start(struct printer *pr, struct eng_replay *r)
 			r->calls = true;
 			pr->calls = eng_calls_new(printer_put, pr);
 		}
-		if (pr->filter || pr->alerts) {
+		if (pr->filter || pr->rules) {
 			printer_wanted(pr, wanted);
 			eng_replay_want(r, wanted);
 		}
@@ -479,13 +486,11 @@ static int printer_alert(struct printer *pr, struct eng_replay *r, const struct 
 int printer_event(struct printer *pr, struct eng_replay *r, const struct eng_evt *e)
 {
 	const struct print_opts *o = pr->o;
-	bool chosen;
+	bool chosen = !(e->hidden && !o->all) && match(pr->filter, r, e);
 
-	r->state.rules = pr->rules; /* the falco.* fields */
-	chosen = !(e->hidden && !o->all) && match(pr->filter, r, e);
 	if (pr->x && eng_export_event(pr->x, e, chosen, &pr->wd) < 0)
 		return 1;
-	if (pr->alerts)
+	if (pr->rules)
 		return chosen && printer_alert(pr, r, e);
 	if (pr->x)
 		return chosen && o->count && ++pr->printed >= o->count;

@@ -552,13 +552,23 @@ long eng_rules_match(struct eng_rules_eval *ev, const struct eng_state *s,
 	return found;
 }
 
-/* The rule of the state's rules that e raises, or NULL. */
+static const struct eng_ruleset *default_set;
+
+void eng_rules_set_default(const struct eng_ruleset *rs)
+{
+	default_set = rs;
+}
+
+/* The rule of the default rules that e raises, or NULL. */
 static const struct rl_rule *raised(const struct eng_state *s, const struct eng_evt *e)
 {
 	long k;
 
-	if (!s || !s->rules)
+	if (!s || !default_set)
 		return NULL;
+	/* compiled once per state: each replay is read by one thread */
+	if (!s->rules)
+		((struct eng_state *)s)->rules = eng_rules_eval_new(default_set);
 	k = eng_rules_match(s->rules, s, e);
 	return k < 0 ? NULL : s->rules->rules[k].r;
 }

@@ -106,6 +106,13 @@ long eng_rules_match(struct eng_rules_eval *ev, const struct eng_state *s,
 void eng_rules_alert(struct eng_rules_eval *ev, size_t i, const struct eng_state *s,
 		     const struct eng_evt *e, bool json, const char *hostname, struct sbuf *o);
 
+/*
+ * The rules of the falco.* fields: each replay's state compiles its own
+ * copy of rs the first time one is asked for. Set before any thread reads
+ * fields; rs must outlive every state that used it. NULL: none.
+ */
+void eng_rules_set_default(const struct eng_ruleset *rs);
+
 /* Event types some enabled rule may match (EV_MAX entries). */
 void eng_rules_types(const struct eng_rules_eval *ev, bool *possible);
 

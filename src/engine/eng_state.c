@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "eng_state.h"
+#include "eng_rules.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -371,6 +372,8 @@ void eng_state_fini(struct eng_state *s)
 	eng_thread_free(s->container);
 	free(s->ifaddrs);
 	free(s->switch_ts);
+	eng_rules_eval_free(s->rules);
+	s->rules = NULL;
 }
 
 void eng_state_reset(struct eng_state *s)

@@ -209,7 +209,8 @@ struct eng_state {
 	uint64_t *switch_ts;
 	uint32_t nswitch_ts;
 	uint64_t exectime; /* at a switch event: ns since the CPU's switch before */
-	struct eng_rules_eval *rules; /* Falco rules for the falco.* fields (borrowed), or NULL */
+	/* the default Falco rules compiled for the falco.* fields (owned), once asked for */
+	struct eng_rules_eval *rules;
 };
 
 struct eng_rules_eval;

@@ -155,7 +155,7 @@ static void enter_nodes(const struct cursor *c, struct tree *t, const struct ev_
 }
 
 /* When a node of the tree applies. */
-enum { W_ANY, W_EXIT, W_THREAD, W_FD };
+enum { W_ANY, W_EXIT, W_THREAD, W_FD, W_ALERT };
 
 /*
  * The detail tree. An entry with a section starts it (its condition holds
@@ -166,6 +166,8 @@ static const struct {
 	const char *section, *label, *field;
 	uint8_t when, off, len;
 } tree_nodes[] = {
+	{ "Falco alert", "Rule", "falco.rule", W_ALERT, 0, 0 },
+	{ NULL, "Priority", "falco.priority", W_ALERT, 0, 0 },
 	{ "Event", "Number", "evt.num", W_ANY, 0, 0 },
 	{ NULL, "Time", "evt.datetime", W_ANY, 0, 8 },
 	{ NULL, "Thread", "thread.tid", W_ANY, 8, 8 },
@@ -204,9 +206,18 @@ static const struct {
 	{ NULL, "Image", "container.image", W_THREAD, 0, 0 },
 };
 
-static bool applies(const struct eng_evt *e, uint8_t when)
+static bool applies(const struct cursor *c, uint8_t when)
 {
+	const struct eng_evt *e = &c->e;
+	struct sbuf rule;
+	bool raised;
+
 	switch (when) {
+	case W_ALERT: /* a Falco rule of --rules */
+		sbuf_init(&rule);
+		raised = tview_field_text(c, "falco.rule", &rule);
+		sbuf_fini(&rule);
+		return raised;
 	case W_EXIT:
 		return !ev_type_is_enter(e->ev.type);
 	case W_THREAD:
@@ -233,7 +244,7 @@ unsigned int tview_tree(struct tview *v, uint64_t num, struct tview_node **nodes
 		if (tree_nodes[i].section) {
 			const char *s = tree_nodes[i].section;
 
-			on = applies(&c->e, tree_nodes[i].when);
+			on = applies(c, tree_nodes[i].when);
 			if (on && strcmp(s, "Event") == 0)
 				section(&t, s, 0, c->e.ev.hdr_len);
 			else if (on && strcmp(s, "Arguments") == 0)
@@ -247,7 +258,7 @@ unsigned int tview_tree(struct tview *v, uint64_t num, struct tview_node **nodes
 			args_nodes(c, &t);
 			if (call_enter(c, &enter))
 				enter_nodes(c, &t, &enter);
-		} else if (applies(&c->e, tree_nodes[i].when))
+		} else if (applies(c, tree_nodes[i].when))
 			field_node(c, &t, 1, tree_nodes[i].label, tree_nodes[i].field,
 				   tree_nodes[i].off, tree_nodes[i].len);
 	}
