@@ -46,6 +46,9 @@ static struct rl_loc loc_of(const struct ld *l, const yaml_node_t *n)
 }
 
 static void ld_vmsg(struct ld *l, const yaml_node_t *at, enum rl_code code, const char *fmt,
+		    va_list ap) __attribute__((format(printf, 4, 0)));
+
+static void ld_vmsg(struct ld *l, const yaml_node_t *at, enum rl_code code, const char *fmt,
 		    va_list ap)
 {
 	struct rl_loc loc = at ? loc_of(l, at) : l->loc;
