@@ -19,7 +19,7 @@ wait_for '^No\. +Time +Process +PID +Event +Info$' "no narrow columns for a live
 wait_for '^ live, ended' "the scenarios do not end the capture"
 fits 80
 keys f 'proc.name = scenario and evt.type = open and fd.name contains notes.txt' Enter
-wait_for ' open +fd=3\(<f>…/docs/notes\.txt\) ' "an open call does not name its file"
+wait_for ' open +fd=[0-9]+\(<f>…/docs/notes\.txt\) ' "an open call does not name its file"
 fits 80
 keys F f 'proc.name = scenario and evt.type = connect' Enter
 wait_for ' connect +fd=[0-9]+\(<4t>…->127\.0\.0\.1:[0-9]+\)( |$)' "a connect call does not show its address"
@@ -31,7 +31,7 @@ fits 80
 keys o
 wait_for '^a row per event' "o does not go to a row per event"
 keys F f 'proc.name = scenario and evt.type = open and evt.dir = < and fd.name contains notes.txt' Enter
-wait_for '← open +fd=3\(<f>…/docs/notes\.txt\) ' "an open row does not name its file"
+wait_for '← open +fd=[0-9]+\(<f>…/docs/notes\.txt\) ' "an open row does not name its file"
 fits 80
 keys F f 'proc.name = scenario and evt.type = connect' Enter
 wait_for '→ connect +fd=[0-9]+\(<4>\) addr=127\.0\.0\.1:[0-9]+$' "a connect row does not show its address"
