@@ -18,7 +18,7 @@ _syshark_opts_arg=(-r --read -s --snaplen -B --buffer-size --duration --max-size
 	--capture-count -T --format -e --field -n --count -Y --filter -w --write -d --interval
 	--window --follow --io-stat --series --event --rules)
 _syshark_opts_flag=(-p --print -A --all --calls --stats --top --tree --no-mouse --spectro --index
-	--no-cache -L --list-events -l --list-fields --list-rules -h --help -V --version)
+	--no-cache -L --list-events -l --list-fields --list-rules --no-rules -h --help -V --version)
 # Long options offered with their = (their argument follows it).
 _syshark_opts_eq=(--top= --window= --follow= --io-stat= --spectro=)
 

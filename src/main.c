@@ -283,6 +283,8 @@ static void usage(FILE *f)
 	      "      --rules PATH    Falco rules (a file, or a directory's *.yaml files;\n"
 	      "                      repeatable): print their alerts, not the events\n"
 	      "      --list-rules    list the rules of --rules: priority, enabled, name\n"
+	      "      --no-rules      no rules from ~/.config/syshark/rules.d, the default\n"
+	      "                      set (their alerts show in the interface and fields)\n"
 	      "  -h, --help          this text\n"
 	      "  -V, --version       print the version and the commit it was built from\n",
 	      f);
@@ -324,6 +326,7 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "rules", required_argument, NULL, 'R' },
 		{ "list-rules", no_argument, NULL, 'U' },
+		{ "no-rules", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *series[ENG_GRAPH_SERIES];
@@ -337,7 +340,7 @@ int main(int argc, char **argv)
 	const char *file = NULL, *top = NULL, *window = NULL, *only_file, *reread;
 	double interval = 1;
 	bool tty, stats = false, index = false, use_cache = true, print = false, formatted = false;
-	bool no_mouse = false, list_rules = false;
+	bool no_mouse = false, list_rules = false, no_rules = false, own_rules;
 	struct eng_ruleset *rule_set = NULL;
 	uint64_t event_at = 0, count, cache_max;
 	struct print_follow follow = { 0 };
@@ -470,6 +473,9 @@ int main(int argc, char **argv)
 			break;
 		case 'U':
 			list_rules = true;
+			break;
+		case 'N':
+			no_rules = true;
 			break;
 		case 'Y':
 			po.filter = optarg;
@@ -622,12 +628,27 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 2;
 	}
-	if (nrules && (top || stats || io_stat || spectro || index || event_at || follow.event ||
+	/* --rules' alerts are what print mode prints; the default rules only add fields */
+	own_rules = nrules > 0;
+	if (no_rules && own_rules) {
+		fprintf(stderr, "syshark: --no-rules and --rules go against each other\n");
+		free(trailing);
+		return 2;
+	}
+	if (!nrules && !no_rules && print_rules_default())
+		rules[nrules++] = print_rules_default();
+	if (top && strcmp(top, "alerts") == 0 && !nrules) {
+		fprintf(stderr, "syshark: --top=alerts needs Falco rules: --rules PATH, or rules "
+				"files in ~/.config/syshark/rules.d\n");
+		free(trailing);
+		return 2;
+	}
+	if (own_rules && (stats || io_stat || spectro || index || event_at || follow.event ||
 		       po.calls)) {
-		fprintf(stderr, "syshark: --rules prints alerts, or events with -T fields or -p "
-				"FORMAT: it does not go with %s\n",
-			top ? "--top" : stats ? "--stats" : io_stat ? "--io-stat" :
-			spectro ? "--spectro" : index ? "--index" : event_at ? "--event" :
+		fprintf(stderr, "syshark: --rules prints alerts, events with -T fields or -p "
+				"FORMAT, or views with --top: it does not go with %s\n",
+			stats ? "--stats" : io_stat ? "--io-stat" : spectro ? "--spectro" :
+			index ? "--index" : event_at ? "--event" :
 			follow.event ? "--follow" : "--calls");
 		free(trailing);
 		return 2;
@@ -652,7 +673,7 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 2;
 	}
-	po.rules = rule_set;
+	po.rules = own_rules ? rule_set : NULL;
 	eng_rules_set_default(rule_set);
 	if (list_rules) {
 		print_rules_list(rule_set, stdout);
@@ -682,7 +703,9 @@ int main(int argc, char **argv)
 		/* with rules, the events that raise alerts first */
 		status = tui_run(&(struct tui_source){ .path = file, .top = top, .tree = po.tree,
 						       .no_mouse = no_mouse },
-				 po.filter ? po.filter : nrules ? "falco.rule exists" : NULL);
+				 po.filter	  ? po.filter :
+				 own_rules && !top ? "falco.rule exists" :
+						     NULL);
 	else if (top)
 		status = print_top(file, eng_top_view(top), &po, stdout);
 	else

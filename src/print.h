@@ -67,6 +67,8 @@ struct eng_ruleset;
 struct eng_ruleset *print_rules_load(const char *const *paths, unsigned int n);
 /* --list-rules: each rule's priority, whether it is enabled, and its name. */
 void print_rules_list(const struct eng_ruleset *rs, FILE *out);
+/* The default rules directory (~/.config/syshark/rules.d) if it exists, else NULL. */
+const char *print_rules_default(void);
 
 /* Prints path to out. Returns the exit status (0, or 1 on damage). */
 int print_file(const char *path, const struct print_opts *o, FILE *out);

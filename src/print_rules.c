@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* --rules: the rules files loaded, their errors and warnings printed as Falco gives them. */
+#include <limits.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "eng_rules.h"
 #include "print.h"
+#include "xdg.h"
 
 struct eng_ruleset *print_rules_load(const char *const *paths, unsigned int n)
 {
@@ -36,4 +40,15 @@ void print_rules_list(const struct eng_ruleset *rs, FILE *out)
 		fprintf(out, "%-14s %-8s %s\n", eng_prio_name(r.prio),
 			r.enabled ? "enabled" : "disabled", r.name);
 	}
+}
+
+const char *print_rules_default(void)
+{
+	static char dir[PATH_MAX];
+	struct stat st;
+
+	if (!xdg_dir("XDG_CONFIG_HOME", ".config", false, dir, sizeof(dir) - sizeof("/rules.d")))
+		return NULL;
+	strcat(dir, "/rules.d");
+	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? dir : NULL;
 }

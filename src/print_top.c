@@ -23,17 +23,13 @@ void print_top_list(FILE *out)
 		fprintf(out, "%-12s %s\n", v[i].name, v[i].title);
 }
 
-static bool numeric(const struct eng_top_col *c)
-{
-	return c->agg != ENG_TA_KEY && c->agg != ENG_TA_LAST;
-}
-
 /* Whether c's cells are numbers: counts, sums, or a numeric field's values (PIDs). */
 static bool numeric_values(const struct eng_top_col *c)
 {
 	struct eng_fref f;
 
-	return numeric(c) || (eng_field_lookup(c->field, &f, NULL) && f.f->kind == ENG_FK_NUM);
+	return !eng_top_col_text(c) ||
+	       (eng_field_lookup(c->field, &f, NULL) && f.f->kind == ENG_FK_NUM);
 }
 
 /*
@@ -87,7 +83,7 @@ static void print_table(const struct eng_top *t, FILE *out)
 {
 	const struct eng_top_view *v = eng_top_of(t);
 	size_t rows = eng_top_nrows(t), r, n, len;
-	int width[ENG_TOP_COLS];
+	int width[ENG_TOP_COLS], pad;
 	unsigned int c;
 	struct sbuf cell, text;
 
@@ -104,8 +100,9 @@ static void print_table(const struct eng_top *t, FILE *out)
 		}
 	}
 	for (c = 0; c < v->ncols; c++)
-		fprintf(out, "%s%*s", c ? "  " : "", c + 1 < v->ncols ?
-			(numeric(&v->cols[c]) ? width[c] : -width[c]) : 0, v->cols[c].title);
+		fprintf(out, "%s%*s", c ? "  " : "",
+			c + 1 < v->ncols ? (eng_top_col_text(&v->cols[c]) ? -width[c] : width[c]) : 0,
+			v->cols[c].title);
 	fputc('\n', out);
 	for (r = 0; r < rows; r++) {
 		for (c = 0; c < v->ncols; c++) {
@@ -115,9 +112,10 @@ static void print_table(const struct eng_top *t, FILE *out)
 				continue;
 			}
 			len = first_chars(cell.s, CELL_MAX, &n);
+			pad = width[c] - (int)n;
 			fprintf(out, "%s%*s%.*s%*s", c ? "  " : "",
-				numeric(&v->cols[c]) ? width[c] - (int)n : 0, "", (int)len, cell.s,
-				numeric(&v->cols[c]) ? 0 : width[c] - (int)n, "");
+				eng_top_col_text(&v->cols[c]) ? 0 : pad, "", (int)len, cell.s,
+				eng_top_col_text(&v->cols[c]) ? pad : 0, "");
 		}
 		fputc('\n', out);
 	}

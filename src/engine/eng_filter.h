@@ -40,8 +40,9 @@ enum eng_filter_arg {
 const char *eng_filter_op(size_t i, enum eng_filter_arg *arg);
 
 /*
- * Compiles text. Returns NULL with d set: d->msg names the problem and d->col
- * is the 1-based column where it is. Caller frees with eng_filter_free().
+ * Compiles text, with the macros and lists of eng_filter_set_defs(). Returns
+ * NULL with d set: d->msg names the problem and d->col is the 1-based
+ * column where it is. Caller frees with eng_filter_free().
  */
 struct eng_filter *eng_filter_compile(const char *text, struct diag *d);
 
@@ -68,6 +69,12 @@ struct eng_filter_defs {
 struct eng_filter *eng_filter_compile_defs(const char *text, const struct eng_filter_defs *defs,
 					   struct diag *d);
 void eng_filter_free(struct eng_filter *f);
+
+/*
+ * The macros and lists eng_filter_compile() knows (a rules file's), or
+ * NULL for none. Set before any thread compiles; defs must outlive them.
+ */
+void eng_filter_set_defs(const struct eng_filter_defs *defs);
 
 /* True if event e (with state s as of e) matches. */
 bool eng_filter_match(struct eng_filter *f, const struct eng_state *s, const struct eng_evt *e);

@@ -1005,9 +1005,16 @@ struct eng_filter *eng_filter_compile_defs(const char *text, const struct eng_fi
 	return f;
 }
 
+static const struct eng_filter_defs *default_defs;
+
+void eng_filter_set_defs(const struct eng_filter_defs *defs)
+{
+	default_defs = defs;
+}
+
 struct eng_filter *eng_filter_compile(const char *text, struct diag *d)
 {
-	return eng_filter_compile_defs(text, NULL, d);
+	return eng_filter_compile_defs(text, default_defs, d);
 }
 
 void eng_filter_free(struct eng_filter *f)

@@ -63,7 +63,7 @@ const char *eng_prio_name(enum eng_prio p)
 	return (unsigned int)p < 8 ? prio_names[p] : "Debug";
 }
 
-bool rl_prio_parse(const char *s, enum eng_prio *out)
+bool eng_prio_parse(const char *s, enum eng_prio *out)
 {
 	for (unsigned int i = 0; i < 8; i++) {
 		if (strcasecmp(s, prio_names[i]) == 0) {
@@ -211,9 +211,14 @@ static const char *const *def_list(const void *arg, const char *name, size_t len
 	return (const char *const *)l->items.v;
 }
 
-static struct eng_filter *compile(const struct eng_ruleset *rs, const char *text, struct diag *d)
+static struct eng_filter_defs defs_of(const struct eng_ruleset *rs)
 {
-	const struct eng_filter_defs defs = { .arg = rs, .macro = def_macro, .list = def_list };
+	return (struct eng_filter_defs){ .arg = rs, .macro = def_macro, .list = def_list };
+}
+
+struct eng_filter *rl_compile(const struct eng_ruleset *rs, const char *text, struct diag *d)
+{
+	const struct eng_filter_defs defs = defs_of(rs);
 
 	return eng_filter_compile_defs(text, &defs, d);
 }
@@ -330,7 +335,7 @@ static bool check_macros(struct eng_ruleset *rs)
 	for (size_t i = 0; i < rs->nmacros; i++) {
 		struct rl_macro *m = &rs->macros[i];
 		struct diag d = { 0 };
-		struct eng_filter *f = compile(rs, m->cond, &d);
+		struct eng_filter *f = rl_compile(rs, m->cond, &d);
 
 		if (!f) {
 			rl_msg(rs, strstr(d.msg, "undefined macro") ? RL_ERR_VALIDATE :
@@ -367,7 +372,7 @@ static bool check_rule(struct eng_ruleset *rs, struct rl_rule *r)
 		return false;
 	}
 	r->full = full_condition(r);
-	f = compile(rs, r->full, &d);
+	f = rl_compile(rs, r->full, &d);
 	if (!f) {
 		bool unknown = strstr(d.msg, "unknown field") != NULL;
 		bool in_cond = d.col > skip && d.col - skip <= strlen(r->cond);
@@ -451,25 +456,6 @@ void eng_ruleset_rule(const struct eng_ruleset *rs, size_t i, struct eng_rule_in
 
 /* ---- evaluation ---- */
 
-struct ev_rule {
-	const struct rl_rule *r;
-	struct eng_filter *f;
-	struct eng_pformat *out;
-};
-
-struct eng_rules_eval {
-	struct ev_rule *rules;
-	size_t n;
-	/* by event type: the rules it may match, in order */
-	uint32_t *by_type[EV_MAX];
-	uint32_t nby_type[EV_MAX];
-	struct sbuf tmp, line;
-	bool busy; /* matching: a rule that reads falco.rule finds none */
-	/* the last event matched (its number and time) and its rule, for the falco.* fields */
-	uint64_t last_num, last_ts;
-	long last_rule;
-};
-
 struct eng_rules_eval *eng_rules_eval_new(const struct eng_ruleset *rs)
 {
 	struct eng_rules_eval *ev = xcalloc(1, sizeof(*ev));
@@ -486,7 +472,7 @@ struct eng_rules_eval *eng_rules_eval_new(const struct eng_ruleset *rs)
 		if (!r->ok || !r->enabled)
 			continue;
 		er->r = r;
-		er->f = compile(rs, r->full, &d);
+		er->f = rl_compile(rs, r->full, &d);
 		er->out = output_format(r, &d);
 		if (!er->f || !er->out) {
 			eng_filter_free(er->f);
@@ -553,14 +539,21 @@ long eng_rules_match(struct eng_rules_eval *ev, const struct eng_state *s,
 }
 
 static const struct eng_ruleset *default_set;
+static struct eng_filter_defs default_defs;
 
 void eng_rules_set_default(const struct eng_ruleset *rs)
 {
 	default_set = rs;
+	default_defs = defs_of(rs);
+	eng_filter_set_defs(rs ? &default_defs : NULL);
 }
 
-/* The rule of the default rules that e raises, or NULL. */
-static const struct rl_rule *raised(const struct eng_state *s, const struct eng_evt *e)
+const struct eng_ruleset *eng_rules_get_default(void)
+{
+	return default_set;
+}
+
+const struct ev_rule *rl_raised(const struct eng_state *s, const struct eng_evt *e)
 {
 	long k;
 
@@ -570,7 +563,15 @@ static const struct rl_rule *raised(const struct eng_state *s, const struct eng_
 	if (!s->rules)
 		((struct eng_state *)s)->rules = eng_rules_eval_new(default_set);
 	k = eng_rules_match(s->rules, s, e);
-	return k < 0 ? NULL : s->rules->rules[k].r;
+	return k < 0 ? NULL : &s->rules->rules[k];
+}
+
+/* The rule of the default rules that e raises, or NULL. */
+static const struct rl_rule *raised(const struct eng_state *s, const struct eng_evt *e)
+{
+	const struct ev_rule *er = rl_raised(s, e);
+
+	return er ? er->r : NULL;
 }
 
 bool f_falco_rule(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

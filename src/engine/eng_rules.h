@@ -36,6 +36,8 @@ enum eng_prio {
 
 /* "Emergency" ... "Debug", as alerts name them. */
 const char *eng_prio_name(enum eng_prio p);
+/* Parses a priority name as Falco does (any case, "info" too); false if none. */
+bool eng_prio_parse(const char *s, enum eng_prio *out);
 
 struct eng_ruleset;
 
@@ -112,6 +114,32 @@ void eng_rules_alert(struct eng_rules_eval *ev, size_t i, const struct eng_state
  * fields; rs must outlive every state that used it. NULL: none.
  */
 void eng_rules_set_default(const struct eng_ruleset *rs);
+const struct eng_ruleset *eng_rules_get_default(void);
+
+/* A part of a rule's condition, and whether it held for an event. */
+struct eng_rules_part {
+	char *text;	    /* "open_read", "not proc.name in (...)" */
+	unsigned int depth; /* 0: of the condition; n + 1: of the macro or group above */
+	bool held;
+};
+
+/* Why an event raised its alert. */
+struct eng_rules_why {
+	const char *rule; /* the set's */
+	enum eng_prio prio;
+	char *output; /* with its fields filled */
+	struct eng_rules_part *parts;
+	size_t nparts;
+};
+
+/*
+ * Why e raised an alert of the default rules: the rule, its output, and
+ * the parts of its condition (split at its "or"s, else at its "and"s),
+ * each macro and group split in turn. False if e raised none. Free with
+ * eng_rules_why_free().
+ */
+bool eng_rules_why(const struct eng_state *s, const struct eng_evt *e, struct eng_rules_why *w);
+void eng_rules_why_free(struct eng_rules_why *w);
 
 /* Event types some enabled rule may match (EV_MAX entries). */
 void eng_rules_types(const struct eng_rules_eval *ev, bool *possible);

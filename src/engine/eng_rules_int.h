@@ -10,7 +10,10 @@
 #include <stdarg.h>
 #include <stdint.h>
 
+#include "eng_filter.h"
+#include "eng_pformat.h"
 #include "eng_rules.h"
+#include "schema.h"
 
 struct strv {
 	char **v;
@@ -122,7 +125,32 @@ struct rl_rule *rl_find_rule(const struct eng_ruleset *rs, const char *name);
 void rl_rule_free(struct rl_rule *r);
 void rl_excs_free(struct rl_exc *x, size_t n);
 
-/* Parses a priority name as Falco does (any case, "info" too); false if none. */
-bool rl_prio_parse(const char *s, enum eng_prio *out);
+/* A rule compiled for one thread: its condition and its output. */
+struct ev_rule {
+	const struct rl_rule *r;
+	struct eng_filter *f;
+	struct eng_pformat *out;
+};
+
+struct eng_rules_eval {
+	struct ev_rule *rules;
+	size_t n;
+	/* by event type: the rules it may match, in order */
+	uint32_t *by_type[EV_MAX];
+	uint32_t nby_type[EV_MAX];
+	struct sbuf tmp, line;
+	bool busy; /* matching: a rule that reads falco.rule finds none */
+	/* the last event matched (its number and time) and its rule, for the falco.* fields */
+	uint64_t last_num, last_ts;
+	long last_rule;
+};
+
+/* text compiled with the set's macros and lists. */
+struct eng_filter *rl_compile(const struct eng_ruleset *rs, const char *text, struct diag *d);
+
+/* The default rules (eng_rules_set_default()), or NULL. */
+const struct eng_ruleset *rl_default(void);
+/* The rule of the default rules that e raises, compiled for s's thread; NULL if none. */
+const struct ev_rule *rl_raised(const struct eng_state *s, const struct eng_evt *e);
 
 #endif

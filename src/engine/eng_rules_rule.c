@@ -102,7 +102,7 @@ static bool rule_define(struct ld *l, const yaml_node_t *item, const char *name)
 	if (!ld_need_str(l, item, "condition", &cond) || !ld_need_str(l, item, "output", &output) ||
 	    !ld_need_str(l, item, "desc", &desc) || !ld_need_str(l, item, "priority", &prio))
 		return false;
-	if (!rl_prio_parse(prio, &r.prio))
+	if (!eng_prio_parse(prio, &r.prio))
 		return ld_fail(l, ld_get(l, item, "priority", NULL), RL_ERR_YAML_VALIDATE,
 			       "Invalid priority");
 	r.name = xstrdup(name);
@@ -174,7 +174,7 @@ static bool rule_apply(struct ld *l, const yaml_node_t *item, struct rl_rule *r,
 	if (ld_str(l, item, key, false, &s) < 0)
 		return false;
 	if (strcmp(key, "priority") == 0) {
-		if (!rl_prio_parse(s, &r->prio))
+		if (!eng_prio_parse(s, &r->prio))
 			return ld_fail(l, ld_get(l, item, key, NULL), RL_ERR_YAML_VALIDATE,
 				       "Invalid priority");
 		return true;

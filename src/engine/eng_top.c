@@ -4,6 +4,7 @@
 #include "eng_top.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,6 +217,17 @@ static const struct eng_top_view views[] = {
 	    { "File", ENG_TA_LAST, 0, false, "fd.name", NULL, "the file" } },
 	  8, 5, NULL, NULL, 0,
 	  "File reads and writes that took 1 ms or more, slowest first." },
+	{ "alerts", "Falco alerts", "falco.rule exists", false, { "falco.rule" },
+	  { { "Rule", ENG_TA_KEY, 0, false, "falco.rule", NULL, "the rule the events raised" },
+	    { "Priority", ENG_TA_LAST, 0, false, "falco.priority", NULL, "the rule's priority" },
+	    { "Count", ENG_TA_COUNT, 0, true, NULL, NULL, "alerts it raised" },
+	    { "First", ENG_TA_FIRST, 0, false, "evt.time", NULL, "its first alert" },
+	    { "Last", ENG_TA_LAST, 0, false, "evt.time", NULL, "its last alert" },
+	    { "Processes", ENG_TA_DISTINCT, 0, false, "proc.name", NULL,
+	      "the processes whose events raised it, in the order they did" } },
+	  6, 2, NULL, NULL, 0,
+	  "The alerts of the Falco rules of --rules, per rule, the most raised first. Enter "
+	  "shows a rule's events." },
 };
 
 #define NVIEWS (sizeof(views) / sizeof(views[0]))
@@ -386,6 +398,40 @@ struct row *eng_top_row_of(struct eng_top *t)
 	return r;
 }
 
+/* Whether the ", "-joined list has item. */
+static bool list_has(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+
+	for (const char *p = list; p; p = strstr(p, ", ")) {
+		if (p != list)
+			p += 2;
+		if (strncmp(p, item, n) == 0 && (!p[n] || (p[n] == ',' && p[n + 1] == ' ')))
+			return true;
+	}
+	return false;
+}
+
+/* Adds text to row's DISTINCT column c, if it is not there yet and there is room. */
+static void distinct_add(struct row *row, unsigned int c, const char *text)
+{
+	char *s = row->text[c];
+
+	if (!s) {
+		row->text[c] = xstrdup(text);
+		row->v[c] = 1;
+		return;
+	}
+	if (row->v[c] > ENG_TOP_DISTINCT || list_has(s, text))
+		return;
+	if (row->v[c]++ == ENG_TOP_DISTINCT)
+		text = "..."; /* and no more */
+	s = xmalloc(strlen(row->text[c]) + strlen(text) + 3);
+	sprintf(s, "%s, %s", row->text[c], text);
+	free(row->text[c]);
+	row->text[c] = s;
+}
+
 void eng_top_event(struct eng_top *t, const struct eng_replay *r, const struct eng_evt *e)
 {
 	const struct eng_state *s = &r->state;
@@ -434,6 +480,15 @@ void eng_top_event(struct eng_top *t, const struct eng_replay *r, const struct e
 				free(row->text[c]);
 				row->text[c] = xstrdup(t->val.s);
 			}
+			continue;
+		}
+		if (col->agg == ENG_TA_FIRST) {
+			if (!row->text[c])
+				row->text[c] = xstrdup(t->val.s);
+			continue;
+		}
+		if (col->agg == ENG_TA_DISTINCT) {
+			distinct_add(row, c, t->val.s);
 			continue;
 		}
 		x = strtoll(t->val.s, NULL, 10); /* past 64 bits: the largest */
@@ -525,7 +580,7 @@ static int cmp_rows(const void *pa, const void *pb, void *arg)
 		const char *kb = key_part(b->key, t->cols[c].key, &lb);
 
 		d = cmp_text(ka, la, kb, lb);
-	} else if (col->agg == ENG_TA_LAST) {
+	} else if (col->agg == ENG_TA_LAST || col->agg == ENG_TA_FIRST) {
 		const char *ta = a->text[c] ? a->text[c] : "", *tb = b->text[c] ? b->text[c] : "";
 
 		d = cmp_text(ta, strlen(ta), tb, strlen(tb));
@@ -605,6 +660,8 @@ void eng_top_cell(const struct eng_top *t, size_t row, unsigned int col, struct 
 		sbuf_put(out, p, n);
 		break;
 	case ENG_TA_LAST:
+	case ENG_TA_FIRST:
+	case ENG_TA_DISTINCT:
 		sbuf_puts(out, r->text[col] ? r->text[col] : "");
 		break;
 	default:
@@ -613,11 +670,18 @@ void eng_top_cell(const struct eng_top *t, size_t row, unsigned int col, struct 
 	}
 }
 
+bool eng_top_col_text(const struct eng_top_col *c)
+{
+	return c->agg == ENG_TA_KEY || c->agg == ENG_TA_LAST || c->agg == ENG_TA_FIRST ||
+	       c->agg == ENG_TA_DISTINCT;
+}
+
 int64_t eng_top_value(const struct eng_top *t, size_t row, unsigned int col)
 {
 	const struct eng_top_col *c = &t->view->cols[col];
 
-	return c->agg == ENG_TA_KEY || c->agg == ENG_TA_LAST ? 0 : row_value(t, row_at(t, row), col);
+	return c->agg == ENG_TA_DISTINCT || !eng_top_col_text(c) ? row_value(t, row_at(t, row), col) :
+								    0;
 }
 
 void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out)

@@ -25,6 +25,10 @@ enum eng_top_agg {
 	ENG_TA_MAX,
 	ENG_TA_AVG,
 	ENG_TA_LAST,  /* the field's text on the row's last event */
+	ENG_TA_FIRST, /* and on its first */
+	/* the field's different texts, in the order seen ("cat, sh"): up to
+	 * ENG_TOP_DISTINCT of them, then "..."; sorted by how many */
+	ENG_TA_DISTINCT,
 	/*
 	 * Columns from the state at the end of the events summed, not from the
 	 * events: the field on the main thread of the row's process (PROC),
@@ -53,6 +57,7 @@ struct eng_top_col {
 };
 
 #define ENG_TOP_KEYS 3
+#define ENG_TOP_DISTINCT 32
 #define ENG_TOP_COLS 16
 
 struct eng_top_view {
@@ -71,6 +76,9 @@ struct eng_top_view {
 	unsigned int tree_col;
 	const char *desc; /* what the view shows, for the picker */
 };
+
+/* Whether c's cells are text (a key, a field's text), not numbers. */
+bool eng_top_col_text(const struct eng_top_col *c);
 
 /* The views, in the order a picker lists them; n is set to their number. */
 const struct eng_top_view *eng_top_views(size_t *n);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "eng_rules.h"
 #include "xalloc.h"
 
 /* The list's own columns, and their titles. */
@@ -24,21 +25,25 @@ static const struct {
 } titles[] = {
 	{ "evt.num", "No." },	    { "evt.cpu", "CPU" },	{ "proc.name", "Process" },
 	{ "proc.pid", "PID" },	    { "thread.tid", "TID" },	{ "user.name", "User" },
-	{ "evt.latency", "Latency" },
+	{ "evt.latency", "Latency" }, { "falco.rule", "Rule" },
 };
 
 /*
  * The default columns: each shows on terminals at least from cells wide,
- * narrow below 120 cells and wide from there (width -1: the event numbers').
+ * narrow below 120 cells and wide from there (width -1: the event numbers'),
+ * some only with Falco rules.
  */
 static const struct {
 	const char *name;
 	int from, narrow, wide;
+	bool rules;
 } layout[] = {
-	{ "evt.num", 0, -1, -1 },   { "time", 0, 12, 18 },	 { "evt.cpu", 120, 3, 3 },
-	{ "proc.name", 0, 10, 15 }, { "proc.pid", 0, 6, 7 },	 { "thread.tid", 120, 7, 7 },
-	{ "user.name", 160, 8, 8 }, { "event", 0, 10, 16 },	 { "latency", 140, 8, 8 },
-	{ "info", 0, 0, 0 },
+	{ "evt.num", 0, -1, -1, false },   { "time", 0, 12, 18, false },
+	{ "evt.cpu", 120, 3, 3, false },   { "proc.name", 0, 10, 15, false },
+	{ "proc.pid", 0, 6, 7, false },	   { "thread.tid", 120, 7, 7, false },
+	{ "user.name", 160, 8, 8, false }, { "falco.rule", 0, 16, 28, true },
+	{ "event", 0, 10, 16, false },	   { "latency", 140, 8, 8, false },
+	{ "info", 0, 0, 0, false },
 };
 
 #define NARROW_BELOW 120
@@ -131,7 +136,7 @@ void columns_fit(struct columns *cs, int cols, int numw)
 	for (i = 0; i < sizeof(layout) / sizeof(layout[0]); i++) {
 		int w = narrow ? layout[i].narrow : layout[i].wide;
 
-		if (cols < layout[i].from)
+		if (cols < layout[i].from || (layout[i].rules && !eng_rules_get_default()))
 			continue;
 		col_init(&cs->c[cs->n++], layout[i].name, w < 0 ? numw : w, NULL);
 	}

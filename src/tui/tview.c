@@ -21,6 +21,7 @@
 #include "eng_fields.h"
 #include "eng_filter.h"
 #include "eng_index.h"
+#include "eng_rules.h"
 #include "monotime.h"
 #include "schema.h"
 #include "xalloc.h"
@@ -883,11 +884,20 @@ enum tview_class tview_row_class(struct tview *v, uint64_t row)
 {
 	const struct cursor *c = tview_event_at(v, tview_row_event(v, row));
 	enum tview_class k = TC_OTHER;
+	enum eng_prio prio;
 	struct sbuf val;
 
 	if (!c)
 		return TC_OTHER;
 	sbuf_init(&val);
+	if (tview_field_text(c, "falco.priority", &val) && eng_prio_parse(val.s, &prio)) {
+		k = prio <= ENG_PRIO_ERROR	 ? TC_ALERT_ERROR :
+		    prio == ENG_PRIO_WARNING ? TC_ALERT_WARNING :
+					       TC_ALERT_NOTICE;
+		sbuf_fini(&val);
+		return k;
+	}
+	sbuf_reset(&val);
 	if (tview_field_text(c, "evt.failed", &val) && strcmp(val.s, "true") == 0) {
 		k = TC_ERROR;
 	} else {

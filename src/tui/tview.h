@@ -134,6 +134,9 @@ enum tview_class {
 	TC_FILE,
 	TC_NET,
 	TC_PROCESS,
+	TC_ALERT_ERROR, /* an alert of priority Error or above */
+	TC_ALERT_WARNING,
+	TC_ALERT_NOTICE, /* Notice and below */
 };
 enum tview_class tview_row_class(struct tview *v, uint64_t row);
 

@@ -10,6 +10,7 @@
 #include "dis_args.h"
 #include "eng_fields.h"
 #include "eng_filter.h"
+#include "eng_rules.h"
 #include "eng_state.h"
 #include "hmap.h"
 #include "schema.h"
@@ -154,8 +155,41 @@ static void enter_nodes(const struct cursor *c, struct tree *t, const struct ev_
 	sbuf_fini(&clause);
 }
 
+/*
+ * The alert the event raised (a rule of --rules): the rule, its output,
+ * and which parts of its condition held, each a filter.
+ */
+static void alert_nodes(const struct cursor *c, struct tree *t)
+{
+	struct eng_rules_why w;
+	struct sbuf text;
+	size_t i;
+
+	if (!eng_rules_why(&c->r->state, &c->e, &w))
+		return;
+	section(t, "Falco alert", 0, 0);
+	field_node(c, t, 1, "Rule", "falco.rule", 0, 0);
+	field_node(c, t, 1, "Priority", "falco.priority", 0, 0);
+	sbuf_init(&text);
+	sbuf_puts(&text, "Output: ");
+	cell_sanitize(&text, w.output);
+	node_add(t, 1, text.s);
+	node_add(t, 1, "Condition ([x] held, [ ] did not)");
+	for (i = 0; i < w.nparts; i++) {
+		struct tview_node *n;
+
+		sbuf_reset(&text);
+		sbuf_puts(&text, w.parts[i].held ? "[x] " : "[ ] ");
+		cell_sanitize(&text, w.parts[i].text);
+		n = node_add(t, 2 + w.parts[i].depth, text.s);
+		n->filter = xstrdup(w.parts[i].text);
+	}
+	sbuf_fini(&text);
+	eng_rules_why_free(&w);
+}
+
 /* When a node of the tree applies. */
-enum { W_ANY, W_EXIT, W_THREAD, W_FD, W_ALERT };
+enum { W_ANY, W_EXIT, W_THREAD, W_FD };
 
 /*
  * The detail tree. An entry with a section starts it (its condition holds
@@ -166,8 +200,6 @@ static const struct {
 	const char *section, *label, *field;
 	uint8_t when, off, len;
 } tree_nodes[] = {
-	{ "Falco alert", "Rule", "falco.rule", W_ALERT, 0, 0 },
-	{ NULL, "Priority", "falco.priority", W_ALERT, 0, 0 },
 	{ "Event", "Number", "evt.num", W_ANY, 0, 0 },
 	{ NULL, "Time", "evt.datetime", W_ANY, 0, 8 },
 	{ NULL, "Thread", "thread.tid", W_ANY, 8, 8 },
@@ -209,15 +241,8 @@ static const struct {
 static bool applies(const struct cursor *c, uint8_t when)
 {
 	const struct eng_evt *e = &c->e;
-	struct sbuf rule;
-	bool raised;
 
 	switch (when) {
-	case W_ALERT: /* a Falco rule of --rules */
-		sbuf_init(&rule);
-		raised = tview_field_text(c, "falco.rule", &rule);
-		sbuf_fini(&rule);
-		return raised;
 	case W_EXIT:
 		return !ev_type_is_enter(e->ev.type);
 	case W_THREAD:
@@ -240,6 +265,7 @@ unsigned int tview_tree(struct tview *v, uint64_t num, struct tview_node **nodes
 	*nodes = NULL;
 	if (!c)
 		return 0;
+	alert_nodes(c, &t);
 	for (i = 0; i < sizeof(tree_nodes) / sizeof(tree_nodes[0]); i++) {
 		if (tree_nodes[i].section) {
 			const char *s = tree_nodes[i].section;

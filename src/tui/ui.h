@@ -33,6 +33,9 @@ enum {
 	CP_BAD,
 	CP_READ,  /* a stream's bytes read */
 	CP_WRITE, /* and written */
+	CP_ALERT_ERROR, /* Falco alerts by priority */
+	CP_ALERT_WARNING,
+	CP_ALERT_NOTICE,
 };
 
 enum prompt_kind {

@@ -217,6 +217,15 @@ static void draw_list(struct ui *u, uint64_t rows)
 		case TC_PROCESS:
 			pair = CP_PROCESS;
 			break;
+		case TC_ALERT_ERROR:
+			pair = CP_ALERT_ERROR;
+			break;
+		case TC_ALERT_WARNING:
+			pair = CP_ALERT_WARNING;
+			break;
+		case TC_ALERT_NOTICE:
+			pair = CP_ALERT_NOTICE;
+			break;
 		default:
 			break;
 		}
@@ -770,4 +779,8 @@ void ui_colors(struct ui *u)
 	init_pair(CP_BAD, COLOR_RED, -1);
 	init_pair(CP_WRITE, COLOR_RED, -1);
 	init_pair(CP_READ, COLOR_BLUE, -1);
+	/* as Wireshark's expert information: errors red, warnings yellow, notes cyan */
+	init_pair(CP_ALERT_ERROR, COLOR_WHITE, COLOR_RED);
+	init_pair(CP_ALERT_WARNING, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(CP_ALERT_NOTICE, COLOR_BLACK, COLOR_CYAN);
 }

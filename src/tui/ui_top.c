@@ -65,11 +65,6 @@ static void put_number(struct sbuf *o, const struct eng_top_col *c, int64_t v, d
 	}
 }
 
-static bool numeric(const struct eng_top_col *c)
-{
-	return c->agg != ENG_TA_KEY && c->agg != ENG_TA_LAST;
-}
-
 /*
  * The view's columns in the order they are shown: as csysdig does, the
  * name or command goes last and takes the rest of the width. That is the
@@ -79,7 +74,7 @@ static bool numeric(const struct eng_top_col *c)
 static void display_order(const struct eng_top_view *v, unsigned int *ord)
 {
 	unsigned int k, d = 0;
-	bool first_last = numeric(&v->cols[v->ncols - 1]) && !numeric(&v->cols[0]);
+	bool first_last = !eng_top_col_text(&v->cols[v->ncols - 1]) && eng_top_col_text(&v->cols[0]);
 
 	for (k = first_last ? 1 : 0; k < v->ncols; k++)
 		ord[d++] = k;
@@ -110,7 +105,7 @@ static void give_last(const struct eng_top_view *v, const unsigned int *ord, int
 		used += width[d] + 1;
 	while (COLS - used < LAST_MIN) {
 		for (d = 0, widest = n; d + 1 < n; d++)
-			if (!numeric(&v->cols[ord[d]]) && width[d] > TEXT_MIN &&
+			if (eng_top_col_text(&v->cols[ord[d]]) && width[d] > TEXT_MIN &&
 			    width[d] > least[d] && (widest == n || width[d] > width[widest]))
 				widest = d;
 		if (widest == n)
@@ -132,7 +127,7 @@ static void cell(struct eng_top *t, size_t row, unsigned int col, double seconds
 		cell_lines(o, lines.s);
 		sbuf_fini(&lines);
 	}
-	if (numeric(c)) {
+	if (!eng_top_col_text(c)) {
 		put_number(o, c, eng_top_value(t, row, col), seconds);
 	} else {
 		/* a command line's newlines and escapes become dots, as in the tree */
@@ -451,7 +446,7 @@ void ui_views_draw(struct panel *p, struct ui *u)
 		sbuf_reset(&line);
 		sbuf_printf(&line, "%s%s", v->cols[ord[k]].title,
 			    sorted ? (w->asc ? " ^" : " v") : "");
-		if (numeric(&v->cols[ord[k]]) && (int)line.len < width[k]) {
+		if (!eng_top_col_text(&v->cols[ord[k]]) && (int)line.len < width[k]) {
 			sbuf_reset(&c);
 			sbuf_printf(&c, "%*s", width[k], line.s); /* over the numbers */
 			sbuf_reset(&line);
@@ -473,7 +468,7 @@ void ui_views_draw(struct panel *p, struct ui *u)
 			if (k + 1 == v->ncols) {
 				sbuf_puts(&line, c.s);
 			} else {
-				put_cell(&line, c.s, width[k], numeric(&v->cols[ord[k]]));
+				put_cell(&line, c.s, width[k], !eng_top_col_text(&v->cols[ord[k]]));
 				sbuf_putc(&line, ' ');
 			}
 		}

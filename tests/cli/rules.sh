@@ -190,7 +190,7 @@ rules_err exc "8:15: error: rule 'x': LOAD_ERR_YAML_VALIDATE (Error validating i
 cd "$tmp" || exit 1
 err "syshark: nosuch.yaml: error: rules content: LOAD_ERR_FILE_READ (File read error): No such file or directory" -r "$cap" --rules nosuch.yaml
 cd - >/dev/null || exit 1
-err "syshark: --rules prints alerts, or events with -T fields or -p FORMAT: it does not go with --calls" \
+err "syshark: --rules prints alerts, events with -T fields or -p FORMAT, or views with --top: it does not go with --calls" \
 	-r "$cap" --rules "$rules/base.yaml" --calls
 
 # falco.rule and falco.priority: the events that raise alerts, and their rules
@@ -204,6 +204,52 @@ expect "falco.priority in a format" "$(grep -c Warning <<<"$want")" \
 		grep -c '^Corpus file opened$')"
 [ -z "$("$bin" -r "$cap" -T fields -e evt.num -Y 'falco.rule exists')" ] && ok ||
 	bad "falco.rule has values without --rules"
+
+# the alerts view: per rule, as awk sums the alerting events' fields
+expect "--top=alerts" "$("$bin" -r "$cap" --rules "$rules/base.yaml" -T fields \
+	-e falco.rule -e falco.priority -e evt.time -e proc.name -Y 'falco.rule exists' |
+	awk -F'\t' '
+		!($1 in n) { order[++k] = $1; first[$1] = $3 }
+		{ n[$1]++; prio[$1] = $2; last[$1] = $3 }
+		!(($1, $4) in seen) { seen[$1, $4]; procs[$1] = procs[$1] (procs[$1] == "" ? "" : ", ") $4 }
+		END {
+			for (i = 1; i <= k; i++) r = r order[i] "\t" prio[order[i]] "\t" n[order[i]] "\t" \
+				first[order[i]] "\t" last[order[i]] "\t" procs[order[i]] "\n"
+			printf "%s", r
+		}' | sort -t$'\t' -k3,3nr -k1,1r)" \
+	"$("$bin" -r "$cap" --rules "$rules/base.yaml" --top=alerts -T json |
+		jq -r '[.Rule, .Priority, .Count, .First, .Last, .Processes] | @tsv')"
+err "syshark: --top=alerts needs Falco rules: --rules PATH, or rules files in ~/.config/syshark/rules.d" \
+	-r "$cap" --top=alerts
+err "syshark: --no-rules and --rules go against each other" -r "$cap" --rules "$rules/base.yaml" --no-rules
+
+# a rules file's macros and lists in the filter
+expect "a macro in -Y" "$(tool_runs 'cat|tr|ls|wc' '' | cut -d: -f1-3)" \
+	"$("$bin" -r "$cap" --rules "$rules/base.yaml" -T fields -e evt.time -Y corpus_spawn)"
+err "syshark: filter column 1: unknown field 'corpus_spawn'" -r "$cap" -Y corpus_spawn
+
+# the default rules (~/.config/syshark/rules.d): fields, filters and the
+# alerts view, while print mode prints the events, as without rules
+mkdir -p "$tmp/config/syshark/rules.d"
+cp "$rules/base.yaml" "$tmp/config/syshark/rules.d/"
+expect "default rules: the events printed" "$("$bin" -r "$cap" | md5sum)" \
+	"$(XDG_CONFIG_HOME=$tmp/config "$bin" -r "$cap" | md5sum)"
+expect "default rules: falco.rule" "$(cut -f2- <<<"$want")" \
+	"$(XDG_CONFIG_HOME=$tmp/config "$bin" -r "$cap" -T fields -e falco.priority \
+		-e falco.rule -Y 'falco.rule exists')"
+expect "default rules: --top=alerts" \
+	"$("$bin" -r "$cap" --rules "$rules/base.yaml" --top=alerts)" \
+	"$(XDG_CONFIG_HOME=$tmp/config "$bin" -r "$cap" --top=alerts)"
+expect "default rules: a macro in -Y" "$(tool_runs 'cat|tr|ls|wc' '' | wc -l)" \
+	"$(XDG_CONFIG_HOME=$tmp/config "$bin" -r "$cap" -T fields -e evt.num -Y corpus_spawn |
+		wc -l)"
+[ -z "$(XDG_CONFIG_HOME=$tmp/config "$bin" -r "$cap" --no-rules -T fields -e evt.num \
+	-Y 'falco.rule exists')" ] && ok || bad "--no-rules still loads the default rules"
+echo "- rule: [" >"$tmp/config/syshark/rules.d/zz_broken.yaml"
+XDG_CONFIG_HOME=$tmp/config "$bin" -r "$cap" >/dev/null 2>"$tmp/e"
+st=$?
+[ $st = 2 ] && grep -q "rules.d/zz_broken.yaml:.*error" "$tmp/e" && ok ||
+	bad "a broken default rules file: status $st, $(cat "$tmp/e")"
 
 # a warning (an unknown key) is printed, and the rules run
 printf -- '%s\n  condition: evt.type = execve and evt.dir = <\n  output: o\n  colour: red\n' \

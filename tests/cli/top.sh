@@ -108,9 +108,11 @@ tail -n +2 "$tmp/table" | awk '{ print $4 }' | sort -c -n -r && ok ||
 [ "$(tail -n +2 "$tmp/table" | wc -l)" = "$("$bin" -r "$f" -T fields -e evt.type -Y 'evt.dir = <' | sort -u | wc -l)" ] &&
 	ok || bad "the system calls table has not a row per system call"
 
-# JSON: one object per row, with numbers as numbers
+# JSON: one object per row, with numbers as numbers (the alerts view's with rules)
 for v in $("$bin" --top=list | cut -d' ' -f1); do
-	"$bin" -r "$f" --top="$v" -T json >"$tmp/json" || bad "--top=$v -T json fails"
+	with=()
+	[ "$v" != alerts ] || with=(--rules "$(dirname "$0")/../rules/base.yaml")
+	"$bin" -r "$f" --top="$v" "${with[@]}" -T json >"$tmp/json" || bad "--top=$v -T json fails"
 	if python3 -c 'import json, sys
 for line in open(sys.argv[1]):
     row = json.loads(line)
