@@ -380,7 +380,7 @@ static int open_sink(struct capture *c)
 		sf_writer_set_buffer(c->w, FILE_BUFFER);
 		/* the index grows with the file; without it, reopening builds one */
 		c->ix = c->o->quiet ? NULL : eng_index_live_new(&d);
-		if (po->rules) {
+		if (po->rules && !c->o->quiet) { /* the interface shows them */
 			c->alert_opts = *po;
 			c->alert_opts.write = NULL;
 			c->pr = printer_new(&c->alert_opts, stdout);

@@ -681,6 +681,10 @@ int main(int argc, char **argv)
 		free(trailing);
 		return 0;
 	}
+	/* with --rules (which no other print goes with), the interface opens on the alerts */
+	if (own_rules && !top && !po.filter && tty &&
+	    (file ? !po.write : !po.write || followable(po.write)))
+		po.filter = "falco.rule exists";
 	if (!file && tty && (!po.write || followable(po.write)))
 		status = live_tui(&co, po.filter, top, interval, no_mouse);
 	else if (!file && top)
@@ -700,12 +704,9 @@ int main(int argc, char **argv)
 	else if (spectro)
 		status = print_spectro(file, spectro, &po, stdout);
 	else if (tty && !po.write)
-		/* with rules, the events that raise alerts first */
 		status = tui_run(&(struct tui_source){ .path = file, .top = top, .tree = po.tree,
 						       .no_mouse = no_mouse },
-				 po.filter	  ? po.filter :
-				 own_rules && !top ? "falco.rule exists" :
-						     NULL);
+				 po.filter);
 	else if (top)
 		status = print_top(file, eng_top_view(top), &po, stdout);
 	else
