@@ -120,6 +120,7 @@ const struct eng_ruleset *eng_rules_get_default(void);
 struct eng_rules_part {
 	char *text;	    /* "open_read", "not proc.name in (...)" */
 	unsigned int depth; /* 0: of the condition; n + 1: of the macro or group above */
+	bool known;	    /* it compiles alone (a cut the filter language reads) */
 	bool held;
 };
 

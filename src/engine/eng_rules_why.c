@@ -158,7 +158,7 @@ static char *inside(const struct why *y, const char *part)
 	return group_inside(p);
 }
 
-static void add_part(struct why *y, const char *text, unsigned int depth, bool held)
+static void add_part(struct why *y, const char *text, unsigned int depth, bool known, bool held)
 {
 	struct eng_rules_why *w = y->w;
 	struct eng_rules_part *pt;
@@ -167,6 +167,7 @@ static void add_part(struct why *y, const char *text, unsigned int depth, bool h
 	w->parts = xreallocarray(w->parts, w->nparts + 1, sizeof(*w->parts));
 	pt = &w->parts[w->nparts++];
 	pt->depth = depth;
+	pt->known = known;
 	pt->held = held;
 	if (len <= WHY_PART_TEXT) {
 		pt->text = xstrdup(text);
@@ -199,11 +200,12 @@ static void explain(struct why *y, const char *cond, unsigned int depth)
 		char *in;
 
 		unwrap(&parts[i]);
-		if (y->w->nparts >= WHY_PARTS || !(f = rl_compile(y->rs, parts[i], NULL)))
-			continue;
-		add_part(y, parts[i], depth, eng_filter_match(f, y->s, y->e));
+		if (y->w->nparts >= WHY_PARTS)
+			break;
+		f = rl_compile(y->rs, parts[i], NULL);
+		add_part(y, parts[i], depth, f != NULL, f && eng_filter_match(f, y->s, y->e));
 		eng_filter_free(f);
-		if (depth + 1 < WHY_DEPTH && (in = inside(y, parts[i]))) {
+		if (f && depth + 1 < WHY_DEPTH && (in = inside(y, parts[i]))) {
 			explain(y, in, depth + 1);
 			free(in);
 		}

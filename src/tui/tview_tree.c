@@ -179,10 +179,11 @@ static void alert_nodes(const struct cursor *c, struct tree *t)
 		struct tview_node *n;
 
 		sbuf_reset(&text);
-		sbuf_puts(&text, w.parts[i].held ? "[x] " : "[ ] ");
+		sbuf_puts(&text, !w.parts[i].known ? "[?] " : w.parts[i].held ? "[x] " : "[ ] ");
 		cell_sanitize(&text, w.parts[i].text);
 		n = node_add(t, 2 + w.parts[i].depth, text.s);
-		n->filter = xstrdup(w.parts[i].text);
+		if (w.parts[i].known)
+			n->filter = xstrdup(w.parts[i].text);
 	}
 	sbuf_fini(&text);
 	eng_rules_why_free(&w);

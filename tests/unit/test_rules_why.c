@@ -26,8 +26,8 @@ static const char rules[] = "- macro: small\n"
 static void parts_text(const struct eng_rules_why *w, struct sbuf *o)
 {
 	for (size_t i = 0; i < w->nparts; i++)
-		sbuf_printf(o, "%u:%d:%s\n", w->parts[i].depth, w->parts[i].held,
-			    w->parts[i].text);
+		sbuf_printf(o, "%u:%c:%s\n", w->parts[i].depth,
+			    !w->parts[i].known ? '?' : w->parts[i].held ? '1' : '0', w->parts[i].text);
 }
 
 static void check_why(struct eng_state *s, uint64_t num, const char *want)
