@@ -70,6 +70,7 @@ lane_b() {
 	fuzz fuzz_keymap "$((secs / 4))" tests/fuzz/keymap_corpus
 	fuzz fuzz_columns "$((secs / 4))" tests/fuzz/columns_corpus
 	fuzz fuzz_complete "$((secs / 8))" tests/fuzz/complete_corpus
+	fuzz fuzz_proto "$((secs / 8))" tests/fuzz/proto_corpus
 }
 lane_a &
 a=$!

@@ -372,6 +372,9 @@ bool fx_evt_arg(const struct eng_evt *e, const char *name, int64_t idx, struct e
 
 const char eng_field_absent[] = "";
 
+/* A field of a protocol in the data (eng_fields_proto.c), by its Wireshark name. */
+#define PF(name, desc, kind) { name, desc, f_proto_field, kind, ENG_FA_NONE, NULL, ENG_FS_ANY }
+
 static const struct eng_field fields[] = {
 	{ "evt.num", "event number", f_evt_num, ENG_FK_NUM, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "evt.time", "event time as HH:MM:SS.nnnnnnnnn (local time)", f_evt_time, ENG_FK_STR,
@@ -432,6 +435,25 @@ static const struct eng_field fields[] = {
 	  f_evt_category, ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "evt.args", "all arguments as one string", f_evt_args, ENG_FK_STR, ENG_FA_NONE, NULL,
 	  ENG_FS_ANY },
+	{ "evt.protocol", "the protocol of an I/O event's data: HTTP, ...", f_evt_protocol,
+	  ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
+	PF("http.request.method", "HTTP: the request's method (GET, POST, ...)", ENG_FK_STR),
+	PF("http.request.uri", "HTTP: the request's URI", ENG_FK_STR),
+	PF("http.request.version", "HTTP: the request's version (HTTP/1.1)", ENG_FK_STR),
+	PF("http.response.version", "HTTP: the response's version", ENG_FK_STR),
+	PF("http.response.code", "HTTP: the response's status code", ENG_FK_NUM),
+	PF("http.response.phrase", "HTTP: the response's reason phrase", ENG_FK_STR),
+	PF("http.host", "HTTP: the Host header", ENG_FK_STR),
+	PF("http.user_agent", "HTTP: the User-Agent header", ENG_FK_STR),
+	PF("http.content_type", "HTTP: the Content-Type header", ENG_FK_STR),
+	PF("http.content_length", "HTTP: the Content-Length header", ENG_FK_NUM),
+	PF("http.server", "HTTP: the Server header", ENG_FK_STR),
+	PF("http.connection", "HTTP: the Connection header", ENG_FK_STR),
+	PF("http.accept", "HTTP: the Accept header", ENG_FK_STR),
+	PF("http.location", "HTTP: the Location header", ENG_FK_STR),
+	PF("http.transfer_encoding", "HTTP: the Transfer-Encoding header", ENG_FK_STR),
+	PF("http.chunk_size", "HTTP: a chunk's size (hex, as sent)", ENG_FK_STR),
+	PF("http.file_data", "HTTP: the body (a chunked one's first chunk)", ENG_FK_STR),
 	{ "falco.rule", "the Falco rule (--rules) the event raises an alert of", f_falco_rule,
 	  ENG_FK_STR, ENG_FA_NONE, NULL, ENG_FS_ANY },
 	{ "falco.priority", "that rule's priority: Emergency ... Debug", f_falco_priority,

@@ -89,6 +89,16 @@ struct eng_fref {
  */
 int eng_field_parse(const char *text, struct eng_fref *out, struct diag *d);
 
+/* An I/O event's data (a call's exit's), or false if it has none. */
+bool eng_evt_data(const struct eng_evt *e, const uint8_t **p, uint32_t *len);
+
+struct dis_ptree;
+/*
+ * The protocol message in an I/O event's data, dissected (dis_proto.h), or
+ * NULL if its data is no known protocol's. Valid until s dissects another.
+ */
+const struct dis_ptree *eng_evt_proto(const struct eng_state *s, const struct eng_evt *e);
+
 /* Looks a whole name up ("proc.aname[2]"); NULL-f fref on failure. */
 bool eng_field_lookup(const char *name, struct eng_fref *out, struct diag *d);
 

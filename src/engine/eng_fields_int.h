@@ -386,6 +386,11 @@ bool f_fdlist_cports(struct sbuf *o, const struct eng_state *s, const struct eng
 bool f_fdlist_sports(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 	                const struct eng_fref *r);
 /* eng_rules.c */
+/* http.*, ...: the field of the protocol in the event's data (eng_fields_proto.c). */
+bool f_proto_field(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		   const struct eng_fref *r);
+bool f_evt_protocol(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		    const struct eng_fref *r);
 bool f_falco_rule(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		  const struct eng_fref *r);
 bool f_falco_priority(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

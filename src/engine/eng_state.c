@@ -374,6 +374,8 @@ void eng_state_fini(struct eng_state *s)
 	free(s->switch_ts);
 	eng_rules_eval_free(s->rules);
 	s->rules = NULL;
+	eng_proto_cache_free(s->proto);
+	s->proto = NULL;
 }
 
 void eng_state_reset(struct eng_state *s)

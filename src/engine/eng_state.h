@@ -211,9 +211,15 @@ struct eng_state {
 	uint64_t exectime; /* at a switch event: ns since the CPU's switch before */
 	/* the default Falco rules compiled for the falco.* fields (owned), once asked for */
 	struct eng_rules_eval *rules;
+	/* the last event whose data was dissected (owned), for the protocol fields */
+	struct eng_proto_cache *proto;
 };
 
 struct eng_rules_eval;
+struct eng_proto_cache;
+
+/* Frees what eng_evt_proto() (eng_fields.h) kept. */
+void eng_proto_cache_free(struct eng_proto_cache *c);
 
 void eng_state_init(struct eng_state *s);
 void eng_state_fini(struct eng_state *s);

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * HTTP/1.x: a request or status line, the headers, and the body (whole, or
+ * its chunks), with Wireshark's field names. A message cut short (the
+ * snap length, a read in the middle) is malformed where it stops.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "dis_proto_int.h"
+
+static const char *const methods[] = { "GET",	  "POST",    "PUT",   "DELETE", "HEAD",
+				       "OPTIONS", "PATCH",   "CONNECT", "TRACE", NULL };
+
+/* The header fields with names of their own, as Wireshark's. */
+static const struct {
+	const char *name, *field;
+} headers[] = {
+	{ "Host", "http.host" },
+	{ "User-Agent", "http.user_agent" },
+	{ "Content-Type", "http.content_type" },
+	{ "Content-Length", "http.content_length" },
+	{ "Server", "http.server" },
+	{ "Connection", "http.connection" },
+	{ "Accept", "http.accept" },
+	{ "Location", "http.location" },
+	{ "Transfer-Encoding", "http.transfer_encoding" },
+};
+
+static const char *const fields[] = {
+	"http.request.method",	 "http.request.uri", "http.request.version", "http.response.version",
+	"http.response.code",	 "http.response.phrase", "http.host", "http.user_agent",
+	"http.content_type",	 "http.content_length", "http.server", "http.connection",
+	"http.accept",		 "http.location", "http.transfer_encoding", "http.chunk_size",
+	"http.file_data",	 NULL,
+};
+
+static const uint16_t ports[] = { 80, 8000, 8008, 8080, 8888, 3128, 0 };
+
+/* The method at p, if the bytes start with one and a space; else NULL. */
+static const char *method_at(const uint8_t *p, size_t n)
+{
+	for (const char *const *m = methods; *m; m++) {
+		size_t k = strlen(*m);
+
+		if (n > k && memcmp(p, *m, k) == 0 && p[k] == ' ')
+			return *m;
+	}
+	return NULL;
+}
+
+static bool looks(const uint8_t *p, size_t n)
+{
+	return method_at(p, n) || (n >= 8 && memcmp(p, "HTTP/1.", 7) == 0);
+}
+
+/* The end of the line that starts at off (its CR LF or LF), or n if it has none. */
+static size_t line_end(const uint8_t *p, size_t n, size_t off)
+{
+	const uint8_t *nl = memchr(p + off, '\n', n - off);
+
+	return nl ? (size_t)(nl - p) : n;
+}
+
+/* The line from off to its end, less a CR: its length. */
+static size_t line_len(const uint8_t *p, size_t off, size_t end)
+{
+	return end > off && p[end - 1] == '\r' ? end - 1 - off : end - off;
+}
+
+/*
+ * The number in base (10 or 16) at p[*i], up to end, at most 15 digits;
+ * *i is moved past its digits (none: it stays).
+ */
+static unsigned long long number(const uint8_t *p, size_t *i, size_t end, unsigned int base)
+{
+	unsigned long long v = 0;
+	unsigned int k;
+
+	for (k = 0; *i < end && k < 15; (*i)++, k++) {
+		unsigned int c = p[*i], d;
+
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (base == 16 && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			d = (c | 0x20) - 'a' + 10;
+		else
+			break;
+		v = v * base + d;
+	}
+	return v;
+}
+
+/* Adds field with the bytes from a to b of p. */
+static void put(struct dis_ptree *t, unsigned int depth, const char *field, const uint8_t *p,
+		size_t a, size_t b)
+{
+	dis_ptree_add(t, depth, field, (const char *)p + a, b - a, (uint32_t)a, (uint32_t)(b - a));
+}
+
+/* The first line: a request's method, URI and version, or a status line. */
+static bool first_line(struct dis_ptree *t, const uint8_t *p, size_t len)
+{
+	const uint8_t *sp1 = memchr(p, ' ', len), *sp2;
+	size_t a, b;
+
+	if (!sp1)
+		return false;
+	a = (size_t)(sp1 - p);
+	sp2 = memchr(p + a + 1, ' ', len - a - 1);
+	b = sp2 ? (size_t)(sp2 - p) : len;
+	if (len >= 5 && memcmp(p, "HTTP/", 5) == 0) {
+		put(t, 1, "http.response.version", p, 0, a);
+		put(t, 1, "http.response.code", p, a + 1, b);
+		if (sp2)
+			put(t, 1, "http.response.phrase", p, b + 1, len);
+		return true;
+	}
+	if (!sp2)
+		return false;
+	put(t, 1, "http.request.method", p, 0, a);
+	put(t, 1, "http.request.uri", p, a + 1, b);
+	put(t, 1, "http.request.version", p, b + 1, len);
+	return true;
+}
+
+/* A header line "Name: value" at off (len bytes); notes what the body needs. */
+static void header(struct dis_ptree *t, const uint8_t *p, size_t off, size_t len,
+		   bool *chunked, long long *clen)
+{
+	const uint8_t *colon = memchr(p + off, ':', len);
+	size_t name, v, end = off + len;
+
+	if (!colon) {
+		put(t, 1, NULL, p, off, end);
+		dis_ptree_malformed(t, off);
+		return;
+	}
+	name = (size_t)(colon - p) - off;
+	for (v = (size_t)(colon - p) + 1; v < end && (p[v] == ' ' || p[v] == '\t'); v++)
+		;
+	for (size_t i = 0; i < sizeof(headers) / sizeof(headers[0]); i++) {
+		if (strlen(headers[i].name) != name ||
+		    strncasecmp((const char *)p + off, headers[i].name, name) != 0)
+			continue;
+		put(t, 1, headers[i].field, p, v, end);
+		t->n[t->count - 1].off = (uint32_t)off;
+		t->n[t->count - 1].len = (uint32_t)len;
+		if (i == 3) {
+			size_t d = v;
+
+			*clen = (long long)number(p, &d, end, 10);
+		}
+		if (i == 8 && end - v >= 7 && strncasecmp((const char *)p + v, "chunked", 7) == 0)
+			*chunked = true;
+		return;
+	}
+	put(t, 1, NULL, p, off, end);
+}
+
+/* A chunked body from off: each chunk's size and data, to the last (size 0). */
+static void chunks(struct dis_ptree *t, const uint8_t *p, size_t n, size_t off)
+{
+	while (off < n) {
+		size_t end = line_end(p, n, off), len = line_len(p, off, end), stop = off;
+		unsigned long long size = number(p, &stop, off + len, 16);
+
+		if (end == n || stop == off) {
+			dis_ptree_malformed(t, off);
+			return;
+		}
+		put(t, 1, "http.chunk_size", p, off, stop);
+		t->n[t->count - 1].len = (uint32_t)len;
+		off = end + 1;
+		if (size == 0)
+			return;
+		if (size > n - off) {
+			dis_ptree_malformed(t, n);
+			return;
+		}
+		put(t, 2, "http.file_data", p, off, off + (size_t)size);
+		off += (size_t)size;
+		if (off < n && p[off] == '\r')
+			off++;
+		if (off < n && p[off] == '\n')
+			off++;
+	}
+}
+
+static void dissect(const uint8_t *p, size_t n, struct dis_ptree *t)
+{
+	size_t off = 0, end = line_end(p, n, 0);
+	bool chunked = false;
+	long long clen = -1;
+
+	dis_ptree_add(t, 0, NULL, "Hypertext Transfer Protocol", 27, 0, (uint32_t)n);
+	if (!first_line(t, p, line_len(p, 0, end)) || end == n) {
+		dis_ptree_malformed(t, end == n ? n : line_len(p, 0, end));
+		return;
+	}
+	for (off = end + 1; off < n; off = end + 1) {
+		size_t len;
+
+		end = line_end(p, n, off);
+		len = line_len(p, off, end);
+		if (end == n) { /* cut short in the headers */
+			dis_ptree_malformed(t, n);
+			return;
+		}
+		if (len == 0)
+			break;
+		header(t, p, off, len, &chunked, &clen);
+	}
+	off = end + 1;
+	if (off > n)
+		return;
+	if (chunked) {
+		chunks(t, p, n, off);
+	} else if (off < n) {
+		put(t, 1, "http.file_data", p, off, n);
+		if (clen >= 0 && (unsigned long long)clen > n - off)
+			dis_ptree_malformed(t, n);
+	}
+}
+
+const struct dis_proto dis_proto_http = {
+	.name = "HTTP",
+	.ports = ports,
+	.tcp = true,
+	.looks = looks,
+	.dissect = dissect,
+	.fields = fields,
+};

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The registry of payload dissectors, and the trees they build. */
+#include "dis_proto.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dis_fmt.h"
+#include "dis_proto_int.h"
+#include "xalloc.h"
+
+static const struct dis_proto *const protos[] = { &dis_proto_http };
+
+const struct dis_proto *const *dis_protos(size_t *n)
+{
+	*n = sizeof(protos) / sizeof(protos[0]);
+	return protos;
+}
+
+static bool runs_over(const struct dis_proto *d, enum dis_transport tr)
+{
+	return tr == DIS_T_ANY || (tr == DIS_T_TCP && d->tcp) || (tr == DIS_T_UDP && d->udp);
+}
+
+static bool hinted(const struct dis_proto *d, uint16_t sport, uint16_t dport)
+{
+	for (const uint16_t *p = d->ports; p && *p; p++)
+		if (*p == sport || *p == dport)
+			return true;
+	return false;
+}
+
+const struct dis_proto *dis_proto_find(const uint8_t *p, size_t n, enum dis_transport tr,
+				       uint16_t sport, uint16_t dport)
+{
+	size_t i;
+
+	if (!n)
+		return NULL;
+	for (i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
+		if (runs_over(protos[i], tr) && hinted(protos[i], sport, dport) &&
+		    protos[i]->looks(p, n))
+			return protos[i];
+	for (i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
+		if (runs_over(protos[i], tr) && protos[i]->looks(p, n))
+			return protos[i];
+	return NULL;
+}
+
+void dis_ptree_init(struct dis_ptree *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->malformed = -1;
+}
+
+static void clear(struct dis_ptree *t)
+{
+	for (size_t i = 0; i < t->count; i++)
+		free(t->n[i].text);
+	t->count = 0;
+	t->proto = NULL;
+	t->malformed = -1;
+}
+
+void dis_ptree_fini(struct dis_ptree *t)
+{
+	clear(t);
+	free(t->n);
+	memset(t, 0, sizeof(*t));
+}
+
+void dis_ptree_dissect(struct dis_ptree *t, const struct dis_proto *proto, const uint8_t *p,
+		       size_t n)
+{
+	clear(t);
+	t->proto = proto;
+	proto->dissect(p, n, t);
+}
+
+struct dis_pnode *dis_ptree_add(struct dis_ptree *t, unsigned int depth, const char *field,
+				const char *text, size_t len, uint32_t off, uint32_t n)
+{
+	struct dis_pnode *nd;
+	struct sbuf s;
+
+	if (t->count == t->cap) {
+		t->cap = t->cap * 2 + 16;
+		t->n = xreallocarray(t->n, t->cap, sizeof(*t->n));
+	}
+	nd = &t->n[t->count++];
+	sbuf_init(&s);
+	dis_fmt_dots(&s, (const uint8_t *)text, (uint32_t)len);
+	nd->text = xstrdup(s.len ? s.s : "");
+	sbuf_fini(&s);
+	nd->field = field;
+	nd->depth = (uint8_t)depth;
+	nd->off = off;
+	nd->len = n;
+	return nd;
+}
+
+void dis_ptree_malformed(struct dis_ptree *t, size_t off)
+{
+	if (t->malformed < 0)
+		t->malformed = (int64_t)off;
+}
+
+bool dis_ptree_field(const struct dis_ptree *t, const char *field, unsigned int nth,
+		     struct sbuf *out)
+{
+	for (size_t i = 0; i < t->count; i++) {
+		if (t->n[i].field && strcmp(t->n[i].field, field) == 0 && nth-- == 0) {
+			sbuf_puts(out, t->n[i].text);
+			return true;
+		}
+	}
+	return false;
+}
+
+const struct dis_proto *dis_proto_of_field(const char *field)
+{
+	for (size_t i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
+		for (const char *const *f = protos[i]->fields; *f; f++)
+			if (strcmp(*f, field) == 0)
+				return protos[i];
+	return NULL;
+}

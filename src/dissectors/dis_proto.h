@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Protocols inside the data of system calls, dissected as Wireshark
+ * dissects them: a registry of dissectors, each found by a port hint or by
+ * a look at the bytes (as Wireshark's heuristic dissectors are), giving a
+ * tree whose nodes name their bytes and carry Wireshark's field names.
+ * Pure functions over bytes: no engine, no I/O.
+ */
+#ifndef SYSHARK_DIS_PROTO_H
+#define SYSHARK_DIS_PROTO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sbuf.h"
+
+/* A node of a dissection: a field's value, or a label (field NULL). */
+struct dis_pnode {
+	const char *field; /* "http.request.method", or NULL */
+	char *text;	   /* the value as shown: "GET"; or the label */
+	uint32_t off, len; /* its bytes in the message */
+	uint8_t depth;
+};
+
+struct dis_proto;
+
+struct dis_ptree {
+	const struct dis_proto *proto;
+	struct dis_pnode *n;
+	size_t count, cap;
+	/* the byte where the message breaks (truncated, a length that lies), or -1 */
+	int64_t malformed;
+};
+
+struct dis_proto {
+	const char *name;	      /* "HTTP", as a Protocol column shows it */
+	const uint16_t *ports;	      /* port hints, 0-ended */
+	bool tcp, udp;		      /* the transports it runs over */
+	/* whether the bytes look like a message of it */
+	bool (*looks)(const uint8_t *p, size_t n);
+	void (*dissect)(const uint8_t *p, size_t n, struct dis_ptree *t);
+	const char *const *fields; /* its fields, NULL-ended */
+};
+
+/* The registered protocols; *n is set to their number. */
+const struct dis_proto *const *dis_protos(size_t *n);
+
+/* The transport of a message: none known (a pipe, a unix socket), TCP or UDP. */
+enum dis_transport { DIS_T_ANY, DIS_T_TCP, DIS_T_UDP };
+
+/*
+ * The protocol of a message of n bytes at p between ports sport and dport
+ * (0 when there are none): one whose port hint matches and whose look at
+ * the bytes agrees, else the first whose look does; NULL if none.
+ */
+const struct dis_proto *dis_proto_find(const uint8_t *p, size_t n, enum dis_transport tr,
+				       uint16_t sport, uint16_t dport);
+
+void dis_ptree_init(struct dis_ptree *t);
+void dis_ptree_fini(struct dis_ptree *t);
+/* Dissects the message with proto into t (emptied first). */
+void dis_ptree_dissect(struct dis_ptree *t, const struct dis_proto *proto, const uint8_t *p,
+		       size_t n);
+
+/* Adds a node; text is len bytes (sanitized to printable ASCII). */
+struct dis_pnode *dis_ptree_add(struct dis_ptree *t, unsigned int depth, const char *field,
+				const char *text, size_t len, uint32_t off, uint32_t n);
+/* Marks t malformed at byte off (the first such byte counts). */
+void dis_ptree_malformed(struct dis_ptree *t, size_t off);
+
+/* Appends the nth value (from 0) of field in t; false if it has none. */
+bool dis_ptree_field(const struct dis_ptree *t, const char *field, unsigned int nth,
+		     struct sbuf *out);
+
+/* The protocol a field belongs to ("http.host": HTTP), or NULL if no dissector has it. */
+const struct dis_proto *dis_proto_of_field(const char *field);
+
+#endif

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * libFuzzer target for the payload dissectors: the input's first byte
+ * picks a dissector (or, past their number, lets the registry find one by
+ * the bytes), the rest is the message. Every node must lie inside the
+ * message, and every field reads back.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "dis_proto.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const struct dis_proto *const *all, *d;
+	struct dis_ptree t;
+	struct sbuf v;
+	size_t n;
+
+	if (size < 1)
+		return 0;
+	all = dis_protos(&n);
+	d = data[0] < n ? all[data[0]] :
+			  dis_proto_find(data + 1, size - 1, DIS_T_ANY, 0, 0);
+	if (!d)
+		return 0;
+	dis_ptree_init(&t);
+	sbuf_init(&v);
+	dis_ptree_dissect(&t, d, data + 1, size - 1);
+	for (size_t i = 0; i < t.count; i++)
+		if ((size_t)t.n[i].off + t.n[i].len > size - 1)
+			abort();
+	if (t.malformed > (int64_t)(size - 1))
+		abort();
+	for (const char *const *f = d->fields; *f; f++)
+		for (unsigned int k = 0; dis_ptree_field(&t, *f, k, &v); k++)
+			sbuf_reset(&v);
+	sbuf_fini(&v);
+	dis_ptree_fini(&t);
+	return 0;
+}

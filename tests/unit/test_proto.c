@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The payload dissectors: which protocol a message is found to be, the
+ * fields and byte ranges of its tree, and the byte where a message cut
+ * short or lying about its length breaks.
+ */
+#include <string.h>
+
+#include "dis_proto.h"
+#include "harness.h"
+
+static struct dis_ptree t;
+static struct sbuf v;
+
+static const struct dis_proto *find(const char *msg, enum dis_transport tr, uint16_t port)
+{
+	return dis_proto_find((const uint8_t *)msg, strlen(msg), tr, 40000, port);
+}
+
+/* Dissects msg as what the registry finds it to be; false if it finds nothing. */
+static bool dissect(const char *msg)
+{
+	const struct dis_proto *d = find(msg, DIS_T_TCP, 0);
+
+	if (!d)
+		return false;
+	dis_ptree_dissect(&t, d, (const uint8_t *)msg, strlen(msg));
+	return true;
+}
+
+/* The nth value of field, or "" if there is none. */
+static const char *value(const char *field, unsigned int nth)
+{
+	sbuf_reset(&v);
+	if (!dis_ptree_field(&t, field, nth, &v))
+		return "";
+	return v.s;
+}
+
+/* The node of field's first value. */
+static const struct dis_pnode *node(const char *field)
+{
+	for (size_t i = 0; i < t.count; i++)
+		if (t.n[i].field && strcmp(t.n[i].field, field) == 0)
+			return &t.n[i];
+	return NULL;
+}
+
+static void check_detection(void)
+{
+	CHECK(find("GET / HTTP/1.1\r\n", DIS_T_TCP, 28144) != NULL);
+	CHECK_STR(find("HTTP/1.0 404 Not Found\r\n", DIS_T_ANY, 0)->name, "HTTP");
+	CHECK(find("GETTING / HTTP/1.1\r\n", DIS_T_TCP, 80) == NULL);
+	CHECK(find("\x16\x03\x01\x02\x00", DIS_T_TCP, 80) == NULL);
+	/* HTTP/1.x runs over TCP only */
+	CHECK(find("GET / HTTP/1.1\r\n", DIS_T_UDP, 80) == NULL);
+	CHECK(dis_proto_of_field("http.request.uri") != NULL);
+	CHECK(dis_proto_of_field("http.nosuch") == NULL);
+}
+
+static void check_http(void)
+{
+	const struct dis_pnode *n;
+
+	CHECK(dissect("GET /a?b=1 HTTP/1.1\r\nhost: example.com:8080\r\n"
+		      "User-Agent:  curl/8.0\r\nX-Other: 1\r\n\r\n"));
+	CHECK_STR(value("http.request.method", 0), "GET");
+	CHECK_STR(value("http.request.uri", 0), "/a?b=1");
+	CHECK_STR(value("http.request.version", 0), "HTTP/1.1");
+	CHECK_STR(value("http.host", 0), "example.com:8080");
+	CHECK_STR(value("http.user_agent", 0), "curl/8.0");
+	CHECK(t.malformed == -1);
+	n = node("http.request.uri");
+	CHECK(n && n->off == 4 && n->len == 6);
+	n = node("http.host"); /* the whole header line */
+	CHECK(n && n->off == 21 && n->len == 22);
+
+	CHECK(dissect("HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n"
+		      "Content-Length: 5\r\n\r\nhello"));
+	CHECK_STR(value("http.response.version", 0), "HTTP/1.1");
+	CHECK_STR(value("http.response.code", 0), "404");
+	CHECK_STR(value("http.response.phrase", 0), "Not Found");
+	CHECK_STR(value("http.content_type", 0), "text/html");
+	CHECK_STR(value("http.content_length", 0), "5");
+	CHECK_STR(value("http.file_data", 0), "hello");
+	CHECK(t.malformed == -1);
+
+	CHECK(dissect("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+		      "5\r\nhello\r\na;x=y\r\n0123456789\r\n0\r\n\r\n"));
+	CHECK_STR(value("http.chunk_size", 0), "5");
+	CHECK_STR(value("http.file_data", 0), "hello");
+	CHECK_STR(value("http.chunk_size", 1), "a");
+	CHECK_STR(value("http.file_data", 1), "0123456789");
+	CHECK_STR(value("http.chunk_size", 2), "0");
+	CHECK(t.malformed == -1);
+}
+
+static void check_malformed(void)
+{
+	static const char cut[] = "GET /long HTTP/1.1\r\nHost: a\r\nUser-Ag";
+	static const char lying[] = "HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\nshort";
+	static const char chunk[] = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+				    "ff\r\nonly this";
+
+	/* cut in the headers: what came before is there, and it breaks at the end */
+	CHECK(dissect(cut));
+	CHECK_STR(value("http.host", 0), "a");
+	CHECK(t.malformed == (int64_t)strlen(cut));
+	/* a body shorter than its Content-Length */
+	CHECK(dissect(lying));
+	CHECK_STR(value("http.file_data", 0), "short");
+	CHECK(t.malformed == (int64_t)strlen(lying));
+	/* a chunk longer than what is left */
+	CHECK(dissect(chunk));
+	CHECK_STR(value("http.chunk_size", 0), "ff");
+	CHECK(t.malformed == (int64_t)strlen(chunk));
+	/* a request line with no version */
+	CHECK(dissect("GET /\r\n\r\n"));
+	CHECK(t.malformed == 5);
+	/* control bytes in a value are dots */
+	CHECK(dissect("GET /\x1b[2J HTTP/1.1\r\n\r\n"));
+	CHECK_STR(value("http.request.uri", 0), "/.[2J");
+}
+
+int main(void)
+{
+	dis_ptree_init(&t);
+	sbuf_init(&v);
+	check_detection();
+	check_http();
+	check_malformed();
+	sbuf_fini(&v);
+	dis_ptree_fini(&t);
+	return h_done();
+}
