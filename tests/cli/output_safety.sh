@@ -48,14 +48,24 @@ clean "-T fields" "$tmp/fields"
 cut -f1 "$tmp/fields" | cmp -s - "$tmp/nums" && ok ||
 	bad "-T fields prints other lines than one per event"
 
+# a rule every event raises, whose output and alerts view name the hostile processes
+printf -- '- rule: Any event\n  desc: every event\n  condition: evt.num > 0\n  %s\n  %s\n' \
+	'output: "%proc.name %proc.cmdline %fd.name"' 'priority: warning' >"$tmp/any.yaml"
+"$bin" -r "$f" --rules "$tmp/any.yaml" >"$tmp/alerts" 2>/dev/null
+clean "--rules" "$tmp/alerts"
+[ "$(wc -l <"$tmp/alerts")" = "$(wc -l <"$tmp/nums")" ] && ok ||
+	bad "--rules prints other lines than one alert per event"
 for v in $("$bin" --top=list | cut -d' ' -f1); do
-	"$bin" -r "$f" --top="$v" -p >"$tmp/table"
+	with=()
+	[ "$v" != alerts ] || with=(--rules "$tmp/any.yaml")
+	"$bin" -r "$f" --top="$v" "${with[@]}" -p >"$tmp/table" 2>/dev/null
 	clean "--top=$v -p" "$tmp/table"
-	"$bin" -r "$f" --top="$v" -T fields >"$tmp/rows"
+	"$bin" -r "$f" --top="$v" "${with[@]}" -T fields >"$tmp/rows" 2>/dev/null
 	clean "--top=$v -T fields" "$tmp/rows"
-	[ "$(wc -l <"$tmp/table")" = $(($(wc -l <"$tmp/rows") + 1)) ] && ok ||
+	[ "$(wc -l <"$tmp/table")" = $(($(wc -l <"$tmp/rows") + 1)) ] &&
+		{ [ "$v" != alerts ] || [ -s "$tmp/rows" ]; } && ok ||
 		bad "--top=$v: the table has other lines than a title and a line per row"
-	"$bin" -r "$f" --top="$v" -T json >"$tmp/json"
+	"$bin" -r "$f" --top="$v" "${with[@]}" -T json >"$tmp/json" 2>/dev/null
 	python3 -c 'import json, sys
 for line in open(sys.argv[1], encoding="utf-8"):
     json.loads(line)' "$tmp/json" && ok || bad "--top=$v -T json is not JSON on every line"
