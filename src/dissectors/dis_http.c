@@ -4,6 +4,7 @@
  * its chunks), with Wireshark's field names. A message cut short (the
  * snap length, a read in the middle) is malformed where it stops.
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -32,7 +33,7 @@ static const char *const fields[] = {
 	"http.response.code",	 "http.response.phrase", "http.host", "http.user_agent",
 	"http.content_type",	 "http.content_length", "http.server", "http.connection",
 	"http.accept",		 "http.location", "http.transfer_encoding", "http.chunk_size",
-	"http.file_data",	 NULL,
+	"http.chunk_data",	 "http.file_data", NULL,
 };
 
 static const uint16_t ports[] = { 80, 8000, 8008, 8080, 8888, 3128, 0 };
@@ -49,9 +50,9 @@ static const char *method_at(const uint8_t *p, size_t n)
 	return NULL;
 }
 
-static bool looks(const uint8_t *p, size_t n)
+static bool looks(const struct dis_msg *m)
 {
-	return method_at(p, n) || (n >= 8 && memcmp(p, "HTTP/1.", 7) == 0);
+	return method_at(m->p, m->n) || (m->n >= 8 && memcmp(m->p, "HTTP/1.", 7) == 0);
 }
 
 /* The end of the line that starts at off (its CR LF or LF), or n if it has none. */
@@ -158,38 +159,53 @@ static void header(struct dis_ptree *t, const uint8_t *p, size_t off, size_t len
 	put(t, 1, NULL, p, off, end);
 }
 
-/* A chunked body from off: each chunk's size and data, to the last (size 0). */
+/*
+ * A chunked body from off: each chunk's size (as Wireshark, in decimal)
+ * and data, to the last (size 0); then the body the chunks make.
+ */
 static void chunks(struct dis_ptree *t, const uint8_t *p, size_t n, size_t off)
 {
+	size_t start = off;
+	struct sbuf body;
+	char num[24];
+
+	sbuf_init(&body);
 	while (off < n) {
 		size_t end = line_end(p, n, off), len = line_len(p, off, end), stop = off;
 		unsigned long long size = number(p, &stop, off + len, 16);
+		int k = snprintf(num, sizeof(num), "%llu", size);
 
 		if (end == n || stop == off) {
 			dis_ptree_malformed(t, off);
-			return;
+			break;
 		}
-		put(t, 1, "http.chunk_size", p, off, stop);
-		t->n[t->count - 1].len = (uint32_t)len;
+		dis_ptree_add(t, 1, "http.chunk_size", num, (size_t)k, (uint32_t)off, (uint32_t)len);
 		off = end + 1;
 		if (size == 0)
-			return;
+			break;
 		if (size > n - off) {
 			dis_ptree_malformed(t, n);
-			return;
+			sbuf_put(&body, (const char *)p + off, n - off);
+			off = n;
+			break;
 		}
-		put(t, 2, "http.file_data", p, off, off + (size_t)size);
+		put(t, 2, "http.chunk_data", p, off, off + (size_t)size);
+		sbuf_put(&body, (const char *)p + off, (size_t)size);
 		off += (size_t)size;
 		if (off < n && p[off] == '\r')
 			off++;
 		if (off < n && p[off] == '\n')
 			off++;
 	}
+	dis_ptree_add(t, 1, "http.file_data", body.s, body.len, (uint32_t)start,
+		      (uint32_t)(off - start));
+	sbuf_fini(&body);
 }
 
-static void dissect(const uint8_t *p, size_t n, struct dis_ptree *t)
+static void dissect(const struct dis_msg *m, struct dis_ptree *t)
 {
-	size_t off = 0, end = line_end(p, n, 0);
+	const uint8_t *p = m->p;
+	size_t n = m->n, off = 0, end = line_end(p, n, 0);
 	bool chunked = false;
 	long long clen = -1;
 

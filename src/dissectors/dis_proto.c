@@ -30,19 +30,18 @@ static bool hinted(const struct dis_proto *d, uint16_t sport, uint16_t dport)
 	return false;
 }
 
-const struct dis_proto *dis_proto_find(const uint8_t *p, size_t n, enum dis_transport tr,
-				       uint16_t sport, uint16_t dport)
+const struct dis_proto *dis_proto_find(const struct dis_msg *m, uint16_t sport, uint16_t dport)
 {
 	size_t i;
 
-	if (!n)
+	if (!m->n)
 		return NULL;
 	for (i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
-		if (runs_over(protos[i], tr) && hinted(protos[i], sport, dport) &&
-		    protos[i]->looks(p, n))
+		if (runs_over(protos[i], m->tr) && hinted(protos[i], sport, dport) &&
+		    protos[i]->looks(m))
 			return protos[i];
 	for (i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
-		if (runs_over(protos[i], tr) && protos[i]->looks(p, n))
+		if (runs_over(protos[i], m->tr) && protos[i]->looks(m))
 			return protos[i];
 	return NULL;
 }
@@ -69,12 +68,12 @@ void dis_ptree_fini(struct dis_ptree *t)
 	memset(t, 0, sizeof(*t));
 }
 
-void dis_ptree_dissect(struct dis_ptree *t, const struct dis_proto *proto, const uint8_t *p,
-		       size_t n)
+void dis_ptree_dissect(struct dis_ptree *t, const struct dis_proto *proto,
+		       const struct dis_msg *m)
 {
 	clear(t);
 	t->proto = proto;
-	proto->dissect(p, n, t);
+	proto->dissect(m, t);
 }
 
 struct dis_pnode *dis_ptree_add(struct dis_ptree *t, unsigned int depth, const char *field,
@@ -115,6 +114,21 @@ bool dis_ptree_field(const struct dis_ptree *t, const char *field, unsigned int 
 		}
 	}
 	return false;
+}
+
+bool dis_ptree_values(const struct dis_ptree *t, const char *field, struct sbuf *out)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < t->count; i++) {
+		if (!t->n[i].field || strcmp(t->n[i].field, field) != 0)
+			continue;
+		if (any)
+			sbuf_putc(out, ',');
+		sbuf_puts(out, t->n[i].text);
+		any = true;
+	}
+	return any;
 }
 
 const struct dis_proto *dis_proto_of_field(const char *field)

@@ -25,6 +25,20 @@ struct dis_pnode {
 
 struct dis_proto;
 
+/* The transport of a message: none known (a pipe, a unix socket), TCP or UDP. */
+enum dis_transport { DIS_T_ANY, DIS_T_TCP, DIS_T_UDP };
+
+/* Which way a message goes, when the socket's role tells it. */
+enum dis_dir { DIS_D_UNKNOWN, DIS_D_TO_SERVER, DIS_D_TO_CLIENT };
+
+/* A message: the bytes of one read or write, and what its socket tells. */
+struct dis_msg {
+	const uint8_t *p;
+	size_t n;
+	enum dis_transport tr;
+	enum dis_dir dir;
+};
+
 struct dis_ptree {
 	const struct dis_proto *proto;
 	struct dis_pnode *n;
@@ -38,30 +52,26 @@ struct dis_proto {
 	const uint16_t *ports;	      /* port hints, 0-ended */
 	bool tcp, udp;		      /* the transports it runs over */
 	/* whether the bytes look like a message of it */
-	bool (*looks)(const uint8_t *p, size_t n);
-	void (*dissect)(const uint8_t *p, size_t n, struct dis_ptree *t);
+	bool (*looks)(const struct dis_msg *m);
+	void (*dissect)(const struct dis_msg *m, struct dis_ptree *t);
 	const char *const *fields; /* its fields, NULL-ended */
 };
 
 /* The registered protocols; *n is set to their number. */
 const struct dis_proto *const *dis_protos(size_t *n);
 
-/* The transport of a message: none known (a pipe, a unix socket), TCP or UDP. */
-enum dis_transport { DIS_T_ANY, DIS_T_TCP, DIS_T_UDP };
-
 /*
- * The protocol of a message of n bytes at p between ports sport and dport
- * (0 when there are none): one whose port hint matches and whose look at
- * the bytes agrees, else the first whose look does; NULL if none.
+ * The protocol of message m between ports sport and dport (0 when there
+ * are none): one whose port hint matches and whose look at the bytes
+ * agrees, else the first whose look does; NULL if none.
  */
-const struct dis_proto *dis_proto_find(const uint8_t *p, size_t n, enum dis_transport tr,
-				       uint16_t sport, uint16_t dport);
+const struct dis_proto *dis_proto_find(const struct dis_msg *m, uint16_t sport, uint16_t dport);
 
 void dis_ptree_init(struct dis_ptree *t);
 void dis_ptree_fini(struct dis_ptree *t);
-/* Dissects the message with proto into t (emptied first). */
-void dis_ptree_dissect(struct dis_ptree *t, const struct dis_proto *proto, const uint8_t *p,
-		       size_t n);
+/* Dissects message m with proto into t (emptied first). */
+void dis_ptree_dissect(struct dis_ptree *t, const struct dis_proto *proto,
+		       const struct dis_msg *m);
 
 /* Adds a node; text is len bytes (sanitized to printable ASCII). */
 struct dis_pnode *dis_ptree_add(struct dis_ptree *t, unsigned int depth, const char *field,
@@ -72,6 +82,8 @@ void dis_ptree_malformed(struct dis_ptree *t, size_t off);
 /* Appends the nth value (from 0) of field in t; false if it has none. */
 bool dis_ptree_field(const struct dis_ptree *t, const char *field, unsigned int nth,
 		     struct sbuf *out);
+/* Appends all the values of field in t, split by commas as tshark's; false if none. */
+bool dis_ptree_values(const struct dis_ptree *t, const char *field, struct sbuf *out);
 
 /* The protocol a field belongs to ("http.host": HTTP), or NULL if no dissector has it. */
 const struct dis_proto *dis_proto_of_field(const char *field);

@@ -40,12 +40,20 @@ bool eng_evt_data(const struct eng_evt *e, const uint8_t **p, uint32_t *len)
 	return true;
 }
 
+/* The way a message on socket f goes: a client writes to the server, as a server reads. */
+static enum dis_dir direction(const struct eng_fd *f, bool writes)
+{
+	if (!f || f->role == ENG_ROLE_NONE)
+		return DIS_D_UNKNOWN;
+	return (f->role == ENG_ROLE_CLIENT) == writes ? DIS_D_TO_SERVER : DIS_D_TO_CLIENT;
+}
+
 const struct dis_ptree *eng_evt_proto(const struct eng_state *s, const struct eng_evt *e)
 {
 	struct eng_proto_cache *c;
 	const struct dis_proto *d;
 	const struct eng_fd *f = e->info.fd;
-	enum dis_transport tr = DIS_T_ANY;
+	struct dis_msg m = { 0 };
 	const uint8_t *p;
 	uint32_t len;
 
@@ -63,14 +71,15 @@ const struct dis_ptree *eng_evt_proto(const struct eng_state *s, const struct en
 	c->found = false;
 	if (!eng_evt_data(e, &p, &len))
 		return NULL;
-	if (f && f->l4proto == ENG_L4_TCP)
-		tr = DIS_T_TCP;
-	else if (f && f->l4proto == ENG_L4_UDP)
-		tr = DIS_T_UDP;
-	d = dis_proto_find(p, len, tr, f ? f->sport : 0, f ? f->dport : 0);
+	m.p = p;
+	m.n = len;
+	m.tr = !f ? DIS_T_ANY : f->l4proto == ENG_L4_TCP ? DIS_T_TCP :
+		   f->l4proto == ENG_L4_UDP ? DIS_T_UDP : DIS_T_ANY;
+	m.dir = direction(f, eng_event_flags(e->ev.type) & EV_F_WRITES_TO_FD);
+	d = dis_proto_find(&m, f ? f->sport : 0, f ? f->dport : 0);
 	if (!d)
 		return NULL;
-	dis_ptree_dissect(&c->tree, d, p, len);
+	dis_ptree_dissect(&c->tree, d, &m);
 	c->found = true;
 	return &c->tree;
 }
@@ -80,7 +89,7 @@ bool f_proto_field(struct sbuf *o, const struct eng_state *s, const struct eng_e
 {
 	const struct dis_ptree *t = eng_evt_proto(s, e);
 
-	return t && dis_ptree_field(t, r->f->name, 0, o);
+	return t && dis_ptree_values(t, r->f->name, o);
 }
 
 bool f_evt_protocol(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

@@ -14,7 +14,9 @@ static struct sbuf v;
 
 static const struct dis_proto *find(const char *msg, enum dis_transport tr, uint16_t port)
 {
-	return dis_proto_find((const uint8_t *)msg, strlen(msg), tr, 40000, port);
+	struct dis_msg m = { (const uint8_t *)msg, strlen(msg), tr, DIS_D_UNKNOWN };
+
+	return dis_proto_find(&m, 40000, port);
 }
 
 /* Dissects msg as what the registry finds it to be; false if it finds nothing. */
@@ -24,7 +26,9 @@ static bool dissect(const char *msg)
 
 	if (!d)
 		return false;
-	dis_ptree_dissect(&t, d, (const uint8_t *)msg, strlen(msg));
+	struct dis_msg m = { (const uint8_t *)msg, strlen(msg), DIS_T_TCP, DIS_D_UNKNOWN };
+
+	dis_ptree_dissect(&t, d, &m);
 	return true;
 }
 
@@ -88,10 +92,14 @@ static void check_http(void)
 	CHECK(dissect("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
 		      "5\r\nhello\r\na;x=y\r\n0123456789\r\n0\r\n\r\n"));
 	CHECK_STR(value("http.chunk_size", 0), "5");
-	CHECK_STR(value("http.file_data", 0), "hello");
-	CHECK_STR(value("http.chunk_size", 1), "a");
-	CHECK_STR(value("http.file_data", 1), "0123456789");
+	CHECK_STR(value("http.chunk_data", 0), "hello");
+	CHECK_STR(value("http.chunk_size", 1), "10");
+	CHECK_STR(value("http.chunk_data", 1), "0123456789");
 	CHECK_STR(value("http.chunk_size", 2), "0");
+	CHECK_STR(value("http.file_data", 0), "hello0123456789");
+	sbuf_reset(&v);
+	CHECK(dis_ptree_values(&t, "http.chunk_size", &v));
+	CHECK_STR(v.s, "5,10,0");
 	CHECK(t.malformed == -1);
 }
 
@@ -112,7 +120,8 @@ static void check_malformed(void)
 	CHECK(t.malformed == (int64_t)strlen(lying));
 	/* a chunk longer than what is left */
 	CHECK(dissect(chunk));
-	CHECK_STR(value("http.chunk_size", 0), "ff");
+	CHECK_STR(value("http.chunk_size", 0), "255");
+	CHECK_STR(value("http.file_data", 0), "only this");
 	CHECK(t.malformed == (int64_t)strlen(chunk));
 	/* a request line with no version */
 	CHECK(dissect("GET /\r\n\r\n"));
