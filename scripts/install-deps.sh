@@ -14,7 +14,7 @@ pkgs=(
 	zlib1g-dev libncurses-dev libreadline-dev libbpf-dev libelf-dev libyaml-dev
 	bpftool linux-libc-dev libclang-rt-14-dev
 	python3 util-linux strace cppcheck
-	sysdig tshark
+	sysdig tshark bind9-dnsutils
 	jq tmux time
 	dpkg-dev zsh
 )

@@ -1,12 +1,22 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Sourced by the shell tests: counted checks and a scratch directory.
-# `ok` and `bad MESSAGE` count; `finish` prints the tally and sets the exit
-# status; $tmp is removed on exit.
+# `ok` and `bad MESSAGE` count; `expect WHAT WANT GOT` checks that GOT is
+# WANT and not empty; `finish` prints the tally and sets the exit status;
+# $tmp is removed on exit. A command not found counts as a failure.
 set -u
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+expect() {
+	if [ -n "$2" ] && [ "$2" = "$3" ]; then ok; else
+		bad "$1: got"$'\n'"$3"$'\n'"wanted"$'\n'"$2"
+	fi
+}
+command_not_found_handle() {
+	bad "no command '$1'"
+	return 127
+}
 finish() {
 	echo "$pass passed, $fail failed"
 	[ "$fail" -eq 0 ]

@@ -58,6 +58,16 @@ extern const char eng_field_absent[];
 struct eng_field;
 bool eng_field_either_end(const struct eng_field *f);
 
+/*
+ * True for the fields of a protocol in the data (dns.a, ...), which can
+ * have many values: a check holds if it holds for any (for !=, for all),
+ * as Wireshark's.
+ */
+bool eng_field_multi(const struct eng_field *f);
+/* The nth value (from 0) of such a field r in e; false past the last. */
+bool eng_field_nth(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		   const struct eng_fref *r, unsigned int nth);
+
 /* Which events a field can have a value on, for filters to rule types out. */
 enum eng_fscope {
 	ENG_FS_ANY,

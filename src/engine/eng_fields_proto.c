@@ -92,6 +92,19 @@ bool f_proto_field(struct sbuf *o, const struct eng_state *s, const struct eng_e
 	return t && dis_ptree_values(t, r->f->name, o);
 }
 
+bool eng_field_multi(const struct eng_field *f)
+{
+	return f->extract == f_proto_field;
+}
+
+bool eng_field_nth(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
+		   const struct eng_fref *r, unsigned int nth)
+{
+	const struct dis_ptree *t = eng_evt_proto(s, e);
+
+	return t && dis_ptree_field(t, r->f->name, nth, o);
+}
+
 bool f_evt_protocol(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,
 		    const struct eng_fref *r)
 {

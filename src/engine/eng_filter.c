@@ -193,6 +193,23 @@ static bool check_either(struct eng_filter *f, const struct node *n, const struc
 	return n->op == OP_NE ? hit[0] && hit[1] : hit[0] || hit[1];
 }
 
+/* A field of many values: the check holds for any of them (for !=, for all). */
+static bool check_each(struct eng_filter *f, const struct node *n, const struct eng_state *s,
+		       const struct eng_evt *e)
+{
+	struct sbuf *b = &f->scratch;
+	bool all = n->op == OP_NE, any = false;
+
+	for (unsigned int i = 0; sbuf_reset(b), eng_field_nth(b, s, e, &n->field, i); i++) {
+		if (n->op == OP_EXISTS)
+			return true;
+		if (eng_filter_check_value(n, b->s, b->len) != all)
+			return !all;
+		any = true;
+	}
+	return all && any;
+}
+
 static bool check(struct eng_filter *f, const struct node *n, const struct eng_state *s,
 		  const struct eng_evt *e)
 {
@@ -201,6 +218,8 @@ static bool check(struct eng_filter *f, const struct node *n, const struct eng_s
 
 	if (n->either)
 		return check_either(f, n, s, e);
+	if (n->multi && !n->lhs && !n->rhs)
+		return check_each(f, n, s, e);
 	if (n->type_set) {
 		uint16_t sc;
 		bool in = e->ev.type < EV_MAX && n->type_set[e->ev.type];

@@ -72,6 +72,7 @@ struct node {
 	uint8_t vkind;		 /* enum eng_fkind of what is compared */
 	uint8_t mod;		 /* enum mod */
 	bool either;		 /* a field of either end of a socket (eng_field_either_end) */
+	bool multi;		 /* a field of many values (eng_field_multi) */
 	enum op op;
 	size_t op_at; /* column of the operator, for errors */
 	/* evt.type with =, != or in: the matching ids and generic syscalls */

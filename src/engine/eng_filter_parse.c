@@ -749,6 +749,7 @@ static struct node *parse_check(struct parser *p)
 		n->field = x->field;
 		n->vkind = n->field.f->kind;
 		n->either = eng_field_either_end(n->field.f);
+		n->multi = eng_field_multi(n->field.f);
 		eng_operand_free(x);
 	}
 	len = p->pos - start;

@@ -40,13 +40,6 @@ removals() {
 		awk -F'\t' -v p="$1" -v names="$2" '$2 ~ "^(" names ")$" {
 			printf "%s: %s Removal by %s\n", $1, p, $2 }'
 }
-# expect WHAT WANT GOT: the alert lines are WANT, in time order, and not none
-expect() {
-	if [ -n "$2" ] && [ "$2" = "$3" ]; then ok; else
-		bad "$1: got"$'\n'"$3"$'\n'"wanted"$'\n'"$2"
-	fi
-}
-
 # base.yaml alone: tr is an exception; sh's .txt files too
 want=$( { tool_runs 'cat|tr|ls|dir|wc' '' | grep -v 'proc=tr '; file_opens
 	removals Informational rm; } | sort)

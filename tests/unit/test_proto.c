@@ -131,6 +131,100 @@ static void check_malformed(void)
 	CHECK_STR(value("http.request.uri", 0), "/.[2J");
 }
 
+/* Dissects n bytes as tr carries them, with the protocol the registry finds. */
+static const char *dissect_bytes(const uint8_t *p, size_t n, enum dis_transport tr)
+{
+	struct dis_msg m = { p, n, tr, DIS_D_UNKNOWN };
+	const struct dis_proto *d = dis_proto_find(&m, 40000, 53);
+
+	if (!d)
+		return "";
+	dis_ptree_dissect(&t, d, &m);
+	return d->name;
+}
+
+/* A response: www.example.test A, answered by a CNAME and an A, names compressed. */
+static const uint8_t dns_resp[] = {
+	0x12, 0x34, 0x81, 0x80, 0, 1, 0, 2, 0, 0, 0, 0,
+	3, 'w', 'w', 'w', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 4, 't', 'e', 's', 't', 0,
+	0, 1, 0, 1,
+	0xc0, 12, 0, 5, 0, 1, 0, 0, 1, 0x2c, 0, 6, 3, 'w', 'e', 'b', 0xc0, 16,
+	0xc0, 46, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 192, 0, 2, 10,
+};
+
+static void check_dns(void)
+{
+	uint8_t b[sizeof(dns_resp) + 4];
+	const struct dis_pnode *n;
+
+	CHECK_STR(dissect_bytes(dns_resp, sizeof(dns_resp), DIS_T_UDP), "DNS");
+	CHECK_STR(value("dns.id", 0), "0x1234");
+	CHECK_STR(value("dns.flags.response", 0), "1");
+	CHECK_STR(value("dns.flags.rcode", 0), "0");
+	CHECK_STR(value("dns.qry.name", 0), "www.example.test");
+	CHECK_STR(value("dns.qry.type", 0), "1");
+	CHECK_STR(value("dns.cname", 0), "web.example.test");
+	CHECK_STR(value("dns.resp.name", 1), "web.example.test");
+	CHECK_STR(value("dns.resp.ttl", 0), "300");
+	CHECK_STR(value("dns.a", 0), "192.0.2.10");
+	CHECK(t.malformed == -1);
+	n = node("dns.a");
+	CHECK(n && n->off == sizeof(dns_resp) - 4 && n->len == 4);
+	sbuf_reset(&v);
+	CHECK(dis_ptree_values(&t, "dns.resp.type", &v));
+	CHECK_STR(v.s, "5,1");
+
+	/* over TCP: after its length, and the nodes' bytes moved by it */
+	b[0] = 0;
+	b[1] = sizeof(dns_resp);
+	memcpy(b + 2, dns_resp, sizeof(dns_resp));
+	CHECK_STR(dissect_bytes(b, sizeof(dns_resp) + 2, DIS_T_TCP), "DNS");
+	CHECK_STR(value("dns.length", 0), "68");
+	CHECK_STR(value("dns.a", 0), "192.0.2.10");
+	n = node("dns.a");
+	CHECK(n && n->off == sizeof(dns_resp) - 2);
+	CHECK(t.malformed == -1);
+	/* a lone byte after it */
+	b[sizeof(dns_resp) + 2] = 0;
+	CHECK_STR(dissect_bytes(b, sizeof(dns_resp) + 3, DIS_T_TCP), "DNS");
+	CHECK(t.malformed == (int64_t)sizeof(dns_resp) + 2);
+	/* a length past the end: what is there, malformed where the data ends */
+	b[1] = sizeof(dns_resp) + 10;
+	CHECK_STR(dissect_bytes(b, sizeof(dns_resp) + 2, DIS_T_TCP), "DNS");
+	CHECK_STR(value("dns.a", 0), "192.0.2.10");
+	CHECK(t.malformed == (int64_t)sizeof(dns_resp) + 2);
+}
+
+static void check_dns_malformed(void)
+{
+	uint8_t b[sizeof(dns_resp)];
+
+	/* cut in the last record */
+	CHECK_STR(dissect_bytes(dns_resp, sizeof(dns_resp) - 2, DIS_T_UDP), "DNS");
+	CHECK_STR(value("dns.cname", 0), "web.example.test");
+	CHECK_STR(value("dns.a", 0), "");
+	CHECK(t.malformed == (int64_t)sizeof(dns_resp) - 2);
+	/* the CNAME's pointer to itself: a loop, broken where it turns */
+	memcpy(b, dns_resp, sizeof(b));
+	b[51] = 46;
+	CHECK_STR(dissect_bytes(b, sizeof(b), DIS_T_UDP), "DNS");
+	CHECK_STR(value("dns.cname", 0), "");
+	CHECK_STR(value("dns.resp.type", 0), "5");
+	CHECK(t.malformed == 50);
+	/* a pointer forward */
+	memcpy(b, dns_resp, sizeof(b));
+	b[35] = 60;
+	CHECK_STR(dissect_bytes(b, sizeof(b), DIS_T_UDP), "DNS");
+	CHECK(t.malformed == 34);
+	/* a label type no one knows */
+	b[34] = 0x80;
+	CHECK_STR(dissect_bytes(b, sizeof(b), DIS_T_UDP), "DNS");
+	CHECK(t.malformed == 34);
+	/* a header alone is no DNS to the registry, nor is HTTP on port 53 */
+	CHECK_STR(dissect_bytes(dns_resp, 12, DIS_T_UDP), "");
+	CHECK(find("GET / HTTP/1.1\r\nHost: a\r\n\r\n", DIS_T_UDP, 53) == NULL);
+}
+
 int main(void)
 {
 	dis_ptree_init(&t);
@@ -138,6 +232,8 @@ int main(void)
 	check_detection();
 	check_http();
 	check_malformed();
+	check_dns();
+	check_dns_malformed();
 	sbuf_fini(&v);
 	dis_ptree_fini(&t);
 	return h_done();
