@@ -15,6 +15,13 @@ start_noise() {
 	trap 'kill $noise 2>/dev/null; rm -rf "$tmp"' EXIT
 }
 
+# expect WHAT WANT GOT: GOT is WANT, and WANT is not empty.
+expect() {
+	if [ -n "$2" ] && [ "$2" = "$3" ]; then ok; else
+		bad "$1: got"$'\n'"$3"$'\n'"wanted"$'\n'"$2"
+	fi
+}
+
 # Skips (exit 77) unless the probe loads here: root, BPF and BTF.
 need_probe() {
 	local err
