@@ -9,7 +9,8 @@
 #include "dis_proto_int.h"
 #include "xalloc.h"
 
-static const struct dis_proto *const protos[] = { &dis_proto_http, &dis_proto_dns };
+static const struct dis_proto *const protos[] = { &dis_proto_http, &dis_proto_dns,
+						   &dis_proto_redis };
 
 const struct dis_proto *const *dis_protos(size_t *n)
 {

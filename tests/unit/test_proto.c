@@ -50,6 +50,199 @@ static const struct dis_pnode *node(const char *field)
 	return NULL;
 }
 
+/* Dissects len bytes of msg as Redis, going dir. */
+static void redis(const char *msg, size_t len, enum dis_dir dir)
+{
+	const struct dis_proto *const *all;
+	size_t n, i;
+	struct dis_msg m = { (const uint8_t *)msg, len, DIS_T_TCP, dir };
+
+	all = dis_protos(&n);
+	for (i = 0; i < n && strcmp(all[i]->name, "RESP") != 0; i++)
+		;
+	CHECK(i < n);
+	if (i < n)
+		dis_ptree_dissect(&t, all[i], &m);
+}
+
+/* A string literal's bytes, as Redis. */
+#define REDIS(lit, dir) redis(lit, sizeof(lit) - 1, dir)
+
+/* All the values of field, split by commas, or "" if there are none. */
+static const char *values(const char *field)
+{
+	sbuf_reset(&v);
+	if (!dis_ptree_values(&t, field, &v))
+		return "";
+	return v.s;
+}
+
+static bool found_as(const char *msg, enum dis_dir dir, uint16_t port, const char *name)
+{
+	struct dis_msg m = { (const uint8_t *)msg, strlen(msg), DIS_T_TCP, dir };
+	const struct dis_proto *d = dis_proto_find(&m, 40000, port);
+
+	return name ? d && strcmp(d->name, name) == 0 : d == NULL;
+}
+
+static void check_redis_detection(void)
+{
+	CHECK(found_as("*1\r\n$4\r\nPING\r\n", DIS_D_UNKNOWN, 0, "RESP"));
+	CHECK(found_as("+OK\r\n", DIS_D_TO_CLIENT, 6379, "RESP"));
+	CHECK(found_as("-ERR unknown command\r\n", DIS_D_UNKNOWN, 0, "RESP"));
+	CHECK(found_as(":42\r\n", DIS_D_UNKNOWN, 0, "RESP"));
+	CHECK(found_as("$-1\r\n", DIS_D_UNKNOWN, 0, "RESP"));
+	/* an inline command only when written to a server */
+	CHECK(found_as("PING\r\n", DIS_D_TO_SERVER, 6379, "RESP"));
+	CHECK(found_as("PING\r\n", DIS_D_UNKNOWN, 6379, NULL));
+	CHECK(found_as("good morning\r\n", DIS_D_TO_SERVER, 6379, NULL));
+	/* HTTP stays HTTP, even to Redis's port; TLS and text are not Redis */
+	CHECK(found_as("GET / HTTP/1.1\r\nHost: a\r\n\r\n", DIS_D_TO_SERVER, 6379, "HTTP"));
+	CHECK(found_as("GET / HTTP/1.1\r\nHost: a\r\n\r\n", DIS_D_TO_SERVER, 80, "HTTP"));
+	CHECK(found_as("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", DIS_D_TO_SERVER, 6379,
+		       NULL));
+	CHECK(found_as("-rw-r--r-- 1 root root 0 a\r\n", DIS_D_UNKNOWN, 0, NULL));
+	CHECK(found_as("+\r\n", DIS_D_UNKNOWN, 0, NULL));
+	CHECK(found_as(":12a\r\n", DIS_D_UNKNOWN, 0, NULL));
+	CHECK(found_as("$99999999999\r\n", DIS_D_UNKNOWN, 0, NULL));
+	CHECK(found_as("*2\r\nhello\r\n", DIS_D_UNKNOWN, 0, NULL));
+	CHECK(found_as("+OK", DIS_D_UNKNOWN, 0, NULL)); /* no line end */
+	CHECK(found_as("*1\r\n$4\r\nPING\r\n", DIS_D_UNKNOWN, 0, "RESP"));
+	CHECK(dis_proto_of_field("redis.command") != NULL);
+	CHECK(dis_proto_of_field("resp.bulk_string.value") != NULL);
+}
+
+static void check_redis(void)
+{
+	static const char set[] = "*3\r\n$3\r\nset\r\n$1\r\nk\r\n$5\r\nhe\x01lo\r\n";
+	static const char pipeline[] = "*1\r\n$4\r\nPING\r\n*2\r\n$3\r\nGET\r\n$1\r\nk\r\n";
+	static const char nested[] = "*2\r\n*2\r\n:1\r\n$-1\r\n*0\r\n";
+	static const char resp3[] = "%1\r\n+a\r\n#t\r\n,3.5\r\n(123456789012345678901\r\n_\r\n"
+				    "~1\r\n:2\r\n";
+	const struct dis_pnode *n;
+
+	redis(set, sizeof(set) - 1, DIS_D_TO_SERVER);
+	CHECK_STR(values("resp.array.length"), "3");
+	CHECK_STR(values("resp.bulk_string.length"), "3,1,5");
+	CHECK_STR(values("resp.bulk_string.value"), "736574,6b,6865016c6f");
+	CHECK_STR(values("redis.value"), "set,k,he.lo");
+	CHECK_STR(values("redis.command"), "SET");
+	CHECK_STR(values("redis.args"), "k,he.lo");
+	CHECK(t.malformed == -1);
+	n = node("resp.bulk_string.value");
+	CHECK(n && n->off == 8 && n->len == 3);
+	/* the same going to a client is no command */
+	redis(set, sizeof(set) - 1, DIS_D_TO_CLIENT);
+	CHECK_STR(values("redis.command"), "");
+	/* with no direction known, a known command's name makes it one */
+	redis(set, sizeof(set) - 1, DIS_D_UNKNOWN);
+	CHECK_STR(values("redis.command"), "SET");
+	REDIS("*2\r\n$1\r\na\r\n$1\r\nb\r\n", DIS_D_UNKNOWN);
+	CHECK_STR(values("redis.command"), "");
+	CHECK_STR(values("redis.value"), "a,b");
+
+	/* a pipeline: each command a subtree of its own */
+	redis(pipeline, sizeof(pipeline) - 1, DIS_D_TO_SERVER);
+	CHECK_STR(values("redis.command"), "PING,GET");
+	CHECK_STR(values("redis.args"), "k");
+	CHECK_STR(values("resp.array.length"), "1,2");
+	CHECK(t.malformed == -1);
+	n = node("resp.array.length");
+	CHECK(n && n->depth == 2);
+
+	/* replies: simple types, nested arrays, a null bulk string, an empty one */
+	REDIS("+OK\r\n-ERR no\r\n:-7\r\n$0\r\n\r\n", DIS_D_TO_CLIENT);
+	CHECK_STR(values("resp.string"), "OK");
+	CHECK_STR(values("resp.error"), "ERR no");
+	CHECK_STR(values("resp.integer"), "-7");
+	CHECK_STR(values("resp.bulk_string.length"), "0");
+	CHECK_STR(values("resp.bulk_string.value"), "");
+	CHECK(t.malformed == -1);
+	redis(nested, sizeof(nested) - 1, DIS_D_TO_CLIENT);
+	CHECK_STR(values("resp.array.length"), "2,2,0");
+	CHECK_STR(values("resp.integer"), "1");
+	CHECK_STR(values("resp.bulk_string.length"), "-1");
+	CHECK(t.malformed == -1);
+	n = node("resp.integer");
+	CHECK(n && n->depth == 3);
+
+	/* RESP3's types */
+	redis(resp3, sizeof(resp3) - 1, DIS_D_TO_CLIENT);
+	CHECK_STR(values("resp.map.length"), "1");
+	CHECK_STR(values("resp.string"), "a");
+	CHECK_STR(values("resp.boolean"), "true");
+	CHECK_STR(values("resp.double"), "3.5");
+	CHECK_STR(values("resp.big_number"), "123456789012345678901");
+	CHECK_STR(values("resp.set.length"), "1");
+	CHECK_STR(values("resp.integer"), "2");
+	CHECK(t.malformed == -1);
+
+	/* inline commands, written to a server */
+	REDIS("ping\r\nSET  k v\r\n", DIS_D_TO_SERVER);
+	CHECK_STR(values("redis.command"), "PING,SET");
+	CHECK_STR(values("redis.args"), "k,v");
+	CHECK(t.malformed == -1);
+}
+
+static void check_redis_malformed(void)
+{
+	static const char lies[] = "*2\r\n$3\r\nGET\r\n$10\r\nabc";
+	static const char few[] = "*3\r\n$3\r\nGET\r\n";
+	static const char huge[] = "$999999999999\r\nabc\r\n+OK\r\n";
+	static const char badlen[] = "*-5\r\n+OK\r\n";
+	static const char cut[] = "+OK\r\n:12";
+	static const char nocrlf[] = "$2\r\nabXY+OK\r\n";
+	char deep[200];
+	size_t k = 0;
+
+	/* a bulk string longer than what is left: its part, malformed at the end */
+	redis(lies, sizeof(lies) - 1, DIS_D_TO_SERVER);
+	CHECK_STR(values("resp.bulk_string.length"), "3,10");
+	CHECK_STR(values("resp.bulk_string.value"), "474554,616263");
+	CHECK_STR(values("redis.args"), "abc");
+	CHECK(t.malformed == (int64_t)sizeof(lies) - 1);
+	/* fewer elements than the array says */
+	redis(few, sizeof(few) - 1, DIS_D_TO_SERVER);
+	CHECK_STR(values("redis.command"), "GET");
+	CHECK(t.malformed == (int64_t)sizeof(few) - 1);
+	/* an absurd length: malformed at its header, and nothing after it */
+	redis(huge, sizeof(huge) - 1, DIS_D_TO_CLIENT);
+	CHECK(t.malformed == 0);
+	CHECK_STR(values("resp.string"), "");
+	redis(badlen, sizeof(badlen) - 1, DIS_D_TO_CLIENT);
+	CHECK_STR(values("resp.array.length"), "-5");
+	CHECK(t.malformed == 0);
+	/* a header with no line end */
+	redis(cut, sizeof(cut) - 1, DIS_D_TO_CLIENT);
+	CHECK_STR(values("resp.string"), "OK");
+	CHECK_STR(values("resp.integer"), "");
+	CHECK(t.malformed == (int64_t)sizeof(cut) - 1);
+	/* a bulk string's bytes not ended by CR LF */
+	redis(nocrlf, sizeof(nocrlf) - 1, DIS_D_TO_CLIENT);
+	CHECK_STR(values("redis.value"), "ab");
+	CHECK(t.malformed == 6);
+	/* an integer that is none */
+	REDIS(":12x\r\n", DIS_D_TO_CLIENT);
+	CHECK_STR(values("resp.integer"), "12");
+	CHECK(t.malformed == 0);
+	/* arrays nested past 31 levels: malformed at the one too deep */
+	for (int i = 0; i < 40; i++) {
+		memcpy(deep + k, "*1\r\n", 4);
+		k += 4;
+	}
+	memcpy(deep + k, ":1\r\n", 4);
+	k += 4;
+	redis(deep, k, DIS_D_TO_CLIENT);
+	CHECK(t.malformed == 31 * 4);
+	CHECK_STR(values("resp.integer"), "");
+	redis(deep + 9 * 4, k - 9 * 4, DIS_D_TO_CLIENT); /* 31 levels: whole */
+	CHECK(t.malformed == -1);
+	CHECK_STR(values("resp.integer"), "1");
+	/* control bytes in a text are dots */
+	REDIS("-ERR \x1b[2J\r\n", DIS_D_TO_CLIENT);
+	CHECK_STR(values("resp.error"), "ERR .[2J");
+}
+
 static void check_detection(void)
 {
 	CHECK(find("GET / HTTP/1.1\r\n", DIS_T_TCP, 28144) != NULL);
@@ -234,6 +427,9 @@ int main(void)
 	check_malformed();
 	check_dns();
 	check_dns_malformed();
+	check_redis_detection();
+	check_redis();
+	check_redis_malformed();
 	sbuf_fini(&v);
 	dis_ptree_fini(&t);
 	return h_done();
