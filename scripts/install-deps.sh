@@ -5,7 +5,7 @@
 # skipping those already installed. Run as root (or with sudo available).
 # libclang-rt-14-dev brings the sanitizer and libFuzzer runtimes; clang,
 # bpftool and libbpf-dev build the probe; sysdig is the peer the tests
-# compare output with; python3 and util-linux serve the live-capture tests;
+# compare output with; python3, util-linux and postgresql serve the live tests;
 # dpkg-dev (dpkg-shlibdeps) makes the .deb's Depends, zsh tests completion.
 set -euo pipefail
 
@@ -14,7 +14,7 @@ pkgs=(
 	zlib1g-dev libncurses-dev libreadline-dev libbpf-dev libelf-dev libyaml-dev
 	bpftool linux-libc-dev libclang-rt-14-dev
 	python3 util-linux strace cppcheck
-	sysdig tshark
+	sysdig tshark postgresql postgresql-client
 	jq tmux time
 	dpkg-dev zsh
 )

@@ -9,7 +9,7 @@
 #include "dis_proto_int.h"
 #include "xalloc.h"
 
-static const struct dis_proto *const protos[] = { &dis_proto_http };
+static const struct dis_proto *const protos[] = { &dis_proto_http, &dis_proto_pgsql };
 
 const struct dis_proto *const *dis_protos(size_t *n)
 {

@@ -6,5 +6,6 @@
 #include "dis_proto.h"
 
 extern const struct dis_proto dis_proto_http;
+extern const struct dis_proto dis_proto_pgsql;
 
 #endif
