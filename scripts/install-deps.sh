@@ -5,9 +5,9 @@
 # skipping those already installed. Run as root (or with sudo available).
 # libclang-rt-14-dev brings the sanitizer and libFuzzer runtimes; clang,
 # bpftool and libbpf-dev build the probe; sysdig is the peer the tests
-# compare output with; python3, util-linux, redis-server and redis-tools
-# serve the live-capture tests; dpkg-dev (dpkg-shlibdeps) makes the .deb's
-# Depends, zsh tests completion.
+# compare output with; python3, util-linux, bind9-dnsutils (dig), redis-server,
+# redis-tools, postgresql and postgresql-client serve the live-capture tests;
+# dpkg-dev (dpkg-shlibdeps) makes the .deb's Depends, zsh tests completion.
 set -euo pipefail
 
 pkgs=(
@@ -15,7 +15,7 @@ pkgs=(
 	zlib1g-dev libncurses-dev libreadline-dev libbpf-dev libelf-dev libyaml-dev
 	bpftool linux-libc-dev libclang-rt-14-dev
 	python3 util-linux strace cppcheck
-	sysdig tshark bind9-dnsutils redis-server redis-tools
+	sysdig tshark bind9-dnsutils redis-server redis-tools postgresql postgresql-client
 	jq tmux time
 	dpkg-dev zsh
 )
