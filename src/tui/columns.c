@@ -25,7 +25,7 @@ static const struct {
 } titles[] = {
 	{ "evt.num", "No." },	    { "evt.cpu", "CPU" },	{ "proc.name", "Process" },
 	{ "proc.pid", "PID" },	    { "thread.tid", "TID" },	{ "user.name", "User" },
-	{ "evt.latency", "Latency" }, { "falco.rule", "Rule" },
+	{ "evt.latency", "Latency" }, { "falco.rule", "Rule" }, { "evt.protocol", "Protocol" },
 };
 
 /*
@@ -42,7 +42,8 @@ static const struct {
 	{ "evt.cpu", 120, 3, 3, false },   { "proc.name", 0, 10, 15, false },
 	{ "proc.pid", 0, 6, 7, false },	   { "thread.tid", 120, 7, 7, false },
 	{ "user.name", 160, 8, 8, false }, { "falco.rule", 0, 16, 28, true },
-	{ "event", 0, 10, 16, false },	   { "latency", 140, 8, 8, false },
+	{ "event", 0, 10, 16, false },	   { "evt.protocol", 100, 8, 8, false },
+	{ "latency", 140, 8, 8, false },
 	{ "info", 0, 0, 0, false },
 };
 

@@ -8,6 +8,7 @@
 
 #include "cells.h"
 #include "dis_args.h"
+#include "dis_proto.h"
 #include "eng_fields.h"
 #include "eng_filter.h"
 #include "eng_rules.h"
@@ -76,6 +77,46 @@ static bool call_enter(const struct cursor *c, struct ev_view *enter)
 }
 
 /*
+ * The protocol message in the event's data, under the data parameter whose
+ * bytes start at base: each node names its bytes, and a field is a filter.
+ */
+static void proto_nodes(const struct cursor *c, struct tree *t, uint32_t base)
+{
+	const struct dis_ptree *pt = eng_evt_proto(&c->r->state, &c->e);
+	struct sbuf text;
+
+	if (!pt)
+		return;
+	sbuf_init(&text);
+	for (size_t i = 0; i < pt->count; i++) {
+		const struct dis_pnode *p = &pt->n[i];
+		struct tview_node *n;
+
+		sbuf_reset(&text);
+		if (p->field)
+			sbuf_printf(&text, "%s: ", p->field);
+		cell_sanitize(&text, p->text);
+		n = node_add(t, 2 + p->depth, text.s);
+		n->off = base + p->off;
+		n->len = p->len;
+		sbuf_reset(&text);
+		if (p->field && eng_filter_clause(&text, p->field, p->text))
+			n->filter = xstrdup(text.s);
+	}
+	if (pt->malformed >= 0) {
+		struct tview_node *n;
+
+		sbuf_reset(&text);
+		sbuf_printf(&text, "[Malformed %s message: it breaks at byte %lld]", pt->proto->name,
+			    (long long)pt->malformed);
+		n = node_add(t, 2, text.s);
+		n->off = base + (uint32_t)pt->malformed;
+		n->len = 0;
+	}
+	sbuf_fini(&text);
+}
+
+/*
  * The event's parameters; a call's enter adds those its exit lacks, whose
  * bytes come after the exit's in tview_bytes().
  */
@@ -100,6 +141,8 @@ static void args_nodes(const struct cursor *c, struct tree *t)
 		sbuf_reset(&name);
 		sbuf_printf(&name, "evt.arg.%s", params[i].name);
 		field_node(c, t, 1, params[i].name, name.s, base + v->poff[i], v->plen[i]);
+		if (v == ev && params[i].type == EV_PT_BYTEBUF && strcmp(params[i].name, "data") == 0)
+			proto_nodes(c, t, base + v->poff[i]);
 	}
 	sbuf_fini(&name);
 }

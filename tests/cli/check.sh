@@ -67,6 +67,7 @@ blocks() {
 			if (t ~ /^00000205$|^00000219$|^8011abcd$/) return "interface list"
 			if (t ~ /^00000206$|^00000220$|^8012abcd$/) return "user list"
 			if (t ~ /^0000020[48]$|^0000021[67]$|^0000022[12]$|^8010abcd$/) return "event"
+			if (t == "80535850") return "process extras"
 			if (t ~ /^0000000[1236]$/) return "packet"
 			return "unknown"
 		}

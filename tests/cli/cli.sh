@@ -98,7 +98,7 @@ while read -r f; do
 	# the blocks, by kind
 	blocks "$f" >"$tmp/blocks" || bad "$name: its blocks do not walk"
 	for k in "section header" "machine info" "process list" "fd list" "interface list" "user list" \
-		event packet unknown; do
+		event packet "process extras" unknown; do
 		want=$(awk -F'\t' -v k="$k" '$2 == k { n++ } END { print n + 0 }' "$tmp/blocks")
 		got=$(st "blocks $k")
 		[ "$got" = "$want" ] || { [ -z "$got" ] && [ "$want" = 0 ]; } && ok ||

@@ -26,7 +26,7 @@ for f in "${files[@]}"; do
 	# system calls: calls, errors, and the latency's sum, average and maximum
 	fields -e evt.type -e evt.failed -e evt.latency -Y 'evt.dir = <' | awk -F'\t' '
 		{ n[$1]++; if ($2 == "true") e[$1]++; t[$1] += $3; if (!($1 in m) || $3 > m[$1]) m[$1] = $3 }
-		END { for (k in n) printf "%s\t%d\t%d\t%d\t%d\t%d\n", k, n[k], e[k], t[k], int(t[k] / n[k]), m[k] }' \
+		END { for (k in n) printf "%s\t%d\t%d\t%.0f\t%.0f\t%.0f\n", k, n[k], e[k], t[k], int(t[k] / n[k]), m[k] }' \
 		>"$tmp/want"
 	"$bin" -r "$f" --top=syscalls -T fields >"$tmp/got"
 	same "$name: the system calls view" "$tmp/want" "$tmp/got"

@@ -4,8 +4,9 @@
 # The views with columns from the state (processes, page faults): a row
 # for every process the state knows at the end, events or not, and their
 # CPU, threads, memory and page faults equal to the fields print mode
-# gives: VIRT, RES and Threads are the last thread.vmsize.b, thread.vmrss.b
-# and proc.nthreads of the process's main thread; Major and Minor add up
+# gives: VIRT and RES are the last thread.vmsize.b and thread.vmrss.b of
+# the process's main thread, Threads its last proc.nthreads less the
+# threads gone (the last stays); Major and Minor add up
 # the last thread.pfmajor and thread.pfminor of its threads that are
 # still there. A capture made by mkproctree gives known numbers.
 #
@@ -25,9 +26,14 @@ same() {
 for f in "$corpus"/*.scap*; do
 	name=$(basename "$f")
 	fields() { "$bin" -r "$f" -T fields "$@"; }
-	fields -e proc.pid -e proc.nthreads -e thread.vmsize.b -e thread.vmrss.b \
-		-Y 'thread.ismain = true' | awk -F'\t' '{ l[$1] = $0 } END { for (k in l) print l[k] }' \
-		>"$tmp/want"
+	# the threads as the process's last event leaves them (a procexit, one
+	# less, but the last thread stays); the memory as its main thread's last
+	# event gives it
+	fields -e proc.pid -e proc.nthreads -e thread.vmsize.b -e thread.vmrss.b -e thread.ismain \
+		-e evt.type | awk -F'\t' '$1 == "<NA>" { next }
+		{ n[$1] = $2 - ($6 == "procexit" && $2 > 1) }
+		$5 == "true" { m[$1] = $3 "\t" $4 }
+		END { for (k in m) print k "\t" n[k] "\t" m[k] }' >"$tmp/want"
 	"$bin" -r "$f" --top=procs -T fields | awk -F'\t' 'NF >= 14' | cut -f1,6-8 |
 		awk -F'\t' 'NR == FNR { p[$1] = 1; next } $1 in p' "$tmp/want" - >"$tmp/got"
 	same "$name: Threads, VIRT and RES" "$tmp/want" "$tmp/got"

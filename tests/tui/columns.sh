@@ -38,7 +38,7 @@ keys '>' '>' '>' '>' '>' -
 saved 'event 8' "- does not save a narrower Event column"
 # =: back to the layout for 120 cells, and no file
 keys =
-wait_for '^No\. +Time +CPU +Process +PID +TID +Event +Info$' "= does not lay the columns out for 120 cells"
+wait_for '^No\. +Time +CPU +Process +PID +TID +Event +Protocol +Info$' "= does not lay the columns out for 120 cells"
 [ -e "$cols" ] && bad "= leaves the columns file" || ok
 keys q
 wait_exit

@@ -20,7 +20,7 @@ nth() { sed -n "$1p" "$tmp/nums"; }
 field() { "$bin" -r "$f" -A -Y "evt.num = $1" -T fields -e "$2"; }
 
 start 200 50 "$bin" -r "$f"
-wait_for '^No\. +Time +CPU +Process +PID +TID +User +Event +Latency +Info$' "no column titles for 200 cells"
+wait_for '^No\. +Time +CPU +Process +PID +TID +User +Event +Protocol +Latency +Info$' "no column titles for 200 cells"
 wait_for "\| events $events \| shown $shown \|" "the status line does not count $events events, $shown shown"
 wait_for "$(first_row "$f")" "the first row is not the first event as print mode gives it"
 wait_for "^    Number: $(nth 1)\$" "the tree does not show event $(nth 1)"
@@ -151,11 +151,11 @@ fi
 keys s
 wait_for 'Event v ' "s again does not sort the other way"
 keys S
-wait_for '^No\. +Time +CPU +Process +PID +TID +User +Event +Latency +Info$' "S does not go back to the events' order"
+wait_for '^No\. +Time +CPU +Process +PID +TID +User +Event +Protocol +Latency +Info$' "S does not go back to the events' order"
 
 # 300 columns: the list and the status line use the width, no line goes past it
 resize 300 60
-wait_for '^No\. +Time +CPU +Process +PID +TID +User +Event +Latency +Info$' "no column titles at 300x60"
+wait_for '^No\. +Time +CPU +Process +PID +TID +User +Event +Protocol +Latency +Info$' "no column titles at 300x60"
 wait_for "^ [^ ].*\| events $events \| shown" "no status line at 300x60"
 lines=$(screen | wc -l)
 [ "$lines" = 60 ] && ok || bad "the screen has $lines lines at 300x60"

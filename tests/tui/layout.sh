@@ -46,12 +46,12 @@ wait_for " accept +\[tid $tid\] fd=4\(<4t>" "an accept in thread $tid is not tag
 
 # wider terminals: CPU and TID from 120 cells, the user from 160
 resize 120 35
-wait_for '^No\. +Time +CPU +Process +PID +TID +Event +Info$' "no columns for 120x35"
+wait_for '^No\. +Time +CPU +Process +PID +TID +Event +Protocol +Info$' "no columns for 120x35"
 wait_for "^[0-9]+ +[0-9:.]{18} [0-9]+ +scenario +[0-9]+ +$tid +accept +fd=4\\(<4t>" \
 	"a 120-cell row does not show the TID column"
 fits 120
 resize 200 50
-wait_for '^No\. +Time +CPU +Process +PID +TID +User +Event +Latency +Info$' "no columns for 200x50"
+wait_for '^No\. +Time +CPU +Process +PID +TID +User +Event +Protocol +Latency +Info$' "no columns for 200x50"
 wait_for "^[0-9]+ .* root +accept +[0-9.]+(ns|µs|ms|s) +fd=4" "a 200-cell row does not show the user and the latency"
 fits 200
 keys q
