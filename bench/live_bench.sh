@@ -24,6 +24,15 @@
 # Goals: at most 2x slower than bare; at most 1% of events dropped at the
 # default buffer size. Exits 0 whether the goals are met or not, 1 if the
 # capture cannot run.
+#
+# Then the dynamic snap length: bench/sockload.c sends SOCK_COUNT (default
+# 50000) messages of 1500 bytes over TCP on loopback, between ports no hint
+# names, each starting like an HTTP request, a TLS record or nothing known;
+# each load is captured with --snaplen-proto at its default (2000: the
+# protocol messages are kept whole) and at 0 (every message cut at -s's
+# 256), and the events/s and bytes written are shown side by side, with the
+# ratio on / off. The plain load shows what the look at the first bytes
+# costs when it finds nothing.
 set -euo pipefail
 
 # shellcheck source=lib.sh source-path=SCRIPTDIR
@@ -49,6 +58,11 @@ if ! [[ $COUNT =~ ^[0-9]+$ ]] || ((10#$COUNT < 1)); then
 	exit 2
 fi
 COUNT=$((10#$COUNT))
+SOCK_COUNT=${SOCK_COUNT:-50000}
+if ! [[ $SOCK_COUNT =~ ^[0-9]+$ ]] || ((10#$SOCK_COUNT < 1)); then
+	echo "$0: SOCK_COUNT must be a number >= 1, not '$SOCK_COUNT'" >&2
+	exit 2
+fi
 
 OUT=bench/out
 SYSHARK=build/syshark
@@ -217,6 +231,33 @@ B64_EXACT=yes
 B64="$SEC s, $CAPTURED events, $DROPPED dropped ($(pct "$DROPPED" $((CAPTURED + DROPPED)))%),"
 B64+=" drop count exact: $B64_EXACT"
 
+# The dynamic snap length on socket I/O, on and off.
+cc -O2 -Wall -Wextra -o "$OUT/sockload" bench/sockload.c
+# sock_case KIND PROTO: the fastest of RUNS captures of sockload's KIND load
+# with --snaplen-proto PROTO; sets SK_SEC, SK_EVENTS (captured) and SK_KB.
+sock_case() {
+	local kind=$1 proto=$2 i file=$OUT/live-sock.scap
+	SK_SEC=""
+	for ((i = 0; i < RUNS; i++)); do
+		DD=("$OUT/sockload" "$SOCK_COUNT" 1500 "$kind")
+		capture "live-sock-$kind-$proto" "$file" --snaplen-proto "$proto"
+		if [[ -z $SK_SEC ]] || awk -v a="$SEC" -v b="$SK_SEC" 'BEGIN { exit !(a < b) }'; then
+			SK_SEC=$SEC SK_EVENTS=$CAPTURED SK_KB=$(file_kb "$file")
+		fi
+	done
+	DD=(dd if=/dev/zero of=/dev/null bs=1 "count=$COUNT")
+}
+SOCK_ROWS=()
+for kind in http tls plain; do
+	sock_case "$kind" 2000
+	on_rate=$(per_sec "$SK_SEC" "$SK_EVENTS") on_kb=$SK_KB
+	sock_case "$kind" 0
+	off_rate=$(per_sec "$SK_SEC" "$SK_EVENTS") off_kb=$SK_KB
+	r_rate=$(awk -v a="$on_rate" -v b="$off_rate" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+	r_kb=$(awk -v a="$on_kb" -v b="$off_kb" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+	SOCK_ROWS+=("$kind $on_rate $off_rate $r_rate $(mib "$on_kb") $(mib "$off_kb") $r_kb")
+done
+
 OTHERS+=" $(pgrep -d ' ' -x syshark || true)"
 OTHERS=$(tr ' ' '\n' <<<"$OTHERS" | sort -nu | paste -sd ' ' | sed 's/^ *//')
 if [[ -n $OTHERS ]]; then
@@ -245,6 +286,16 @@ echo "drop count exact: $EXACT (file events = captured, and captured + dropped =
 printf '%s' "$WHY"
 
 echo "with -B 64 (one run): $B64"
+
+echo
+echo "dynamic snap length: sockload $SOCK_COUNT messages of 1500 bytes over TCP on loopback,"
+echo "captured with --snaplen-proto 2000 (on) and 0 (off); best of $RUNS runs, ratio = on / off:"
+ROW_WIDTHS=(-6 11 11 6 9 9 6)
+row load "events/s on" "off" ratio "MiB on" "off" ratio
+for r in "${SOCK_ROWS[@]}"; do
+	# shellcheck disable=SC2086 # the row's words are its columns
+	row $r
+done
 
 echo
 R=$(ratio "$SH_SEC")

@@ -14,8 +14,8 @@
 # Needs nothing from the bash-completion package.
 
 # Options that take an argument, as a separate word or after =.
-_syshark_opts_arg=(-r --read -s --snaplen -B --buffer-size --duration --max-size -c
-	--capture-count -T --format -e --field -n --count -Y --filter -w --write -d --interval
+_syshark_opts_arg=(-r --read -s --snaplen --snaplen-proto -B --buffer-size --duration --max-size
+	-c --capture-count -T --format -e --field -n --count -Y --filter -w --write -d --interval
 	--window --follow --io-stat --series --event --rules)
 _syshark_opts_flag=(-p --print -A --all --calls --stats --top --tree --no-mouse --spectro --index
 	--no-cache -L --list-events -l --list-fields --list-rules --no-rules -h --help -V --version)

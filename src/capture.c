@@ -456,7 +456,9 @@ static void report(const struct capture *c, const struct probe_stats *st, int cm
 int capture_run(const struct capture_opts *o)
 {
 	struct capture c = { .o = o };
-	struct probe_opts popts = { .snaplen = o->snaplen, .ring_bytes = o->ring_bytes };
+	struct probe_opts popts = { .snaplen = o->snaplen,
+				    .snaplen_proto = o->snaplen_proto,
+				    .ring_bytes = o->ring_bytes };
 	struct probe_stats st;
 	struct diag d = { 0 };
 	struct probe *p;

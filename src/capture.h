@@ -13,6 +13,7 @@
 struct capture_opts {
 	const struct print_opts *po; /* po->write: the file; po->filter, po->count */
 	uint32_t snaplen;
+	uint32_t snaplen_proto;	     /* socket data that hints a protocol; 0: snaplen */
 	uint64_t ring_bytes;	     /* 0: the probe's default */
 	double duration;	     /* seconds, 0 = until stopped */
 	uint64_t max_bytes;	     /* stop recording when the file is this large, 0 = never */

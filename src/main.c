@@ -221,8 +221,8 @@ static void usage(FILE *f)
 	fputs("usage: syshark -r FILE [-p] [-T text|json|fields] [-e FIELD]... [-n COUNT]\n"
 	      "               [-w OUT] [-Y FILTER | FILTER...]\n"
 	      "       syshark -r FILE -p FORMAT [-n COUNT] [-Y FILTER | FILTER...]\n"
-	      "       syshark [-w OUT] [-s SNAPLEN] [-B MIB] [--duration SECS] [-c COUNT]\n"
-	      "               [-Y FILTER] [-- CMD [ARGS...]]\n"
+	      "       syshark [-w OUT] [-s SNAPLEN] [--snaplen-proto N] [-B MIB]\n"
+	      "               [--duration SECS] [-c COUNT] [-Y FILTER] [-- CMD [ARGS...]]\n"
 	      "       syshark -r FILE --stats | --top[=VIEW] [--tree] [-T json|fields] [-Y FILTER]\n"
 	      "       syshark -r FILE --io-stat=INTERVAL [--series FILTER]... [-T json|fields]\n"
 	      "               [-Y FILTER]\n"
@@ -232,6 +232,9 @@ static void usage(FILE *f)
 	      "  -r, --read FILE     read a .scap capture (plain or gzip)\n"
 	      "                      without -r: capture live with the BPF probe (root)\n"
 	      "  -s, --snaplen N     live: I/O bytes kept per event (default 256)\n"
+	      "      --snaplen-proto N  live: bytes kept of socket I/O whose port or first\n"
+	      "                      bytes hint at HTTP, TLS, DNS, Redis or PostgreSQL\n"
+	      "                      (default 2000; 0 or no more than -s: -s for all)\n"
 	      "  -B, --buffer-size M live: ring buffer size in MiB (default 16)\n"
 	      "      --duration S    live: stop after S seconds\n"
 	      "  -c, --capture-count N  stop after N events (as -n)\n"
@@ -318,6 +321,7 @@ int main(int argc, char **argv)
 		{ "list-events", no_argument, NULL, 'L' },
 		{ "list-fields", no_argument, NULL, 'l' },
 		{ "snaplen", required_argument, NULL, 'S' },
+		{ "snaplen-proto", required_argument, NULL, 'J' },
 		{ "buffer-size", required_argument, NULL, 'B' },
 		{ "duration", required_argument, NULL, 'D' },
 		{ "max-size", required_argument, NULL, 'Q' },
@@ -336,7 +340,7 @@ int main(int argc, char **argv)
 	static const char **fields, **rules;
 	unsigned int nrules = 0;
 	struct print_opts po = { .fmt = PRINT_TEXT };
-	struct capture_opts co = { .po = &po, .snaplen = 256 };
+	struct capture_opts co = { .po = &po, .snaplen = 256, .snaplen_proto = 2000 };
 	const char *file = NULL, *top = NULL, *window = NULL, *only_file, *reread;
 	double interval = 1;
 	bool tty, stats = false, index = false, use_cache = true, print = false, formatted = false;
@@ -414,6 +418,14 @@ int main(int argc, char **argv)
 			if (*end || !*optarg || co.snaplen > 65536) {
 				fprintf(stderr, "syshark: -s %s: not a snap length (0 to 65536)\n",
 					optarg);
+				return 2;
+			}
+			break;
+		case 'J':
+			co.snaplen_proto = (uint32_t)strtoul(optarg, &end, 10);
+			if (*end || !*optarg || co.snaplen_proto > 65536) {
+				fprintf(stderr, "syshark: --snaplen-proto %s: not a snap length"
+						" (0 to 65536)\n", optarg);
 				return 2;
 			}
 			break;

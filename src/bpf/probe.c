@@ -222,6 +222,7 @@ struct probe *probe_open(const struct probe_opts *o, struct diag *d)
 		return fail(p, d, -errno, "opening");
 	p->skel->rodata->self_tgid = (uint32_t)getpid();
 	p->skel->rodata->snaplen = o->snaplen;
+	p->skel->rodata->snaplen_proto = o->snaplen_proto;
 	p->skel->rodata->follow = o->follow > 0;
 	p->skel->rodata->boot_to_epoch = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_BOOTTIME);
 	ring = pow2_at_least(o->ring_bytes ? o->ring_bytes : RING_DEFAULT);

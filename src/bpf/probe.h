@@ -17,6 +17,8 @@
 
 struct probe_opts {
 	uint32_t snaplen;    /* I/O bytes kept per event */
+	/* on a socket whose port or first bytes hint at a protocol; 0: snaplen */
+	uint32_t snaplen_proto;
 	uint64_t ring_bytes; /* ring buffer size; rounded up to a power of two */
 	pid_t follow;	     /* 0: every process; else this one and its descendants */
 };

@@ -14,6 +14,10 @@
  * are kept below PROBE_CHUNK, in a buffer of twice that, so every access is
  * provably in bounds; an event that would outgrow PROBE_CHUNK has its last
  * variable-length parameters cut short and is counted in toobig.
+ *
+ * I/O data is kept up to snaplen bytes, or up to snaplen_proto on a socket
+ * whose port or first bytes hint at a protocol the dissectors know (the
+ * dynamic snap length of Falco's drivers): see data_snaplen().
  */
 #include "vmlinux.h"
 
@@ -41,6 +45,7 @@ char LICENSE[] SEC("license") = "GPL";
 /* Set by the loader between open and load. */
 const volatile __u32 self_tgid = 0;
 const volatile __u32 snaplen = 256;
+const volatile __u32 snaplen_proto = 2000; /* socket data that hints a protocol; 0: off */
 const volatile __u32 follow = 0;    /* only processes in the tracked map */
 const volatile __u64 boot_to_epoch = 0; /* add to the boot clock for epoch ns */
 const volatile __u64 wakeup_bytes = 1 << 20;
@@ -249,6 +254,7 @@ struct iov_ctx {
 	__u64 iov;
 	__u64 cnt;
 	__u64 want; /* bytes to copy */
+	__u32 max;  /* the snap length */
 	__u32 copied;
 	__u32 total; /* sum of iov_len */
 };
@@ -268,8 +274,110 @@ static long iov_one(__u32 i, struct iov_ctx *c)
 	n = c->want - c->copied;
 	if (n > v.iov_len)
 		n = v.iov_len;
-	c->copied += put_ubytes(c->b, c->buf, c->copied, (__u64)v.iov_base, n, snaplen);
+	c->copied += put_ubytes(c->b, c->buf, c->copied, (__u64)v.iov_base, n, c->max);
 	return 0;
+}
+
+/* Port hints: the ports of the dissectors' protocols, and TLS's. */
+static __always_inline bool port_hinted(__u16 port)
+{
+	switch (port) {
+	case 53:   /* DNS */
+	case 80:   /* HTTP */
+	case 443:  /* HTTPS */
+	case 3128: /* HTTP proxy */
+	case 5353: /* mDNS */
+	case 5432: /* PostgreSQL */
+	case 6379: /* Redis */
+	case 8000:
+	case 8008:
+	case 8080:
+	case 8443:
+	case 8888:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* HTTP's first words: a method and its space, or "HTTP/", in 8 bytes. */
+#define W2(a, b) ((__u64)(a) | (__u64)(b) << 8)
+#define W4(a, b, c, d) (W2(a, b) | W2(c, d) << 16)
+#define W8(a, b, c, d, e, f, g, h) (W4(a, b, c, d) | W4(e, f, g, h) << 32)
+#define LOW(n) ((1ull << (8 * (n))) - 1)
+
+static const struct {
+	__u64 word, mask;
+} http_words[] = {
+	{ W4('G', 'E', 'T', ' '), LOW(4) },
+	{ W4('P', 'U', 'T', ' '), LOW(4) },
+	{ W8('P', 'O', 'S', 'T', ' ', 0, 0, 0), LOW(5) },
+	{ W8('H', 'E', 'A', 'D', ' ', 0, 0, 0), LOW(5) },
+	{ W8('H', 'T', 'T', 'P', '/', 0, 0, 0), LOW(5) },
+	{ W8('P', 'A', 'T', 'C', 'H', ' ', 0, 0), LOW(6) },
+	{ W8('T', 'R', 'A', 'C', 'E', ' ', 0, 0), LOW(6) },
+	{ W8('D', 'E', 'L', 'E', 'T', 'E', ' ', 0), LOW(7) },
+	{ W8('O', 'P', 'T', 'I', 'O', 'N', 'S', ' '), ~0ull },
+	{ W8('C', 'O', 'N', 'N', 'E', 'C', 'T', ' '), ~0ull },
+};
+
+/*
+ * Whether the first 8 bytes of a message (v, little-endian) start one of:
+ * an HTTP request or response; a TLS handshake record (type 22, version
+ * 3.0 to 3.4: SSL 3.0 to TLS 1.3); a RESP array ('*', a digit); a
+ * PostgreSQL startup message (a length below 64 KiB, then protocol 3.0).
+ */
+static __always_inline bool looks_proto(__u64 v)
+{
+	__u8 c1 = v >> 8 & 0xff;
+	__u32 i;
+
+	if ((v & 0xff) == 0x16 && c1 == 3 && (v >> 16 & 0xff) <= 4)
+		return true;
+	if ((v & 0xff) == '*' && c1 >= '0' && c1 <= '9')
+		return true;
+	if ((v & LOW(2)) == 0 && v >> 32 == W4(0, 3, 0, 0))
+		return true;
+#pragma unroll
+	for (i = 0; i < sizeof(http_words) / sizeof(http_words[0]); i++)
+		if ((v & http_words[i].mask) == http_words[i].word)
+			return true;
+	return false;
+}
+
+/*
+ * The snap length of want bytes of data, read or written on the fd in
+ * argument 0, whose first ulen bytes are at uptr: snaplen_proto if the fd
+ * is a socket with a hinted port at either end (IP only), or whose data
+ * starts like a known protocol (any socket); else snaplen. Never less than
+ * snaplen. The look at the data is one 8-byte read, done only when the
+ * data is longer than snaplen and the fd is a socket without a hinted port.
+ */
+__noinline __u32 data_snaplen(struct build *b, __u64 uptr, __u64 ulen, __u64 want)
+{
+	struct file *f;
+	struct socket *sock;
+	struct sock *sk;
+	__u16 fam;
+	__u64 v = 0;
+
+	if (!b || snaplen_proto <= snaplen || want <= snaplen)
+		return snaplen;
+	f = fd_file((__s64)(__s32)b->args[0]);
+	if (!f || (BPF_CORE_READ(f, f_inode, i_mode) & S_IFMT_) != S_IFSOCK_)
+		return snaplen;
+	sock = BPF_CORE_READ(f, private_data);
+	sk = BPF_CORE_READ(sock, sk);
+	if (!sk)
+		return snaplen;
+	fam = BPF_CORE_READ(sk, __sk_common.skc_family);
+	if ((fam == AF_INET_ || fam == AF_INET6_) &&
+	    (port_hinted(BPF_CORE_READ(sk, __sk_common.skc_num)) ||
+	     port_hinted(bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport)))))
+		return snaplen_proto;
+	if (ulen < 8 || bpf_probe_read_user(&v, 8, (const void *)uptr))
+		return snaplen;
+	return looks_proto(v) ? snaplen_proto : snaplen;
 }
 
 /* Walks an iovec array; returns the bytes copied, sets *total. */
@@ -277,9 +385,14 @@ static __always_inline __u32 put_iov(struct build *b, __u8 *buf, __u64 iov, __u6
 				     __u64 want, __u32 *total)
 {
 	struct iov_ctx c = { .b = b, .buf = buf, .iov = iov, .cnt = cnt, .want = want };
+	struct iovec v0 = {};
 
-	if (c.want > snaplen)
-		c.want = snaplen;
+	/* the first bytes are those of the first iovec */
+	if (want > snaplen && cnt && bpf_probe_read_user(&v0, sizeof(v0), (const void *)iov))
+		v0.iov_len = 0;
+	c.max = data_snaplen(b, (__u64)v0.iov_base, v0.iov_len, want);
+	if (c.want > c.max)
+		c.want = c.max;
 	bpf_loop(PROBE_IOV_MAX, iov_one, &c, 0);
 	*total = c.total;
 	return c.copied;
@@ -810,7 +923,7 @@ __noinline __u32 put_param(struct build *b, struct scratch *s, const struct prob
 		return put_ustr(b, buf, a);
 	case PK_BUF:
 		want = p->aux == PL_RET ? (b->ret > 0 ? (__u64)b->ret : 0) : arg_of(b, p->aux);
-		return put_ubytes(b, buf, 0, a, want, snaplen);
+		return put_ubytes(b, buf, 0, a, want, data_snaplen(b, a, want, want));
 	case PK_IOV:
 	case PK_IOV_SIZE:
 	case PK_MSG:
