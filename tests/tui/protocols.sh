@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The protocols inside the data in the full-screen interface, driven through
+# tmux on the corpus's protocols capture: the Protocol column names each
+# message's protocol as print mode does; the detail tree shows the message
+# dissected under the data, a field's node filters with a, and selecting a
+# node marks its bytes in the hex pane; the Protocols view has print mode's
+# rows, and Enter goes to the processes speaking a protocol, then to their
+# messages; the DNS queries and HTTP requests views drill down to messages.
+. "$(dirname "$0")/lib.sh"
+f=$tmp/protocols.scap
+zcat "$corpus/protocols.scap.gz" >"$f"
+
+# the Protocol column at 160 cells: each DNS message's row names DNS
+start 160 50 "$bin" -r "$f" -Y 'dns.qry.name exists'
+wait_for '^No\. +Time +CPU +Process +PID +TID +User +Event +Protocol +Latency +Info$' \
+	"no Protocol column at 160 cells"
+first=$("$bin" -r "$f" -Y 'dns.qry.name exists' -T fields -e evt.num | head -1)
+wait_for "^$first .* DNS +" "the first DNS message's row does not name DNS"
+
+# the tree: Enter opens the detail; the message under the data
+keys Enter
+wait_for '^ +Domain Name System \((query|response)\)$' "no DNS tree under the data"
+wait_for '^ +dns\.qry\.name: (www|nope)\.example\.test$' "no dns.qry.name node"
+# find the node of the name and filter on it with a
+for _ in $(seq 60); do
+	screen | grep -q '^>.*dns\.qry\.name: ' && break
+	keys Down
+	sleep 0.05
+done
+name=$(screen | sed -n 's/^>.*dns\.qry\.name: \([a-z.]*\).*/\1/p' | head -1)
+[ -n "$name" ] && ok || bad "the cursor does not reach the dns.qry.name node"
+# its bytes are marked in the hex pane: the name's labels, in reverse video
+screen -e | grep -q $'\e\\[7m.*www\\|\e\\[7m.*nope\\|\\.www\\|\\.nope' && ok ||
+	bad "the name's bytes are not marked in the hex pane"
+keys a
+wait_for "filter: dns\\.qry\\.name = \"?$name\"?" "a on the node does not filter by the name"
+wait_for "\\| shown $("$bin" -r "$f" -Y "dns.qry.name = $name" -p '%evt.num' | wc -l) calls" \
+	"the filter from the node does not show print mode's messages"
+
+# the Protocols view: print mode's rows; Enter, the processes; Enter, the messages
+start 160 40 "$bin" -r "$f" --top=protocols
+wait_for '^ Protocols  \(totals over the capture\)' "--top=protocols does not open Protocols"
+while IFS=$'\t' read -r proto msgs _; do
+	wait_for "^$proto +$msgs " "the $proto row does not count $msgs messages"
+done < <(top_field "$f" protocols)
+top=$(top_field "$f" protocols | head -1 | cut -f1)
+keys Enter
+wait_for "^ Protocols by process " "Enter on a protocol does not open its processes"
+wait_for "filter: evt\\.protocol = \"?$top\"?" "the processes are not those of $top"
+keys Enter
+wait_for '^No\. +Time' "Enter on a process does not open its messages"
+wait_for "^[0-9]+ .* $top +" "the messages are not $top's"
+
+# DNS queries and HTTP requests: Enter shows the messages
+for v in dnsqueries:'DNS queries':DNS httpreqs:'HTTP requests':HTTP; do
+	IFS=: read -r view title proto <<<"$v"
+	start 160 40 "$bin" -r "$f" --top="$view"
+	wait_for "^ $title  \\(totals over the capture\\)" "--top=$view does not open $title"
+	wait_for "\\| view $view \\| rows $(rows "$f" "$view") \\| " "$title has other rows than print mode"
+	keys Enter
+	wait_for "^[0-9]+ .* $proto +" "Enter on a row of $title does not show $proto messages"
+done
+finish
