@@ -6,7 +6,7 @@
 # libclang-rt-14-dev brings the sanitizer and libFuzzer runtimes; clang,
 # bpftool and libbpf-dev build the probe; sysdig is the peer the tests
 # compare output with; python3, util-linux, bind9-dnsutils (dig), redis-server,
-# redis-tools, postgresql and postgresql-client serve the live-capture tests;
+# redis-tools, postgresql, postgresql-client and openssl serve the live-capture tests;
 # dpkg-dev (dpkg-shlibdeps) makes the .deb's Depends, zsh tests completion.
 set -euo pipefail
 
@@ -16,6 +16,7 @@ pkgs=(
 	bpftool linux-libc-dev libclang-rt-14-dev
 	python3 util-linux strace cppcheck
 	sysdig tshark bind9-dnsutils redis-server redis-tools postgresql postgresql-client
+	openssl
 	jq tmux time
 	dpkg-dev zsh
 )

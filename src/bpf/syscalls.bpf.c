@@ -323,8 +323,9 @@ static const struct {
 
 /*
  * Whether the first 8 bytes of a message (v, little-endian) start one of:
- * an HTTP request or response; a TLS handshake record (type 22, version
- * 3.0 to 3.4: SSL 3.0 to TLS 1.3); a RESP array ('*', a digit); a
+ * an HTTP request or response; a TLS record in clear (change cipher spec,
+ * alert or handshake: types 20 to 22, before a ClientHello after a
+ * HelloRetryRequest; version 3.0 to 3.4); a RESP array ('*', a digit); a
  * PostgreSQL startup message (a length below 64 KiB, then protocol 3.0).
  */
 static __always_inline bool looks_proto(__u64 v)
@@ -332,7 +333,7 @@ static __always_inline bool looks_proto(__u64 v)
 	__u8 c1 = v >> 8 & 0xff;
 	__u32 i;
 
-	if ((v & 0xff) == 0x16 && c1 == 3 && (v >> 16 & 0xff) <= 4)
+	if ((v & 0xff) >= 20 && (v & 0xff) <= 22 && c1 == 3 && (v >> 16 & 0xff) <= 4)
 		return true;
 	if ((v & 0xff) == '*' && c1 >= '0' && c1 <= '9')
 		return true;

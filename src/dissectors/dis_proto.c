@@ -10,7 +10,8 @@
 #include "xalloc.h"
 
 static const struct dis_proto *const protos[] = { &dis_proto_http, &dis_proto_dns,
-						   &dis_proto_redis, &dis_proto_pgsql };
+						   &dis_proto_redis, &dis_proto_pgsql,
+						   &dis_proto_tls };
 
 const struct dis_proto *const *dis_protos(size_t *n)
 {

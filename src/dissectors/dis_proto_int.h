@@ -9,5 +9,6 @@ extern const struct dis_proto dis_proto_http;
 extern const struct dis_proto dis_proto_dns;
 extern const struct dis_proto dis_proto_redis;
 extern const struct dis_proto dis_proto_pgsql;
+extern const struct dis_proto dis_proto_tls;
 
 #endif

@@ -35,12 +35,18 @@ need_sysdig() {
 	fi
 }
 
-# capture FILE CMD...: captures CMD's process tree into FILE; fails the
-# test (and returns 1) if syshark does not end cleanly.
+# capture [-s LEN] FILE CMD...: captures CMD's process tree into FILE
+# (keeping LEN bytes of I/O per event if given); fails the test (and
+# returns 1) if syshark does not end cleanly.
 capture() {
+	local snap=()
+	if [ "$1" = -s ]; then
+		snap=(-s "$2")
+		shift 2
+	fi
 	local file=$1
 	shift
-	if ! "$bin" -w "$file" -- "$@" >"$tmp/capture.out" 2>"$tmp/capture.err"; then
+	if ! "$bin" "${snap[@]}" -w "$file" -- "$@" >"$tmp/capture.out" 2>"$tmp/capture.err"; then
 		bad "capture of '$*' failed: $(cat "$tmp/capture.err")"
 		return 1
 	fi
