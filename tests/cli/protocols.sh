@@ -32,6 +32,9 @@ has "DNS errors" 'dns.flags.rcode = 3' dns.qry.name "nope.example.test"
 has "Redis commands" 'redis.command exists' redis.command "GET|INCR|LRANGE|RPUSH|SET"
 has "Redis errors" 'resp.error exists' resp.error \
 	"ERR value is not an integer or out of range"
+has "TLS server names" 'tls.handshake.type = 1' tls.handshake.extensions_server_name \
+	"www.example.test"
+has "TLS protocols offered" 'tls.handshake.type = 1' tls.handshake.extensions_alpn_str "h2"
 if fields -e evt.protocol | grep -q PGSQL; then
 	has "PostgreSQL queries" 'pgsql.query exists' pgsql.query \
 		"CREATE TABLE t (id int, name text)|INSERT INTO t VALUES (1, 'one')|SELECT * FROM missing|SELECT * FROM t"
@@ -45,7 +48,7 @@ fields -Y 'evt.protocol exists' -e evt.protocol -e evt.is_io_read -e evt.buflen 
 	END { for (k in n) printf "%s\t%d\t%d\t%d\n", k, n[k], i[k], o[k] }' >"$tmp/want"
 "$bin" -r "$f" --top=protocols -T fields | cut -f1-4 >"$tmp/got"
 same "the Protocols view" "$tmp/want" "$tmp/got"
-expect "the protocols" "DNS HTTP PGSQL RESP" "$(cut -f1 "$tmp/got" | sort | xargs)"
+expect "the protocols" "DNS HTTP PGSQL RESP TLS" "$(cut -f1 "$tmp/got" | sort | xargs)"
 
 # --top=protoprocs: the same, per process
 fields -Y 'evt.protocol exists' -e evt.protocol -e proc.pid -e evt.is_io_read -e evt.buflen |

@@ -66,7 +66,7 @@ redis-cli -p 26379 INCR greeting || true
 kill $srv
 wait $srv || true
 
-openssl s_server -accept 9443 -cert cert.pem -key key.pem -alpn h2,http/1.1 -naccept 1 \
+openssl s_server -accept 9443 -cert cert.pem -key key.pem -alpn h2,http/1.1 -naccept 2 \
 	-quiet >/dev/null 2>&1 &
 srv=$!
 wait_port 9443 || true

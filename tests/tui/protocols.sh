@@ -19,24 +19,23 @@ wait_for '^No\. +Time +CPU +Process +PID +TID +User +Event +Protocol +Latency +I
 first=$("$bin" -r "$f" -Y 'dns.qry.name exists' -T fields -e evt.num | head -1)
 wait_for "^$first .* DNS +" "the first DNS message's row does not name DNS"
 
-# the tree: Enter opens the detail; the message under the data
-keys Enter
+# the tree: the message under the data; Tab and Down to the name's node
+start 160 70 "$bin" -r "$f" -Y 'dns.qry.name exists'
 wait_for '^ +Domain Name System \((query|response)\)$' "no DNS tree under the data"
-wait_for '^ +dns\.qry\.name: (www|nope)\.example\.test$' "no dns.qry.name node"
-# find the node of the name and filter on it with a
+keys Tab
 for _ in $(seq 60); do
-	screen | grep -q '^>.*dns\.qry\.name: ' && break
+	screen -e | grep -q $'\e\\[7m *dns\\.qry\\.name: ' && break
 	keys Down
 	sleep 0.05
 done
-name=$(screen | sed -n 's/^>.*dns\.qry\.name: \([a-z.]*\).*/\1/p' | head -1)
-[ -n "$name" ] && ok || bad "the cursor does not reach the dns.qry.name node"
+name=$(screen | sed -n 's/^ *dns\.qry\.name: \([a-z.]*\)$/\1/p' | head -1)
+[ -n "$name" ] && ok || bad "no name in the dns.qry.name node"
+WAIT_ATTRS=1 wait_for $'\e\\[7m *dns\\.qry\\.name: ' "Down does not reach the dns.qry.name node"
 # its bytes are marked in the hex pane: the name's labels, in reverse video
-screen -e | grep -q $'\e\\[7m.*www\\|\e\\[7m.*nope\\|\\.www\\|\\.nope' && ok ||
-	bad "the name's bytes are not marked in the hex pane"
+WAIT_ATTRS=1 wait_for $'\e\\[7m[^\e]*'"${name%%.*}" "the name's bytes are not marked in the hex pane"
 keys a
 wait_for "filter: dns\\.qry\\.name = \"?$name\"?" "a on the node does not filter by the name"
-wait_for "\\| shown $("$bin" -r "$f" -Y "dns.qry.name = $name" -p '%evt.num' | wc -l) calls" \
+wait_for "\\| shown $("$bin" -r "$f" -Y "dns.qry.name = $name" -T fields -e evt.num | wc -l) \\|" \
 	"the filter from the node does not show print mode's messages"
 
 # the Protocols view: print mode's rows; Enter, the processes; Enter, the messages
@@ -49,6 +48,7 @@ top=$(top_field "$f" protocols | head -1 | cut -f1)
 keys Enter
 wait_for "^ Protocols by process " "Enter on a protocol does not open its processes"
 wait_for "filter: evt\\.protocol = \"?$top\"?" "the processes are not those of $top"
+wait_for "^$top +[0-9]+ " "no process speaks $top"
 keys Enter
 wait_for '^No\. +Time' "Enter on a process does not open its messages"
 wait_for "^[0-9]+ .* $top +" "the messages are not $top's"
