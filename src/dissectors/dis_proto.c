@@ -100,6 +100,21 @@ struct dis_pnode *dis_ptree_add(struct dis_ptree *t, unsigned int depth, const c
 	return nd;
 }
 
+void dis_ptree_add_hex(struct dis_ptree *t, unsigned int depth, const char *field,
+		       const uint8_t *p, uint32_t off, uint32_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	struct sbuf s;
+
+	sbuf_init(&s);
+	for (uint32_t i = 0; i < n; i++) {
+		sbuf_putc(&s, hex[p[off + i] >> 4]);
+		sbuf_putc(&s, hex[p[off + i] & 15]);
+	}
+	dis_ptree_add(t, depth, field, s.len ? s.s : "", s.len, off, n);
+	sbuf_fini(&s);
+}
+
 void dis_ptree_malformed(struct dis_ptree *t, size_t off)
 {
 	if (t->malformed < 0)

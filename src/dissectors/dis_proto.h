@@ -76,6 +76,9 @@ void dis_ptree_dissect(struct dis_ptree *t, const struct dis_proto *proto,
 /* Adds a node; text is len bytes (sanitized to printable ASCII). */
 struct dis_pnode *dis_ptree_add(struct dis_ptree *t, unsigned int depth, const char *field,
 				const char *text, size_t len, uint32_t off, uint32_t n);
+/* Adds a node whose value is the n bytes at p + off in lowercase hex, as tshark prints bytes. */
+void dis_ptree_add_hex(struct dis_ptree *t, unsigned int depth, const char *field,
+		       const uint8_t *p, uint32_t off, uint32_t n);
 /* Marks t malformed at byte off (the first such byte counts). */
 void dis_ptree_malformed(struct dis_ptree *t, size_t off);
 

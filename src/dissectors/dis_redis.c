@@ -256,14 +256,8 @@ static size_t bulk(struct ctx *c, size_t off, size_t hend, size_t next, unsigned
 	el->off = next;
 	el->len = take;
 	if (take) {
-		static const char hex[] = "0123456789abcdef";
-
-		sbuf_reset(&s);
-		for (size_t i = 0; i < take; i++) {
-			sbuf_putc(&s, hex[c->p[next + i] >> 4]);
-			sbuf_putc(&s, hex[c->p[next + i] & 15]);
-		}
-		add(c, depth + 1, "resp.bulk_string.value", s.s, s.len, next, take);
+		dis_ptree_add_hex(c->t, depth + 1, "resp.bulk_string.value", c->p, (uint32_t)next,
+				  (uint32_t)take);
 		add(c, depth + 1, "redis.value", (const char *)c->p + next, take, next, take);
 	}
 	sbuf_fini(&s);

@@ -217,18 +217,9 @@ static unsigned int num(struct cur *c, unsigned int depth, const char *field, si
 /* k bytes at the cursor as field, in hex as tshark prints bytes, moving past them. */
 static void bytes(struct cur *c, unsigned int depth, const char *field, size_t k)
 {
-	static const char hex[] = "0123456789abcdef";
-	struct sbuf s;
-
 	if (!have(c, k))
 		return;
-	sbuf_init(&s);
-	for (size_t i = 0; i < k; i++) {
-		sbuf_putc(&s, hex[c->p[c->off + i] >> 4]);
-		sbuf_putc(&s, hex[c->p[c->off + i] & 15]);
-	}
-	add(c, depth, field, s.len ? s.s : "", c->off, k);
-	sbuf_fini(&s);
+	dis_ptree_add_hex(c->t, depth, field, c->p, (uint32_t)c->off, (uint32_t)k);
 	c->off += k;
 }
 
