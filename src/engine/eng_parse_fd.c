@@ -44,9 +44,12 @@ void eng_on_open_exit(struct eng_call *c)
 		return;
 	if (!eng_call_i64(c, "fd", &fd))
 		fd = eng_call_res(c);
-	/* As libsinsp: the enter event's path, flags and dirfd win when it has a path. */
+	/*
+	 * As libsinsp: the enter event's path, flags and dirfd win when it has
+	 * a path (not an empty one: the probe could not read it yet).
+	 */
 	name = c->have_enter ? eng_view_str(&c->enter, pname) : NULL;
-	if (name && strcmp(name, "(NULL)") != 0) {
+	if (name && *name && strcmp(name, "(NULL)") != 0) {
 		from.ev = &c->enter;
 		from.have_enter = false;
 	} else {

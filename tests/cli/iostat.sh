@@ -22,16 +22,21 @@ series=('evt.dir = <' 'fd.type = file' 'evt.type = switch or evt.failed = true')
 
 # counts FILE NS LAST [FILTER]: the count of each interval 0..LAST of NS
 # from the capture's first event (s0, ns0; shown or not, as evt.reltime
-# counts), of the events print mode gives for FILTER. Their times are read
+# counts), of the events print mode gives for FILTER. A time before the
+# last shown event's counts as that event's (the views keep times in
+# order, as a clock stepping back leaves them). Times and numbers are read
 # once per capture and filter, for all interval sizes.
 counts() {
-	local times
-	times=$tmp/times-$(printf '%s\n%s' "$1" "${4:-}" | md5sum | cut -c1-16)
-	[ -f "$times" ] ||
-		"$bin" -r "$1" -T fields -e evt.rawtime.s -e evt.rawtime.ns ${4:+-Y "$4"} >"$times"
+	local all nums
+	all=$tmp/all-$(printf '%s' "$1" | md5sum | cut -c1-16)
+	nums=$tmp/nums-$(printf '%s\n%s' "$1" "${4:-}" | md5sum | cut -c1-16)
+	[ -f "$all" ] ||
+		"$bin" -r "$1" -T fields -e evt.num -e evt.rawtime.s -e evt.rawtime.ns >"$all"
+	[ -f "$nums" ] || "$bin" -r "$1" -T fields -e evt.num ${4:+-Y "$4"} >"$nums"
 	awk -F'\t' -v w="$2" -v last="$3" -v s0="$s0" -v ns0="$ns0" '
-		{ c[int((($1 - s0) * 1e9 + ($2 - ns0)) / w)]++ }
-		END { for (k = 0; k <= last; k++) print c[k] + 0 }' "$times"
+		NR == FNR { t = ($2 - s0) * 1e9 + ($3 - ns0); if (t < m) t = m; m = t; at[$1] = t; next }
+		{ c[int(at[$1] / w)]++ }
+		END { for (k = 0; k <= last; k++) print c[k] + 0 }' "$all" "$nums"
 }
 
 checked=0

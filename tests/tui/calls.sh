@@ -17,7 +17,7 @@ events_n=$("$bin" -r "$f" -p | wc -l)
 	bad "--calls prints $calls_n lines of $events_n events"
 conf=$XDG_CONFIG_HOME/syshark/calls
 
-start 160 40 "$bin" -r "$f"
+start 180 40 "$bin" -r "$f"
 wait_for "\| shown $calls_n calls" "the status line does not show $calls_n calls"
 # a read: the file first, its result, the size its enter asked for
 keys f 'evt.type = read and fd.name contains libc.so' Enter

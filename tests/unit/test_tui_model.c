@@ -299,13 +299,13 @@ struct colspec {
 static const struct colspec wide_cols[] = {
 	{ "evt.num", 4 },     { "time", 18 },	    { "evt.cpu", 3 },	{ "proc.name", 15 },
 	{ "proc.pid", 7 },    { "thread.tid", 7 },  { "user.name", 8 }, { "event", 16 },
-	{ "latency", 8 },     { "info", 0 },
+	{ "evt.protocol", 8 }, { "latency", 8 },    { "info", 0 },
 };
 /* after adding proc.exe before Info, removing CPU and narrowing No. by 3 */
 static const struct colspec changed_cols[] = {
 	{ "evt.num", 1 },     { "time", 18 },	    { "proc.name", 15 }, { "proc.pid", 7 },
-	{ "thread.tid", 7 },  { "user.name", 8 },  { "event", 16 },	 { "latency", 8 },
-	{ "proc.exe", 12 },   { "info", 0 },
+	{ "thread.tid", 7 },  { "user.name", 8 },  { "event", 16 },	 { "evt.protocol", 8 },
+	{ "latency", 8 },     { "proc.exe", 12 },   { "info", 0 },
 };
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -640,7 +640,7 @@ static void check_view(const char *path, const struct capture *c)
 	sbuf_reset(&row);
 	tview_header(v, &row);
 	CHECK_STR(row.s, "No.  Time               CPU Process         PID     TID     User     "
-			 "Event            Latency  Info");
+			 "Event            Protocol Latency  Info");
 	for (r = 0; r < nrows; r++) {
 		sbuf_reset(&row);
 		if (tview_row_event(v, r) != c->rows[r].num || !tview_row_text(v, r, &row) ||
@@ -675,15 +675,15 @@ static void check_view(const char *path, const struct capture *c)
 	/* columns: one added before Info, one removed, one resized; then they are the user's */
 	CHECK(tview_ncols(v) == NCOLS(wide_cols));
 	CHECK(!tview_cols_custom(v));
-	CHECK(tview_col_add(v, 9, "proc.exe", &d) == 0);
-	CHECK(tview_col_add(v, 9, "proc.nope", &d) == -EINVAL);
+	CHECK(tview_col_add(v, 10, "proc.exe", &d) == 0);
+	CHECK(tview_col_add(v, 10, "proc.nope", &d) == -EINVAL);
 	tview_col_remove(v, 2); /* CPU */
 	tview_col_resize(v, 0, -3);
 	CHECK(tview_cols_custom(v));
 	sbuf_reset(&row);
 	tview_header(v, &row);
 	CHECK_STR(row.s, "N Time               Process         PID     TID     User     Event            "
-			 "Latency  proc.exe     Info");
+			 "Protocol Latency  proc.exe     Info");
 	sbuf_reset(&row);
 	CHECK(tview_row_text(v, 0, &row));
 	CHECK_STR(row.s, c->changed_row0);
@@ -697,7 +697,7 @@ static void check_view(const char *path, const struct capture *c)
 	sbuf_reset(&want);
 	tview_cols_text(v, &want);
 	CHECK(strstr(want.s, "\nevt.num 1\ntime 18\nproc.name 15\nproc.pid 7\nthread.tid 7\n"
-			     "user.name 8\nevent 16\nlatency 8\nproc.exe 12\ninfo\n") != NULL);
+			     "user.name 8\nevent 16\nevt.protocol 8\nlatency 8\nproc.exe 12\ninfo\n") != NULL);
 	/* reset: laid out for the width again, then the user's once more */
 	{
 		struct sbuf h;
