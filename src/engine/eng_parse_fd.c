@@ -46,10 +46,10 @@ void eng_on_open_exit(struct eng_call *c)
 		fd = eng_call_res(c);
 	/*
 	 * As libsinsp: the enter event's path, flags and dirfd win when it has
-	 * a path (not an empty one: the probe could not read it yet).
+	 * a path, even an empty one (the probe could not read it yet).
 	 */
 	name = c->have_enter ? eng_view_str(&c->enter, pname) : NULL;
-	if (name && *name && strcmp(name, "(NULL)") != 0) {
+	if (name && strcmp(name, "(NULL)") != 0) {
 		from.ev = &c->enter;
 		from.have_enter = false;
 	} else {
