@@ -16,8 +16,8 @@ keys f 'fd.name = /etc/hostname and evt.type = read' Enter
 # each cat reads the file, then reads its end: two calls, no enter apart
 wait_for '\| shown 6 calls' "the three cats' reads are not 6 calls while the capture runs"
 wait_for '^ live, following: ' "the capture ended before the calls showed"
-[ "$(screen | grep -cE ' read +[0-9.]+(ns|µs|ms|s) +fd=3\(<f>/etc/hostname\) res=[0-9]+ size=[0-9]+ ')" = 6 ] &&
-	ok || bad "the reads are not 6 rows with latency, fd, result and size"
+[ "$(screen | grep -cE ' read +[0-9.]+(ns|µs|ms|s) +fd=[0-9]+\(<f>/etc/hostname\) res=[0-9]+ size=[0-9]+ ')" = 6 ] &&
+	ok || { bad "the reads are not 6 rows with latency, fd, result and size; it shows:"; screen | sed "s/^/    | /"; }
 screen | grep -q ' [→←] read ' && bad "a read's enter or exit shows apart" || ok
 keys q y
 wait_exit && { [ "$status" = 0 ] && ok || bad "exit status $status: $(cat "$tmp/stderr")"; }
