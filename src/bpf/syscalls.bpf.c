@@ -347,10 +347,29 @@ static __always_inline bool looks_proto(__u64 v)
 }
 
 /*
+ * Whether the first 8 bytes (v) of want bytes start the body of a TLS
+ * handshake record read apart from its header (as OpenSSL reads): a
+ * handshake message's type, a length below 64 KiB that fits in want, and
+ * for a hello, its version 3.0 to 3.4.
+ */
+static __always_inline bool looks_tls_body(__u64 v, __u64 want)
+{
+	__u8 type = v & 0xff;
+	__u64 len = (v >> 16 & 0xff) << 8 | (v >> 24 & 0xff);
+
+	if ((v >> 8 & 0xff) || len + 4 > want)
+		return false;
+	if (type == 1 || type == 2)
+		return (v >> 32 & 0xff) == 3 && (v >> 40 & 0xff) <= 4;
+	return type >= 11 && type <= 16;
+}
+
+/*
  * The snap length of want bytes of data, read or written on the fd in
  * argument 0, whose first ulen bytes are at uptr: snaplen_proto if the fd
  * is a socket with a hinted port at either end (IP only), or whose data
- * starts like a known protocol (any socket); else snaplen. Never less than
+ * starts like a known protocol or a TLS handshake record's body (any
+ * socket); else snaplen. Never less than
  * snaplen. The look at the data is one 8-byte read, done only when the
  * data is longer than snaplen and the fd is a socket without a hinted port.
  */
@@ -378,7 +397,7 @@ __noinline __u32 data_snaplen(struct build *b, __u64 uptr, __u64 ulen, __u64 wan
 		return snaplen_proto;
 	if (ulen < 8 || bpf_probe_read_user(&v, 8, (const void *)uptr))
 		return snaplen;
-	return looks_proto(v) ? snaplen_proto : snaplen;
+	return looks_proto(v) || looks_tls_body(v, want) ? snaplen_proto : snaplen;
 }
 
 /* Walks an iovec array; returns the bytes copied, sets *total. */

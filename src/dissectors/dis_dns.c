@@ -359,6 +359,14 @@ static void dissect(const struct dis_msg *dm, struct dis_ptree *t)
 		dis_ptree_malformed(t, off);
 }
 
+/* Over TCP, a message after its 2-byte length; a datagram is whole. */
+static size_t msg_len(const struct dis_msg *m)
+{
+	if (m->tr != DIS_T_TCP)
+		return 0;
+	return m->n < 2 ? DIS_MORE : 2 + (size_t)u16(m->p);
+}
+
 const struct dis_proto dis_proto_dns = {
 	.name = "DNS",
 	.ports = ports,
@@ -366,5 +374,6 @@ const struct dis_proto dis_proto_dns = {
 	.udp = true,
 	.looks = looks,
 	.dissect = dissect,
+	.msg_len = msg_len,
 	.fields = fields,
 };

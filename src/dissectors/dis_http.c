@@ -125,38 +125,54 @@ static bool first_line(struct dis_ptree *t, const uint8_t *p, size_t len)
 	return true;
 }
 
-/* A header line "Name: value" at off (len bytes); notes what the body needs. */
-static void header(struct dis_ptree *t, const uint8_t *p, size_t off, size_t len,
-		   bool *chunked, long long *clen)
+/*
+ * The header line "Name: value" at off (len bytes): the index of its name
+ * in headers[] (-1 if it has none there, -2 if it has no colon), *v where
+ * its value starts. Notes what the body needs.
+ */
+static int header_at(const uint8_t *p, size_t off, size_t len, size_t *v, bool *chunked,
+		     long long *clen)
 {
 	const uint8_t *colon = memchr(p + off, ':', len);
-	size_t name, v, end = off + len;
+	size_t name, end = off + len;
 
-	if (!colon) {
-		put(t, 1, NULL, p, off, end);
-		dis_ptree_malformed(t, off);
-		return;
-	}
+	if (!colon)
+		return -2;
 	name = (size_t)(colon - p) - off;
-	for (v = (size_t)(colon - p) + 1; v < end && (p[v] == ' ' || p[v] == '\t'); v++)
+	for (*v = (size_t)(colon - p) + 1; *v < end && (p[*v] == ' ' || p[*v] == '\t'); (*v)++)
 		;
 	for (size_t i = 0; i < sizeof(headers) / sizeof(headers[0]); i++) {
 		if (strlen(headers[i].name) != name ||
 		    strncasecmp((const char *)p + off, headers[i].name, name) != 0)
 			continue;
-		put(t, 1, headers[i].field, p, v, end);
-		t->n[t->count - 1].off = (uint32_t)off;
-		t->n[t->count - 1].len = (uint32_t)len;
 		if (i == 3) {
-			size_t d = v;
+			size_t d = *v;
 
 			*clen = (long long)number(p, &d, end, 10);
 		}
-		if (i == 8 && end - v >= 7 && strncasecmp((const char *)p + v, "chunked", 7) == 0)
+		if (i == 8 && end - *v >= 7 && strncasecmp((const char *)p + *v, "chunked", 7) == 0)
 			*chunked = true;
+		return (int)i;
+	}
+	return -1;
+}
+
+/* A header line at off (len bytes), as a node; notes what the body needs. */
+static void header(struct dis_ptree *t, const uint8_t *p, size_t off, size_t len,
+		   bool *chunked, long long *clen)
+{
+	size_t v;
+	int i = header_at(p, off, len, &v, chunked, clen);
+
+	if (i < 0) {
+		put(t, 1, NULL, p, off, off + len);
+		if (i == -2)
+			dis_ptree_malformed(t, off);
 		return;
 	}
-	put(t, 1, NULL, p, off, end);
+	put(t, 1, headers[i].field, p, v, off + len);
+	t->n[t->count - 1].off = (uint32_t)off;
+	t->n[t->count - 1].len = (uint32_t)len;
 }
 
 /*
@@ -239,11 +255,121 @@ static void dissect(const struct dis_msg *m, struct dis_ptree *t)
 	}
 }
 
+/* Whether the n bytes at p start as a request or status line may (a method's or "HTTP/1."). */
+static bool starts(const uint8_t *p, size_t n)
+{
+	static const char status[] = "HTTP/1.";
+
+	if (memcmp(p, status, n < 7 ? n : 7) == 0)
+		return true;
+	for (const char *const *m = methods; *m; m++) {
+		size_t k = strlen(*m);
+
+		if (memcmp(p, *m, n < k ? n : k) == 0 && (n <= k || p[k] == ' '))
+			return true;
+	}
+	return false;
+}
+
+/* The end of a chunked body from off, or DIS_MORE if it goes on past n. */
+static size_t chunks_end(const uint8_t *p, size_t n, size_t off)
+{
+	for (;;) {
+		size_t end = line_end(p, n, off), stop = off;
+		unsigned long long size;
+
+		if (end == n)
+			return DIS_MORE;
+		size = number(p, &stop, end, 16);
+		off = end + 1;
+		if (size == 0)
+			break;
+		if (size > n - off)
+			return DIS_MORE;
+		off += (size_t)size;
+		if (off < n && p[off] == '\r')
+			off++;
+		if (off < n && p[off] == '\n')
+			off++;
+	}
+	for (;;) { /* trailers, to an empty line */
+		size_t end = line_end(p, n, off);
+
+		if (end == n)
+			return DIS_MORE;
+		if (line_len(p, off, end) == 0)
+			return end + 1;
+		off = end + 1;
+	}
+}
+
+/*
+ * A message's headers to their empty line (*head: their bytes, or
+ * DIS_MORE), and its body: as long as its Content-Length says, its chunks
+ * to the last, else none for a request and the rest of the bytes for a
+ * response (which its close ends).
+ */
+static size_t lengths(const struct dis_msg *m, size_t *head)
+{
+	const uint8_t *p = m->p;
+	size_t n = m->n, off = line_end(p, n, 0), end, v;
+	bool chunked = false, response = n >= 5 && memcmp(p, "HTTP/", 5) == 0;
+	long long clen = -1;
+	unsigned int code = 0;
+
+	*head = DIS_MORE;
+	if (!n || !starts(p, n))
+		return *head = 0;
+	if (off == n)
+		return DIS_MORE;
+	if (response && off > 12) {
+		size_t i = 9;
+
+		code = (unsigned int)number(p, &i, off, 10);
+	}
+	for (off++;; off = end + 1) {
+		size_t len;
+
+		end = line_end(p, n, off);
+		if (end == n)
+			return DIS_MORE;
+		len = line_len(p, off, end);
+		if (len == 0)
+			break;
+		header_at(p, off, len, &v, &chunked, &clen);
+	}
+	off = *head = end + 1;
+	if ((code >= 100 && code < 200) || code == 204 || code == 304)
+		return off;
+	if (chunked)
+		return chunks_end(p, n, off);
+	if (clen >= 0)
+		return off + (size_t)clen;
+	return response ? n : off;
+}
+
+static size_t msg_len(const struct dis_msg *m)
+{
+	size_t head;
+
+	return lengths(m, &head);
+}
+
+static size_t head_len(const struct dis_msg *m)
+{
+	size_t head;
+
+	lengths(m, &head);
+	return head;
+}
+
 const struct dis_proto dis_proto_http = {
 	.name = "HTTP",
 	.ports = ports,
 	.tcp = true,
 	.looks = looks,
 	.dissect = dissect,
+	.msg_len = msg_len,
+	.head_len = head_len,
 	.fields = fields,
 };

@@ -595,11 +595,31 @@ static void dissect(const struct dis_msg *m, struct dis_ptree *t)
 		off = message(m, t, off, fe);
 }
 
+/*
+ * A message: its type byte (none for a startup-shaped request, whose
+ * length starts with 0) and the length after it, which counts itself; or
+ * the server's one-byte answer to an SSL or GSS request.
+ */
+static size_t msg_len(const struct dis_msg *m)
+{
+	size_t hdr = m->p[0] ? 1 : 0;
+	uint32_t len;
+
+	if (m->n == 1 && m->dir != DIS_D_TO_SERVER && (m->p[0] == 'S' || m->p[0] == 'N' ||
+						       m->p[0] == 'G'))
+		return 1;
+	if (m->n < hdr + 4)
+		return DIS_MORE;
+	len = be32(m->p + hdr);
+	return len < 4 || len > PG_LEN_MAX ? 0 : hdr + len;
+}
+
 const struct dis_proto dis_proto_pgsql = {
 	.name = "PGSQL",
 	.ports = ports,
 	.tcp = true,
 	.looks = looks,
 	.dissect = dissect,
+	.msg_len = msg_len,
 	.fields = fields,
 };

@@ -48,6 +48,31 @@ const struct dis_proto *dis_proto_find(const struct dis_msg *m, uint16_t sport, 
 	return NULL;
 }
 
+const struct dis_proto *dis_proto_find_start(const struct dis_msg *m, uint16_t sport,
+					     uint16_t dport)
+{
+	const struct dis_proto *d = dis_proto_find(m, sport, dport);
+	size_t i;
+
+	for (i = 0; !d && m->n && i < sizeof(protos) / sizeof(protos[0]); i++)
+		if (runs_over(protos[i], m->tr) && hinted(protos[i], sport, dport)) {
+			size_t len = protos[i]->msg_len(m);
+
+			if (len > m->n)
+				d = protos[i];
+		}
+	return d;
+}
+
+size_t dis_proto_index(const struct dis_proto *d)
+{
+	size_t i = 0;
+
+	while (protos[i] != d)
+		i++;
+	return i;
+}
+
 void dis_ptree_init(struct dis_ptree *t)
 {
 	memset(t, 0, sizeof(*t));

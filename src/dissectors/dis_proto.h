@@ -54,8 +54,22 @@ struct dis_proto {
 	/* whether the bytes look like a message of it */
 	bool (*looks)(const struct dis_msg *m);
 	void (*dissect)(const struct dis_msg *m, struct dis_ptree *t);
+	/*
+	 * The bytes the first message in m takes: at most m->n when it is
+	 * whole, more when it needs more (DIS_MORE when how many is not known
+	 * yet), 0 when the bytes do not frame a message (whole as they are)
+	 */
+	size_t (*msg_len)(const struct dis_msg *m);
+	/*
+	 * The bytes of the first message in m that it needs to be dissected,
+	 * when fewer than all (DIS_MORE if they are not all there); the rest
+	 * (an HTTP body) may come later. NULL: all of them.
+	 */
+	size_t (*head_len)(const struct dis_msg *m);
 	const char *const *fields; /* its fields, NULL-ended */
 };
+
+#define DIS_MORE SIZE_MAX
 
 /* The registered protocols; *n is set to their number. */
 const struct dis_proto *const *dis_protos(size_t *n);
@@ -66,6 +80,15 @@ const struct dis_proto *const *dis_protos(size_t *n);
  * agrees, else the first whose look does; NULL if none.
  */
 const struct dis_proto *dis_proto_find(const struct dis_msg *m, uint16_t sport, uint16_t dport);
+/*
+ * As dis_proto_find(), for the first bytes of a stream's message: a
+ * protocol whose port hint matches also when its framing says that the
+ * bytes start a message that needs more of them.
+ */
+const struct dis_proto *dis_proto_find_start(const struct dis_msg *m, uint16_t sport,
+					     uint16_t dport);
+/* The index of d in the registry (dis_protos()). */
+size_t dis_proto_index(const struct dis_proto *d);
 
 void dis_ptree_init(struct dis_ptree *t);
 void dis_ptree_fini(struct dis_ptree *t);

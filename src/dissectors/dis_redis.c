@@ -481,11 +481,53 @@ static bool looks(const struct dis_msg *m)
 	}
 }
 
+/*
+ * The end of the element at off, inside nest aggregates: past n when it
+ * needs more bytes (DIS_MORE when inside an aggregate or how many is not
+ * known), 0 when it cannot be followed.
+ */
+static size_t element_end(const uint8_t *p, size_t n, size_t off, unsigned int nest)
+{
+	static const char per[] = { ['*'] = 1, ['~'] = 1, ['>'] = 1, ['%'] = 2 };
+	size_t hend, next;
+	long long v, i;
+
+	if (!line_at(p, n, off, &hend, &next))
+		return DIS_MORE;
+	if (hend == off || !p[off] || !strchr("$!=*~>%", p[off]))
+		return next;
+	if (!number(p, off + 1, hend, &v) || v < -1)
+		return 0;
+	if (p[off] == '$' || p[off] == '!' || p[off] == '=') {
+		if (v > MAX_BULK)
+			return 0;
+		return v < 0 ? next : next + (size_t)v + 2;
+	}
+	if (v > MAX_ELEMENTS || (v > 0 && nest >= MAX_DEPTH))
+		return 0;
+	v *= per[p[off]];
+	for (i = 0; i < v; i++) {
+		next = element_end(p, n, next, nest + 1);
+		if (!next)
+			return 0;
+		if (next > n)
+			return DIS_MORE;
+	}
+	return next;
+}
+
+/* A whole element, or an inline command's line. */
+static size_t msg_len(const struct dis_msg *m)
+{
+	return element_end(m->p, m->n, 0, 0);
+}
+
 const struct dis_proto dis_proto_redis = {
 	.name = "RESP",
 	.ports = ports,
 	.tcp = true,
 	.looks = looks,
 	.dissect = dissect,
+	.msg_len = msg_len,
 	.fields = fields,
 };

@@ -599,6 +599,14 @@ static void dissect(const struct dis_msg *m, struct dis_ptree *t)
 	}
 }
 
+/* A record: its header's 5 bytes and the length they give. */
+static size_t msg_len(const struct dis_msg *m)
+{
+	if (!header_ok(m->p, m->n, 0))
+		return 0;
+	return m->n < 5 ? DIS_MORE : 5 + (size_t)be(m->p + 3, 2);
+}
+
 const struct dis_proto dis_proto_tls = {
 	.name = "TLS",
 	.ports = ports,
@@ -606,5 +614,6 @@ const struct dis_proto dis_proto_tls = {
 	.udp = false,
 	.looks = looks,
 	.dissect = dissect,
+	.msg_len = msg_len,
 	.fields = fields,
 };

@@ -108,6 +108,12 @@ struct dis_ptree;
  * NULL if its data is no known protocol's. Valid until s dissects another.
  */
 const struct dis_ptree *eng_evt_proto(const struct eng_state *s, const struct eng_evt *e);
+/*
+ * What e's data is to its fd's stream, if it is more than a message of its
+ * own: a part of one, or one gathered from several events (eng_reasm.h).
+ * Valid until s takes another event.
+ */
+const struct eng_reasm_evt *eng_evt_reasm(const struct eng_state *s, const struct eng_evt *e);
 
 /* Looks a whole name up ("proc.aname[2]"); NULL-f fref on failure. */
 bool eng_field_lookup(const char *name, struct eng_fref *out, struct diag *d);

@@ -40,20 +40,20 @@ bool eng_evt_data(const struct eng_evt *e, const uint8_t **p, uint32_t *len)
 	return true;
 }
 
-/* The way a message on socket f goes: a client writes to the server, as a server reads. */
-static enum dis_dir direction(const struct eng_fd *f, bool writes)
+const struct eng_reasm_evt *eng_evt_reasm(const struct eng_state *s, const struct eng_evt *e)
 {
-	if (!f || f->role == ENG_ROLE_NONE)
-		return DIS_D_UNKNOWN;
-	return (f->role == ENG_ROLE_CLIENT) == writes ? DIS_D_TO_SERVER : DIS_D_TO_CLIENT;
+	if (!s || !s->reasm.num || s->reasm.num != e->num || s->reasm.ts != e->ev.ts)
+		return NULL;
+	return &s->reasm;
 }
 
 const struct dis_ptree *eng_evt_proto(const struct eng_state *s, const struct eng_evt *e)
 {
+	const struct eng_reasm_evt *rs = eng_evt_reasm(s, e);
 	struct eng_proto_cache *c;
 	const struct dis_proto *d;
 	const struct eng_fd *f = e->info.fd;
-	struct dis_msg m = { 0 };
+	struct dis_msg m;
 	const uint8_t *p;
 	uint32_t len;
 
@@ -69,16 +69,24 @@ const struct dis_ptree *eng_evt_proto(const struct eng_state *s, const struct en
 	c->num = e->num;
 	c->ts = e->ev.ts;
 	c->found = false;
-	if (!eng_evt_data(e, &p, &len))
-		return NULL;
-	m.p = p;
-	m.n = len;
-	m.tr = !f ? DIS_T_ANY : f->l4proto == ENG_L4_TCP ? DIS_T_TCP :
-		   f->l4proto == ENG_L4_UDP ? DIS_T_UDP : DIS_T_ANY;
-	m.dir = direction(f, eng_event_flags(e->ev.type) & EV_F_WRITES_TO_FD);
-	d = dis_proto_find(&m, f ? f->sport : 0, f ? f->dport : 0);
-	if (!d)
-		return NULL;
+	eng_reasm_msg_init(&m, f, eng_event_flags(e->ev.type) & EV_F_WRITES_TO_FD);
+	if (rs) { /* the stream says what the data holds */
+		size_t n;
+
+		if (rs->kind != ENG_RS_MESSAGE)
+			return NULL;
+		m.p = (const uint8_t *)rs->msg.s;
+		m.n = rs->msg.len;
+		d = dis_protos(&n)[rs->proto];
+	} else {
+		if (!eng_evt_data(e, &p, &len))
+			return NULL;
+		m.p = p;
+		m.n = len;
+		d = dis_proto_find(&m, f ? f->sport : 0, f ? f->dport : 0);
+		if (!d)
+			return NULL;
+	}
 	dis_ptree_dissect(&c->tree, d, &m);
 	c->found = true;
 	return &c->tree;

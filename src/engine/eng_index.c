@@ -49,7 +49,7 @@
 #include "xdg.h"
 
 #define IX_MAGIC "SYSHKIX1"
-#define IX_VERSION 8u
+#define IX_VERSION 9u
 #define IX_HDR 512u
 #define IX_ENTRY 12u
 #define IX_MIN_BLOCK 36u	   /* smallest event block: a v1 event without parameters */

@@ -473,6 +473,15 @@ static void on_switch(struct eng_state *s, const struct ev_view *ev, struct eng_
 		t->totexectime += s->exectime;
 }
 
+/* An I/O exit's data goes on its fd's stream (eng_reasm.h). */
+static void on_stream(struct eng_call *c, uint64_t num)
+{
+	struct eng_fd *f = eng_state_fd(c->t, (*c->fd)->fd);
+
+	if (f && c->t->fdtab)
+		eng_reasm_on_io(c->s, c->t->fdtab, f, c->ev, num, eng_call_res(c));
+}
+
 void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t num,
 			struct eng_evinfo *out)
 {
@@ -549,6 +558,8 @@ void eng_state_on_event(struct eng_state *s, const struct ev_view *ev, uint64_t 
 	c.added = NULL;
 	if (fn)
 		fn(&c);
+	if (c.t && out->fd && !enter && (flags & (EV_F_READS_FROM_FD | EV_F_WRITES_TO_FD)))
+		on_stream(&c, num);
 	/* as libsinsp: an fd the event added had the old name "" */
 	if (c.added)
 		out->name_changed = c.added->name[0] != 0;

@@ -388,7 +388,7 @@ void eng_on_close_exit(struct eng_call *c)
 
 	if (eng_call_res(c) < 0 || !c->t || !eng_call_i64(c, "fd", &fd) || !c->t->fdtab)
 		return;
-	eng_fd_free(hmap_del(&c->t->fdtab->fds, (uint64_t)fd));
+	eng_fd_drop(c->t->fdtab, fd);
 }
 
 void eng_on_pipe_exit(struct eng_call *c)

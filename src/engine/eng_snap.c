@@ -4,7 +4,7 @@
  *   u32 magic 'SNP7'
  *   u64 tid_to_remove, u32 next exited slot, ENG_EXITED_N (u64 tid, u64 ts),
  *   u8 have_machine, machine info
- *   u32 nfdtabs, then each: u32 nfds, then each fd
+ *   u32 nfdtabs, then each: u32 nfds, then each fd with the messages it gathers
  *   u32 nthreads, then each thread with the index of its fd table (or ~0)
  *   u32 nusers, users; u32 ngroups, groups; u32 ncontainers, containers
  *   u32 nifaddrs, then each: u8 length, 16 address bytes
@@ -19,11 +19,12 @@
 #include <string.h>
 
 #include "buf.h"
+#include "dis_proto.h"
 #include "eng_state_int.h"
 #include "schema.h"
 #include "xalloc.h"
 
-#define SNAP_MAGIC 0x37504e53u /* "SNP7" */
+#define SNAP_MAGIC 0x38504e53u /* "SNP8" */
 #define NO_TABLE UINT32_MAX
 
 static void put_u8(struct sbuf *o, uint8_t v)
@@ -70,6 +71,18 @@ static void put_fd(struct sbuf *o, const struct eng_fd *f)
 	put_u8(o, f->flags);
 	put_str(o, f->name);
 	put_str(o, f->name_raw);
+	for (int k = 0; k < 2; k++) {
+		const struct eng_reasm *r = f->reasm[k];
+
+		put_u8(o, r != NULL);
+		if (!r)
+			continue;
+		put_u8(o, r->proto);
+		put_u32(o, r->events);
+		put_u64(o, r->first);
+		put_u64(o, r->skip);
+		put_bytes(o, r->buf.s, (uint32_t)r->buf.len);
+	}
 }
 
 static void put_thread(struct sbuf *o, const struct eng_thread *t, uint32_t table)
@@ -335,6 +348,28 @@ static struct eng_fd *get_fd(struct buf_cur *c)
 	if (!f->name)
 		f->name = xstrdup("");
 	f->name_raw = get_str(c, NULL);
+	for (int k = 0; k < 2; k++) {
+		struct eng_reasm *r;
+		uint32_t n;
+		size_t nprotos;
+
+		if (!get_u8(c))
+			continue;
+		r = f->reasm[k] = xcalloc(1, sizeof(*r));
+		r->proto = get_u8(c);
+		r->events = get_u32(c);
+		r->first = get_u64(c);
+		r->skip = get_u64(c);
+		sbuf_init(&r->buf);
+		n = get_u32(c);
+		if ((ip = buf_take(c, n)))
+			sbuf_put(&r->buf, ip, n);
+		dis_protos(&nprotos);
+		if (r->proto >= nprotos) { /* no protocol of this build */
+			r->proto = 0;
+			c->err = true;
+		}
+	}
 	return f;
 }
 

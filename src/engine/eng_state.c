@@ -56,6 +56,8 @@ void eng_fd_fini(struct eng_fd *f)
 {
 	free(f->name);
 	free(f->name_raw);
+	eng_reasm_free(f->reasm[0]);
+	eng_reasm_free(f->reasm[1]);
 }
 
 void eng_fd_copy(struct eng_fd *dst, const struct eng_fd *src)
@@ -63,6 +65,7 @@ void eng_fd_copy(struct eng_fd *dst, const struct eng_fd *src)
 	*dst = *src;
 	dst->name = xstrdup(src->name);
 	dst->name_raw = src->name_raw ? xstrdup(src->name_raw) : NULL;
+	dst->reasm[0] = dst->reasm[1] = NULL; /* a stream's messages stay with its first fd */
 }
 
 void eng_fd_free(struct eng_fd *f)
@@ -325,6 +328,7 @@ void eng_state_init(struct eng_state *s)
 	hmap_init(&s->groups);
 	hmap_init(&s->containers);
 	sbuf_init(&s->fd_oldname);
+	sbuf_init(&s->reasm.msg);
 	s->tid_to_remove = -1;
 	for (unsigned int i = 0; i < ENG_EXITED_N; i++)
 		s->exited_tid[i] = -1;
@@ -369,6 +373,7 @@ void eng_state_fini(struct eng_state *s)
 	hmap_fini(&s->containers);
 	eng_fd_fini(&s->closed);
 	sbuf_fini(&s->fd_oldname);
+	sbuf_fini(&s->reasm.msg);
 	eng_thread_free(s->container);
 	free(s->ifaddrs);
 	free(s->switch_ts);
@@ -540,9 +545,24 @@ static int on_proc(void *arg, const struct sf_proc *p)
 	return 0;
 }
 
+/* Frees f, an fd ft held. */
+static void fd_gone(struct eng_fdtab *ft, struct eng_fd *f)
+{
+	if (!f)
+		return;
+	ft->reasm -= (f->reasm[0] != NULL) + (f->reasm[1] != NULL);
+	eng_fd_free(f);
+}
+
 void eng_fd_put(struct eng_fdtab *ft, struct eng_fd *f)
 {
-	eng_fd_free(hmap_put(&ft->fds, (uint64_t)f->fd, f));
+	ft->reasm += (f->reasm[0] != NULL) + (f->reasm[1] != NULL);
+	fd_gone(ft, hmap_put(&ft->fds, (uint64_t)f->fd, f));
+}
+
+void eng_fd_drop(struct eng_fdtab *ft, int64_t fd)
+{
+	fd_gone(ft, hmap_del(&ft->fds, (uint64_t)fd));
 }
 
 static int on_fd(void *arg, uint64_t tid, const struct sf_fd *sf)

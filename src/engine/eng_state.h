@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "eng_reasm.h"
 #include "event.h"
 #include "hmap.h"
 #include "sbuf.h"
@@ -44,6 +45,7 @@ struct eng_fd {
 	uint8_t flags; /* ENG_FD_* */
 	char *name;     /* owned */
 	char *name_raw; /* owned: an opened file's path as the call gave it, or NULL */
+	struct eng_reasm *reasm[2]; /* owned: the message it reads ([0]), writes, in parts */
 };
 
 /* What libsinsp's fd flags tell: a connected socket, a file of an overlay layer. */
@@ -56,6 +58,7 @@ enum {
 struct eng_fdtab {
 	struct hmap fds; /* fd -> struct eng_fd */
 	unsigned int refs;
+	unsigned int reasm; /* the messages its fds gather */
 };
 
 /* What execve's flags tell of the executable (PPM_EXE_*). */
@@ -213,6 +216,7 @@ struct eng_state {
 	struct eng_rules_eval *rules;
 	/* the last event whose data was dissected (owned), for the protocol fields */
 	struct eng_proto_cache *proto;
+	struct eng_reasm_evt reasm; /* what the last I/O event's data is to its stream */
 };
 
 struct eng_rules_eval;

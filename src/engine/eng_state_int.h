@@ -52,6 +52,8 @@ void eng_fd_name_addrs(struct eng_fd *f);
 void eng_fd_swap_ends(struct eng_fd *f);
 /* Inserts f (owned) into ft, replacing and freeing an fd of the same number. */
 void eng_fd_put(struct eng_fdtab *ft, struct eng_fd *f);
+/* Takes fd out of ft and frees it. */
+void eng_fd_drop(struct eng_fdtab *ft, int64_t fd);
 struct eng_fdtab *eng_fdtab_copy(const struct eng_fdtab *src);
 struct eng_thread *eng_thread_new(int64_t tid);
 void eng_thread_free(struct eng_thread *t);

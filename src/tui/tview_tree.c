@@ -83,12 +83,35 @@ static bool call_enter(const struct cursor *c, struct ev_view *enter)
 static void proto_nodes(const struct cursor *c, struct tree *t, uint32_t base)
 {
 	const struct dis_ptree *pt = eng_evt_proto(&c->r->state, &c->e);
+	const struct eng_reasm_evt *rs = eng_evt_reasm(&c->r->state, &c->e);
+	uint32_t pre = 0;
 	struct sbuf text;
 
-	if (!pt)
-		return;
 	sbuf_init(&text);
-	for (size_t i = 0; i < pt->count; i++) {
+	if (rs) {
+		size_t n;
+		const char *name = dis_protos(&n)[rs->proto]->name;
+
+		if (rs->kind == ENG_RS_PART)
+			sbuf_printf(&text, "[Part of a %s message that later reads or writes complete:"
+				    " %u events from #%llu]", name, rs->events,
+				    (unsigned long long)rs->first);
+		else if (rs->kind == ENG_RS_CUT)
+			sbuf_printf(&text, "[The rest of a %s message the capture cut short]", name);
+		else if (rs->events > 1)
+			sbuf_printf(&text, "[%s message of %zu bytes gathered from %u events, #%llu"
+				    " to this one]", name, rs->msg.len, rs->events,
+				    (unsigned long long)rs->first);
+		else
+			sbuf_printf(&text, "[%s message after %u bytes of the one before]", name,
+				    rs->skip);
+		if (rs->kind != ENG_RS_MESSAGE || rs->events > 1 || rs->skip)
+			node_add(t, 2, text.s);
+		/* the message's bytes before the event's own are in other events */
+		pre = rs->pre;
+		base += rs->skip;
+	}
+	for (size_t i = 0; pt && i < pt->count; i++) {
 		const struct dis_pnode *p = &pt->n[i];
 		struct tview_node *n;
 
@@ -97,20 +120,22 @@ static void proto_nodes(const struct cursor *c, struct tree *t, uint32_t base)
 			sbuf_printf(&text, "%s: ", p->field);
 		cell_sanitize(&text, p->text);
 		n = node_add(t, 2 + p->depth, text.s);
-		n->off = base + p->off;
-		n->len = p->len;
+		if (p->off >= pre) {
+			n->off = base + p->off - pre;
+			n->len = p->len;
+		}
 		sbuf_reset(&text);
 		if (p->field && eng_filter_clause(&text, p->field, p->text))
 			n->filter = xstrdup(text.s);
 	}
-	if (pt->malformed >= 0) {
+	if (pt && pt->malformed >= 0 && pt->malformed >= pre) {
 		struct tview_node *n;
 
 		sbuf_reset(&text);
 		sbuf_printf(&text, "[Malformed %s message: it breaks at byte %lld]", pt->proto->name,
 			    (long long)pt->malformed);
 		n = node_add(t, 2, text.s);
-		n->off = base + (uint32_t)pt->malformed;
+		n->off = base + (uint32_t)pt->malformed - pre;
 		n->len = 0;
 	}
 	sbuf_fini(&text);

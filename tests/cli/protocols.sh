@@ -35,6 +35,17 @@ has "Redis errors" 'resp.error exists' resp.error \
 has "TLS server names" 'tls.handshake.type = 1' tls.handshake.extensions_server_name \
 	"www.example.test"
 has "TLS protocols offered" 'tls.handshake.type = 1' tls.handshake.extensions_alpn_str "h2"
+# the server reads a record's header, then its body: the read of the body
+# holds the record, gathered along the stream; the header's read none
+expect "a ClientHello gathered from two reads" "326 www.example.test" \
+	"$(fields -Y 'evt.is_io_read = true and tls.handshake.type = 1' -e evt.rawres \
+		-e tls.handshake.extensions_server_name | sort -u | xargs)"
+expect "a record's header read alone holds no message" 0 \
+	"$(fields -Y 'evt.is_io_read = true and proc.name = openssl and evt.rawres = 5
+		and evt.protocol exists' -e evt.num | wc -l)"
+expect "records' headers read alone" 9 \
+	"$(fields -Y 'evt.is_io_read = true and proc.name = openssl and evt.rawres = 5' -e evt.num |
+		wc -l)"
 if fields -e evt.protocol | grep -q PGSQL; then
 	has "PostgreSQL queries" 'pgsql.query exists' pgsql.query \
 		"CREATE TABLE t (id int, name text)|INSERT INTO t VALUES (1, 'one')|SELECT * FROM missing|SELECT * FROM t"

@@ -4,7 +4,8 @@
  * picks a dissector in its low 4 bits (or, past their number, lets the
  * registry find one by the bytes), the transport in the next 2 and the
  * direction in the top 2; the rest is the message. Every node must lie
- * inside the message, and every field reads back.
+ * inside the message, every field reads back, and a message's head (what
+ * it needs to be dissected) is never past its end.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -31,6 +32,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	d = (data[0] & 15) < n ? all[data[0] & 15] : dis_proto_find(&m, 0, 0);
 	if (!d)
 		return 0;
+	/* a message's framing: its head is never past its end */
+	if (d->head_len && d->msg_len(&m) != DIS_MORE && d->msg_len(&m) &&
+	    d->head_len(&m) != DIS_MORE && d->head_len(&m) > d->msg_len(&m))
+		abort();
 	dis_ptree_init(&t);
 	sbuf_init(&v);
 	dis_ptree_dissect(&t, d, &m);
