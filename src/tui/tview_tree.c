@@ -94,8 +94,9 @@ static void proto_nodes(const struct cursor *c, struct tree *t, uint32_t base)
 
 		if (rs->kind == ENG_RS_PART)
 			sbuf_printf(&text, "[Part of a %s message that later reads or writes complete:"
-				    " %u events from #%llu]", name, rs->events,
-				    (unsigned long long)rs->first);
+				    " from #%llu, %u event%s so far]", name,
+				    (unsigned long long)rs->first, rs->events,
+				    rs->events == 1 ? "" : "s");
 		else if (rs->kind == ENG_RS_CUT)
 			sbuf_printf(&text, "[The rest of a %s message the capture cut short]", name);
 		else if (rs->events > 1)

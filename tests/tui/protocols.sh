@@ -38,6 +38,19 @@ wait_for "filter: dns\\.qry\\.name = \"?$name\"?" "a on the node does not filter
 wait_for "\\| shown $("$bin" -r "$f" -Y "dns.qry.name = $name" -T fields -e evt.num | wc -l) \\|" \
 	"the filter from the node does not show print mode's messages"
 
+# a TLS record read as its header, then its body: the header's read is a
+# part of the message, the body's read has it whole, gathered
+part=$("$bin" -r "$f" -Y 'proc.name = openssl and evt.is_io_read = true and evt.rawres = 5' \
+	-T fields -e evt.num | head -1)
+start 160 70 "$bin" -r "$f" -Y "evt.num = $part"
+wait_for "^ +\[Part of a TLS message that later reads or writes complete: from #$part, 1 event so far\]$" \
+	"the header's read is not marked as a part of a TLS message"
+start 160 70 "$bin" -r "$f" -Y "evt.num > $part and proc.name = openssl and evt.is_io_read = true
+	and evt.dir = '<'"
+wait_for "^ +\[TLS message of [0-9]+ bytes gathered from 2 events, #$part to this one\]$" \
+	"the body's read does not say that it completes the message"
+wait_for '^ +Transport Layer Security$' "no TLS tree under the body's read"
+
 # the Protocols view: print mode's rows; Enter, the processes; Enter, the messages
 start 160 40 "$bin" -r "$f" --top=protocols
 wait_for '^ Protocols  \(totals over the capture\)' "--top=protocols does not open Protocols"
