@@ -31,16 +31,7 @@ dig @127.0.0.1 +tcp +tries=1 +short nope.example.test AAAA
 wait
 END
 
-tshark -i lo -f "port 53" -w "$tmp/lo.pcapng" >"$tmp/tshark.out" 2>&1 &
-ts=$!
-for _ in $(seq 100); do
-	grep -q Capturing "$tmp/tshark.out" && break
-	sleep 0.1
-done
-capture "$tmp/dns.scap" sh "$tmp/exchange.sh" || exit 1
-sleep 0.5
-kill -INT "$ts"
-wait "$ts"
+capture_lo "port 53" "$tmp/dns.scap" sh "$tmp/exchange.sh" || exit 1
 
 fields=(dns.id dns.flags.response dns.flags.opcode dns.flags.rcode dns.count.queries
 	dns.count.answers dns.count.auth_rr dns.count.add_rr dns.qry.name dns.qry.type dns.qry.class

@@ -35,16 +35,7 @@ except urllib.error.HTTPError:
 kill \$srv
 EOF
 
-tshark -i lo -f "tcp port $port" -w "$tmp/lo.pcapng" >"$tmp/tshark.out" 2>&1 &
-ts=$!
-for _ in $(seq 100); do
-	grep -q Capturing "$tmp/tshark.out" && break
-	sleep 0.1
-done
-capture "$tmp/http.scap" sh "$tmp/exchange.sh" || exit 1
-sleep 0.5
-kill -INT "$ts"
-wait "$ts"
+capture_lo "tcp port $port" "$tmp/http.scap" sh "$tmp/exchange.sh" || exit 1
 
 fields=(http.request.method http.request.uri http.request.version http.response.version
 	http.response.code http.response.phrase http.host http.user_agent http.content_type

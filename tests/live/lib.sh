@@ -53,6 +53,24 @@ capture() {
 	grep -q "events captured to $file" "$tmp/capture.err" || bad "no summary line: $(cat "$tmp/capture.err")"
 }
 
+# capture_lo FILTER [-s LEN] FILE CMD...: capture's, while tshark captures
+# the loopback traffic capture filter FILTER keeps into $tmp/lo.pcapng
+capture_lo() {
+	local filter=$1 ts rc=0 _
+	shift
+	tshark -i lo -f "$filter" -w "$tmp/lo.pcapng" >"$tmp/tshark.out" 2>&1 &
+	ts=$!
+	for _ in $(seq 100); do
+		grep -q Capturing "$tmp/tshark.out" && break
+		sleep 0.1
+	done
+	capture "$@" || rc=$?
+	sleep 0.5 # the last segments reach tshark
+	kill -INT "$ts"
+	wait "$ts"
+	return "$rc"
+}
+
 # same_as_sysdig FILE: the whole text output of both tools agrees
 # (interop/sysdig_compare.sh).
 same_as_sysdig() {

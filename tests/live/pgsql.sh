@@ -58,16 +58,7 @@ $pgbin/pgbench -h 127.0.0.1 -p $port -U postgres -n -M extended -t 1 -f $tmp/ben
 runuser -u postgres -- $pgbin/pg_ctl -D $pg/data stop -m fast >/dev/null
 EOF
 
-tshark -i lo -f "tcp port $port" -w "$tmp/lo.pcapng" >"$tmp/tshark.out" 2>&1 &
-ts=$!
-for _ in $(seq 100); do
-	grep -q Capturing "$tmp/tshark.out" && break
-	sleep 0.1
-done
-capture "$tmp/pgsql.scap" sh "$tmp/exchange.sh" || exit 1
-sleep 0.5
-kill -INT "$ts"
-wait "$ts"
+capture_lo "tcp port $port" "$tmp/pgsql.scap" sh "$tmp/exchange.sh" || exit 1
 
 fields=(pgsql.type pgsql.length pgsql.frontend pgsql.version_major pgsql.version_minor
 	pgsql.parameter_name pgsql.parameter_value pgsql.query pgsql.password pgsql.authtype

@@ -42,16 +42,7 @@ kill \$srv
 wait \$srv
 EOF
 
-tshark -i lo -f "tcp port $port" -w "$tmp/lo.pcapng" >"$tmp/tshark.out" 2>&1 &
-ts=$!
-for _ in $(seq 100); do
-	grep -q Capturing "$tmp/tshark.out" && break
-	sleep 0.1
-done
-capture "$tmp/redis.scap" bash "$tmp/exchange.sh" || { kill -INT "$ts"; exit 1; }
-sleep 0.5
-kill -INT "$ts"
-wait "$ts"
+capture_lo "tcp port $port" "$tmp/redis.scap" bash "$tmp/exchange.sh" || exit 1
 
 fields=(resp.string resp.error resp.integer resp.bulk_string.length resp.bulk_string.value
 	resp.array.length)

@@ -52,16 +52,7 @@ connect -groups X25519:P-256
 wait
 END
 
-tshark -i lo -f "tcp port 9443" -w "$tmp/lo.pcapng" >"$tmp/tshark.out" 2>&1 &
-ts=$!
-for _ in $(seq 100); do
-	grep -q Capturing "$tmp/tshark.out" && break
-	sleep 0.1
-done
-capture "$tmp/tls.scap" sh "$tmp/exchange.sh" || exit 1
-sleep 0.5
-kill -INT "$ts"
-wait "$ts"
+capture_lo "tcp port 9443" "$tmp/tls.scap" sh "$tmp/exchange.sh" || exit 1
 grep -q 'ALPN protocol: h2' "$tmp/client.out" || bad "the client did not agree on h2"
 
 fields=(tls.record.content_type tls.record.version tls.record.length tls.handshake.type
