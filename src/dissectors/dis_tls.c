@@ -54,6 +54,8 @@ static const uint16_t ports[] = { 443, 8443, 993, 995, 465, 636, 853, 0 };
 enum { CT_CCS = 20, CT_ALERT = 21, CT_HANDSHAKE = 22, CT_APPDATA = 23, CT_HEARTBEAT = 24 };
 enum { HS_CLIENT_HELLO = 1, HS_SERVER_HELLO = 2, HS_CERTIFICATE = 11, HS_SKE = 12 };
 enum { MAX_RECORD = 16384 + 2048 };
+/* The longest handshake message taken to go on in the records after its first. */
+enum { MAX_HS_SPLIT = 0xffff };
 
 struct name {
 	unsigned int v;
@@ -456,16 +458,22 @@ static const char *hs_name(unsigned int type, const uint8_t *p, size_t n)
 
 /*
  * Whether a handshake record's body in c is encrypted: it does not start
- * like a message, or it follows a Change Cipher Spec and its first message
- * would not fit in it (a ClientHello may follow one, in TLS 1.3).
+ * like a message, or its first message would not fit in it and either
+ * follows a Change Cipher Spec (a ClientHello may follow one, in TLS 1.3)
+ * or is longer than a message that goes on in the next records may be.
+ * A record read alone (its stream gathered) does not know the Change
+ * Cipher Spec before it.
  */
 static bool hs_encrypted(const struct cur *c, bool after_ccs)
 {
-	size_t n = c->end - c->off;
+	size_t n = c->end - c->off, len;
 
 	if (!name_of(hs_types, c->p[c->off]))
 		return true;
-	return after_ccs && (n < 4 || be(c->p + c->off + 1, 3) > n - 4);
+	if (n < 4)
+		return after_ccs;
+	len = be(c->p + c->off + 1, 3);
+	return len > n - 4 && (after_ccs || len > MAX_HS_SPLIT);
 }
 
 /* The handshake messages of a record, in c; sent encrypted they are a label. */

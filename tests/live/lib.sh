@@ -61,7 +61,7 @@ capture_lo() {
 	tshark -i lo -f "$filter" -w "$tmp/lo.pcapng" >"$tmp/tshark.out" 2>&1 &
 	ts=$!
 	for _ in $(seq 100); do
-		grep -q Capturing "$tmp/tshark.out" && break
+		grep -qs Capturing "$tmp/tshark.out" && break
 		sleep 0.1
 	done
 	capture "$@" || rc=$?
