@@ -43,7 +43,8 @@ static void json_cell(struct sbuf *line, const struct eng_top_col *c, const stru
 	if (!cell->len || strcmp(cell->s, "<NA>") == 0)
 		sbuf_puts(line, "null");
 	else if (numeric_values(c) && cell->len > sign &&
-		 strspn(cell->s + sign, "0123456789") == cell->len - sign)
+		 strspn(cell->s + sign, c->unit == ENG_TU_PCT ? "0123456789." : "0123456789") ==
+			 cell->len - sign)
 		sbuf_put(line, cell->s, cell->len);
 	else
 		eng_json_str(line, cell->s, cell->len);
@@ -181,7 +182,7 @@ int print_top(const char *path, const struct eng_top_view *view, const struct pr
 	status = print_replay(path, sum_event, t);
 	if (status >= 0) {
 		eng_top_sort(t, view->sort, false);
-		if (o->tree)
+		if (o->tree || (view->flags & ENG_TV_LEVELS))
 			eng_top_tree(t, NULL, NULL);
 		if (o->fmt == PRINT_TEXT)
 			print_table(t, out);

@@ -339,13 +339,19 @@ static size_t lengths(const struct dis_msg *m, size_t *head)
 		header_at(p, off, len, &v, &chunked, &clen);
 	}
 	off = *head = end + 1;
-	if ((code >= 100 && code < 200) || code == 204 || code == 304)
+	if ((code >= 100 && code < 200) || code == 204 || code == 304 ||
+	    (response && m->answers_head))
 		return off;
 	if (chunked)
 		return chunks_end(p, n, off);
 	if (clen >= 0)
 		return off + (size_t)clen;
 	return response ? n : off;
+}
+
+bool dis_http_asks_head(const struct dis_msg *m)
+{
+	return m->n >= 5 && memcmp(m->p, "HEAD ", 5) == 0;
 }
 
 static size_t msg_len(const struct dis_msg *m)

@@ -48,20 +48,16 @@ const struct dis_proto *dis_proto_find(const struct dis_msg *m, uint16_t sport, 
 	return NULL;
 }
 
-const struct dis_proto *dis_proto_find_start(const struct dis_msg *m, uint16_t sport,
-					     uint16_t dport)
+const struct dis_proto *dis_proto_find_partial(const struct dis_msg *m, uint16_t sport,
+					       uint16_t dport)
 {
-	const struct dis_proto *d = dis_proto_find(m, sport, dport);
 	size_t i;
 
-	for (i = 0; !d && m->n && i < sizeof(protos) / sizeof(protos[0]); i++)
-		if (runs_over(protos[i], m->tr) && hinted(protos[i], sport, dport)) {
-			size_t len = protos[i]->msg_len(m);
-
-			if (len > m->n)
-				d = protos[i];
-		}
-	return d;
+	for (i = 0; m->n && i < sizeof(protos) / sizeof(protos[0]); i++)
+		if (runs_over(protos[i], m->tr) && hinted(protos[i], sport, dport) &&
+		    protos[i]->msg_len(m) > m->n)
+			return protos[i];
+	return NULL;
 }
 
 size_t dis_proto_index(const struct dis_proto *d)

@@ -37,6 +37,7 @@ struct dis_msg {
 	size_t n;
 	enum dis_transport tr;
 	enum dis_dir dir;
+	bool answers_head; /* it answers an HTTP HEAD request: no body, whatever its headers say */
 };
 
 struct dis_ptree {
@@ -81,12 +82,14 @@ const struct dis_proto *const *dis_protos(size_t *n);
  */
 const struct dis_proto *dis_proto_find(const struct dis_msg *m, uint16_t sport, uint16_t dport);
 /*
- * As dis_proto_find(), for the first bytes of a stream's message: a
- * protocol whose port hint matches also when its framing says that the
- * bytes start a message that needs more of them.
+ * For the first bytes of a stream's message, when dis_proto_find() finds
+ * none: a protocol whose port hint matches and whose framing says that the
+ * bytes start a message that needs more of them; NULL if none.
  */
-const struct dis_proto *dis_proto_find_start(const struct dis_msg *m, uint16_t sport,
-					     uint16_t dport);
+const struct dis_proto *dis_proto_find_partial(const struct dis_msg *m, uint16_t sport,
+					       uint16_t dport);
+/* Whether m starts with an HTTP HEAD request, whose response has no body. */
+bool dis_http_asks_head(const struct dis_msg *m);
 /* The index of d in the registry (dis_protos()). */
 size_t dis_proto_index(const struct dis_proto *d);
 

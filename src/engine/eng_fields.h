@@ -108,6 +108,9 @@ struct dis_ptree;
  * NULL if its data is no known protocol's. Valid until s dissects another.
  */
 const struct dis_ptree *eng_evt_proto(const struct eng_state *s, const struct eng_evt *e);
+/* The bytes of the message eng_evt_proto() dissects for e; false if none. Valid as its tree. */
+bool eng_evt_proto_bytes(const struct eng_state *s, const struct eng_evt *e, const uint8_t **p,
+			 size_t *n);
 /*
  * What e's data is to its fd's stream, if it is more than a message of its
  * own: a part of one, or one gathered from several events (eng_reasm.h).

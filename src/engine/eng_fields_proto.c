@@ -17,6 +17,8 @@ struct eng_proto_cache {
 	uint64_t num, ts;
 	bool found;
 	struct dis_ptree tree;
+	const uint8_t *p; /* the message's bytes, as long as the event's or the stream's */
+	size_t n;
 };
 
 void eng_proto_cache_free(struct eng_proto_cache *c)
@@ -70,13 +72,20 @@ const struct dis_ptree *eng_evt_proto(const struct eng_state *s, const struct en
 	c->ts = e->ev.ts;
 	c->found = false;
 	eng_reasm_msg_init(&m, f, eng_event_flags(e->ev.type) & EV_F_WRITES_TO_FD);
-	if (rs) { /* the stream says what the data holds */
+	if (rs && rs->kind == ENG_RS_MESSAGE) { /* the stream gathered the message */
 		size_t n;
 
-		if (rs->kind != ENG_RS_MESSAGE)
-			return NULL;
 		m.p = (const uint8_t *)rs->msg.s;
 		m.n = rs->msg.len;
+		d = dis_protos(&n)[rs->proto];
+	} else if (rs) { /* the stream found what the data holds, if any */
+		size_t n;
+
+		if (rs->kind != ENG_RS_PLAIN || rs->proto == ENG_REASM_NONE ||
+		    !eng_evt_data(e, &p, &len))
+			return NULL;
+		m.p = p;
+		m.n = len;
 		d = dis_protos(&n)[rs->proto];
 	} else {
 		if (!eng_evt_data(e, &p, &len))
@@ -89,7 +98,19 @@ const struct dis_ptree *eng_evt_proto(const struct eng_state *s, const struct en
 	}
 	dis_ptree_dissect(&c->tree, d, &m);
 	c->found = true;
+	c->p = m.p;
+	c->n = m.n;
 	return &c->tree;
+}
+
+bool eng_evt_proto_bytes(const struct eng_state *s, const struct eng_evt *e, const uint8_t **p,
+			 size_t *n)
+{
+	if (!eng_evt_proto(s, e))
+		return false;
+	*p = s->proto->p;
+	*n = s->proto->n;
+	return true;
 }
 
 bool f_proto_field(struct sbuf *o, const struct eng_state *s, const struct eng_evt *e,

@@ -24,6 +24,7 @@ void eng_reasm_free(struct eng_reasm *r)
 void eng_reasm_msg_init(struct dis_msg *m, const struct eng_fd *f, bool writes)
 {
 	memset(m, 0, sizeof(*m));
+	m->answers_head = f && (f->flags & (writes ? ENG_FD_HEAD_WRITE : ENG_FD_HEAD_READ));
 	m->tr = !f ? DIS_T_ANY : f->l4proto == ENG_L4_TCP ? DIS_T_TCP :
 		 f->l4proto == ENG_L4_UDP ? DIS_T_UDP : DIS_T_ANY;
 	/* a client writes to the server, as a server reads */
@@ -76,7 +77,7 @@ static struct eng_reasm_evt *note(struct eng_state *s, const struct ev_view *ev,
 	o->num = num;
 	o->ts = ev->ts;
 	o->kind = kind;
-	o->proto = (uint8_t)dis_proto_index(d);
+	o->proto = d ? (uint8_t)dis_proto_index(d) : ENG_REASM_NONE;
 	o->events = 1;
 	o->first = num;
 	o->pre = o->skip = 0;
@@ -112,7 +113,7 @@ void eng_reasm_on_io(struct eng_state *s, struct eng_fdtab *ft, struct eng_fd *f
 	bool writes = eng_event_flags(ev->type) & EV_F_WRITES_TO_FD;
 	struct eng_reasm *r = f->reasm[writes];
 	const struct dis_proto *const *protos;
-	const struct dis_proto *d = NULL;
+	const struct dis_proto *d = NULL, *looked = NULL;
 	const uint8_t *p = NULL;
 	int i = ev_param_find(ev->type, "data");
 	int64_t n = i < 0 ? 0 : ev_param(ev, (unsigned int)i, &p);
@@ -151,14 +152,19 @@ void eng_reasm_on_io(struct eng_state *s, struct eng_fdtab *ft, struct eng_fd *f
 
 		m.p = p + skip;
 		m.n = (size_t)n - skip;
-		d = dis_proto_find_start(&m, f->sport, f->dport);
+		d = looked = dis_proto_find(&m, f->sport, f->dport);
+		if (!d)
+			d = dis_proto_find_partial(&m, f->sport, f->dport);
 		if (!d) {
-			if (cut)
-				note(s, ev, num, ENG_RS_CUT, cut);
+			note(s, ev, num, cut ? ENG_RS_CUT : ENG_RS_PLAIN, cut);
 			return;
 		}
 	}
+	if (dis_http_asks_head(&m)) /* the response, the other way, has no body */
+		f->flags |= writes ? ENG_FD_HEAD_READ : ENG_FD_HEAD_WRITE;
 	off = whole(d, &m, &len);
+	if (off && m.answers_head) /* the response came */
+		f->flags &= (uint8_t) ~(writes ? ENG_FD_HEAD_WRITE : ENG_FD_HEAD_READ);
 	if (off < m.n && d->head_len) { /* the message at off can do without its rest */
 		struct dis_msg rest = m;
 
@@ -205,6 +211,8 @@ void eng_reasm_on_io(struct eng_state *s, struct eng_fdtab *ft, struct eng_fd *f
 		o->events = r ? r->events + 1 : 1;
 		o->first = r ? r->first : num;
 		sbuf_put(&o->msg, m.p, m.n);
+	} else { /* a message, or messages, of its own, if the bytes look like them */
+		note(s, ev, num, ENG_RS_PLAIN, looked);
 	}
 	if (r)
 		drop(ft, f, writes);

@@ -36,11 +36,14 @@ enum eng_reasm_kind {
 	ENG_RS_MESSAGE, /* it completes a message, or starts past a cut one's rest */
 };
 
+/* A note's proto when the event's data holds no known protocol's message. */
+#define ENG_REASM_NONE UINT8_MAX
+
 /* What the stream made of the last I/O event's data (num 0: of none). */
 struct eng_reasm_evt {
 	uint64_t num, ts;
 	enum eng_reasm_kind kind;
-	uint8_t proto;	 /* as dis_proto_index() says */
+	uint8_t proto;	 /* as dis_proto_index() says, or ENG_REASM_NONE (PLAIN only) */
 	uint32_t events; /* the events the message spans, this one among them */
 	uint64_t first;	 /* the number of the first of them */
 	uint32_t pre;	 /* ENG_RS_MESSAGE: the message's bytes that came before the event's */

@@ -48,11 +48,14 @@ struct eng_fd {
 	struct eng_reasm *reasm[2]; /* owned: the message it reads ([0]), writes, in parts */
 };
 
-/* What libsinsp's fd flags tell: a connected socket, a file of an overlay layer. */
+/* What libsinsp's fd flags tell (a connected socket, a file of an overlay layer), and more. */
 enum {
 	ENG_FD_CONNECTED = 1,
 	ENG_FD_UPPER_LAYER = 2,
 	ENG_FD_LOWER_LAYER = 4,
+	/* an HTTP HEAD request went out (in): the response read (written) has no body */
+	ENG_FD_HEAD_READ = 8,
+	ENG_FD_HEAD_WRITE = 16,
 };
 
 struct eng_fdtab {

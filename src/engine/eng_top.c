@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Top-like views: the view table, and the sums of one view over events. */
+/* Top-like views: the sums of one view over events. */
 #define _GNU_SOURCE /* qsort_r */
 #include "eng_top.h"
 
@@ -16,293 +16,8 @@
 #include "schema.h"
 #include "xalloc.h"
 
-/* Columns the views share. */
-#define C_SYSCALLS { "Syscalls", ENG_TA_COUNT, 0, true, NULL, "evt.dir = <", "system calls made" }
-#define C_ERRORS                                                               \
-	{ "Errors", ENG_TA_COUNT, 0, true, NULL, "evt.failed = true", \
-	  "system calls that failed" }
-/* dir: "_read", "_write", or "" for both */
-#define C_IO(title, fdtype, dir, desc)                                                 \
-	{ title, ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen",                        \
-	  "fd.type in (" fdtype ") and evt.is_io" dir " = true", desc }
-#define C_FILE_IN C_IO("File in", "file", "_read", "bytes read from files")
-#define C_FILE_OUT C_IO("File out", "file", "_write", "bytes written to files")
-#define C_NET_IN C_IO("Net in", "ipv4, ipv6", "_read", "bytes received from the network")
-#define C_NET_OUT C_IO("Net out", "ipv4, ipv6", "_write", "bytes sent to the network")
-#define C_BYTES                                                                         \
-	{ "Bytes", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io = true", \
-	  "bytes read and written" }
-#define C_IN                                                                       \
-	{ "In", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io_read = true", \
-	  "bytes read" }
-#define C_OUT                                                                        \
-	{ "Out", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io_write = true", \
-	  "bytes written" }
-#define C_OPS { "Ops", ENG_TA_COUNT, 0, true, NULL, "evt.dir = <", "system calls on it" }
-#define C_OPENS                                                                         \
-	{ "Opens", ENG_TA_COUNT, 0, true, NULL,                                         \
-	  "evt.dir = < and evt.type in (open, openat, openat2, creat, open_by_handle_at)", \
-	  "times it was opened" }
-
-static const struct eng_top_view views[] = {
-	{ "procs", "Processes", NULL, false, { "proc.pid" },
-	  { { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL, "process id" },
-	    { "PPID", ENG_TA_LAST, 0, false, "proc.ppid", NULL, "parent's process id" },
-	    { "User", ENG_TA_LAST, 0, false, "user.name", NULL, "the user it runs as" },
-	    { "Name", ENG_TA_LAST, 0, false, "proc.name", NULL, "its executable's name" },
-	    { "CPU", ENG_TA_THREADS, 0, false, "thread.cpu", NULL,
-	      "% of a CPU its threads used in their last second (procinfo events)" },
-	    { "Threads", ENG_TA_PROC, 0, false, "proc.nthreads", NULL, "its threads" },
-	    { "VIRT", ENG_TA_PROC, ENG_TU_BYTES, false, "thread.vmsize.b", NULL,
-	      "its virtual memory" },
-	    { "RES", ENG_TA_PROC, ENG_TU_BYTES, false, "thread.vmrss.b", NULL,
-	      "its resident memory" },
-	    C_SYSCALLS, C_ERRORS,
-	    C_IO("File", "file", "", "bytes read from and written to files"),
-	    C_IO("Net", "ipv4, ipv6", "", "bytes received from and sent to the network"),
-	    { "FDs", ENG_TA_LAST, 0, false, "proc.fdopencount", NULL, "open file descriptors" },
-	    { "Command", ENG_TA_LAST, 0, false, "proc.cmdline", NULL,
-	      "its command line" } },
-	  14, 8, "files", "proc.ppid", 3,
-	  "Every process the capture knows at the end, with its CPU, threads and memory, its "
-	  "system calls, errors and bytes of file and network I/O. Enter shows the files one "
-	  "uses." },
-	{ "pagefaults", "Page faults", NULL, false, { "proc.pid" },
-	  { { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL, "process id" },
-	    { "Name", ENG_TA_LAST, 0, false, "proc.name", NULL, "its executable's name" },
-	    { "Major", ENG_TA_THREADS, 0, false, "thread.pfmajor", NULL,
-	      "major page faults of its threads (read from disk)" },
-	    { "Minor", ENG_TA_THREADS, 0, false, "thread.pfminor", NULL,
-	      "minor page faults of its threads (no disk read)" },
-	    { "Command", ENG_TA_LAST, 0, false, "proc.cmdline", NULL,
-	      "its command line" } },
-	  5, 3, NULL, NULL, 0,
-	  "Page faults of every process the capture knows at the end, since each thread "
-	  "started." },
-	{ "files", "Files", "fd.type = file", false, { "fd.name" },
-	  { { "Name", ENG_TA_KEY, 0, false, "fd.name", NULL, "the file's path" },
-	    C_BYTES, C_IN, C_OUT, C_OPENS, C_ERRORS, C_OPS },
-	  7, 1, NULL, NULL, 0,
-	  "Files read and written, with their bytes, opens and errors." },
-	{ "dirs", "Directories", "fd.type = file", false, { "fd.directory" },
-	  { { "Directory", ENG_TA_KEY, 0, false, "fd.directory", NULL,
-	      "the directory of the files" },
-	    C_BYTES, C_IN, C_OUT, C_OPENS, C_ERRORS, C_OPS },
-	  7, 1, "files", NULL, 0,
-	  "File I/O summed by directory. Enter shows the files of one." },
-	{ "conns", "Connections", "fd.type in (ipv4, ipv6)", false, { "fd.name", "proc.pid" },
-	  { { "Connection", ENG_TA_KEY, 0, false, "fd.name", NULL,
-	      "client address and port -> server address and port" },
-	    { "Proto", ENG_TA_LAST, 0, false, "fd.l4proto", NULL, "tcp, udp, ..." },
-	    { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL, "the process using it" },
-	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL, "its name" },
-	    C_BYTES, C_IN, C_OUT, C_ERRORS, C_OPS },
-	  9, 4, NULL, NULL, 0,
-	  "Network connections, per process, with the bytes each way." },
-	{ "ports", "Server ports", "fd.type in (ipv4, ipv6)", false, { "fd.sport", "fd.l4proto" },
-	  { { "Port", ENG_TA_KEY, 0, false, "fd.sport", NULL, "the server's port" },
-	    { "Proto", ENG_TA_KEY, 0, false, "fd.l4proto", NULL, "tcp, udp, ..." },
-	    C_BYTES, C_IN, C_OUT,
-	    { "Accepts", ENG_TA_COUNT, 0, true, NULL,
-	      "evt.dir = < and evt.type in (accept, accept4) and evt.failed = false",
-	      "connections accepted" },
-	    C_ERRORS, C_OPS },
-	  8, 2, "conns", NULL, 0,
-	  "Network traffic summed by server port. Enter shows its connections." },
-	{ "syscalls", "System calls", "evt.dir = <", true, { "evt.type" },
-	  { { "Syscall", ENG_TA_KEY, 0, false, "evt.type", NULL, "the system call" },
-	    { "Calls", ENG_TA_COUNT, 0, true, NULL, NULL, "times it returned" },
-	    C_ERRORS,
-	    { "Time", ENG_TA_SUM, ENG_TU_NS, true, "evt.latency", NULL,
-	      "time spent in it, all calls added" },
-	    { "Average", ENG_TA_AVG, ENG_TU_NS, false, "evt.latency", NULL,
-	      "the average time of one call" },
-	    { "Max", ENG_TA_MAX, ENG_TU_NS, false, "evt.latency", NULL,
-	      "the longest call" } },
-	  6, 3, NULL, NULL, 0,
-	  "System calls by type, with their counts, errors and the time spent in them." },
-	{ "errors", "Errors", "evt.failed = true", false, { "evt.res", "proc.name", "evt.type" },
-	  { { "Error", ENG_TA_KEY, 0, false, "evt.res", NULL, "the error returned" },
-	    { "Process", ENG_TA_KEY, 0, false, "proc.name", NULL, "the process that got it" },
-	    { "Syscall", ENG_TA_KEY, 0, false, "evt.type", NULL, "the system call that failed" },
-	    { "Count", ENG_TA_COUNT, 0, true, NULL, NULL, "times it happened" } },
-	  4, 3, NULL, NULL, 0,
-	  "Failed system calls by error, process and call." },
-	{ "users", "Users", NULL, false, { "user.name" },
-	  { { "User", ENG_TA_KEY, 0, false, "user.name", NULL, "the user" },
-	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT },
-	  7, 1, "procs", NULL, 0,
-	  "Activity summed by user. Enter shows the user's processes." },
-	{ "containers", "Containers", NULL, false, { "container.id" },
-	  { { "ID", ENG_TA_KEY, 0, false, "container.id", NULL,
-	      "the container's id, host for processes outside containers" },
-	    { "Name", ENG_TA_LAST, 0, false, "container.name", NULL, "the container's name" },
-	    { "Image", ENG_TA_LAST, 0, false, "container.image", NULL, "the image it runs" },
-	    C_SYSCALLS, C_ERRORS, C_FILE_IN, C_FILE_OUT, C_NET_IN, C_NET_OUT },
-	  9, 3, "procs", NULL, 0,
-	  "Activity summed by container. Enter shows a container's processes." },
-	{ "spyusers", "Spy users",
-	  "evt.dir = < and evt.failed = false and (evt.type in (execve, execveat) or "
-	  "(evt.type = chdir and proc.name contains sh and not proc.name contains sshd))",
-	  false, { "evt.num" },
-	  { { "Event", ENG_TA_KEY, 0, false, "evt.num", NULL, "the event's number" },
-	    { "Time", ENG_TA_LAST, 0, false, "evt.time", NULL, "when the command started" },
-	    { "User", ENG_TA_LAST, 0, false, "user.name", NULL, "the user who ran it" },
-	    { "Shell", ENG_TA_LAST, 0, false, "proc.ppid", NULL,
-	      "the process id of the shell it ran from: one per session" },
-	    { "PID", ENG_TA_LAST, 0, false, "proc.pid", NULL, "its process id" },
-	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL, "its name" },
-	    { "Syscall", ENG_TA_LAST, 0, false, "evt.type", NULL,
-	      "execve: a command started; chdir: a shell changed directory" },
-	    { "Directory", ENG_TA_LAST, 0, false, "proc.cwd", NULL, "its working directory" },
-	    { "Command", ENG_TA_LAST, 0, false, "proc.cmdline", NULL,
-	      "the command line" } },
-	  9, 0, NULL, NULL, 0,
-	  "Commands users ran: each successful execve, and each directory change of a shell, "
-	  "newest first." },
-	{ "newconns", "New connections",
-	  "evt.dir = < and (evt.failed = false or evt.res = EINPROGRESS) and "
-	  "evt.type in (accept, accept4, connect) and fd.type in (ipv4, ipv6, unix)",
-	  false, { "evt.num" },
-	  { { "Event", ENG_TA_KEY, 0, false, "evt.num", NULL, "the event's number" },
-	    { "Time", ENG_TA_LAST, 0, false, "evt.time", NULL, "when it was made" },
-	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL, "the process" },
-	    { "PID", ENG_TA_LAST, 0, false, "proc.pid", NULL, "its process id" },
-	    { "Proto", ENG_TA_LAST, 0, false, "fd.l4proto", NULL, "tcp, udp, ..." },
-	    { "Syscall", ENG_TA_LAST, 0, false, "evt.type", NULL,
-	      "accept: the connection came in; connect: it went out" },
-	    { "Connection", ENG_TA_LAST, 0, false, "fd.name", NULL,
-	      "client address and port -> server address and port" },
-	    { "Command", ENG_TA_LAST, 0, false, "proc.cmdline", NULL,
-	      "the process's command line" } },
-	  8, 0, NULL, NULL, 0,
-	  "Connections established: each connect that succeeded or is under way (a "
-	  "non-blocking one), and each accept, newest first." },
-	{ "sockqueues", "Socket queues",
-	  "evt.dir = < and evt.failed = false and evt.type in (accept, accept4)", false,
-	  { "fd.sport", "proc.pid" },
-	  { { "Port", ENG_TA_KEY, 0, false, "fd.sport", NULL, "the server's port" },
-	    { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL, "the process listening" },
-	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL, "its name" },
-	    { "Accepts", ENG_TA_COUNT, 0, true, NULL, NULL, "connections accepted" },
-	    { "Queue", ENG_TA_MAX, 0, false, "evt.arg.queuelen", NULL,
-	      "the most connections seen waiting to be accepted" },
-	    { "Max", ENG_TA_MAX, 0, false, "evt.arg.queuemax", NULL,
-	      "how many may wait (listen's backlog)" },
-	    { "Pct", ENG_TA_MAX, 0, false, "evt.arg.queuepct", NULL,
-	      "the fullest the queue was, in percent of Max" } },
-	  7, 4, "conns", NULL, 0,
-	  "Listening sockets' accept queues, per server port and process, from each accept. "
-	  "Enter shows the connections." },
-	{ "iotype", "I/O by type", NULL, false, { "fd.type" },
-	  { { "Type", ENG_TA_KEY, 0, false, "fd.type", NULL,
-	      "file, directory, ipv4, ipv6, unix, pipe, event, signalfd, inotify, ..." },
-	    C_IN, C_OUT, C_OPS, C_ERRORS,
-	    { "Time", ENG_TA_SUM, ENG_TU_NS, true, "evt.latency", NULL,
-	      "time spent in the system calls on it" } },
-	  6, 3, "procs", NULL, 0,
-	  "I/O summed by the type of the fd. Enter shows the processes using one." },
-	{ "slowio", "Slow file I/O",
-	  "fd.type = file and evt.is_io = true and evt.dir = < and evt.latency >= 1000000", false,
-	  { "evt.num" },
-	  { { "Event", ENG_TA_KEY, 0, false, "evt.num", NULL, "the event's number" },
-	    { "Time", ENG_TA_LAST, 0, false, "evt.time", NULL, "when it returned" },
-	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL, "the process" },
-	    { "PID", ENG_TA_LAST, 0, false, "proc.pid", NULL, "its process id" },
-	    { "Syscall", ENG_TA_LAST, 0, false, "evt.type", NULL, "the system call" },
-	    { "Latency", ENG_TA_MAX, ENG_TU_NS, false, "evt.latency", NULL,
-	      "time the call took" },
-	    { "Bytes", ENG_TA_SUM, ENG_TU_BYTES, false, "evt.buflen", NULL,
-	      "bytes read or written" },
-	    { "File", ENG_TA_LAST, 0, false, "fd.name", NULL, "the file" } },
-	  8, 5, NULL, NULL, 0,
-	  "File reads and writes that took 1 ms or more, slowest first." },
-	{ "protocols", "Protocols", "evt.protocol exists", false, { "evt.protocol" },
-	  { { "Protocol", ENG_TA_KEY, 0, false, "evt.protocol", NULL,
-	      "the protocol found in the data: HTTP, DNS, RESP, PGSQL, ..." },
-	    { "Messages", ENG_TA_COUNT, 0, true, NULL, NULL,
-	      "reads and writes whose data is a message of it" },
-	    C_IN, C_OUT,
-	    { "Processes", ENG_TA_DISTINCT, 0, false, "proc.name", NULL,
-	      "the processes that read or wrote it" },
-	    { "First", ENG_TA_FIRST, 0, false, "evt.time", NULL, "its first message" },
-	    { "Last", ENG_TA_LAST, 0, false, "evt.time", NULL, "its last message" } },
-	  7, 1, "protoprocs", NULL, 0,
-	  "The protocols inside the data of reads and writes, as Wireshark's protocol "
-	  "hierarchy. Enter shows the processes speaking one." },
-	{ "protoprocs", "Protocols by process", "evt.protocol exists", false,
-	  { "evt.protocol", "proc.pid" },
-	  { { "Protocol", ENG_TA_KEY, 0, false, "evt.protocol", NULL, "the protocol" },
-	    { "PID", ENG_TA_KEY, 0, false, "proc.pid", NULL, "the process" },
-	    { "Process", ENG_TA_LAST, 0, false, "proc.name", NULL, "its name" },
-	    { "Messages", ENG_TA_COUNT, 0, true, NULL, NULL, "its messages of the protocol" },
-	    C_IN, C_OUT,
-	    { "Peers", ENG_TA_DISTINCT, 0, false, "fd.name", NULL,
-	      "the sockets it spoke over" } },
-	  7, 3, NULL, NULL, 0,
-	  "The protocols inside the data of reads and writes, per process. Enter shows a "
-	  "process's messages." },
-	{ "httpreqs", "HTTP requests", "http.request.method exists", false,
-	  { "http.host", "http.request.method", "http.request.uri" },
-	  { { "Host", ENG_TA_KEY, 0, false, "http.host", NULL, "the Host header" },
-	    { "Method", ENG_TA_KEY, 0, false, "http.request.method", NULL, "GET, POST, ..." },
-	    { "URI", ENG_TA_KEY, 0, false, "http.request.uri", NULL, "the resource asked for" },
-	    { "Sent", ENG_TA_COUNT, 0, true, NULL, "evt.is_io_write = true",
-	      "times a client wrote the request" },
-	    { "Received", ENG_TA_COUNT, 0, true, NULL, "evt.is_io_read = true",
-	      "times a server read it" },
-	    { "Processes", ENG_TA_DISTINCT, 0, false, "proc.name", NULL,
-	      "the clients and servers, in the order they spoke" },
-	    { "Last", ENG_TA_LAST, 0, false, "evt.time", NULL, "the last time" } },
-	  7, 3, NULL, NULL, 0,
-	  "HTTP requests per host, method and URI, the most made first. Enter shows them." },
-	{ "dnsqueries", "DNS queries", "dns.qry.name exists", false,
-	  { "dns.qry.name", "dns.qry.type" },
-	  { { "Name", ENG_TA_KEY, 0, false, "dns.qry.name", NULL, "the name asked for" },
-	    { "Type", ENG_TA_KEY, 0, false, "dns.qry.type", NULL, "1 A, 28 AAAA, 5 CNAME, ..." },
-	    { "Queries", ENG_TA_COUNT, 0, true, NULL, "dns.flags.response = 0",
-	      "queries written or read" },
-	    { "Responses", ENG_TA_COUNT, 0, true, NULL, "dns.flags.response = 1",
-	      "responses written or read" },
-	    { "Errors", ENG_TA_COUNT, 0, true, NULL, "dns.flags.rcode > 0",
-	      "responses with an error: 3 no such name, 2 server failure, ..." },
-	    { "Answer", ENG_TA_LAST, 0, false, "dns.a", "dns.flags.response = 1",
-	      "the IPv4 addresses of the last response" },
-	    { "Processes", ENG_TA_DISTINCT, 0, false, "proc.name", NULL,
-	      "the resolvers and servers, in the order they spoke" } },
-	  7, 2, NULL, NULL, 0,
-	  "DNS queries per name and type, the most asked first. Enter shows the queries and "
-	  "their responses." },
-	{ "alerts", "Falco alerts", "falco.rule exists", false, { "falco.rule" },
-	  { { "Rule", ENG_TA_KEY, 0, false, "falco.rule", NULL, "the rule the events raised" },
-	    { "Priority", ENG_TA_LAST, 0, false, "falco.priority", NULL, "the rule's priority" },
-	    { "Count", ENG_TA_COUNT, 0, true, NULL, NULL, "alerts it raised" },
-	    { "First", ENG_TA_FIRST, 0, false, "evt.time", NULL, "its first alert" },
-	    { "Last", ENG_TA_LAST, 0, false, "evt.time", NULL, "its last alert" },
-	    { "Processes", ENG_TA_DISTINCT, 0, false, "proc.name", NULL,
-	      "the processes whose events raised it, in the order they did" } },
-	  6, 2, NULL, NULL, 0,
-	  "The alerts of the Falco rules of --rules, per rule, the most raised first. Enter "
-	  "shows a rule's events." },
-};
-
-#define NVIEWS (sizeof(views) / sizeof(views[0]))
-
-const struct eng_top_view *eng_top_views(size_t *n)
-{
-	*n = NVIEWS;
-	return views;
-}
-
-const struct eng_top_view *eng_top_view(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < NVIEWS; i++)
-		if (strcmp(views[i].name, name) == 0)
-			return &views[i];
-	return NULL;
-}
+/* The most messages a view that counts them once keeps with one side seen. */
+#define ONCE_MAX (1u << 16)
 
 /* Row i as the accessors number them. */
 static struct row *row_at(const struct eng_top *t, size_t i)
@@ -366,6 +81,7 @@ void eng_top_free(struct eng_top *t)
 		return;
 	free_rows(t);
 	hmap_fini(&t->index);
+	hmap_fini(&t->sides);
 	free(t->rows);
 	free(t->nodes);
 	free(t->order);
@@ -389,6 +105,7 @@ struct eng_top *eng_top_new(const struct eng_top_view *view, const char *filter,
 	t->sort_col = view->sort;
 	t->parent_col = -1;
 	hmap_init(&t->index);
+	hmap_init(&t->sides);
 	sbuf_init(&t->key);
 	sbuf_init(&t->val);
 	for (k = 0; k < ENG_TOP_KEYS && view->keys[k]; k++)
@@ -488,44 +205,60 @@ static void distinct_add(struct row *row, unsigned int c, const char *text)
 	row->text[c] = s;
 }
 
-void eng_top_event(struct eng_top *t, const struct eng_replay *r, const struct eng_evt *e)
+/*
+ * Whether e is the second side seen of a message (its read after its
+ * write, or the other way round), for a view that counts messages once.
+ * The sides seen alone are kept by the hash of the message's bytes, as a
+ * count and a side (read 0, write 1) packed in the map's value.
+ */
+static bool second_side(struct eng_top *t, const struct eng_state *s, const struct eng_evt *e)
 {
-	const struct eng_state *s = &r->state;
-	const struct eng_top_view *v = t->view;
-	struct row *row;
-	unsigned int c, k;
+	uintptr_t side = !!(eng_event_flags(e->ev.type) & EV_F_WRITES_TO_FD), v, n;
+	const uint8_t *p;
+	size_t len;
+	uint64_t h;
 
-	t->sorted = false;
-
-	if (t->state)
-		eng_top_state_event(t, s, e);
-	if (e->hidden || (v->syscalls && !(ev_table[e->ev.type].category & EV_C_SYSCALL)) ||
-	    (t->where && !eng_filter_match(t->where, s, e)) ||
-	    (t->filter && !eng_filter_match(t->filter, s, e)))
-		return;
-	sbuf_reset(&t->key);
-	for (k = 0; k < t->nkeys; k++) {
-		if (k)
-			sbuf_putc(&t->key, KEY_SEP);
-		if (!eng_field_extract(&t->keys[k], &t->key, s, e))
-			return; /* an event without the key is not in the view */
+	if (!eng_evt_proto_bytes(s, e, &p, &len))
+		return false;
+	h = hmap_key(p, len);
+	v = (uintptr_t)hmap_get(&t->sides, h);
+	n = v >> 1;
+	if (v && (v & 1) != side) {
+		if (n > 1)
+			hmap_put(&t->sides, h, (void *)(((n - 1) << 1) | (v & 1)));
+		else
+			hmap_del(&t->sides, h);
+		return true;
 	}
-	if (!t->events++)
-		t->first_ts = e->ev.ts;
-	t->last_ts = e->ev.ts;
-	row = eng_top_row_of(t);
+	if (!v && t->sides.count >= ONCE_MAX) { /* sides that never meet: start over */
+		hmap_fini(&t->sides);
+		hmap_init(&t->sides);
+	}
+	hmap_put(&t->sides, h, (void *)(((n + 1) << 1) | side));
+	return false;
+}
+
+/* Adds e to row; top: row is of the view's first level, whose sums make the totals. */
+static void add_to_row(struct eng_top *t, struct row *row, const struct eng_state *s,
+		       const struct eng_evt *e, bool second, bool top)
+{
+	const struct eng_top_view *v = t->view;
+	unsigned int c;
+
 	row->events++;
 	for (c = 0; c < v->ncols; c++) {
 		const struct eng_top_col *col = &v->cols[c];
 		struct col_run *cr = &t->cols[c];
 		int64_t x;
 
-		if (col->agg == ENG_TA_KEY || col->agg >= ENG_TA_PROC ||
+		if (col->agg == ENG_TA_KEY || col->agg >= ENG_TA_SHARE ||
+		    (col->agg == ENG_TA_COUNT && second) ||
 		    (cr->where && !eng_filter_match(cr->where, s, e)))
 			continue;
 		if (col->agg == ENG_TA_COUNT) {
 			row->v[c]++;
 			row->n[c]++;
+			t->total[c] += top;
 			continue;
 		}
 		sbuf_reset(&t->val);
@@ -555,7 +288,65 @@ void eng_top_event(struct eng_top *t, const struct eng_replay *r, const struct e
 			/* SUM, and AVG's sum: a sum past 64 bits stays at the largest */
 			row->v[c] = x < 0 ? INT64_MIN : INT64_MAX;
 		}
+		if (top && col->agg == ENG_TA_SUM && __builtin_add_overflow(t->total[c], x,
+									    &t->total[c]))
+			t->total[c] = x < 0 ? INT64_MIN : INT64_MAX;
 		row->n[c]++;
+	}
+}
+
+void eng_top_event(struct eng_top *t, const struct eng_replay *r, const struct eng_evt *e)
+{
+	const struct eng_state *s = &r->state;
+	const struct eng_top_view *v = t->view;
+	size_t end[ENG_TOP_KEYS];
+	bool levels = v->flags & ENG_TV_LEVELS, second, top = true;
+	unsigned int k;
+
+	t->sorted = false;
+
+	if (t->state)
+		eng_top_state_event(t, s, e);
+	if (e->hidden ||
+	    ((v->flags & ENG_TV_SYSCALLS) && !(ev_table[e->ev.type].category & EV_C_SYSCALL)) ||
+	    (t->where && !eng_filter_match(t->where, s, e)) ||
+	    (t->filter && !eng_filter_match(t->filter, s, e)))
+		return;
+	sbuf_reset(&t->key);
+	for (k = 0; k < t->nkeys; k++) {
+		size_t at;
+
+		if (k)
+			sbuf_putc(&t->key, KEY_SEP);
+		at = t->key.len;
+		/* an event without the key is not in the view; levels go on without one */
+		if (!eng_field_extract(&t->keys[k], &t->key, s, e) && (!levels || !k))
+			return;
+		if (levels && strcmp(t->key.s + at, "<NA>") == 0)
+			sbuf_truncate(&t->key, at); /* fd.l4proto's text for none */
+		end[k] = t->key.len > at ? t->key.len : 0;
+	}
+	if (!t->events++)
+		t->first_ts = e->ev.ts;
+	t->last_ts = e->ev.ts;
+	second = (v->flags & ENG_TV_ONCE) && second_side(t, s, e);
+	if (!levels) {
+		add_to_row(t, eng_top_row_of(t), s, e, second, true);
+		return;
+	}
+	/* the row of each level the event has a value for: the key up to it */
+	for (k = 0; k < t->nkeys; k++) {
+		size_t len = t->key.len;
+		char sep = t->key.s[end[k]];
+
+		if (!end[k])
+			continue;
+		t->key.len = end[k];
+		t->key.s[end[k]] = '\0';
+		add_to_row(t, eng_top_row_of(t), s, e, second, top);
+		t->key.s[end[k]] = sep;
+		t->key.len = len;
+		top = false;
 	}
 }
 
@@ -572,6 +363,7 @@ void eng_top_reset(struct eng_top *t)
 {
 	free_rows(t);
 	t->events = t->first_ts = t->last_ts = 0;
+	memset(t->total, 0, sizeof(t->total));
 	t->sorted = false;
 }
 
@@ -591,12 +383,34 @@ static const char *key_part(const char *key, unsigned int k, size_t *len)
 	return key;
 }
 
+/*
+ * The text of row r's KEY column c: its key's value, or in a view of
+ * levels, the value of the row's own level (its key's last).
+ */
+static const char *key_text(const struct eng_top *t, const struct row *r, unsigned int c,
+			    size_t *len)
+{
+	const char *last = strrchr(r->key, KEY_SEP);
+
+	if (!(t->view->flags & ENG_TV_LEVELS))
+		return key_part(r->key, t->cols[c].key, len);
+	last = last ? last + 1 : r->key;
+	*len = strlen(last);
+	return last;
+}
+
 static int64_t row_value(const struct eng_top *t, const struct row *r, unsigned int c)
 {
 	const struct eng_top_col *col = &t->view->cols[c];
+	int64_t total;
 
 	if (col->agg == ENG_TA_AVG)
 		return r->n[c] ? r->v[c] / (int64_t)r->n[c] : 0;
+	if (col->agg == ENG_TA_SHARE) {
+		total = t->total[c + 1];
+		return total > 0 ? (int64_t)((double)r->v[c + 1] * 10000 / (double)total + 0.5) :
+				   0;
+	}
 	return r->v[c];
 }
 
@@ -632,8 +446,8 @@ static int cmp_rows(const void *pa, const void *pb, void *arg)
 
 	if (col->agg == ENG_TA_KEY) {
 		size_t la, lb;
-		const char *ka = key_part(a->key, t->cols[c].key, &la);
-		const char *kb = key_part(b->key, t->cols[c].key, &lb);
+		const char *ka = key_text(t, a, c, &la);
+		const char *kb = key_text(t, b, c, &lb);
 
 		d = cmp_text(ka, la, kb, lb);
 	} else if (col->agg == ENG_TA_LAST || col->agg == ENG_TA_FIRST) {
@@ -665,20 +479,44 @@ void eng_top_sort(struct eng_top *t, unsigned int col, bool ascending)
 		qsort_r(t->rows, t->nrows, sizeof(*t->rows), cmp_rows, t);
 }
 
+bool eng_top_view_tree(const struct eng_top_view *v)
+{
+	return v->parent || (v->flags & ENG_TV_LEVELS);
+}
+
+/*
+ * Row r's parent: the row of the level above (past levels r has no value
+ * for), or the row whose key its parent column holds; NULL if none.
+ */
+static const struct row *parent_row(const struct eng_top *t, const struct row *r)
+{
+	const char *p;
+	size_t len;
+
+	if (!(t->view->flags & ENG_TV_LEVELS)) {
+		p = r->text[t->parent_col];
+		return p ? eng_top_row_find(t, p, strlen(p)) : NULL;
+	}
+	if (!(p = strrchr(r->key, KEY_SEP)))
+		return NULL;
+	for (len = (size_t)(p - r->key); len && r->key[len - 1] == KEY_SEP; len--)
+		;
+	return eng_top_row_find(t, r->key, len);
+}
+
 void eng_top_tree(struct eng_top *t, eng_top_folded_fn folded, void *arg)
 {
 	size_t i;
 
 	t->tree = false;
-	if (t->parent_col < 0)
+	if (!(t->view->flags & ENG_TV_LEVELS) && t->parent_col < 0)
 		return;
 	t->nodes = xreallocarray(t->nodes, t->nrows ? t->nrows : 1, sizeof(*t->nodes));
 	t->order = xreallocarray(t->order, t->nrows ? t->nrows : 1, sizeof(*t->order));
 	for (i = 0; i < t->nrows; i++)
 		t->rows[i]->pos = i;
 	for (i = 0; i < t->nrows; i++) {
-		const char *p = t->rows[i]->text[t->parent_col];
-		const struct row *up = p ? eng_top_row_find(t, p, strlen(p)) : NULL;
+		const struct row *up = parent_row(t, t->rows[i]);
 
 		t->nodes[i].parent = up ? up->pos : ENG_TREE_NONE;
 		t->nodes[i].folded = folded && folded(arg, t, i);
@@ -712,9 +550,15 @@ void eng_top_cell(const struct eng_top *t, size_t row, unsigned int col, struct 
 
 	switch (c->agg) {
 	case ENG_TA_KEY:
-		p = key_part(r->key, t->cols[col].key, &n);
+		p = key_text(t, r, col, &n);
 		sbuf_put(out, p, n);
 		break;
+	case ENG_TA_SHARE: {
+		int64_t v = row_value(t, r, col);
+
+		sbuf_printf(out, "%lld.%02lld", (long long)(v / 100), (long long)(v % 100));
+		break;
+	}
 	case ENG_TA_LAST:
 	case ENG_TA_FIRST:
 	case ENG_TA_DISTINCT:
@@ -743,7 +587,7 @@ int64_t eng_top_value(const struct eng_top *t, size_t row, unsigned int col)
 void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out)
 {
 	unsigned int k;
-
+	bool first = true;
 	struct sbuf v;
 
 	sbuf_init(&v);
@@ -751,10 +595,13 @@ void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out)
 		size_t n;
 		const char *p = key_part(row_at(t, row)->key, k, &n);
 
+		if ((t->view->flags & ENG_TV_LEVELS) && !n)
+			continue; /* a level the row has no value for, or one below it */
 		sbuf_reset(&v);
 		sbuf_put(&v, p, n);
-		if (k)
+		if (!first)
 			sbuf_puts(out, " and ");
+		first = false;
 		eng_filter_clause(out, t->view->keys[k], v.s);
 	}
 	sbuf_fini(&v);

@@ -29,6 +29,8 @@ enum eng_top_agg {
 	/* the field's different texts, in the order seen ("cat, sh"): up to
 	 * ENG_TOP_DISTINCT of them, then "..."; sorted by how many */
 	ENG_TA_DISTINCT,
+	/* the row's share of the view's total of the next column (a COUNT or SUM) */
+	ENG_TA_SHARE,
 	/*
 	 * Columns from the state at the end of the events summed, not from the
 	 * events: the field on the main thread of the row's process (PROC),
@@ -44,6 +46,7 @@ enum eng_top_unit {
 	ENG_TU_NONE,
 	ENG_TU_BYTES,
 	ENG_TU_NS,
+	ENG_TU_PCT, /* hundredths of a percent */
 };
 
 struct eng_top_col {
@@ -60,11 +63,27 @@ struct eng_top_col {
 #define ENG_TOP_DISTINCT 32
 #define ENG_TOP_COLS 16
 
+enum eng_top_flag {
+	ENG_TV_SYSCALLS = 1 << 0, /* only the events of system calls */
+	/*
+	 * The keys are levels of a hierarchy (fd.type > fd.l4proto >
+	 * evt.protocol): an event adds to the row of each level it has a
+	 * value for, a row's parent is the row of the level above, and its
+	 * KEY column shows the value of its own level.
+	 */
+	ENG_TV_LEVELS = 1 << 1,
+	/*
+	 * COUNT columns count a message once when both its write and its read
+	 * are captured: the second side seen of the same bytes is not counted.
+	 */
+	ENG_TV_ONCE = 1 << 2,
+};
+
 struct eng_top_view {
 	const char *name;  /* as --top names it: procs, files, ... */
 	const char *title; /* Processes, Files, ... */
 	const char *where; /* the events the view looks at (filter text), or NULL */
-	bool syscalls;	   /* only the events of system calls */
+	unsigned int flags; /* enum eng_top_flag */
 	const char *keys[ENG_TOP_KEYS];
 	struct eng_top_col cols[ENG_TOP_COLS];
 	unsigned int ncols;
@@ -76,6 +95,9 @@ struct eng_top_view {
 	unsigned int tree_col;
 	const char *desc; /* what the view shows, for the picker */
 };
+
+/* Whether v's rows can show as a tree (a parent column, or levels). */
+bool eng_top_view_tree(const struct eng_top_view *v);
 
 /* Whether c's cells are text (a key, a field's text), not numbers. */
 bool eng_top_col_text(const struct eng_top_col *c);
@@ -110,10 +132,10 @@ typedef bool (*eng_top_folded_fn)(void *arg, const struct eng_top *t, size_t row
 /*
  * Orders the sorted rows as a tree (eng_tree.h), until the next sort: a
  * row's parent is the row whose key is the text of its view's parent
- * column. folded (or NULL) says which rows hide the rows under them; it may
- * look at row as eng_top_row_filter() does. Nothing if the view has no
- * parent column. The rows under a folded row are not counted by
- * eng_top_nrows().
+ * column, or in a view of levels, the row of the level above. folded (or
+ * NULL) says which rows hide the rows under them; it may look at row as
+ * eng_top_row_filter() does. Nothing if the view has neither. The rows
+ * under a folded row are not counted by eng_top_nrows().
  */
 void eng_top_tree(struct eng_top *t, eng_top_folded_fn folded, void *arg);
 /* Appends the tree lines that go before row's tree column; nothing when not a tree. */
@@ -121,13 +143,17 @@ void eng_top_tree_prefix(const struct eng_top *t, size_t row, struct sbuf *out);
 /* Whether row hides rows under it (eng_top_tree() with folded). */
 bool eng_top_tree_hides(const struct eng_top *t, size_t row);
 size_t eng_top_nrows(const struct eng_top *t);
-/* Appends the text of row's column col (numbers as decimal integers). */
+/*
+ * Appends the text of row's column col: numbers as decimal integers, but
+ * shares, as percents with two decimals ("12.50").
+ */
 void eng_top_cell(const struct eng_top *t, size_t row, unsigned int col, struct sbuf *out);
 /* The number in row's column col (0 for text). */
 int64_t eng_top_value(const struct eng_top *t, size_t row, unsigned int col);
 /*
  * The filter that selects row's events: its key fields' values joined with
- * and ("proc.pid = 1234"); appended to out.
+ * and ("proc.pid = 1234"), those of its levels in a view of levels; appended
+ * to out.
  */
 void eng_top_row_filter(const struct eng_top *t, size_t row, struct sbuf *out);
 

@@ -38,6 +38,9 @@ struct eng_top {
 	struct row **rows;
 	size_t nrows, cap;
 	uint64_t events, first_ts, last_ts;
+	int64_t total[ENG_TOP_COLS]; /* COUNT and SUM columns over the view, for shares */
+	/* once: messages with one side seen, by their bytes' hash (eng_top.c) */
+	struct hmap sides;
 	struct sbuf key, val;
 	unsigned int sort_col;
 	bool ascending;

@@ -88,7 +88,7 @@ static void proto_nodes(const struct cursor *c, struct tree *t, uint32_t base)
 	struct sbuf text;
 
 	sbuf_init(&text);
-	if (rs) {
+	if (rs && rs->kind != ENG_RS_PLAIN) {
 		size_t n;
 		const char *name = dis_protos(&n)[rs->proto]->name;
 

@@ -58,6 +58,10 @@ static void put_number(struct sbuf *o, const struct eng_top_col *c, int64_t v, d
 			sbuf_printf(o, "%.2fus", x / 1e3);
 		else
 			sbuf_printf(o, "%.0fns", x);
+	} else if (c->unit == ENG_TU_PCT) { /* to tenths, half up: 7.95 is 8.0 */
+		long long tenths = (long long)(v + 5) / 10;
+
+		sbuf_printf(o, "%lld.%lld%%", tenths / 10, tenths % 10);
 	} else if (seconds > 0 && c->rate) {
 		sbuf_printf(o, "%.1f", x);
 	} else {
@@ -398,7 +402,7 @@ void ui_views_draw(struct panel *p, struct ui *u)
 	w->drawn_done = topview_done(w->tv);
 	t = ui_views_lock_rows(w, u, &seconds);
 	eng_top_sort(t, sorted_col(w, v), w->asc);
-	if (w->tree)
+	if (w->tree || (v->flags & ENG_TV_LEVELS)) /* levels are always a tree */
 		eng_top_tree(t, is_folded, w);
 	rows = eng_top_nrows(t);
 	/*

@@ -335,7 +335,9 @@ static void open_window_prompt(struct views *w, struct ui *u)
 static void toggle_tree(struct views *w, struct ui *u, const struct eng_top_view *v)
 {
 	if (!v->parent) {
-		ui_message(u, true, "the %s have no parents to make a tree of", v->title);
+		ui_message(u, true, v->flags & ENG_TV_LEVELS ? "the %s are always a tree" :
+					       "the %s have no parents to make a tree of",
+			   v->title);
 		return;
 	}
 	w->tree = !w->tree;
@@ -348,7 +350,7 @@ static void fold(struct views *w, struct ui *u, const struct eng_top_view *v, bo
 {
 	size_t i;
 
-	if (!v->parent || !w->tree) {
+	if (!(v->flags & ENG_TV_LEVELS) && (!v->parent || !w->tree)) {
 		ui_message(u, true,
 			   "- and + fold the rows of a tree: t shows the processes as one");
 		return;

@@ -53,14 +53,22 @@ fi
 expect "a field of many values, any" "$(fields -Y 'dns.a = 192.0.2.10' -e dns.a | sort -u)" \
 	"192.0.2.10,192.0.2.11"
 
-# --top=protocols: messages, bytes in and out, per protocol
-fields -Y 'evt.protocol exists' -e evt.protocol -e evt.is_io_read -e evt.buflen | awk -F'\t' '
-	{ n[$1]++; if ($2 == "true") i[$1] += $3; else o[$1] += $3 }
-	END { for (k in n) printf "%s\t%d\t%d\t%d\n", k, n[k], i[k], o[k] }' >"$tmp/want"
-"$bin" -r "$f" --top=protocols -T fields | cut -f1-4 >"$tmp/got"
+# --top=protocols: the reads and writes on sockets and pipes by fd type,
+# transport and protocol, each level's events and bytes, and their shares
+fields -Y 'evt.is_io = true and fd.type in (ipv4, ipv6, unix, pipe)' -e fd.type -e fd.l4proto \
+	-e evt.protocol -e evt.buflen | awk -F'\t' '
+	{ p = ""
+	  for (i = 1; i <= 3; i++)
+		if ($i != "<NA>") { p = p "/" $i; n[p]++; b[p] += $4; l[p] = $i }
+	  all++; bytes += $4 }
+	END { for (k in n) printf "%s\t%.2f\t%d\t%.2f\t%d\n", l[k], 100 * n[k] / all, n[k],
+		100 * b[k] / bytes, b[k] }' | sort >"$tmp/want"
+"$bin" -r "$f" --top=protocols -T fields | cut -f1-5 | sort >"$tmp/got"
 same "the Protocols view" "$tmp/want" "$tmp/got"
-expect "the protocols" "DNS HTTP PGSQL RESP TLS" "$(cut -f1 "$tmp/got" | sort | xargs)"
-
+expect "the protocols, under their transports" "ipv4 tcp PGSQL RESP TLS HTTP udp DNS pipe" \
+	"$("$bin" -r "$f" --top=protocols -T fields | cut -f1 | xargs)"
+expect "a level's row holds those under it" "├─ tcp" \
+	"$("$bin" -r "$f" --top=protocols | grep -o '├─ tcp')"
 # --top=protoprocs: the same, per process
 fields -Y 'evt.protocol exists' -e evt.protocol -e proc.pid -e evt.is_io_read -e evt.buflen |
 	awk -F'\t' '{ k = $1 "\t" $2; n[k]++; if ($3 == "true") i[k] += $4; else o[k] += $4 }
@@ -75,13 +83,17 @@ fields -Y 'http.request.method exists' -e http.host -e http.request.method -e ht
 "$bin" -r "$f" --top=httpreqs -T fields | cut -f1-5 >"$tmp/got"
 same "the HTTP requests view" "$tmp/want" "$tmp/got"
 
-# --top=dnsqueries: per name and type, queries, responses and errors
+# --top=dnsqueries: per name and type, queries, responses and errors, each
+# message once though its write and its read are both in the capture (by its id)
 fields -Y 'dns.qry.name exists' -e dns.qry.name -e dns.qry.type -e dns.flags.response \
-	-e dns.flags.rcode | awk -F'\t' '{ k = $1 "\t" $2; q[k] += $3 == 0; r[k] += $3 == 1
-		e[k] += $4 != "<NA>" && $4 > 0 }
+	-e dns.flags.rcode -e dns.id | sort -u | awk -F'\t' '{ k = $1 "\t" $2; q[k] += $3 == 0
+		r[k] += $3 == 1; e[k] += $4 != "<NA>" && $4 > 0 }
 	END { for (k in q) printf "%s\t%d\t%d\t%d\n", k, q[k], r[k], e[k] }' >"$tmp/want"
 "$bin" -r "$f" --top=dnsqueries -T fields | cut -f1-5 >"$tmp/got"
 same "the DNS queries view" "$tmp/want" "$tmp/got"
+expect "a query both written and read" 2 \
+	"$(fields -Y 'dns.qry.name = nope.example.test and dns.flags.response = 0' -e evt.num |
+		wc -l)"
 
 for v in protocols protoprocs httpreqs dnsqueries; do
 	if "$bin" -r "$f" --top="$v" -T json | python3 -c 'import json, sys

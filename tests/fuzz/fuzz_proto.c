@@ -28,6 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	m.n = size - 1;
 	m.tr = (enum dis_transport)((data[0] >> 4 & 3) % 3);
 	m.dir = (enum dis_dir)((data[0] >> 6) % 3);
+	m.answers_head = data[0] >> 6 == 3;
 	all = dis_protos(&n);
 	d = (data[0] & 15) < n ? all[data[0] & 15] : dis_proto_find(&m, 0, 0);
 	if (!d)

@@ -2,7 +2,7 @@
 /*
  * libFuzzer target for what is computed over a replay of the input: every
  * top-like view (eng_top: sums, sorting on every column, the tree, cells
- * and drill-down filters), the I/O graph of --io-stat (eng_graph: spans,
+ * and drill-down filters, which must compile), the I/O graph of --io-stat (eng_graph: spans,
  * counts and bins), the latency spectrogram of --spectro (eng_spectro:
  * bins of every bucket, cells' filters) and the -w writer (eng_export, every other event chosen,
  * into a temporary file), whose file, if it holds events, must read back
@@ -31,23 +31,27 @@ static void show_view(struct eng_top *t)
 	const struct eng_top_view *v = eng_top_of(t);
 	struct sbuf cell;
 	size_t rows = eng_top_nrows(t);
+	struct eng_filter *f;
+	struct diag d;
 
 	sbuf_init(&cell);
 	for (unsigned int c = 0; c < v->ncols; c++) {
 		eng_top_sort(t, c, c % 2);
-		if (v->parent)
+		if (eng_top_view_tree(v))
 			eng_top_tree(t, NULL, NULL);
 		for (size_t row = 0; row < rows && row < ROWS_SHOWN; row++) {
 			sbuf_reset(&cell);
 			eng_top_cell(t, row, c, &cell);
 			eng_top_value(t, row, c);
-			if (v->parent)
-				eng_top_tree_prefix(t, row, &cell);
+			eng_top_tree_prefix(t, row, &cell);
 		}
 	}
 	for (size_t row = 0; row < rows && row < ROWS_SHOWN; row++) {
 		sbuf_reset(&cell);
 		eng_top_row_filter(t, row, &cell);
+		if (!(f = eng_filter_compile(cell.s, &d)))
+			abort();
+		eng_filter_free(f);
 	}
 	sbuf_fini(&cell);
 }

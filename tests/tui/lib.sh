@@ -106,6 +106,22 @@ first_row() {
 		"$user" "$([ "$dir" = ">" ] && echo → || echo ←)" "$type"
 }
 
+# down_to PATTERN MAX: Down, a key at a time, each once the screen has
+# taken the last (a slow build lags behind keys sent at once), until the
+# screen with its attributes matches PATTERN, at most MAX times
+down_to() {
+	local before
+	for _ in $(seq "$2"); do
+		screen -e | grep -q -- "$1" && return 0
+		before=$(screen -e)
+		keys Down
+		for _ in $(seq 40); do
+			[ "$(screen -e)" != "$before" ] && break
+			sleep 0.05
+		done
+	done
+}
+
 # top_field FILE VIEW [ARGS]: the view's rows in print mode, as -T fields
 top_field() { "$bin" -r "$1" --top="$2" -T fields "${@:3}"; }
 # rows FILE VIEW [ARGS]: the rows print mode gives, counted in JSON, one a

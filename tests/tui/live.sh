@@ -50,11 +50,7 @@ live_file=$(ls "$tmp"/syshark-live-*)
 lcount() { "$bin" -r "$live_file" -Y "$1" | wc -l; }
 # the tree of a read, and the bytes of its res node highlighted
 keys Tab
-for _ in $(seq 30); do
-	screen -e | grep -q $'^\e\\[7m    res: ' && break
-	keys Down
-	sleep 0.05
-done
+down_to $'^\e\\[7m    res: ' 30
 WAIT_ATTRS=1 wait_for $'^\e\\[7m    res: ' "Down in the tree does not reach the res node of a read"
 WAIT_ATTRS=1 wait_for $'^00[0-9a-f]{2}  .*\e\\[7m[0-9a-f]{2}' "the res node's bytes are not highlighted"
 keys a

@@ -23,11 +23,7 @@ wait_for "^$first .* DNS +" "the first DNS message's row does not name DNS"
 start 160 70 "$bin" -r "$f" -Y 'dns.qry.name exists'
 wait_for '^ +Domain Name System \((query|response)\)$' "no DNS tree under the data"
 keys Tab
-for _ in $(seq 60); do
-	screen -e | grep -q $'\e\\[7m *dns\\.qry\\.name: ' && break
-	keys Down
-	sleep 0.05
-done
+down_to $'\e\\[7m *dns\\.qry\\.name: ' 60
 name=$(screen | sed -n 's/^ *dns\.qry\.name: \([a-z.]*\)$/\1/p' | head -1)
 [ -n "$name" ] && ok || bad "no name in the dns.qry.name node"
 WAIT_ATTRS=1 wait_for $'\e\\[7m *dns\\.qry\\.name: ' "Down does not reach the dns.qry.name node"
@@ -51,20 +47,35 @@ wait_for "^ +\[TLS message of [0-9]+ bytes gathered from 2 events, #$part to thi
 	"the body's read does not say that it completes the message"
 wait_for '^ +Transport Layer Security$' "no TLS tree under the body's read"
 
-# the Protocols view: print mode's rows; Enter, the processes; Enter, the messages
+# the Protocols view: print mode's rows, as a tree with each level's share;
+# - folds a level; Enter on a protocol, the processes speaking it over its
+# transport; Enter, their messages
 start 160 40 "$bin" -r "$f" --top=protocols
 wait_for '^ Protocols  \(totals over the capture\)' "--top=protocols does not open Protocols"
-while IFS=$'\t' read -r proto msgs _; do
-	wait_for "^$proto +$msgs " "the $proto row does not count $msgs messages"
+# pct PERCENT: a share as the view shows it, to tenths, half up
+pct() {
+	awk -v p="$1" 'BEGIN { t = int((int(p * 100 + 0.5) + 5) / 10); printf "%d.%d", t / 10, t % 10 }'
+}
+while IFS=$'\t' read -r proto pct events _; do
+	wait_for "^[│├└─ ]*$proto +$(pct "$pct")% +$events " \
+		"the $proto row does not count $events events, $pct% of them"
 done < <(top_field "$f" protocols)
-top=$(top_field "$f" protocols | head -1 | cut -f1)
+wait_for '^├─ tcp ' "tcp is not drawn under ipv4"
+keys -
+wait_for '^\+ ipv4 ' "- does not mark the row it folds"
+if screen | grep -q '^├─ tcp '; then bad "- does not fold ipv4"; else ok; fi
+keys +
+wait_for '^├─ tcp ' "+ does not unfold ipv4"
+n=$(top_field "$f" protocols | cut -f1 | grep -nx PGSQL | cut -d: -f1)
+for _ in $(seq $((n - 1))); do keys Down; done
 keys Enter
 wait_for "^ Protocols by process " "Enter on a protocol does not open its processes"
-wait_for "filter: evt\\.protocol = \"?$top\"?" "the processes are not those of $top"
-wait_for "^$top +[0-9]+ " "no process speaks $top"
+wait_for 'filter: fd\.type = ipv4 and fd\.l4proto = tcp and evt\.protocol = "?PGSQL"?' \
+	"the processes are not those of PGSQL over TCP"
+wait_for "^PGSQL +[0-9]+ " "no process speaks PGSQL"
 keys Enter
 wait_for '^No\. +Time' "Enter on a process does not open its messages"
-wait_for "^[0-9]+ .* $top +" "the messages are not $top's"
+wait_for "^[0-9]+ .* PGSQL +" "the messages are not PGSQL's"
 
 # DNS queries and HTTP requests: Enter shows the messages
 for v in dnsqueries:'DNS queries':DNS httpreqs:'HTTP requests':HTTP; do

@@ -5,29 +5,15 @@
  * needs more, DIS_MORE when how many is not known yet, 0 when the bytes
  * are no message of it), and, for HTTP, the head it needs to be dissected.
  */
-#include <string.h>
-
-#include "dis_proto.h"
-#include "harness.h"
-
-static const struct dis_proto *proto(const char *name)
-{
-	size_t n;
-	const struct dis_proto *const *all = dis_protos(&n);
-
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(all[i]->name, name) == 0)
-			return all[i];
-	return NULL;
-}
+#include "dis_harness.h"
 
 /* The length name's framing gives the n bytes at p, over tr, going dir. */
 static size_t len_dir(const char *name, const char *p, size_t n, enum dis_transport tr,
 		      enum dis_dir dir)
 {
-	struct dis_msg m = { (const uint8_t *)p, n, tr, dir };
+	struct dis_msg m = { (const uint8_t *)p, n, tr, dir, false };
 
-	return proto(name)->msg_len(&m);
+	return proto_named(name)->msg_len(&m);
 }
 
 static size_t len(const char *name, const char *p, size_t n)
@@ -37,9 +23,9 @@ static size_t len(const char *name, const char *p, size_t n)
 
 static size_t head(const char *p)
 {
-	struct dis_msg m = { (const uint8_t *)p, strlen(p), DIS_T_TCP, DIS_D_UNKNOWN };
+	struct dis_msg m = { (const uint8_t *)p, strlen(p), DIS_T_TCP, DIS_D_UNKNOWN, false };
 
-	return proto("HTTP")->head_len(&m);
+	return proto_named("HTTP")->head_len(&m);
 }
 
 #define S(s) s, sizeof(s) - 1
@@ -75,6 +61,18 @@ static void check_http(void)
 	CHECK(len("HTTP", S("HTTP/1")) == DIS_MORE);
 	CHECK(len("HTTP", S("GETS / x\r\n\r\n")) == 0);
 	CHECK(len("HTTP", S("\x16\x03\x01")) == 0);
+	/* a response to HEAD: its headers alone, whatever Content-Length says */
+	static const char head_resp[] = "HTTP/1.1 200 OK\r\nContent-Length: 612\r\n\r\n";
+	struct dis_msg m = { (const uint8_t *)head_resp, sizeof(head_resp) - 1, DIS_T_TCP,
+			     DIS_D_UNKNOWN, true };
+
+	CHECK(proto_named("HTTP")->msg_len(&m) == sizeof(head_resp) - 1);
+	CHECK(len("HTTP", S(head_resp)) == sizeof(head_resp) - 1 + 612);
+	m.p = (const uint8_t *)"HEAD / HTTP/1.1\r\n\r\n";
+	m.n = strlen((const char *)m.p);
+	CHECK(dis_http_asks_head(&m));
+	m.p = (const uint8_t *)"GET / HTTP/1.1\r\n\r\n";
+	CHECK(!dis_http_asks_head(&m));
 }
 
 static void check_dns(void)

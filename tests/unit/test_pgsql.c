@@ -5,16 +5,10 @@
  * own, the direction guessed when the socket does not tell it, and the
  * byte where a message cut short or lying about its length breaks.
  */
-#include <string.h>
-
-#include "dis_proto.h"
-#include "harness.h"
-
-static struct dis_ptree t;
-static struct sbuf v;
+#include "dis_harness.h"
 
 /* A message of the bytes of a string literal, NULs and all. */
-#define MSG(s, dir) { (const uint8_t *)(s), sizeof(s) - 1, DIS_T_TCP, (dir) }
+#define MSG(s, dir) { (const uint8_t *)(s), sizeof(s) - 1, DIS_T_TCP, (dir), false }
 
 static const struct dis_proto *find(const struct dis_msg *m, uint16_t port)
 {
@@ -42,30 +36,7 @@ static bool dissect(const struct dis_msg *m)
 /* Dissects m as PostgreSQL, whatever its bytes look like. */
 static void run(const struct dis_msg *m)
 {
-	size_t k;
-	const struct dis_proto *const *all = dis_protos(&k);
-
-	for (size_t i = 0; i < k; i++)
-		if (strcmp(all[i]->name, "PGSQL") == 0)
-			dis_ptree_dissect(&t, all[i], m);
-}
-
-/* All the values of field, comma-separated, or "" if there are none. */
-static const char *values(const char *field)
-{
-	sbuf_reset(&v);
-	if (!dis_ptree_values(&t, field, &v))
-		return "";
-	return v.s;
-}
-
-/* The node of field's nth value. */
-static const struct dis_pnode *node(const char *field, unsigned int nth)
-{
-	for (size_t i = 0; i < t.count; i++)
-		if (t.n[i].field && strcmp(t.n[i].field, field) == 0 && nth-- == 0)
-			return &t.n[i];
-	return NULL;
+	dissect_as("PGSQL", m);
 }
 
 static unsigned int roots(void)
@@ -265,14 +236,12 @@ static void check_malformed(void)
 
 int main(void)
 {
-	dis_ptree_init(&t);
-	sbuf_init(&v);
+	dis_harness_init();
 	check_detection();
 	check_startup();
 	check_simple();
 	check_extended();
 	check_malformed();
-	sbuf_fini(&v);
-	dis_ptree_fini(&t);
+	dis_harness_fini();
 	return h_done();
 }

@@ -4,17 +4,11 @@
  * fields and byte ranges of its tree, and the byte where a message cut
  * short or lying about its length breaks.
  */
-#include <string.h>
-
-#include "dis_proto.h"
-#include "harness.h"
-
-static struct dis_ptree t;
-static struct sbuf v;
+#include "dis_harness.h"
 
 static const struct dis_proto *find(const char *msg, enum dis_transport tr, uint16_t port)
 {
-	struct dis_msg m = { (const uint8_t *)msg, strlen(msg), tr, DIS_D_UNKNOWN };
+	struct dis_msg m = { (const uint8_t *)msg, strlen(msg), tr, DIS_D_UNKNOWN, false };
 
 	return dis_proto_find(&m, 40000, port);
 }
@@ -26,60 +20,26 @@ static bool dissect(const char *msg)
 
 	if (!d)
 		return false;
-	struct dis_msg m = { (const uint8_t *)msg, strlen(msg), DIS_T_TCP, DIS_D_UNKNOWN };
+	struct dis_msg m = { (const uint8_t *)msg, strlen(msg), DIS_T_TCP, DIS_D_UNKNOWN, false };
 
 	dis_ptree_dissect(&t, d, &m);
 	return true;
 }
 
-/* The nth value of field, or "" if there is none. */
-static const char *value(const char *field, unsigned int nth)
-{
-	sbuf_reset(&v);
-	if (!dis_ptree_field(&t, field, nth, &v))
-		return "";
-	return v.s;
-}
-
-/* The node of field's first value. */
-static const struct dis_pnode *node(const char *field)
-{
-	for (size_t i = 0; i < t.count; i++)
-		if (t.n[i].field && strcmp(t.n[i].field, field) == 0)
-			return &t.n[i];
-	return NULL;
-}
-
 /* Dissects len bytes of msg as Redis, going dir. */
 static void redis(const char *msg, size_t len, enum dis_dir dir)
 {
-	const struct dis_proto *const *all;
-	size_t n, i;
-	struct dis_msg m = { (const uint8_t *)msg, len, DIS_T_TCP, dir };
+	struct dis_msg m = { (const uint8_t *)msg, len, DIS_T_TCP, dir, false };
 
-	all = dis_protos(&n);
-	for (i = 0; i < n && strcmp(all[i]->name, "RESP") != 0; i++)
-		;
-	CHECK(i < n);
-	if (i < n)
-		dis_ptree_dissect(&t, all[i], &m);
+	dissect_as("RESP", &m);
 }
 
 /* A string literal's bytes, as Redis. */
 #define REDIS(lit, dir) redis(lit, sizeof(lit) - 1, dir)
 
-/* All the values of field, split by commas, or "" if there are none. */
-static const char *values(const char *field)
-{
-	sbuf_reset(&v);
-	if (!dis_ptree_values(&t, field, &v))
-		return "";
-	return v.s;
-}
-
 static bool found_as(const char *msg, enum dis_dir dir, uint16_t port, const char *name)
 {
-	struct dis_msg m = { (const uint8_t *)msg, strlen(msg), DIS_T_TCP, dir };
+	struct dis_msg m = { (const uint8_t *)msg, strlen(msg), DIS_T_TCP, dir, false };
 	const struct dis_proto *d = dis_proto_find(&m, 40000, port);
 
 	return name ? d && strcmp(d->name, name) == 0 : d == NULL;
@@ -129,7 +89,7 @@ static void check_redis(void)
 	CHECK_STR(values("redis.command"), "SET");
 	CHECK_STR(values("redis.args"), "k,he.lo");
 	CHECK(t.malformed == -1);
-	n = node("resp.bulk_string.value");
+	n = node("resp.bulk_string.value", 0);
 	CHECK(n && n->off == 8 && n->len == 3);
 	/* the same going to a client is no command */
 	redis(set, sizeof(set) - 1, DIS_D_TO_CLIENT);
@@ -147,7 +107,7 @@ static void check_redis(void)
 	CHECK_STR(values("redis.args"), "k");
 	CHECK_STR(values("resp.array.length"), "1,2");
 	CHECK(t.malformed == -1);
-	n = node("resp.array.length");
+	n = node("resp.array.length", 0);
 	CHECK(n && n->depth == 2);
 
 	/* replies: simple types, nested arrays, a null bulk string, an empty one */
@@ -163,7 +123,7 @@ static void check_redis(void)
 	CHECK_STR(values("resp.integer"), "1");
 	CHECK_STR(values("resp.bulk_string.length"), "-1");
 	CHECK(t.malformed == -1);
-	n = node("resp.integer");
+	n = node("resp.integer", 0);
 	CHECK(n && n->depth == 3);
 
 	/* RESP3's types */
@@ -267,9 +227,9 @@ static void check_http(void)
 	CHECK_STR(value("http.host", 0), "example.com:8080");
 	CHECK_STR(value("http.user_agent", 0), "curl/8.0");
 	CHECK(t.malformed == -1);
-	n = node("http.request.uri");
+	n = node("http.request.uri", 0);
 	CHECK(n && n->off == 4 && n->len == 6);
-	n = node("http.host"); /* the whole header line */
+	n = node("http.host", 0); /* the whole header line */
 	CHECK(n && n->off == 21 && n->len == 22);
 
 	CHECK(dissect("HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n"
@@ -327,7 +287,7 @@ static void check_malformed(void)
 /* Dissects n bytes as tr carries them, with the protocol the registry finds. */
 static const char *dissect_bytes(const uint8_t *p, size_t n, enum dis_transport tr)
 {
-	struct dis_msg m = { p, n, tr, DIS_D_UNKNOWN };
+	struct dis_msg m = { p, n, tr, DIS_D_UNKNOWN, false };
 	const struct dis_proto *d = dis_proto_find(&m, 40000, 53);
 
 	if (!d)
@@ -361,7 +321,7 @@ static void check_dns(void)
 	CHECK_STR(value("dns.resp.ttl", 0), "300");
 	CHECK_STR(value("dns.a", 0), "192.0.2.10");
 	CHECK(t.malformed == -1);
-	n = node("dns.a");
+	n = node("dns.a", 0);
 	CHECK(n && n->off == sizeof(dns_resp) - 4 && n->len == 4);
 	sbuf_reset(&v);
 	CHECK(dis_ptree_values(&t, "dns.resp.type", &v));
@@ -374,7 +334,7 @@ static void check_dns(void)
 	CHECK_STR(dissect_bytes(b, sizeof(dns_resp) + 2, DIS_T_TCP), "DNS");
 	CHECK_STR(value("dns.length", 0), "68");
 	CHECK_STR(value("dns.a", 0), "192.0.2.10");
-	n = node("dns.a");
+	n = node("dns.a", 0);
 	CHECK(n && n->off == sizeof(dns_resp) - 2);
 	CHECK(t.malformed == -1);
 	/* a lone byte after it */
@@ -420,8 +380,7 @@ static void check_dns_malformed(void)
 
 int main(void)
 {
-	dis_ptree_init(&t);
-	sbuf_init(&v);
+	dis_harness_init();
 	check_detection();
 	check_http();
 	check_malformed();
@@ -430,7 +389,6 @@ int main(void)
 	check_redis_detection();
 	check_redis();
 	check_redis_malformed();
-	sbuf_fini(&v);
-	dis_ptree_fini(&t);
+	dis_harness_fini();
 	return h_done();
 }

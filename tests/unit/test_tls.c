@@ -5,15 +5,9 @@
  * records, and the byte where a record cut short or a length that lies
  * (record, handshake, cipher suites, extensions, server names, ALPN) breaks.
  */
-#include <string.h>
+#include "dis_harness.h"
 
-#include "dis_proto.h"
-#include "harness.h"
-
-static struct dis_ptree t;
-static struct sbuf v;
-
-#define MSG(s) { (const uint8_t *)(s), sizeof(s) - 1, DIS_T_TCP, DIS_D_UNKNOWN }
+#define MSG(s) { (const uint8_t *)(s), sizeof(s) - 1, DIS_T_TCP, DIS_D_UNKNOWN, false }
 
 /*
  * A ClientHello: record header (0), handshake header (5), version (9),
@@ -57,30 +51,9 @@ static bool claimed(const struct dis_msg *m)
 /* Dissects n bytes at p as TLS, whatever they look like. */
 static void run(const uint8_t *p, size_t n)
 {
-	struct dis_msg m = { p, n, DIS_T_TCP, DIS_D_UNKNOWN };
-	size_t k;
-	const struct dis_proto *const *all = dis_protos(&k);
+	struct dis_msg m = { p, n, DIS_T_TCP, DIS_D_UNKNOWN, false };
 
-	for (size_t i = 0; i < k; i++)
-		if (strcmp(all[i]->name, "TLS") == 0)
-			dis_ptree_dissect(&t, all[i], &m);
-}
-
-/* All the values of field, comma-separated, or "" if there are none. */
-static const char *values(const char *field)
-{
-	sbuf_reset(&v);
-	if (!dis_ptree_values(&t, field, &v))
-		return "";
-	return v.s;
-}
-
-static const struct dis_pnode *node(const char *field, unsigned int nth)
-{
-	for (size_t i = 0; i < t.count; i++)
-		if (t.n[i].field && strcmp(t.n[i].field, field) == 0 && nth-- == 0)
-			return &t.n[i];
-	return NULL;
+	dissect_as("TLS", &m);
 }
 
 /* Whether a label node starts with text. */
@@ -94,8 +67,8 @@ static bool label(const char *text)
 
 static void check_detection(void)
 {
-	struct dis_msg ch = { hello, HELLO, DIS_T_TCP, DIS_D_UNKNOWN };
-	struct dis_msg head = { hello, 5, DIS_T_TCP, DIS_D_UNKNOWN };
+	struct dis_msg ch = { hello, HELLO, DIS_T_TCP, DIS_D_UNKNOWN, false };
+	struct dis_msg head = { hello, 5, DIS_T_TCP, DIS_D_UNKNOWN, false };
 	struct dis_msg sh = MSG(hrr), data = MSG("\x17\x03\x03\x00\x13\x8a\x01\x02");
 	struct dis_msg http = MSG("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
 	struct dis_msg redis = MSG("*1\r\n$4\r\nPING\r\n");
@@ -282,14 +255,12 @@ static void check_malformed(void)
 
 int main(void)
 {
-	dis_ptree_init(&t);
-	sbuf_init(&v);
+	dis_harness_init();
 	check_detection();
 	check_client_hello();
 	check_records();
 	check_server_hello();
 	check_malformed();
-	sbuf_fini(&v);
-	dis_ptree_fini(&t);
+	dis_harness_fini();
 	return h_done();
 }
