@@ -18,8 +18,10 @@ rm -rf "$SYSHARK_SYSDIG_CACHE"
 tools/cppcheck.sh
 (cd build && ctest --output-on-failure -j"$(nproc)")
 
+# -O1, as the sanitizers' authors advise: several times faster than -O0,
+# with asserts and every check kept
 CC=clang cmake -S . -B build-asan -DSYSHARK_SANITIZE=ON -DSYSHARK_FUZZ=ON \
-	-DCMAKE_BUILD_TYPE=Debug >/dev/null
+	-DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS_DEBUG='-g -O1' >/dev/null
 cmake --build build-asan -j"$(nproc)"
 # The per-filter comparisons on other tools' captures repeat the release
 # build's, filter for filter: the sanitizers meet those captures in the
