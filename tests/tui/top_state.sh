@@ -6,7 +6,8 @@
 # memory (in the interface's units) and system calls, and each process's
 # major and minor page faults, over a capture mkproctree writes with known
 # memory and page faults, and over the processes scenario's capture, whose
-# recording syshark has no events but a row from the state.
+# recording syshark has no events but a row from the state. Each view is
+# read once its status line says it summed every event.
 . "$(dirname "$0")/lib.sh"
 mkproctree=$3
 
@@ -26,9 +27,12 @@ for f in "$tmp/tree.scap" "$tmp/procs.scap"; do
 	esac
 	"$bin" -r "$f" --top=procs -T fields | awk -F'\t' 'NF >= 14' | human | sort >"$tmp/want"
 	n=$(wc -l <"$tmp/want")
+	# the view is read once it has summed every event of the capture
+	e=$("$bin" -r "$f" --stats | sed -n 's/^events: //p')
 	start 200 40 "$bin" -r "$f" --top
 	wait_for '^ Processes  \(totals over the capture\)' "--top does not open the processes view"
-	wait_for "\\| rows $n " "the view has other rows than print mode's $n"
+	wait_for "\\| rows $n \\| events $e \\| totals *\$" \
+		"the view has not summed the $e events into print mode's $n rows"
 	# (a process without a user name has an empty User column)
 	screen | awk '$1 ~ /^[0-9]+$/ { c = $4 ~ /^[0-9]+$/ ? 4 : 5
 		print $1, $c, $(c + 1), $(c + 2), $(c + 3), $(c + 4) }' | sort >"$tmp/got"
@@ -41,7 +45,8 @@ for f in "$tmp/tree.scap" "$tmp/procs.scap"; do
 		sort >"$tmp/want"
 	keys v g Down Enter
 	wait_for '^ Page faults  \(totals over the capture\)' "the picker does not open the page faults"
-	wait_for "\\| rows $n " "the page faults view has other rows than the processes"
+	wait_for "\\| rows $n \\| events $e \\| totals *\$" \
+		"the page faults view has not summed the $e events into the processes' $n rows"
 	screen | awk '$1 ~ /^[0-9]+$/ { print $1, $2, $3, $4 }' | sort >"$tmp/got"
 	if cmp -s "$tmp/want" "$tmp/got"; then ok; else
 		bad "$(basename "$f"): the page faults differ from print mode's:"
