@@ -77,6 +77,14 @@ file == 3 || file == 4 {
 	ev_info[v, id] = $9
 	if (file == 3)
 		ev_enum[id] = $8
+	# a row sysdig 0.29.3 names without parameters (sendmmsg, recvmmsg):
+	# the current parameters and flags, which files now carry
+	if (file == 4 && $6 == 0 && ev_np["cur", id] > 0) {
+		ev_flags[v, id] = ev_flags["cur", id]
+		ev_np[v, id] = ev_np["cur", id]
+		ev_params[v, id] = ev_params["cur", id]
+		ev_info[v, id] = ev_info["cur", id]
+	}
 	has[v, id] = 1
 	next
 }

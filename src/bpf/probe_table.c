@@ -46,6 +46,7 @@
 #define IOVSZ(a) { .kind = PK_IOV_SIZE, .arg = (a) }
 #define MSG(a, len) { .kind = PK_MSG, .arg = (a), .aux = (len) }
 #define MSGSZ(a) { .kind = PK_MSG_SIZE, .arg = (a) }
+#define MSGCTL(a) { .kind = PK_MSG_CONTROL, .arg = (a) }
 #define SOCKADDR(a, lenarg) { .kind = PK_SOCKADDR, .arg = (a), .aux = (lenarg) }
 #define TUPLE(a, fl) { .kind = PK_TUPLE, .arg = (a), .aux = (fl) }
 #define DEV(a) { .kind = PK_FD_DEV, .arg = (a), .size = 4 }
@@ -173,7 +174,11 @@ static const struct recipe recipes[] = {
 	{ __NR_sendmsg, 48, 49, 0, { INT(0), MSGSZ(1), TUPLE(0, PT_MSGNAME) },
 	  { RET, MSG(1, PL_ALL), INT(0), MSGSZ(1), TUPLE(0, PT_MSGNAME) } },
 	{ __NR_recvmsg, 52, 53, 0, { INT(0) },
-	  { RET, MSGSZ(1), MSG(1, PL_RET), TUPLE(0, PT_INBOUND | PT_MSGNAME), EMPTY, INT(0) } },
+	  { RET, MSGSZ(1), MSG(1, PL_RET), TUPLE(0, PT_INBOUND | PT_MSGNAME), MSGCTL(1), INT(0) } },
+	{ __NR_sendmmsg, 50, 51, PSC_MMSG, { EMPTY },
+	  { RET, INT(0), MSGSZ(1), MSG(1, PL_RET), TUPLE(0, PT_MSGNAME) } },
+	{ __NR_recvmmsg, 54, 55, PSC_MMSG, { EMPTY },
+	  { RET, INT(0), MSGSZ(1), MSG(1, PL_RET), TUPLE(0, PT_INBOUND | PT_MSGNAME), MSGCTL(1) } },
 	{ __NR_shutdown, 36, 37, 0, { INT(0), U8(1) }, { RET, INT(0), U8(1) } },
 	{ __NR_clone, 222, 223, 0, { EMPTY }, { CLONE_HEAD, MASKED(0, ~CSIGNAL), CLONE_TAIL } },
 	{ __NR_clone3, 334, 335, 0, { EMPTY }, { CLONE_HEAD, UMEM64(0, 0, 4), CLONE_TAIL } },

@@ -880,6 +880,13 @@ __noinline __u32 put_param(struct build *b, struct scratch *s, const struct prob
 			return put_int(b, buf, total, 4);
 		return n;
 	}
+	case PK_MSG_CONTROL: {
+		__u64 ctl[2]; /* msg_control, msg_controllen */
+
+		if (b->ret < 0 || bpf_probe_read_user(ctl, sizeof(ctl), (const void *)(a + 32)))
+			return 0;
+		return put_ubytes(b, buf, 0, ctl[0], ctl[1], snaplen);
+	}
 	case PK_SOCKADDR:
 		return put_sockaddr(b, s, a, arg_of(b, p->aux));
 	case PK_TUPLE: {
@@ -1039,7 +1046,7 @@ static __always_inline bool wanted(void)
  * The syscall's arguments and number, with one read of the saved registers
  * r10 to orig_ax, which lie in this order in x86_64's struct pt_regs.
  */
-static __always_inline long read_args(struct build *b, const struct pt_regs *kregs)
+static __noinline long read_args(struct build *b, const struct pt_regs *kregs)
 {
 	__u64 r[9]; /* r10 r9 r8 ax cx dx si di orig_ax */
 
@@ -1083,6 +1090,28 @@ int sys_enter(struct bpf_raw_tracepoint_args *ctx)
 	return 0;
 }
 
+/* Walking the messages of a sendmmsg or recvmmsg (PSC_MMSG). */
+struct mmsg_ctx {
+	struct build *b;
+	const struct probe_sc *sc;
+	__u64 vec; /* the mmsghdr array */
+};
+
+static long mmsg_one(__u32 i, struct mmsg_ctx *c)
+{
+	__u64 hdr = c->vec + i * sizeof(struct mmsghdr);
+	__u32 len = 0;
+
+	if (bpf_probe_read_user(&len, sizeof(len), (const void *)(hdr +
+				bpf_core_field_offset(struct mmsghdr, msg_len))))
+		return 1;
+	c->b->args[1] = hdr;
+	c->b->ret = len;
+	c->b->toobig = 0;
+	emit(c->b, c->sc);
+	return 0;
+}
+
 SEC("raw_tp/sys_exit")
 int sys_exit(struct bpf_raw_tracepoint_args *ctx)
 {
@@ -1100,7 +1129,13 @@ int sys_exit(struct bpf_raw_tracepoint_args *ctx)
 	if (!sc || !(sc->flags & PSC_DEFINED))
 		return 0;
 	b.ret = (__s64)ctx->args[1];
-	emit(&b, sc);
+	if ((sc->flags & PSC_MMSG) && b.ret > 0) {
+		struct mmsg_ctx c = { .b = &b, .sc = sc, .vec = b.args[1] };
+
+		bpf_loop(b.ret < PROBE_MMSG_MAX ? b.ret : PROBE_MMSG_MAX, mmsg_one, &c, 0);
+	} else {
+		emit(&b, sc);
+	}
 	if (sc->flags & PSC_SAVE_PATH) {
 		__u32 tid = (__u32)bpf_get_current_pid_tgid();
 

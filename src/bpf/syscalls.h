@@ -26,6 +26,7 @@
 #define PROBE_ARGS_MAX 4096   /* longest argv or environment */
 #define PROBE_PATH_MAX 256    /* execve filename kept from enter to exit */
 #define PROBE_IOV_MAX 16      /* iovecs read for readv/writev/sendmsg/recvmsg */
+#define PROBE_MMSG_MAX 1024   /* messages of one sendmmsg/recvmmsg, one event each */
 #define PROBE_POLL_MAX 16     /* pollfds read for poll/ppoll */
 #define PROBE_EV_HDR 26       /* scap v2 event header */
 
@@ -45,6 +46,7 @@ enum probe_kind {
 	PK_IOV_SIZE,   /* total length of that iovec array, u32 */
 	PK_MSG,	       /* data of the msghdr at a; PL_* */
 	PK_MSG_SIZE,   /* total length of the msghdr's iovecs, u32 */
+	PK_MSG_CONTROL, /* the msghdr at a's ancillary data, once the call succeeded */
 	PK_SOCKADDR,   /* user sockaddr at a, its length in argument aux */
 	PK_TUPLE,      /* socket tuple of fd a (PA_RET: the result); aux PT_* */
 	PK_FD_DEV,     /* device of fd a's inode, u32 */
@@ -152,6 +154,12 @@ struct probe_param {
 #define PSC_SAVE_PATH 1u /* keep argument 0 (or 1 with PSC_PATH_ARG1) for PF_FILENAME */
 #define PSC_PATH_ARG1 2u
 #define PSC_DEFINED 4u	 /* the entry is filled */
+/*
+ * Argument 1 is an mmsghdr array: a call that succeeded exits as one event
+ * per message (at most PROBE_MMSG_MAX), each with argument 1 the message's
+ * msghdr and the result its msg_len, as Falco's drivers write them.
+ */
+#define PSC_MMSG 8u
 
 struct probe_sc {
 	__u16 enter_type;

@@ -85,7 +85,6 @@ for t in 'Simple query' 'Data row' 'Parse' 'Bind' 'Describe' 'Execute' 'Sync' 'E
 	grep -q "$t" <<<"$want" && ok || bad "tshark saw no $t"
 done
 most='evt.protocol = PGSQL and not pgsql.authtype exists'
-expect "written, as tshark" "$want" "$(sh_fields "$most and evt.is_io_write = true")"
 # A reader may get two writes in one read (a Notice, then the rest of the
 # reply): each field's values, in order, over all the messages read.
 by_field() {
@@ -94,8 +93,17 @@ by_field() {
 		echo "${fields[i]}: $(cut -f $((i + 1)) <<<"$1" | grep -v '^$' | paste -sd,)"
 	done
 }
-expect "read, as tshark" "$(by_field "$want")" \
-	"$(by_field "$(sh_fields "$most and evt.is_io_read = true")")"
+# each way on its own: a query's write may return after the reply's
+srv='proc.name = postgres'
+for way in "to the server:tcp.dstport == $port:not $srv:$srv" \
+	"from the server:tcp.srcport == $port:$srv:not $srv"; do
+	IFS=: read -r what ts writer reader <<<"$way"
+	w=$(ts_fields "pgsql and not pgsql.authtype and $ts")
+	expect "written $what, as tshark" "$w" \
+		"$(sh_fields "$most and evt.is_io_write = true and $writer")"
+	expect "read $what, as tshark" "$(by_field "$w")" \
+		"$(by_field "$(sh_fields "$most and evt.is_io_read = true and $reader")")"
+done
 
 # the startup replies: syshark's first 256 bytes give tshark's first values
 prefix_of_tshark() {

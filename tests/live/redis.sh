@@ -51,11 +51,24 @@ sh_fields() {
 	for f in "${fields[@]}"; do args+=(-e "$f"); done
 	"$bin" -r "$tmp/redis.scap" -Y "$1" -T fields "${args[@]}" | sed 's/<NA>//g'
 }
-want=$(tshark -r "$tmp/lo.pcapng" -d tcp.port==$port,resp -Y resp -T fields \
-	$(printf -- '-e %s ' "${fields[@]}") 2>/dev/null)
-[ "$(wc -l <<<"$want")" = 18 ] && ok || bad "tshark saw $(wc -l <<<"$want") RESP messages, not 18"
-expect "written, as tshark" "$want" "$(sh_fields 'evt.protocol = RESP and evt.is_io_write = true and fd.type = ipv4')"
-expect "read, as tshark" "$want" "$(sh_fields 'evt.protocol = RESP and evt.is_io_read = true and fd.type = ipv4')"
+ts_fields() {
+	tshark -r "$tmp/lo.pcapng" -d tcp.port==$port,resp -Y "resp and $1" -T fields \
+		$(printf -- '-e %s ' "${fields[@]}") 2>/dev/null
+}
+n=$(ts_fields 'tcp.port == '$port | wc -l)
+[ "$n" = 18 ] && ok || bad "tshark saw $n RESP messages, not 18"
+# each way on its own: a request's write may return after the reply's
+rx='evt.protocol = RESP and fd.type = ipv4'
+srv='proc.name = redis-server'
+for way in "requests:tcp.dstport == $port:not $srv:$srv" \
+	"replies:tcp.srcport == $port:$srv:not $srv"; do
+	IFS=: read -r what ts writer reader <<<"$way"
+	want=$(ts_fields "$ts")
+	expect "$what written, as tshark" "$want" \
+		"$(sh_fields "$rx and evt.is_io_write = true and $writer")"
+	expect "$what read, as tshark" "$want" \
+		"$(sh_fields "$rx and evt.is_io_read = true and $reader")"
+done
 
 # the text fields tshark has not: the commands, their arguments, the values
 for side in write read; do
