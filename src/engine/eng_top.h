@@ -59,7 +59,7 @@ struct eng_top_col {
 	const char *desc;  /* what the column shows, for the legend */
 };
 
-#define ENG_TOP_KEYS 3
+#define ENG_TOP_KEYS 4
 #define ENG_TOP_DISTINCT 32
 #define ENG_TOP_COLS 16
 

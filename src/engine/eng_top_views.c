@@ -26,6 +26,15 @@
 #define C_OUT                                                                        \
 	{ "Out", ENG_TA_SUM, ENG_TU_BYTES, true, "evt.buflen", "evt.is_io_write = true", \
 	  "bytes written" }
+/* A protocol hierarchy level's shares and sums (the view is ENG_TV_LEVELS). */
+#define C_LEVEL_SHARES                                                                \
+	{ "% Events", ENG_TA_SHARE, ENG_TU_PCT, false, NULL, NULL,                    \
+	  "its share of the reads and writes on sockets and pipes" },                 \
+	{ "Events", ENG_TA_COUNT, 0, true, NULL, NULL,                                \
+	  "reads and writes: of a protocol, those that hold or complete a message" }, \
+	{ "% Bytes", ENG_TA_SHARE, ENG_TU_PCT, false, NULL, NULL,                     \
+	  "its share of the bytes read and written on sockets and pipes" },           \
+	C_BYTES, C_IN, C_OUT
 #define C_OPS { "Ops", ENG_TA_COUNT, 0, true, NULL, "evt.dir = <", "system calls on it" }
 #define C_OPENS                                                                         \
 	{ "Opens", ENG_TA_COUNT, 0, true, NULL,                                         \
@@ -211,19 +220,25 @@ static const struct eng_top_view views[] = {
 	  { { "Protocol", ENG_TA_KEY, 0, false, "fd.type", NULL,
 	      "the fd's type (ipv4, unix, pipe, ...), then its transport (tcp, udp), then the "
 	      "protocol found in the data (HTTP, DNS, TLS, RESP, PGSQL)" },
-	    { "% Events", ENG_TA_SHARE, ENG_TU_PCT, false, NULL, NULL,
-	      "its share of the reads and writes on sockets and pipes" },
-	    { "Events", ENG_TA_COUNT, 0, true, NULL, NULL,
-	      "reads and writes: of a protocol, those that hold or complete a message" },
-	    { "% Bytes", ENG_TA_SHARE, ENG_TU_PCT, false, NULL, NULL,
-	      "its share of the bytes read and written on sockets and pipes" },
-	    C_BYTES, C_IN, C_OUT,
+	    C_LEVEL_SHARES,
 	    { "Processes", ENG_TA_DISTINCT, 0, false, "proc.name", NULL,
 	      "the processes that read or wrote it" } },
 	  8, 2, "protoprocs", NULL, 0,
 	  "Protocol hierarchy, as Wireshark's: the reads and writes on sockets and pipes by "
 	  "fd type, transport and the protocol in their data, with each level's share. Enter "
 	  "shows the processes speaking one." },
+	{ "procprotos", "Protocol hierarchy by process",
+	  "evt.is_io = true and fd.type in (ipv4, ipv6, unix, pipe)", ENG_TV_LEVELS,
+	  { "proc.name", "fd.type", "fd.l4proto", "evt.protocol" },
+	  { { "Process", ENG_TA_KEY, 0, false, "proc.name", NULL,
+	      "the process's name, then its fds' type, their transport and the protocol found "
+	      "in the data" },
+	    C_LEVEL_SHARES,
+	    { "PIDs", ENG_TA_DISTINCT, 0, false, "proc.pid", NULL,
+	      "the processes of that name" } },
+	  8, 2, NULL, NULL, 0,
+	  "The protocol hierarchy of each process (by name): its reads and writes on sockets "
+	  "and pipes by fd type, transport and protocol. Enter shows the events." },
 	{ "protoprocs", "Protocols by process", "evt.protocol exists", 0,
 	  { "evt.protocol", "proc.pid" },
 	  { { "Protocol", ENG_TA_KEY, 0, false, "evt.protocol", NULL, "the protocol" },

@@ -53,18 +53,32 @@ fi
 expect "a field of many values, any" "$(fields -Y 'dns.a = 192.0.2.10' -e dns.a | sort -u)" \
 	"192.0.2.10,192.0.2.11"
 
+# hierarchy LEVEL...: from the reads and writes on sockets and pipes, a
+# row per path of LEVEL values: its own value, share of events, events,
+# share of bytes and bytes
+hierarchy() {
+	local args=() l
+	for l in "$@"; do args+=(-e "$l"); done
+	fields -Y 'evt.is_io = true and fd.type in (ipv4, ipv6, unix, pipe)' "${args[@]}" \
+		-e evt.buflen | awk -F'\t' -v nl=$# '
+		{ p = ""
+		  for (i = 1; i <= nl; i++)
+			if ($i != "<NA>") { p = p "/" $i; n[p]++; b[p] += $(nl + 1); l[p] = $i }
+		  all++; bytes += $(nl + 1) }
+		END { for (k in n) printf "%s\t%.2f\t%d\t%.2f\t%d\n", l[k], 100 * n[k] / all,
+			n[k], 100 * b[k] / bytes, b[k] }' | sort
+}
 # --top=protocols: the reads and writes on sockets and pipes by fd type,
 # transport and protocol, each level's events and bytes, and their shares
-fields -Y 'evt.is_io = true and fd.type in (ipv4, ipv6, unix, pipe)' -e fd.type -e fd.l4proto \
-	-e evt.protocol -e evt.buflen | awk -F'\t' '
-	{ p = ""
-	  for (i = 1; i <= 3; i++)
-		if ($i != "<NA>") { p = p "/" $i; n[p]++; b[p] += $4; l[p] = $i }
-	  all++; bytes += $4 }
-	END { for (k in n) printf "%s\t%.2f\t%d\t%.2f\t%d\n", l[k], 100 * n[k] / all, n[k],
-		100 * b[k] / bytes, b[k] }' | sort >"$tmp/want"
+hierarchy fd.type fd.l4proto evt.protocol >"$tmp/want"
 "$bin" -r "$f" --top=protocols -T fields | cut -f1-5 | sort >"$tmp/got"
 same "the Protocols view" "$tmp/want" "$tmp/got"
+# --top=procprotos: the same under each process name
+hierarchy proc.name fd.type fd.l4proto evt.protocol >"$tmp/want"
+"$bin" -r "$f" --top=procprotos -T fields | cut -f1-5 | sort >"$tmp/got"
+same "the Protocol hierarchy by process" "$tmp/want" "$tmp/got"
+expect "psql's hierarchy" "psql ipv4 tcp PGSQL" \
+	"$("$bin" -r "$f" --top=procprotos -T fields | grep -A3 '^psql' | cut -f1 | xargs)"
 expect "the protocols, under their transports" "ipv4 tcp PGSQL RESP TLS HTTP udp DNS pipe" \
 	"$("$bin" -r "$f" --top=protocols -T fields | cut -f1 | xargs)"
 expect "a level's row holds those under it" "├─ tcp" \
@@ -95,7 +109,7 @@ expect "a query both written and read" 2 \
 	"$(fields -Y 'dns.qry.name = nope.example.test and dns.flags.response = 0' -e evt.num |
 		wc -l)"
 
-for v in protocols protoprocs httpreqs dnsqueries; do
+for v in protocols procprotos protoprocs httpreqs dnsqueries; do
 	if "$bin" -r "$f" --top="$v" -T json | python3 -c 'import json, sys
 for line in sys.stdin:
     assert isinstance(json.loads(line), dict)'; then ok; else bad "--top=$v -T json"; fi
