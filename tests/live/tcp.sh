@@ -3,7 +3,8 @@
 #
 # Captures a TCP connect to a local listener and checks the socket tuple of
 # the connect and the bytes sent, in syshark and in sysdig; then unix
-# socket connects, one to a listener and one to a missing path.
+# socket connects, one to a listener and one to a missing path; then an fd
+# passed over a unix socket, whose control message recvmsg's event keeps.
 . "$(dirname "$0")/lib.sh"
 need_probe
 need_sysdig
@@ -71,4 +72,21 @@ $tmp/listen.sock") ok ;;
 *) bad "unix sockets closed were named '$names'" ;;
 esac
 same_as_sysdig "$f"
+
+# recvmsg's ancillary data: an fd passed over a unix socket (SCM_RIGHTS)
+# comes with the read, as one control message of CMSG_SPACE(4) bytes
+f=$tmp/fdpass.scap
+capture "$f" python3 - <<'PY' || { finish; exit; }
+import os, socket
+a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+r, w = os.pipe()
+a.sendmsg([b"fd"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, r.to_bytes(4, "little"))])
+msg, anc, _, _ = b.recvmsg(16, socket.CMSG_SPACE(4))
+assert msg == b"fd" and len(anc) == 1
+PY
+ctl=$("$bin" -r "$f" -T json -Y 'evt.type = recvmsg and evt.dir = < and evt.rawres = 2' |
+	python3 -c 'import json, sys
+print(*(len(json.loads(l)["evt.args"]["msgcontrol"]) for l in sys.stdin))')
+expect "the control data of the fd passed" \
+	"$(python3 -c 'import socket; print(socket.CMSG_SPACE(4))')" "$ctl"
 finish
