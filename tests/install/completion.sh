@@ -226,7 +226,7 @@ sort "$tmp/reply" >"$tmp/have"
 sort "$tmp/views" >"$tmp/want"
 cmp -s "$tmp/want" "$tmp/have" && ok || bad "bash: --top= offers $(tr '\n' ' ' <"$tmp/have"), --top=list has $(tr '\n' ' ' <"$tmp/want")"
 only "$b --top=sys" syscalls
-only "$b -r a.scap --top=proc" procs
+only "$b -r a.scap --top=proc" procprotos procs
 
 # files: -r prefers captures (and directories), -w takes any file
 only "$b -r " a.scap b.scap.gz sub
